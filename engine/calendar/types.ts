@@ -1,0 +1,23 @@
+/** A calendar date `YYYY-MM-DD` in the calendar's zone (Asia/Shanghai by default). */
+export type IsoDate = string;
+
+/**
+ * The working-day calendar the engine counts limits with (行政许可法 第82条: limits are in working days).
+ *
+ * Counting follows 民法典 第201条: the day of the triggering event is not counted, so
+ * `addWorkingDays(d, n)` is the n-th working day strictly after `d`.
+ */
+export interface WorkingCalendar {
+  /** Identifies the data the answers came from, recorded with every computed deadline. */
+  readonly version: string;
+  /** IANA zone whose calendar days these are. */
+  readonly zone: string;
+  /** Whether the date is a working day (Mon–Fri minus holidays plus make-up days, for the official calendar). */
+  isWorkingDay(date: IsoDate): boolean;
+  /** The n-th working day after `date` (the date itself not counted); `n = 0` returns `date`. */
+  addWorkingDays(date: IsoDate, n: number): IsoDate;
+  /** The number of working days d with `from < d <= to` (0 when `to <= from`). */
+  countWorkingDays(from: IsoDate, to: IsoDate): number;
+  /** True when the date lies outside the years the calendar's official data covers. */
+  isProvisional(date: IsoDate): boolean;
+}

@@ -1,0 +1,133 @@
+/**
+ * The contract of the pure engine core:
+ *   step(definition, state, command, ctx) -> { state, events, effects } | rejection
+ *   evolve(state, event) -> state
+ * Everything here is plain JSON so that states, events and effects can be stored and replayed as they are.
+ */
+import type { WorkingCalendar } from '../calendar/types.js';
+import type { ExecutableDefinition } from './model.js';
+
+/** A JSON value. */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+/** Case or local variables. */
+export type Variables = Record<string, Json>;
+
+/** Who issued a command: a real-name user, or the system (timers, the poller). */
+export interface Actor {
+  id: string;
+  name?: string;
+  department?: string;
+  roles?: string[];
+}
+
+/** What `step` needs from outside besides the definition and state. Time and calendar are inputs. */
+export interface EngineContext {
+  /** The current instant, ISO 8601 with offset or `Z`. */
+  now: string;
+  calendar: WorkingCalendar;
+  /** Resolves another deployed definition for a call activity; `undefined` when there is none. */
+  resolveDefinition?: (key: string, version: number | 'latest') => ExecutableDefinition | undefined;
+}
+
+/** Commands: imperative, dotted. Every command may carry the actor who issued it. */
+export type Command =
+  | { type: 'case.start'; caseId: string; variables?: Variables; startEventId?: string; actor?: Actor }
+  | { type: 'task.claim'; taskId: string; assignee: string; actor?: Actor }
+  | {
+      type: 'task.complete';
+      taskId: string;
+      outcome?: string;
+      opinion?: string;
+      variables?: Variables;
+      actor?: Actor;
+    }
+  /** Completes a business rule task after the runtime evaluated its rule table (effect `decision.evaluate`). */
+  | { type: 'decision.complete'; taskId: string; result: Json; actor?: Actor }
+  | { type: 'message.correlate'; name: string; variables?: Variables; actor?: Actor }
+  | { type: 'timer.fire'; timerId: string; actor?: Actor }
+  | { type: 'case.suspend'; reason: string; actor?: Actor }
+  | { type: 'case.resume'; reason?: string; actor?: Actor }
+  | { type: 'case.cancel'; reason: string; actor?: Actor }
+  /** 退回: return the case to an earlier step (a flow node id that was already passed), with a reason. */
+  | { type: 'case.return'; toElementId: string; reason: string; actor?: Actor };
+
+/** The type names of all commands. */
+export type CommandType = Command['type'];
+
+/**
+ * An event: past tense, dotted, versioned. `at` is `ctx.now` of the step that produced it; `seq` is the
+ * event's position in the case's log (1-based). The payload fields depend on the type.
+ */
+export interface CaseEvent {
+  type: string;
+  /** Payload schema version of this event type; appliers upcast older versions. */
+  v: number;
+  seq: number;
+  at: string;
+  actor?: Actor;
+  [field: string]: Json | Actor | undefined;
+}
+
+/**
+ * A task as the runtime projects it into its task table. Carried by the `task.created` event
+ * (payload field `task`); `task.claimed`, `task.completed` and `task.cancelled` carry `taskId`.
+ */
+export interface TaskInfo {
+  taskId: string;
+  elementId: string;
+  name?: string;
+  kind: 'userTask' | 'manualTask' | 'receiveTask' | 'businessRuleTask';
+  department?: string;
+  role?: string;
+  candidateGroups?: string[];
+  stage?: string;
+  assignee?: string;
+  /** Due instant computed from the step's time limit and the calendar; absent when the step has none. */
+  dueAt?: string;
+  /** Multi-instance: the loop counter and the element of the collection (e.g. the co-department). */
+  loopCounter?: number;
+  element?: Json;
+}
+
+/** Effects are requests to the outside world, performed by the runtime after commit. */
+export type Effect =
+  | { type: 'timer.schedule'; timerId: string; dueAt: string; elementId: string }
+  | { type: 'timer.cancel'; timerId: string }
+  /** Evaluate a rule table; the runtime answers with the `decision.complete` command. */
+  | { type: 'decision.evaluate'; taskId: string; decisionRef: string; input: Variables }
+  /** Run a built-in action of a service task (notify the applicant, issue a certificate …). */
+  | { type: 'action.run'; action: string; elementId: string; input: Variables }
+  /** A message throw event or send task. */
+  | { type: 'message.send'; name: string; elementId: string; payload: Variables };
+
+/** Expected refusals are values with a stable code; bugs throw. */
+export interface Rejection {
+  code: RejectionCode;
+  /** "Expected task 't3' to be active, but it was completed" */
+  message: string;
+  details?: Record<string, Json>;
+}
+
+/** Stable rejection codes; the server maps each to an HTTP status. */
+export type RejectionCode =
+  | 'CASE_ALREADY_STARTED'
+  | 'CASE_NOT_STARTED'
+  | 'CASE_NOT_ACTIVE'
+  | 'CASE_SUSPENDED'
+  | 'CASE_NOT_SUSPENDED'
+  | 'TASK_NOT_FOUND'
+  | 'TASK_NOT_ACTIVE'
+  | 'TASK_ASSIGNED_TO_OTHER'
+  | 'TIMER_NOT_FOUND'
+  | 'MESSAGE_NOT_EXPECTED'
+  | 'START_EVENT_NOT_FOUND'
+  | 'RETURN_TARGET_INVALID'
+  | 'CALLED_DEFINITION_NOT_FOUND'
+  | 'EXPRESSION_FAILED'
+  | 'NO_FLOW_TAKEN'
+  | 'INVALID_COMMAND';
+
+/** The result of `step`. */
+export type StepResult<S> =
+  | { ok: true; state: S; events: CaseEvent[]; effects: Effect[] }
+  | { ok: false; rejection: Rejection };
