@@ -1,2 +1,6 @@
 export * from './types.js';
 export * from './weekday-calendar.js';
+export * from './dates.js';
+export * from './official-data.js';
+export * from './provisional.js';
+export * from './chinese-calendar.js';

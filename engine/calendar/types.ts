@@ -2,6 +2,19 @@
 export type IsoDate = string;
 
 /**
+ * An office's business hours as local wall-clock times `HH:mm`. When an item is configured to use them,
+ * a limit ends at closing time of its last day instead of 24:00 (民法典 第203条: "有业务时间的，停止业务活动的
+ * 时间为截止时间"), and under counting policy C2 a receipt outside them counts as received on the next
+ * working day.
+ */
+export interface BusinessHours {
+  /** Opening time, e.g. `09:00`. */
+  readonly open: string;
+  /** Closing time, e.g. `17:00`. */
+  readonly close: string;
+}
+
+/**
  * The working-day calendar the engine counts limits with (行政许可法 第82条: limits are in working days).
  *
  * Counting follows 民法典 第201条: the day of the triggering event is not counted, so
@@ -12,6 +25,8 @@ export interface WorkingCalendar {
   readonly version: string;
   /** IANA zone whose calendar days these are. */
   readonly zone: string;
+  /** The office's business hours, when the locality set them; `undefined` means limits end at 24:00. */
+  readonly businessHours?: BusinessHours | undefined;
   /** Whether the date is a working day (Mon–Fri minus holidays plus make-up days, for the official calendar). */
   isWorkingDay(date: IsoDate): boolean;
   /** The n-th working day after `date` (the date itself not counted); `n = 0` returns `date`. */

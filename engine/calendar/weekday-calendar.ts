@@ -1,4 +1,4 @@
-import type { IsoDate, WorkingCalendar } from './types.js';
+import type { BusinessHours, IsoDate, WorkingCalendar } from './types.js';
 
 const DAY_MS = 86_400_000;
 
@@ -22,7 +22,14 @@ function weekday(day: number): number {
  */
 export class WeekdayCalendar implements WorkingCalendar {
   readonly version = 'weekdays';
-  constructor(readonly zone: string = 'Asia/Shanghai') {}
+  /**
+   * @param zone IANA zone of the calendar days.
+   * @param businessHours the office's business hours, if the locality set them.
+   */
+  constructor(
+    readonly zone: string = 'Asia/Shanghai',
+    readonly businessHours?: BusinessHours,
+  ) {}
 
   isWorkingDay(date: IsoDate): boolean {
     const wd = weekday(toDayNumber(date));

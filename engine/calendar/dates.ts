@@ -1,0 +1,103 @@
+/**
+ * Calendar-date helpers shared by the calendars and the clocks. Dates are `YYYY-MM-DD` strings; internally
+ * they are "day numbers" (days since 1970-01-01), which makes day arithmetic exact and cheap. Instants are
+ * ISO 8601 strings and are placed in a zone with luxon. Nothing here reads the system clock.
+ */
+import { DateTime } from 'luxon';
+import type { IsoDate } from './types.js';
+
+const DAY_MS = 86_400_000;
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `value` is a real calendar date written `YYYY-MM-DD` (so `2026-02-30` is not). */
+export function isIsoDate(value: string): boolean {
+  const m = DATE_RE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const back = new Date(Date.UTC(y, mo - 1, d));
+  return back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d;
+}
+
+/** Throws a `RangeError` naming the argument when `value` is not a valid `YYYY-MM-DD` date. */
+export function assertIsoDate(value: string, what = 'date'): IsoDate {
+  if (!isIsoDate(value)) {
+    throw new RangeError(`Expected ${what} to be a date YYYY-MM-DD, but it was '${value}'`);
+  }
+  return value;
+}
+
+/** The day number of a date: days since 1970-01-01. */
+export function toDayNumber(date: IsoDate): number {
+  const m = DATE_RE.exec(date);
+  if (!m) throw new RangeError(`Expected a date YYYY-MM-DD, but it was '${date}'`);
+  return Math.floor(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS);
+}
+
+/** The date of a day number. */
+export function fromDayNumber(day: number): IsoDate {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Weekday of a day number, 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
+export function weekdayOf(day: number): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+/** The date `n` calendar days after `date` (negative `n` goes back). */
+export function addCalendarDays(date: IsoDate, n: number): IsoDate {
+  return fromDayNumber(toDayNumber(date) + n);
+}
+
+/** The year of a date. */
+export function yearOf(date: IsoDate): number {
+  return Number(date.slice(0, 4));
+}
+
+/** A wall-clock time `HH:mm` as minutes after midnight; throws on anything else. */
+export function parseClockTime(value: string): number {
+  const m = /^([01]\d|2[0-4]):([0-5]\d)$/.exec(value);
+  if (!m || (m[1] === '24' && m[2] !== '00')) {
+    throw new RangeError(`Expected a time HH:mm, but it was '${value}'`);
+  }
+  return Number(m[1]) * 60 + Number(m[2]);
+}
+
+/** Where an input (a date or an instant) falls in a zone: its local date and, for instants, the minute of day. */
+export interface ZonedPoint {
+  date: IsoDate;
+  /** Minutes after local midnight; `undefined` when the input was a bare date. */
+  minute?: number;
+}
+
+/**
+ * Places a date (`YYYY-MM-DD`) or an instant (ISO 8601; without an offset it is read as local time in `zone`)
+ * in `zone`. Throws a `RangeError` for anything else.
+ */
+export function toZoned(input: string, zone: string): ZonedPoint {
+  if (DATE_RE.test(input)) return { date: assertIsoDate(input) };
+  const dt = DateTime.fromISO(input, { zone, setZone: false }).setZone(zone);
+  if (!dt.isValid) throw new RangeError(`Expected a date or an ISO 8601 instant, but it was '${input}'`);
+  return { date: dt.toISODate()!, minute: dt.hour * 60 + dt.minute };
+}
+
+/**
+ * The instant at `minute` minutes after local midnight of `date` in `zone`, as ISO 8601 with offset.
+ * `minute = 1440` (24:00) is written as 00:00 of the next day (民法典 第203条: a period ends at 24:00).
+ */
+export function instantAt(date: IsoDate, minute: number, zone: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const dt = DateTime.fromObject({ year: y!, month: m!, day: d! }, { zone }).plus({ minutes: minute });
+  return dt.toISO({ suppressMilliseconds: true })!;
+}
+
+/** Milliseconds since the epoch of an ISO instant (for comparing instants in different offsets). */
+export function instantMillis(instant: string, zone: string): number {
+  const dt = DateTime.fromISO(instant, { zone });
+  if (!dt.isValid) throw new RangeError(`Expected an ISO 8601 instant, but it was '${instant}'`);
+  return dt.toMillis();
+}
+
+/** The English short weekday name of a date (for messages and the CLI). */
+export function weekdayName(date: IsoDate): string {
+  return ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][weekdayOf(toDayNumber(date))]!;
+}
