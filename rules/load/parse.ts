@@ -1,0 +1,78 @@
+/**
+ * Parses table text as YAML or JSON and keeps a way back from a JSON path to the line in the file, so that
+ * every later finding can say where to look.
+ */
+import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
+import { RuleTableError } from '../errors.js';
+import type { Finding } from '../model.js';
+
+/** A parsed document and a locator from JSON-pointer segments to a 1-based `line:col`. */
+export interface ParsedSource {
+  doc: unknown;
+  locate(path: (string | number)[]): string | undefined;
+}
+
+function isJson(text: string, fileName: string): boolean {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.json')) return true;
+  if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return false;
+  return text.trimStart().startsWith('{');
+}
+
+function jsonPosition(text: string, message: string): string | undefined {
+  const m = /position (\d+)/.exec(message);
+  if (!m) return undefined;
+  const before = text.slice(0, Number(m[1]));
+  const lines = before.split('\n');
+  return `${lines.length}:${lines[lines.length - 1]!.length + 1}`;
+}
+
+/** Parses YAML (a superset of JSON) or strict JSON for `.json` files. Throws on syntax errors. */
+export function parseSource(text: string, fileName: string): ParsedSource {
+  if (isJson(text, fileName)) {
+    try {
+      return { doc: JSON.parse(text), locate: () => undefined };
+    } catch (err) {
+      const message = (err as Error).message;
+      throw new RuleTableError(`${fileName}: not valid JSON`, [
+        { code: 'syntax', severity: 'error', file: fileName, path: jsonPosition(text, message), message },
+      ]);
+    }
+  }
+  const lineCounter = new LineCounter();
+  const document: Document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  if (document.errors.length) {
+    const findings: Finding[] = document.errors.map((e) => {
+      const pos = lineCounter.linePos(e.pos[0]);
+      return {
+        code: 'syntax',
+        severity: 'error',
+        file: fileName,
+        path: `${pos.line}:${pos.col}`,
+        message: yamlHint(e.message.split('\n')[0]!),
+      };
+    });
+    throw new RuleTableError(`${fileName}: not valid YAML`, findings);
+  }
+  return {
+    doc: document.toJS(),
+    locate(path) {
+      for (let depth = path.length; depth >= 0; depth--) {
+        const node = document.getIn(path.slice(0, depth), true);
+        if (isNode(node) && node.range) {
+          const pos = lineCounter.linePos(node.range[0]);
+          return `${pos.line}:${pos.col}`;
+        }
+      }
+      return undefined;
+    },
+  };
+}
+
+/** YAML reads `-`, `>=`, `[..]` at the start of a value as syntax; say how to write a cell instead. */
+function yamlHint(message: string): string {
+  if (/block-seq-ind|Block scalar header|flow-seq|Not a YAML token|flow collection/i.test(message)) {
+    return `${message} — a cell starting with '-', '>', '<', '[' or ']' must be quoted, e.g. age: '>= 18'`;
+  }
+  return message;
+}

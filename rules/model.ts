@@ -1,0 +1,111 @@
+/**
+ * The in-memory shape of a rule table (决策表) after loading: what a YAML/JSON file or an imported DMN
+ * decision table becomes. Cells stay S-FEEL text (DMN 1.3 chapter 9, "Simple FEEL") so that the table can be
+ * linted, exported back to DMN and compiled once.
+ */
+
+/** The value types an input or output column may declare (DMN 1.3 §7.3.2 base types, S-FEEL subset). */
+export type ValueType = 'string' | 'number' | 'boolean' | 'date' | 'any';
+
+/** Hit policies of DMN 1.3 §8.2.11 (Table 31), in their XML spelling. */
+export type HitPolicy = 'UNIQUE' | 'ANY' | 'PRIORITY' | 'FIRST' | 'RULE ORDER' | 'OUTPUT ORDER' | 'COLLECT';
+
+/** Built-in aggregators of a COLLECT table (DMN 1.3 §8.2.11: C+, C#, C<, C>). */
+export type Aggregation = 'SUM' | 'COUNT' | 'MIN' | 'MAX';
+
+/**
+ * What a table is for. Each purpose is a documented convention (columns and hit policy) with a typed
+ * result helper in `rules/purposes/`; `general` is any other decision.
+ */
+export type Purpose =
+  | 'acceptance'
+  | 'materials'
+  | 'deadlines'
+  | 'fees'
+  | 'lights'
+  | 'special-procedures'
+  | 'general';
+
+/** A primitive value an allowed-values list may hold. */
+export type Primitive = string | number | boolean;
+
+/** An input column: where the value comes from and what it may be (DMN 1.3 §8.3.2 InputClause). */
+export interface InputColumn {
+  /** The column's name; unique in the table. */
+  name: string;
+  /** A human label (Chinese is fine). */
+  label?: string;
+  /** A fact path (`applicant.kind`) or a FEEL expression over the input; defaults to `name`. */
+  expression: string;
+  type: ValueType;
+  /** The values the input may take (DMN `inputValues`), in order. */
+  allowedValues?: Primitive[];
+}
+
+/** An output column (DMN 1.3 §8.3.3 OutputClause). */
+export interface OutputColumn {
+  name: string;
+  label?: string;
+  type: ValueType;
+  /** The values an output may take, in DECREASING priority: PRIORITY and OUTPUT ORDER rank by this list. */
+  allowedValues?: Primitive[];
+  /** A FEEL literal used when no row matches a single-hit table (DMN `defaultOutputEntry`). */
+  default?: string;
+}
+
+/** One row (DMN "rule"): unary tests per input, literal expressions per output, and its legal basis. */
+export interface Row {
+  /** Stable id (a condition or material code such as `AC1`); `row-N` when the file gives none. */
+  id: string;
+  /** S-FEEL unary tests, one per input column, in column order; `-` matches anything. */
+  inputEntries: string[];
+  /** S-FEEL literal expressions, one per output column, in column order. */
+  outputEntries: string[];
+  /** The annotation: above all the legal basis (法律依据) of the row. */
+  annotation?: string;
+  /** Where the row was written (1-based line in the source file), for error messages. */
+  line?: number;
+}
+
+/** A test case embedded in a table file: an input and the decision result expected for it. */
+export interface TableTest {
+  name: string;
+  input: Record<string, unknown>;
+  /** The expected `result` (as DMN defines it); omitted when only `expectRows` is checked. */
+  expect?: unknown;
+  /** The ids of the rows expected to be selected, in order. */
+  expectRows?: string[];
+}
+
+/** A loaded, schema-valid rule table. */
+export interface RuleTable {
+  id: string;
+  name: string;
+  purpose: Purpose;
+  description?: string;
+  hitPolicy: HitPolicy;
+  aggregation?: Aggregation;
+  inputs: InputColumn[];
+  outputs: OutputColumn[];
+  rows: Row[];
+  tests: TableTest[];
+  /** The file the table came from, for messages. */
+  fileName?: string;
+}
+
+/** A problem in a table, always naming where it is. */
+export interface Finding {
+  /** A stable rule code, e.g. `unquoted-string`, `unique-overlap`. */
+  code: string;
+  severity: 'error' | 'warning';
+  message: string;
+  table?: string;
+  file?: string;
+  /** Row id and 0-based index, when the finding is about a row. */
+  row?: string;
+  rowIndex?: number;
+  /** Column name, when the finding is about a cell or column. */
+  column?: string;
+  /** JSON path (`/rows/3/when/age`) or `line:col` in the source. */
+  path?: string;
+}

@@ -1,0 +1,53 @@
+/**
+ * JSON Schema validation of a rule-table document (`rules/schema/decision-table.schema.json`) with ajv.
+ * Each error becomes a finding naming the JSON path (`/rows/2/when/age`), so that staff can find it.
+ */
+import { Ajv, type ErrorObject } from 'ajv';
+import schema from './schema/decision-table.schema.json' with { type: 'json' };
+import type { Finding } from './model.js';
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+
+/** The decision-table JSON Schema, as an object (for editors and the HTTP API). */
+export const decisionTableSchema: object = schema;
+
+function compiled(): ReturnType<Ajv['compile']> {
+  validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+  return validator;
+}
+
+function describe(e: ErrorObject): string {
+  switch (e.keyword) {
+    case 'required':
+      return `missing field '${(e.params as { missingProperty: string }).missingProperty}'`;
+    case 'additionalProperties':
+      return `unknown field '${(e.params as { additionalProperty: string }).additionalProperty}'`;
+    case 'enum':
+      return `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+    default:
+      return e.message ?? e.keyword;
+  }
+}
+
+/**
+ * Validates a parsed document. Returns one finding per distinct path (the most specific message wins:
+ * `oneOf` summaries are dropped when a branch said more). An empty list means valid.
+ */
+export function validateTableDocument(doc: unknown): Finding[] {
+  const validate = compiled();
+  if (validate(doc)) return [];
+  const errors = validate.errors ?? [];
+  const byPath = new Map<string, ErrorObject[]>();
+  for (const e of errors) {
+    const path = e.instancePath || '/';
+    byPath.set(path, [...(byPath.get(path) ?? []), e]);
+  }
+  const findings: Finding[] = [];
+  for (const [path, list] of byPath) {
+    const specific = list.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'type');
+    const chosen = specific.length ? specific : list.filter((e) => e.keyword === 'type').slice(0, 1);
+    const messages = [...new Set((chosen.length ? chosen : list).map(describe))];
+    findings.push({ code: 'schema', severity: 'error', message: messages.join('; '), path });
+  }
+  return findings;
+}
