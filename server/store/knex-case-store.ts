@@ -1,0 +1,207 @@
+/**
+ * `CaseStore` on knex: a case's state, its event log, its task projection, its timers and its outbox are
+ * written in one transaction per command, guarded by the case's `version`.
+ */
+import type { Knex } from 'knex';
+import type { CaseEvent } from '../../engine/core/types.js';
+import { ConflictError } from '../../engine/runtime/errors.js';
+import type {
+  CaseStore, CaseSummary, CaseWrite, RememberedResult, StoredCase, TaskOp, TaskRecord, TimerOp,
+} from '../../engine/runtime/ports.js';
+import { toUtc } from '../../engine/runtime/projection.js';
+import { conflictOnDuplicate, instant, json, requiredInstant, text, toJson } from './rows.js';
+
+/** SQLite allows 32,766 bound variables per statement; 100 rows of ≤ 8 columns stays far below. */
+const CHUNK = 100;
+
+/** The knex implementation of `CaseStore`, for SQLite and PostgreSQL alike. */
+export class KnexCaseStore implements CaseStore {
+  constructor(private readonly knex: Knex) {}
+
+  async loadCase(caseNo: string): Promise<StoredCase | undefined> {
+    const row = await this.knex('cases').where({ case_no: caseNo }).first();
+    if (!row) return undefined;
+    return {
+      caseNo: row.case_no,
+      itemKey: row.item_key,
+      definitionVersion: Number(row.definition_version),
+      state: json(row.state),
+      version: Number(row.version),
+      lastSeq: Number(row.last_seq),
+      summary: {
+        status: row.status,
+        stage: text(row.stage),
+        department: text(row.department),
+        statutoryDeadline: instant(row.statutory_deadline),
+        promisedDeadline: instant(row.promised_deadline),
+        light: text(row.light),
+      },
+      createdAt: requiredInstant(row.created_at),
+      updatedAt: requiredInstant(row.updated_at),
+    };
+  }
+
+  async commit(w: CaseWrite): Promise<void> {
+    await conflictOnDuplicate(w.caseNo, duplicateMessage(w), () =>
+      this.knex.transaction(async (trx) => {
+        // The key first: a duplicate command fails before touching the case.
+        if (w.idempotency) {
+          await trx('idempotency_keys').insert({
+            key: w.idempotency.key,
+            case_no: w.caseNo,
+            command_type: w.idempotency.commandType,
+            result: toJson(w.idempotency.result),
+            created_at: w.at,
+          });
+        }
+        await writeCase(trx, w);
+        for (let i = 0; i < w.events.length; i += CHUNK) {
+          await trx('events').insert(w.events.slice(i, i + CHUNK).map((e) => eventRow(w.caseNo, e)));
+        }
+        for (const op of w.tasks) await applyTaskOp(trx, w.caseNo, op, w.at);
+        if (w.firedTimerId !== undefined) await fireTimer(trx, w.caseNo, w.firedTimerId, w.at);
+        for (const op of w.timers) await applyTimerOp(trx, w.caseNo, op, w.at);
+        for (let i = 0; i < w.outbox.length; i += CHUNK) {
+          await trx('outbox').insert(
+            w.outbox.slice(i, i + CHUNK).map((o) => ({
+              case_no: w.caseNo, type: o.type, payload: toJson(o.payload), created_at: w.at, attempts: 0, next_attempt_at: w.at,
+            })),
+          );
+        }
+      }),
+    );
+  }
+
+  async remember(entry: RememberedResult & { commandType: string; at: string }): Promise<void> {
+    await conflictOnDuplicate(entry.caseNo, `Idempotency key '${entry.key}' was already used`, async () => {
+      await this.knex('idempotency_keys').insert({
+        key: entry.key, case_no: entry.caseNo, command_type: entry.commandType, result: toJson(entry.result), created_at: entry.at,
+      });
+    });
+  }
+
+  async findRemembered(key: string): Promise<RememberedResult | undefined> {
+    const row = await this.knex('idempotency_keys').where({ key }).first();
+    return row ? { key: row.key, caseNo: row.case_no, result: json(row.result) } : undefined;
+  }
+
+  async listEvents(caseNo: string): Promise<CaseEvent[]> {
+    const rows = await this.knex('events').where({ case_no: caseNo }).orderBy('seq').select('payload');
+    return rows.map((r) => json(r.payload) as unknown as CaseEvent);
+  }
+
+  async listTasks(filter: { caseNo?: string; status?: TaskRecord['status'] }): Promise<TaskRecord[]> {
+    const query = this.knex('tasks').orderBy(['case_no', 'created_at', 'task_id']);
+    if (filter.caseNo !== undefined) query.where('case_no', filter.caseNo);
+    if (filter.status !== undefined) query.where('status', filter.status);
+    return (await query).map(taskRecord);
+  }
+}
+
+function duplicateMessage(w: CaseWrite): string {
+  if (w.idempotency) return `Case '${w.caseNo}' or idempotency key '${w.idempotency.key}' already exists`;
+  return `Case '${w.caseNo}' already exists`;
+}
+
+function summaryColumns(s: CaseSummary) {
+  return {
+    status: s.status,
+    stage: s.stage ?? null,
+    department: s.department ?? null,
+    statutory_deadline: s.statutoryDeadline === undefined ? null : toUtc(s.statutoryDeadline),
+    promised_deadline: s.promisedDeadline === undefined ? null : toUtc(s.promisedDeadline),
+    light: s.light ?? null,
+  };
+}
+
+async function writeCase(trx: Knex.Transaction, w: CaseWrite): Promise<void> {
+  const lastSeq = w.events.at(-1)?.seq;
+  const columns = { ...summaryColumns(w.summary), state: toJson(w.state), version: w.expectedVersion + 1, updated_at: w.at };
+  if (w.expectedVersion === 0) {
+    if (!w.definition) throw new Error(`Expected the definition of new case '${w.caseNo}'`);
+    await trx('cases').insert({
+      ...columns,
+      case_no: w.caseNo,
+      item_key: w.definition.key,
+      definition_version: w.definition.version,
+      last_seq: lastSeq ?? 0,
+      created_at: w.at,
+    });
+    return;
+  }
+  const changed = await trx('cases')
+    .where({ case_no: w.caseNo, version: w.expectedVersion })
+    .update(lastSeq === undefined ? columns : { ...columns, last_seq: lastSeq });
+  if (changed !== 1) {
+    throw new ConflictError(
+      `Expected case '${w.caseNo}' to be at version ${w.expectedVersion}, but it was changed by another command; reload and retry`,
+      w.caseNo,
+    );
+  }
+}
+
+function eventRow(caseNo: string, e: CaseEvent) {
+  return { case_no: caseNo, seq: e.seq, type: e.type, v: e.v, at: toUtc(e.at), actor_id: e.actor?.id ?? null, payload: toJson(e) };
+}
+
+async function applyTaskOp(trx: Knex.Transaction, caseNo: string, op: TaskOp, at: string): Promise<void> {
+  const row = trx('tasks').where({ case_no: caseNo, task_id: op.taskId });
+  switch (op.op) {
+    case 'create':
+      await trx('tasks').insert({
+        case_no: caseNo, task_id: op.taskId, element_id: op.elementId, name: op.name ?? null, kind: op.kind,
+        department: op.department ?? null, role: op.role ?? null, candidate_groups: toJson(op.candidateGroups ?? []),
+        stage: op.stage ?? null, assignee: op.assignee ?? null, due_at: op.dueAt ?? null, status: 'active', created_at: at,
+      });
+      return;
+    case 'claim':
+      await row.update({ assignee: op.assignee });
+      return;
+    case 'complete':
+      await row.update({ status: 'completed', completed_at: at });
+      return;
+    case 'cancel':
+      await row.update({ status: 'cancelled', completed_at: at });
+      return;
+  }
+}
+
+/** Exactly once: only a scheduled timer can fire, so a second node firing the same timer writes nothing. */
+async function fireTimer(trx: Knex.Transaction, caseNo: string, timerId: string, at: string): Promise<void> {
+  const changed = await trx('timers')
+    .where({ case_no: caseNo, timer_id: timerId, status: 'scheduled' })
+    .update({ status: 'fired', fired_at: at, lock_owner: null, lock_expires_at: null });
+  if (changed !== 1) throw new ConflictError(`Expected timer '${timerId}' of case '${caseNo}' to be scheduled, but it was not`, caseNo);
+}
+
+async function applyTimerOp(trx: Knex.Transaction, caseNo: string, op: TimerOp, at: string): Promise<void> {
+  if (op.op === 'cancel') {
+    await trx('timers').where({ case_no: caseNo, timer_id: op.timerId, status: 'scheduled' }).update({ status: 'cancelled' });
+    return;
+  }
+  // Scheduling an id again (a cycle timer's next round) resets the row rather than adding a second one.
+  const fresh = { element_id: op.elementId, due_at: op.dueAt, status: 'scheduled', lock_owner: null, lock_expires_at: null, attempts: 0, last_error: null, fired_at: null };
+  await trx('timers')
+    .insert({ ...fresh, case_no: caseNo, timer_id: op.timerId, created_at: at })
+    .onConflict(['case_no', 'timer_id'])
+    .merge(Object.keys(fresh));
+}
+
+function taskRecord(row: Record<string, unknown>): TaskRecord {
+  return {
+    caseNo: String(row.case_no),
+    taskId: String(row.task_id),
+    elementId: String(row.element_id),
+    name: text(row.name),
+    kind: String(row.kind),
+    department: text(row.department),
+    role: text(row.role),
+    candidateGroups: json(row.candidate_groups) as string[],
+    stage: text(row.stage),
+    assignee: text(row.assignee),
+    dueAt: instant(row.due_at),
+    status: row.status as TaskRecord['status'],
+    createdAt: requiredInstant(row.created_at),
+    completedAt: instant(row.completed_at),
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * Migrations as TypeScript objects in a fixed list, handed to knex through a custom migration source:
+ * no file globbing, so the same list runs under tsx, vitest and a bundled build alike.
+ */
+import type { Knex } from 'knex';
+import { initialSchema } from './migrations/0001-initial.js';
+
+/** A knex migration with the name knex records in its migrations table. */
+export interface NamedMigration extends Knex.Migration {
+  name: string;
+}
+
+/** Every migration, oldest first. Append only: a released migration is never edited. */
+export const MIGRATIONS: readonly NamedMigration[] = [initialSchema];
+
+/** Serves `MIGRATIONS` to `knex.migrate`. */
+export class ListMigrationSource implements Knex.MigrationSource<NamedMigration> {
+  constructor(private readonly migrations: readonly NamedMigration[] = MIGRATIONS) {}
+
+  getMigrations(): Promise<NamedMigration[]> {
+    return Promise.resolve([...this.migrations]);
+  }
+
+  getMigrationName(migration: NamedMigration): string {
+    return migration.name;
+  }
+
+  getMigration(migration: NamedMigration): Promise<Knex.Migration> {
+    return Promise.resolve(migration);
+  }
+}
