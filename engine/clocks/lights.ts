@@ -1,0 +1,78 @@
+/**
+ * The supervision lights (电子监察 红黄绿灯) of a case or a step, as scenario S8 defines them:
+ * `elapsed(day)` is the number of days strictly between the count start (acceptance) and `day`, minus suspended
+ * days. GREEN while elapsed < 80% of the limit; BLUE (预警) from 80% while the deadline has not passed; RED (超期)
+ * from 00:00 after the deadline day if not completed; PAUSED (暂停计时) on suspended days. Thresholds are
+ * configurable per locality and item.
+ */
+import { addCalendarDays, toZoned } from '../calendar/dates.js';
+import type { IsoDate, WorkingCalendar } from '../calendar/types.js';
+import { isSuspendedOn, normalizeSpans, suspendedDaysIn } from './suspension-spans.js';
+import type { Deadline, SuspensionSpan } from './types.js';
+import { countInUnit } from './units.js';
+
+/** A light. BLUE is the early warning some localities show as yellow. */
+export type Light = 'green' | 'blue' | 'red' | 'paused';
+
+/** When the early warning starts: at a share of the limit used, or when few days are left (either suffices). */
+export interface LightThresholds {
+  /** Percent of the limit elapsed from which the light is BLUE; 80 by default. */
+  readonly warnAtPercent?: number;
+  /** BLUE as well when at most this many days of the limit are left; off by default. */
+  readonly warnWhenDaysLeft?: number;
+}
+
+/** Inputs of a light. */
+export interface LightInput {
+  /** The clock's deadline (its basis gives the count start, the limit and any extension). */
+  readonly deadline: Deadline;
+  /** The suspensions that pause this clock; open ones run up to the evaluated day. */
+  readonly suspensions?: readonly SuspensionSpan[];
+  /** The day the case or step was completed, if it was. */
+  readonly completedOn?: IsoDate;
+  /** The date or instant the light is shown for. */
+  readonly on: string;
+  readonly thresholds?: LightThresholds;
+}
+
+/** A light with the numbers behind it. */
+export interface LightReading {
+  readonly light: Light;
+  /** Days of the limit used before the evaluated day (S8's elapsed). */
+  readonly elapsed: number;
+  /** The limit including any extension. */
+  readonly limit: number;
+  readonly remaining: number;
+  readonly completed: boolean;
+  /** The deadline day has passed without completion, or completion came after it. */
+  readonly overdue: boolean;
+}
+
+/** The elapsed days of a clock before `day`: days strictly between the count start and `day`, minus suspended ones. */
+export function elapsedBefore(calendar: WorkingCalendar, deadline: Deadline, suspensions: readonly SuspensionSpan[], day: IsoDate): number {
+  const from = deadline.basis.countFrom;
+  const upTo = addCalendarDays(day, -1);
+  const spans = normalizeSpans(suspensions, day, calendar.zone);
+  return countInUnit(calendar, from, upTo, deadline.unit) - suspendedDaysIn(calendar, spans, from, upTo, deadline.unit);
+}
+
+/** The light of a clock on a day. */
+export function lightOn(calendar: WorkingCalendar, input: LightInput): LightReading {
+  const { deadline } = input;
+  const limit = deadline.value + (deadline.basis.extension?.value ?? 0);
+  const on = toZoned(input.on, calendar.zone).date;
+  const completed = input.completedOn !== undefined && input.completedOn <= on;
+  const day = completed ? input.completedOn! : on;
+  const suspensions = input.suspensions ?? [];
+  const elapsed = Math.max(0, elapsedBefore(calendar, deadline, suspensions, day));
+  const remaining = limit - elapsed;
+  const overdue = day > deadline.date;
+  const reading = { elapsed, limit, remaining, completed, overdue };
+  if (overdue) return { ...reading, light: 'red' };
+  if (completed) return { ...reading, light: 'green' };
+  if (isSuspendedOn(normalizeSpans(suspensions, day, calendar.zone), day)) return { ...reading, light: 'paused' };
+  const percent = input.thresholds?.warnAtPercent ?? 80;
+  const daysLeft = input.thresholds?.warnWhenDaysLeft;
+  const warn = elapsed * 100 >= percent * limit || (daysLeft !== undefined && remaining <= daysLeft);
+  return { ...reading, light: warn ? 'blue' : 'green' };
+}
