@@ -116,7 +116,10 @@ export function loadRuleTable(source: string | Uint8Array, options: LoadOptions 
     throw new RuleTableError(`${fileName}: a rule table must be a mapping with id, name, inputs, outputs and rows`, []);
   }
   const cells = cellProblems(doc as Doc);
-  const schema = validateTableDocument(doc).filter((f) => !cells.some((c) => f.path && c.path && f.path.startsWith(c.path)));
+  // A cell finding explains the schema errors on that cell and on the `when`/`then` holding it.
+  const schema = validateTableDocument(doc).filter(
+    (f) => !cells.some((c) => f.path && c.path && (f.path.startsWith(c.path) || c.path.startsWith(f.path + '/'))),
+  );
   const findings = [...cells, ...schema];
   if (findings.length) {
     const tableId = typeof (doc as Doc).id === 'string' ? (doc as Doc).id : undefined;
