@@ -11,9 +11,19 @@ export interface ScopeGraph {
   previous: Map<ModdleElement, ModdleElement[]>;
 }
 
-/** Builds the graph of the flow nodes directly inside `scope`, leaving event sub-processes out (§10.3.5). */
+/**
+ * True for nodes outside the normal flow: event sub-processes (§10.3.5) and compensation handlers and
+ * compensation boundary events, which are linked by association, not sequence flow (§10.7). The latter are
+ * refused by `unsupported-element`; leaving them out here avoids reporting them twice.
+ */
+function outsideNormalFlow(n: ModdleElement): boolean {
+  if (isEventSubProcess(n) || n.isForCompensation === true) return true;
+  return ((n.eventDefinitions ?? []) as ModdleElement[]).some((d) => d.$type === 'bpmn:CompensateEventDefinition');
+}
+
+/** Builds the graph of the flow nodes directly inside `scope`, leaving out nodes outside the normal flow. */
 export function scopeGraph(scope: ModdleElement): ScopeGraph {
-  const nodes = flowNodes(scope).filter((n) => !isEventSubProcess(n));
+  const nodes = flowNodes(scope).filter((n) => !outsideNormalFlow(n));
   const next = new Map<ModdleElement, ModdleElement[]>(nodes.map((n) => [n, []]));
   const previous = new Map<ModdleElement, ModdleElement[]>(nodes.map((n) => [n, []]));
   const link = (from: ModdleElement, to: ModdleElement) => {

@@ -27,10 +27,17 @@ export interface UnparsedBpmn {
 
 const APPROVAL_ATTR = /^unknown attribute <approval:/;
 
+/** True when `el` lies inside a `bpmn:Process`, where a broken reference changes what runs. */
+function insideProcess(el: unknown): boolean {
+  for (let e = el as ModdleElement | undefined; e; e = e.$parent) if (e.$type === 'bpmn:Process') return true;
+  return false;
+}
+
 /**
- * Severity of a moddle import warning. Unresolved references and unparsable content lose part of the process
- * (BPMN 2.0.2 §8.2: references are by id), and an unknown `approval:` attribute is a misspelt setting, so
- * those refuse the deploy; other unknown attributes are foreign to Shenpi and only told.
+ * Severity of a moddle import warning. An unresolved reference inside a process loses part of it (BPMN 2.0.2
+ * §8.3.2: references are by id), unparsable content loses an element, and an unknown `approval:` attribute
+ * is a misspelt setting: those refuse the deploy. Broken references elsewhere (interfaces, collaboration,
+ * diagram) and unknown attributes foreign to Shenpi are only told.
  */
 function fromWarning(w: ModdleWarning): Finding {
   const id = w.element?.id ?? '';
@@ -38,7 +45,8 @@ function fromWarning(w: ModdleWarning): Finding {
   const line = /line: (\d+)/.exec(w.message)?.[1];
   const where = line ? ` (line ${line})` : '';
   if (message.startsWith('unresolved reference')) {
-    return { id, rule: 'moddle-reference', message: `${message} in ${w.property ?? 'a reference'}`, severity: 'error' };
+    const severity = insideProcess(w.element) ? 'error' : 'warning';
+    return { id, rule: 'moddle-reference', message: `${message} in ${w.property ?? 'a reference'}`, severity };
   }
   if (message.startsWith('unknown attribute')) {
     const error = APPROVAL_ATTR.test(message);
@@ -84,5 +92,7 @@ export async function parseBpmn(source: Buffer | Uint8Array | string): Promise<P
     return { ok: false, findings: [{ id: '', rule: 'xml-syntax', message, severity: 'error' }] };
   }
   const definitions = result.rootElement as ModdleElement;
-  return { ok: true, definitions, moddle, xml, encoding, findings: result.warnings.map(fromWarning) };
+  // The bytes were decoded above; moddle's own note that it cannot decode the declared encoding is moot.
+  const warnings = result.warnings.filter((w) => !w.message.startsWith('unsupported document encoding'));
+  return { ok: true, definitions, moddle, xml, encoding, findings: warnings.map(fromWarning) };
 }

@@ -15,7 +15,9 @@ const rule: RuleFactory = () => ({
     } else if (host.$parent !== node.$parent) {
       reporter.report(node.id, `boundary event is not in the same scope as '${host.id}'`, ['attachedToRef']);
     }
-    if (outgoingOf(node).length === 0) {
+    const compensation = (node.eventDefinitions ?? []).some((d: { $type: string }) => d.$type === 'bpmn:CompensateEventDefinition');
+    // A compensation boundary event leads by association (§10.7) and is refused by event-definition-supported.
+    if (!compensation && outgoingOf(node).length === 0) {
       reporter.report(node.id, 'boundary event has no outgoing sequence flow');
     }
     const isError = (node.eventDefinitions ?? []).some((d: { $type: string }) => d.$type === 'bpmn:ErrorEventDefinition');
