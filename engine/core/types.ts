@@ -125,6 +125,8 @@ export type RejectionCode =
   | 'CALLED_DEFINITION_NOT_FOUND'
   | 'EXPRESSION_FAILED'
   | 'NO_FLOW_TAKEN'
+  /** An error end event threw an error that no event subprocess or boundary event catches. */
+  | 'UNHANDLED_ERROR'
   | 'INVALID_COMMAND';
 
 /** The result of `step`. */

@@ -1,0 +1,64 @@
+/** `task.claim`, `task.complete` and `decision.complete`: work on the open tasks of a case. */
+import { reject } from '../rejection.js';
+import type { Run } from '../run.js';
+import { keyOf, keyNumber } from '../state.js';
+import type { Actor, Command, Json, TaskInfo, Variables } from '../types.js';
+
+type Of<T extends Command['type']> = Extract<Command, { type: T }>;
+
+/** The instance key of an open task, refusing ids that are unknown or no longer open. */
+function openTask(run: Run, taskId: string, kinds: TaskInfo['kind'][]): { key: string; task: TaskInfo } {
+  const key = keyOf(run.state, taskId);
+  const task = key === undefined ? undefined : run.state.elements[key]?.task;
+  if (key === undefined || !/^e\d+$/.test(key) || keyNumber(key) > run.state.next) {
+    reject('TASK_NOT_FOUND', `Expected task '${taskId}' to exist in case '${run.state.caseId}', but it does not`);
+  }
+  if (!task) reject('TASK_NOT_ACTIVE', `Expected task '${taskId}' to be active, but it was completed or cancelled`);
+  if (!kinds.includes(task.kind)) {
+    reject('INVALID_COMMAND', `Expected task '${taskId}' to be a ${kinds.join(' or ')}, but it is a ${task.kind}`);
+  }
+  return { key, task };
+}
+
+function assertAssignee(task: TaskInfo, actor?: Actor): void {
+  if (task.assignee !== undefined && actor !== undefined && actor.id !== task.assignee) {
+    reject('TASK_ASSIGNED_TO_OTHER', `Expected task '${task.taskId}' to be assigned to '${actor.id}', but it is assigned to '${task.assignee}'`);
+  }
+}
+
+export function claim(run: Run, cmd: Of<'task.claim'>): void {
+  const { task } = openTask(run, cmd.taskId, ['userTask', 'manualTask']);
+  if (task.assignee !== undefined && task.assignee !== cmd.assignee) {
+    reject('TASK_ASSIGNED_TO_OTHER', `Expected task '${cmd.taskId}' to be unassigned, but it is assigned to '${task.assignee}'`);
+  }
+  run.emit('task.claimed', { taskId: cmd.taskId, assignee: cmd.assignee });
+}
+
+/**
+ * Completes a user or manual task. The outcome and opinion are recorded in `task.completed`; the outcome
+ * is also set as the variable `outcome` (so that gateways can branch on it) together with the command's
+ * variables. An inner instance of a multi-instance task keeps them local: each co-department's decision
+ * stays its own until the output element collects it.
+ */
+export function complete(run: Run, cmd: Of<'task.complete'>): void {
+  const { key, task } = openTask(run, cmd.taskId, ['userTask', 'manualTask']);
+  assertAssignee(task, cmd.actor);
+  const vars: Variables = { ...cmd.variables, ...(cmd.outcome !== undefined ? { outcome: cmd.outcome } : {}) };
+  run.emit('task.completed', { taskId: cmd.taskId, outcome: cmd.outcome, opinion: cmd.opinion, variables: cmd.variables });
+  run.complete(key, vars);
+}
+
+/**
+ * Completes a business rule task with its rule table's result. With output mappings they are evaluated
+ * over the variable `result`; without, an object result is merged into the variables and any other value
+ * is set as `result`.
+ */
+export function completeDecision(run: Run, cmd: Of<'decision.complete'>): void {
+  const { key } = openTask(run, cmd.taskId, ['businessRuleTask']);
+  run.emit('decision.completed', { taskId: cmd.taskId, result: cmd.result });
+  run.emit('task.completed', { taskId: cmd.taskId });
+  const result: Json = cmd.result;
+  const isObject = typeof result === 'object' && result !== null && !Array.isArray(result);
+  const vars: Variables = run.node(key).outputs?.length ? { result } : isObject ? { ...result } : { result };
+  run.complete(key, vars);
+}

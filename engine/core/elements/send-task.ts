@@ -1,0 +1,18 @@
+/**
+ * Send task (BPMN 2.0.2 §10.3.3): sends its message (effect `message.send`) and completes. The runtime
+ * delivers it; this core never waits for delivery.
+ */
+import type { Run } from '../run.js';
+import { behavior } from './behavior.js';
+
+/** Emits `message.send` with the element's input (its input mappings, else the visible variables). */
+export function sendMessage(run: Run, key: string, name: string): void {
+  run.effect({ type: 'message.send', name, elementId: run.inst(key).el, payload: run.input(key) });
+}
+
+export const sendTask = behavior({
+  onActivate(run, key) {
+    sendMessage(run, key, run.node(key).messageName ?? run.inst(key).el);
+    run.complete(key);
+  },
+});

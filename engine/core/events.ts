@@ -1,0 +1,77 @@
+/**
+ * The events of a case: past tense, dotted, version 1. Each is a complete description of a state change,
+ * so that `evolve` needs no definition and replaying the log rebuilds the state (the log is also the
+ * audit trail an approval system must keep).
+ */
+import type { DefinitionRef, MultiInstanceBody } from './state.js';
+import type { Json, TaskInfo, Variables } from './types.js';
+
+/** The payload fields of every event type (besides `type`, `v`, `seq`, `at`, `actor`). */
+export interface EventPayloads {
+  'case.started': {
+    caseId: string;
+    definition: DefinitionRef & { processId: string };
+    variables: Variables;
+  };
+  'case.completed': Record<string, never>;
+  /** A terminate end event ended the case's process (BPMN 2.0.2 §10.5.3). */
+  'case.terminated': { elementId: string };
+  'case.cancelled': { reason: string };
+  'case.suspended': { reason: string };
+  'case.resumed': { reason?: string };
+  /** 退回: live tokens of `scope` were terminated and `toElementId` is activated again. */
+  'case.returned': { toElementId: string; reason: string; scope: string };
+  'element.activated': {
+    key: string;
+    el: string;
+    scope?: string;
+    /** The sequence flow that brought the token. */
+    flow?: string;
+    /** Joining gateways: the arrivals (incoming flow ids) this activation consumed. */
+    consumed?: string[];
+    mainLine?: true;
+    vars?: Variables;
+    def?: DefinitionRef;
+    body?: MultiInstanceBody;
+  };
+  'element.completed': {
+    key: string;
+    el: string;
+    /** Multi-instance inner instance: its output element, stored at `index` of the body's outputs. */
+    output?: Json;
+    index?: number;
+  };
+  'element.terminated': { key: string; el: string };
+  /** An interrupting event subprocess took over the scope; its other tokens were terminated before. */
+  'scope.interrupted': { key: string; by: string };
+  /** A terminate end event discarded the tokens waiting at the scope's joins (§10.5.3). */
+  'scope.cleared': { key: string };
+  /** A sequence flow was taken; `join` names the joining gateway where the token now waits. */
+  'flow.taken': { flow: string; scope: string; join?: string };
+  /** Variables set on a scope: `scope` absent = the case variables. */
+  'variables.set': { scope?: string; variables: Variables };
+  'task.created': { task: TaskInfo };
+  'task.claimed': { taskId: string; assignee: string };
+  'task.completed': { taskId: string; outcome?: string; opinion?: string; variables?: Variables };
+  'task.cancelled': { taskId: string };
+  'decision.completed': { taskId: string; result: Json };
+  'timer.scheduled': {
+    timerId: string;
+    key: string;
+    el: string;
+    owner: string;
+    dueAt: string;
+    repeat?: number;
+    every?: string;
+  };
+  'timer.fired': { timerId: string; key: string };
+  'timer.cancelled': { timerId: string; key: string };
+  'message.correlated': { name: string; key: string; el: string; variables?: Variables };
+  'error.thrown': { errorCode: string; from: string; caughtBy: string };
+}
+
+/** The type names of all events. */
+export type EventType = keyof EventPayloads;
+
+/** The current payload version of every event type. */
+export const EVENT_VERSION = 1;

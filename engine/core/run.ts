@@ -1,0 +1,333 @@
+/**
+ * One step's working memory: the draft state, the events decided so far (each folded at once with the
+ * applier, so later decisions see their effect), the effects, and an agenda of tokens still to move.
+ * Element behaviours drive it through a small set of operations: activate, complete, take flows,
+ * terminate, schedule and cancel timers, set variables.
+ */
+import { ExpressionError, evaluateExpression } from '../expression/index.js';
+import type { ElementBehavior, Trigger } from './elements/behavior.js';
+import { completeInner } from './elements/multi-instance-body.js';
+import { behaviorFor, multiInstanceBody, processInstance } from './elements/registry.js';
+import { EVENT_VERSION, type EventPayloads, type EventType } from './events.js';
+import { applyEvent } from './evolve.js';
+import type { ExecutableDefinition, NodeDef, TimerSpec } from './model.js';
+import { compact, reject } from './rejection.js';
+import { byKey, childrenOf, publicId, type CaseState, type DefinitionRef, type ElementInstance } from './state.js';
+import { planTimer } from './time.js';
+import type { Actor, CaseEvent, Effect, EngineContext, Json, Variables } from './types.js';
+import { planBody, visibleVariables, variableTargets } from './variables.js';
+
+/** A multi-instance inner instance to create: its position and element of the collection. */
+export interface Inner {
+  index: number;
+  item: Json;
+}
+
+/** Work still to do in this step: move a token onto an element, or see whether a scope is finished. */
+export type Work =
+  | { kind: 'activate'; scope: string; el: string; flow?: string; trigger?: Trigger; inner?: Inner }
+  | { kind: 'check'; scope: string };
+
+/** How an element is activated. */
+export interface ActivateOptions {
+  flow?: string;
+  consumed?: string[];
+  trigger?: Trigger;
+  inner?: Inner;
+  vars?: Variables;
+  def?: DefinitionRef;
+}
+
+/** The in-step processor. Created by `step` for one command and thrown away after it. */
+export class Run {
+  readonly events: CaseEvent[] = [];
+  readonly effects: Effect[] = [];
+  private readonly agenda: Work[] = [];
+  private readonly defs = new Map<string, ExecutableDefinition>();
+  private counter: number;
+
+  constructor(
+    readonly definition: ExecutableDefinition,
+    readonly state: CaseState,
+    readonly ctx: EngineContext,
+    readonly actor?: Actor,
+  ) {
+    this.counter = state.next;
+  }
+
+  /** Decides an event: stamps it, folds it into the draft and records it. */
+  emit<T extends EventType>(type: T, payload: EventPayloads[T]): void {
+    const head = { type, v: EVENT_VERSION, seq: this.state.seq + 1, at: this.ctx.now };
+    const event = { ...head, ...(this.actor ? { actor: compact(this.actor) } : {}), ...compact(payload) };
+    applyEvent(this.state, event as unknown as CaseEvent);
+    this.events.push(event as unknown as CaseEvent);
+  }
+
+  effect(effect: Effect): void {
+    this.effects.push(effect);
+  }
+
+  /** A fresh instance or timer key (`e<n>`); the applier records the highest number used. */
+  alloc(): string {
+    this.counter += 1;
+    return `e${this.counter}`;
+  }
+
+  inst(key: string): ElementInstance {
+    const inst = this.state.elements[key];
+    if (!inst) throw new Error(`No live element instance '${key}'`);
+    return inst;
+  }
+
+  /** Whether the instance is a process instance (the case's own, or one a call activity started). */
+  isProcess(key: string): boolean {
+    const inst = this.inst(key);
+    return inst.scope === undefined || inst.def !== undefined;
+  }
+
+  /** A deployed definition through `ctx.resolveDefinition`, cached for the step. */
+  resolve(key: string, version: number | 'latest'): ExecutableDefinition {
+    if (key === this.definition.key && version === this.definition.version) return this.definition;
+    const id = `${key}@${version}`;
+    let def = this.defs.get(id);
+    if (!def) {
+      def = this.ctx.resolveDefinition?.(key, version);
+      if (!def) reject('CALLED_DEFINITION_NOT_FOUND', `Expected a deployed definition '${key}' (version ${version}), but there is none`);
+      this.defs.set(id, def);
+    }
+    return def;
+  }
+
+  /** The definition the instance's element belongs to. */
+  defOf(key: string): ExecutableDefinition {
+    for (let k: string | undefined = key; k !== undefined; k = this.state.elements[k]?.scope) {
+      const def = this.state.elements[k]?.def;
+      if (def) return this.resolve(def.key, def.version);
+    }
+    return this.definition;
+  }
+
+  /** The flow node of an instance (not for process instances). */
+  node(key: string): NodeDef {
+    const el = this.inst(key).el;
+    const node = this.defOf(key).nodes[el];
+    if (!node) throw new Error(`Element '${el}' is not a flow node of '${this.defOf(key).key}'`);
+    return node;
+  }
+
+  behaviorOf(key: string): ElementBehavior {
+    if (this.isProcess(key)) return processInstance;
+    if (this.inst(key).body) return multiInstanceBody;
+    return behaviorFor(this.node(key).kind);
+  }
+
+  /** The variables visible at an instance: its process's, then each enclosing scope's local ones. */
+  view(key: string): Variables {
+    return visibleVariables(this, key);
+  }
+
+  /** Evaluates FEEL at an instance; a failure refuses the command (EXPRESSION_FAILED). */
+  evaluate(expression: string, key: string, extra: Variables = {}): unknown {
+    try {
+      return evaluateExpression(expression, { ...this.view(key), ...extra });
+    } catch (err) {
+      if (!(err instanceof ExpressionError)) throw err;
+      const el = this.inst(key).el;
+      return reject('EXPRESSION_FAILED', `Expected '${expression}' at '${el}' to evaluate, but it failed: ${err.message}`);
+    }
+  }
+
+  condition(expression: string, key: string, extra: Variables = {}): boolean {
+    return this.evaluate(expression, key, extra) === true;
+  }
+
+  /** Sets variables where they are visible from `fromKey`: the nearest scope that has them, else the process. */
+  setVariables(fromKey: string, vars: Variables): void {
+    for (const [scope, variables] of variableTargets(this, fromKey, vars)) {
+      this.emit('variables.set', scope === '' ? { variables } : { scope, variables });
+    }
+  }
+
+  /** The input an effect carries: the element's input mappings when it has some, else what it sees. */
+  input(key: string): Variables {
+    return this.node(key).inputs?.length ? { ...this.inst(key).vars } : this.view(key);
+  }
+
+  /** Drops the tokens still on the agenda for a scope (a terminate end event ended them). */
+  dropPending(scope: string): void {
+    const keep = this.agenda.filter((w) => w.kind !== 'activate' || w.scope !== scope);
+    this.agenda.splice(0, this.agenda.length, ...keep);
+  }
+
+  enqueue(work: Work): void {
+    this.agenda.push(work);
+  }
+
+  /** Tokens in a scope: live children, arrivals waiting at joins, and activations still on the agenda. */
+  tokens(scope: string): number {
+    const inst = this.state.elements[scope];
+    let n = childrenOf(this.state, scope).length;
+    for (const arrivals of Object.values(inst?.joins ?? {})) for (const c of Object.values(arrivals)) n += c;
+    return n + this.agenda.filter((w) => w.kind === 'activate' && w.scope === scope).length;
+  }
+
+  /** The tokens waiting on the agenda for a scope, as element ids (the inclusive join needs their position). */
+  pending(scope: string): string[] {
+    return this.agenda.flatMap((w) => (w.kind === 'activate' && w.scope === scope ? [w.el] : []));
+  }
+
+  /** Moves tokens until every one rests at a wait state, then settles inclusive joins (§13.4.4). */
+  drain(): void {
+    for (;;) {
+      for (let work = this.agenda.shift(); work; work = this.agenda.shift()) {
+        const scope = this.state.elements[work.scope];
+        if (work.kind === 'check') {
+          if (scope && this.tokens(work.scope) === 0) this.behaviorOf(work.scope).onEmpty(this, work.scope);
+        } else if (scope?.state === 'active') {
+          // A scope that was terminated or interrupted meanwhile drops the tokens still heading into it.
+          this.activate(work.scope, work.el, work);
+        }
+      }
+      if (!this.settleJoins()) return;
+    }
+  }
+
+  private settleJoins(): boolean {
+    for (const scope of byKey(this.state.elements)) {
+      for (const gateway of Object.keys(this.state.elements[scope]!.joins ?? {}).sort()) {
+        const consumed = behaviorFor(this.defOf(scope).nodes[gateway]!.kind).join?.(this, scope, gateway);
+        if (consumed) {
+          this.activate(scope, gateway, { consumed });
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Activates an element in a scope now and runs its `onActivate`. Returns the new instance's key. */
+  activate(scope: string, el: string, opts: ActivateOptions = {}): string {
+    const node = this.defOf(scope).nodes[el];
+    if (!node) throw new Error(`No flow node '${el}' in scope '${this.inst(scope).el}'`);
+    const isBody = node.multiInstance !== undefined && opts.inner === undefined;
+    let vars = opts.vars;
+    if (opts.inner) {
+      const mi = node.multiInstance!;
+      vars = { loopCounter: opts.inner.index + 1, ...(mi.elementVariable ? { [mi.elementVariable]: opts.inner.item } : {}) };
+    }
+    if (node.inputs?.length && !isBody) {
+      const local: Variables = { ...vars };
+      for (const m of node.inputs) local[m.target] = this.evaluate(m.source, scope, local) as Json;
+      vars = local;
+    }
+    const body = isBody ? planBody(this, scope, node) : undefined;
+    const others = this.tokens(scope) - (opts.consumed?.length ?? 0);
+    // Only a token alone in its scope marks a step of the main line, the steps `case.return` may go back to.
+    const triggeredStart = node.kind === 'startEvent' && opts.trigger !== undefined;
+    const mainLine = others === 0 && !opts.inner && !triggeredStart && node.kind !== 'boundaryEvent' && !node.triggeredByEvent;
+    const key = this.alloc();
+    this.emit('element.activated', {
+      key, el, scope, flow: opts.flow, consumed: opts.consumed, mainLine: mainLine ? true : undefined, vars, def: opts.def, body,
+    });
+    if (!opts.inner) {
+      // Boundary events belong to the whole activity, the multi-instance body included (§10.3.8).
+      for (const b of node.boundaryEvents ?? []) {
+        const event = this.defOf(scope).nodes[b]?.event;
+        if (event?.kind === 'timer') this.scheduleTimer(key, b, event.timer);
+      }
+    }
+    this.behaviorOf(key).onActivate(this, key, opts.trigger);
+    return key;
+  }
+
+  /**
+   * Completes an instance: applies output mappings (or hands `vars` up), cancels its timers, takes the
+   * flows its behaviour selects and tells the enclosing scope.
+   */
+  complete(key: string, vars?: Variables, route?: { flows: string[]; trigger: Trigger }): void {
+    const inst = this.inst(key);
+    const parent = inst.scope!;
+    if (this.inst(parent).body) {
+      if (vars && Object.keys(vars).length) this.emit('variables.set', { scope: key, variables: vars });
+      completeInner(this, parent, key);
+      return;
+    }
+    const node = this.node(key);
+    const flows = route?.flows ?? this.behaviorOf(key).selectFlows(this, key);
+    let out = vars ?? {};
+    if (node.outputs?.length) {
+      out = {};
+      for (const m of node.outputs) out[m.target] = this.evaluate(m.source, key, { ...vars, ...out }) as Json;
+    }
+    this.cancelTimersOf(key);
+    this.emit('element.completed', { key, el: inst.el });
+    if (Object.keys(out).length) this.setVariables(parent, out);
+    for (const flow of flows) this.takeFlow(parent, flow, route?.trigger);
+    this.behaviorOf(parent).onChildCompleted(this, parent, key);
+  }
+
+  /** Outgoing flows of an activity or event: every unconditional flow and every true condition, else the default (§10.2.1). */
+  activityFlows(key: string): string[] {
+    const node = this.node(key);
+    const flows = this.defOf(key).flows;
+    const taken = node.outgoing.filter((id) => {
+      const condition = flows[id]?.condition;
+      return id !== node.defaultFlow && (condition === undefined || this.condition(condition, key));
+    });
+    if (taken.length > 0 || node.outgoing.length === 0) return taken;
+    if (node.defaultFlow) return [node.defaultFlow];
+    return reject('NO_FLOW_TAKEN', `Expected a condition on a flow out of '${node.id}' to be true, but none was and there is no default flow`);
+  }
+
+  /** Moves a token along a flow: onto the agenda, or into a joining gateway's arrivals. */
+  takeFlow(scope: string, flowId: string, trigger?: Trigger): void {
+    const def = this.defOf(scope);
+    const flow = def.flows[flowId]!;
+    const target = def.nodes[flow.targetId]!;
+    const behavior = behaviorFor(target.kind);
+    const joining = behavior.join !== undefined && target.incoming.length > 1;
+    this.emit('flow.taken', { flow: flowId, scope, join: joining ? target.id : undefined });
+    if (!joining) {
+      this.enqueue(trigger ? { kind: 'activate', scope, el: target.id, flow: flowId, trigger } : { kind: 'activate', scope, el: target.id, flow: flowId });
+      return;
+    }
+    const consumed = behavior.join!(this, scope, target.id);
+    if (consumed) this.activate(scope, target.id, { consumed });
+  }
+
+  /** Terminates an instance and everything inside it, innermost first, cancelling their timers. */
+  terminate(key: string): void {
+    this.terminateChildren(key);
+    this.cancelTimersOf(key);
+    this.behaviorOf(key).onTerminate(this, key);
+    this.emit('element.terminated', { key, el: this.inst(key).el });
+  }
+
+  terminateChildren(key: string): void {
+    for (const child of childrenOf(this.state, key)) if (this.state.elements[child]) this.terminate(child);
+  }
+
+  /** Schedules a timer owned by an instance and asks the runtime to fire it (effect `timer.schedule`). */
+  scheduleTimer(owner: string, el: string, spec: TimerSpec): void {
+    const plan = planTimer(spec, this.ctx.now, this.ctx.calendar, this.view(owner));
+    this.addTimer(owner, el, plan.dueAt, plan.repeat, plan.every);
+  }
+
+  addTimer(owner: string, el: string, dueAt: string, repeat?: number, every?: string): void {
+    const key = this.alloc();
+    const timerId = publicId(this.state, key);
+    this.emit('timer.scheduled', { timerId, key, el, owner, dueAt, repeat, every });
+    this.effect({ type: 'timer.schedule', timerId, dueAt, elementId: el });
+  }
+
+  /** Cancels the timers an instance owns (those whose element passes `which`, when given). */
+  cancelTimersOf(owner: string, which?: (el: string) => boolean): void {
+    for (const key of byKey(this.state.timers)) {
+      const timer = this.state.timers[key]!;
+      if (timer.owner !== owner || (which && !which(timer.el))) continue;
+      const timerId = publicId(this.state, key);
+      this.emit('timer.cancelled', { timerId, key });
+      this.effect({ type: 'timer.cancel', timerId });
+    }
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * `step(definition, state, command, ctx)`: the pure transition of a case. It decides events, folds each
+ * into a private copy of the state with the appliers as it goes, and returns the new state with the events
+ * and effects, or a rejection (and nothing else) when the command is refused.
+ */
+import { cancel, resume, returnTo, start, suspend } from './commands/case-commands.js';
+import { correlate, fire } from './commands/event-commands.js';
+import { claim, complete, completeDecision } from './commands/task-commands.js';
+import type { ExecutableDefinition } from './model.js';
+import { reject, RejectionError } from './rejection.js';
+import { Run } from './run.js';
+import type { CaseState } from './state.js';
+import type { Command, EngineContext, StepResult } from './types.js';
+
+type Handlers = { [T in Command['type']]: (run: Run, cmd: Extract<Command, { type: T }>) => void };
+
+const handlers: Handlers = {
+  'case.start': start,
+  'task.claim': claim,
+  'task.complete': complete,
+  'decision.complete': completeDecision,
+  'message.correlate': correlate,
+  'timer.fire': fire,
+  'case.suspend': suspend,
+  'case.resume': resume,
+  'case.cancel': cancel,
+  'case.return': returnTo,
+};
+
+/** Commands a suspended case still accepts: the ones that end or lift the suspension. */
+const WHILE_SUSPENDED = new Set<Command['type']>(['case.resume', 'case.cancel']);
+
+function guard(definition: ExecutableDefinition, state: CaseState, command: Command): void {
+  if (command.type === 'case.start') return;
+  if (state.status === 'idle') reject('CASE_NOT_STARTED', `Expected the case to be started, but it was not (command ${command.type})`);
+  if (state.status !== 'active') {
+    reject('CASE_NOT_ACTIVE', `Expected case '${state.caseId}' to be active, but it was ${state.status}`);
+  }
+  if (state.definition.key !== definition.key || state.definition.version !== definition.version) {
+    reject('INVALID_COMMAND', `Expected definition '${state.definition.key}' version ${state.definition.version}, but was given '${definition.key}' version ${definition.version}`);
+  }
+  if (state.suspended && !WHILE_SUSPENDED.has(command.type)) {
+    reject('CASE_SUSPENDED', `Expected case '${state.caseId}' to be running, but it is suspended (command ${command.type})`);
+  }
+}
+
+/**
+ * Runs one command against a case.
+ *
+ * Pure: the same definition, state, command and `ctx` always give the same result; the input state is not
+ * changed; time comes only from `ctx.now` and working days only from `ctx.calendar`. On success the events
+ * are numbered from `state.seq + 1` and replaying them onto `state` gives the returned state. Expected
+ * refusals come back as `{ ok: false, rejection }` with a stable code; engine bugs throw.
+ */
+export function step(
+  definition: ExecutableDefinition,
+  state: CaseState,
+  command: Command,
+  ctx: EngineContext,
+): StepResult<CaseState> {
+  try {
+    guard(definition, state, command);
+    const run = new Run(definition, structuredClone(state), ctx, command.actor);
+    const handler = handlers[command.type] as (run: Run, cmd: Command) => void;
+    if (!handler) reject('INVALID_COMMAND', `Expected a known command type, but got '${(command as { type: string }).type}'`);
+    handler(run, command);
+    run.drain();
+    return { ok: true, state: run.state, events: run.events, effects: run.effects };
+  } catch (err) {
+    if (err instanceof RejectionError) return { ok: false, rejection: err.rejection };
+    throw err;
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * Deadline arithmetic. Pure: every instant is computed from `ctx.now` and the calendar handed in, never
+ * from the machine clock (luxon is used only to parse and add).
+ */
+import { DateTime, Duration } from 'luxon';
+import type { WorkingCalendar } from '../calendar/types.js';
+import { evaluateExpression } from '../expression/index.js';
+import type { TimeLimit, TimerSpec } from './model.js';
+import { reject } from './rejection.js';
+import type { Variables } from './types.js';
+
+function instant(iso: string, what: string): DateTime {
+  const t = DateTime.fromISO(iso, { setZone: true });
+  if (!t.isValid) reject('EXPRESSION_FAILED', `Expected ${what} to be an ISO 8601 date-time, but it was '${iso}'`);
+  return t;
+}
+
+function iso(t: DateTime): string {
+  return t.toISO({ suppressMilliseconds: true }) ?? '';
+}
+
+/** `start` plus an ISO 8601 duration (`P3D`, `PT4H`). */
+export function addDuration(start: string, duration: string): string {
+  const d = Duration.fromISO(duration);
+  if (!d.isValid) reject('EXPRESSION_FAILED', `Expected an ISO 8601 duration, but it was '${duration}'`);
+  return iso(instant(start, 'the start').plus(d));
+}
+
+/**
+ * When a limit from `now` ends. Working or calendar days: the day of `now` is not counted (民法典 第201条),
+ * the limit ends at the end of its last day, i.e. the next day 00:00 in the calendar's zone. An ISO
+ * duration is simply added.
+ */
+export function limitDueAt(now: string, limit: TimeLimit, calendar: WorkingCalendar): string {
+  if ('duration' in limit) return addDuration(now, limit.duration);
+  const today = instant(now, 'now').setZone(calendar.zone).toISODate() ?? '';
+  const last =
+    limit.unit === 'WD'
+      ? calendar.addWorkingDays(today, limit.value)
+      : (DateTime.fromISO(today, { zone: calendar.zone }).plus({ days: limit.value }).toISODate() ?? '');
+  return iso(DateTime.fromISO(last, { zone: calendar.zone }).plus({ days: 1 }).startOf('day'));
+}
+
+/** A computed timer: when it first fires and, for cycles, how often it repeats. */
+export interface TimerPlan {
+  dueAt: string;
+  /** Repetitions left after the first firing; -1 = unbounded. */
+  repeat?: number;
+  every?: string;
+}
+
+function source(expression: string, variables: Variables): string {
+  const text = expression.trim();
+  if (!text.startsWith('=')) return text;
+  const value = evaluateExpression(text, variables);
+  if (typeof value !== 'string') {
+    reject('EXPRESSION_FAILED', `Expected timer expression '${text}' to give a string, but it gave ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+/** Plans a timer event (BPMN 2.0.2 §10.5.3 timeDate / timeDuration / timeCycle, plus working-day limits). */
+export function planTimer(spec: TimerSpec, now: string, calendar: WorkingCalendar, variables: Variables): TimerPlan {
+  switch (spec.type) {
+    case 'date':
+      return { dueAt: iso(instant(source(spec.expression, variables), 'the timer date')) };
+    case 'duration':
+      return { dueAt: addDuration(now, source(spec.expression, variables)) };
+    case 'limit':
+      return { dueAt: limitDueAt(now, spec.limit, calendar) };
+    case 'cycle': {
+      // ISO 8601 repeating interval: R[n]/[start/]duration; without n it repeats without end.
+      const text = source(spec.expression, variables);
+      const parts = text.split('/');
+      const match = /^R(\d*)$/.exec(parts[0] ?? '');
+      const every = parts[parts.length - 1] ?? '';
+      if (!match || parts.length < 2 || parts.length > 3) {
+        reject('EXPRESSION_FAILED', `Expected a repeating interval like 'R3/PT1H', but it was '${text}'`);
+      }
+      const times = match[1] === '' ? -1 : Number(match[1]);
+      const dueAt = parts.length === 3 ? iso(instant(parts[1]!, 'the cycle start')) : addDuration(now, every);
+      return { dueAt, repeat: times < 0 ? -1 : Math.max(times - 1, 0), every };
+    }
+  }
+}
