@@ -58,13 +58,18 @@ export function harness(store: OpenedStore, overrides: Partial<CaseRunnerOptions
   return { store, clock, faults, decisions, runner, start, poller, dispatcher, delivered };
 }
 
-/** Wraps a store so that `loadCase` returns only once `parties` loads happened: forces a read-read race. */
+/**
+ * Wraps a store so that the first `parties` calls of `loadCase` return only once all of them have read:
+ * forces a read-read race. Later loads (retries) pass straight through.
+ */
 export function loadBarrier(inner: CaseStore, parties: number): CaseStore {
   const waiting: Array<() => void> = [];
+  let arrived = 0;
   return {
     async loadCase(no) {
       const loaded = await inner.loadCase(no);
-      if (waiting.length + 1 >= parties) waiting.splice(0).forEach((release) => release());
+      if (++arrived > parties) return loaded;
+      if (arrived === parties) waiting.splice(0).forEach((release) => release());
       else await new Promise<void>((resolve) => waiting.push(resolve));
       return loaded;
     },

@@ -1,0 +1,92 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { OutboxDispatcher } from '../../engine/runtime/outbox-dispatcher.js';
+import { LogNotifier } from '../../engine/runtime/log-notifier.js';
+import type { OpenedStore } from '../../server/store/open-store.js';
+import { caseNo, harness, loadBarrier } from '../store/harness.js';
+import { fakeEngine, type FakeState } from './fake-engine.js';
+import { tempStore } from './sqlite-store.js';
+
+let store: OpenedStore;
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+async function fresh(): Promise<OpenedStore> {
+  const opened = await tempStore();
+  cleanups.push(opened.dispose);
+  store = opened.store;
+  return store;
+}
+
+describe('case runner', () => {
+  it('reloads and decides again when asked to retry a lost race', async () => {
+    const h = harness(await fresh());
+    const no = caseNo('retry');
+    await h.start(no);
+    const racing = harness(store, { store: loadBarrier(store.cases, 2) });
+    const [a, b] = await Promise.all([
+      racing.runner.execute(no, { type: 'task.complete', taskId: 'review' }, { retryOnConflict: 1 }),
+      racing.runner.execute(no, { type: 'task.complete', taskId: 'review' }, { retryOnConflict: 1 }),
+    ]);
+    // The loser re-read the case and the core refused the second completion as a value.
+    expect([a.ok, b.ok].sort()).toEqual([false, true]);
+    expect([a, b].find((r) => !r.ok)).toMatchObject({ rejection: { code: 'TASK_NOT_ACTIVE' } });
+  });
+
+  it('wakes the outbox dispatcher after commit, so effects go out without waiting for a poll', async () => {
+    await fresh();
+    const lines: string[] = [];
+    let dispatcher: OutboxDispatcher | undefined;
+    const h = harness(store, { afterCommit: () => dispatcher?.wake() });
+    dispatcher = new OutboxDispatcher({ outbox: store.outbox, clock: h.clock, notifier: new LogNotifier((l) => lines.push(l)), intervalMs: 60_000 });
+    dispatcher.start();
+    cleanups.unshift(() => dispatcher!.stop());
+    const no = caseNo('wake');
+    await h.start(no);
+    await h.runner.execute(no, { type: 'task.complete', taskId: 'review' });
+    for (let i = 0; i < 100 && lines.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(lines.map((l) => JSON.parse(l))).toEqual([expect.objectContaining({ caseNo: no, type: 'action.run' })]);
+  });
+
+  it('rejects a business rule task when no rule evaluator is configured, writing nothing', async () => {
+    const h = harness(await fresh(), { rules: undefined });
+    const no = caseNo('norules');
+    const result = await h.start(no, { decision: 'fees' });
+    expect(result).toMatchObject({ ok: false, rejection: { code: 'INVALID_COMMAND', message: expect.stringContaining("decision 'fees'") } });
+    expect(await store.cases.loadCase(no)).toBeUndefined();
+  });
+
+  it('rejects starting a case of a definition that is not deployed', async () => {
+    const h = harness(await fresh());
+    const no = caseNo('nodef');
+    const result = await h.runner.execute(no, { type: 'case.start', caseId: no }, { definition: { key: 'no-such-item' } });
+    expect(result).toMatchObject({ ok: false, rejection: { code: 'INVALID_COMMAND', message: expect.stringContaining("'no-such-item' is not deployed") } });
+  });
+
+  it('treats events numbered out of sequence by the core as a bug and writes nothing', async () => {
+    const inner = fakeEngine();
+    const h = harness(await fresh(), {
+      engine: {
+        initialState: inner.initialState,
+        step(def, state, command, ctx) {
+          const result = inner.step(def, state, command, ctx);
+          return result.ok ? { ...result, events: result.events.map((e) => ({ ...e, seq: e.seq + 10 })) } : result;
+        },
+      },
+    });
+    const no = caseNo('seqbug');
+    await expect(h.start(no)).rejects.toThrow(`Expected event case.started of case '${no}' to have seq 1, but it has 11`);
+    expect(await store.cases.loadCase(no)).toBeUndefined();
+  });
+
+  it('keeps nothing per case in memory: a second runner continues where the first stopped', async () => {
+    const first = harness(await fresh());
+    const no = caseNo('nodes');
+    await first.start(no, { tasks: ['a', 'b'] });
+    await first.runner.execute(no, { type: 'task.complete', taskId: 'a' });
+    const second = harness(store);
+    const result = await second.runner.execute(no, { type: 'task.complete', taskId: 'b' });
+    expect(result).toMatchObject({ ok: true, version: 3 });
+    expect(((await store.cases.loadCase(no))?.state as FakeState).status).toBe('completed');
+  });
+});
