@@ -10,3 +10,4 @@ export * from './ports.js';
 export * from './projection.js';
 export * from './summary.js';
 export * from './timer-poller.js';
+export * from './core-engine.js';
