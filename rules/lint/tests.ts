@@ -1,0 +1,19 @@
+/** Embedded test cases that cannot be right: expected rows that do not exist, inputs no column reads. */
+import type { Finding } from '../model.js';
+import type { LintRule } from './context.js';
+
+export const embeddedTests: LintRule = (table, ctx) => {
+  const findings: Finding[] = [];
+  const ids = new Set(table.rows.map((r) => r.id));
+  const roots = new Set(table.inputs.flatMap((c) => [c.name, c.expression.split('.')[0]!]));
+  table.tests.forEach((t) => {
+    for (const id of t.expectRows ?? []) {
+      if (!ids.has(id)) findings.push({ ...ctx.at('test-unknown-row', 'error', `test '${t.name}' expects row '${id}', which the table does not have`) });
+    }
+    for (const key of Object.keys(t.input)) {
+      if (!roots.has(key)) findings.push(ctx.at('test-unknown-input', 'warning', `test '${t.name}' gives '${key}', which no input reads`));
+    }
+    if (t.expect === undefined && !t.expectRows) findings.push(ctx.at('test-no-expectation', 'error', `test '${t.name}' has neither expect nor expectRows`));
+  });
+  return findings;
+};
