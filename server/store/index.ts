@@ -5,3 +5,4 @@ export * from './knex-outbox-store.js';
 export * from './knex-timer-store.js';
 export * from './migration-source.js';
 export * from './open-store.js';
+export * from './sqlite-backup.js';

@@ -1,0 +1,40 @@
+/**
+ * Durability: a process driving cases is killed with SIGKILL in the middle of its work. After a restart,
+ * every command it acknowledged is there, and no command is half-applied.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../server/store/open-store.js';
+import { spawnFixture } from './child.js';
+import { expectConsistent } from './consistency.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'shenpi-crash-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('crash safety on SQLite', () => {
+  it('keeps every acknowledged command and no half-applied one after SIGKILL under load', async () => {
+    const file = path.join(dir, 'crash.sqlite');
+    const writer = spawnFixture('writer.ts', [file, 'K']);
+    await writer.waitFor(/^ACK complete /, 150);
+    writer.process.kill('SIGKILL');
+    const { signal } = await writer.exited;
+    expect(signal).toBe('SIGKILL');
+
+    const store = await openStore({ kind: 'sqlite', file });
+    try {
+      const acked = writer.lines.filter((l) => l.startsWith('ACK '));
+      const started = acked.filter((l) => l.startsWith('ACK start ')).map((l) => l.slice(10));
+      const completed = new Set(acked.filter((l) => l.startsWith('ACK complete ')).map((l) => l.slice(13)));
+      for (const no of started) {
+        const stored = await store.cases.loadCase(no);
+        expect(stored, no).toBeDefined();
+        if (completed.has(no)) expect(stored?.version, no).toBe(2);
+      }
+      await expectConsistent(store);
+    } finally {
+      await store.close();
+    }
+  });
+});
