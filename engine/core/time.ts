@@ -69,16 +69,17 @@ export function planTimer(spec: TimerSpec, now: string, calendar: WorkingCalenda
     case 'limit':
       return { dueAt: limitDueAt(now, spec.limit, calendar) };
     case 'cycle': {
-      // ISO 8601 repeating interval: R[n]/[start/]duration; without n it repeats without end.
+      // ISO 8601 repeating interval R[n]/[start/]duration or R[n]/duration/end; without n it never stops.
       const text = source(spec.expression, variables);
       const parts = text.split('/');
       const match = /^R(\d*)$/.exec(parts[0] ?? '');
-      const every = parts[parts.length - 1] ?? '';
-      if (!match || parts.length < 2 || parts.length > 3) {
+      const rest = parts.slice(1);
+      const every = rest.find((p) => p.startsWith('P'));
+      if (!match || rest.length < 1 || rest.length > 2 || every === undefined) {
         reject('EXPRESSION_FAILED', `Expected a repeating interval like 'R3/PT1H', but it was '${text}'`);
       }
       const times = match[1] === '' ? -1 : Number(match[1]);
-      const dueAt = parts.length === 3 ? iso(instant(parts[1]!, 'the cycle start')) : addDuration(now, every);
+      const dueAt = rest[0] !== every ? iso(instant(rest[0]!, 'the cycle start')) : addDuration(now, every);
       return { dueAt, repeat: times < 0 ? -1 : Math.max(times - 1, 0), every };
     }
   }

@@ -36,14 +36,17 @@ export function claim(run: Run, cmd: Of<'task.claim'>): void {
 
 /**
  * Completes a user or manual task. The outcome and opinion are recorded in `task.completed`; the outcome
- * is also set as the variable `outcome` (so that gateways can branch on it) together with the command's
+ * and opinion are also set as the variables `outcome` and `opinion` (so that gateways can branch on them
+ * and a joint step can collect the opinions) together with the command's
  * variables. An inner instance of a multi-instance task keeps them local: each co-department's decision
  * stays its own until the output element collects it.
  */
 export function complete(run: Run, cmd: Of<'task.complete'>): void {
   const { key, task } = openTask(run, cmd.taskId, ['userTask', 'manualTask']);
   assertAssignee(task, cmd.actor);
-  const vars: Variables = { ...cmd.variables, ...(cmd.outcome !== undefined ? { outcome: cmd.outcome } : {}) };
+  const vars: Variables = { ...cmd.variables };
+  if (cmd.outcome !== undefined) vars.outcome = cmd.outcome;
+  if (cmd.opinion !== undefined) vars.opinion = cmd.opinion;
   run.emit('task.completed', { taskId: cmd.taskId, outcome: cmd.outcome, opinion: cmd.opinion, variables: cmd.variables });
   run.complete(key, vars);
 }

@@ -52,7 +52,7 @@ describe('user task', () => {
     c.run({ type: 'task.complete', taskId: c.taskId('accept'), outcome: 'accept', opinion: '材料齐全', variables: { fee: 0 } });
     expect(c.types()).toEqual(['task.completed', 'element.completed', 'variables.set', 'flow.taken', 'element.activated', 'task.created']);
     expect(c.events[0]).toMatchObject({ taskId: 'C1:e3', outcome: 'accept', opinion: '材料齐全', variables: { fee: 0 } });
-    expect(c.state.variables).toEqual({ fee: 0, outcome: 'accept' });
+    expect(c.state.variables).toEqual({ fee: 0, outcome: 'accept', opinion: '材料齐全' });
     expect(c.active()).toEqual(['review']);
   });
 
