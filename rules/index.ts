@@ -27,3 +27,4 @@ export { fees, type Fees } from './purposes/fees.js';
 export { light, type Light } from './purposes/lights.js';
 export { procedureCounting, type ProcedureCounting } from './purposes/special-procedures.js';
 export { loadRuleFile, type LoadedRules } from './files.js';
+export { tableToDocument, tableToYaml } from './serialize.js';
