@@ -5,12 +5,12 @@
  */
 import type { NodeDef } from './model.js';
 import { reject } from './rejection.js';
-import type { Run } from './run.js';
+import type { RunBase } from './run-base.js';
 import { childrenOf, type MultiInstanceBody } from './state.js';
 import type { Json, Variables } from './types.js';
 
 /** The variables an expression at `key` sees. */
-export function visibleVariables(run: Run, key: string): Variables {
+export function visibleVariables(run: RunBase, key: string): Variables {
   const chain: string[] = [];
   let k = key;
   while (!run.isProcess(k)) {
@@ -33,7 +33,7 @@ export function visibleVariables(run: Run, key: string): Variables {
 }
 
 /** Where each variable written from `fromKey` lands: scope key (`''` = the case variables) -> variables. */
-export function variableTargets(run: Run, fromKey: string, vars: Variables): Map<string, Variables> {
+export function variableTargets(run: RunBase, fromKey: string, vars: Variables): Map<string, Variables> {
   const targets = new Map<string, Variables>();
   for (const [name, value] of Object.entries(vars)) {
     let k = fromKey;
@@ -61,7 +61,7 @@ export function variableTargets(run: Run, fromKey: string, vars: Variables): Map
  * The multi-instance body of an activity: its collection (or cardinality), evaluated in the enclosing
  * scope. A joint-approval step without a collection iterates over its co-departments.
  */
-export function planBody(run: Run, scope: string, node: NodeDef): MultiInstanceBody {
+export function planBody(run: RunBase, scope: string, node: NodeDef): MultiInstanceBody {
   const mi = node.multiInstance!;
   let items: Json[];
   if (mi.collection) {

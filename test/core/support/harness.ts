@@ -84,7 +84,7 @@ export class TestCase {
     return task.taskId;
   }
 
-  complete(elementId: string, extra: { outcome?: string; variables?: Variables; n?: number } = {}): this {
+  complete(elementId: string, extra: { outcome?: string; opinion?: string; variables?: Variables; n?: number } = {}): this {
     const { n, ...rest } = extra;
     return this.run({ type: 'task.complete', taskId: this.taskId(elementId, n), ...rest });
   }
