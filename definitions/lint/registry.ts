@@ -6,6 +6,7 @@ import businessRuleTask from './rules/business-rule-task.js';
 import callActivity from './rules/call-activity.js';
 import elementId from './rules/element-id.js';
 import endEventRequired from './rules/end-event-required.js';
+import eventBasedGateway from './rules/event-based-gateway.js';
 import eventDefinitionSupported from './rules/event-definition-supported.js';
 import eventSubprocess from './rules/event-subprocess.js';
 import expressionSyntax from './rules/expression-syntax.js';
@@ -39,6 +40,7 @@ export const RULE_FACTORIES: Readonly<Record<string, RuleFactory>> = {
   'boundary-event': boundaryEvent,
   'gateway-flows': gatewayFlows,
   'parallel-gateway-conditions': parallelGatewayConditions,
+  'event-based-gateway': eventBasedGateway,
   'timer-definition': timerDefinition,
   'expression-syntax': expressionSyntax,
   'user-task-assignment': userTaskAssignment,
