@@ -3,6 +3,8 @@
  * json-rules-engine `Rule` whose conditions use the custom operator `sfeel`, which applies the cell's
  * pre-compiled unary test (DMN 1.3 §8.3.3: a rule matches when every input entry matches its input
  * value). The engine finds the matching rules; `hit-policies.ts` turns them into the DMN result.
+ * `partition.ts` splits the rows over several engines by one column so that a run only evaluates the
+ * rows that can match.
  */
 import { Engine, Rule, type RuleProperties } from 'json-rules-engine';
 import { RuleTableError } from './errors.js';
@@ -12,6 +14,7 @@ import { compileInputGetter, type InputGetter } from './inputs.js';
 import type { Finding, RuleTable } from './model.js';
 import { compileUnaryTests, type CellPredicate } from './sfeel/match.js';
 import { compileOutputEntry, type OutputFn } from './sfeel/output.js';
+import { partitionRows } from './partition.js';
 import { checkUnaryTests, checkExpression } from '../engine/expression/index.js';
 
 /** A table compiled for evaluation. `evaluate` returns plain JSON, safe to store in case state. */
@@ -63,8 +66,6 @@ export function compileRuleTable(table: RuleTable): CompiledDecision {
     ? table.outputs.map((o) => compileOutputEntry(o.default ?? 'null'))
     : null;
 
-  const engine = new Engine([], { allowUndefinedFacts: true });
-  engine.addOperator('sfeel', (fact: CellFact, cell: string) => predicates[fact.c]!.get(cell)!(fact.v, fact.s));
   const rules: RuleProperties[] = table.rows.map((row, index) => {
     const all = row.inputEntries.flatMap((cell, c) => {
       const text = cell.trim();
@@ -74,7 +75,14 @@ export function compileRuleTable(table: RuleTable): CompiledDecision {
     });
     return { name: row.id, priority: 1, conditions: { all }, event: { type: 'row-matched', params: { index } } };
   });
-  for (const rule of rules) engine.addRule(new Rule(rule));
+  const engineFor = (rows: number[]): Engine => {
+    const engine = new Engine([], { allowUndefinedFacts: true });
+    engine.addOperator('sfeel', (fact: CellFact, cell: string) => predicates[fact.c]!.get(cell)!(fact.v, fact.s));
+    for (const r of rows) engine.addRule(new Rule(rules[r]!));
+    return engine;
+  };
+  const partition = partitionRows(table, (r, c) => predicates[c]!.get(table.rows[r]!.inputEntries[c]!.trim()) ?? (() => true));
+  const engines = partition ? partition.segments.map(engineFor) : [engineFor(table.rows.map((_, i) => i))];
 
   const outputsOf = (index: number, scope: Record<string, unknown>): Record<string, unknown> => {
     const values: Record<string, unknown> = {};
@@ -95,6 +103,7 @@ export function compileRuleTable(table: RuleTable): CompiledDecision {
         scope[column.name] = value;
         facts[column.name] = { v: value, s: scope, c };
       });
+      const engine = partition ? engines[partition.segmentOf(facts[table.inputs[partition.column]!.name]!.v)]! : engines[0]!;
       const { results } = await engine.run(facts);
       const indices = results.map((r) => (r.event as unknown as { params: { index: number } }).params.index).sort((a, b) => a - b);
       const hits: Hit[] = indices.map((index) => ({ index, outputs: outputsOf(index, scope) }));
