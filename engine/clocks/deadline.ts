@@ -30,8 +30,10 @@ export function computeDeadline(calendar: WorkingCalendar, input: ClockInput): D
 
   // Walk the suspensions in order: each one that starts before the running deadline pushes it by the days it
   // suspends after the count start (the start day itself is used, 行政许可法 第45条 as counted in scenario S5).
+  // A zero limit (即办件, done the same day) is used up at the trigger, so no suspension can extend it.
   let suspendedDays = 0;
-  for (const span of normalizeSpans(input.suspensions ?? [], input.now, calendar.zone)) {
+  const spans = budget > 0 ? normalizeSpans(input.suspensions ?? [], input.now, calendar.zone) : [];
+  for (const span of spans) {
     if (span.start >= date) break;
     const from = span.start > start.countFrom ? span.start : start.countFrom;
     const days = countInUnit(calendar, from, span.end, unit);
