@@ -4,6 +4,7 @@ import approvalAttributes from './rules/approval-attributes.js';
 import boundaryEvent from './rules/boundary-event.js';
 import businessRuleTask from './rules/business-rule-task.js';
 import callActivity from './rules/call-activity.js';
+import dataAssociationIgnored from './rules/data-association-ignored.js';
 import elementId from './rules/element-id.js';
 import endEventRequired from './rules/end-event-required.js';
 import eventBasedGateway from './rules/event-based-gateway.js';
@@ -51,6 +52,7 @@ export const RULE_FACTORIES: Readonly<Record<string, RuleFactory>> = {
   'business-rule-task': businessRuleTask,
   'service-task-action': serviceTaskAction,
   'message-reference': messageReference,
+  'data-association-ignored': dataAssociationIgnored,
 };
 
 /** Instantiates every rule once. */
