@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { RuleTableError, loadRuleTable } from '../../rules/index.js';
+
+function failure(source: string | Uint8Array, fileName = 'table.yaml'): RuleTableError {
+  try {
+    loadRuleTable(source, { fileName });
+  } catch (err) {
+    if (err instanceof RuleTableError) return err;
+    throw err;
+  }
+  throw new Error('expected the table to be refused');
+}
+
+const HEAD = `id: t\nname: t\nhitPolicy: U\ninputs: [{ name: age, type: number }]\noutputs: [{ name: ok, type: boolean }]\n`;
+
+describe('loading rule-table files', () => {
+  it('reads YAML and JSON into the same table', () => {
+    const yaml = loadRuleTable(`${HEAD}rows:\n  - { id: a, when: { age: '>= 18' }, then: true, annotation: basis }\n`, { fileName: 't.yaml' });
+    const json = loadRuleTable(JSON.stringify({
+      id: 't', name: 't', hitPolicy: 'U', inputs: [{ name: 'age', type: 'number' }], outputs: [{ name: 'ok', type: 'boolean' }],
+      rows: [{ id: 'a', when: ['>= 18'], then: [true], annotation: 'basis' }],
+    }), { fileName: 't.json' });
+    expect(json.rows).toEqual(yaml.rows.map(({ line: _line, ...r }) => r));
+    expect(yaml.hitPolicy).toBe('UNIQUE');
+    expect(yaml.rows[0]).toMatchObject({ inputEntries: ['>= 18'], outputEntries: ['true'], line: 7 });
+  });
+
+  it('reads letters C+ C# C< C> as COLLECT with an aggregation', () => {
+    const t = loadRuleTable(`${HEAD.replace('hitPolicy: U', "hitPolicy: 'C#'")}rows: []\n`);
+    expect([t.hitPolicy, t.aggregation]).toEqual(['COLLECT', 'COUNT']);
+  });
+
+  it('names the line of broken YAML', () => {
+    const err = failure(`${HEAD}rows:\n  - { when: { age: '>= 18' }, then: true\n`);
+    expect(err.findings[0]).toMatchObject({ code: 'syntax', file: 'table.yaml' });
+    expect(err.findings[0]!.path).toMatch(/^\d+:\d+$/);
+    expect(err.message).toContain('table.yaml');
+  });
+
+  it('explains YAML traps in cells with the row, the column and the fix', () => {
+    const err = failure(`${HEAD}rows:\n  - { id: r1, when: { age: [10..20] }, then: true }\n`);
+    expect(err.findings).toHaveLength(1);
+    expect(err.findings[0]).toMatchObject({ code: 'cell', row: 'r1', column: 'age' });
+    expect(err.findings[0]!.message).toContain("'[10..20]'");
+    expect(err.findings[0]!.path).toMatch(/^7:\d+ \/rows\/0\/when\/age$/);
+  });
+
+  it('catches a >5 that YAML swallowed as an empty folded block', () => {
+    const err = failure(`${HEAD}rows:\n  - id: r1\n    when:\n      age: >5\n    then: true\n`);
+    expect(err.findings.map((f) => f.code)).toContain('cell');
+  });
+
+  it('reports schema violations with their JSON path', () => {
+    const err = failure(`id: t\nname: t\nhitPolicy: SOMETIMES\ninputs: [{ name: age, type: integer }]\noutputs: []\nrows: []\nextra: 1\n`);
+    const byPath = Object.fromEntries(err.findings.map((f) => [f.path!.replace(/^\S+ /, ''), f.message]));
+    expect(byPath['/hitPolicy']).toMatch(/must be one of/);
+    expect(byPath['/inputs/0/type']).toMatch(/must be one of/);
+    expect(byPath['/outputs']).toMatch(/fewer than 1|NOT have fewer/);
+    expect(byPath['/']).toMatch(/unknown field 'extra'/);
+  });
+
+  it('refuses a cell for a column the table does not have, and duplicate row ids', () => {
+    const err = failure(`${HEAD}rows:\n  - { id: a, when: { agee: '1' }, then: true }\n  - { id: a, when: {}, then: false }\n`);
+    expect(err.findings.map((f) => f.code).sort()).toEqual(['duplicate-row', 'unknown-column']);
+    expect(err.findings.find((f) => f.code === 'unknown-column')!.column).toBe('agee');
+  });
+
+  it('refuses text that is not UTF-8, naming the byte and line', () => {
+    const gbk = Buffer.concat([Buffer.from(`${HEAD}rows: []\n# `), Buffer.from([0xd0, 0xed, 0xbf, 0xc9]) /* 许可 in GBK */]);
+    const err = failure(gbk);
+    expect(err.findings[0]).toMatchObject({ code: 'encoding', file: 'table.yaml', path: '7' });
+  });
+
+  it('accepts UTF-8 with a BOM and UTF-16 with a BOM', () => {
+    const text = `${HEAD}rows:\n  - { id: 许可, when: {}, then: true, annotation: 《行政许可法》第三十二条 }\n`;
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    expect(loadRuleTable(bom).rows[0]!.annotation).toBe('《行政许可法》第三十二条');
+    expect(loadRuleTable(utf16).rows[0]!.id).toBe('许可');
+  });
+});
