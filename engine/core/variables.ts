@@ -1,7 +1,8 @@
 /**
  * Variable scoping (after BPMN 2.0.2 §10.4 data and Zeebe's variable propagation): a process's variables,
  * overlaid by the local variables of each enclosing scope. Writes go to the nearest scope that already has
- * the variable, else to the process; a called process has its own variables, isolated from the caller's.
+ * the variable, else to the process; a called process has its own variables, isolated from the caller's,
+ * and so has each inner instance of a multi-instance activity.
  */
 import type { NodeDef } from './model.js';
 import { reject } from './rejection.js';
@@ -44,7 +45,10 @@ export function variableTargets(run: RunBase, fromKey: string, vars: Variables):
         target = inst.scope === undefined ? '' : k;
         break;
       }
-      if (inst.vars && name in inst.vars) {
+      // A multi-instance inner instance is a boundary too: each co-department's work stays its own until
+      // the output element collects it (otherwise parallel instances would overwrite each other).
+      const inner = inst.scope !== undefined && run.inst(inst.scope).body !== undefined;
+      if ((inst.vars && name in inst.vars) || inner) {
         target = k;
         break;
       }
