@@ -8,6 +8,7 @@ import { CONVENTIONS } from '../purposes/conventions.js';
 import { parseLiteral } from '../sfeel/literal.js';
 import type { LintRule } from './context.js';
 
+/** Lint rule: `purpose-convention`, `missing-basis`, `promised-exceeds-statutory`. */
 export const purposeConventions: LintRule = (table, ctx) => {
   const convention = CONVENTIONS[table.purpose];
   if (!convention) return [];

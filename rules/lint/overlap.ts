@@ -14,6 +14,7 @@ export function rowOverlap(a: CellSet[], b: CellSet[]): CellSet[] | null {
   return both;
 }
 
+/** Lint rule: `unique-overlap` (UNIQUE) and `any-conflict` (ANY with different outputs). */
 export const overlappingRows: LintRule = (table, ctx) => {
   if (table.hitPolicy !== 'UNIQUE' && table.hitPolicy !== 'ANY') return [];
   const findings: Finding[] = [];

@@ -2,6 +2,7 @@
 import type { Finding } from '../model.js';
 import type { LintRule } from './context.js';
 
+/** Lint rule: `test-unknown-row`, `test-unknown-input`, `test-no-expectation`. */
 export const embeddedTests: LintRule = (table, ctx) => {
   const findings: Finding[] = [];
   const ids = new Set(table.rows.map((r) => r.id));

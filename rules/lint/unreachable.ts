@@ -7,6 +7,7 @@ import type { Finding } from '../model.js';
 import { isSubset, setIsEmpty } from '../sfeel/domain.js';
 import type { LintRule } from './context.js';
 
+/** Lint rule: `never-matches` (empty cells) and `shadowed-row` (FIRST). */
 export const unreachableRows: LintRule = (table, ctx) => {
   const findings: Finding[] = [];
   const dead = new Set<number>();

@@ -20,6 +20,10 @@ const USAGE = [
 ].join('\n');
 
 async function test(file: string, io: CliIo): Promise<number> {
+  if (/\.(dmn|xml)$/i.test(file)) {
+    io.err(`${basename(file)}: DMN models carry no embedded test cases; evaluate them with 'shenpi decide'`);
+    return 2;
+  }
   const table = loadRuleTable(await io.readFile(file), { fileName: basename(file) });
   const results = await runTableTests(compileRuleTable(table));
   if (!results.length) {
