@@ -59,7 +59,7 @@ export class CaseRunner<S = Json> {
         if (prior) return prior.result as unknown as CommandResult;
       }
       try {
-        return await this.attempt(caseNo, command, opts);
+        return (await this.attempt(caseNo, [command], opts))[0]!;
       } catch (error) {
         if (!isConflict(error)) throw error;
         // A duplicate key means the same command won elsewhere: the loop answers with its result.
@@ -69,7 +69,22 @@ export class CaseRunner<S = Json> {
     }
   }
 
-  private async attempt(caseNo: string, command: Command, opts: ExecuteOptions): Promise<CommandResult> {
+  /**
+   * Runs several commands on one existing case in one transaction, each on the state the previous one left
+   * (e.g. the timers of a case that fell due together). Each gets its own result; rejected ones change
+   * nothing, and the accepted ones commit together or not at all. No idempotency keys here.
+   */
+  async executeAll(caseNo: string, commands: Command[], opts: Omit<ExecuteOptions, 'idempotencyKey'> = {}): Promise<CommandResult[]> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.attempt(caseNo, commands, { ...opts, idempotencyKey: undefined });
+      } catch (error) {
+        if (!isConflict(error) || attempt >= (opts.retryOnConflict ?? 0)) throw error;
+      }
+    }
+  }
+
+  private async attempt(caseNo: string, commands: Command[], opts: ExecuteOptions): Promise<CommandResult[]> {
     const { engine, store, clock } = this.options;
     const at = clock.now().toISOString();
     const loaded = await store.loadCase(caseNo);
@@ -77,45 +92,64 @@ export class CaseRunner<S = Json> {
     if (loaded) {
       definition = await this.options.definitions.get(loaded.itemKey, loaded.definitionVersion);
       if (!definition) throw new Error(`Case '${caseNo}' runs ${loaded.itemKey} v${loaded.definitionVersion}, which is not deployed`);
-    } else if (command.type === 'case.start') {
+    } else if (commands[0]?.type === 'case.start') {
       definition = await this.definitionToStart(opts.definition);
-      if (!definition) return this.reject(caseNo, command, opts, at, notDeployed(opts.definition));
+      if (!definition) return this.reject(caseNo, commands, opts, at, notDeployed(opts.definition));
     } else {
-      return this.reject(caseNo, command, opts, at, {
+      return this.reject(caseNo, commands, opts, at, {
         code: 'CASE_NOT_STARTED',
         message: `Expected case '${caseNo}' to exist, but no case has that number`,
       });
     }
 
     const ctx: EngineContext = { now: at, calendar: this.options.calendar, resolveDefinition: this.options.resolveDefinition };
-    const first = engine.step(definition, loaded ? (loaded.state as S) : engine.initialState(), command, ctx);
-    if (!first.ok) return this.reject(caseNo, command, opts, at, first.rejection);
-    const settled = await this.resolveDecisions(definition, first.state, first.events, first.effects, ctx);
-    if (!settled.ok) return this.reject(caseNo, command, opts, at, settled.rejection);
-
-    const events = numberEvents(settled.events, loaded?.lastSeq ?? 0, caseNo);
     const version = (loaded?.version ?? 0) + 1;
-    const result: CommandResult = { ok: true, caseNo, version, events, effects: settled.effects };
-    const { timers, outbox } = projectEffects(settled.effects);
+    let state = loaded ? (loaded.state as S) : engine.initialState();
+    let lastSeq = loaded?.lastSeq ?? 0;
+    const results: CommandResult[] = [];
+    const events: CaseEvent[] = [];
+    const effects: Effect[] = [];
+    const fired: string[] = [];
+    for (const command of commands) {
+      const first = engine.step(definition, state, command, ctx);
+      const settled = first.ok ? await this.resolveDecisions(definition, first.state, first.events, first.effects, ctx) : first;
+      if (!settled.ok) {
+        results.push({ ok: false, caseNo, rejection: settled.rejection });
+        continue;
+      }
+      const numbered = numberEvents(settled.events, lastSeq, caseNo);
+      lastSeq += numbered.length;
+      state = settled.state;
+      events.push(...numbered);
+      effects.push(...settled.effects);
+      if (command.type === 'timer.fire') fired.push(command.timerId);
+      results.push({ ok: true, caseNo, version, events: numbered, effects: settled.effects });
+    }
+    if (!results.some((r) => r.ok)) {
+      if (opts.idempotencyKey !== undefined) await this.remember(caseNo, commands[0]!, opts.idempotencyKey, results[0]!, at);
+      return results;
+    }
+
+    const { timers, outbox } = projectEffects(effects);
     const write: CaseWrite = {
       caseNo,
       expectedVersion: loaded?.version ?? 0,
       definition: loaded ? undefined : { key: definition.key, version: definition.version },
-      state: settled.state as unknown as Json,
-      summary: (this.options.summarize ?? summarizeState)(settled.state),
+      state: state as unknown as Json,
+      summary: (this.options.summarize ?? summarizeState)(state),
       events,
       tasks: projectTasks(events),
-      firedTimerId: command.type === 'timer.fire' ? command.timerId : undefined,
+      firedTimerIds: fired,
       timers,
       outbox,
       idempotency: opts.idempotencyKey === undefined
         ? undefined
-        : { key: opts.idempotencyKey, commandType: command.type, result: result as unknown as Json },
+        : { key: opts.idempotencyKey, commandType: commands[0]!.type, result: results[0] as unknown as Json },
       at,
     };
     await store.commit(write);
     this.options.afterCommit?.(write);
-    return result;
+    return results;
   }
 
   /** Answers each `decision.evaluate` effect by stepping `decision.complete`, within the same command. */
@@ -151,13 +185,16 @@ export class CaseRunner<S = Json> {
     return wanted.version === undefined ? definitions.latest(wanted.key) : definitions.get(wanted.key, wanted.version);
   }
 
-  /** A rejection is a value; under an idempotency key it is remembered like any other result. */
-  private async reject(caseNo: string, command: Command, opts: ExecuteOptions, at: string, rejection: Rejection): Promise<CommandResult> {
+  /** A refusal of the whole attempt, answered to every command. */
+  private async reject(caseNo: string, commands: Command[], opts: ExecuteOptions, at: string, rejection: Rejection): Promise<CommandResult[]> {
     const result: CommandResult = { ok: false, caseNo, rejection };
-    if (opts.idempotencyKey !== undefined) {
-      await this.options.store.remember({ key: opts.idempotencyKey, caseNo, commandType: command.type, result: result as unknown as Json, at });
-    }
-    return result;
+    if (opts.idempotencyKey !== undefined) await this.remember(caseNo, commands[0]!, opts.idempotencyKey, result, at);
+    return commands.map(() => result);
+  }
+
+  /** A rejection is a value; under an idempotency key it is remembered like any other result. */
+  private async remember(caseNo: string, command: Command, key: string, result: CommandResult, at: string): Promise<void> {
+    await this.options.store.remember({ key, caseNo, commandType: command.type, result: result as unknown as Json, at });
   }
 }
 

@@ -82,8 +82,8 @@ export interface CaseWrite {
   /** Numbered contiguously after the stored `lastSeq`. */
   events: CaseEvent[];
   tasks: TaskOp[];
-  /** The timer a `timer.fire` command consumed; the store marks it fired, or conflicts if it was not scheduled. */
-  firedTimerId?: string;
+  /** Timers that `timer.fire` commands consumed; the store marks each fired, or conflicts if one was not scheduled. */
+  firedTimerIds: string[];
   timers: TimerOp[];
   outbox: OutboxEntry[];
   idempotency?: { key: string; commandType: string; result: Json };

@@ -18,7 +18,10 @@ const STALE = new Set(['TIMER_NOT_FOUND', 'CASE_NOT_ACTIVE', 'CASE_NOT_STARTED']
 /** Configuration of a `TimerPoller`. */
 export interface TimerPollerOptions {
   timers: TimerStore;
-  runner: { execute(caseNo: string, command: Command, opts?: ExecuteOptions): Promise<CommandResult> };
+  runner: {
+    execute(caseNo: string, command: Command, opts?: ExecuteOptions): Promise<CommandResult>;
+    executeAll(caseNo: string, commands: Command[], opts?: ExecuteOptions): Promise<CommandResult[]>;
+  };
   clock: Clock;
   /** Identifies this node in `lock_owner`; unique per process. */
   owner: string;
@@ -81,7 +84,10 @@ export class TimerPoller {
       limit: this.batchSize,
     });
     const report: PollReport = { claimed: claimed.length, fired: 0, dropped: 0, failed: 0, incidents: 0 };
-    await forEachConcurrently(claimed, this.options.concurrency ?? 4, (timer) => this.fire(timer, report));
+    // One lane per case: timers of the same case fired in parallel would only conflict on its version.
+    const byCase = new Map<string, TimerRecord[]>();
+    for (const timer of claimed) byCase.set(timer.caseNo, [...(byCase.get(timer.caseNo) ?? []), timer]);
+    await forEachConcurrently([...byCase.values()], this.options.concurrency ?? 4, (timers) => this.fireCase(timers, report));
     return report;
   }
 
@@ -105,31 +111,51 @@ export class TimerPoller {
     return this.options.timers.retryIncident(caseNo, timerId);
   }
 
-  private async fire(timer: TimerRecord, report: PollReport): Promise<void> {
-    const { runner, timers, owner } = this.options;
-    let failure: string;
-    try {
-      const result = await runner.execute(timer.caseNo, { type: 'timer.fire', timerId: timer.timerId, actor: TIMER_ACTOR }, { retryOnConflict: 3 });
-      if (result.ok) {
-        report.fired++;
+  /** Fires a case's due timers in one transaction; if that throws, one by one, so one bad timer holds back none. */
+  private async fireCase(timers: TimerRecord[], report: PollReport): Promise<void> {
+    if (timers.length > 1) {
+      try {
+        const results = await this.options.runner.executeAll(timers[0]!.caseNo, timers.map(fireCommand), { retryOnConflict: 3 });
+        for (const [i, timer] of timers.entries()) await this.settle(timer, results[i]!, report);
         return;
+      } catch {
+        // Fall through: the single firings below record each timer's own error.
       }
-      if (STALE.has(result.rejection.code)) {
-        await timers.dropTimer({ caseNo: timer.caseNo, timerId: timer.timerId, reason: `${result.rejection.code}: ${result.rejection.message}` });
-        report.dropped++;
-        return;
-      }
-      failure = `${result.rejection.code}: ${result.rejection.message}`;
-    } catch (error) {
-      failure = describeError(error);
     }
+    for (const timer of timers) {
+      try {
+        await this.settle(timer, await this.options.runner.execute(timer.caseNo, fireCommand(timer), { retryOnConflict: 3 }), report);
+      } catch (error) {
+        await this.failed(timer, describeError(error), report);
+      }
+    }
+  }
+
+  private async settle(timer: TimerRecord, result: CommandResult, report: PollReport): Promise<void> {
+    if (result.ok) {
+      report.fired++;
+    } else if (STALE.has(result.rejection.code)) {
+      const reason = `${result.rejection.code}: ${result.rejection.message}`;
+      await this.options.timers.dropTimer({ caseNo: timer.caseNo, timerId: timer.timerId, reason });
+      report.dropped++;
+    } else {
+      await this.failed(timer, `${result.rejection.code}: ${result.rejection.message}`, report);
+    }
+  }
+
+  /** Counts a failed attempt; the store turns the timer into an incident after `maxAttempts`. */
+  private async failed(timer: TimerRecord, error: string, report: PollReport): Promise<void> {
     const attempts = timer.attempts + 1;
     const retryAt = new Date(this.options.clock.now().getTime() + (this.options.backoffMs ?? exponentialBackoff)(attempts));
-    const after = await timers.failTimer({
-      caseNo: timer.caseNo, timerId: timer.timerId, owner, error: failure,
+    const after = await this.options.timers.failTimer({
+      caseNo: timer.caseNo, timerId: timer.timerId, owner: this.options.owner, error,
       retryAt: retryAt.toISOString(), maxAttempts: this.options.maxAttempts ?? 5,
     });
     report.failed++;
     if (after?.status === 'incident') report.incidents++;
   }
+}
+
+function fireCommand(timer: TimerRecord): Command {
+  return { type: 'timer.fire', timerId: timer.timerId, actor: TIMER_ACTOR };
 }

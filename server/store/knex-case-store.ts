@@ -59,8 +59,8 @@ export class KnexCaseStore implements CaseStore {
           await trx('events').insert(w.events.slice(i, i + CHUNK).map((e) => eventRow(w.caseNo, e)));
         }
         for (const op of w.tasks) await applyTaskOp(trx, w.caseNo, op, w.at);
-        if (w.firedTimerId !== undefined) await fireTimer(trx, w.caseNo, w.firedTimerId, w.at);
-        for (const op of w.timers) await applyTimerOp(trx, w.caseNo, op, w.at);
+        for (const timerId of w.firedTimerIds) await fireTimer(trx, w.caseNo, timerId, w.at);
+        await applyTimerOps(trx, w.caseNo, w.timers, w.at);
         for (let i = 0; i < w.outbox.length; i += CHUNK) {
           await trx('outbox').insert(
             w.outbox.slice(i, i + CHUNK).map((o) => ({
@@ -174,17 +174,24 @@ async function fireTimer(trx: Knex.Transaction, caseNo: string, timerId: string,
   if (changed !== 1) throw new ConflictError(`Expected timer '${timerId}' of case '${caseNo}' to be scheduled, but it was not`, caseNo);
 }
 
-async function applyTimerOp(trx: Knex.Transaction, caseNo: string, op: TimerOp, at: string): Promise<void> {
-  if (op.op === 'cancel') {
-    await trx('timers').where({ case_no: caseNo, timer_id: op.timerId, status: 'scheduled' }).update({ status: 'cancelled' });
-    return;
+/** Applies timer ops in order; a run of schedules is one multi-row upsert (a cycle of 100 reminders is one statement). */
+async function applyTimerOps(trx: Knex.Transaction, caseNo: string, ops: readonly TimerOp[], at: string): Promise<void> {
+  for (let i = 0; i < ops.length; ) {
+    const op = ops[i]!;
+    if (op.op === 'cancel') {
+      await trx('timers').where({ case_no: caseNo, timer_id: op.timerId, status: 'scheduled' }).update({ status: 'cancelled' });
+      i++;
+      continue;
+    }
+    const run: Array<Extract<TimerOp, { op: 'schedule' }>> = [];
+    while (i < ops.length && ops[i]!.op === 'schedule' && run.length < CHUNK) run.push(ops[i++] as Extract<TimerOp, { op: 'schedule' }>);
+    // Scheduling an id again (a cycle timer's next round) resets the row rather than adding a second one.
+    const fresh = { status: 'scheduled', lock_owner: null, lock_expires_at: null, attempts: 0, last_error: null, fired_at: null };
+    await trx('timers')
+      .insert(run.map((t) => ({ ...fresh, element_id: t.elementId, due_at: t.dueAt, case_no: caseNo, timer_id: t.timerId, created_at: at })))
+      .onConflict(['case_no', 'timer_id'])
+      .merge(['element_id', 'due_at', ...Object.keys(fresh)]);
   }
-  // Scheduling an id again (a cycle timer's next round) resets the row rather than adding a second one.
-  const fresh = { element_id: op.elementId, due_at: op.dueAt, status: 'scheduled', lock_owner: null, lock_expires_at: null, attempts: 0, last_error: null, fired_at: null };
-  await trx('timers')
-    .insert({ ...fresh, case_no: caseNo, timer_id: op.timerId, created_at: at })
-    .onConflict(['case_no', 'timer_id'])
-    .merge(Object.keys(fresh));
 }
 
 function taskRecord(row: Record<string, unknown>): TaskRecord {

@@ -29,7 +29,11 @@ export class KnexTimerStore implements TimerStore {
       .whereIn('id', due)
       .update({ lock_owner: args.owner, lock_expires_at: args.lockUntil })
       .returning('*');
-    return (rows as Record<string, unknown>[]).map(timerRecord).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+    // RETURNING has no order: fire by due time, then in the order the timers were scheduled.
+    const ordered = (rows as Record<string, unknown>[])
+      .map((row) => ({ id: Number(row.id), timer: timerRecord(row) }))
+      .sort((a, b) => a.timer.dueAt.localeCompare(b.timer.dueAt) || a.id - b.id);
+    return ordered.map((r) => r.timer);
   }
 
   async failTimer(args: {

@@ -19,11 +19,14 @@ export interface OpenedStore {
   close(): Promise<void>;
 }
 
-/** Opens and migrates the store described by `config`. */
-export async function openStore(config: StoreConfig): Promise<OpenedStore> {
+/**
+ * Opens the store described by `config` and brings its schema up to date, unless `migrate` is false (extra
+ * nodes of a cluster whose schema one deployment step already migrated).
+ */
+export async function openStore(config: StoreConfig, options: { migrate?: boolean } = {}): Promise<OpenedStore> {
   const knex = createKnex(config);
   try {
-    await migrate(knex, config);
+    if (options.migrate !== false) await migrate(knex, config);
   } catch (error) {
     await knex.destroy();
     throw error;

@@ -57,7 +57,7 @@ export function caseContract(store: () => OpenedStore): void {
       const write: CaseWrite = {
         caseNo: no, expectedVersion: 1, state: { broken: true }, summary: { status: 'broken' },
         events: [{ type: 'task.completed', v: 1, seq: 3, at: T0, taskId: 'review' }],
-        tasks: [{ op: 'complete', taskId: 'review' }], firedTimerId: 'missing', timers: [{ op: 'cancel', timerId: 't1' }],
+        tasks: [{ op: 'complete', taskId: 'review' }], firedTimerIds: ['missing'], timers: [{ op: 'cancel', timerId: 't1' }],
         outbox: [{ type: 'action.run', payload: { x: 1 } }], idempotency: { key: `${no}-k`, commandType: 'x', result: null }, at: T0,
       };
 
@@ -76,7 +76,7 @@ export function caseContract(store: () => OpenedStore): void {
       await h.start(no);
       const write: CaseWrite = {
         caseNo: no, expectedVersion: 1, state: {}, summary: { status: 'active' },
-        events: [{ type: 'case.noted', v: 1, seq: 2, at: T0 }], tasks: [], timers: [], outbox: [], at: T0,
+        events: [{ type: 'case.noted', v: 1, seq: 2, at: T0 }], tasks: [], firedTimerIds: [], timers: [], outbox: [], at: T0,
       };
       await expect(h.store.cases.commit(write)).rejects.toThrow();
       expect((await h.store.cases.listEvents(no)).map((e) => e.type)).toEqual(['case.started', 'task.created']);

@@ -116,6 +116,17 @@ export function timerContract(store: () => OpenedStore): void {
       expect((await h.store.timers.listTimers({ caseNo: no }))[0]).toMatchObject({ status: 'fired' });
     });
 
+    it('fires the timers of a case that fell due together, and one failing timer holds back none of the others', async () => {
+      const h = harness(store());
+      const no = caseNo('together');
+      await h.start(no, { timers: ['a', 'b', 'c'].map((id) => ({ id, dueAt: T0 })) });
+      h.faults.failTimers.add('b');
+      await h.poller(`node-${no}`).runOnce();
+      const rows = await h.store.timers.listTimers({ caseNo: no });
+      expect(rows.map((t) => [t.timerId, t.status, t.attempts])).toEqual([['a', 'fired', 0], ['b', 'scheduled', 1], ['c', 'fired', 0]]);
+      expect((await h.store.cases.listEvents(no)).filter((e) => e.type === 'timer.fired').map((e) => e.timerId)).toEqual(['a', 'c']);
+    });
+
     it('waits for the backoff before retrying a failed timer', async () => {
       const h = harness(store());
       const no = caseNo('backoff');

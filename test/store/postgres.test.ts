@@ -9,7 +9,7 @@ import { dropSchema, testSchemaName } from './pg-schema.js';
 
 const url = process.env.DATABASE_URL;
 
-describe.skipIf(!url)('store contract on PostgreSQL (skipped: set DATABASE_URL to run it)', () => {
+describe.skipIf(!url)(url ? 'store contract on PostgreSQL' : 'store contract on PostgreSQL (skipped: set DATABASE_URL to run it)', () => {
   const schema = testSchemaName('contract');
   storeContract({
     open: () => openStore({ kind: 'postgres', url: url as string, schema }),
