@@ -11,7 +11,7 @@ import { compact, deepFreeze } from './freeze.js';
 
 const KINDS: ReadonlySet<NodeKind> = new Set<NodeKind>([
   'startEvent', 'endEvent', 'intermediateCatchEvent', 'intermediateThrowEvent', 'boundaryEvent',
-  'userTask', 'manualTask', 'serviceTask', 'businessRuleTask', 'sendTask', 'receiveTask',
+  'task', 'userTask', 'manualTask', 'serviceTask', 'businessRuleTask', 'sendTask', 'receiveTask',
   'subProcess', 'callActivity', 'exclusiveGateway', 'parallelGateway', 'inclusiveGateway', 'eventBasedGateway',
 ]);
 

@@ -24,6 +24,7 @@ import singleEventDefinition from './rules/single-event-definition.js';
 import startEventRequired from './rules/start-event-required.js';
 import timerDefinition from './rules/timer-definition.js';
 import unsupportedElement from './rules/unsupported-element.js';
+import untypedTask from './rules/untyped-task.js';
 import userTaskAssignment from './rules/user-task-assignment.js';
 
 /** The rule factories, keyed by rule name (bpmnlint's resolver can serve these as `shenpi/<name>`). */
@@ -53,6 +54,7 @@ export const RULE_FACTORIES: Readonly<Record<string, RuleFactory>> = {
   'service-task-action': serviceTaskAction,
   'message-reference': messageReference,
   'data-association-ignored': dataAssociationIgnored,
+  'untyped-task': untypedTask,
 };
 
 /** Instantiates every rule once. */

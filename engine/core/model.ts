@@ -13,6 +13,8 @@ export type NodeKind =
   | 'boundaryEvent'
   | 'userTask'
   | 'manualTask'
+  /** An abstract task with no type: passes the token on at once (see `engine/core/elements/task.ts`). */
+  | 'task'
   | 'serviceTask'
   | 'businessRuleTask'
   | 'sendTask'

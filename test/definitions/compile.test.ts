@@ -51,7 +51,7 @@ describe('compiling scopes, events and process choice', () => {
     const result = await loadDefinition(await readFile(path.join(fixtures, 'scopes.bpmn')), { processId: 'draft' });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.findings.map((f) => `${f.id} ${f.rule}`)).toEqual(
-      expect.arrayContaining(['sketch unsupported-element', 'draft start-event-required', 'draft end-event-required']),
+      expect.arrayContaining(['sketch untyped-task', 'draft start-event-required', 'draft end-event-required']),
     );
   });
 

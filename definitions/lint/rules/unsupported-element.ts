@@ -7,7 +7,6 @@ import type { ModdleElement } from '../../moddle.js';
 
 /** Refused element types and why (BPMN 2.0.2 section in brackets). */
 export const REFUSED_ELEMENTS: Readonly<Record<string, string>> = {
-  'bpmn:Task': 'a task without a type has no behaviour here: make it a userTask, manualTask, serviceTask, businessRuleTask, sendTask or receiveTask (§10.3.3)',
   'bpmn:ScriptTask': 'script tasks are not run (a definition carries no code): use a serviceTask with a built-in approval:action (§10.3.3)',
   'bpmn:ComplexGateway': 'complex gateways are not run: use exclusive, inclusive or parallel gateways (§10.6.5)',
   'bpmn:Transaction': 'transaction sub-processes are not run (§10.3.5, with cancel and compensation)',

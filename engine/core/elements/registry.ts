@@ -17,6 +17,7 @@ import { sendTask } from './send-task.js';
 import { serviceTask } from './service-task.js';
 import { startEvent } from './start-event.js';
 import { subProcess } from './sub-process.js';
+import { task } from './task.js';
 import { userTask } from './user-task.js';
 
 export { multiInstanceBody } from './multi-instance-body.js';
@@ -30,6 +31,7 @@ const behaviors: Record<NodeKind, ElementBehavior> = {
   boundaryEvent,
   userTask,
   manualTask,
+  task,
   serviceTask,
   businessRuleTask,
   sendTask,
