@@ -1,0 +1,71 @@
+/**
+ * The commands of an approval case: imperative and dotted. Lifecycle commands must name a real-name actor
+ * (nobody acts in another's name); the core's commands pass through to `engine/core` only while the case
+ * is in handling.
+ */
+import type { SpecialProcedureType } from '../clocks/special-procedures.js';
+import type { Limit } from '../clocks/types.js';
+import type { Actor, Command, Variables } from '../core/types.js';
+import type { ItemSnapshot } from './item-snapshot.js';
+import type { Agent, Applicant, Channel, FeeRecord, MaterialRef, NoticeItem, RequiredMaterial } from './state.js';
+
+/** Commands of the case lifecycle. */
+export type LifecycleCommand =
+  /** 申报: the application with its facts, materials, the required materials and the fees the rules gave. */
+  | {
+      type: 'case.apply';
+      caseNo: string;
+      item: ItemSnapshot;
+      channel: Channel;
+      applicant: Applicant;
+      agent?: Agent;
+      facts: Variables;
+      materials: MaterialRef[];
+      requiredMaterials: RequiredMaterial[];
+      fees: Omit<FeeRecord, 'payments'>;
+      actor: Actor;
+    }
+  /** 一次性补正告知 (行政许可法 第32条). */
+  | { type: 'correction.notify'; items: NoticeItem[]; reason?: string; actor: Actor }
+  | { type: 'correction.supply'; materials: MaterialRef[]; actor: Actor }
+  /** 受理; deemed and back-dated to the receipt when the 第32条 window has lapsed. */
+  | { type: 'case.accept'; deferred?: string[]; actor: Actor }
+  /** 不予受理, with reasons and legal basis. */
+  | { type: 'case.reject'; reasons: NoticeItem[]; actor: Actor }
+  | {
+      type: 'special-procedure.start';
+      id: string;
+      procedure: SpecialProcedureType;
+      reason: string;
+      basis: string;
+      expectedDuration?: Limit;
+      actor: Actor;
+    }
+  | { type: 'special-procedure.end'; id: string; result?: string; actor: Actor }
+  | { type: 'extension.approve'; requested: Limit; reason: string; actor: Actor }
+  | { type: 'case.withdraw'; reason: string; actor: Actor }
+  | { type: 'case.revoke'; reason: string; basis: string; actor: Actor }
+  | { type: 'payment.confirm'; amount: number; reference: string; actor: Actor }
+  | { type: 'certificate.issue'; number: string; holder: string; issuer: string; actor: Actor }
+  | { type: 'delivery.record'; method: 'pickup' | 'express' | 'online'; trackingNumber?: string; carrier?: string; actor: Actor }
+  | { type: 'case.evaluate'; grade: number; comment?: string; actor: Actor }
+  | { type: 'rectification.complete'; note: string; actor: Actor }
+  /** A supervision sweep: re-reads the lights on `ctx.now` and records each new violation once. */
+  | { type: 'supervision.evaluate'; actor: Actor };
+
+/** The core commands an approval case passes to `engine/core` while in handling. */
+export type PassThroughCommand = Extract<
+  Command,
+  { type: 'task.claim' | 'task.complete' | 'decision.complete' | 'message.correlate' | 'timer.fire' | 'case.return' }
+>;
+
+/** Every command an approval case accepts. */
+export type ApprovalCommand = LifecycleCommand | PassThroughCommand;
+
+/** The type names of the approval commands. */
+export type ApprovalCommandType = ApprovalCommand['type'];
+
+/** The core commands passed through, by name. */
+export const PASS_THROUGH: ReadonlySet<string> = new Set([
+  'task.claim', 'task.complete', 'decision.complete', 'message.correlate', 'timer.fire', 'case.return',
+]);

@@ -1,0 +1,5 @@
+/** The printable documents of a case, rendered from its state by pure functions. */
+export { renderAcceptanceNotice } from './acceptance-notice.js';
+export { renderCorrectionNotice } from './correction-notice.js';
+export { renderNonAcceptance } from './non-acceptance.js';
+export { esc, chineseDate } from './html.js';

@@ -1,0 +1,85 @@
+/**
+ * The lifecycle events of an approval case: past tense, dotted, version 1. Each carries who (`actor`),
+ * when (`at`), what (its type and payload) and why (`why`), so that the timeline reads in order. They share
+ * one log with the core's BPMN events.
+ */
+import type { GrantedExtension } from '../clocks/extension.js';
+import type { Light } from '../clocks/lights.js';
+import type { SupervisionRecord } from '../clocks/supervision.js';
+import type { SuspensionEntry } from '../clocks/suspension-ledger.js';
+import type { Deadline } from '../clocks/types.js';
+import type { Variables } from '../core/types.js';
+import type { ItemSnapshot } from './item-snapshot.js';
+import type {
+  AcceptanceRecord, Agent, Applicant, CaseDeadlines, CertificateRecord, Channel, CorrectionRecord, DecisionRecord,
+  DeliveryRecord, FeeRecord, MaterialRef, NoticeItem, PreAcceptanceWindow, RequiredMaterial,
+} from './state.js';
+import type { SpglStatus } from './status.js';
+
+/** The payload of each lifecycle event (besides `type`, `v`, `seq`, `at`, `actor`, `why`, `status`). */
+export interface ApprovalEventPayloads {
+  'case.applied': {
+    caseNo: string;
+    item: ItemSnapshot;
+    channel: Channel;
+    applicant: Applicant;
+    agent?: Agent;
+    facts: Variables;
+    materials: MaterialRef[];
+    requiredMaterials: RequiredMaterial[];
+    fees: Omit<FeeRecord, 'payments'>;
+    window: PreAcceptanceWindow;
+    /** The day of receipt in the calendar's zone. */
+    receivedOn: string;
+  };
+  'correction.notified': { notice: CorrectionRecord };
+  'correction.supplied': { no: number; materials: MaterialRef[]; window: PreAcceptanceWindow };
+  'case.accepted': { acceptance: AcceptanceRecord };
+  'case.rejected': { reasons: NoticeItem[]; rejectedOn: string };
+  /** The department started handling: the BPMN process starts right after. */
+  'handling.started': Record<string, never>;
+  'deadlines.computed': { deadlines: CaseDeadlines };
+  'special-procedure.started': { entry: SuspensionEntry };
+  'special-procedure.ended': { entry: SuspensionEntry; result?: string };
+  'extension.approved': { granted: GrantedExtension };
+  'co-department.started': { department: string; taskId: string };
+  'co-department.completed': { department: string; outcome: 'approved' | 'refused'; opinion?: string };
+  'case.decided': { decision: DecisionRecord; delivery: Deadline };
+  /** 办结: the process ended; `status` is 11, 12 or 13. */
+  'case.concluded': Record<string, never>;
+  'case.withdrawn': { reason: string };
+  'case.revoked': { reason: string; basis: string };
+  'payment.confirmed': { amount: number; reference: string };
+  'certificate.issued': { certificate: CertificateRecord };
+  'delivery.recorded': { delivery: DeliveryRecord };
+  'case.evaluated': { grade: number; comment?: string };
+  'rectification.opened': { due: Deadline };
+  'rectification.completed': { note: string };
+  'light.changed': { from: Light | null; to: Light; on: string; elapsed: number; limit: number };
+  'supervision.recorded': { record: SupervisionRecord };
+}
+
+/** The lifecycle event type names. */
+export type ApprovalEventType = keyof ApprovalEventPayloads;
+
+/** The fields every lifecycle event may carry besides its payload. */
+export interface LifecycleHead {
+  /** Why it happened: the reason given, or the rule and article that made it happen. */
+  why?: string;
+  /** The SPGL status the event moves the case to. */
+  status?: SpglStatus;
+}
+
+/** The current payload version of every lifecycle event type. */
+export const APPROVAL_EVENT_VERSION = 1;
+
+const TYPES: readonly ApprovalEventType[] = [
+  'case.applied', 'correction.notified', 'correction.supplied', 'case.accepted', 'case.rejected', 'handling.started',
+  'deadlines.computed', 'special-procedure.started', 'special-procedure.ended', 'extension.approved',
+  'co-department.started', 'co-department.completed', 'case.decided', 'case.concluded', 'case.withdrawn',
+  'case.revoked', 'payment.confirmed', 'certificate.issued', 'delivery.recorded', 'case.evaluated',
+  'rectification.opened', 'rectification.completed', 'light.changed', 'supervision.recorded',
+];
+
+/** The lifecycle event types, for telling them from the core's events in the shared log. */
+export const APPROVAL_EVENT_TYPES: ReadonlySet<string> = new Set(TYPES);

@@ -1,0 +1,115 @@
+/**
+ * After (and around) the decision: fees paid online, the certificate issued to the certificate library with
+ * an e-seal placeholder, delivery within the limit of 行政许可法 第44条, evaluation (好差评) with a
+ * rectification for grades 4 and 5, revocation (撤销), and the supervision sweep.
+ */
+import { DateTime } from 'luxon';
+import { computeDeadline } from '../../clocks/deadline.js';
+import { newSupervisionRecords, overdueViolations } from '../../clocks/supervision.js';
+import type { LifecycleCommand } from '../commands.js';
+import { caseLight, departmentLights } from '../clocks.js';
+import type { Decider } from '../decider.js';
+import { refuse } from '../rejection.js';
+import { SPGL } from '../status.js';
+import { refreshLight } from './refresh.js';
+
+type Of<T extends LifecycleCommand['type']> = Extract<LifecycleCommand, { type: T }>;
+
+export function confirmPayment(d: Decider, cmd: Of<'payment.confirm'>): void {
+  d.expectPhase(cmd.type, 'received', 'correcting', 'handling');
+  const s = d.approval;
+  const paid = s.fees.payments.reduce((sum, p) => sum + p.amount, 0);
+  const due = Math.round((s.fees.total - paid) * 100) / 100;
+  if (!(cmd.amount > 0) || cmd.amount > due || cmd.reference.trim() === '') {
+    refuse('PAYMENT_INVALID', `Expected a payment of up to ${due} yuan with a reference, but got ${cmd.amount} yuan${cmd.reference.trim() ? '' : ' without one'}`);
+  }
+  d.emit('payment.confirmed', { amount: cmd.amount, reference: cmd.reference }, { why: `fees of ${s.fees.total} yuan` });
+}
+
+/** The last day of a validity of `years` from `from` (e.g. 5 years from 2026-03-20 ends 2031-03-19). */
+function validUntil(from: string, years: number): string {
+  return DateTime.fromISO(from).plus({ years }).minus({ days: 1 }).toISODate()!;
+}
+
+export function issueCertificate(d: Decider, cmd: Of<'certificate.issue'>): void {
+  d.expectPhase(cmd.type, 'handling', 'concluded');
+  const s = d.approval;
+  if (!s.decision || s.decision.outcome === 'refused') {
+    refuse('CERTIFICATE_NOT_ALLOWED', `Expected an approving decision before issuing, but the case is ${s.decision ? 'refused' : 'not decided'}`);
+  }
+  if (s.certificate) refuse('CERTIFICATE_NOT_ALLOWED', `Expected no certificate yet, but ${s.certificate.number} was issued`);
+  if (![cmd.number, cmd.holder, cmd.issuer].every((v) => v.trim() !== '')) {
+    refuse('CERTIFICATE_NOT_ALLOWED', 'Expected the certificate number, holder and issuer, but one was blank');
+  }
+  const years = s.item.result.validityYears;
+  const certificate = {
+    number: cmd.number, name: s.item.result.name, holder: cmd.holder, issuer: cmd.issuer, issuedAt: d.ctx.now,
+    validFrom: d.today, ...(years ? { validUntil: validUntil(d.today, years) } : {}),
+    seal: { kind: 'e-seal-placeholder' as const, holder: cmd.issuer },
+  };
+  d.emit('certificate.issued', { certificate }, { why: `decision ${s.decision.outcome} on ${s.decision.decidedOn}` });
+  if (s.item.result.eCertificate) {
+    d.effect({ type: 'action.run', action: 'push-certificate', elementId: 'certificate', input: { caseNo: s.caseNo, ...certificate } });
+  }
+}
+
+export function recordDelivery(d: Decider, cmd: Of<'delivery.record'>): void {
+  d.expectPhase(cmd.type, 'handling', 'concluded');
+  const s = d.approval;
+  if (!s.decision) refuse('DELIVERY_INVALID', 'Expected a decision to deliver, but the case is not decided');
+  if (s.decision.outcome !== 'refused' && !s.certificate) refuse('DELIVERY_INVALID', 'Expected the certificate issued before delivery, but none was');
+  if (s.delivery) refuse('DELIVERY_INVALID', `Expected one delivery, but it was already delivered by ${s.delivery.method}`);
+  if (!s.item.delivery.includes(cmd.method)) refuse('DELIVERY_INVALID', `Expected one of ${s.item.delivery.join(', ')}, but got ${cmd.method}`);
+  if (cmd.method === 'express' && !cmd.trackingNumber?.trim()) refuse('DELIVERY_INVALID', 'Expected a tracking number for express delivery, but there was none');
+  const deadline = s.deadlines?.delivery;
+  const delivery = {
+    method: cmd.method, at: d.ctx.now, onTime: !deadline || d.today <= deadline.date,
+    ...(cmd.trackingNumber ? { trackingNumber: cmd.trackingNumber } : {}), ...(cmd.carrier ? { carrier: cmd.carrier } : {}),
+  };
+  d.emit('delivery.recorded', { delivery }, { why: deadline ? `delivery due ${deadline.date} (${deadline.basis.article})` : 'delivered' });
+}
+
+export function evaluate(d: Decider, cmd: Of<'case.evaluate'>): void {
+  d.expectPhase(cmd.type, 'concluded', 'rejected');
+  const s = d.approval;
+  if (cmd.actor.id !== s.applicant.id && cmd.actor.id !== s.agent?.id) refuse('NOT_THE_APPLICANT', `Expected the applicant to evaluate, but '${cmd.actor.id}' is not`);
+  if (s.evaluation) refuse('EVALUATION_INVALID', `Expected one evaluation, but grade ${s.evaluation.grade} was given`);
+  if (!Number.isInteger(cmd.grade) || cmd.grade < 1 || cmd.grade > 5) refuse('EVALUATION_INVALID', `Expected a grade from 1 to 5, but got ${cmd.grade}`);
+  d.emit('case.evaluated', { grade: cmd.grade, ...(cmd.comment ? { comment: cmd.comment } : {}) }, { why: cmd.comment ?? `grade ${cmd.grade}` });
+  if (cmd.grade >= 4) {
+    const due = computeDeadline(d.ctx.calendar, { rule: 'rectification', article: 'evaluation rectification limit (好差评整改)', trigger: d.ctx.now, limit: s.item.rectificationLimit });
+    d.emit('rectification.opened', { due }, { why: `grade ${cmd.grade}: ${cmd.comment ?? 'dissatisfied'}` });
+  }
+}
+
+export function completeRectification(d: Decider, cmd: Of<'rectification.complete'>): void {
+  const s = d.approval;
+  if (!s.rectification || s.rectification.completedAt) refuse('RECTIFICATION_NOT_OPEN', 'Expected an open rectification, but there is none');
+  if (cmd.note.trim() === '') refuse('REASONS_REQUIRED', 'Expected what was rectified, but the note was blank');
+  d.emit('rectification.completed', { note: cmd.note }, { why: cmd.note });
+}
+
+export function revoke(d: Decider, cmd: Of<'case.revoke'>): void {
+  d.expectPhase(cmd.type, 'concluded');
+  if (!cmd.reason.trim() || !cmd.basis.trim()) refuse('REASONS_REQUIRED', 'Expected the reason and legal basis of the revocation, but one was blank');
+  d.emit('case.revoked', { reason: cmd.reason, basis: cmd.basis }, { status: SPGL.revoked, why: `${cmd.reason} (${cmd.basis})` });
+}
+
+/** Reads the lights on `ctx.now` and records each new overdue violation once (电子监察, GB/T 39046 table 11). */
+export function evaluateSupervision(d: Decider): void {
+  const s = d.approval;
+  if (!s.deadlines || s.phase !== 'handling') return;
+  refreshLight(d);
+  const calendar = d.ctx.calendar;
+  const caseReading = caseLight(calendar, s, d.ctx.now);
+  const violations = overdueViolations({
+    caseId: s.caseNo,
+    department: s.item.department,
+    on: d.today,
+    ...(caseReading ? { caseLight: caseReading } : {}),
+    steps: departmentLights(calendar, s, d.ctx.now).map((b) => ({ stepId: `co-department:${b.department}`, department: b.department, light: b.light })),
+  });
+  for (const record of newSupervisionRecords(calendar, s.supervision, violations)) {
+    d.emit('supervision.recorded', { record }, { why: record.content });
+  }
+}

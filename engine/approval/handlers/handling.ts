@@ -1,0 +1,103 @@
+/**
+ * Handling: special procedures that suspend the process (行政许可法 第45条), the one extension (第42条), and
+ * the core's commands, passed to the BPMN process with the lifecycle's guards (reasons for a refusal, fees
+ * paid before the step that needs them, a certificate before the issue step).
+ */
+import { decideExtension } from '../../clocks/extension.js';
+import { endSpecialProcedure, openProcedures, startSpecialProcedure } from '../../clocks/suspension-ledger.js';
+import { openTasks } from '../../core/index.js';
+import type { TaskInfo } from '../../core/types.js';
+import type { LifecycleCommand, PassThroughCommand } from '../commands.js';
+import { isWindowTimer } from '../clocks.js';
+import type { Decider } from '../decider.js';
+import { clockCode, refuse } from '../rejection.js';
+import { SPGL } from '../status.js';
+import { windowLapsed } from './intake.js';
+import { isCoDepartmentTask, outcomeOf, reactToCore } from './react.js';
+import { refreshDeadlines, refreshLight } from './refresh.js';
+
+type Of<T extends LifecycleCommand['type']> = Extract<LifecycleCommand, { type: T }>;
+
+export function startProcedure(d: Decider, cmd: Of<'special-procedure.start'>): void {
+  d.expectPhase(cmd.type, 'handling');
+  const s = d.approval;
+  if (!s.item.specialProcedures.includes(cmd.procedure)) {
+    refuse('SPECIAL_PROCEDURE_NOT_ALLOWED', `Expected one of the item's special procedures (${s.item.specialProcedures.join(', ') || 'none'}), but got ${cmd.procedure}`);
+  }
+  const open = openProcedures(s.ledger)[0];
+  if (open) refuse('SPECIAL_PROCEDURE_OPEN', `Expected no special procedure to be running, but '${open.id}' (${open.type}) is`);
+  const started = startSpecialProcedure(d.ctx.calendar, s.ledger, {
+    id: cmd.id, type: cmd.procedure, start: d.today, reason: cmd.reason, basis: cmd.basis,
+    ...(cmd.expectedDuration ? { expectedDuration: cmd.expectedDuration } : {}),
+  }, s.item.pauseOverrides);
+  if (!started.ok) refuse(clockCode(started.code), started.message);
+  d.emit('special-procedure.started', { entry: started.entry }, { status: SPGL.specialProcedureStarted, why: cmd.reason });
+  d.core({ type: 'case.suspend', reason: `special procedure ${cmd.procedure}: ${cmd.reason}`, actor: cmd.actor });
+  refreshDeadlines(d, `special procedure ${cmd.id} started (${started.entry.pauseBasis})`);
+  refreshLight(d);
+}
+
+export function endProcedure(d: Decider, cmd: Of<'special-procedure.end'>): void {
+  d.expectPhase(cmd.type, 'handling');
+  const ended = endSpecialProcedure(d.approval.ledger, cmd.id, d.today);
+  if (!ended.ok) refuse(clockCode(ended.code), ended.message);
+  d.emit('special-procedure.ended', { entry: ended.entry, ...(cmd.result ? { result: cmd.result } : {}) }, {
+    status: SPGL.specialProcedureEnded, why: cmd.result ?? 'special procedure ended',
+  });
+  d.core({ type: 'case.resume', reason: `special procedure ${cmd.id} ended`, actor: cmd.actor });
+  refreshDeadlines(d, `special procedure ${cmd.id} ended`);
+  refreshLight(d);
+}
+
+/** 延长审批 (GB/T 39046 A.7 kind 1): once, capped, by the right role, before the limit ran out. */
+export function approveExtension(d: Decider, cmd: Of<'extension.approve'>): void {
+  d.expectPhase(cmd.type, 'handling');
+  const s = d.approval;
+  if (!s.item.extension) refuse('EXTENSION_NOT_ALLOWED', `Expected an item that allows an extension, but ${s.item.code} allows none`);
+  if (s.decision) refuse('DECISION_ALREADY_MADE', `Expected the extension before the decision, but it was decided on ${s.decision.decidedOn}`);
+  const decided = decideExtension(
+    { requested: cmd.requested, approver: { id: cmd.actor.id, roles: cmd.actor.roles ?? [] }, reason: cmd.reason, at: d.ctx.now },
+    { deadline: s.deadlines!.statutory, previous: s.extension ? [s.extension] : [], policy: s.item.extension, zone: d.ctx.calendar.zone },
+  );
+  if (!decided.ok) refuse(clockCode(decided.code), decided.message);
+  d.emit('extension.approved', { granted: decided.granted }, { why: cmd.reason });
+  refreshDeadlines(d, `extension of ${cmd.requested.value} ${cmd.requested.unit} (${decided.granted.article})`);
+  refreshLight(d);
+}
+
+/** The guards the lifecycle puts on completing a task. */
+function guardCompletion(d: Decider, task: TaskInfo, cmd: Extract<PassThroughCommand, { type: 'task.complete' }>): void {
+  const s = d.approval;
+  const deciding = task.stage === 'decide' || isCoDepartmentTask(d, task);
+  if (deciding) {
+    const outcome = outcomeOf(cmd.outcome);
+    if (!outcome) refuse('INVALID_OUTCOME', `Expected outcome 'approve' or 'refuse' for '${task.elementId}', but got ${JSON.stringify(cmd.outcome ?? null)}`);
+    if (outcome === 'refused' && !cmd.opinion?.trim()) {
+      refuse('REFUSAL_WITHOUT_REASONS', `Expected the reasons of the refusal in the opinion of '${task.elementId}', but there were none`);
+    }
+  }
+  const payBefore = s.item.payBefore;
+  const paid = s.fees.payments.reduce((sum, p) => sum + p.amount, 0);
+  if (payBefore !== undefined && (task.elementId === payBefore || task.stage === payBefore) && paid < s.fees.total) {
+    refuse('PAYMENT_MISSING', `Expected the fees of ${s.fees.total} yuan paid before step '${task.elementId}', but ${paid} was paid`);
+  }
+  if (task.stage === 'issue' && s.decision && s.decision.outcome !== 'refused' && !s.certificate) {
+    refuse('CERTIFICATE_MISSING', `Expected the certificate issued before completing '${task.elementId}', but none was`);
+  }
+}
+
+/** Passes a core command to the process and lets the lifecycle react to what happened. */
+export function passThrough(d: Decider, cmd: PassThroughCommand): void {
+  if (cmd.type === 'timer.fire' && isWindowTimer(cmd.timerId)) {
+    windowLapsed(d, cmd.timerId);
+    return;
+  }
+  d.expectPhase(cmd.type, 'handling');
+  const tasks = openTasks(d.draft.process);
+  if (cmd.type === 'task.complete') {
+    const task = tasks.find((t) => t.taskId === cmd.taskId);
+    if (task) guardCompletion(d, task, cmd);
+  }
+  reactToCore(d, d.core(cmd), tasks);
+  if (d.approval.phase === 'handling' || d.approval.decision) refreshLight(d);
+}

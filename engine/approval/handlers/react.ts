@@ -1,0 +1,95 @@
+/**
+ * What the lifecycle learns from the process's BPMN events: a co-department's branch started or ended
+ * (joint approval, 行政许可法 第26条), the decision was taken (the `decide` stage, or the last co-department
+ * in a joint approval), and the process ended (办结).
+ */
+import { assessCompletion } from '../../clocks/completion.js';
+import { jointProgress } from '../../clocks/joint-approval.js';
+import { deliveryDeadline } from '../../clocks/delivery.js';
+import type { CaseEvent, TaskInfo } from '../../core/types.js';
+import { dayOf } from '../clocks.js';
+import type { Decider } from '../decider.js';
+import type { DecisionRecord, Outcome } from '../state.js';
+import { SPGL } from '../status.js';
+import { refreshDeadlines } from './refresh.js';
+
+/** The outcome a task completion states: `approve` or `refuse`. */
+export function outcomeOf(outcome: unknown): 'approved' | 'refused' | undefined {
+  if (outcome === 'approve') return 'approved';
+  if (outcome === 'refuse') return 'refused';
+  return undefined;
+}
+
+/** True when `task` is a co-department's branch of the item's joint approval. */
+export function isCoDepartmentTask(d: Decider, task: TaskInfo): boolean {
+  const joint = d.approval.item.joint;
+  return joint !== undefined && task.department !== undefined && joint.coDepartments.some((c) => c.department === task.department);
+}
+
+function decide(d: Decider, outcome: Outcome, opinion: string | undefined, why: string): void {
+  const s = d.approval;
+  const decidedOn = d.today;
+  const calendar = d.ctx.calendar;
+  const deadlines = s.deadlines!;
+  const decision: DecisionRecord = {
+    outcome,
+    decidedAt: d.ctx.now,
+    decidedOn,
+    by: d.actor?.id ?? 'system',
+    ...(opinion !== undefined ? { opinion } : {}),
+    promised: assessCompletion(calendar, deadlines.promised, decidedOn),
+    statutory: assessCompletion(calendar, deadlines.statutory, decidedOn),
+  };
+  const delivery = deliveryDeadline(calendar, { decided: decidedOn, limit: s.item.deliveryLimit });
+  d.emit('case.decided', { decision, delivery }, { why });
+}
+
+/** Reacts to the core's events of this step. `tasks` are the tasks open before the step. */
+export function reactToCore(d: Decider, events: readonly CaseEvent[], tasks: readonly TaskInfo[]): void {
+  const known = new Map(tasks.map((t) => [t.taskId, t]));
+  for (const event of events) {
+    if (event.type === 'task.created') {
+      const task = event.task as unknown as TaskInfo;
+      known.set(task.taskId, task);
+      if (isCoDepartmentTask(d, task)) {
+        d.emit('co-department.started', { department: task.department!, taskId: task.taskId }, { why: 'shared materials sent to the co-department (抄告相关)' });
+        refreshDeadlines(d, `co-department ${task.department} started`);
+      }
+    } else if (event.type === 'task.completed') {
+      const task = known.get(String(event.taskId));
+      const outcome = outcomeOf(event.outcome);
+      if (!task || !outcome) continue;
+      const opinion = typeof event.opinion === 'string' ? event.opinion : undefined;
+      if (isCoDepartmentTask(d, task)) coDepartmentDone(d, task.department!, outcome, opinion);
+      else if (task.stage === 'decide' && !d.approval.decision) decide(d, outcome, opinion, `${task.name ?? task.elementId}: ${outcome}`);
+    } else if (event.type === 'case.completed' || event.type === 'case.terminated') {
+      conclude(d);
+    }
+  }
+}
+
+function coDepartmentDone(d: Decider, department: string, outcome: 'approved' | 'refused', opinion: string | undefined): void {
+  d.emit('co-department.completed', { department, outcome, ...(opinion !== undefined ? { opinion } : {}) }, { why: opinion ?? outcome });
+  const s = d.approval;
+  const expected = s.item.joint!.coDepartments.map((c) => c.department);
+  const results = expected.map((dept) => {
+    const branch = s.coDepartments.find((b) => b.department === dept && b.completedAt !== undefined);
+    return branch ? { department: dept, completedOn: dayOf(d.ctx.calendar, branch.completedAt!), outcome: branch.outcome! } : { department: dept };
+  });
+  const progress = jointProgress(results, d.today);
+  if (progress.complete && !s.decision) {
+    decide(d, progress.outcome!, undefined, `all ${progress.total} co-departments done: ${progress.outcome}`);
+  }
+}
+
+/** 办结: the process ended. Status 11 (approved), 12 (approved with materials to supply later) or 13 (refused). */
+function conclude(d: Decider): void {
+  const s = d.approval;
+  if (!s.decision) {
+    // A flow without a decide step (e.g. an instant item) is decided by finishing its process.
+    decide(d, 'approved', undefined, 'process completed without a separate decide step');
+  }
+  const outcome = d.approval.decision!.outcome;
+  const status = outcome === 'refused' ? SPGL.completedRefused : s.acceptance?.deferred.length ? SPGL.completedWithDeferred : SPGL.completedApproved;
+  d.emit('case.concluded', {}, { status, why: `outcome ${outcome}` });
+}

@@ -1,0 +1,34 @@
+/**
+ * From acceptance to handling: records the acceptance (real, or deemed and back-dated to the receipt by
+ * 行政许可法 第32条), starts the item's BPMN process with the application's facts as variables, and records
+ * the deadlines counted from the acceptance day (民法典 第201条: that day is not counted).
+ */
+import { ARTICLES } from '../../clocks/articles.js';
+import { dayOf } from '../clocks.js';
+import type { Decider } from '../decider.js';
+import { SPGL } from '../status.js';
+import { reactToCore } from './react.js';
+import { refreshDeadlines, refreshLight } from './refresh.js';
+
+/** Accepts the case and starts handling. `fromTimer` when the window's own timer is firing. */
+export function startHandling(d: Decider, opts: { deemed: boolean; deferred: string[]; fromTimer?: boolean }): void {
+  const s = d.approval;
+  const window = s.window!;
+  if (!opts.fromTimer) d.effect({ type: 'timer.cancel', timerId: window.timerId });
+  const acceptedOn = opts.deemed ? dayOf(d.ctx.calendar, window.start) : d.today;
+  const acceptance = { acceptedAt: d.ctx.now, acceptedOn, deemed: opts.deemed, by: d.actor?.id ?? 'system', deferred: opts.deferred };
+  const why = opts.deemed
+    ? `${ARTICLES.preAcceptance}: no correction notice or decision by ${window.deadline.date}; accepted from the receipt on ${acceptedOn}`
+    : 'materials complete and in the legal form';
+  d.emit('case.accepted', { acceptance }, { status: SPGL.accepted, why });
+  d.emit('handling.started', {}, { status: SPGL.handling, why: `${s.item.department} starts handling` });
+  const events = d.core({
+    type: 'case.start',
+    caseId: s.caseNo,
+    variables: { ...s.facts, caseNo: s.caseNo, channel: s.channel },
+    ...(d.actor ? { actor: d.actor } : {}),
+  });
+  reactToCore(d, events, []);
+  refreshDeadlines(d, opts.deemed ? 'deemed acceptance (行政许可法第32条)' : 'accepted');
+  refreshLight(d);
+}

@@ -1,0 +1,20 @@
+/**
+ * The approval case aggregate (pure): an item's BPMN process plus the case lifecycle from application to
+ * evaluation, with the legal clocks of engine/clocks. `approvalStep` decides, `approvalEvolve` applies,
+ * `approvalReplay` rebuilds; `approvalEngine` fits the runtime's `Engine` port.
+ */
+export { approvalStep, type ApprovalStepResult } from './step.js';
+export { approvalEvolve, approvalReplay } from './evolve.js';
+export { initialApprovalState } from './state.js';
+export type * from './state.js';
+export type { ItemSnapshot, CoDepartmentSpec } from './item-snapshot.js';
+export type { ApprovalCommand, ApprovalCommandType, LifecycleCommand, PassThroughCommand } from './commands.js';
+export type { ApprovalEventPayloads, ApprovalEventType, LifecycleHead } from './events.js';
+export { APPROVAL_EVENT_TYPES, APPROVAL_EVENT_VERSION } from './events.js';
+export type { ApprovalRejection, ApprovalRejectionCode } from './rejection.js';
+export { SPGL, type SpglStatus } from './status.js';
+export { summarize } from './summary.js';
+export { timeline, type TimelineEntry } from './timeline.js';
+export { approvalEngine, toRuntimeCommand, fromRuntimeCommand } from './engine.js';
+export { caseLight, departmentLights, computeCaseDeadlines, isWindowTimer } from './clocks.js';
+export * from './documents/index.js';

@@ -1,0 +1,58 @@
+/**
+ * The part of an item version a case keeps for its whole life (taken at application): limits with their
+ * units, the extension policy, the Art. 32 correction window, the special-procedure overrides, the light
+ * thresholds, fees and the result. A case keeps the rules of the version it started with, even after a new
+ * version is deployed.
+ */
+import type { ExtensionPolicy } from '../clocks/extension.js';
+import type { LightThresholds } from '../clocks/lights.js';
+import type { SecondNoticePolicy } from '../clocks/correction-notice.js';
+import type { ItemPauseOverrides } from '../clocks/special-procedures.js';
+import type { Limit } from '../clocks/types.js';
+
+/** One co-department of a joint approval (并联审批) with its own limit. */
+export interface CoDepartmentSpec {
+  readonly department: string;
+  readonly promisedLimit: Limit;
+  readonly statutoryLimit?: Limit;
+}
+
+/** The snapshot of an item version inside a case. Plain JSON. */
+export interface ItemSnapshot {
+  /** Implementation code: also the key of the item's process definition. */
+  readonly code: string;
+  readonly version: number;
+  readonly name: string;
+  /** The implementing body (实施主体). */
+  readonly department: string;
+  /** 即办件 (instant, done the same day) or 承诺件 (promised). */
+  readonly caseType: 'instant' | 'promised';
+  readonly statutoryLimit: Limit;
+  /** The article behind the statutory limit. */
+  readonly statutoryArticle: string;
+  readonly promisedLimit: Limit;
+  /** The one extension the item allows, or null when it allows none. */
+  readonly extension: ExtensionPolicy | null;
+  /** The pre-acceptance window of 行政许可法 第32条. */
+  readonly correctionWindow: Limit;
+  readonly secondNoticePolicy: SecondNoticePolicy;
+  /** Which clocks each special procedure pauses, where the item departs from 行政许可法 第45条. */
+  readonly pauseOverrides: ItemPauseOverrides;
+  /** The special procedures the item may run. */
+  readonly specialProcedures: readonly string[];
+  readonly lightThresholds: LightThresholds;
+  /** Issue and delivery limit from the decision (行政许可法 第44条). */
+  readonly deliveryLimit: Limit;
+  /** The time a department has to rectify after a poor evaluation (ASSUMED default 5 WD). */
+  readonly rectificationLimit: Limit;
+  /** The element id or stage of the step that needs the fees paid first, if any. */
+  readonly payBefore?: string;
+  /** The result (certificate) and its validity in years (absent = long-term). */
+  readonly result: { readonly name: string; readonly eCertificate: boolean; readonly validityYears?: number };
+  readonly joint?: { readonly leadDepartment: string; readonly coDepartments: readonly CoDepartmentSpec[] };
+  /** Delivery methods the item offers. */
+  readonly delivery: readonly ('pickup' | 'express' | 'online')[];
+  /** Consultation and complaint phones, printed on every document. */
+  readonly contacts: { readonly consultation: string; readonly complaint: string; readonly address?: string };
+  readonly legalBasis: readonly string[];
+}

@@ -1,0 +1,71 @@
+/**
+ * Expected refusals of approval commands: values with a stable code and an "Expected …, but …" message.
+ * Refusals decided by the legal clocks keep their code, written in upper snake case
+ * (`extension.over-cap` -> `EXTENSION_OVER_CAP`).
+ */
+import type { Json, Rejection, RejectionCode } from '../core/types.js';
+
+/** The stable codes of lifecycle refusals. */
+export type ApprovalRejectionCode =
+  | 'CASE_ALREADY_APPLIED'
+  | 'CASE_NOT_APPLIED'
+  | 'WRONG_PHASE'
+  | 'ACTOR_REQUIRED'
+  | 'NOT_THE_APPLICANT'
+  | 'DEFINITION_MISMATCH'
+  | 'PRE_ACCEPTANCE_WINDOW_LAPSED'
+  | 'MATERIALS_MISSING'
+  | 'MATERIAL_NOT_DEFERRABLE'
+  | 'REASONS_REQUIRED'
+  | 'SPECIAL_PROCEDURE_OPEN'
+  | 'SPECIAL_PROCEDURE_NOT_ALLOWED'
+  | 'EXTENSION_NOT_ALLOWED'
+  | 'DECISION_ALREADY_MADE'
+  | 'INVALID_OUTCOME'
+  | 'REFUSAL_WITHOUT_REASONS'
+  | 'PAYMENT_MISSING'
+  | 'PAYMENT_INVALID'
+  | 'CERTIFICATE_MISSING'
+  | 'CERTIFICATE_NOT_ALLOWED'
+  | 'DELIVERY_INVALID'
+  | 'EVALUATION_INVALID'
+  | 'RECTIFICATION_NOT_OPEN'
+  // Decided by engine/clocks:
+  | 'CORRECTION_NOTICE_EMPTY'
+  | 'CORRECTION_NOTICE_WINDOW_LAPSED'
+  | 'CORRECTION_NOTICE_NEW_ITEMS'
+  | 'CORRECTION_NOTICE_REASON_REQUIRED'
+  | 'SPECIAL_PROCEDURE_DUPLICATE'
+  | 'SPECIAL_PROCEDURE_NOTICE_INCOMPLETE'
+  | 'SPECIAL_PROCEDURE_UNKNOWN'
+  | 'SPECIAL_PROCEDURE_ALREADY_ENDED'
+  | 'SPECIAL_PROCEDURE_END_BEFORE_START'
+  | 'EXTENSION_ALREADY_GRANTED'
+  | 'EXTENSION_UNIT'
+  | 'EXTENSION_OVER_CAP'
+  | 'EXTENSION_APPROVER_ROLE'
+  | 'EXTENSION_REASON_REQUIRED'
+  | 'EXTENSION_LIMIT_EXPIRED';
+
+/** A refusal of an approval command: the core's shape, with the lifecycle codes added. */
+export interface ApprovalRejection extends Omit<Rejection, 'code'> {
+  code: RejectionCode | ApprovalRejectionCode;
+  details?: Record<string, Json>;
+}
+
+/** Thrown inside a step to refuse the command; `approvalStep` turns it into a value. */
+export class ApprovalRejectionError extends Error {
+  constructor(readonly rejection: ApprovalRejection) {
+    super(rejection.message);
+  }
+}
+
+/** Refuses the command being stepped. */
+export function refuse(code: ApprovalRejection['code'], message: string, details?: Record<string, Json>): never {
+  throw new ApprovalRejectionError({ code, message, ...(details ? { details } : {}) });
+}
+
+/** The lifecycle code of a refusal decided by engine/clocks (`extension.over-cap` -> `EXTENSION_OVER_CAP`). */
+export function clockCode(code: string): ApprovalRejectionCode {
+  return code.replace(/[.-]/g, '_').toUpperCase() as ApprovalRejectionCode;
+}

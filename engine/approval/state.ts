@@ -1,0 +1,207 @@
+/**
+ * The state of an approval case: the BPMN tokens of its process (`engine/core`) and its lifecycle, from
+ * application to evaluation. Plain JSON; changed only by `approvalEvolve`.
+ */
+import type { IsoDate } from '../calendar/types.js';
+import type { CompletionAssessment } from '../clocks/completion.js';
+import type { GrantedExtension } from '../clocks/extension.js';
+import type { Light } from '../clocks/lights.js';
+import type { SupervisionRecord } from '../clocks/supervision.js';
+import type { SuspensionEntry } from '../clocks/suspension-ledger.js';
+import type { Deadline } from '../clocks/types.js';
+import { initialState, type CaseState } from '../core/index.js';
+import type { Variables } from '../core/types.js';
+import type { ItemSnapshot } from './item-snapshot.js';
+import type { SpglStatus } from './status.js';
+
+/** How the application came in: online, entered at a window by a clerk, or by an agent. */
+export type Channel = 'online' | 'window' | 'agent';
+
+/** The applicant (申请人): a real-name person or an organisation. */
+export interface Applicant {
+  id: string;
+  name: string;
+  /** NATURAL_PERSON, ENTERPRISE, INDIVIDUAL_BUSINESS, OTHER_ORG … */
+  kind: string;
+  idNumber?: string;
+  phone?: string;
+  address?: string;
+}
+
+/** An agent (代理人) applying for the applicant. */
+export interface Agent {
+  id: string;
+  name: string;
+  idNumber?: string;
+}
+
+/**
+ * A material: an uploaded file (with checksum, size and type) or a certificate issued by another
+ * department, referenced through the certificate library and never re-submitted.
+ */
+export type MaterialRef =
+  | { material: string; kind: 'upload'; name: string; ref: string; sha256: string; size: number; contentType: string }
+  | { material: string; kind: 'shared'; certificate: { type: string; number: string; issuer: string } };
+
+/** A material the materials table requires for this application. */
+export interface RequiredMaterial {
+  material: string;
+  name: string;
+  form: string;
+  copies: number;
+  /** May be supplied after acceptance (容缺后补). */
+  deferrable: boolean;
+}
+
+/** One line of a correction notice or of a non-acceptance decision: what, why, and the legal basis. */
+export interface NoticeItem {
+  code: string;
+  reason: string;
+  basis: string | null;
+}
+
+/** A correction notice (一次性补正告知书) and when it was answered. */
+export interface CorrectionRecord {
+  no: number;
+  issuedAt: string;
+  issuedOn: IsoDate;
+  items: NoticeItem[];
+  kind: 'first' | 'reminder' | 'second';
+  by: string;
+  suppliedAt?: string;
+}
+
+/** The running pre-acceptance window of 行政许可法 第32条. */
+export interface PreAcceptanceWindow {
+  /** The receipt the window counts from: the application, or the supply of corrections. */
+  start: string;
+  deadline: Deadline;
+  timerId: string;
+}
+
+/** The acceptance (受理), real or deemed by 第32条 and back-dated to the receipt. */
+export interface AcceptanceRecord {
+  acceptedAt: string;
+  acceptedOn: IsoDate;
+  deemed: boolean;
+  by: string;
+  /** Materials accepted for later supply (容缺后补). */
+  deferred: string[];
+}
+
+/** The computed deadlines of a case, each recording its calendar version and basis. */
+export interface CaseDeadlines {
+  statutory: Deadline;
+  promised: Deadline;
+  /** Joint approval: each co-department's own deadline. */
+  departments: Record<string, Deadline>;
+  /** 行政许可法 第44条: issue and deliver within the limit from the decision. */
+  delivery?: Deadline;
+}
+
+/** The outcome of a decision; a joint approval with some refusals is partially refused (部分不予许可). */
+export type Outcome = 'approved' | 'refused' | 'partially-refused';
+
+/** A co-department's branch of a joint approval. */
+export interface CoDepartmentRecord {
+  department: string;
+  taskId: string;
+  startedAt: string;
+  completedAt?: string;
+  outcome?: 'approved' | 'refused';
+  opinion?: string;
+}
+
+/** The decision (决定). Timing stops here. */
+export interface DecisionRecord {
+  outcome: Outcome;
+  decidedAt: string;
+  decidedOn: IsoDate;
+  by: string;
+  opinion?: string;
+  promised: CompletionAssessment;
+  statutory: CompletionAssessment;
+}
+
+/** An issued certificate, pushed to the certificate library. */
+export interface CertificateRecord {
+  number: string;
+  name: string;
+  holder: string;
+  issuer: string;
+  issuedAt: string;
+  validFrom: IsoDate;
+  validUntil?: IsoDate;
+  /** Where the issuer's e-seal will be applied; a placeholder until the seal service signs it. */
+  seal: { kind: 'e-seal-placeholder'; holder: string };
+}
+
+/** How the result reached the applicant. */
+export interface DeliveryRecord {
+  method: 'pickup' | 'express' | 'online';
+  trackingNumber?: string;
+  carrier?: string;
+  at: string;
+  onTime: boolean;
+}
+
+/** Fees due and payments received. */
+export interface FeeRecord {
+  total: number;
+  items: { item: string; amount: number; basis: string | null }[];
+  payments: { amount: number; reference: string; at: string; by: string }[];
+}
+
+/** Where the lifecycle stands. */
+export type Phase = 'received' | 'correcting' | 'handling' | 'concluded' | 'rejected' | 'withdrawn' | 'revoked';
+
+/** The lifecycle part of a case. */
+export interface ApprovalState {
+  caseNo: string;
+  status: SpglStatus;
+  phase: Phase;
+  item: ItemSnapshot;
+  channel: Channel;
+  applicant: Applicant;
+  agent?: Agent;
+  facts: Variables;
+  receivedAt: string;
+  receivedOn: IsoDate;
+  window?: PreAcceptanceWindow;
+  /** How many pre-acceptance windows were opened (the timer ids count with it). */
+  windows: number;
+  requiredMaterials: RequiredMaterial[];
+  materials: MaterialRef[];
+  corrections: CorrectionRecord[];
+  acceptance?: AcceptanceRecord;
+  rejection?: { at: string; on: IsoDate; by: string; reasons: NoticeItem[] };
+  ledger: SuspensionEntry[];
+  extension?: GrantedExtension;
+  deadlines?: CaseDeadlines;
+  coDepartments: CoDepartmentRecord[];
+  decision?: DecisionRecord;
+  concludedAt?: string;
+  certificate?: CertificateRecord;
+  delivery?: DeliveryRecord;
+  fees: FeeRecord;
+  evaluation?: { grade: number; comment?: string; at: string; by: string };
+  rectification?: { openedAt: string; due: Deadline; completedAt?: string; note?: string };
+  withdrawal?: { at: string; by: string; reason: string };
+  revocation?: { at: string; by: string; reason: string; basis: string };
+  supervision: SupervisionRecord[];
+  /** The case light as last evaluated (on the day of `lastAt`). */
+  light?: Light;
+  /** The instant of the last event. */
+  lastAt: string;
+}
+
+/** A whole approval case: BPMN tokens and lifecycle. `approval` is null before `case.apply`. */
+export interface ApprovalCaseState {
+  process: CaseState;
+  approval: ApprovalState | null;
+}
+
+/** The state before `case.apply`: the starting point of `approvalReplay`. */
+export function initialApprovalState(): ApprovalCaseState {
+  return { process: initialState(), approval: null };
+}

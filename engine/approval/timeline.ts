@@ -1,0 +1,66 @@
+/**
+ * The timeline of a case, read from its log in order: who did what, when and why. Lifecycle events and the
+ * task events of the process are shown; the token movements of the BPMN process are not.
+ */
+import type { CaseEvent, TaskInfo } from '../core/types.js';
+import { APPROVAL_EVENT_TYPES } from './events.js';
+
+/** One line of the timeline. */
+export interface TimelineEntry {
+  seq: number;
+  at: string;
+  /** The real-name user, or `system` for timers and sweeps. */
+  actor: string;
+  /** The event type (`case.accepted`, `task.completed` …). */
+  what: string;
+  /** A short description of what happened. */
+  detail: string;
+  why?: string;
+  /** The SPGL status the event moved the case to. */
+  status?: number;
+}
+
+const TASK_EVENTS = new Set(['task.created', 'task.claimed', 'task.completed', 'case.returned', 'case.suspended', 'case.resumed']);
+
+function describe(e: CaseEvent, tasks: Map<string, TaskInfo>): string {
+  switch (e.type) {
+    case 'task.created': {
+      const t = e.task as unknown as TaskInfo;
+      return `task ${t.name ?? t.elementId} opened for ${[t.department, t.role].filter(Boolean).join(' / ') || 'anyone'}`;
+    }
+    case 'task.claimed':
+      return `task ${tasks.get(String(e.taskId))?.name ?? e.taskId} claimed by ${String(e.assignee)}`;
+    case 'task.completed': {
+      const t = tasks.get(String(e.taskId));
+      return `task ${t?.name ?? e.taskId} completed${e.outcome ? `: ${String(e.outcome)}` : ''}`;
+    }
+    case 'case.returned':
+      return `returned to ${String(e.toElementId)}`;
+    default:
+      return e.type;
+  }
+}
+
+/** The timeline of a log, oldest first. */
+export function timeline(events: readonly CaseEvent[]): TimelineEntry[] {
+  const tasks = new Map<string, TaskInfo>();
+  const out: TimelineEntry[] = [];
+  for (const e of events) {
+    if (e.type === 'task.created') {
+      const t = e.task as unknown as TaskInfo;
+      tasks.set(t.taskId, t);
+    }
+    if (!APPROVAL_EVENT_TYPES.has(e.type) && !TASK_EVENTS.has(e.type)) continue;
+    const why = typeof e.why === 'string' ? e.why : typeof e.reason === 'string' ? e.reason : typeof e.opinion === 'string' ? e.opinion : undefined;
+    out.push({
+      seq: e.seq,
+      at: e.at,
+      actor: e.actor?.name ?? e.actor?.id ?? 'system',
+      what: e.type,
+      detail: describe(e, tasks),
+      ...(why !== undefined ? { why } : {}),
+      ...(typeof e.status === 'number' ? { status: e.status } : {}),
+    });
+  }
+  return out;
+}
