@@ -1,0 +1,80 @@
+/**
+ * The composition root: `build(options)` assembles the fastify plugin tree. Infrastructure first (each
+ * closes itself on `onClose`), then the routes, each its own encapsulated plugin. Tests call `build()` and
+ * drive the app with `app.inject()`; `server/main.ts` calls it and listens.
+ *
+ *   root: validators, error catalogue, config
+ *   ├─ openapi        @fastify/swagger + /docs + /openapi.json
+ *   ├─ store          openStore (SQLite under the data dir, or PostgreSQL), migrated; closed on close
+ *   ├─ metrics        counters, histograms; per-request counter
+ *   ├─ audit          hash-chained audit log
+ *   ├─ identity       users, sessions, first-start accounts; bearer token → request.user
+ *   ├─ runtime        CaseRunner, TimerPoller, OutboxDispatcher (started on ready, stopped on close)
+ *   ├─ rate-limit     per-route limits (login)
+ *   ├─ multipart      upload limits for file routes
+ *   └─ routes/*       one plugin per resource
+ */
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
+import { loadConfig, type ServerConfig } from './config.js';
+import { ApiError } from './http/errors.js';
+import { installErrorHandlers } from './http/error-handler.js';
+import { installValidators } from './http/validators.js';
+import { auditPlugin } from './plugins/audit.js';
+import { identityPlugin, type IdentityPluginOptions } from './plugins/identity.js';
+import { metricsPlugin } from './plugins/metrics.js';
+import { openapiPlugin } from './plugins/openapi.js';
+import { runtimePlugin, type RuntimePluginOptions } from './plugins/runtime.js';
+import { storePlugin } from './plugins/store.js';
+import { ROUTES } from './routes/index.js';
+
+/** Options of `build`; everything has a production default. */
+export interface BuildOptions extends Pick<IdentityPluginOptions, 'scrypt' | 'demoDepartments'>, Pick<RuntimePluginOptions, 'rules' | 'calendar' | 'notifier' | 'background'> {
+  /** The configuration; read from the environment when absent. */
+  config?: ServerConfig;
+  /** fastify's logger option; pino at the configured level by default, `false` in tests. */
+  logger?: FastifyServerOptions['logger'];
+  /** More route plugins (the case lifecycle routes), registered after the built-in ones. */
+  routes?: readonly FastifyPluginAsync[];
+}
+
+/** Builds the application (not listening). Call `close()` to stop its background work and the database. */
+export async function build(options: BuildOptions = {}): Promise<FastifyInstance> {
+  const config = options.config ?? loadConfig();
+  const app = Fastify({
+    logger: options.logger ?? {
+      level: config.logLevel,
+      // Tokens and passwords never reach the log.
+      redact: ['req.headers.authorization', 'password', '*.password', 'token', '*.token'],
+    },
+    bodyLimit: config.bodyLimit,
+    requestIdHeader: 'x-request-id',
+    // Keep a connection's requests answerable during shutdown; idle keep-alive sockets are closed at once.
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+  });
+  try {
+    installValidators(app);
+    installErrorHandlers(app);
+    app.decorate('config', config);
+    await app.register(openapiPlugin);
+    await app.register(storePlugin);
+    await app.register(metricsPlugin);
+    await app.register(auditPlugin);
+    await app.register(identityPlugin, { scrypt: options.scrypt, demoDepartments: options.demoDepartments });
+    await app.register(runtimePlugin, { rules: options.rules, calendar: options.calendar, notifier: options.notifier, background: options.background });
+    await app.register(rateLimit, {
+      global: false,
+      errorResponseBuilder: (_request, context) =>
+        new ApiError('RATE_LIMITED', `Expected at most ${context.max} requests per window, but there were more; retry in ${context.after}`, { retryAfter: context.after }),
+    });
+    await app.register(multipart, { limits: { fileSize: config.uploadLimit, files: 20, fields: 100, fieldSize: config.bodyLimit } });
+    for (const routes of [...ROUTES, ...(options.routes ?? [])]) await app.register(routes);
+    await app.ready();
+    return app;
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * Server configuration, read once from the environment into a plain object. Pure: `loadConfig(env)` never
+ * touches the file system, so tests build configurations without setting process variables.
+ */
+import path from 'node:path';
+import type { StoreConfig } from './store/connect.js';
+
+/** Where the server's time comes from. */
+export type ClockConfig = { kind: 'system' } | { kind: 'controlled'; start?: string };
+
+/** An outgoing webhook for outbox effects. */
+export interface WebhookConfig {
+  url: string;
+  /** HMAC-SHA256 key; each request carries a signature over its timestamp and body. */
+  secret: string;
+  /** Attempts per delivery before the outbox schedules a later retry. */
+  attempts: number;
+  timeoutMs: number;
+}
+
+/** Everything the server reads from its environment. */
+export interface ServerConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  store: StoreConfig;
+  clock: ClockConfig;
+  /** The first start's password for `admin`; generated and printed once when absent. */
+  adminPassword?: string;
+  /** The password of the demo users created on first start; generated when absent. */
+  demoPassword?: string;
+  /** Whether the first start creates a demo user per role and department. */
+  demoUsers: boolean;
+  webhook?: WebhookConfig;
+  logLevel: string;
+  /** Largest JSON body, in bytes. */
+  bodyLimit: number;
+  /** Largest uploaded file or BPMN source, in bytes. */
+  uploadLimit: number;
+  /** How long a login token is valid. */
+  sessionTtlMs: number;
+  /** Login attempts per client address per minute. */
+  loginRateLimit: number;
+  /** How long SIGTERM waits for in-flight requests before closing anyway. */
+  shutdownGraceMs: number;
+}
+
+/** A refused configuration value. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new ConfigError(`Expected ${name} to be an integer ≥ ${min}, but it is '${raw}'`);
+  return value;
+}
+
+/** Reads the configuration; throws `ConfigError` naming the variable when a value is unusable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const dataDir = env.SHENPI_DATA_DIR || './data';
+  const store: StoreConfig = env.DATABASE_URL
+    ? { kind: 'postgres', url: env.DATABASE_URL, schema: env.SHENPI_DB_SCHEMA || undefined }
+    : { kind: 'sqlite', file: env.SHENPI_DB || path.join(dataDir, 'shenpi.sqlite') };
+  const clockKind = env.SHENPI_CLOCK ?? 'system';
+  if (clockKind !== 'system' && clockKind !== 'controlled') {
+    throw new ConfigError(`Expected SHENPI_CLOCK to be 'system' or 'controlled', but it is '${clockKind}'`);
+  }
+  const start = env.SHENPI_CLOCK_START;
+  if (start !== undefined && Number.isNaN(Date.parse(start))) throw new ConfigError(`Expected SHENPI_CLOCK_START to be an ISO 8601 instant, but it is '${start}'`);
+  const url = env.SHENPI_WEBHOOK_URL;
+  if (url !== undefined && url !== '') {
+    if (!/^https?:\/\//.test(url)) throw new ConfigError(`Expected SHENPI_WEBHOOK_URL to be an http(s) URL, but it is '${url}'`);
+    if (!env.SHENPI_WEBHOOK_SECRET) throw new ConfigError('SHENPI_WEBHOOK_URL is set, so SHENPI_WEBHOOK_SECRET must be set too: receivers verify each request by it');
+  }
+  return {
+    host: env.HOST || '127.0.0.1',
+    port: integer(env, 'PORT', 3000),
+    dataDir,
+    store,
+    clock: clockKind === 'controlled' ? { kind: 'controlled', ...(start ? { start } : {}) } : { kind: 'system' },
+    adminPassword: env.SHENPI_ADMIN_PASSWORD || undefined,
+    demoPassword: env.SHENPI_DEMO_PASSWORD || undefined,
+    demoUsers: env.SHENPI_DEMO_USERS !== 'false',
+    webhook: url
+      ? { url, secret: env.SHENPI_WEBHOOK_SECRET!, attempts: integer(env, 'SHENPI_WEBHOOK_ATTEMPTS', 3, 1), timeoutMs: integer(env, 'SHENPI_WEBHOOK_TIMEOUT_MS', 5_000, 1) }
+      : undefined,
+    logLevel: env.LOG_LEVEL || 'info',
+    bodyLimit: integer(env, 'SHENPI_BODY_LIMIT', 1024 * 1024, 1024),
+    uploadLimit: integer(env, 'SHENPI_UPLOAD_LIMIT', 10 * 1024 * 1024, 1024),
+    sessionTtlMs: integer(env, 'SHENPI_SESSION_TTL_MS', 8 * 3_600_000, 1_000),
+    loginRateLimit: integer(env, 'SHENPI_LOGIN_RATE_LIMIT', 10, 1),
+    shutdownGraceMs: integer(env, 'SHENPI_SHUTDOWN_GRACE_MS', 10_000, 0),
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * The error catalogue: every stable error code the HTTP API answers with, and its status. Expected outcomes
+ * are values (architecture guide, principle 6): an engine rejection, a conflict, a refused definition or a
+ * permission refusal becomes one JSON body `{ code, message, details }` with the status listed here. Codes
+ * are part of the API contract: clients branch on `code`, never on `message`.
+ */
+import type { Finding as DefinitionFinding } from '../../definitions/findings.js';
+import type { Json, Rejection, RejectionCode } from '../../engine/core/types.js';
+import type { Finding as RuleFinding } from '../../rules/model.js';
+
+/** Statuses of the engine's rejection codes. A new `RejectionCode` fails to compile until it is mapped. */
+export const REJECTION_STATUS: Readonly<Record<RejectionCode, number>> = {
+  CASE_ALREADY_STARTED: 409,
+  CASE_NOT_STARTED: 404,
+  CASE_NOT_ACTIVE: 409,
+  CASE_SUSPENDED: 409,
+  CASE_NOT_SUSPENDED: 409,
+  TASK_NOT_FOUND: 404,
+  TASK_NOT_ACTIVE: 409,
+  // The core refuses completing someone else's task; for HTTP that is a permission matter.
+  TASK_ASSIGNED_TO_OTHER: 403,
+  TIMER_NOT_FOUND: 404,
+  MESSAGE_NOT_EXPECTED: 409,
+  START_EVENT_NOT_FOUND: 422,
+  RETURN_TARGET_INVALID: 422,
+  CALLED_DEFINITION_NOT_FOUND: 422,
+  EXPRESSION_FAILED: 422,
+  NO_FLOW_TAKEN: 422,
+  UNHANDLED_ERROR: 422,
+  INVALID_COMMAND: 422,
+};
+
+/** Statuses of the server's own codes. */
+export const SERVER_STATUS = {
+  /** A request field failed its schema; `details.errors` lists each with its JSON path. */
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  BAD_REQUEST: 400,
+  /** No credentials were sent, or they were wrong. */
+  UNAUTHENTICATED: 401,
+  TOKEN_INVALID: 401,
+  /** Authenticated, but the permission policy refuses; `details.reason` says which rule. */
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  /** The data moved on between read and write (optimistic concurrency), or a unique thing exists already. */
+  CONFLICT: 409,
+  CLOCK_NOT_CONTROLLED: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  /** A BPMN file was refused at deploy; `details.findings` names the element ids. */
+  DEFINITION_INVALID: 422,
+  /** A rule table was refused; `details.findings` names the rows and columns. */
+  RULE_TABLE_INVALID: 422,
+  /** A business rule refuses the request (e.g. a role a department admin may not grant). */
+  BUSINESS_RULE: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  NOT_READY: 503,
+} as const;
+
+/** A server-side code. */
+export type ServerErrorCode = keyof typeof SERVER_STATUS;
+/** Every code an error body may carry. */
+export type ErrorCode = ServerErrorCode | RejectionCode;
+
+/** The JSON body of every error response. */
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/** The HTTP status of a code. */
+export function statusOf(code: ErrorCode): number {
+  return (SERVER_STATUS as Record<string, number>)[code] ?? REJECTION_STATUS[code as RejectionCode] ?? 500;
+}
+
+/** An expected failure of a request, thrown by routes and mapped by the error handler. */
+export class ApiError extends Error {
+  readonly statusCode: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+    this.statusCode = statusOf(code);
+  }
+
+  /** The response body. */
+  toBody(): ErrorBody {
+    return this.details === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+/** An engine rejection as an API error, keeping its details. */
+export function fromRejection(rejection: Rejection): ApiError {
+  return new ApiError(rejection.code, rejection.message, rejection.details as Record<string, Json> | undefined);
+}
+
+/** A refused BPMN file: 422 with every finding (element id, rule, message, severity). */
+export function definitionRefused(findings: readonly DefinitionFinding[]): ApiError {
+  const errors = findings.filter((f) => f.severity === 'error');
+  const first = errors[0];
+  const where = first ? (first.id ? ` at element '${first.id}'` : '') + `: ${first.message}` : '';
+  return new ApiError('DEFINITION_INVALID', `Expected a deployable BPMN definition, but ${errors.length} finding(s) refuse it${where}`, {
+    findings: findings.map((f) => ({ ...f })),
+  });
+}
+
+/** A refused rule table: 422 with its findings (table, row, column, JSON path). */
+export function ruleTableRefused(findings: readonly RuleFinding[]): ApiError {
+  return new ApiError('RULE_TABLE_INVALID', `Expected a valid rule table, but ${findings.length} finding(s) refuse it`, {
+    findings: findings.map((f) => ({ ...f })),
+  });
+}
+
+/** 404 for a thing that does not exist or that the caller may not know exists. */
+export function notFound(what: string): ApiError {
+  return new ApiError('NOT_FOUND', `Expected ${what} to exist, but there is none`);
+}

@@ -1,0 +1,84 @@
+/**
+ * JSON Schemas shared by the routes. Inlined (no `$ref`) so each route's OpenAPI entry is self-contained.
+ * Bodies are closed (`additionalProperties: false`): an unknown field, such as an `actor` smuggled into a
+ * command, is a 400 rather than silently ignored.
+ */
+import { ROLES } from '../identity/roles.js';
+
+/** `{ code, message, details }`. */
+export const errorSchema = {
+  type: 'object',
+  required: ['code', 'message'],
+  properties: {
+    code: { type: 'string' },
+    message: { type: 'string' },
+    details: { type: 'object', additionalProperties: true },
+  },
+} as const;
+
+/** The error responses a route documents, by status. */
+export function errors(...statuses: number[]): Record<number, typeof errorSchema> {
+  return Object.fromEntries(statuses.map((s) => [s, errorSchema]));
+}
+
+/** Free-form case variables. */
+export const variablesSchema = { type: 'object', additionalProperties: true, maxProperties: 200 } as const;
+
+/** The optional `Idempotency-Key` header: the same key sent again returns the first result. */
+export const idempotencyHeaders = {
+  type: 'object',
+  properties: { 'idempotency-key': { type: 'string', minLength: 8, maxLength: 200 } },
+} as const;
+
+/** A user as the API shows it (no hash, no full ID number). */
+export const userSchema = {
+  type: 'object',
+  required: ['id', 'name', 'roles', 'groups'],
+  properties: {
+    id: { type: 'string' },
+    name: { type: 'string' },
+    idSuffix: { type: 'string' },
+    department: { type: 'string' },
+    roles: { type: 'array', items: { type: 'string', enum: [...ROLES] } },
+    groups: { type: 'array', items: { type: 'string' } },
+    disabled: { type: 'boolean' },
+    createdAt: { type: 'string' },
+    createdBy: { type: 'string' },
+  },
+} as const;
+
+/** A projected task. */
+export const taskSchema = {
+  type: 'object',
+  required: ['caseNo', 'taskId', 'elementId', 'kind', 'status', 'candidateGroups', 'createdAt'],
+  properties: {
+    caseNo: { type: 'string' },
+    taskId: { type: 'string' },
+    elementId: { type: 'string' },
+    name: { type: 'string' },
+    kind: { type: 'string' },
+    department: { type: 'string' },
+    role: { type: 'string' },
+    candidateGroups: { type: 'array', items: { type: 'string' } },
+    stage: { type: 'string' },
+    assignee: { type: 'string' },
+    dueAt: { type: 'string' },
+    status: { type: 'string', enum: ['active', 'completed', 'cancelled'] },
+    createdAt: { type: 'string' },
+    completedAt: { type: 'string' },
+  },
+} as const;
+
+/** The answer to an accepted command. */
+export const commandResultSchema = {
+  type: 'object',
+  required: ['caseNo', 'version', 'events'],
+  properties: {
+    caseNo: { type: 'string' },
+    version: { type: 'integer' },
+    events: {
+      type: 'array',
+      items: { type: 'object', required: ['seq', 'type'], properties: { seq: { type: 'integer' }, type: { type: 'string' } } },
+    },
+  },
+} as const;

@@ -1,0 +1,35 @@
+/**
+ * The roles of Shenpi's users (approval domain, section 1). A user may hold several; department roles only
+ * make sense together with a department.
+ */
+
+/** Every role, in the order the API lists them. */
+export const ROLES = ['reform-office-admin', 'department-admin', 'department-staff', 'applicant', 'auditor'] as const;
+
+/** A role: reform office (审改办) administrator, department administrator or staff, applicant, auditor (监察). */
+export type Role = (typeof ROLES)[number];
+
+/** Roles that require the user to belong to a department. */
+export const DEPARTMENT_ROLES: ReadonlySet<Role> = new Set(['department-admin', 'department-staff']);
+
+/** An authenticated user as routes and the permission policy see it. */
+export interface AuthUser {
+  /** The login name, also the actor id recorded on events and audit entries. */
+  id: string;
+  /** Real name (实名). */
+  name: string;
+  department?: string;
+  roles: Role[];
+  /** Step roles and candidate groups (reviewer, chief …) the user may work as. */
+  groups: string[];
+}
+
+/** True when `value` names a role. */
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/** True when the user holds `role`. */
+export function hasRole(user: AuthUser, role: Role): boolean {
+  return user.roles.includes(role);
+}

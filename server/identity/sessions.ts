@@ -1,0 +1,60 @@
+/**
+ * Login sessions as opaque bearer tokens. Only the token's SHA-256 is stored, so reading the database does
+ * not yield a usable token, and a token is revoked by a row update (no signing key to rotate). Expiry uses
+ * the wall clock, never the business clock: a training session that pins the case clock to 2026 must not
+ * make every token expire or live forever.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Knex } from 'knex';
+import type { UserDirectory, UserRecord } from './users.js';
+
+/** An issued token; the plain token is shown once, to the client that logged in. */
+export interface IssuedToken {
+  token: string;
+  expiresAt: string;
+}
+
+/** Why a presented token does not authenticate. */
+export type TokenProblem = 'unknown' | 'expired' | 'revoked' | 'disabled';
+
+/** The SHA-256 of a token, as stored. */
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Sessions in a knex database (table `sessions`). */
+export class SessionStore {
+  constructor(
+    private readonly knex: Knex,
+    private readonly users: UserDirectory,
+    private readonly ttlMs: number,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Issues a new token for `userId`, valid for the configured time. */
+  async issue(userId: string): Promise<IssuedToken> {
+    const token = `sp_${randomBytes(32).toString('base64url')}`;
+    const now = this.now();
+    const expiresAt = new Date(now.getTime() + this.ttlMs).toISOString();
+    await this.knex('sessions').insert({ token_hash: tokenHash(token), user_id: userId, created_at: now.toISOString(), expires_at: expiresAt });
+    return { token, expiresAt };
+  }
+
+  /** The user a token belongs to, or why it does not authenticate. */
+  async resolve(token: string): Promise<{ user: UserRecord } | { problem: TokenProblem }> {
+    const row = await this.knex('sessions').where({ token_hash: tokenHash(token) }).first();
+    if (!row) return { problem: 'unknown' };
+    if (row.revoked_at) return { problem: 'revoked' };
+    const expires = row.expires_at instanceof Date ? row.expires_at.getTime() : Date.parse(String(row.expires_at));
+    if (expires <= this.now().getTime()) return { problem: 'expired' };
+    const user = await this.users.get(String(row.user_id));
+    if (!user || user.disabled) return { problem: 'disabled' };
+    return { user };
+  }
+
+  /** Revokes a token (logout); true when it was active. */
+  async revoke(token: string): Promise<boolean> {
+    const changed = await this.knex('sessions').where({ token_hash: tokenHash(token) }).whereNull('revoked_at').update({ revoked_at: this.now().toISOString() });
+    return changed > 0;
+  }
+}

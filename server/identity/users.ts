@@ -1,0 +1,141 @@
+/**
+ * The user directory: real-name accounts with scrypt password hashes. Plain code over knex, no fastify:
+ * routes, the CLI and the first-start seeding all use it the same way.
+ */
+import type { Knex } from 'knex';
+import { DEFAULT_SCRYPT, hashPassword, verifyPassword, type ScryptParams } from './passwords.js';
+import { DEPARTMENT_ROLES, isRole, type AuthUser, type Role } from './roles.js';
+
+/** An expected refusal of a directory operation; `code` is a catalogue code of `server/http/errors.ts`. */
+export class IdentityError extends Error {
+  constructor(
+    readonly code: 'CONFLICT' | 'BUSINESS_RULE',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'IdentityError';
+  }
+}
+
+/** What creating a user needs. */
+export interface NewUser {
+  id: string;
+  name: string;
+  /** The full ID number (居民身份证号码); only its last four characters are stored. */
+  idNumber?: string;
+  department?: string;
+  roles: Role[];
+  groups?: string[];
+  password: string;
+}
+
+/** A user as listed (never with the hash). */
+export interface UserRecord extends AuthUser {
+  idSuffix?: string;
+  disabled: boolean;
+  createdAt: string;
+  createdBy?: string;
+}
+
+/** Checks the combination of roles and department; returns the reason it is refused, if it is. */
+export function userRuleViolation(user: Pick<NewUser, 'roles' | 'department'>): string | undefined {
+  if (user.roles.length === 0) return 'Expected at least one role, but none was given';
+  const unknown = user.roles.find((r) => !isRole(r));
+  if (unknown) return `Expected a known role, but got '${unknown}'`;
+  const needs = user.roles.find((r) => DEPARTMENT_ROLES.has(r));
+  if (needs && !user.department) return `Expected a department for role '${needs}', but none was given`;
+  return undefined;
+}
+
+/** Users in a knex database (table `users`). */
+export class UserDirectory {
+  /** Verified against when the user does not exist, so a wrong name costs as long as a wrong password. */
+  private decoy: Promise<string> | undefined;
+
+  constructor(
+    private readonly knex: Knex,
+    private readonly scrypt: ScryptParams = DEFAULT_SCRYPT,
+  ) {}
+
+  /** Creates a user; `IdentityError` CONFLICT when the id exists, BUSINESS_RULE when roles and department do not fit. */
+  async create(user: NewUser, at: string, createdBy?: string): Promise<UserRecord> {
+    const violation = userRuleViolation(user);
+    if (violation) throw new IdentityError('BUSINESS_RULE', violation);
+    if (await this.knex('users').where({ id: user.id }).first('id')) {
+      throw new IdentityError('CONFLICT', `Expected user id '${user.id}' to be free, but it is taken`);
+    }
+    const row = {
+      id: user.id,
+      name: user.name,
+      id_suffix: user.idNumber ? user.idNumber.slice(-4).toUpperCase() : null,
+      department: user.department ?? null,
+      roles: JSON.stringify([...new Set(user.roles)]),
+      groups: JSON.stringify([...new Set(user.groups ?? [])]),
+      password_hash: await hashPassword(user.password, this.scrypt),
+      disabled: false,
+      created_at: at,
+      created_by: createdBy ?? null,
+    };
+    try {
+      await this.knex('users').insert(row);
+    } catch (error) {
+      // A concurrent create of the same id lost the race on the primary key.
+      if (await this.knex('users').where({ id: user.id }).first('id')) throw new IdentityError('CONFLICT', `Expected user id '${user.id}' to be free, but it is taken`);
+      throw error;
+    }
+    return toRecord(row);
+  }
+
+  async get(id: string): Promise<UserRecord | undefined> {
+    const row = await this.knex('users').where({ id }).first();
+    return row ? toRecord(row) : undefined;
+  }
+
+  /** Users ordered by id, optionally of one department. */
+  async list(filter: { department?: string } = {}): Promise<UserRecord[]> {
+    const query = this.knex('users').orderBy('id');
+    if (filter.department !== undefined) query.where({ department: filter.department });
+    return (await query).map(toRecord);
+  }
+
+  async count(): Promise<number> {
+    const row = await this.knex('users').count<{ n: number | string }[]>({ n: '*' }).first();
+    return Number(row?.n ?? 0);
+  }
+
+  /** The user when the password matches and the account is enabled; undefined otherwise, in similar time. */
+  async authenticate(id: string, password: string): Promise<UserRecord | undefined> {
+    const row = await this.knex('users').where({ id }).first();
+    if (!row) {
+      this.decoy ??= hashPassword('decoy', this.scrypt);
+      await verifyPassword(password, await this.decoy);
+      return undefined;
+    }
+    const ok = await verifyPassword(password, String(row.password_hash));
+    return ok && !isTrue(row.disabled) ? toRecord(row) : undefined;
+  }
+}
+
+function isTrue(value: unknown): boolean {
+  return value === true || value === 1 || value === '1';
+}
+
+function parseList(value: unknown): string[] {
+  const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+  return Array.isArray(parsed) ? parsed.map(String) : [];
+}
+
+function toRecord(row: Record<string, unknown>): UserRecord {
+  const instantText = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
+  return {
+    id: String(row.id),
+    name: String(row.name),
+    ...(row.id_suffix ? { idSuffix: String(row.id_suffix) } : {}),
+    ...(row.department ? { department: String(row.department) } : {}),
+    roles: parseList(row.roles).filter(isRole),
+    groups: parseList(row.groups),
+    disabled: isTrue(row.disabled),
+    createdAt: instantText(row.created_at),
+    ...(row.created_by ? { createdBy: String(row.created_by) } : {}),
+  };
+}

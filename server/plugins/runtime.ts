@@ -1,0 +1,69 @@
+/**
+ * The runtime plugin: the case runner over the store, the timer poller and the outbox dispatcher. The
+ * poller and dispatcher start when the server is ready and stop (waiting for the round in flight) when it
+ * closes, before the store plugin closes the database under them.
+ */
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { ChineseWorkingCalendar } from '../../engine/calendar/chinese-calendar.js';
+import type { WorkingCalendar } from '../../engine/calendar/types.js';
+import type { CaseState } from '../../engine/core/state.js';
+import { CaseRunner } from '../../engine/runtime/case-runner.js';
+import { ControlledClock, SystemClock } from '../../engine/runtime/clock.js';
+import { coreEngine, summarizeCase } from '../../engine/runtime/core-engine.js';
+import { CachedDefinitionRepository } from '../../engine/runtime/definition-cache.js';
+import { OutboxDispatcher } from '../../engine/runtime/outbox-dispatcher.js';
+import type { Notifier, RuleEvaluator } from '../../engine/runtime/ports.js';
+import { TimerPoller } from '../../engine/runtime/timer-poller.js';
+import { MeteredRunner } from '../metrics/shenpi-metrics.js';
+import { LoggingNotifier, WebhookNotifier } from '../notify/webhook-notifier.js';
+import { sharedPlugin } from './plugin.js';
+import './types.js';
+
+/** Options of the runtime plugin. */
+export interface RuntimePluginOptions extends Record<string, unknown> {
+  /** Answers business rule tasks; without it they are refused (INVALID_COMMAND). */
+  rules?: RuleEvaluator;
+  /** The working-day calendar; the official Chinese calendar by default. */
+  calendar?: WorkingCalendar;
+  /** Replaces the log/webhook notifier (tests). */
+  notifier?: Notifier;
+  /** Start the poller and dispatcher on ready (default true). */
+  background?: boolean;
+}
+
+/** Decorates `app.runtime`. */
+export const runtimePlugin = sharedPlugin<RuntimePluginOptions>('shenpi-runtime', async (app, options) => {
+  const { config, store, metrics, log } = app;
+  const controlledClock = config.clock.kind === 'controlled' ? new ControlledClock(config.clock.start ?? new Date()) : undefined;
+  const clock = controlledClock ?? new SystemClock();
+  const calendar = options.calendar ?? new ChineseWorkingCalendar();
+  const definitions = new CachedDefinitionRepository(store.definitions);
+  const notifier = options.notifier ?? (config.webhook ? new WebhookNotifier({ ...config.webhook, log }) : new LoggingNotifier(log));
+  const dispatcher = new OutboxDispatcher({ outbox: store.outbox, clock, notifier, onError: (err) => log.error({ err }, 'outbox round failed') });
+  const core = new CaseRunner<CaseState>({
+    engine: coreEngine,
+    summarize: summarizeCase,
+    store: store.cases,
+    definitions,
+    clock,
+    calendar,
+    ...(options.rules ? { rules: options.rules } : {}),
+    // Deliver effects right after the commit that queued them instead of at the next polling round.
+    afterCommit: () => dispatcher.wake(),
+  });
+  const runner = new MeteredRunner(core, metrics);
+  const owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  const poller = new TimerPoller({ timers: store.timers, runner, clock, owner, onError: (err) => log.error({ err }, 'timer round failed') });
+
+  app.decorate('runtime', { runner, poller, dispatcher, clock, calendar, definitions, ...(controlledClock ? { controlledClock } : {}) });
+  if (options.background !== false) {
+    app.addHook('onReady', async () => {
+      poller.start();
+      dispatcher.start();
+    });
+  }
+  app.addHook('onClose', async () => {
+    await Promise.all([poller.stop(), dispatcher.stop()]);
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * What the infrastructure plugins put on the fastify instance and request. Decorators hold collaborators
+ * (a store, a runner, a directory), never domain rules: those stay in plain modules that routes call.
+ */
+import type { OutboxDispatcher, TimerPoller } from '../../engine/runtime/index.js';
+import type { ControlledClock } from '../../engine/runtime/clock.js';
+import type { DefinitionRepository, Clock } from '../../engine/runtime/ports.js';
+import type { WorkingCalendar } from '../../engine/calendar/types.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import type { ServerConfig } from '../config.js';
+import type { AuthUser } from '../identity/roles.js';
+import type { SeededAccount } from '../identity/seed.js';
+import type { SessionStore, TokenProblem } from '../identity/sessions.js';
+import type { UserDirectory } from '../identity/users.js';
+import type { Runner, ShenpiMetrics } from '../metrics/shenpi-metrics.js';
+import type { OpenedStore } from '../store/open-store.js';
+
+/** The async runtime of one server process. */
+export interface RuntimeServices {
+  runner: Runner;
+  poller: TimerPoller;
+  dispatcher: OutboxDispatcher;
+  clock: Clock;
+  /** Set when SHENPI_CLOCK=controlled: the clock that `POST /api/clock` moves. */
+  controlledClock?: ControlledClock;
+  calendar: WorkingCalendar;
+  definitions: DefinitionRepository;
+}
+
+/** Accounts and sessions. */
+export interface IdentityServices {
+  users: UserDirectory;
+  sessions: SessionStore;
+  /** Accounts created by this start (first start only), with their passwords, for `main` to print once. */
+  seeded: SeededAccount[];
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: ServerConfig;
+    store: OpenedStore;
+    identity: IdentityServices;
+    audit: AuditLog;
+    metrics: ShenpiMetrics;
+    runtime: RuntimeServices;
+  }
+  interface FastifyRequest {
+    /** The authenticated user, or null. */
+    user: AuthUser | null;
+    /** Why a presented bearer token did not authenticate, or null. */
+    authProblem: TokenProblem | 'malformed' | null;
+  }
+}

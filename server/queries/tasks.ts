@@ -1,0 +1,81 @@
+/**
+ * Read-side queries over the task projection for the inbox. The runtime's `CaseStore.listTasks` filters by
+ * case and status only; an inbox also filters by department, role and assignee, in SQL.
+ */
+import type { Knex } from 'knex';
+import type { TaskRecord } from '../../engine/runtime/ports.js';
+
+/** Inbox filters; all optional. */
+export interface TaskFilter {
+  caseNo?: string;
+  department?: string;
+  role?: string;
+  assignee?: string;
+  status?: TaskRecord['status'];
+  limit?: number;
+}
+
+/** The case number inside a task id (`<caseNo>:<key>`, see `publicId` in the engine core). */
+export function caseNoOfTask(taskId: string): string | undefined {
+  const at = taskId.lastIndexOf(':');
+  return at > 0 ? taskId.slice(0, at) : undefined;
+}
+
+/** One task by its id, or undefined. */
+export async function findTask(knex: Knex, taskId: string): Promise<TaskRecord | undefined> {
+  const caseNo = caseNoOfTask(taskId);
+  if (caseNo === undefined) return undefined;
+  const row = await knex('tasks').where({ case_no: caseNo, task_id: taskId }).first();
+  return row ? toTask(row) : undefined;
+}
+
+/**
+ * Tasks matching `filter`, oldest first. `visibleTo` narrows in SQL to what a department member can
+ * possibly see (their department, their own, or tasks without a department); the route still applies the
+ * permission policy to every row, so this is an optimisation, never the check.
+ */
+export async function listTasks(knex: Knex, filter: TaskFilter, visibleTo?: { userId: string; department?: string }): Promise<TaskRecord[]> {
+  const query = knex('tasks').orderBy(['created_at', 'case_no', 'task_id']);
+  if (filter.caseNo !== undefined) query.where('case_no', filter.caseNo);
+  if (filter.department !== undefined) query.where('department', filter.department);
+  if (filter.role !== undefined) query.where('role', filter.role);
+  if (filter.assignee !== undefined) query.where('assignee', filter.assignee);
+  if (filter.status !== undefined) query.where('status', filter.status);
+  if (visibleTo) {
+    query.where((q) => {
+      q.whereNull('department').orWhere('assignee', visibleTo.userId);
+      if (visibleTo.department !== undefined) q.orWhere('department', visibleTo.department);
+    });
+  }
+  if (filter.limit !== undefined) query.limit(filter.limit);
+  return (await query).map(toTask);
+}
+
+function instant(value: unknown): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  return value instanceof Date ? value.toISOString() : String(value);
+}
+
+function text(value: unknown): string | undefined {
+  return value === null || value === undefined ? undefined : String(value);
+}
+
+function toTask(row: Record<string, unknown>): TaskRecord {
+  const groups: unknown = typeof row.candidate_groups === 'string' ? JSON.parse(row.candidate_groups) : row.candidate_groups;
+  return {
+    caseNo: String(row.case_no),
+    taskId: String(row.task_id),
+    elementId: String(row.element_id),
+    name: text(row.name),
+    kind: String(row.kind),
+    department: text(row.department),
+    role: text(row.role),
+    candidateGroups: Array.isArray(groups) ? groups.map(String) : [],
+    stage: text(row.stage),
+    assignee: text(row.assignee),
+    dueAt: instant(row.due_at),
+    status: row.status as TaskRecord['status'],
+    createdAt: instant(row.created_at)!,
+    completedAt: instant(row.completed_at),
+  };
+}

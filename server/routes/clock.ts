@@ -1,0 +1,58 @@
+/**
+ * The business clock of a training or test deployment (SHENPI_CLOCK=controlled): read it, pin it or advance
+ * it. Timers that fall due are fired before the answer, so a client sees their effect at once. On a
+ * deployment with the system clock, moving time is refused.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import { ApiError } from '../http/errors.js';
+import { authorize, requireUser } from '../http/guard.js';
+import { errors } from '../http/schemas.js';
+import '../plugins/types.js';
+
+const clockSchema = {
+  type: 'object',
+  required: ['now', 'controlled'],
+  properties: { now: { type: 'string' }, controlled: { type: 'boolean' }, timersFired: { type: 'integer' } },
+} as const;
+
+const setBody = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  maxProperties: 1,
+  properties: {
+    pin: { type: 'string', format: 'date-time' },
+    // At most a year at a time: enough for any approval limit, small enough to be a deliberate step.
+    advanceMs: { type: 'integer', minimum: 0, maximum: 366 * 24 * 3_600_000 },
+  },
+} as const;
+
+/** `GET /api/clock`, `POST /api/clock`. */
+export const clockRoutes: FastifyPluginAsync = async (app) => {
+  app.get('/api/clock', {
+    schema: { tags: ['clock'], summary: 'The business clock', response: { 200: clockSchema, ...errors(401) } },
+  }, async (request) => {
+    requireUser(request);
+    return { now: app.runtime.clock.now().toISOString(), controlled: app.runtime.controlledClock !== undefined };
+  });
+
+  app.post<{ Body: { pin?: string; advanceMs?: number } }>('/api/clock', {
+    schema: {
+      tags: ['clock'],
+      summary: 'Pin or advance the controlled clock, then fire the timers that fell due',
+      body: setBody,
+      response: { 200: clockSchema, ...errors(400, 401, 403, 409) },
+    },
+  }, async (request) => {
+    const user = authorize(request, 'clock.set', { kind: 'system' });
+    const clock = app.runtime.controlledClock;
+    if (!clock) throw new ApiError('CLOCK_NOT_CONTROLLED', 'Expected SHENPI_CLOCK=controlled to move time, but this server runs on the system clock');
+    const before = clock.now().toISOString();
+    if (request.body.pin !== undefined) clock.pin(request.body.pin);
+    else clock.advance(request.body.advanceMs!);
+    const now = clock.now().toISOString();
+    await app.audit.append({ actorId: user.id, action: 'clock.moved', target: 'clock', details: { from: before, to: now } });
+    const report = await app.runtime.poller.drain();
+    return { now, controlled: true, timersFired: report.fired };
+  });
+};

@@ -1,0 +1,116 @@
+/**
+ * Deploying plain BPMN definitions: raw XML (`application/xml`, `text/xml`, `application/bpmn+xml`, options
+ * in the query) or JSON (`{ xml, key, version, department, processId }`). A refused file answers 422 with
+ * every finding and its element id, and nothing is stored; the deployment and the key's owning department
+ * are written in one transaction.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import { loadDefinition } from '../../definitions/load-definition.js';
+import { decodeXml } from '../../definitions/parse/encoding.js';
+import { ApiError, definitionRefused } from '../http/errors.js';
+import { authorize, requireUser } from '../http/guard.js';
+import { errors } from '../http/schemas.js';
+import { deployOwned, listOwned, ownerOf } from '../queries/definitions.js';
+import '../plugins/types.js';
+
+interface DeployOptions {
+  key?: string;
+  version?: number;
+  department?: string;
+  processId?: string;
+}
+
+const optionProperties = {
+  key: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_.-]{0,127}$' },
+  version: { type: 'integer', minimum: 1, maximum: 1_000_000 },
+  department: { type: 'string', minLength: 1, maxLength: 128 },
+  processId: { type: 'string', minLength: 1, maxLength: 128 },
+} as const;
+
+const findingSchema = {
+  type: 'object',
+  properties: { id: { type: 'string' }, rule: { type: 'string' }, message: { type: 'string' }, severity: { type: 'string' }, path: { type: 'array', items: { type: 'string' } } },
+} as const;
+
+const deployedSchema = {
+  type: 'object',
+  required: ['key', 'version', 'processId', 'department', 'deployedAt', 'enabled'],
+  properties: {
+    key: { type: 'string' },
+    version: { type: 'integer' },
+    processId: { type: 'string' },
+    name: { type: 'string' },
+    department: { type: 'string' },
+    deployedAt: { type: 'string' },
+    enabled: { type: 'boolean' },
+    warnings: { type: 'array', items: findingSchema },
+  },
+} as const;
+
+const XML_TYPES = ['application/xml', 'text/xml', 'application/bpmn+xml'];
+
+/** `POST /api/definitions`, `GET /api/definitions`. */
+export const definitionRoutes: FastifyPluginAsync = async (app) => {
+  // Raw BPMN arrives as bytes so that `loadDefinition` honours the encoding the file declares.
+  app.addContentTypeParser(XML_TYPES, { parseAs: 'buffer', bodyLimit: app.config.uploadLimit }, (_request, body, done) => done(null, body));
+
+  app.post<{ Body: Buffer | (DeployOptions & { xml: string }); Querystring: DeployOptions }>('/api/definitions', {
+    bodyLimit: app.config.uploadLimit,
+    schema: {
+      tags: ['definitions'],
+      summary: 'Deploy a BPMN 2.0 definition (refused with findings naming element ids)',
+      querystring: { type: 'object', additionalProperties: false, properties: optionProperties },
+      body: {
+        content: {
+          'application/json': {
+            schema: { type: 'object', required: ['xml'], additionalProperties: false, properties: { xml: { type: 'string', minLength: 1 }, ...optionProperties } },
+          },
+          ...Object.fromEntries(XML_TYPES.map((t) => [t, { schema: { description: 'The BPMN 2.0 XML file' } }])),
+        },
+      },
+      response: { 201: deployedSchema, ...errors(400, 401, 403, 409, 413, 415, 422) },
+    },
+  }, async (request, reply) => {
+    const user = requireUser(request);
+    const raw = Buffer.isBuffer(request.body);
+    const { xml, ...fromBody } = raw ? { xml: request.body as Buffer } : (request.body as DeployOptions & { xml: string });
+    const opts: DeployOptions = raw ? request.query : { ...request.query, ...fromBody };
+    if (raw && (xml as Buffer).length === 0) throw new ApiError('VALIDATION_FAILED', 'Expected a BPMN file in the body, but it is empty', { errors: [{ path: '/body', message: 'is empty', keyword: 'minLength' }] });
+    const department = opts.department ?? user.department;
+    // Asked before parsing, so somebody who may not deploy learns nothing about the file.
+    authorize(request, 'definition.deploy', { kind: 'definition', department });
+    if (department === undefined) throw new ApiError('BUSINESS_RULE', 'Expected the implementing department of the definition (field department), but none was given');
+
+    const loaded = await loadDefinition(xml, { ...(opts.key ? { key: opts.key } : {}), ...(opts.processId ? { processId: opts.processId } : {}) });
+    if (!loaded.ok) throw definitionRefused(loaded.findings);
+    const key = loaded.definition.key;
+    const owner = await ownerOf(app.store.knex, key);
+    if (owner !== undefined && owner !== department) {
+      throw new ApiError('FORBIDDEN', `Definition '${key}' belongs to department '${owner}'; only it (or the reform office on its behalf) deploys new versions`, { action: 'definition.deploy' });
+    }
+    const deployed = await deployOwned(app.store.knex, {
+      loaded: loaded.definition, version: opts.version, department, sourceXml: sourceText(xml), at: new Date().toISOString(),
+    });
+    await app.audit.append({ actorId: user.id, action: 'definition.deployed', target: `${deployed.key}@${deployed.version}`, details: { department, processId: deployed.processId } });
+    return reply.status(201).send({ ...deployed, department, warnings: loaded.warnings });
+  });
+
+  app.get<{ Querystring: { key?: string } }>('/api/definitions', {
+    schema: {
+      tags: ['definitions'],
+      summary: 'Deployed definition versions with their departments',
+      querystring: { type: 'object', additionalProperties: false, properties: { key: optionProperties.key } },
+      response: { 200: { type: 'array', items: deployedSchema }, ...errors(400, 401, 403) },
+    },
+  }, async (request) => {
+    authorize(request, 'definition.list', { kind: 'system' });
+    return listOwned(app.store.knex, request.query.key);
+  });
+};
+
+/** The source as text; a raw file was decoded as it declares (it parsed, so decoding succeeds). */
+function sourceText(xml: Buffer | string): string {
+  if (typeof xml === 'string') return xml;
+  const decoded = decodeXml(xml);
+  return decoded.ok ? decoded.text : xml.toString('utf8');
+}

@@ -1,0 +1,59 @@
+/**
+ * Outside events reaching a waiting case (a payment confirmed, a reply received): `message.correlate` on the
+ * case named by its number. Refused with 409 MESSAGE_NOT_EXPECTED when nothing in the case waits for it.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { Json } from '../../engine/core/types.js';
+import { acceptedOrThrow } from '../http/command-result.js';
+import { notFound } from '../http/errors.js';
+import { actorOf, authorize, requireUser } from '../http/guard.js';
+import { commandResultSchema, errors, idempotencyHeaders, variablesSchema } from '../http/schemas.js';
+import { can } from '../identity/permissions.js';
+import { caseFacts } from '../queries/cases.js';
+import '../plugins/types.js';
+
+interface MessageBody {
+  caseNo: string;
+  name: string;
+  variables?: Record<string, Json>;
+}
+
+const messageBody = {
+  type: 'object',
+  required: ['caseNo', 'name'],
+  additionalProperties: false,
+  properties: {
+    caseNo: { type: 'string', minLength: 1, maxLength: 64 },
+    name: { type: 'string', minLength: 1, maxLength: 128 },
+    variables: variablesSchema,
+  },
+} as const;
+
+/** `POST /api/messages`. */
+export const messageRoutes: FastifyPluginAsync = async (app) => {
+  app.post<{ Body: MessageBody }>('/api/messages', {
+    schema: {
+      tags: ['cases'],
+      summary: 'Correlate a message to a case by its case number',
+      headers: idempotencyHeaders,
+      body: messageBody,
+      response: { 200: commandResultSchema, ...errors(400, 401, 403, 404, 409, 422) },
+    },
+  }, async (request) => {
+    const user = requireUser(request);
+    const { caseNo, name, variables } = request.body;
+    const facts = await caseFacts(app.store.knex, caseNo);
+    // Somebody who may not even read the case is told it does not exist.
+    if (!facts || !can(user, 'case.read', { kind: 'case', departments: facts.departments, applicant: facts.applicant }).allowed) throw notFound(`case '${caseNo}'`);
+    authorize(request, 'message.correlate', { kind: 'case', departments: facts.departments, applicant: facts.applicant });
+    const key = request.headers['idempotency-key'] as string | undefined;
+    const result = await app.runtime.runner.execute(
+      caseNo,
+      { type: 'message.correlate', name, actor: actorOf(user), ...(variables ? { variables } : {}) },
+      key ? { idempotencyKey: `message.correlate:${user.id}:${key}` } : {},
+    );
+    const body = acceptedOrThrow(result);
+    await app.audit.append({ actorId: user.id, action: 'message.correlated', target: caseNo, details: { name } });
+    return body;
+  });
+};

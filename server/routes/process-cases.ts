@@ -1,0 +1,116 @@
+/**
+ * Generic cases of a plain BPMN definition: start one, read one. The approval case lifecycle (apply,
+ * accept, correction notice …) has its own routes over the CaseService; these exist so that any deployed
+ * process can be driven over HTTP. The user who starts a case is its applicant.
+ */
+import { randomBytes } from 'node:crypto';
+import type { FastifyPluginAsync } from 'fastify';
+import type { Json } from '../../engine/core/types.js';
+import { acceptedOrThrow } from '../http/command-result.js';
+import { notFound } from '../http/errors.js';
+import { actorOf, authorize, requireUser } from '../http/guard.js';
+import { commandResultSchema, errors, idempotencyHeaders, taskSchema, variablesSchema } from '../http/schemas.js';
+import { can } from '../identity/permissions.js';
+import { caseFacts } from '../queries/cases.js';
+import { listTasks } from '../queries/tasks.js';
+import { taskResource } from './tasks.js';
+import '../plugins/types.js';
+
+interface StartBody {
+  definitionKey: string;
+  version?: number;
+  caseNo?: string;
+  variables?: Record<string, Json>;
+}
+
+const startBody = {
+  type: 'object',
+  required: ['definitionKey'],
+  additionalProperties: false,
+  properties: {
+    definitionKey: { type: 'string', minLength: 1, maxLength: 128 },
+    version: { type: 'integer', minimum: 1 },
+    caseNo: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{2,47}$' },
+    variables: variablesSchema,
+  },
+} as const;
+
+const caseSchema = {
+  type: 'object',
+  required: ['caseNo', 'status', 'departments', 'tasks'],
+  properties: {
+    caseNo: { type: 'string' },
+    status: { type: 'string' },
+    itemKey: { type: 'string' },
+    definitionVersion: { type: 'integer' },
+    stage: { type: 'string' },
+    applicant: { type: 'string' },
+    departments: { type: 'array', items: { type: 'string' } },
+    version: { type: 'integer' },
+    createdAt: { type: 'string' },
+    updatedAt: { type: 'string' },
+    tasks: { type: 'array', items: taskSchema },
+  },
+} as const;
+
+/** A case number nobody can guess: `P` + the clock's date + 10 hex digits. */
+function newCaseNo(now: Date): string {
+  return `P${now.toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(5).toString('hex')}`;
+}
+
+/** `POST /api/process-cases`, `GET /api/process-cases/:caseNo`. */
+export const processCaseRoutes: FastifyPluginAsync = async (app) => {
+  app.post<{ Body: StartBody }>('/api/process-cases', {
+    schema: {
+      tags: ['cases'],
+      summary: 'Start a case of a deployed plain BPMN definition',
+      headers: idempotencyHeaders,
+      body: startBody,
+      response: { 201: commandResultSchema, ...errors(400, 401, 403, 409, 422) },
+    },
+  }, async (request, reply) => {
+    const user = authorize(request, 'case.start', { kind: 'system' });
+    const { definitionKey, version, variables } = request.body;
+    const caseNo = request.body.caseNo ?? newCaseNo(app.runtime.clock.now());
+    const key = request.headers['idempotency-key'] as string | undefined;
+    const result = await app.runtime.runner.execute(
+      caseNo,
+      { type: 'case.start', caseId: caseNo, actor: actorOf(user), ...(variables ? { variables } : {}) },
+      { definition: { key: definitionKey, ...(version !== undefined ? { version } : {}) }, ...(key ? { idempotencyKey: `case.start:${user.id}:${key}` } : {}) },
+    );
+    const body = acceptedOrThrow(result);
+    await app.audit.append({ actorId: user.id, action: 'case.started', target: caseNo, details: { definitionKey, version: version ?? null } });
+    return reply.status(201).send(body);
+  });
+
+  app.get<{ Params: { caseNo: string } }>('/api/process-cases/:caseNo', {
+    schema: {
+      tags: ['cases'],
+      summary: 'A case with the tasks the caller may see',
+      params: { type: 'object', required: ['caseNo'], properties: { caseNo: { type: 'string', minLength: 1, maxLength: 64 } } },
+      response: { 200: caseSchema, ...errors(401, 403, 404) },
+    },
+  }, async (request) => {
+    const user = requireUser(request);
+    const { caseNo } = request.params;
+    const facts = await caseFacts(app.store.knex, caseNo);
+    // A case the caller may not read is reported as absent: case numbers must not be probeable.
+    if (!facts || !can(user, 'case.read', { kind: 'case', departments: facts.departments, applicant: facts.applicant }).allowed) throw notFound(`case '${caseNo}'`);
+    const stored = (await app.store.cases.loadCase(caseNo))!;
+    const tasks = await listTasks(app.store.knex, { caseNo });
+    return {
+      caseNo,
+      status: stored.summary.status,
+      itemKey: stored.itemKey,
+      definitionVersion: stored.definitionVersion,
+      stage: stored.summary.stage,
+      applicant: facts.applicant,
+      departments: facts.departments,
+      version: stored.version,
+      createdAt: stored.createdAt,
+      updatedAt: stored.updatedAt,
+      // An applicant sees where the case is; staff see the tasks they may read.
+      tasks: facts.applicant === user.id ? tasks : tasks.filter((t) => can(user, 'task.read', taskResource(t)).allowed),
+    };
+  });
+};

@@ -1,0 +1,112 @@
+/**
+ * The task inbox, claiming and completing. Every task is checked against the permission policy: a
+ * department's staff see and work their department's tasks only, and nobody claims or completes a task
+ * assigned to someone else. The actor of every command is the authenticated user, never a body field.
+ */
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { TaskRecord } from '../../engine/runtime/ports.js';
+import type { Json } from '../../engine/core/types.js';
+import { acceptedOrThrow } from '../http/command-result.js';
+import { notFound } from '../http/errors.js';
+import { actorOf, authorize, requireUser } from '../http/guard.js';
+import { commandResultSchema, errors, idempotencyHeaders, taskSchema, variablesSchema } from '../http/schemas.js';
+import { can, type Resource } from '../identity/permissions.js';
+import { hasRole } from '../identity/roles.js';
+import { findTask, listTasks, type TaskFilter } from '../queries/tasks.js';
+import '../plugins/types.js';
+
+/** The policy's view of a task. */
+export function taskResource(task: TaskRecord, onBehalfOf?: string): Resource {
+  return { kind: 'task', department: task.department, candidateGroups: task.candidateGroups, assignee: task.assignee, ...(onBehalfOf ? { onBehalfOf } : {}) };
+}
+
+const taskParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 3, maxLength: 200 } } } as const;
+
+const inboxQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    caseNo: { type: 'string', maxLength: 64 },
+    department: { type: 'string', maxLength: 128 },
+    role: { type: 'string', maxLength: 128 },
+    assignee: { type: 'string', maxLength: 64 },
+    status: { type: 'string', enum: ['active', 'completed', 'cancelled'], default: 'active' },
+    limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
+  },
+} as const;
+
+const completeBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    outcome: { type: 'string', minLength: 1, maxLength: 64 },
+    opinion: { type: 'string', maxLength: 4000 },
+    variables: variablesSchema,
+  },
+} as const;
+
+/** `GET /api/tasks`, `GET /api/tasks/:id`, `POST /api/tasks/:id/claim`, `POST /api/tasks/:id/complete`. */
+export const taskRoutes: FastifyPluginAsync = async (app) => {
+  /** The task, when it exists and the caller may `action` it; 404 hides tasks a caller may not even read. */
+  async function loadTask(request: FastifyRequest, id: string): Promise<TaskRecord> {
+    const user = requireUser(request);
+    const task = await findTask(app.store.knex, id);
+    if (!task || !can(user, 'task.read', taskResource(task)).allowed) throw notFound(`task '${id}'`);
+    return task;
+  }
+
+  app.get<{ Querystring: TaskFilter }>('/api/tasks', {
+    schema: { tags: ['tasks'], summary: 'Task inbox, filtered to what the caller may see', querystring: inboxQuery, response: { 200: { type: 'array', items: taskSchema }, ...errors(400, 401, 403) } },
+  }, async (request) => {
+    const user = authorize(request, 'task.list', { kind: 'system' });
+    const seesAll = hasRole(user, 'reform-office-admin') || hasRole(user, 'auditor');
+    const { limit, ...filter } = request.query;
+    const rows = await listTasks(app.store.knex, filter, seesAll ? undefined : { userId: user.id, department: user.department });
+    return rows.filter((t) => can(user, 'task.read', taskResource(t)).allowed).slice(0, limit);
+  });
+
+  app.get<{ Params: { id: string } }>('/api/tasks/:id', {
+    schema: { tags: ['tasks'], summary: 'One task', params: taskParams, response: { 200: taskSchema, ...errors(401, 404) } },
+  }, async (request) => loadTask(request, request.params.id));
+
+  app.post<{ Params: { id: string }; Body: { assignee?: string } | undefined }>('/api/tasks/:id/claim', {
+    schema: {
+      tags: ['tasks'],
+      summary: 'Claim a task for yourself',
+      params: taskParams,
+      body: { type: 'object', additionalProperties: false, properties: { assignee: { type: 'string', maxLength: 64 } } },
+      response: { 200: commandResultSchema, ...errors(400, 401, 403, 404, 409) },
+    },
+  }, async (request) => {
+    const task = await loadTask(request, request.params.id);
+    const user = authorize(request, 'task.claim', taskResource(task, request.body?.assignee));
+    const result = await app.runtime.runner.execute(task.caseNo, { type: 'task.claim', taskId: task.taskId, assignee: user.id, actor: actorOf(user) });
+    const body = acceptedOrThrow(result);
+    await app.audit.append({ actorId: user.id, action: 'task.claimed', target: task.taskId, details: { caseNo: task.caseNo } });
+    return body;
+  });
+
+  app.post<{ Params: { id: string }; Body: { outcome?: string; opinion?: string; variables?: Record<string, Json> } | undefined }>('/api/tasks/:id/complete', {
+    schema: {
+      tags: ['tasks'],
+      summary: 'Complete a task with an outcome, an opinion and variables',
+      params: taskParams,
+      headers: idempotencyHeaders,
+      body: completeBody,
+      response: { 200: commandResultSchema, ...errors(400, 401, 403, 404, 409, 422) },
+    },
+  }, async (request) => {
+    const task = await loadTask(request, request.params.id);
+    const user = authorize(request, 'task.complete', taskResource(task));
+    const { outcome, opinion, variables } = request.body ?? {};
+    const key = request.headers['idempotency-key'] as string | undefined;
+    const result = await app.runtime.runner.execute(
+      task.caseNo,
+      { type: 'task.complete', taskId: task.taskId, actor: actorOf(user), ...(outcome !== undefined ? { outcome } : {}), ...(opinion !== undefined ? { opinion } : {}), ...(variables ? { variables } : {}) },
+      key ? { idempotencyKey: `task.complete:${user.id}:${key}` } : {},
+    );
+    const body = acceptedOrThrow(result);
+    await app.audit.append({ actorId: user.id, action: 'task.completed', target: task.taskId, details: { caseNo: task.caseNo, outcome: outcome ?? null } });
+    return body;
+  });
+};

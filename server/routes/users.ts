@@ -1,0 +1,64 @@
+/**
+ * Users: reform-office admins create anyone; a department admin creates staff and admins of their own
+ * department (the policy says so, `server/identity/permissions.ts`). Only the ID number's last four
+ * characters are kept.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import { authorize } from '../http/guard.js';
+import { errors, userSchema } from '../http/schemas.js';
+import { ROLES, type Role } from '../identity/roles.js';
+import '../plugins/types.js';
+
+interface NewUserBody {
+  id: string;
+  name: string;
+  idNumber?: string;
+  department?: string;
+  roles: Role[];
+  groups?: string[];
+  password: string;
+}
+
+const newUser = {
+  type: 'object',
+  required: ['id', 'name', 'roles', 'password'],
+  additionalProperties: false,
+  properties: {
+    id: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{1,63}$' },
+    name: { type: 'string', minLength: 1, maxLength: 128 },
+    // 18-character resident ID number (GB 11643): 17 digits and a check digit or X.
+    idNumber: { type: 'string', pattern: '^[0-9]{17}[0-9Xx]$' },
+    department: { type: 'string', minLength: 1, maxLength: 128 },
+    roles: { type: 'array', minItems: 1, maxItems: ROLES.length, uniqueItems: true, items: { type: 'string', enum: [...ROLES] } },
+    groups: { type: 'array', maxItems: 32, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 64 } },
+    password: { type: 'string', minLength: 10, maxLength: 256 },
+  },
+} as const;
+
+/** `POST /api/users`, `GET /api/users`. */
+export const userRoutes: FastifyPluginAsync = async (app) => {
+  app.post<{ Body: NewUserBody }>('/api/users', {
+    schema: { tags: ['users'], summary: 'Create a real-name user', body: newUser, response: { 201: userSchema, ...errors(400, 401, 403, 409, 422) } },
+  }, async (request, reply) => {
+    const body = request.body;
+    const department = body.department ?? request.user?.department;
+    const actor = authorize(request, 'user.create', { kind: 'user', department, roles: body.roles });
+    const created = await app.identity.users.create({ ...body, department }, new Date().toISOString(), actor.id);
+    await app.audit.append({ actorId: actor.id, action: 'user.created', target: created.id, details: { roles: created.roles, department: created.department ?? null } });
+    return reply.status(201).send(created);
+  });
+
+  app.get<{ Querystring: { department?: string } }>('/api/users', {
+    schema: {
+      tags: ['users'],
+      summary: 'List users (a department admin sees their own department)',
+      querystring: { type: 'object', additionalProperties: false, properties: { department: { type: 'string', maxLength: 128 } } },
+      response: { 200: { type: 'array', items: userSchema }, ...errors(400, 401, 403) },
+    },
+  }, async (request) => {
+    const isDeptAdminOnly = request.user && !request.user.roles.some((r) => r === 'reform-office-admin' || r === 'auditor');
+    const department = request.query.department ?? (isDeptAdminOnly ? request.user?.department : undefined);
+    authorize(request, 'user.list', { kind: 'user', department });
+    return app.identity.users.list(department === undefined ? {} : { department });
+  });
+};
