@@ -1,0 +1,105 @@
+/**
+ * The modeler tab: toolbar (open an item's version from the API, import a file, save a draft, deploy as a
+ * new version, download BPMN and SVG), the diagram with its properties panel, and the findings list.
+ */
+import type Modeler from 'bpmn-js/lib/Modeler.js';
+import { ApiError, type ApiClient, type ItemSummary } from '../api/client.js';
+import { renderFindings } from '../validation/findings-list.js';
+import { VALIDATED_EVENT, type LiveValidation, type ValidatedEvent } from '../validation/live-validation.js';
+import { download, el, status } from './dom.js';
+import { STARTER_DIAGRAM } from './starter-diagram.js';
+
+type Translate = (s: string, r?: Record<string, unknown>) => string;
+
+const DRAFT_KEY = (code: string) => `shenpi.draft.${code || 'new'}`;
+
+/** Wires the toolbar and the findings list to `modeler`. Returns a function that reloads the item list. */
+export function mountModelerPage(root: HTMLElement, modeler: Modeler, api: ApiClient, t: Translate): { refreshItems(): Promise<void> } {
+  let items: ItemSummary[] = [];
+  let refused = false;
+  const code = el('input', { id: 'item-code', list: 'item-codes', placeholder: t('Item code') });
+  const codes = el('datalist', { id: 'item-codes' });
+  const version = el('select', { id: 'item-version' });
+  const file = el('input', { id: 'import-file', type: 'file', accept: '.bpmn,.xml' });
+  const findings = root.querySelector<HTMLElement>('#findings')!;
+
+  const importXml = async (xml: string, what: string) => {
+    const { warnings } = await modeler.importXML(xml);
+    (modeler.get('canvas') as { zoom(level: string): void }).zoom('fit-viewport');
+    status(`${t('Opened')} ${what}${warnings.length ? ` (${warnings.length} ${t('import warnings')})` : ''}`, 'ok');
+  };
+  const xml = async () => (await modeler.saveXML({ format: true })).xml ?? '';
+  const fileBase = () => `${code.value || 'diagram'}${version.value ? `-v${version.value}` : ''}`;
+
+  const showVersions = () => {
+    const item = items.find((i) => i.code === code.value);
+    version.replaceChildren(...(item?.versions ?? []).map((v) => el('option', { value: v }, `${t('Version')} ${v}`)));
+    if (item?.versions.length) version.value = String(item.versions[item.versions.length - 1]);
+  };
+  code.addEventListener('change', showVersions);
+
+  const actions: [string, string, () => Promise<void>][] = [
+    ['open-version', 'Open', async () => {
+      if (!code.value || !version.value) return status(t('Choose an item and a version'), 'error');
+      await importXml(await api.versionBpmn(code.value, Number(version.value)), `${code.value} ${t('Version')} ${version.value}`);
+    }],
+    ['new-diagram', 'New', () => importXml(STARTER_DIAGRAM, t('a new diagram'))],
+    ['save-draft', 'Save draft', async () => {
+      localStorage.setItem(DRAFT_KEY(code.value), await xml());
+      status(t('Draft saved in this browser'), 'ok');
+    }],
+    ['load-draft', 'Open draft', async () => {
+      const draft = localStorage.getItem(DRAFT_KEY(code.value));
+      if (!draft) return status(t('No draft for this item'), 'error');
+      await importXml(draft, t('the draft'));
+    }],
+    ['deploy', 'Deploy as new version', async () => {
+      if (!code.value) return status(t('Enter the item code to deploy to'), 'error');
+      await (modeler.get('liveValidation') as LiveValidation).validate();
+      if (refused) return status(t('Fix the errors before deploying'), 'error');
+      const deployed = await api.deploy(code.value, await xml());
+      await refresh();
+      code.value = deployed.code;
+      showVersions();
+      version.value = String(deployed.version);
+      status(t('Deployed {code} version {version}', { code: deployed.code, version: deployed.version }), 'ok');
+    }],
+    ['download-bpmn', 'Download BPMN', async () => download(`${fileBase()}.bpmn`, await xml(), 'application/xml')],
+    ['download-svg', 'Download SVG', async () => {
+      const { svg } = await modeler.saveSVG();
+      download(`${fileBase()}.svg`, svg, 'image/svg+xml');
+    }],
+  ];
+  const buttons = actions.map(([id, label, run]) =>
+    el('button', {
+      id, type: 'button',
+      onclick: () => run().catch((e: unknown) => {
+        const message = e instanceof ApiError && e.findings.length
+          ? `${e.message}: ${e.findings.map((f) => `${f.id} ${f.message}`).join('; ')}` : (e as Error).message;
+        status(`${t(label)}: ${message}`, 'error');
+      }),
+    }, t(label)),
+  );
+  file.addEventListener('change', async () => {
+    const chosen = file.files?.[0];
+    if (chosen) await importXml(await chosen.text(), chosen.name).catch((e: Error) => status(e.message, 'error'));
+    file.value = '';
+  });
+  const importLabel = el('label', { class: 'file-button' }, t('Import file'), file);
+  root.querySelector('.toolbar')!.append(code, codes, version, ...buttons.slice(0, 4), importLabel, ...buttons.slice(4));
+
+  modeler.on(VALIDATED_EVENT, (e: ValidatedEvent) => {
+    refused = e.refused;
+    renderFindings(findings, e.findings, {
+      selection: modeler.get('selection'), canvas: modeler.get('canvas'), elementRegistry: modeler.get('elementRegistry'), translate: t,
+    });
+  });
+
+  const refresh = async () => {
+    items = await api.items();
+    codes.replaceChildren(...items.map((i) => el('option', { value: i.code }, i.name ?? i.code)));
+    showVersions();
+  };
+  void importXml(STARTER_DIAGRAM, t('a new diagram'));
+  return { refreshItems: refresh };
+}

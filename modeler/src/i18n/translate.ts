@@ -1,0 +1,34 @@
+/**
+ * The translate module for bpmn-js, diagram-js, the properties panel and Shenpi's own labels. Every label
+ * in the UI goes through the `translate` service; a key without a Chinese entry falls back to its English
+ * text, so a missing entry is visible but never breaks the page.
+ */
+import { ZH_CN_BPMN } from './zh-cn-bpmn.js';
+import { ZH_CN_PANEL } from './zh-cn-panel.js';
+import { ZH_CN_SHENPI } from './zh-cn-shenpi.js';
+
+/** A dictionary from English template to its translation. Templates may hold `{name}` placeholders. */
+export type Dictionary = Readonly<Record<string, string>>;
+
+/** The zh-CN dictionary: bpmn-js and diagram-js, the properties panel, then Shenpi (later entries win). */
+export const ZH_CN: Dictionary = { ...ZH_CN_BPMN, ...ZH_CN_PANEL, ...ZH_CN_SHENPI };
+
+/** Translates `template` with `dictionary` and fills its `{name}` placeholders from `replacements`. */
+export function translateWith(
+  dictionary: Dictionary,
+  template: string,
+  replacements: Record<string, unknown> = {},
+): string {
+  const text = dictionary[template] ?? template;
+  return text.replace(/{([^}]+)}/g, (whole, key: string) => {
+    const value = replacements[key];
+    return value === undefined || value === null ? whole : String(value);
+  });
+}
+
+/** The translate function bound to a locale: `zh-CN` (default) or `en` (the English source texts). */
+export function createTranslate(locale = 'zh-CN'): (template: string, replacements?: Record<string, unknown>) => string {
+  const dictionary: Dictionary = locale.toLowerCase().startsWith('zh') ? ZH_CN : {};
+  return (template, replacements) => translateWith(dictionary, template, replacements);
+}
+

@@ -1,0 +1,121 @@
+/**
+ * Which `approval` extension entries each element gets, grouped as the reform office thinks of them:
+ * who works the step and how long it may take, special procedures, joint approval, multi-instance,
+ * and the task-type settings (rule table, service action). Attributes and values follow
+ * docs/approval-extension.md; the descriptor is definitions/approval-moddle.json, shared with deploy.
+ */
+import { BUILT_IN_ACTIONS } from '../../../definitions/approval/actions.js';
+import { SPECIAL_PROCEDURE_KINDS } from '../../../definitions/approval/special-procedures.js';
+import { booleanEntry, selectEntry, textEntry, type Entry, type PanelElement, type Target } from './entries.js';
+import { timeLimitEntries } from './time-limit.js';
+
+/** A properties-panel group. */
+export interface Group {
+  id: string;
+  label: string;
+  entries: Entry[];
+}
+
+const bo = (element: PanelElement) => element.businessObject;
+const isA = (element: PanelElement, type: string): boolean => Boolean(bo(element)?.$instanceOf?.(type));
+
+/** The multi-instance loop characteristics of an activity, if it has them. */
+const loop: Target = (element) => {
+  const lc = bo(element)?.loopCharacteristics;
+  return lc?.$instanceOf?.('bpmn:MultiInstanceLoopCharacteristics') ? lc : undefined;
+};
+
+/** The timer event definition of an event, if it has one. */
+const timer: Target = (element) =>
+  (bo(element)?.eventDefinitions ?? []).find((d: { $type: string }) => d.$type === 'bpmn:TimerEventDefinition');
+
+const STAGES = ['accept', 'review', 'decide', 'issue'].map((value) => ({ value, label: `stage.${value}` }));
+const KINDS = SPECIAL_PROCEDURE_KINDS.map((value) => ({ value, label: `procedure.${value}` }));
+const ACTIONS = BUILT_IN_ACTIONS.map((value) => ({ value, label: `action.${value}` }));
+const COUNTS = { yes: 'counts', no: 'does not count', unset: 'default (art. 45)' };
+
+function stepGroup(element: PanelElement): Group {
+  return {
+    id: 'approval-step',
+    label: 'Approval step',
+    entries: [
+      textEntry(element, { id: 'approval-department', attribute: 'approval:department', label: 'Department' }),
+      textEntry(element, { id: 'approval-role', attribute: 'approval:role', label: 'Role' }),
+      textEntry(element, {
+        id: 'approval-candidateGroups', attribute: 'approval:candidateGroups', label: 'Candidate groups',
+        description: 'Comma-separated group names',
+      }),
+      selectEntry(element, { id: 'approval-stage', attribute: 'approval:stage', label: 'Stage' }, STAGES),
+      ...timeLimitEntries(element, 'approval'),
+    ],
+  };
+}
+
+function procedureGroup(element: PanelElement): Group {
+  return {
+    id: 'approval-special-procedure',
+    label: 'Special procedure',
+    entries: [
+      selectEntry(element, { id: 'approval-specialProcedure', attribute: 'approval:specialProcedure', label: 'Special procedure' }, KINDS, 'None'),
+      booleanEntry(element, { id: 'approval-countsTowardStatutory', attribute: 'approval:countsTowardStatutory', label: 'Counts toward the statutory limit' }, COUNTS),
+      booleanEntry(element, { id: 'approval-countsTowardPromised', attribute: 'approval:countsTowardPromised', label: 'Counts toward the promised limit' }, COUNTS),
+    ],
+  };
+}
+
+function jointGroup(element: PanelElement): Group {
+  return {
+    id: 'approval-joint',
+    label: 'Joint approval',
+    entries: [
+      textEntry(element, { id: 'approval-leadDepartment', attribute: 'approval:leadDepartment', label: 'Lead department' }),
+      textEntry(element, {
+        id: 'approval-coDepartments', attribute: 'approval:coDepartments', label: 'Co-departments',
+        description: 'Comma-separated department names',
+      }),
+      selectEntry(element, { id: 'approval-completion', attribute: 'approval:completion', label: 'Completion' }, [
+        { value: 'all', label: 'all sign' },
+        { value: 'any', label: 'any sign' },
+      ]),
+    ],
+  };
+}
+
+function multiInstanceGroup(element: PanelElement): Group {
+  const spec = (name: string, label: string, description?: string) => ({
+    id: `approval-${name}`, attribute: `approval:${name}`, label, target: loop, ...(description ? { description } : {}),
+  });
+  return {
+    id: 'approval-multi-instance',
+    label: 'Multi-instance collection',
+    entries: [
+      textEntry(element, spec('collection', 'Collection', 'FEEL giving a list; one instance per element')),
+      textEntry(element, spec('elementVariable', 'Element variable')),
+      textEntry(element, spec('outputElement', 'Output element', 'FEEL evaluated when each instance completes')),
+      textEntry(element, spec('outputCollection', 'Output collection')),
+    ],
+  };
+}
+
+/** The approval groups for `element`, in display order; empty for elements the extension does not apply to. */
+export function approvalGroups(element: PanelElement): Group[] {
+  const groups: Group[] = [];
+  if (isA(element, 'bpmn:Activity')) {
+    groups.push(stepGroup(element));
+    if (isA(element, 'bpmn:BusinessRuleTask')) {
+      groups.push({ id: 'approval-rule-table', label: 'Rule table', entries: [
+        textEntry(element, { id: 'approval-decisionRef', attribute: 'approval:decisionRef', label: 'Rule table (decisionRef)', description: 'The id of the rule table this task evaluates' }),
+      ] });
+    }
+    if (isA(element, 'bpmn:ServiceTask')) {
+      groups.push({ id: 'approval-service', label: 'Service action', entries: [
+        selectEntry(element, { id: 'approval-action', attribute: 'approval:action', label: 'Action' }, ACTIONS),
+      ] });
+    }
+    groups.push(procedureGroup(element));
+    if (loop(element)) groups.push(jointGroup(element), multiInstanceGroup(element));
+  } else if (timer(element)) {
+    groups.push({ id: 'approval-timer', label: 'Approval time limit', entries: timeLimitEntries(element, 'approval-timer', timer) });
+  }
+  return groups;
+}
