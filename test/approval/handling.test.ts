@@ -1,0 +1,153 @@
+/** Handling: special procedures, extension, decision, certificate, delivery, evaluation (ITEM-02 process). */
+import { describe, expect, it } from 'vitest';
+import { SPGL, type ItemSnapshot } from '../../engine/approval/index.js';
+import { applicant, applyCommand, at, calendar, Case, clerk, foodItem, foodProcess, head, types } from './support.js';
+
+const D0 = '2026-03-02'; // Monday
+const wd = (from: string, n: number) => calendar.addWorkingDays(from, n);
+
+async function accepted(item: ItemSnapshot = foodItem, day = D0): Promise<Case> {
+  const c = new Case(await foodProcess());
+  c.when(applyCommand('SP-TEST-2', [], item), at(day, '09:00'));
+  c.when({ type: 'case.accept', actor: clerk }, at(day, '11:00'));
+  return c;
+}
+
+const siteCheck = { type: 'special-procedure.start' as const, id: 'sp-1', procedure: 'SITE_CHECK' as const, reason: '核查经营场所', basis: '《食品经营许可和备案管理办法》', expectedDuration: { value: 2, unit: 'WD' as const }, actor: clerk };
+
+describe('a food business licence from acceptance to evaluation', () => {
+  it('runs the site check without moving the deadline, decides, issues, delivers and rectifies', async () => {
+    const c = await accepted();
+    const promised = wd(D0, 5);
+    expect(c.state.approval!.deadlines!.promised.date).toBe(promised);
+    c.complete('review', at(wd(D0, 1)));
+
+    // The site check counts toward both limits (not in 行政许可法第45条): status 9 and 10, no new deadline.
+    c.when(siteCheck, at(wd(D0, 2)));
+    expect(c.state.approval!.status).toBe(SPGL.specialProcedureStarted);
+    expect(c.refused({ type: 'task.complete', taskId: c.task('siteCheck'), actor: clerk }, at(wd(D0, 2), '15:00')).code).toBe('CASE_SUSPENDED');
+    c.when({ type: 'special-procedure.end', id: 'sp-1', result: '现场符合要求', actor: clerk }, at(wd(D0, 3)));
+    expect(c.state.approval!.status).toBe(SPGL.specialProcedureEnded);
+    expect(c.state.approval!.deadlines!.promised.date).toBe(promised);
+    expect(c.state.approval!.ledger[0]).toMatchObject({ type: 'SITE_CHECK', pauses: { statutory: false, promised: false } });
+
+    c.complete('siteCheck', at(wd(D0, 3), '15:00'));
+    c.complete('audit', at(wd(D0, 4)));
+    expect(c.refused({ type: 'task.complete', taskId: c.task('decide'), outcome: 'refuse', actor: clerk }, at(wd(D0, 4))).code).toBe('REFUSAL_WITHOUT_REASONS');
+    expect(c.refused({ type: 'task.complete', taskId: c.task('decide'), outcome: 'maybe', actor: clerk }, at(wd(D0, 4))).code).toBe('INVALID_OUTCOME');
+    const decideDay = wd(D0, 4);
+    c.complete('decide', at(decideDay, '15:00'), 'approve', '符合条件，准予许可');
+    const s = c.state.approval!;
+    expect(s.decision).toMatchObject({ outcome: 'approved', decidedOn: decideDay, promised: { onTime: true, lateDays: 0 } });
+    expect(s.deadlines!.delivery!.date).toBe(wd(decideDay, 5));
+
+    expect(c.refused({ type: 'task.complete', taskId: c.task('issue'), actor: clerk }, at(decideDay, '16:00')).code).toBe('CERTIFICATE_MISSING');
+    const issued = c.when({ type: 'certificate.issue', number: 'JY13301020000001', holder: applicant.name, issuer: foodItem.department, actor: clerk }, at(decideDay, '16:00'));
+    expect(issued.effects).toMatchObject([{ type: 'action.run', action: 'push-certificate', input: { number: 'JY13301020000001' } }]);
+    expect(c.state.approval!.certificate).toMatchObject({ validFrom: decideDay, validUntil: '2031-03-05', seal: { kind: 'e-seal-placeholder' } });
+    const done = c.complete('issue', at(decideDay, '16:30'));
+    expect(types(done.events)).toContain('case.concluded');
+    expect(c.state.approval).toMatchObject({ status: SPGL.completedApproved, phase: 'concluded' });
+
+    expect(c.refused({ type: 'delivery.record', method: 'express', actor: clerk }, at(wd(D0, 5))).code).toBe('DELIVERY_INVALID');
+    c.when({ type: 'delivery.record', method: 'express', trackingNumber: 'EMS1234567890', carrier: 'EMS', actor: clerk }, at(wd(D0, 5)));
+    expect(c.state.approval!.delivery).toMatchObject({ method: 'express', onTime: true });
+
+    expect(c.refused({ type: 'case.evaluate', grade: 5, actor: clerk }, at(wd(D0, 6))).code).toBe('NOT_THE_APPLICANT');
+    c.when({ type: 'case.evaluate', grade: 5, comment: '现场核查人员迟到', actor: { id: applicant.id } }, at(wd(D0, 6)));
+    expect(c.state.approval!.rectification!.due.date).toBe(wd(wd(D0, 6), 5));
+    expect(c.refused({ type: 'case.evaluate', grade: 1, actor: { id: applicant.id } }, at(wd(D0, 6))).code).toBe('EVALUATION_INVALID');
+    c.when({ type: 'rectification.complete', note: '已约谈核查人员并改进预约制度', actor: clerk }, at(wd(D0, 7)));
+    expect(c.state.approval!.rectification!.completedAt).toBe(at(wd(D0, 7)));
+    expect(c.replayed()).toEqual(c.state);
+  });
+
+  it('ends a refused case with status 13 and no certificate', async () => {
+    const c = await accepted();
+    c.complete('review', at(wd(D0, 1)));
+    c.complete('siteCheck', at(wd(D0, 1), '15:00'));
+    c.complete('audit', at(wd(D0, 2)));
+    c.complete('decide', at(wd(D0, 2), '15:00'), 'refuse', '布局不能防止交叉污染（食品安全法第三十三条）');
+    expect(c.state.approval).toMatchObject({ status: SPGL.completedRefused, phase: 'concluded', decision: { outcome: 'refused' } });
+    expect(c.refused({ type: 'certificate.issue', number: 'x', holder: 'y', issuer: 'z', actor: clerk }, at(wd(D0, 3))).code).toBe('CERTIFICATE_NOT_ALLOWED');
+  });
+});
+
+describe('special procedures that stop the clock (行政许可法第45条)', () => {
+  const reviewItem: ItemSnapshot = { ...foodItem, statutoryLimit: { value: 60, unit: 'WD' }, promisedLimit: { value: 20, unit: 'WD' }, specialProcedures: ['EXPERT', 'SITE_CHECK'] };
+
+  it('moves both deadlines by the suspended working days and pauses the light (scenario S5)', async () => {
+    const c = await accepted(reviewItem, '2026-06-01');
+    const expert = { ...siteCheck, id: 'sp-expert', procedure: 'EXPERT' as const, reason: '技术评估', basis: '行政许可法第四十五条', expectedDuration: { value: 15, unit: 'WD' as const } };
+    c.when(expert, at('2026-06-05'));
+    c.when({ type: 'supervision.evaluate', actor: { id: 'system' } }, at('2026-06-10'));
+    expect(c.state.approval!.light).toBe('paused');
+    c.when({ type: 'special-procedure.end', id: 'sp-expert', actor: clerk }, at('2026-06-26'));
+    const suspended = calendar.countWorkingDays('2026-06-05', '2026-06-26');
+    const d = c.state.approval!.deadlines!;
+    expect(d.promised.date).toBe(wd(wd('2026-06-01', 20), suspended));
+    expect(d.statutory.date).toBe(wd(wd('2026-06-01', 60), suspended));
+    expect(d.promised.basis.suspendedDays).toBe(suspended);
+  });
+
+  it('refuses a procedure the item does not run, one without notice details, and two at once', async () => {
+    const c = await accepted(reviewItem, '2026-06-01');
+    expect(c.refused({ ...siteCheck, procedure: 'HEARING' }, at('2026-06-02')).code).toBe('SPECIAL_PROCEDURE_NOT_ALLOWED');
+    const { expectedDuration: _omit, ...noDuration } = { ...siteCheck, procedure: 'EXPERT' as const };
+    expect(c.refused(noDuration, at('2026-06-02')).code).toBe('SPECIAL_PROCEDURE_NOTICE_INCOMPLETE');
+    c.when(siteCheck, at('2026-06-02'));
+    expect(c.refused({ ...siteCheck, id: 'sp-2' }, at('2026-06-03')).code).toBe('SPECIAL_PROCEDURE_OPEN');
+  });
+});
+
+describe('extension (行政许可法第42条)', () => {
+  it('extends the statutory limit once, by the agency head, within the cap and before the limit ran out', async () => {
+    const c = await accepted();
+    const ext = (value: number, actor = head) => ({ type: 'extension.approve' as const, requested: { value, unit: 'WD' as const }, reason: '需要补充核查', actor });
+    expect(c.refused(ext(5, clerk), at(wd(D0, 2))).code).toBe('EXTENSION_APPROVER_ROLE');
+    expect(c.refused(ext(6), at(wd(D0, 2))).code).toBe('EXTENSION_OVER_CAP');
+    c.when(ext(5), at(wd(D0, 2)));
+    expect(c.state.approval!.deadlines!.statutory.date).toBe(wd(D0, 15));
+    expect(c.state.approval!.deadlines!.promised.date).toBe(wd(D0, 5));
+    expect(c.refused(ext(1), at(wd(D0, 3))).code).toBe('EXTENSION_ALREADY_GRANTED');
+
+    const late = await accepted();
+    expect(late.refused(ext(5), at(wd(D0, 11))).code).toBe('EXTENSION_LIMIT_EXPIRED');
+  });
+});
+
+describe('fees before the step that needs them', () => {
+  it('refuses the decision until the fees are paid, and refuses a payment over what is due', async () => {
+    const charged: ItemSnapshot = { ...foodItem, payBefore: 'decide' };
+    const c = new Case(await foodProcess());
+    c.when({ ...applyCommand('SP-FEE', [], charged), fees: { total: 80, items: [{ item: '登记费', amount: 80, basis: '发改价格规〔2016〕2559号' }] } } as never, at(D0));
+    c.when({ type: 'case.accept', actor: clerk }, at(D0, '11:00'));
+    c.complete('review', at(D0, '12:00'));
+    c.complete('siteCheck', at(D0, '13:00'));
+    c.complete('audit', at(D0, '14:00'));
+    const refusal = c.refused({ type: 'task.complete', taskId: c.task('decide'), outcome: 'approve', actor: clerk }, at(D0, '15:00'));
+    expect(refusal).toMatchObject({ code: 'PAYMENT_MISSING', message: "Expected the fees of 80 yuan paid before step 'decide', but 0 was paid" });
+    expect(c.refused({ type: 'payment.confirm', amount: 100, reference: 'FS-1', actor: { id: applicant.id } }, at(D0, '15:00')).code).toBe('PAYMENT_INVALID');
+    c.when({ type: 'payment.confirm', amount: 80, reference: 'FS-1', actor: { id: applicant.id } }, at(D0, '15:10'));
+    c.complete('decide', at(D0, '15:20'), 'approve');
+    expect(c.state.approval!.decision!.outcome).toBe('approved');
+  });
+});
+
+describe('lights and supervision', () => {
+  it('turns blue at 80% and red after the promised deadline, recording one supervision record (scenario S8)', async () => {
+    const tenDays: ItemSnapshot = { ...foodItem, promisedLimit: { value: 10, unit: 'WD' } };
+    const c = await accepted(tenDays, D0);
+    const sweep = (day: string) => c.when({ type: 'supervision.evaluate', actor: { id: 'system' } }, at(day, '00:10'));
+    const due = wd(D0, 10);
+    sweep(wd(D0, 7));
+    expect(c.state.approval!.light).toBe('green');
+    sweep(wd(D0, 9));
+    expect(c.state.approval!.light).toBe('blue');
+    const red = sweep(calendar.addWorkingDays(due, 1));
+    expect(c.state.approval!.light).toBe('red');
+    expect(types(red.events)).toEqual(['light.changed', 'supervision.recorded']);
+    expect(c.state.approval!.supervision[0]).toMatchObject({ rule: 'case-overdue', department: foodItem.department, warningType: 'overdue' });
+    expect(sweep(calendar.addWorkingDays(due, 2)).events).toEqual([]);
+  });
+});
