@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   workdays: () => import('./commands/workdays.js'),
   backup: () => import('./commands/backup.js'),
   deploy: () => import('./commands/deploy.js'),
+  audit: () => import('./commands/audit.js'),
 };
 
 async function usage(io: CliIo): Promise<void> {

@@ -39,15 +39,17 @@ export async function buildTestApp(env: Record<string, string> = {}, options: Bu
     ...env,
   });
   const app = await build({ config, logger: false, scrypt: TEST_SCRYPT, background: false, ...options });
-  return {
+  const handle: TestApp = {
     app,
     dir,
     config,
     async close() {
-      await app.close();
+      // `app` may have been replaced by a test that restarts the server on the same directory.
+      await handle.app.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return handle;
 }
 
 /** Logs in through the API and returns the bearer header. */

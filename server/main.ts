@@ -1,0 +1,76 @@
+/**
+ * `npm start`: reads the configuration, builds the server (which migrates the database), deploys the sample
+ * items, listens, and prints how to log in. SIGTERM and SIGINT close it cleanly: no new connections, the
+ * requests in flight are answered, the timer poller and the outbox dispatcher finish their round, and the
+ * database is closed; after the grace period the process exits anyway.
+ */
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { build } from './app.js';
+import { loadConfig, type ServerConfig } from './config.js';
+import { DEFAULT_DEMO_DEPARTMENTS } from './identity/seed.js';
+import { deploySampleItems, discoverSampleItems, sampleDepartments } from './samples.js';
+
+/** The lines printed after start: where to go and, on first start only, the accounts and passwords. */
+export function loginHelp(app: FastifyInstance, config: ServerConfig, address: string): string[] {
+  const lines = [`Shenpi is listening on ${address}`, `  API documentation: ${address}/docs`];
+  const seeded = app.identity.seeded;
+  if (seeded.length > 0) {
+    lines.push('', 'First start: these accounts were created. Passwords are shown ONCE; change them.');
+    for (const a of seeded) {
+      const where = a.department ? ` (${a.department})` : '';
+      lines.push(`  ${a.id.padEnd(20)} ${a.roles.join(',')}${where}  password: ${a.generated ? a.password : '(from the environment)'}`);
+    }
+  }
+  lines.push('', `Log in: curl -X POST ${address}/api/auth/login -H 'content-type: application/json' -d '{"username":"admin","password":"…"}'`);
+  if (config.clock.kind === 'controlled') lines.push('The business clock is controlled: move it with POST /api/clock.');
+  return lines;
+}
+
+/** Closes `app` on the first SIGTERM/SIGINT, waiting at most `graceMs`. */
+export function closeOnSignals(app: FastifyInstance, graceMs: number): void {
+  let closing = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: draining requests');
+    const force = setTimeout(() => {
+      app.log.error('shutdown grace period over; exiting with requests still open');
+      process.exit(1);
+    }, graceMs);
+    force.unref();
+    app.close().then(
+      () => {
+        app.log.info('shut down cleanly');
+        process.exitCode = 0;
+      },
+      (err: unknown) => {
+        app.log.error({ err }, 'shutdown failed');
+        process.exitCode = 1;
+      },
+    );
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+}
+
+/** Starts the server; resolves once it listens. */
+export async function start(env: NodeJS.ProcessEnv = process.env): Promise<FastifyInstance> {
+  const config = loadConfig(env);
+  const samples = discoverSampleItems();
+  const app = await build({ config, demoDepartments: samples.length ? sampleDepartments(samples) : DEFAULT_DEMO_DEPARTMENTS });
+  await deploySampleItems(app, samples);
+  const address = await app.listen({ host: config.host, port: config.port });
+  closeOnSignals(app, config.shutdownGraceMs);
+  process.stdout.write(loginHelp(app, config, address).join('\n') + '\n');
+  return app;
+}
+
+// Run when executed directly (`tsx server/main.ts`), not when imported by a test.
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
+  start().catch((error: unknown) => {
+    process.stderr.write(`shenpi: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,95 @@
+/** Deploying plain BPMN through `POST /api/definitions`. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { countRows } from '../../server/queries/cases.js';
+import { buildTestApp, fixture, login, type TestApp } from './helper.js';
+
+let t: TestApp;
+let admin: { authorization: string };
+beforeEach(async () => {
+  t = await buildTestApp({ SHENPI_UPLOAD_LIMIT: String(64 * 1024) });
+  admin = await login(t.app, 'admin');
+});
+afterEach(() => t.close());
+
+const deployXml = (headers: Record<string, string>, xml: string, query = 'department=market-supervision') =>
+  t.app.inject({ method: 'POST', url: `/api/definitions?${query}`, headers: { ...headers, 'content-type': 'application/bpmn+xml' }, payload: xml });
+
+async function stored(): Promise<number[]> {
+  return Promise.all(['definitions', 'definition_versions', 'definition_departments'].map((table) => countRows(t.app.store.knex, table)));
+}
+
+describe('definition deploy', () => {
+  it('deploys raw BPMN XML with the next free version each time', async () => {
+    const first = await deployXml(admin, fixture('review.bpmn'));
+    expect(first.statusCode).toBe(201);
+    expect(first.json()).toMatchObject({ key: 'permit', version: 1, processId: 'permit', name: 'Permit', department: 'market-supervision', enabled: true, warnings: [] });
+    const second = await deployXml(admin, fixture('review.bpmn'));
+    expect(second.json()).toMatchObject({ version: 2 });
+    const list = await t.app.inject({ method: 'GET', url: '/api/definitions', headers: admin });
+    expect(list.json().map((d: { key: string; version: number }) => `${d.key}@${d.version}`)).toEqual(['permit@1', 'permit@2']);
+  });
+
+  it('deploys a JSON body with an explicit key and version', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/definitions', headers: admin, payload: { xml: fixture('review.bpmn'), key: 'food-licence', version: 3, department: 'market-supervision' } });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ key: 'food-licence', version: 3 });
+  });
+
+  it('refuses a definition with 422 naming the element ids, storing nothing', async () => {
+    const before = await stored();
+    const res = await deployXml(admin, fixture('refused.bpmn'));
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ code: 'DEFINITION_INVALID', details: { findings: [{ id: 'unassigned', rule: 'user-task-assignment', severity: 'error' }] } });
+    expect(res.json().message).toContain("element 'unassigned'");
+    expect(await stored()).toEqual(before);
+  });
+
+  it('refuses unparsable XML with 422 and the xml-syntax finding', async () => {
+    const res = await deployXml(admin, '<definitions><process');
+    expect(res.statusCode).toBe(422);
+    expect(res.json().details.findings[0]).toMatchObject({ id: '', rule: 'xml-syntax' });
+  });
+
+  it('refuses a version that exists with 409 and stores nothing more', async () => {
+    await deployXml(admin, fixture('review.bpmn'), 'department=market-supervision&version=1');
+    const before = await stored();
+    const again = await deployXml(admin, fixture('review.bpmn'), 'department=market-supervision&version=1');
+    expect(again.statusCode).toBe(409);
+    expect(await stored()).toEqual(before);
+  });
+
+  it("lets a department admin deploy for their department, and never another department's key", async () => {
+    const deptAdmin = await login(t.app, 'market-admin');
+    expect((await deployXml(deptAdmin, fixture('review.bpmn'), '')).json()).toMatchObject({ department: 'market-supervision' });
+    expect((await deployXml(deptAdmin, fixture('review.bpmn'), 'department=health')).statusCode).toBe(403);
+    // A key owned by health cannot get a version from market.
+    await deployXml(admin, fixture('review.bpmn'), 'department=health&key=health-permit');
+    const takeover = await deployXml(deptAdmin, fixture('review.bpmn'), 'key=health-permit');
+    expect(takeover.statusCode).toBe(403);
+    expect(takeover.json().message).toContain("belongs to department 'health'");
+  });
+
+  it('refuses staff and applicants with 403 before looking at the file', async () => {
+    for (const who of ['market-staff', 'applicant', 'auditor']) {
+      const res = await deployXml(await login(t.app, who), '<garbage');
+      expect(res.statusCode, who).toBe(403);
+    }
+  });
+
+  it('answers 415 for another media type, 413 past the upload limit and 400 for an empty body', async () => {
+    const text = await t.app.inject({ method: 'POST', url: '/api/definitions', headers: { ...admin, 'content-type': 'application/x-www-form-urlencoded' }, payload: 'a=b' });
+    expect(text.statusCode).toBe(415);
+    expect(text.json().code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    const big = await deployXml(admin, `<x>${'a'.repeat(70 * 1024)}</x>`);
+    expect(big.statusCode).toBe(413);
+    expect(big.json().code).toBe('PAYLOAD_TOO_LARGE');
+    const empty = await deployXml(admin, '');
+    expect(empty.statusCode).toBe(400);
+  });
+
+  it('refuses a JSON body without xml, with the field path', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/definitions', headers: admin, payload: { key: 'x' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details.errors[0].path).toBe('/body/xml');
+  });
+});
