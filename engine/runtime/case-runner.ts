@@ -1,6 +1,11 @@
 /**
  * The case runner: load -> step -> commit (one transaction) -> dispatch. Holds nothing per case between
  * commands; the store is the only memory, so any node can run any command.
+ *
+ * The load is a plain read and the commit is one transaction guarded by the version that was read. Under
+ * optimistic concurrency that is as safe as loading inside the transaction, and it keeps the step and the
+ * (async) rule evaluation from holding SQLite's single write lock; a concurrent writer surfaces as
+ * `ConflictError` on both databases, never as a silently serialised second write.
  */
 import type { WorkingCalendar } from '../calendar/types.js';
 import type { ExecutableDefinition } from '../core/model.js';

@@ -38,10 +38,12 @@ export class OutboxDispatcher {
     );
   }
 
+  /** Starts delivering in the background. */
   start(): void {
     this.loop.start();
   }
 
+  /** Stops delivering and waits for the batch in flight. */
   stop(): Promise<void> {
     return this.loop.stop();
   }
