@@ -1,3 +1,6 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
 /** Latency recording, percentiles, memory and formatting for the benchmark report. */
 
 /** Latencies in milliseconds, grouped by a label (the command kind). */
@@ -60,9 +63,15 @@ export function memory(): Memory {
   return { rssMiB: m.rss / 2 ** 20, heapUsedMiB: m.heapUsed / 2 ** 20 };
 }
 
-/** Collects garbage when node runs with --expose-gc (the bench script does), so heap figures are live data. */
+let gc: (() => void) | undefined;
+
+/** Runs a full garbage collection, so heap figures are live data (exposes V8's `gc` on first use). */
 export function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
+  if (!gc) {
+    setFlagsFromString('--expose-gc');
+    gc = runInNewContext('gc') as () => void;
+  }
+  gc();
 }
 
 /** Runs `work` for each item with at most `lanes` in flight, in item order per lane. */
