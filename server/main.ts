@@ -10,11 +10,12 @@ import type { FastifyInstance } from 'fastify';
 import { build } from './app.js';
 import { loadConfig, type ServerConfig } from './config.js';
 import { DEFAULT_DEMO_DEPARTMENTS } from './identity/seed.js';
+import { modelerRoutes } from './routes/modeler.js';
 import { deploySampleItems, discoverSampleItems, sampleDepartments } from './samples.js';
 
 /** The lines printed after start: where to go and, on first start only, the accounts and passwords. */
 export function loginHelp(app: FastifyInstance, config: ServerConfig, address: string): string[] {
-  const lines = [`Shenpi is listening on ${address}`, `  API documentation: ${address}/docs`];
+  const lines = [`Shenpi is listening on ${address}`, `  Modeler: ${address}/modeler/`, `  API documentation: ${address}/docs`];
   const seeded = app.identity.seeded;
   if (seeded.length > 0) {
     lines.push('', 'First start: these accounts were created. Passwords are shown ONCE; change them.');
@@ -59,7 +60,12 @@ export function closeOnSignals(app: FastifyInstance, graceMs: number): void {
 export async function start(env: NodeJS.ProcessEnv = process.env): Promise<FastifyInstance> {
   const config = loadConfig(env);
   const samples = discoverSampleItems();
-  const app = await build({ config, demoDepartments: samples.length ? sampleDepartments(samples) : DEFAULT_DEMO_DEPARTMENTS });
+  const app = await build({
+    config,
+    demoDepartments: samples.length ? sampleDepartments(samples) : DEFAULT_DEMO_DEPARTMENTS,
+    // The browser modeler at /modeler/ (its bundle is built on first start when missing).
+    routes: [modelerRoutes],
+  });
   await deploySampleItems(app, samples);
   const address = await app.listen({ host: config.host, port: config.port });
   closeOnSignals(app, config.shutdownGraceMs);

@@ -56,6 +56,13 @@ export const definitionRoutes: FastifyPluginAsync = async (app) => {
 
   app.post<{ Body: Buffer | (DeployOptions & { xml: string }); Querystring: DeployOptions }>('/api/definitions', {
     bodyLimit: app.config.uploadLimit,
+    // Per-media-type body schemas validate only the listed types; every other type is refused here.
+    preValidation: async (request) => {
+      const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      if (type !== 'application/json' && !XML_TYPES.includes(type)) {
+        throw new ApiError('UNSUPPORTED_MEDIA_TYPE', `Expected a BPMN file as ${XML_TYPES.join(', ')} or JSON, but the body is '${type || 'missing'}'`);
+      }
+    },
     schema: {
       tags: ['definitions'],
       summary: 'Deploy a BPMN 2.0 definition (refused with findings naming element ids)',

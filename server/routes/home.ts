@@ -6,7 +6,7 @@ const PAGE = `<!doctype html>
 <head><meta charset="utf-8"><title>Shenpi 审批</title></head>
 <body>
 <h1>Shenpi 审批</h1>
-<p>The browser modeler will be served here. Until then, use the API:</p>
+<p>The browser modeler will be served here. Until then, open it at <a href="/modeler/">/modeler/</a> or use the API:</p>
 <ul>
 <li><a href="/docs">API documentation (OpenAPI)</a></li>
 <li><a href="/openapi.json">OpenAPI document</a></li>

@@ -45,6 +45,11 @@ const completeBody = {
   },
 } as const;
 
+/** A POST without any body (no content type) means "no fields"; any body that was sent is validated as sent. */
+async function emptyBodyAsObject(request: FastifyRequest): Promise<void> {
+  if (request.body === undefined && request.headers['content-type'] === undefined) request.body = {};
+}
+
 /** `GET /api/tasks`, `GET /api/tasks/:id`, `POST /api/tasks/:id/claim`, `POST /api/tasks/:id/complete`. */
 export const taskRoutes: FastifyPluginAsync = async (app) => {
   /** The task, when it exists and the caller may `action` it; 404 hides tasks a caller may not even read. */
@@ -70,6 +75,7 @@ export const taskRoutes: FastifyPluginAsync = async (app) => {
   }, async (request) => loadTask(request, request.params.id));
 
   app.post<{ Params: { id: string }; Body: { assignee?: string } | undefined }>('/api/tasks/:id/claim', {
+    preValidation: emptyBodyAsObject,
     schema: {
       tags: ['tasks'],
       summary: 'Claim a task for yourself',
@@ -87,6 +93,7 @@ export const taskRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post<{ Params: { id: string }; Body: { outcome?: string; opinion?: string; variables?: Record<string, Json> } | undefined }>('/api/tasks/:id/complete', {
+    preValidation: emptyBodyAsObject,
     schema: {
       tags: ['tasks'],
       summary: 'Complete a task with an outcome, an opinion and variables',
