@@ -1,0 +1,173 @@
+/**
+ * `npm run bench [-- --quick] [-- --cases=2000 --engine-cases=300 --open-cases=1000000 --storm=100000 --only=shenpi,raw]`
+ *
+ * One run, one machine: Shenpi durable on SQLite (and PostgreSQL when DATABASE_URL is set), the same flow on
+ * bpmn-engine with its state in SQLite, the raw SQLite limit for the same rows, rule evaluation and its share
+ * of a case, memory with a million open cases, and a timer storm. Prints the figures, the ratios and the
+ * targets; see BENCHMARKS.md for the method.
+ */
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import * as engineBench from './bpmn-engine.bench.js';
+import { parseOptions } from './lib/options.js';
+import type { Synchronous } from './lib/sqlite.js';
+import { fmt, memory, type Percentiles } from './lib/stats.js';
+import * as openCasesBench from './open-cases.bench.js';
+import * as rawBench from './raw-sqlite.bench.js';
+import * as rulesBench from './rules.bench.js';
+import * as shenpiBench from './shenpi.bench.js';
+import * as stormBench from './timer-storm.bench.js';
+
+type Consistent = { name: string; consistency: { ok: boolean; actual: Record<string, number>; expected: Record<string, number> } };
+
+const opts = parseOptions(process.argv.slice(2), process.env);
+const results: Record<string, unknown> = {};
+const inconsistent: string[] = [];
+const log = (line = '') => console.log(line);
+
+log(`Shenpi benchmark — ${new Date().toISOString()}${opts.quick ? ' (quick)' : ''}`);
+log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB, node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+log(`sizes: cases=${opts.cases} engine-cases=${opts.engineCases} open-cases=${opts.openCases} storm=${opts.stormTimers} lanes=${opts.lanes}`);
+log();
+
+const verify = <T extends Consistent>(key: string, r: T): T => {
+  results[key] = r;
+  if (!r.consistency.ok) {
+    inconsistent.push(key);
+    log(`  !! INCONSISTENT ${key}: actual ${JSON.stringify(r.consistency.actual)} expected ${JSON.stringify(r.consistency.expected)}`);
+  }
+  return r;
+};
+const lat = (p?: Percentiles) => (p ? `p50 ${fmt(p.p50, 2)} ms  p99 ${fmt(p.p99, 2)} ms` : '-');
+const row = (label: string, r: { casesPerSecond: number; cases: number; latency: Record<string, Percentiles> }, extra = '') =>
+  log(`  ${label.padEnd(44)} ${fmt(r.casesPerSecond, 1).padStart(8)} cases/s  ${fmt((r.casesPerSecond * (r.latency.all?.count ?? 0)) / r.cases, 0).padStart(6)} cmd/s  ${lat(r.latency.all)}${extra}`);
+
+const shenpi: Partial<Record<string, shenpiBench.ShenpiResult>> = {};
+const engine: Partial<Record<string, engineBench.BpmnEngineResult>> = {};
+const raw: Partial<Record<string, rawBench.RawResult>> = {};
+const SYNCS: Synchronous[] = ['FULL', 'NORMAL'];
+
+if (opts.only.has('shenpi')) {
+  log('1. Shenpi durable (CaseRunner + KnexCaseStore, one transaction per command, WAL)');
+  for (const synchronous of SYNCS) {
+    for (const variant of synchronous === 'FULL' ? (['plain', 'timers'] as const) : (['plain'] as const)) {
+      const r = verify(`shenpi.sqlite.${synchronous}.${variant}`, await shenpiBench.run({
+        backend: { kind: 'sqlite', synchronous }, variant, cases: opts.cases, lanes: opts.lanes, warmup: opts.warmup,
+      }));
+      shenpi[`${synchronous}.${variant}`] = r;
+      row(`SQLite ${synchronous}, ${variant}`, r, `  state ${fmt(r.stateBytesAtReviews)} B  RSS ${fmt(r.memory.rssMiB)} MiB`);
+      for (const label of ['start', 'accept', 'review', 'decide']) log(`      ${label.padEnd(8)} ${lat(r.latency[label])}`);
+    }
+  }
+}
+if (opts.only.has('pg') && opts.databaseUrl) {
+  const r = verify('shenpi.postgres.plain', await shenpiBench.run({
+    backend: { kind: 'postgres', url: opts.databaseUrl }, variant: 'plain', cases: opts.cases, lanes: opts.pgLanes, warmup: opts.warmup,
+  }));
+  shenpi['PG.plain'] = r;
+  row(`PostgreSQL, plain, ${opts.pgLanes} cases in flight`, r, `  RSS ${fmt(r.memory.rssMiB)} MiB`);
+} else if (opts.only.has('pg')) {
+  log('  PostgreSQL: skipped (set DATABASE_URL)');
+}
+log();
+
+if (opts.only.has('engine')) {
+  log('2. bpmn-engine v25 (recover → resume → signal → getState → one SQLite transaction per command)');
+  for (const synchronous of SYNCS) {
+    for (const variant of synchronous === 'FULL' ? (['plain', 'timers'] as const) : (['plain'] as const)) {
+      const r = verify(`engine.${synchronous}.${variant}`, await engineBench.run({
+        variant, cases: opts.engineCases, lanes: opts.lanes, warmup: Math.min(opts.warmup, 20), synchronous,
+      }));
+      engine[`${synchronous}.${variant}`] = r;
+      row(`SQLite ${synchronous}, ${variant}`, r, `  state ${fmt(r.stateBytesAtReviews)} B  RSS ${fmt(r.memory.rssMiB)} MiB`);
+    }
+  }
+  log();
+}
+
+if (opts.only.has('raw')) {
+  log('3. Raw SQLite limit (same transactions, same rows, prepared better-sqlite3 statements, no engine)');
+  for (const synchronous of SYNCS) {
+    for (const variant of synchronous === 'FULL' ? (['plain', 'timers'] as const) : (['plain'] as const)) {
+      const r = verify(`raw.${synchronous}.${variant}`, await rawBench.run({ variant, cases: opts.cases, synchronous }));
+      raw[`${synchronous}.${variant}`] = r;
+      row(`SQLite ${synchronous}, ${variant} (${r.rowsPerCase} rows/case)`, r);
+    }
+  }
+  log();
+}
+
+let ruleShare: number | undefined;
+if (opts.only.has('rules')) {
+  log('4. Rules');
+  const table = await rulesBench.run();
+  results.rules = table;
+  for (const t of table) log(`  ${rulesBench.name} [${t.hitPolicy}]: ${fmt(t.evaluationsPerSecond)} evaluations/s`);
+  const r = verify('shenpi.sqlite.FULL.rules', await shenpiBench.run({
+    backend: { kind: 'sqlite', synchronous: 'FULL' }, variant: 'rules', cases: opts.cases, lanes: opts.lanes, warmup: opts.warmup,
+  }));
+  const rn = verify('shenpi.sqlite.NORMAL.rules', await shenpiBench.run({
+    backend: { kind: 'sqlite', synchronous: 'NORMAL' }, variant: 'rules', cases: opts.cases, lanes: opts.lanes, warmup: opts.warmup,
+  }));
+  for (const [sync, x] of [['FULL', r], ['NORMAL', rn]] as const) {
+    row(`accept as a rule task, SQLite ${sync} (5 cmds)`, x);
+    log(`      rule evaluation: ${fmt(x.rules!.milliseconds / x.rules!.evaluations, 3)} ms per case = ${fmt(100 * x.rules!.share, 1)} % of a case's time; start ${lat(x.latency.start)}`);
+  }
+  ruleShare = rn.rules!.share;
+  log();
+}
+
+let open: openCasesBench.OpenCasesResult | undefined;
+if (opts.only.has('open')) {
+  log(`5. Open cases waiting at the reviews (bulk copies of a runner-written template case), ${fmt(opts.probe)} review completions per checkpoint`);
+  open = verify('openCases', await openCasesBench.run({ cases: opts.openCases, probe: opts.probe }));
+  log(`  loaded in ${fmt(open.loadSeconds, 1)} s; state of an open case ${fmt(open.stateBytes)} B`);
+  for (const c of open.checkpoints) {
+    log(`  ${fmt(c.openCases).padStart(10)} open: RSS ${fmt(c.memory.rssMiB, 1).padStart(6)} MiB  heap ${fmt(c.heapAfterGcMiB, 1).padStart(5)} MiB (after GC)  ${lat(c.latency)}  ${fmt(c.bytesOnDiskPerCase)} B on disk per case`);
+  }
+  log();
+}
+
+let storm: stormBench.StormResult | undefined;
+if (opts.only.has('storm')) {
+  log('6. Timer storm (one TimerPoller, server defaults: batches of 100, 4 cases in flight)');
+  storm = verify('storm', await stormBench.run({ timers: opts.stormTimers }));
+  log(`  ${fmt(storm.timers)} timers of ${fmt(storm.cases)} cases drained in ${fmt(storm.drainSeconds, 1)} s = ${fmt(storm.timersPerSecond)} timers/s  RSS ${fmt(storm.memory.rssMiB)} MiB`);
+  log();
+}
+
+log('Ratios (cases/s)');
+const ratio = (a?: { casesPerSecond: number }, b?: { casesPerSecond: number }) => (a && b ? a.casesPerSecond / b.casesPerSecond : undefined);
+const ratios: Record<string, number | undefined> = {};
+for (const key of ['FULL.plain', 'FULL.timers', 'NORMAL.plain']) {
+  ratios[`shenpi/engine ${key}`] = ratio(shenpi[key], engine[key]);
+  ratios[`shenpi/raw ${key}`] = ratio(shenpi[key], raw[key]);
+}
+for (const [k, v] of Object.entries(ratios)) if (v !== undefined) log(`  ${k.padEnd(28)} ${fmt(v, 2)}×`);
+results.ratios = ratios;
+log();
+
+log('Targets');
+const target = (label: string, met: boolean | undefined, figure: string) => {
+  if (met !== undefined) log(`  [${met ? 'met   ' : 'MISSED'}] ${label.padEnd(44)} ${figure}`);
+};
+const full = shenpi['FULL.plain'];
+target('≥ 1,000 cases/s on SQLite (FULL)', full && full.casesPerSecond >= 1000, full ? `${fmt(full.casesPerSecond, 1)} cases/s` : '');
+target('≥ 40× bpmn-engine (FULL)', ratios['shenpi/engine FULL.plain'] === undefined ? undefined : ratios['shenpi/engine FULL.plain']! >= 40, `${fmt(ratios['shenpi/engine FULL.plain'] ?? 0, 1)}×`);
+target('≥ half the raw SQLite limit (FULL)', ratios['shenpi/raw FULL.plain'] === undefined ? undefined : ratios['shenpi/raw FULL.plain']! >= 0.5, `${fmt(ratios['shenpi/raw FULL.plain'] ?? 0, 2)}×`);
+target('≤ 2 KB state per open case', full ? full.stateBytesAtReviews <= 2048 : undefined, full ? `${fmt(full.stateBytesAtReviews)} B` : '');
+if (open && open.checkpoints.length > 1) {
+  const first = open.checkpoints[1]!;
+  const last = open.checkpoints.at(-1)!;
+  const growth = last.memory.rssMiB - first.memory.rssMiB;
+  target(`flat memory at ${fmt(last.openCases)} open cases`, growth < 32, `RSS ${fmt(first.memory.rssMiB)} → ${fmt(last.memory.rssMiB)} MiB (${growth >= 0 ? '+' : ''}${fmt(growth, 1)})`);
+}
+target(`timer storm of ${fmt(storm?.timers ?? 0)} drained within 60 s`, storm ? storm.drainSeconds <= 60 : undefined, storm ? `${fmt(storm.drainSeconds, 1)} s` : '');
+if (ruleShare !== undefined) log(`  rule evaluation share of a case (NORMAL): ${fmt(100 * ruleShare, 1)} %`);
+log(`  final RSS ${fmt(memory().rssMiB)} MiB`);
+if (inconsistent.length) {
+  log(`INCONSISTENT: ${inconsistent.join(', ')}`);
+  process.exitCode = 1;
+}
+if (opts.json) writeFileSync(opts.json, JSON.stringify({ at: new Date().toISOString(), options: { ...opts, only: [...opts.only] }, results }, null, 2));
+
