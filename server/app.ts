@@ -4,6 +4,7 @@
  * drive the app with `app.inject()`; `server/main.ts` calls it and listens.
  *
  *   root: validators, error catalogue, config
+ *   ├─ drain          `Connection: close` on answers sent while closing
  *   ├─ openapi        @fastify/swagger + /docs + /openapi.json
  *   ├─ store          openStore (SQLite under the data dir, or PostgreSQL), migrated; closed on close
  *   ├─ metrics        counters, histograms; per-request counter
@@ -22,6 +23,7 @@ import { ApiError } from './http/errors.js';
 import { installErrorHandlers } from './http/error-handler.js';
 import { installValidators } from './http/validators.js';
 import { auditPlugin } from './plugins/audit.js';
+import { drainPlugin } from './plugins/drain.js';
 import { identityPlugin, type IdentityPluginOptions } from './plugins/identity.js';
 import { metricsPlugin } from './plugins/metrics.js';
 import { openapiPlugin } from './plugins/openapi.js';
@@ -58,6 +60,7 @@ export async function build(options: BuildOptions = {}): Promise<FastifyInstance
     installValidators(app);
     installErrorHandlers(app);
     app.decorate('config', config);
+    await app.register(drainPlugin);
     await app.register(openapiPlugin);
     await app.register(storePlugin);
     await app.register(metricsPlugin);

@@ -29,31 +29,42 @@ export function loginHelp(app: FastifyInstance, config: ServerConfig, address: s
   return lines;
 }
 
-/** Closes `app` on the first SIGTERM/SIGINT, waiting at most `graceMs`. */
-export function closeOnSignals(app: FastifyInstance, graceMs: number): void {
-  let closing = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (closing) return;
-    closing = true;
-    app.log.info({ signal }, 'shutting down: draining requests');
-    const force = setTimeout(() => {
-      app.log.error('shutdown grace period over; exiting with requests still open');
-      process.exit(1);
-    }, graceMs);
-    force.unref();
-    app.close().then(
-      () => {
-        app.log.info('shut down cleanly');
-        process.exitCode = 0;
-      },
-      (err: unknown) => {
-        app.log.error({ err }, 'shutdown failed');
-        process.exitCode = 1;
-      },
-    );
-  };
-  process.once('SIGTERM', onSignal);
-  process.once('SIGINT', onSignal);
+/** Where signals come from; the process by default, an EventEmitter in tests. */
+export type SignalSource = Pick<NodeJS.Process, 'once'>;
+
+/**
+ * Closes `app` on the first SIGTERM/SIGINT, waiting at most `graceMs` before exiting anyway. Resolves the
+ * returned promise once the close finished (for tests and for a supervisor's log).
+ */
+export function closeOnSignals(app: FastifyInstance, graceMs: number, signals: SignalSource = process): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    let closing = false;
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (closing) return;
+      closing = true;
+      app.log.info({ signal }, 'shutting down: draining requests');
+      const force = setTimeout(() => {
+        app.log.error('shutdown grace period over; exiting with requests still open');
+        process.exit(1);
+      }, graceMs);
+      force.unref();
+      app.close().then(
+        () => {
+          clearTimeout(force);
+          app.log.info('shut down cleanly');
+          resolve(signal);
+        },
+        (err: unknown) => {
+          clearTimeout(force);
+          app.log.error({ err }, 'shutdown failed');
+          process.exitCode = 1;
+          resolve(signal);
+        },
+      );
+    };
+    signals.once('SIGTERM', onSignal);
+    signals.once('SIGINT', onSignal);
+  });
 }
 
 /** Starts the server; resolves once it listens. */
@@ -68,7 +79,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<Fasti
   });
   await deploySampleItems(app, samples);
   const address = await app.listen({ host: config.host, port: config.port });
-  closeOnSignals(app, config.shutdownGraceMs);
+  void closeOnSignals(app, config.shutdownGraceMs);
   process.stdout.write(loginHelp(app, config, address).join('\n') + '\n');
   return app;
 }

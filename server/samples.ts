@@ -37,7 +37,8 @@ export function discoverSampleItems(dir = SAMPLE_ITEMS_DIR): SampleItem[] {
     const bpmnFile = path.join(dir, name, 'process.bpmn');
     if (!existsSync(itemFile) || !existsSync(bpmnFile)) continue;
     const item = JSON.parse(readFileSync(itemFile, 'utf8')) as Record<string, unknown>;
-    const key = typeof item.key === 'string' ? item.key : name;
+    // The implementation code (实施编码) is the item's deployment key; the folder name stands in without one.
+    const key = [item.code, item.key].find((k): k is string => typeof k === 'string' && /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(k)) ?? name;
     items.push({ key, department: departmentOf(item) ?? 'market-supervision', bpmnFile });
   }
   return items;
