@@ -1,0 +1,220 @@
+/**
+ * The application service of approval cases (no HTTP: the routes call it). It reads the item version,
+ * applies its rule tables, stores uploaded materials, and runs every lifecycle command through the
+ * `CaseRunner` (load -> step -> commit -> dispatch) on the approval aggregate. Documents are rendered from
+ * the stored state by the aggregate's pure render functions.
+ */
+import type { WorkingCalendar } from '../../engine/calendar/types.js';
+import { toZoned } from '../../engine/calendar/dates.js';
+import {
+  renderAcceptanceNotice, renderCorrectionNotice, renderNonAcceptance, timeline, toRuntimeCommand,
+  type ApprovalCaseState, type ApprovalCommand, type MaterialRef, type NoticeItem,
+} from '../../engine/approval/index.js';
+import { openTasks } from '../../engine/core/index.js';
+import type { Actor, Json } from '../../engine/core/types.js';
+import type { CaseRunner } from '../../engine/runtime/case-runner.js';
+import type { CaseStore, Clock } from '../../engine/runtime/ports.js';
+import { newCaseNumber } from './case-number.js';
+import { checkFacts } from './facts.js';
+import type { FileStorage } from './file-storage.js';
+import type { ItemRepository } from './item-repository.js';
+import { feesFor, materialsFor, preReview, type PreReview } from './item-rules.js';
+import type { ApplyInput, CaseView, DocumentKind, MaterialInput, ServiceRejection, ServiceResult, TimelineEntry } from './service-types.js';
+
+/** Collaborators of a `CaseService`. */
+export interface CaseServiceDeps {
+  runner: CaseRunner<ApprovalCaseState>;
+  store: CaseStore;
+  items: ItemRepository;
+  files: FileStorage;
+  clock: Clock;
+  calendar: WorkingCalendar;
+  /** Case numbers; random by default (not guessable in sequence). */
+  caseNumber?: (day: string) => string;
+  /** Certificate numbers; `<item code>-<year>-<random>` by default. */
+  certificateNumber?: (itemCode: string, day: string) => string;
+}
+
+type Without<C, K extends string> = C extends unknown ? Omit<C, 'type' | K> : never;
+type Args<T extends ApprovalCommand['type']> = Without<Extract<ApprovalCommand, { type: T }>, never>;
+
+/** Approval cases from application to evaluation. */
+export class CaseService {
+  constructor(private readonly deps: CaseServiceDeps) {}
+
+  /** 申报: checks the facts, stores the materials, computes the required materials and fees, and opens the case. */
+  async apply(input: ApplyInput): Promise<ServiceResult<{ requiredMaterials: { material: string; name: string }[]; fees: number }>> {
+    const item = await this.deps.items.current(input.itemCode);
+    if (!item) return refusal('', 'ITEM_NOT_AVAILABLE', `Expected item '${input.itemCode}' to be deployed and enabled, but it is not`);
+    const problems = checkFacts(item.listing.facts, input.facts);
+    if (problems.length) return refusal('', 'FACTS_INVALID', problems.map((p) => p.message).join('; '), { problems: problems.map((p) => ({ ...p })) });
+    const materials = await this.store(item.listing.materials.map((m) => m.id), input.materials);
+    if ('unknown' in materials) return refusal('', 'UNKNOWN_MATERIAL', `Expected materials of the item's list, but '${materials.unknown}' is not one`);
+    const requiredMaterials = await materialsFor(item, input.facts);
+    const fees = await feesFor(item, input.facts);
+    const day = this.today();
+    const caseNo = (this.deps.caseNumber ?? newCaseNumber)(day);
+    const command: ApprovalCommand = {
+      type: 'case.apply', caseNo, item: item.snapshot, channel: input.channel, applicant: input.applicant,
+      ...(input.agent ? { agent: input.agent } : {}), facts: input.facts, materials: materials.refs, requiredMaterials, fees, actor: input.actor,
+    };
+    const result = await this.run(caseNo, command, { key: item.code, version: item.version });
+    return result.ok ? { ...result, requiredMaterials: requiredMaterials.map((m) => ({ material: m.material, name: m.name })), fees: fees.total } : result;
+  }
+
+  /** 预审: what the acceptance conditions and the materials table find, without changing the case. */
+  async preReview(caseNo: string): Promise<PreReview | undefined> {
+    const loaded = await this.load(caseNo);
+    if (!loaded?.state.approval) return undefined;
+    const item = await this.deps.items.get(loaded.itemKey, loaded.definitionVersion);
+    return item ? preReview(item, loaded.state.approval) : undefined;
+  }
+
+  /** 一次性补正告知: the pre-review's corrections (or the given items) in one notice; returns the printable notice. */
+  async notifyCorrection(caseNo: string, args: { actor: Actor; items?: NoticeItem[]; reason?: string }): Promise<ServiceResult<{ document: string }>> {
+    const items = args.items ?? (await this.preReview(caseNo))?.corrections ?? [];
+    const result = await this.run(caseNo, { type: 'correction.notify', items, actor: args.actor, ...(args.reason ? { reason: args.reason } : {}) });
+    return this.withDocument(result, 'correction-notice');
+  }
+
+  async supplyCorrection(caseNo: string, args: { actor: Actor; materials: MaterialInput[] }): Promise<ServiceResult> {
+    const loaded = await this.load(caseNo);
+    const item = loaded && (await this.deps.items.get(loaded.itemKey, loaded.definitionVersion));
+    if (!item) return refusal(caseNo, 'CASE_NOT_FOUND', `Expected case '${caseNo}' to exist, but it does not`);
+    const materials = await this.store(item.listing.materials.map((m) => m.id), args.materials);
+    if ('unknown' in materials) return refusal(caseNo, 'UNKNOWN_MATERIAL', `Expected materials of the item's list, but '${materials.unknown}' is not one`);
+    return this.run(caseNo, { type: 'correction.supply', materials: materials.refs, actor: args.actor });
+  }
+
+  /** 受理: returns the printable acceptance notice with the promised date. */
+  async accept(caseNo: string, args: Args<'case.accept'>): Promise<ServiceResult<{ document: string }>> {
+    return this.withDocument(await this.run(caseNo, { type: 'case.accept', ...args }), 'acceptance-notice');
+  }
+
+  /** 不予受理: the pre-review's reasons (or the given ones); returns the printable decision. */
+  async reject(caseNo: string, args: { actor: Actor; reasons?: NoticeItem[] }): Promise<ServiceResult<{ document: string }>> {
+    const reasons = args.reasons ?? (await this.preReview(caseNo))?.rejectionReasons ?? [];
+    return this.withDocument(await this.run(caseNo, { type: 'case.reject', reasons, actor: args.actor }), 'non-acceptance');
+  }
+
+  completeTask(caseNo: string, args: Args<'task.complete'>): Promise<ServiceResult> {
+    return this.run(caseNo, { type: 'task.complete', ...args } as ApprovalCommand);
+  }
+
+  claimTask(caseNo: string, args: Args<'task.claim'>): Promise<ServiceResult> {
+    return this.run(caseNo, { type: 'task.claim', ...args } as ApprovalCommand);
+  }
+
+  startSpecialProcedure(caseNo: string, args: Args<'special-procedure.start'>): Promise<ServiceResult> {
+    return this.run(caseNo, { type: 'special-procedure.start', ...args });
+  }
+
+  endSpecialProcedure(caseNo: string, args: Args<'special-procedure.end'>): Promise<ServiceResult> {
+    return this.run(caseNo, { type: 'special-procedure.end', ...args });
+  }
+
+  approveExtension(caseNo: string, args: Args<'extension.approve'>): Promise<ServiceResult> {
+    return this.run(caseNo, { type: 'extension.approve', ...args });
+  }
+
+  withdraw(caseNo: string, args: Args<'case.withdraw'>): Promise<ServiceResult> {
+    return this.run(caseNo, { type: 'case.withdraw', ...args });
+  }
+
+  confirmPayment(caseNo: string, args: Args<'payment.confirm'>): Promise<ServiceResult> {
+    return this.run(caseNo, { type: 'payment.confirm', ...args });
+  }
+
+  /** Issues the certificate to the certificate library: number, holder (the applicant), issuer (the implementing body). */
+  async issueCertificate(caseNo: string, args: { actor: Actor; number?: string }): Promise<ServiceResult<{ certificateNumber: string }>> {
+    const s = (await this.load(caseNo))?.state.approval;
+    if (!s) return refusal(caseNo, 'CASE_NOT_FOUND', `Expected case '${caseNo}' to exist, but it does not`);
+    const number = args.number ?? (this.deps.certificateNumber ?? defaultCertificateNumber)(s.item.code, this.today());
+    const result = await this.run(caseNo, { type: 'certificate.issue', number, holder: s.applicant.name, issuer: s.item.department, actor: args.actor });
+    return result.ok ? { ...result, certificateNumber: number } : result;
+  }
+
+  recordDelivery(caseNo: string, args: Args<'delivery.record'>): Promise<ServiceResult> {
+    return this.run(caseNo, { type: 'delivery.record', ...args });
+  }
+
+  /** 好差评: a grade of 4 or 5 opens a rectification with its own deadline. */
+  evaluate(caseNo: string, args: Args<'case.evaluate'>): Promise<ServiceResult> {
+    return this.run(caseNo, { type: 'case.evaluate', ...args });
+  }
+
+  completeRectification(caseNo: string, args: Args<'rectification.complete'>): Promise<ServiceResult> {
+    return this.run(caseNo, { type: 'rectification.complete', ...args });
+  }
+
+  /** The supervision sweep of one case: lights on the current day, one record per new violation. */
+  evaluateSupervision(caseNo: string): Promise<ServiceResult> {
+    return this.run(caseNo, { type: 'supervision.evaluate', actor: { id: 'system', name: 'supervision' } });
+  }
+
+  async timeline(caseNo: string): Promise<TimelineEntry[]> {
+    return timeline(await this.deps.store.listEvents(caseNo));
+  }
+
+  async getCase(caseNo: string): Promise<CaseView | undefined> {
+    const loaded = await this.load(caseNo);
+    if (!loaded?.state.approval) return undefined;
+    return {
+      caseNo, itemCode: loaded.itemKey, itemVersion: loaded.definitionVersion, summary: loaded.summary,
+      lifecycle: loaded.state.approval, openTasks: openTasks(loaded.state.process),
+    };
+  }
+
+  /** A printable document of the case, rendered from its state; undefined when the case has none of that kind. */
+  async document(caseNo: string, kind: DocumentKind): Promise<string | undefined> {
+    const s = (await this.load(caseNo))?.state.approval;
+    if (!s) return undefined;
+    if (kind === 'acceptance-notice') return s.acceptance && s.deadlines ? renderAcceptanceNotice(s) : undefined;
+    if (kind === 'correction-notice') return s.corrections.length ? renderCorrectionNotice(s) : undefined;
+    return s.rejection ? renderNonAcceptance(s) : undefined;
+  }
+
+  private today(): string {
+    return toZoned(this.deps.clock.now().toISOString(), this.deps.calendar.zone).date;
+  }
+
+  private async load(caseNo: string) {
+    const stored = await this.deps.store.loadCase(caseNo);
+    return stored ? { ...stored, state: stored.state as unknown as ApprovalCaseState } : undefined;
+  }
+
+  private async run(caseNo: string, command: ApprovalCommand, definition?: { key: string; version: number }): Promise<ServiceResult> {
+    const result = await this.deps.runner.execute(caseNo, toRuntimeCommand(command), definition ? { definition } : {});
+    if (!result.ok) return { ok: false, caseNo, rejection: result.rejection };
+    const status = (await this.load(caseNo))?.state.approval?.status ?? 0;
+    return { ok: true, caseNo, status, events: result.events };
+  }
+
+  private async withDocument(result: ServiceResult, kind: DocumentKind): Promise<ServiceResult<{ document: string }>> {
+    if (!result.ok) return result;
+    return { ...result, document: (await this.document(result.caseNo, kind)) ?? '' };
+  }
+
+  /** Stores uploads and keeps shared-certificate references; refuses a material the item does not list. */
+  private async store(listed: string[], inputs: MaterialInput[]): Promise<{ refs: MaterialRef[] } | { unknown: string }> {
+    const refs: MaterialRef[] = [];
+    for (const input of inputs) {
+      if (!listed.includes(input.material)) return { unknown: input.material };
+      if ('shared' in input) {
+        refs.push({ material: input.material, kind: 'shared', certificate: { ...input.shared } });
+        continue;
+      }
+      const stored = await this.deps.files.put(input.file.bytes, { name: input.file.name, ...(input.file.contentType ? { contentType: input.file.contentType } : {}) });
+      refs.push({ material: input.material, kind: 'upload', name: stored.name, ref: stored.ref, sha256: stored.sha256, size: stored.size, contentType: stored.contentType });
+    }
+    return { refs };
+  }
+}
+
+function refusal(caseNo: string, code: string, message: string, details?: Record<string, Json>): { ok: false; caseNo: string; rejection: ServiceRejection } {
+  return { ok: false, caseNo, rejection: { code, message, ...(details ? { details } : {}) } };
+}
+
+function defaultCertificateNumber(itemCode: string, day: string): string {
+  return `${itemCode}-${day.slice(0, 4)}-${newCaseNumber(day).slice(-8)}`;
+}

@@ -1,0 +1,53 @@
+/**
+ * Wiring of the case service over an opened store: the approval aggregate as the runner's engine with its
+ * summary columns, the item repository, the rule evaluator for business rule tasks, and local file storage.
+ */
+import type { WorkingCalendar } from '../../engine/calendar/types.js';
+import { approvalEngine, summarize, type ApprovalCaseState } from '../../engine/approval/index.js';
+import { CaseRunner } from '../../engine/runtime/case-runner.js';
+import type { CaseWrite, Clock } from '../../engine/runtime/ports.js';
+import type { OpenedStore } from '../store/open-store.js';
+import { CaseService } from './case-service.js';
+import { LocalDiskStorage, type FileStorage } from './file-storage.js';
+import { ItemRuleEvaluator } from './item-rules.js';
+import { KnexItemRepository } from './knex-item-repository.js';
+
+/** What `createCaseService` builds. */
+export interface CaseServiceWiring {
+  service: CaseService;
+  runner: CaseRunner<ApprovalCaseState>;
+  items: KnexItemRepository;
+  rules: ItemRuleEvaluator;
+}
+
+/**
+ * Builds the case service on `store`. The rule tables of every enabled item's latest version are registered
+ * for business rule tasks; call `rules.register(item)` after deploying another.
+ */
+export async function createCaseService(args: {
+  store: OpenedStore;
+  clock: Clock;
+  calendar: WorkingCalendar;
+  files: FileStorage | { dir: string };
+  afterCommit?: (write: CaseWrite) => void;
+}): Promise<CaseServiceWiring> {
+  const items = new KnexItemRepository(args.store.knex);
+  const rules = new ItemRuleEvaluator();
+  for (const record of await items.list()) {
+    const item = record.enabled ? await items.get(record.code, record.latestVersion) : undefined;
+    if (item) rules.register(item);
+  }
+  const runner = new CaseRunner<ApprovalCaseState>({
+    engine: approvalEngine,
+    summarize,
+    store: args.store.cases,
+    definitions: args.store.definitions,
+    clock: args.clock,
+    calendar: args.calendar,
+    rules,
+    ...(args.afterCommit ? { afterCommit: args.afterCommit } : {}),
+  });
+  const files = 'dir' in args.files ? new LocalDiskStorage(args.files.dir) : args.files;
+  const service = new CaseService({ runner, store: args.store.cases, items, files, clock: args.clock, calendar: args.calendar });
+  return { service, runner, items, rules };
+}

@@ -1,0 +1,48 @@
+/** The inputs and results of `CaseService` (what the HTTP routes pass in and send back). */
+import type { Agent, ApprovalState, Applicant, Channel, NoticeItem, TimelineEntry } from '../../engine/approval/index.js';
+import type { Actor, CaseEvent, Json, TaskInfo, Variables } from '../../engine/core/types.js';
+import type { CaseSummary } from '../../engine/runtime/ports.js';
+
+/** A material as the applicant gives it: an uploaded file, or a certificate another department issued. */
+export type MaterialInput =
+  | { material: string; file: { name: string; contentType?: string; bytes: Uint8Array } }
+  | { material: string; shared: { type: string; number: string; issuer: string } };
+
+/** An application. */
+export interface ApplyInput {
+  itemCode: string;
+  channel: Channel;
+  applicant: Applicant;
+  agent?: Agent;
+  facts: Variables;
+  materials: MaterialInput[];
+  /** The applicant, or the clerk entering a window application. */
+  actor: Actor;
+}
+
+/** A refusal: the aggregate's or the core's codes, or the service's own (ITEM_NOT_AVAILABLE, FACTS_INVALID, UNKNOWN_MATERIAL, CASE_NOT_FOUND). */
+export interface ServiceRejection {
+  code: string;
+  message: string;
+  details?: Record<string, Json>;
+}
+
+/** The result of a command: the case's SPGL status and the events it added, plus `extra`, or a refusal. */
+export type ServiceResult<T extends object = object> =
+  | ({ ok: true; caseNo: string; status: number; events: CaseEvent[] } & T)
+  | { ok: false; caseNo: string; rejection: ServiceRejection };
+
+/** What `getCase` shows. */
+export interface CaseView {
+  caseNo: string;
+  itemCode: string;
+  itemVersion: number;
+  summary: CaseSummary;
+  lifecycle: ApprovalState;
+  openTasks: TaskInfo[];
+}
+
+/** The printable documents of a case. */
+export type DocumentKind = 'acceptance-notice' | 'correction-notice' | 'non-acceptance';
+
+export type { NoticeItem, TimelineEntry };
