@@ -60,6 +60,13 @@ if (opts.only.has('shenpi')) {
     }
   }
 }
+if (opts.only.has('shenpi')) {
+  const r = verify('shenpi.sqlite.FULL.plain.groupCommit', await shenpiBench.run({
+    backend: { kind: 'sqlite', synchronous: 'FULL' }, variant: 'plain', cases: opts.cases, lanes: 16, warmup: opts.warmup, groupCommit: true,
+  }));
+  shenpi['FULL.plain.group'] = r;
+  row('SQLite FULL, plain, GROUP COMMIT prototype ×16', r, `  ${fmt(r.commitsPerTransaction ?? 0, 1)} commands per transaction`);
+}
 if (opts.only.has('pg') && opts.databaseUrl) {
   const r = verify('shenpi.postgres.plain', await shenpiBench.run({
     backend: { kind: 'postgres', url: opts.databaseUrl }, variant: 'plain', cases: opts.cases, lanes: opts.pgLanes, warmup: opts.warmup,
@@ -133,12 +140,16 @@ if (opts.only.has('storm')) {
   log('6. Timer storm (one TimerPoller, server defaults: batches of 100, 4 cases in flight)');
   storm = verify('storm', await stormBench.run({ timers: opts.stormTimers }));
   log(`  ${fmt(storm.timers)} timers of ${fmt(storm.cases)} cases drained in ${fmt(storm.drainSeconds, 1)} s = ${fmt(storm.timersPerSecond)} timers/s  RSS ${fmt(storm.memory.rssMiB)} MiB`);
+  const grouped = verify('storm.groupCommit', await stormBench.run({ timers: opts.stormTimers, groupCommit: true, concurrency: 32, batchSize: 500 }));
+  results.stormGroupCommit = grouped;
+  log(`  GROUP COMMIT prototype, 32 cases in flight, batches of 500: drained in ${fmt(grouped.drainSeconds, 1)} s = ${fmt(grouped.timersPerSecond)} timers/s`);
   log();
 }
 
 log('Ratios (cases/s)');
 const ratio = (a?: { casesPerSecond: number }, b?: { casesPerSecond: number }) => (a && b ? a.casesPerSecond / b.casesPerSecond : undefined);
 const ratios: Record<string, number | undefined> = {};
+ratios['shenpi group commit/raw FULL.plain'] = ratio(shenpi['FULL.plain.group'], raw['FULL.plain']);
 for (const key of ['FULL.plain', 'FULL.timers', 'NORMAL.plain']) {
   ratios[`shenpi/engine ${key}`] = ratio(shenpi[key], engine[key]);
   ratios[`shenpi/raw ${key}`] = ratio(shenpi[key], raw[key]);

@@ -11,6 +11,7 @@ import {
 import { benchRuleEvaluator, benchRunner, deployFlows, openBenchStore, type Backend, type RuleMeter } from './lib/stack.js';
 import { inLanes, Latencies, memory, secondsSince, type Memory, type Percentiles } from './lib/stats.js';
 import type { OpenedStore } from '../server/store/open-store.js';
+import { GroupCommitCaseStore } from './lib/group-commit-store.js';
 
 /** What to run. */
 export interface ShenpiRunOptions {
@@ -21,6 +22,8 @@ export interface ShenpiRunOptions {
   lanes: number;
   /** Cases run before timing starts (JIT warm-up, definition cache). */
   warmup: number;
+  /** Use the group-commit prototype (`lib/group-commit-store.ts`) instead of one transaction per command. */
+  groupCommit?: boolean;
 }
 
 /** Row counts of the store after a run, and the counts the run implies. */
@@ -43,6 +46,8 @@ export interface ShenpiResult {
   /** JSON bytes of the state of a case waiting at the three reviews. */
   stateBytesAtReviews: number;
   memory: Memory;
+  /** Only with group commit: commands written per SQLite transaction, on average (warm-up included). */
+  commitsPerTransaction?: number;
   /** Only for the `rules` variant: time inside the rule evaluator. */
   rules?: RuleMeter & { share: number };
   consistency: Consistency;
@@ -55,7 +60,8 @@ export async function run(opts: ShenpiRunOptions): Promise<ShenpiResult> {
     const { store } = bench;
     await deployFlows(store);
     const { rules, meter } = benchRuleEvaluator();
-    const { runner } = benchRunner(store, { rules });
+    const grouped = opts.groupCommit ? new GroupCommitCaseStore(store.knex) : undefined;
+    const { runner } = benchRunner(store, { rules, ...(grouped ? { cases: grouped } : {}) });
     const key = FLOWS[opts.variant].key;
     const latencies = new Latencies();
     let events = 0;
@@ -89,6 +95,7 @@ export async function run(opts: ShenpiRunOptions): Promise<ShenpiResult> {
     await inLanes(numbers, opts.lanes, (n) => runCase(n, true));
     const seconds = secondsSince(started);
     const mem = memory();
+    const groups = grouped ? { ...grouped.stats } : undefined;
     const ruleMeter = opts.variant === 'rules' ? { ...meter, share: meter.milliseconds / (seconds * 1000) } : undefined;
 
     const consistency = await check(store, opts, events);
@@ -99,7 +106,7 @@ export async function run(opts: ShenpiRunOptions): Promise<ShenpiResult> {
     for (const n of probe) bytes += Buffer.byteLength(JSON.stringify((await store.cases.loadCase(caseNo(n)))!.state));
 
     return {
-      name: `Shenpi durable, ${bench.label}`,
+      name: `Shenpi durable, ${bench.label}${grouped ? ', group commit (prototype)' : ''}`,
       backend: bench.label,
       variant: opts.variant,
       cases: opts.cases,
@@ -110,6 +117,7 @@ export async function run(opts: ShenpiRunOptions): Promise<ShenpiResult> {
       stateBytesAtReviews: Math.round(bytes / probe.length),
       memory: mem,
       ...(ruleMeter ? { rules: ruleMeter } : {}),
+      ...(groups ? { commitsPerTransaction: groups.commits / Math.max(1, groups.transactions) } : {}),
       consistency,
     };
   } finally {

@@ -5,6 +5,7 @@
  * and queues an outbox row. The cases are bulk copies of a template case recorded from the real runner.
  */
 import { copyTemplate } from './lib/bulk-copy.js';
+import { GroupCommitCaseStore } from './lib/group-commit-store.js';
 import { recordTemplateCase } from './lib/recorded-writes.js';
 import { openSqlite } from './lib/sqlite.js';
 import { benchRunner, openBenchStore } from './lib/stack.js';
@@ -18,6 +19,8 @@ export interface StormOptions {
   timers: number;
   batchSize?: number;
   concurrency?: number;
+  /** Use the group-commit prototype (`lib/group-commit-store.ts`). */
+  groupCommit?: boolean;
 }
 
 /** The measurements of one run. */
@@ -47,7 +50,7 @@ export async function run(opts: StormOptions): Promise<StormResult> {
     const loadSeconds = secondsSince(loadStart);
     const timers = 3 * cases;
 
-    const { runner, clock } = benchRunner(store);
+    const { runner, clock } = benchRunner(store, opts.groupCommit ? { cases: new GroupCommitCaseStore(store.knex) } : {});
     clock.advance(4 * 24 * 3_600_000);
     const poller = new TimerPoller({
       timers: store.timers, runner, clock, owner: 'bench-node-1',
@@ -71,7 +74,7 @@ export async function run(opts: StormOptions): Promise<StormResult> {
     const expected = { fired: timers, failed: 0, timersFired: timers, timersOther: 0, reminders: timers, casesActive: cases };
     bulk.close();
     return {
-      name: 'timer storm, one TimerPoller, SQLite synchronous=FULL',
+      name: `timer storm, one TimerPoller, SQLite synchronous=FULL${opts.groupCommit ? ', group commit (prototype)' : ''}`,
       timers, cases, loadSeconds, drainSeconds, timersPerSecond: timers / drainSeconds, report, memory: mem,
       consistency: { ok: (Object.keys(expected) as Array<keyof typeof expected>).every((k) => actual[k] === expected[k]), actual, expected },
     };
