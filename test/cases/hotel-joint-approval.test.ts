@@ -1,0 +1,146 @@
+/**
+ * ITEM-03 开办旅馆“一件事” end to end (scenario S7): the lead department registers, three co-departments
+ * work in parallel on their own limits, the case is complete only when every branch ended; a late branch is
+ * supervised; a refusal by one co-department gives a partially refused outcome.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SPGL } from '../../engine/approval/index.js';
+import { bj, pdf, shared, wd, world, type World } from './harness.js';
+
+const D0 = '2026-09-01'; // Tuesday
+const HEALTH = '区卫生健康委员会';
+const POLICE = '区公安分局';
+const FIRE = '区消防救援大队';
+const applicant = { id: 'u-wang', name: '王芳旅馆有限公司', kind: 'ENTERPRISE' };
+const clerk = { id: 'clerk-zhou', name: '周明', roles: ['clerk'] };
+const governmentHead = { id: 'gov-head', name: '区长', roles: ['government-head'] };
+
+let w: World;
+beforeEach(async () => { w = await world(['ITEM-03'], bj(D0, '09:00')); });
+afterEach(() => w.dispose());
+
+async function acceptedHotel(): Promise<string> {
+  const applied = await w.service.apply({
+    itemCode: 'ITEM-03', channel: 'window', applicant,
+    facts: { applicant: { kind: 'ENTERPRISE' }, rooms: 30, hasCentralAC: false, fireSafetyPath: 'NORMAL', byAgent: false },
+    materials: [pdf('M1'), shared('M2', '居民身份证', '3301**********1234', '公安机关'), pdf('M3'), pdf('M4'), pdf('M5'), pdf('M8'), pdf('M9')],
+    actor: clerk,
+  });
+  if (!applied.ok) throw new Error(applied.rejection.message);
+  w.at(D0, '10:00');
+  const accepted = await w.service.accept(applied.caseNo, { actor: clerk });
+  if (!accepted.ok) throw new Error(accepted.rejection.message);
+  return applied.caseNo;
+}
+
+async function completeBranch(caseNo: string, elementId: string, outcome: 'approve' | 'refuse', opinion?: string) {
+  const view = await w.service.getCase(caseNo);
+  const task = view!.openTasks.find((t) => t.elementId === elementId)!;
+  const result = await w.service.completeTask(caseNo, { taskId: task.taskId, outcome, ...(opinion ? { opinion } : {}), actor: { id: `${elementId}-officer`, department: task.department } } as never);
+  if (!result.ok) throw new Error(result.rejection.message);
+  return result;
+}
+
+async function registered(caseNo: string) {
+  w.at(wd(D0, 1), '11:00');
+  const view = await w.service.getCase(caseNo);
+  await w.service.completeTask(caseNo, { taskId: view!.openTasks[0]!.taskId, actor: clerk });
+}
+
+describe('ITEM-03 hotel joint approval (scenario S7)', () => {
+  it('waits for every co-department, supervises the late one, and completes one working day late', async () => {
+    const no = await acceptedHotel();
+    let s = (await w.service.getCase(no))!.lifecycle;
+    expect(s.deadlines!.promised.date).toBe(wd(D0, 10));
+    expect(s.deadlines!.statutory.date).toBe(wd(D0, 45));
+    expect(s.deadlines!.statutory.basis.article).toBe('行政许可法第42条第2款');
+
+    await registered(no);
+    const started = wd(D0, 1);
+    s = (await w.service.getCase(no))!.lifecycle;
+    expect(s.coDepartments.map((c) => c.department)).toEqual([HEALTH, POLICE, FIRE]);
+    expect(s.deadlines!.departments[HEALTH]!.date).toBe(wd(started, 5));
+    expect(s.deadlines!.departments[POLICE]!.date).toBe(wd(started, 7));
+    expect(s.deadlines!.departments[FIRE]!.date).toBe(wd(started, 7));
+    const tasks = await w.store.cases.listTasks({ caseNo: no, status: 'active' });
+    expect(tasks.map((t) => t.department).sort()).toEqual([HEALTH, POLICE, FIRE].sort());
+
+    w.at(wd(started, 4));
+    await completeBranch(no, 'health', 'approve');
+    w.at(wd(started, 6));
+    await completeBranch(no, 'fire', 'approve');
+    s = (await w.service.getCase(no))!.lifecycle;
+    expect(s.status).toBe(SPGL.handling);
+    expect(s.decision).toBeUndefined();
+    expect(s.coDepartments.filter((c) => c.completedAt).length).toBe(2);
+
+    // The police branch is red from 00:00 after its own deadline: one supervision record, not two.
+    const policeDue = s.deadlines!.departments[POLICE]!.date;
+    w.at(nextDay(policeDue), '00:10');
+    await w.service.evaluateSupervision(no);
+    await w.service.evaluateSupervision(no);
+    s = (await w.service.getCase(no))!.lifecycle;
+    expect(s.supervision).toMatchObject([{ rule: 'step-overdue', stepId: `co-department:${POLICE}`, department: POLICE }]);
+
+    // The whole case is red from 00:00 after the promised deadline.
+    const promised = s.deadlines!.promised.date;
+    w.at(nextDay(promised), '00:10');
+    await w.service.evaluateSupervision(no);
+    s = (await w.service.getCase(no))!.lifecycle;
+    expect(s.light).toBe('red');
+    expect(s.supervision.map((r) => r.rule)).toEqual(['step-overdue', 'case-overdue']);
+
+    // The joint extension (15 WD by the head of the same-level government) moves the statutory limit.
+    w.at(nextDay(promised), '09:00');
+    expect(await w.service.approveExtension(no, { requested: { value: 15, unit: 'WD' }, reason: '特种行业许可需补充核查', actor: clerk }))
+      .toMatchObject({ ok: false, rejection: { code: 'EXTENSION_APPROVER_ROLE' } });
+    expect(await w.service.approveExtension(no, { requested: { value: 15, unit: 'WD' }, reason: '特种行业许可需补充核查', actor: governmentHead })).toMatchObject({ ok: true });
+    expect((await w.service.getCase(no))!.lifecycle.deadlines!.statutory.date).toBe(wd(D0, 60));
+
+    const lastDay = nextDay(promised);
+    w.at(lastDay, '16:00');
+    await completeBranch(no, 'police', 'approve');
+    s = (await w.service.getCase(no))!.lifecycle;
+    expect(s.decision).toMatchObject({ outcome: 'approved', decidedOn: lastDay, promised: { onTime: false, lateDays: 1 }, statutory: { onTime: true } });
+    expect(await w.service.issueCertificate(no, { actor: clerk })).toMatchObject({ ok: true });
+    const view = await w.service.getCase(no);
+    const done = await w.service.completeTask(no, { taskId: view!.openTasks[0]!.taskId, actor: clerk });
+    expect(done).toMatchObject({ ok: true, status: SPGL.completedApproved });
+    const { state, replayed } = await w.stored(no);
+    expect(replayed).toEqual(state);
+  });
+
+  it('ends with a partially refused outcome when one co-department refuses, and does not wait for more', async () => {
+    const no = await acceptedHotel();
+    await registered(no);
+    w.at(wd(D0, 3));
+    expect(await w.service.completeTask(no, { taskId: (await w.service.getCase(no))!.openTasks.find((t) => t.elementId === 'police')!.taskId, outcome: 'refuse', actor: clerk }))
+      .toMatchObject({ ok: false, rejection: { code: 'REFUSAL_WITHOUT_REASONS' } });
+    await completeBranch(no, 'police', 'refuse', '旅客信息登记系统未接入公安平台（旅馆业治安管理办法第六条）');
+    await completeBranch(no, 'health', 'approve');
+    await completeBranch(no, 'fire', 'approve');
+    const s = (await w.service.getCase(no))!.lifecycle;
+    expect(s.decision!.outcome).toBe('partially-refused');
+    expect(s.coDepartments.map((c) => [c.department, c.outcome])).toEqual([[HEALTH, 'approved'], [POLICE, 'refused'], [FIRE, 'approved']]);
+    expect(s.coDepartments.find((c) => c.department === POLICE)!.opinion).toContain('第六条');
+    expect((await w.service.getCase(no))!.openTasks.map((t) => t.elementId)).toEqual(['issue']);
+  });
+
+  it('ends refused (status 13) without an issue step when every co-department refuses', async () => {
+    const no = await acceptedHotel();
+    await registered(no);
+    w.at(wd(D0, 3));
+    for (const branch of ['health', 'police', 'fire']) await completeBranch(no, branch, 'refuse', '不符合条件');
+    const view = await w.service.getCase(no);
+    expect(view!.lifecycle).toMatchObject({ status: SPGL.completedRefused, phase: 'concluded', decision: { outcome: 'refused' } });
+    expect(view!.openTasks).toEqual([]);
+    expect(view!.summary.status).toBe(String(SPGL.completedRefused));
+  });
+});
+
+/** The calendar day after `date`. */
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
