@@ -62,15 +62,24 @@ describe('audit log', () => {
   });
 
   it('`shenpi audit verify` exits 0 on an intact chain and 1 on a broken one', async () => {
-    const db = path.join(t.dir, 'shenpi.sqlite');
-    const io = collectingIo();
-    expect(await main(['audit', 'verify', '--db', db], io)).toBe(0);
-    expect(io.stdout.join('\n')).toMatch(/Audit log intact: 5 entries, head [0-9a-f]{64}/);
-    await t.app.store.knex('audit_log').where({ seq: 4 }).update({ target: 'forged' });
-    const broken = collectingIo();
-    expect(await main(['audit', 'verify', '--db', db, '--json'], broken)).toBe(1);
-    expect(JSON.parse(broken.stdout[0]!)).toMatchObject({ ok: false, brokenAt: 4 });
-    const usage = collectingIo();
-    expect(await main(['audit', 'check'], usage)).toBe(2);
+    // The command reads the database the server would: the SQLite file, or DATABASE_URL and its schema.
+    const store = t.config.store;
+    const target = store.kind === 'sqlite' ? ['--db', path.join(t.dir, 'shenpi.sqlite')] : [];
+    const saved = process.env.SHENPI_DB_SCHEMA;
+    if (store.kind === 'postgres') process.env.SHENPI_DB_SCHEMA = store.schema;
+    try {
+      const io = collectingIo();
+      expect(await main(['audit', 'verify', ...target], io)).toBe(0);
+      expect(io.stdout.join('\n')).toMatch(/Audit log intact: 5 entries, head [0-9a-f]{64}/);
+      await t.app.store.knex('audit_log').where({ seq: 4 }).update({ target: 'forged' });
+      const broken = collectingIo();
+      expect(await main(['audit', 'verify', ...target, '--json'], broken)).toBe(1);
+      expect(JSON.parse(broken.stdout[0]!)).toMatchObject({ ok: false, brokenAt: 4 });
+      const usage = collectingIo();
+      expect(await main(['audit', 'check'], usage)).toBe(2);
+    } finally {
+      if (saved === undefined) delete process.env.SHENPI_DB_SCHEMA;
+      else process.env.SHENPI_DB_SCHEMA = saved;
+    }
   });
 });

@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { build, type BuildOptions } from '../../server/app.js';
 import { loadConfig, type ServerConfig } from '../../server/config.js';
+import { createKnex } from '../../server/store/connect.js';
+import { dropSchema, testSchemaName } from '../store/pg-schema.js';
 
 export const here = path.dirname(fileURLToPath(import.meta.url));
 /** Monday 2 March 2026, 09:00 in Beijing. */
@@ -36,6 +38,8 @@ export async function buildTestApp(env: Record<string, string> = {}, options: Bu
     SHENPI_DEMO_PASSWORD: DEMO_PASSWORD,
     SHENPI_CLOCK: 'controlled',
     SHENPI_CLOCK_START: T0,
+    // With DATABASE_URL set (CI), every app gets its own PostgreSQL schema, dropped on close.
+    ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL, SHENPI_DB_SCHEMA: testSchemaName('server') } : {}),
     ...env,
   });
   const app = await build({ config, logger: false, scrypt: TEST_SCRYPT, background: false, ...options });
@@ -46,6 +50,11 @@ export async function buildTestApp(env: Record<string, string> = {}, options: Bu
     async close() {
       // `app` may have been replaced by a test that restarts the server on the same directory.
       await handle.app.close();
+      if (config.store.kind === 'postgres' && config.store.schema) {
+        // The app's own connections are closed by now (a test may have closed it already): use a new one.
+        const knex = createKnex({ kind: 'postgres', url: config.store.url });
+        await dropSchema(knex, config.store.schema).finally(() => knex.destroy());
+      }
       rmSync(dir, { recursive: true, force: true });
     },
   };

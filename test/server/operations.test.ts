@@ -18,7 +18,7 @@ async function startReminded(): Promise<string> {
 describe('operations', () => {
   it('answers liveness and readiness without a login', async () => {
     expect((await t.app.inject('/healthz')).json()).toEqual({ status: 'ok' });
-    expect((await t.app.inject('/readyz')).json()).toEqual({ status: 'ready', database: 'sqlite', pendingMigrations: [] });
+    expect((await t.app.inject('/readyz')).json()).toEqual({ status: 'ready', database: t.config.store.kind, pendingMigrations: [] });
   });
 
   it('reports not ready with 503 when a migration has not run', async () => {
