@@ -26,7 +26,6 @@ export interface ModelerMount {
 export function createModeler(mount: ModelerMount): Modeler {
   return new Modeler({
     container: mount.canvas,
-    keyboard: { bindTo: document },
     propertiesPanel: { parent: mount.properties },
     additionalModules: [
       BpmnPropertiesPanelModule,

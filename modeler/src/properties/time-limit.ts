@@ -1,38 +1,18 @@
 /**
- * The time limit of a step (`approval:timeLimit`) as two fields: a value and a unit. The attribute is one
- * string — `<n>WD` (working days), `<n>CD` (calendar days) or an ISO 8601 duration — see
- * docs/approval-extension.md; these helpers split and join it, and the deploy rules check the result.
+ * The time limit of a step or a timer (`approval:timeLimit`) as two panel fields, a value and a unit, over the
+ * one attribute (see time-limit-text.ts).
  */
 import { SelectEntry, TextFieldEntry, isSelectEntryEdited, isTextFieldEntryEdited } from '@bpmn-io/properties-panel';
 import { h } from '@bpmn-io/properties-panel/preact';
 import { useService } from 'bpmn-js-properties-panel';
 import { own, type Entry, type PanelElement, type Target } from './entries.js';
+import { joinLimit, splitLimit, type LimitParts, type LimitUnit } from './time-limit-text.js';
 
-/** The units a limit may be written in. `ISO` means the value is a whole ISO 8601 duration (`P3D`). */
-export type LimitUnit = 'WD' | 'CD' | 'ISO';
-
-/** A time limit split into the two fields the panel shows. */
-export interface LimitParts {
-  value: string;
-  unit: LimitUnit;
-}
-
-/** Splits an `approval:timeLimit` value; an empty or absent value gives an empty value in working days. */
-export function splitLimit(text: string | undefined): LimitParts {
-  const t = (text ?? '').trim();
-  const m = /^(\d+)\s*(WD|CD)$/i.exec(t);
-  if (m) return { value: m[1]!, unit: m[2]!.toUpperCase() as LimitUnit };
-  if (t.startsWith('P')) return { value: t, unit: 'ISO' };
-  return { value: t, unit: 'WD' };
-}
-
-/** Joins the two fields back into an attribute value; undefined (remove the attribute) when the value is empty. */
-export function joinLimit(parts: LimitParts): string | undefined {
-  const value = parts.value.trim();
-  if (!value) return undefined;
-  if (parts.unit === 'ISO') return value;
-  return `${value.replace(/\s*(WD|CD)$/i, '')}${parts.unit}`;
-}
+/**
+ * The unit last chosen per element: an empty limit has no attribute to hold its unit, so a unit chosen
+ * before the value is typed is remembered here until the value arrives.
+ */
+const pendingUnit = new WeakMap<object, LimitUnit>();
 
 const UNITS: readonly { value: LimitUnit; label: string }[] = [
   { value: 'WD', label: 'working days' },
@@ -45,9 +25,15 @@ export function timeLimitEntries(element: PanelElement, idPrefix: string, target
   function useLimit(el: PanelElement) {
     const modeling = useService('modeling');
     const bo = target(el);
-    const read = () => splitLimit(bo?.get('approval:timeLimit'));
+    const read = (): LimitParts => {
+      const parts = splitLimit(bo?.get('approval:timeLimit'));
+      const chosen = bo && pendingUnit.get(bo);
+      return !parts.value && chosen ? { ...parts, unit: chosen } : parts;
+    };
     const write = (parts: LimitParts) => {
-      if (bo) modeling.updateModdleProperties(el, bo, { 'approval:timeLimit': joinLimit(parts) });
+      if (!bo) return;
+      pendingUnit.set(bo, parts.unit);
+      modeling.updateModdleProperties(el, bo, { 'approval:timeLimit': joinLimit(parts) });
     };
     return { read, write };
   }

@@ -1,0 +1,185 @@
+/**
+ * Browser scenarios of the modeler tab, registered into the single browser test file so that one Chromium
+ * serves them all (two shared cores).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { login } from '../server/helper.js';
+import { DEPLOYER, loginInPage, type Harness } from './browser.js';
+
+const fixture = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures', 'unassigned-review.bpmn');
+export const SCREENSHOTS = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../docs/screenshots');
+
+/** The diagram's XML as the modeler would save it. */
+export function diagramXml(page: Page): Promise<string> {
+  return page.evaluate(async () => (await (window as any).shenpi.modeler.saveXML({ format: true })).xml as string);
+}
+
+/**
+ * Selects an element and opens one of its properties-panel groups. Selection goes through the selection
+ * service: a canvas click right after typing in the panel may land while the panel commits its input.
+ */
+export async function openGroup(page: Page, elementId: string, groupId: string): Promise<void> {
+  await page.evaluate((id) => {
+    const m = (window as any).shenpi.modeler;
+    m.get('selection').select(m.get('elementRegistry').get(id));
+  }, elementId);
+  const group = page.locator(`[data-group-id="group-${groupId}"]`);
+  if (!(await group.locator('.bio-properties-panel-group-entries.open').count())) await group.locator('.bio-properties-panel-group-header').click();
+}
+
+/**
+ * Types into an approval text entry and waits until the element carries the value: the panel commits typed
+ * text after a pause (debounce), and a commit re-renders the panel, so the next field waits for this one.
+ */
+export async function setField(page: Page, elementId: string, attribute: string, value: string): Promise<void> {
+  await page.fill(`#bio-properties-panel-approval-${attribute}`, value);
+  await expect.poll(() => page.evaluate(([id, name]) => {
+    const m = (window as any).shenpi.modeler;
+    return m.get('elementRegistry').get(id).businessObject.get(`approval:${name}`) ?? '';
+  }, [elementId, attribute])).toBe(value);
+}
+
+/** Waits until the findings list shows `errors` errors. */
+export async function expectErrors(page: Page, errors: number): Promise<void> {
+  await page.waitForSelector(`#findings .findings-summary[data-errors="${errors}"]`, { timeout: 5000 });
+}
+
+/** Imports the fixture through the page's file input. */
+async function importFixture(page: Page): Promise<void> {
+  await page.setInputFiles('#import-file', fixture);
+  await page.waitForSelector('.djs-element[data-element-id="check"]');
+}
+
+/** Registers the modeler scenarios; `h()` gives the harness opened in `beforeAll`. */
+export function modelerScenarios(h: () => Harness): void {
+  it('renders the page in Chinese with the WenQuanYi Micro Hei font and keeps the bpmn.io watermark visible', async () => {
+    const { page } = h();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toContain('WenQuanYi Micro Hei');
+    expect(await page.getAttribute('.djs-palette [data-action="create.task"]', 'aria-label')).toBe('创建任务');
+    expect(await page.textContent('.tabs')).toContain('决策表');
+    const label = await page.locator('.djs-element[data-element-id="review"] text').first().getAttribute('style');
+    expect(label).toContain('WenQuanYi Micro Hei');
+    const watermark = page.locator('.bjs-powered-by');
+    expect(await watermark.isVisible()).toBe(true);
+    const box = (await watermark.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(1440);
+    expect(box.y + box.height).toBeLessThanOrEqual(900);
+  });
+
+  it('offers only elements the engine runs in the replace menu and refuses creating a script task', async () => {
+    const { page } = h();
+    await page.click('.djs-element[data-element-id="review"] .djs-hit');
+    await page.click('.djs-context-pad [data-action="replace"]');
+    await page.waitForSelector('.djs-popup');
+    const ids = await page.$$eval('.djs-popup [data-id]', (nodes) => nodes.map((n) => n.getAttribute('data-id')));
+    await page.keyboard.press('Escape');
+    expect(ids).toContain('replace-with-service-task');
+    expect(ids).toContain('replace-with-rule-task');
+    expect(ids).not.toContain('replace-with-script-task');
+    expect(ids.filter((id) => /script|transaction|complex|ad-hoc|toggle-loop/.test(id ?? ''))).toEqual([]);
+    const allowed = await page.evaluate(() => {
+      const m = (window as any).shenpi.modeler;
+      const create = (type: string, definition?: string) => {
+        const shape = m.get('elementFactory').createShape({ type, ...(definition ? { eventDefinitionType: definition } : {}) });
+        return m.get('rules').allowed('shape.create', { shape, target: m.get('canvas').getRootElement(), position: { x: 400, y: 400 } });
+      };
+      return {
+        script: create('bpmn:ScriptTask'), complex: create('bpmn:ComplexGateway'), signal: create('bpmn:StartEvent', 'bpmn:SignalEventDefinition'),
+        user: create('bpmn:UserTask'), timer: create('bpmn:IntermediateCatchEvent', 'bpmn:TimerEventDefinition'),
+      };
+    });
+    expect(allowed).toEqual({ script: false, complex: false, signal: false, user: true, timer: true });
+  });
+
+  it('imports a BPMN file and shows the deploy error on the element and in the list until approval properties fix it', async () => {
+    const { page } = h();
+    await importFixture(page);
+    // Given the imported user task without department, role or candidate groups
+    await expectErrors(page, 1);
+    expect(await page.getAttribute('#findings .finding.error', 'data-rule')).toBe('user-task-assignment');
+    expect(await page.textContent('#findings .finding.error .rule')).toBe('用户任务办理人');
+    await page.waitForSelector('.djs-overlay .shenpi-badge.shenpi-error[data-element-id="check"]');
+    expect(await page.getAttribute('.djs-element[data-element-id="check"]', 'class')).toContain('shenpi-error');
+    await openGroup(page, 'check', 'approval-step');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'modeler-validation.png') });
+    // When the department is set in the approval group
+    await setField(page, 'check', 'department', '卫健委');
+    // Then the error and its marker disappear
+    await expectErrors(page, 0);
+    expect(await page.locator('.shenpi-badge[data-element-id="check"]').count()).toBe(0);
+    expect(await page.getAttribute('.djs-element[data-element-id="check"]', 'class')).not.toContain('shenpi-error');
+    // And a bad time limit brings a new one, which a valid unit removes again
+    await page.fill('#bio-properties-panel-approval-timeLimit', '5');
+    await expect.poll(() => diagramXml(page)).toContain('approval:timeLimit="5WD"');
+    await page.selectOption('#bio-properties-panel-approval-timeLimitUnit', 'ISO');
+    await expectErrors(page, 1);
+    expect(await page.getAttribute('#findings .finding.error', 'data-element-id')).toBe('check');
+    await page.selectOption('#bio-properties-panel-approval-timeLimitUnit', 'CD');
+    await expectErrors(page, 0);
+    const xml = await diagramXml(page);
+    expect(xml).toMatch(/<bpmn:userTask id="check" name="材料审核" approval:department="卫健委" approval:timeLimit="5CD"/);
+  });
+
+  it('edits special procedure, stage, role and service action through the approval groups', async () => {
+    const { page } = h();
+    await openGroup(page, 'check', 'approval-step');
+    await page.selectOption('#bio-properties-panel-approval-stage', 'review');
+    await setField(page, 'check', 'role', '审核员');
+    await openGroup(page, 'check', 'approval-special-procedure');
+    await page.selectOption('#bio-properties-panel-approval-specialProcedure', 'EXPERT');
+    await page.selectOption('#bio-properties-panel-approval-countsTowardPromised', 'false');
+    expect(await page.textContent('[data-group-id="group-approval-special-procedure"]')).toContain('专家评审');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'modeler-special-procedure.png') });
+    await openGroup(page, 'notify', 'approval-service');
+    await page.selectOption('#bio-properties-panel-approval-action', 'send-express');
+    await expectErrors(page, 0);
+    const xml = await diagramXml(page);
+    expect(xml).toContain('approval:stage="review"');
+    expect(xml).toContain('approval:role="审核员"');
+    expect(xml).toContain('approval:specialProcedure="EXPERT"');
+    expect(xml).toContain('approval:countsTowardPromised="false"');
+    expect(xml).not.toContain('approval:countsTowardStatutory');
+    expect(xml).toContain('approval:action="send-express"');
+  });
+
+  it('deploys as a new version with the token and finds each version through the API; refuses a diagram with errors', async () => {
+    const { page, server } = h();
+    await loginInPage(page);
+    await page.fill('#item-code', 'public-health');
+    for (const expected of [1, 2]) {
+      await page.click('#deploy');
+      await page.waitForSelector(`#status[data-kind="ok"]:has-text("第 ${expected} 版")`);
+    }
+    const auth = await login(server.app, DEPLOYER.username, DEPLOYER.password);
+    const listed = await server.app.inject({ method: 'GET', url: '/api/definitions?key=public-health', headers: auth });
+    expect(listed.json().map((d: { version: number; processId: string }) => [d.version, d.processId])).toEqual([[1, 'publicHealth'], [2, 'publicHealth']]);
+    expect(await page.$$eval('#item-version option', (o) => o.map((x) => (x as HTMLOptionElement).value))).toEqual(['1', '2']);
+    // A diagram with an error is not sent
+    await openGroup(page, 'check', 'approval-step');
+    await setField(page, 'check', 'department', '');
+    await setField(page, 'check', 'role', '');
+    await expectErrors(page, 1);
+    await page.click('#deploy');
+    await page.waitForSelector('#status[data-kind="error"]:has-text("请先修正错误再部署")');
+    const after = await server.app.inject({ method: 'GET', url: '/api/definitions?key=public-health', headers: auth });
+    expect(after.json()).toHaveLength(2);
+  });
+
+  it('downloads the diagram as BPMN with the approval attributes and as SVG', async () => {
+    const { page } = h();
+    const [bpmn] = await Promise.all([page.waitForEvent('download'), page.click('#download-bpmn')]);
+    expect(bpmn.suggestedFilename()).toBe('public-health-v2.bpmn');
+    const xml = readFileSync((await bpmn.path())!, 'utf8');
+    expect(xml).toContain('xmlns:approval="http://shenpi.org/schema/approval/1.0"');
+    expect(xml).toContain('approval:specialProcedure="EXPERT"');
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.click('#download-svg')]);
+    const image = readFileSync((await svg.path())!, 'utf8');
+    expect(image).toMatch(/<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(image.trimEnd()).toMatch(/<\/svg>$/);
+    expect(image).toContain('材料审核');
+  });
+}

@@ -1,0 +1,92 @@
+/** Browser scenarios of the rule-table tab, registered into the single browser test file. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import type { Harness } from './browser.js';
+import { SCREENSHOTS } from './modeler-scenarios.js';
+
+/** The input of a grid cell by row index and column key (`in:age`, `out:code`, `annotation`). */
+const cell = (page: Page, row: number, col: string) => page.locator(`.rule-grid td[data-row="${row}"][data-col="${col}"]`);
+
+/** Types into a cell and leaves it, as a user does (the editor reacts to `change`). */
+async function edit(page: Page, row: number, col: string, value: string): Promise<void> {
+  const input = cell(page, row, col).locator('input');
+  await input.fill(value);
+  await input.press('Tab');
+}
+
+/** The position of the row with the given id in the grid. */
+function rowIndex(page: Page, id: string): Promise<number> {
+  return page.locator('.rule-grid tbody tr').evaluateAll((rows, wanted) =>
+    rows.findIndex((r) => (r.querySelector('[data-role="row-id"]') as HTMLInputElement).value === wanted), id);
+}
+
+/** Registers the rule-table scenarios. */
+export function rulesScenarios(h: () => Harness): void {
+  it('opens the rule-table tab on the food licence acceptance table and passes its embedded tests', async () => {
+    const { page } = h();
+    await page.click('.tabs button[data-view="rules-view"]');
+    expect(await page.inputValue('#table-id')).toBe('food-licence.acceptance');
+    expect(await page.locator('#table-hit-policy option:checked').textContent()).toBe('C 收集');
+    expect(await page.textContent('.rule-grid thead')).toContain('输入');
+    await page.click('#run-tests');
+    const summary = page.locator('.tests-summary');
+    await expect.poll(() => summary.getAttribute('data-failed')).toBe('0');
+    expect(Number(await summary.getAttribute('data-passed'))).toBeGreaterThanOrEqual(4);
+    expect(await page.locator('.test-outcome.passed').count()).toBe(Number(await summary.getAttribute('data-passed')));
+  });
+
+  it('shows a lint finding on the edited cell and clears it when the cell is fixed', async () => {
+    const { page } = h();
+    const row = await rowIndex(page, 'AC1-KIND');
+    await edit(page, row, 'in:applicantKind', 'NATURAL_PERSON');
+    const bad = cell(page, row, 'in:applicantKind');
+    await expect.poll(() => bad.getAttribute('data-findings')).toContain('unquoted-string');
+    expect(await bad.getAttribute('class')).toMatch(/finding-(error|warning)/);
+    expect(await page.locator('#rule-findings .finding[data-code="unquoted-string"]').count()).toBe(1);
+    await edit(page, row, 'in:applicantKind', '"NATURAL_PERSON"');
+    await expect.poll(() => cell(page, row, 'in:applicantKind').getAttribute('data-findings')).toBeNull();
+  });
+
+  it('runs the tests after rows changed and shows which ones fail and why, next to the cell findings', async () => {
+    const { page } = h();
+    const kindRow = await rowIndex(page, 'AC1-KIND');
+    await edit(page, kindRow, 'in:applicantKind', 'NATURAL_PERSON');
+    await edit(page, 0, 'in:onlyPrepackagedFood', 'false');
+    await page.click('#run-tests');
+    const summary = page.locator('.tests-summary');
+    await expect.poll(async () => Number(await summary.getAttribute('data-failed'))).toBeGreaterThan(0);
+    expect(await page.textContent('.test-outcome.failed')).toMatch(/未通过: expected/);
+    expect(await cell(page, kindRow, 'in:applicantKind').getAttribute('data-findings')).toContain('unquoted-string');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'rule-editor.png') });
+    await edit(page, kindRow, 'in:applicantKind', '"NATURAL_PERSON"');
+    await edit(page, 0, 'in:onlyPrepackagedFood', 'true');
+    await page.click('#run-tests');
+    await expect.poll(() => summary.getAttribute('data-failed')).toBe('0');
+  });
+
+  it('edits columns, hit policy and rows, and saves the table as YAML when the server has no rule-table route', async () => {
+    const { page } = h();
+    await page.click('#add-input');
+    await page.locator('.rule-grid thead th[data-col="in:input8"] [data-role="name"]').fill('premisesArea');
+    await page.locator('.rule-grid thead th[data-col="in:input8"] [data-role="name"]').press('Tab');
+    await page.selectOption('.rule-grid thead th[data-col="in:premisesArea"] [data-role="type"]', 'number');
+    await page.click('#add-row');
+    const rows = await page.locator('.rule-grid tbody tr').count();
+    await edit(page, rows - 1, 'in:premisesArea', '< 50');
+    await edit(page, rows - 1, 'out:code', '"AREA"');
+    await edit(page, rows - 1, 'out:effect', '"CORRECT"');
+    await edit(page, rows - 1, 'out:reason', '"经营场所面积不足"');
+    await edit(page, rows - 1, 'annotation', '地方实施细则');
+    await page.selectOption('#table-hit-policy', 'RULE ORDER');
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click('#save-table')]);
+    expect(file.suggestedFilename()).toBe('food-licence.acceptance.yaml');
+    const yaml = readFileSync((await file.path())!, 'utf8');
+    expect(yaml).toContain("hitPolicy: 'RULE ORDER'");
+    expect(yaml).toMatch(/name: 'premisesArea'\n\s+expression: 'premisesArea'\n\s+type: 'number'|name: 'premisesArea'\n\s+type: 'number'/);
+    expect(yaml).toContain("premisesArea: '< 50'");
+    expect(yaml).toContain("reason: '\"经营场所面积不足\"'");
+    expect(await page.textContent('#status')).toContain('已下载 YAML 文件');
+  });
+}
