@@ -76,7 +76,7 @@ export class ApiClient {
       const deployed: any[] = await (await this.request('GET', '/api/definitions')).json();
       const byKey = new Map<string, ItemSummary>();
       for (const d of deployed) {
-        const item = byKey.get(d.key) ?? { code: d.key, name: d.name, versions: [] };
+        const item: ItemSummary = byKey.get(d.key) ?? { code: d.key, name: d.name, versions: [] };
         item.versions.push(Number(d.version));
         byKey.set(d.key, item);
       }

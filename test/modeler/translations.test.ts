@@ -1,0 +1,58 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULE_FACTORIES, SPECIAL_PROCEDURE_KINDS, BUILT_IN_ACTIONS } from '../../definitions/index.js';
+import { createTranslate, translateWith, ZH_CN } from '../../modeler/src/i18n/translate.js';
+import { repoDir } from '../support/shared.js';
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = path.join(dir, name);
+    return statSync(p).isDirectory() ? (name === 'i18n' ? [] : sources(p)) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+/** English texts the UI passes to translate: `t('…')`, `translate('…')`, `label: '…'`, `description: '…'`, button labels. */
+function uiTexts(): string[] {
+  const found = new Set<string>();
+  const patterns = [/\bt\('([^']+)'/g, /translate\('([^']+)'/g, /\b(?:label|description|empty): '([^']+)'/g,
+    /\[\s*'[\w-]+',\s*'([^']+)',\s*(?:async|\(\))/g, /button\('[\w-]+', '([^']+)'/g, /\{ yes: '([^']+)', no: '([^']+)', unset: '([^']+)' \}/g];
+  for (const file of sources(path.join(repoDir, 'modeler/src'))) {
+    const text = readFileSync(file, 'utf8');
+    for (const re of patterns) for (const m of text.matchAll(re)) for (const g of m.slice(1)) if (g) found.add(g);
+  }
+  const html = readFileSync(path.join(repoDir, 'modeler/src/index.html'), 'utf8');
+  for (const m of html.matchAll(/data-t="([^"]+)"/g)) found.add(m[1]!);
+  return [...found].filter((s) => !s.includes('${'));
+}
+
+describe('the zh-CN dictionary', () => {
+  it('has a Chinese text for every label the modeler and the rule editor show', () => {
+    const texts = uiTexts();
+    expect(texts.length).toBeGreaterThan(80);
+    expect(texts.filter((s) => ZH_CN[s] === undefined)).toEqual([]);
+  });
+
+  it('names every deploy rule, special procedure and built-in action in Chinese', () => {
+    const keys = [
+      ...Object.keys(RULE_FACTORIES).map((r) => `rule.${r}`),
+      ...SPECIAL_PROCEDURE_KINDS.map((k) => `procedure.${k}`),
+      ...BUILT_IN_ACTIONS.map((a) => `action.${a}`),
+    ];
+    expect(keys.filter((k) => ZH_CN[k] === undefined)).toEqual([]);
+  });
+
+  it('translates bpmn-js palette and properties-panel texts and fills placeholders', () => {
+    const t = createTranslate('zh-CN');
+    expect(t('Create start event')).toBe('创建开始事件');
+    expect(t('User Task')).toBe('用户任务');
+    expect(t('Open {element}', { element: '子流程' })).toBe('打开 子流程');
+    expect(t('Deployed {code} version {version}', { code: 'ITEM-02', version: 3 })).toBe('已部署 ITEM-02 第 3 版');
+  });
+
+  it('falls back to the English text for an unknown key and for the English locale', () => {
+    expect(createTranslate('zh-CN')('Some new label')).toBe('Some new label');
+    expect(createTranslate('en')('Create start event')).toBe('Create start event');
+    expect(translateWith({}, 'Hello {who} and {nobody}', { who: '张三' })).toBe('Hello 张三 and {nobody}');
+  });
+});
