@@ -182,4 +182,38 @@ export function modelerScenarios(h: () => Harness): void {
     expect(image.trimEnd()).toMatch(/<\/svg>$/);
     expect(image).toContain('材料审核');
   });
+
+  it('sets the rule table of a business rule task and joint approval on a multi-instance task', async () => {
+    const { page } = h();
+    await openGroup(page, 'check', 'approval-step');
+    await setField(page, 'check', 'department', '卫健委');
+    await expectErrors(page, 0);
+    // Given the service task turned into a business rule task through the replace menu
+    await page.click('.djs-element[data-element-id="notify"] .djs-hit');
+    await page.click('.djs-context-pad [data-action="replace"]');
+    await page.click('.djs-popup [data-id="replace-with-rule-task"]');
+    await expectErrors(page, 1);
+    expect(await page.getAttribute('#findings .finding.error', 'data-rule')).toBe('business-rule-task');
+    // When its rule table is named, the error goes
+    await openGroup(page, 'notify', 'approval-rule-table');
+    await setField(page, 'notify', 'decisionRef', 'food-licence.acceptance');
+    await expectErrors(page, 0);
+    // And a parallel multi-instance review gets joint approval and its collection
+    await page.click('.djs-element[data-element-id="check"] .djs-hit');
+    await page.click('.djs-context-pad [data-action="replace"]');
+    await page.click('.djs-popup [data-id="toggle-parallel-mi"]');
+    await openGroup(page, 'check', 'approval-joint');
+    await setField(page, 'check', 'coDepartments', '卫健委,消防');
+    await page.selectOption('#bio-properties-panel-approval-completion', 'any');
+    await openGroup(page, 'check', 'approval-multi-instance');
+    await page.fill('#bio-properties-panel-approval-collection', '=["卫健委","消防"]');
+    await expect.poll(() => diagramXml(page)).toContain('approval:collection=');
+    await page.fill('#bio-properties-panel-approval-elementVariable', 'department');
+    await expect.poll(() => diagramXml(page)).toContain('approval:elementVariable="department"');
+    await expectErrors(page, 0);
+    const xml = await diagramXml(page);
+    expect(xml).toMatch(/<bpmn:businessRuleTask id="notify"[^>]* approval:decisionRef="food-licence.acceptance"/);
+    expect(xml).toContain('approval:coDepartments="卫健委,消防" approval:completion="any"');
+    expect(xml).toMatch(/<bpmn:multiInstanceLoopCharacteristics approval:collection="=\[&#34;卫健委&#34;,&#34;消防&#34;\]" approval:elementVariable="department"|<bpmn:multiInstanceLoopCharacteristics approval:collection="=\[&quot;卫健委&quot;,&quot;消防&quot;\]" approval:elementVariable="department"/);
+  });
 }
