@@ -15,6 +15,6 @@ export type { ApprovalRejection, ApprovalRejectionCode } from './rejection.js';
 export { SPGL, type SpglStatus } from './status.js';
 export { summarize } from './summary.js';
 export { timeline, type TimelineEntry } from './timeline.js';
-export { approvalEngine, toRuntimeCommand, fromRuntimeCommand } from './engine.js';
+export { approvalEngine } from './engine.js';
 export { caseLight, departmentLights, computeCaseDeadlines, isWindowTimer } from './clocks.js';
 export * from './documents/index.js';

@@ -101,8 +101,8 @@ export type Effect =
   | { type: 'message.send'; name: string; elementId: string; payload: Variables };
 
 /** Expected refusals are values with a stable code; bugs throw. */
-export interface Rejection {
-  code: RejectionCode;
+export interface Rejection<Code extends string = RejectionCode> {
+  code: Code;
   /** "Expected task 't3' to be active, but it was completed" */
   message: string;
   details?: Record<string, Json>;
@@ -130,6 +130,6 @@ export type RejectionCode =
   | 'INVALID_COMMAND';
 
 /** The result of `step`. */
-export type StepResult<S> =
+export type StepResult<S, Code extends string = RejectionCode> =
   | { ok: true; state: S; events: CaseEvent[]; effects: Effect[] }
-  | { ok: false; rejection: Rejection };
+  | { ok: false; rejection: Rejection<Code> };

@@ -13,13 +13,13 @@ import type { CaseEvent, Command, Effect, EngineContext, Json, Rejection } from 
 import { isConflict } from './errors.js';
 import { projectEffects, projectTasks } from './projection.js';
 import type {
-  CaseStore, CaseSummary, CaseWrite, Clock, CommandResult, DefinitionRepository, Engine, RuleEvaluator,
+  CaseStore, CaseSummary, CaseWrite, Clock, CommandResult, DefinitionRepository, Engine, RuleEvaluator, RuntimeCommand,
 } from './ports.js';
 import { summarizeState } from './summary.js';
 
 /** Collaborators of a `CaseRunner`. */
-export interface CaseRunnerOptions<S> {
-  engine: Engine<S>;
+export interface CaseRunnerOptions<S, C extends RuntimeCommand = Command> {
+  engine: Engine<S, C>;
   store: CaseStore;
   definitions: DefinitionRepository;
   clock: Clock;
@@ -47,15 +47,15 @@ export interface ExecuteOptions {
 const MAX_DECISION_ROUNDS = 32;
 
 /** Runs commands against stored cases. */
-export class CaseRunner<S = Json> {
-  constructor(private readonly options: CaseRunnerOptions<S>) {}
+export class CaseRunner<S = Json, C extends RuntimeCommand = Command> {
+  constructor(private readonly options: CaseRunnerOptions<S, C>) {}
 
   /**
    * Runs `command` on case `caseNo`. Rejections come back as values; a lost race throws `ConflictError`
    * (after `retryOnConflict` retries); anything else thrown is a bug or an infrastructure failure, and in
    * every thrown case nothing was written.
    */
-  async execute(caseNo: string, command: Command, opts: ExecuteOptions = {}): Promise<CommandResult> {
+  async execute(caseNo: string, command: C | Command, opts: ExecuteOptions = {}): Promise<CommandResult> {
     const { store } = this.options;
     const key = opts.idempotencyKey;
     for (let attempt = 0; ; attempt++) {
@@ -79,7 +79,7 @@ export class CaseRunner<S = Json> {
    * (e.g. the timers of a case that fell due together). Each gets its own result; rejected ones change
    * nothing, and the accepted ones commit together or not at all. No idempotency keys here.
    */
-  async executeAll(caseNo: string, commands: Command[], opts: Omit<ExecuteOptions, 'idempotencyKey'> = {}): Promise<CommandResult[]> {
+  async executeAll(caseNo: string, commands: Array<C | Command>, opts: Omit<ExecuteOptions, 'idempotencyKey'> = {}): Promise<CommandResult[]> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.attempt(caseNo, commands, { ...opts, idempotencyKey: undefined });
@@ -89,7 +89,7 @@ export class CaseRunner<S = Json> {
     }
   }
 
-  private async attempt(caseNo: string, commands: Command[], opts: ExecuteOptions): Promise<CommandResult[]> {
+  private async attempt(caseNo: string, commands: Array<C | Command>, opts: ExecuteOptions): Promise<CommandResult[]> {
     const { engine, store, clock } = this.options;
     const at = clock.now().toISOString();
     const loaded = await store.loadCase(caseNo);
@@ -97,7 +97,7 @@ export class CaseRunner<S = Json> {
     if (loaded) {
       definition = await this.options.definitions.get(loaded.itemKey, loaded.definitionVersion);
       if (!definition) throw new Error(`Case '${caseNo}' runs ${loaded.itemKey} v${loaded.definitionVersion}, which is not deployed`);
-    } else if (commands[0]?.type === 'case.start') {
+    } else if (commands[0] && this.createsCase(commands[0])) {
       definition = await this.definitionToStart(opts.definition);
       if (!definition) return this.reject(caseNo, commands, opts, at, notDeployed(opts.definition));
     } else {
@@ -127,7 +127,7 @@ export class CaseRunner<S = Json> {
       state = settled.state;
       events.push(...numbered);
       effects.push(...settled.effects);
-      if (command.type === 'timer.fire') fired.push(command.timerId);
+      if (isTimerFire(command)) fired.push(command.timerId);
       results.push({ ok: true, caseNo, version, events: numbered, effects: settled.effects });
     }
     if (!results.some((r) => r.ok)) {
@@ -160,7 +160,7 @@ export class CaseRunner<S = Json> {
   /** Answers each `decision.evaluate` effect by stepping `decision.complete`, within the same command. */
   private async resolveDecisions(
     definition: ExecutableDefinition, state: S, events: CaseEvent[], effects: Effect[], ctx: EngineContext,
-  ): Promise<{ ok: true; state: S; events: CaseEvent[]; effects: Effect[] } | { ok: false; rejection: Rejection }> {
+  ): Promise<{ ok: true; state: S; events: CaseEvent[]; effects: Effect[] } | { ok: false; rejection: Rejection<string> }> {
     const allEvents = [...events];
     const kept: Effect[] = [];
     const pending = [...effects];
@@ -184,6 +184,10 @@ export class CaseRunner<S = Json> {
     return { ok: true, state, events: allEvents, effects: kept };
   }
 
+  private createsCase(command: C | Command): boolean {
+    return this.options.engine.createsCase ? this.options.engine.createsCase(command) : command.type === 'case.start';
+  }
+
   private async definitionToStart(wanted: ExecuteOptions['definition']): Promise<ExecutableDefinition | undefined> {
     if (!wanted) return undefined;
     const { definitions } = this.options;
@@ -191,14 +195,14 @@ export class CaseRunner<S = Json> {
   }
 
   /** A refusal of the whole attempt, answered to every command. */
-  private async reject(caseNo: string, commands: Command[], opts: ExecuteOptions, at: string, rejection: Rejection): Promise<CommandResult[]> {
+  private async reject(caseNo: string, commands: Array<C | Command>, opts: ExecuteOptions, at: string, rejection: Rejection<string>): Promise<CommandResult[]> {
     const result: CommandResult = { ok: false, caseNo, rejection };
     if (opts.idempotencyKey !== undefined) await this.remember(caseNo, commands[0]!, opts.idempotencyKey, result, at);
     return commands.map(() => result);
   }
 
   /** A rejection is a value; under an idempotency key it is remembered like any other result. */
-  private async remember(caseNo: string, command: Command, key: string, result: CommandResult, at: string): Promise<void> {
+  private async remember(caseNo: string, command: C | Command, key: string, result: CommandResult, at: string): Promise<void> {
     await this.options.store.remember({ key, caseNo, commandType: command.type, result: result as unknown as Json, at });
   }
 }
@@ -206,6 +210,10 @@ export class CaseRunner<S = Json> {
 function notDeployed(wanted: ExecuteOptions['definition']): Rejection {
   const what = !wanted ? 'no definition was named' : `'${wanted.key}'${wanted.version === undefined ? '' : ` v${wanted.version}`} is not deployed or not enabled`;
   return { code: 'INVALID_COMMAND', message: `Expected a deployed definition to start the case, but ${what}` };
+}
+
+function isTimerFire(command: RuntimeCommand): command is Extract<Command, { type: 'timer.fire' }> {
+  return command.type === 'timer.fire';
 }
 
 /** Events continue the case's log; a core that numbered them differently has a bug. */

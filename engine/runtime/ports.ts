@@ -3,13 +3,25 @@
  * the outside world. Adapters live in `server/` (e.g. `KnexCaseStore`); fakes live beside the tests.
  * Nothing here performs I/O itself, and nothing here knows a database.
  */
-import type { CaseEvent, Command, Effect, EngineContext, Json, Rejection, StepResult, Variables } from '../core/types.js';
+import type { Actor, CaseEvent, Command, Effect, EngineContext, Json, Rejection, StepResult, Variables } from '../core/types.js';
 import type { ExecutableDefinition } from '../core/model.js';
 
-/** The pure engine core as the runtime sees it; `engine/core` satisfies it, tests may pass a fake. */
-export interface Engine<S = Json> {
-  step(definition: ExecutableDefinition, state: S, command: Command, ctx: EngineContext): StepResult<S>;
+/** What the runner needs of any command: its type name, and who issued it. */
+export interface RuntimeCommand {
+  type: string;
+  actor?: Actor;
+}
+
+/**
+ * A pure engine as the runtime sees it; `engine/core` satisfies it with the core's commands, the approval
+ * aggregate with its lifecycle commands, and tests may pass a fake. Besides its own commands `C`, an engine
+ * accepts the core commands the runtime itself sends (`timer.fire`, `decision.complete`).
+ */
+export interface Engine<S = Json, C extends RuntimeCommand = Command> {
+  step(definition: ExecutableDefinition, state: S, command: C | Command, ctx: EngineContext): StepResult<S, string>;
   initialState(): S;
+  /** Whether `command` creates a case (the runner then needs a definition to start); `case.start` when absent. */
+  createsCase?(command: C | Command): boolean;
 }
 
 /** The queryable columns of a case, derived from its state after every command (see `CaseRunner`). */
@@ -227,4 +239,4 @@ export interface DefinitionRepository {
 /** A result of `CaseRunner.execute`, also what an idempotency key remembers. */
 export type CommandResult =
   | { ok: true; caseNo: string; version: number; events: CaseEvent[]; effects: Effect[] }
-  | { ok: false; caseNo: string; rejection: Rejection };
+  | { ok: false; caseNo: string; rejection: Rejection<string> };

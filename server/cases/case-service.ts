@@ -7,7 +7,7 @@
 import type { WorkingCalendar } from '../../engine/calendar/types.js';
 import { toZoned } from '../../engine/calendar/dates.js';
 import {
-  renderAcceptanceNotice, renderCorrectionNotice, renderNonAcceptance, timeline, toRuntimeCommand,
+  renderAcceptanceNotice, renderCorrectionNotice, renderNonAcceptance, timeline,
   type ApprovalCaseState, type ApprovalCommand, type MaterialRef, type NoticeItem,
 } from '../../engine/approval/index.js';
 import { openTasks } from '../../engine/core/index.js';
@@ -23,7 +23,7 @@ import type { ApplyInput, CaseView, DocumentKind, MaterialInput, ServiceRejectio
 
 /** Collaborators of a `CaseService`. */
 export interface CaseServiceDeps {
-  runner: CaseRunner<ApprovalCaseState>;
+  runner: CaseRunner<ApprovalCaseState, ApprovalCommand>;
   store: CaseStore;
   items: ItemRepository;
   files: FileStorage;
@@ -184,7 +184,7 @@ export class CaseService {
   }
 
   private async run(caseNo: string, command: ApprovalCommand, definition?: { key: string; version: number }): Promise<ServiceResult> {
-    const result = await this.deps.runner.execute(caseNo, toRuntimeCommand(command), definition ? { definition } : {});
+    const result = await this.deps.runner.execute(caseNo, command, definition ? { definition } : {});
     if (!result.ok) return { ok: false, caseNo, rejection: result.rejection };
     const status = (await this.load(caseNo))?.state.approval?.status ?? 0;
     return { ok: true, caseNo, status, events: result.events };

@@ -3,7 +3,7 @@
  * summary columns, the item repository, the rule evaluator for business rule tasks, and local file storage.
  */
 import type { WorkingCalendar } from '../../engine/calendar/types.js';
-import { approvalEngine, summarize, type ApprovalCaseState } from '../../engine/approval/index.js';
+import { approvalEngine, summarize, type ApprovalCaseState, type ApprovalCommand } from '../../engine/approval/index.js';
 import { CaseRunner } from '../../engine/runtime/case-runner.js';
 import type { CaseWrite, Clock } from '../../engine/runtime/ports.js';
 import type { OpenedStore } from '../store/open-store.js';
@@ -15,7 +15,7 @@ import { KnexItemRepository } from './knex-item-repository.js';
 /** What `createCaseService` builds. */
 export interface CaseServiceWiring {
   service: CaseService;
-  runner: CaseRunner<ApprovalCaseState>;
+  runner: CaseRunner<ApprovalCaseState, ApprovalCommand>;
   items: KnexItemRepository;
   rules: ItemRuleEvaluator;
 }
@@ -37,7 +37,7 @@ export async function createCaseService(args: {
     const item = record.enabled ? await items.get(record.code, record.latestVersion) : undefined;
     if (item) rules.register(item);
   }
-  const runner = new CaseRunner<ApprovalCaseState>({
+  const runner = new CaseRunner<ApprovalCaseState, ApprovalCommand>({
     engine: approvalEngine,
     summarize,
     store: args.store.cases,
