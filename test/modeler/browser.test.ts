@@ -28,6 +28,20 @@ describe.sequential('the browser modeler', { timeout: 60_000 }, () => {
   describe.sequential('modeler tab', () => modelerScenarios(h));
   describe.sequential('rule-table tab', () => rulesScenarios(h));
 
+  it('falls back to the English texts with ?lang=en', async () => {
+    const page = await h().browser.newPage();
+    try {
+      await page.goto(`${h().baseUrl}/modeler/?lang=en`);
+      await page.waitForSelector('.djs-element[data-element-id="accept"]');
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+      expect(await page.getAttribute('.djs-palette [data-action="create.task"]', 'aria-label')).toBe('Create task');
+      expect(await page.textContent('.tabs')).toContain('Rule tables');
+      expect(await page.textContent('#deploy')).toBe('Deploy as new version');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('logged no error in the page', () => {
     expect(h().pageErrors).toEqual([]);
   });

@@ -10,6 +10,7 @@ import { login } from '../server/helper.js';
 import { DEPLOYER, loginInPage, type Harness } from './browser.js';
 
 const fixture = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures', 'unassigned-review.bpmn');
+/** Where the screenshots for the documentation are written (committed). */
 export const SCREENSHOTS = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../docs/screenshots');
 
 /** The diagram's XML as the modeler would save it. */
