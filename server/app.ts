@@ -32,7 +32,7 @@ import { storePlugin } from './plugins/store.js';
 import { ROUTES } from './routes/index.js';
 
 /** Options of `build`; everything has a production default. */
-export interface BuildOptions extends Pick<IdentityPluginOptions, 'scrypt' | 'demoDepartments'>, Pick<RuntimePluginOptions, 'rules' | 'calendar' | 'notifier' | 'background'> {
+export interface BuildOptions extends Pick<IdentityPluginOptions, 'scrypt' | 'demoDepartments'>, Pick<RuntimePluginOptions, 'rules' | 'calendar' | 'notifier' | 'background' | 'caseEngines'> {
   /** The configuration; read from the environment when absent. */
   config?: ServerConfig;
   /** fastify's logger option; pino at the configured level by default, `false` in tests. */
@@ -66,7 +66,7 @@ export async function build(options: BuildOptions = {}): Promise<FastifyInstance
     await app.register(metricsPlugin);
     await app.register(auditPlugin);
     await app.register(identityPlugin, { scrypt: options.scrypt, demoDepartments: options.demoDepartments });
-    await app.register(runtimePlugin, { rules: options.rules, calendar: options.calendar, notifier: options.notifier, background: options.background });
+    await app.register(runtimePlugin, { rules: options.rules, calendar: options.calendar, notifier: options.notifier, background: options.background, caseEngines: options.caseEngines });
     await app.register(rateLimit, {
       global: false,
       errorResponseBuilder: (_request, context) =>

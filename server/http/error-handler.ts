@@ -56,7 +56,7 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
   // Plain modules (the user directory …) throw errors carrying a catalogue code without knowing HTTP.
   const code = (error as { code?: unknown } | null)?.code;
   if (error instanceof Error && typeof code === 'string' && Object.hasOwn(SERVER_STATUS, code)) {
-    return { status: statusOf(code as ErrorCode), body: { code: code as ErrorCode, message: error.message } };
+    return { status: statusOf(code), body: { code, message: error.message } };
   }
   if (error instanceof Error && error.name === 'RuleTableError' && Array.isArray((error as { findings?: unknown }).findings)) {
     const refused = ruleTableRefused((error as unknown as { findings: RuleFinding[] }).findings);

@@ -7,6 +7,8 @@
 import type { Finding as DefinitionFinding } from '../../definitions/findings.js';
 import type { Json, Rejection, RejectionCode } from '../../engine/core/types.js';
 import type { Finding as RuleFinding } from '../../rules/model.js';
+import type { ApprovalRejectionCode } from '../../engine/approval/rejection.js';
+import { APPROVAL_REJECTION_STATUS, CASE_SERVICE_STATUS } from './approval-codes.js';
 
 /** Statuses of the engine's rejection codes. A new `RejectionCode` fails to compile until it is mapped. */
 export const REJECTION_STATUS: Readonly<Record<RejectionCode, number>> = {
@@ -62,18 +64,27 @@ export const SERVER_STATUS = {
 /** A server-side code. */
 export type ServerErrorCode = keyof typeof SERVER_STATUS;
 /** Every code an error body may carry. */
-export type ErrorCode = ServerErrorCode | RejectionCode;
+export type ErrorCode = ServerErrorCode | RejectionCode | ApprovalRejectionCode | keyof typeof CASE_SERVICE_STATUS;
+
+/** A refusal code nobody mapped yet is a business rule (422), never a 500. */
+const UNMAPPED_REFUSAL = 422;
 
 /** The JSON body of every error response. */
 export interface ErrorBody {
-  code: ErrorCode;
+  code: ErrorCode | string;
   message: string;
   details?: Record<string, unknown>;
 }
 
-/** The HTTP status of a code. */
-export function statusOf(code: ErrorCode): number {
-  return (SERVER_STATUS as Record<string, number>)[code] ?? REJECTION_STATUS[code as RejectionCode] ?? 500;
+/**
+ * The HTTP status of a code. A refusal code outside every table can only come from a newer rejection of the
+ * case lifecycle: an expected business-rule refusal, 422, never a 500.
+ */
+export function statusOf(code: ErrorCode | string): number {
+  for (const table of [SERVER_STATUS, REJECTION_STATUS, APPROVAL_REJECTION_STATUS, CASE_SERVICE_STATUS] as Array<Readonly<Record<string, number>>>) {
+    if (Object.hasOwn(table, code)) return table[code]!;
+  }
+  return UNMAPPED_REFUSAL;
 }
 
 /** An expected failure of a request, thrown by routes and mapped by the error handler. */
@@ -81,7 +92,7 @@ export class ApiError extends Error {
   readonly statusCode: number;
 
   constructor(
-    readonly code: ErrorCode,
+    readonly code: ErrorCode | string,
     message: string,
     readonly details?: Record<string, unknown>,
   ) {
@@ -96,8 +107,8 @@ export class ApiError extends Error {
   }
 }
 
-/** An engine rejection as an API error, keeping its details. */
-export function fromRejection(rejection: Rejection): ApiError {
+/** An engine, lifecycle or case-service rejection as an API error, keeping its details. */
+export function fromRejection(rejection: Rejection<string> | { code: string; message: string; details?: Record<string, Json> }): ApiError {
   return new ApiError(rejection.code, rejection.message, rejection.details as Record<string, Json> | undefined);
 }
 

@@ -17,6 +17,7 @@ import type { Notifier, RuleEvaluator } from '../../engine/runtime/ports.js';
 import { TimerPoller } from '../../engine/runtime/timer-poller.js';
 import { MeteredRunner } from '../metrics/shenpi-metrics.js';
 import { LoggingNotifier, WebhookNotifier } from '../notify/webhook-notifier.js';
+import { RoutingRunner, type CaseEngineFactory } from '../runtime/routing-runner.js';
 import { sharedPlugin } from './plugin.js';
 import './types.js';
 
@@ -30,6 +31,8 @@ export interface RuntimePluginOptions extends Record<string, unknown> {
   notifier?: Notifier;
   /** Start the poller and dispatcher on ready (default true). */
   background?: boolean;
+  /** Runners of other engines (the approval aggregate) for the cases they own; the core runs the rest. */
+  caseEngines?: CaseEngineFactory;
 }
 
 /** Decorates `app.runtime`. */
@@ -52,7 +55,10 @@ export const runtimePlugin = sharedPlugin<RuntimePluginOptions>('shenpi-runtime'
     // Deliver effects right after the commit that queued them instead of at the next polling round.
     afterCommit: () => dispatcher.wake(),
   });
-  const runner = new MeteredRunner(core, metrics);
+  const afterCommit = () => dispatcher.wake();
+  const routes = options.caseEngines ? await options.caseEngines({ store, clock, calendar, afterCommit }) : [];
+  // One runner for the poller and the task routes: each case goes to the engine that owns it.
+  const runner = new MeteredRunner(routes.length ? new RoutingRunner(core, routes) : core, metrics);
   const owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   const poller = new TimerPoller({ timers: store.timers, runner, clock, owner, onError: (err) => log.error({ err }, 'timer round failed') });
 

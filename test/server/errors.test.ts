@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError } from '../../engine/runtime/errors.js';
 import { toErrorResponse } from '../../server/http/error-handler.js';
-import { ApiError, definitionRefused, REJECTION_STATUS, SERVER_STATUS, statusOf } from '../../server/http/errors.js';
+import { APPROVAL_REJECTION_STATUS } from '../../server/http/approval-codes.js';
+import { ApiError, definitionRefused, fromRejection, REJECTION_STATUS, SERVER_STATUS, statusOf } from '../../server/http/errors.js';
 import { IdentityError } from '../../server/identity/users.js';
 import { RuleTableError } from '../../rules/errors.js';
 
@@ -15,6 +16,15 @@ describe('error catalogue', () => {
     expect(statusOf('TASK_NOT_ACTIVE')).toBe(409);
     expect(statusOf('TASK_ASSIGNED_TO_OTHER')).toBe(403);
     expect(statusOf('CASE_NOT_STARTED')).toBe(404);
+  });
+
+  it('maps the approval lifecycle and case-service codes, and an unmapped refusal to 422, never 500', () => {
+    expect(statusOf('CORRECTION_NOTICE_WINDOW_LAPSED')).toBe(409);
+    expect(statusOf('EXTENSION_OVER_CAP')).toBe(422);
+    expect(statusOf('NOT_THE_APPLICANT')).toBe(403);
+    expect(statusOf('ITEM_NOT_AVAILABLE')).toBe(404);
+    for (const status of Object.values(APPROVAL_REJECTION_STATUS)) expect([403, 404, 409, 422]).toContain(status);
+    expect(fromRejection({ code: 'SOMETHING_NEW', message: 'Expected x, but y' }).statusCode).toBe(422);
   });
 
   it('keeps only INTERNAL and NOT_READY at 5xx among the server codes', () => {
