@@ -1,6 +1,19 @@
 /**
  * Server configuration, read once from the environment into a plain object. Pure: `loadConfig(env)` never
  * touches the file system, so tests build configurations without setting process variables.
+ *
+ * | variable | default | |
+ * |---|---|---|
+ * | HOST, PORT | 127.0.0.1, 3000 | where to listen |
+ * | SHENPI_DATA_DIR | ./data | SQLite file `shenpi.sqlite` (SHENPI_DB overrides the file) |
+ * | DATABASE_URL, SHENPI_DB_SCHEMA | (unset) | PostgreSQL instead of SQLite, optionally in a schema |
+ * | SHENPI_CLOCK, SHENPI_CLOCK_START | system | `controlled`: a business clock moved by POST /api/clock |
+ * | SHENPI_ADMIN_PASSWORD, SHENPI_DEMO_PASSWORD | generated | first-start passwords; SHENPI_DEMO_USERS=false skips demo users |
+ * | SHENPI_WEBHOOK_URL, SHENPI_WEBHOOK_SECRET | (unset) | signed delivery of outbox effects; _ATTEMPTS (3), _TIMEOUT_MS (5000) |
+ * | LOG_LEVEL | info | pino level |
+ * | SHENPI_BODY_LIMIT, SHENPI_UPLOAD_LIMIT | 1 MiB, 10 MiB | largest JSON body, largest file or BPMN source |
+ * | SHENPI_SESSION_TTL_MS, SHENPI_LOGIN_RATE_LIMIT | 8 h, 10 | token lifetime; logins per address per minute |
+ * | SHENPI_SHUTDOWN_GRACE_MS | 10000 | how long SIGTERM waits for in-flight requests |
  */
 import path from 'node:path';
 import type { StoreConfig } from './store/connect.js';
