@@ -117,7 +117,7 @@ export class CaseRunner<S = Json, C extends RuntimeCommand = Command> {
     const fired: string[] = [];
     for (const command of commands) {
       const first = engine.step(definition, state, command, ctx);
-      const settled = first.ok ? await this.resolveDecisions(definition, first.state, first.events, first.effects, ctx) : first;
+      const settled = first.ok ? await this.resolveDecisions(caseNo, definition, first.state, first.events, first.effects, ctx) : first;
       if (!settled.ok) {
         results.push({ ok: false, caseNo, rejection: settled.rejection });
         continue;
@@ -159,7 +159,7 @@ export class CaseRunner<S = Json, C extends RuntimeCommand = Command> {
 
   /** Answers each `decision.evaluate` effect by stepping `decision.complete`, within the same command. */
   private async resolveDecisions(
-    definition: ExecutableDefinition, state: S, events: CaseEvent[], effects: Effect[], ctx: EngineContext,
+    caseNo: string, definition: ExecutableDefinition, state: S, events: CaseEvent[], effects: Effect[], ctx: EngineContext,
   ): Promise<{ ok: true; state: S; events: CaseEvent[]; effects: Effect[] } | { ok: false; rejection: Rejection<string> }> {
     const allEvents = [...events];
     const kept: Effect[] = [];
@@ -174,7 +174,9 @@ export class CaseRunner<S = Json, C extends RuntimeCommand = Command> {
       if (!this.options.rules) {
         return { ok: false, rejection: { code: 'INVALID_COMMAND', message: `Expected a rule evaluator for decision '${effect.decisionRef}', but none is configured` } };
       }
-      const result = await this.options.rules.evaluate(effect.decisionRef, effect.input);
+      const result = await this.options.rules.evaluate(effect.decisionRef, effect.input, {
+        caseNo, definition: { key: definition.key, version: definition.version },
+      });
       const next = this.options.engine.step(definition, state, { type: 'decision.complete', taskId: effect.taskId, result }, ctx);
       if (!next.ok) return next;
       state = next.state;

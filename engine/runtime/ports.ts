@@ -212,7 +212,17 @@ export interface Notifier {
 
 /** Evaluates a rule table for a business rule task (`decision.evaluate` effect). */
 export interface RuleEvaluator {
-  evaluate(decisionRef: string, input: Variables): Promise<Json>;
+  /**
+   * Evaluates the rule table `decisionRef` of the definition version the case runs, so that a case keeps
+   * the tables of the version it started with.
+   */
+  evaluate(decisionRef: string, input: Variables, context: RuleContext): Promise<Json>;
+}
+
+/** Which case asks for a decision, and the definition version it runs. */
+export interface RuleContext {
+  caseNo: string;
+  definition: { key: string; version: number };
 }
 
 /** A deployed definition version with its metadata. */

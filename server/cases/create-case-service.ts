@@ -21,8 +21,8 @@ export interface CaseServiceWiring {
 }
 
 /**
- * Builds the case service on `store`. The rule tables of every enabled item's latest version are registered
- * for business rule tasks; call `rules.register(item)` after deploying another.
+ * Builds the case service on `store`. Business rule tasks evaluate the tables of the item version their case
+ * runs, loaded from the item repository.
  */
 export async function createCaseService(args: {
   store: OpenedStore;
@@ -32,11 +32,7 @@ export async function createCaseService(args: {
   afterCommit?: (write: CaseWrite) => void;
 }): Promise<CaseServiceWiring> {
   const items = new KnexItemRepository(args.store.knex);
-  const rules = new ItemRuleEvaluator();
-  for (const record of await items.list()) {
-    const item = record.enabled ? await items.get(record.code, record.latestVersion) : undefined;
-    if (item) rules.register(item);
-  }
+  const rules = new ItemRuleEvaluator(items);
   const runner = new CaseRunner<ApprovalCaseState, ApprovalCommand>({
     engine: approvalEngine,
     summarize,

@@ -7,7 +7,8 @@
 import type { ItemDefinition } from '../../definitions/items/index.js';
 import type { ApprovalState, NoticeItem, RequiredMaterial } from '../../engine/approval/index.js';
 import type { Json, Variables } from '../../engine/core/types.js';
-import type { RuleEvaluator } from '../../engine/runtime/ports.js';
+import type { RuleContext, RuleEvaluator } from '../../engine/runtime/ports.js';
+import type { ItemRepository } from './item-repository.js';
 import { acceptanceOutcome, fees as readFees, requiredMaterials } from '../../rules/index.js';
 
 /** The materials the materials table requires for `facts`. */
@@ -49,22 +50,23 @@ export async function preReview(item: ItemDefinition, s: ApprovalState): Promise
 }
 
 /**
- * Answers the `decision.evaluate` effects of business rule tasks: `decisionRef` is a table id of a
- * registered item (`ITEM-05.fees`). The result is the table's DMN result, plain JSON.
+ * Answers the `decision.evaluate` effects of business rule tasks from the rule tables of the item version the
+ * case runs (the definition key is the item code, its version the item version), so a case keeps the tables
+ * it started with even after a new version is deployed, on whichever node runs it. `decisionRef` is a
+ * table id of that version (`ITEM-05.fees`). The result is the table's DMN result, plain JSON.
  */
 export class ItemRuleEvaluator implements RuleEvaluator {
-  private readonly tables = new Map<string, (input: Record<string, unknown>) => Promise<{ result: unknown }>>();
+  constructor(private readonly items: Pick<ItemRepository, 'get'>) {}
 
-  /** Makes an item version's tables available by their ids. */
-  register(item: ItemDefinition): void {
-    for (const rules of Object.values(item.rules)) {
-      if (rules) this.tables.set(rules.table.id, (input) => rules.evaluate(input));
+  async evaluate(decisionRef: string, input: Variables, context: RuleContext): Promise<Json> {
+    const { key, version } = context.definition;
+    const item = await this.items.get(key, version);
+    if (!item) throw new Error(`Case '${context.caseNo}' runs ${key} v${version}, which is not a deployed item version`);
+    const rules = Object.values(item.rules).find((r) => r?.table.id === decisionRef);
+    if (!rules) {
+      const ids = Object.values(item.rules).map((r) => r?.table.id).filter(Boolean).join(', ');
+      throw new Error(`Expected rule table '${decisionRef}' in item ${key} v${version}, but it has only: ${ids}`);
     }
-  }
-
-  async evaluate(decisionRef: string, input: Variables): Promise<Json> {
-    const evaluate = this.tables.get(decisionRef);
-    if (!evaluate) throw new Error(`Expected rule table '${decisionRef}' to be deployed, but no item has it`);
-    return ((await evaluate(input)).result ?? null) as Json;
+    return ((await rules.evaluate(input)).result ?? null) as Json;
   }
 }

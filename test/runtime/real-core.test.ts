@@ -34,17 +34,18 @@ describe('runtime with the real engine core', () => {
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.findings));
     await store.definitions.deploy({ definition: loaded.definition, sourceXml: xml, at: T0 });
     const clock = new ControlledClock(T0);
-    const decisions: string[] = [];
+    const decisions: Array<{ ref: string; caseNo: string; definition: { key: string; version: number } }> = [];
     const runner = new CaseRunner<CaseState>({
       engine: coreEngine, summarize: summarizeCase, store: store.cases, definitions: store.definitions, clock,
       calendar: new WeekdayCalendar(),
-      rules: { evaluate: async (ref) => (decisions.push(ref), { fee: 0 }) },
+      rules: { evaluate: async (ref, _input, context) => (decisions.push({ ref, ...context }), { fee: 0 }) },
     });
     const no = 'SP-2026-000001';
 
     const started = await runner.execute(no, { type: 'case.start', caseId: no, variables: { applicant: 'Chen Jing' } }, { definition: { key: 'permit' } });
     expect(started).toMatchObject({ ok: true, version: 1 });
-    expect(decisions).toEqual(['permit-fees']);
+    // the rule table is asked for with the case and the definition version it runs
+    expect(decisions).toEqual([{ ref: 'permit-fees', caseNo: no, definition: { key: 'permit', version: 1 } }]);
     const [review] = await store.cases.listTasks({ caseNo: no, status: 'active' });
     expect(review).toMatchObject({ elementId: 'review', department: 'market-supervision', role: 'reviewer', stage: 'review' });
     expect(await store.cases.loadCase(no)).toMatchObject({ summary: { status: 'active', stage: 'review', department: 'market-supervision' } });
