@@ -2,7 +2,8 @@
  * Browser scenarios of the modeler tab, registered into the single browser test file so that one Chromium
  * serves them all (two shared cores).
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
@@ -10,8 +11,14 @@ import { login } from '../server/helper.js';
 import { DEPLOYER, loginInPage, type Harness } from './browser.js';
 
 const fixture = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures', 'unassigned-review.bpmn');
-/** Where the screenshots for the documentation are written (committed). */
-export const SCREENSHOTS = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../docs/screenshots');
+/**
+ * Where the screenshots are written: the committed ones under docs/ when SHENPI_SCREENSHOTS=docs (to refresh
+ * the documentation on purpose), else a temporary folder, so a test run never leaves the work tree changed.
+ */
+export const SCREENSHOTS =
+  process.env.SHENPI_SCREENSHOTS === 'docs'
+    ? path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../docs/screenshots')
+    : mkdtempSync(path.join(tmpdir(), 'shenpi-screenshots-'));
 
 /** The diagram's XML as the modeler would save it. */
 export function diagramXml(page: Page): Promise<string> {
