@@ -16,7 +16,8 @@ function compiled(): ReturnType<Ajv['compile']> {
   return validator;
 }
 
-function describe(e: ErrorObject): string {
+/** A schema error in words a reform-office editor understands (missing field, unknown field, allowed values). */
+export function describeSchemaError(e: ErrorObject): string {
   switch (e.keyword) {
     case 'required':
       return `missing field '${(e.params as { missingProperty: string }).missingProperty}'`;
@@ -46,7 +47,7 @@ export function validateTableDocument(doc: unknown): Finding[] {
   for (const [path, list] of byPath) {
     const specific = list.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'type');
     const chosen = specific.length ? specific : list.filter((e) => e.keyword === 'type').slice(0, 1);
-    const messages = [...new Set((chosen.length ? chosen : list).map(describe))];
+    const messages = [...new Set((chosen.length ? chosen : list).map(describeSchemaError))];
     findings.push({ code: 'schema', severity: 'error', message: messages.join('; '), path });
   }
   return findings;

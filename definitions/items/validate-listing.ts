@@ -1,5 +1,6 @@
 /** JSON Schema validation of `item.json` with ajv; every error names the field's JSON path. */
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv } from 'ajv';
+import { describeSchemaError } from '../../rules/schema.js';
 import schema from './listing.schema.json' with { type: 'json' };
 import type { ItemFinding } from './findings.js';
 
@@ -8,18 +9,6 @@ let validator: ReturnType<Ajv['compile']> | undefined;
 /** The listing JSON Schema (for editors and the HTTP API). */
 export const listingSchema: object = schema;
 
-function message(e: ErrorObject): string {
-  switch (e.keyword) {
-    case 'required':
-      return `missing field '${(e.params as { missingProperty: string }).missingProperty}'`;
-    case 'additionalProperties':
-      return `unknown field '${(e.params as { additionalProperty: string }).additionalProperty}'`;
-    case 'enum':
-      return `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
-    default:
-      return e.message ?? e.keyword;
-  }
-}
 
 /** Validates a parsed `item.json`; an empty list means valid. */
 export function validateListing(doc: unknown, file = 'item.json'): ItemFinding[] {
@@ -29,7 +18,7 @@ export function validateListing(doc: unknown, file = 'item.json'): ItemFinding[]
   const findings: ItemFinding[] = [];
   for (const e of validator.errors ?? []) {
     const field = e.instancePath || '/';
-    const text = message(e);
+    const text = describeSchemaError(e);
     if (seen.has(field + text) || e.keyword === 'allOf') continue;
     seen.add(field + text);
     findings.push({ severity: 'error', code: 'schema', file, field, message: text });
