@@ -10,11 +10,14 @@
  *   ├─ metrics        counters, histograms; per-request counter
  *   ├─ audit          hash-chained audit log
  *   ├─ identity       users, sessions, first-start accounts; bearer token → request.user
- *   ├─ runtime        CaseRunner, TimerPoller, OutboxDispatcher (started on ready, stopped on close)
+ *   ├─ runtime        CaseRunner, TimerPoller, OutboxDispatcher (started on ready, stopped on close); the
+ *   │                 approval engine runs approval cases, the core runner the plain BPMN ones
+ *   ├─ cases          case service, items, material files, supervision sweep (periodic)
  *   ├─ rate-limit     per-route limits (login)
  *   ├─ multipart      upload limits for file routes
  *   └─ routes/*       one plugin per resource
  */
+import path from 'node:path';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
@@ -23,6 +26,8 @@ import { ApiError } from './http/errors.js';
 import { installErrorHandlers } from './http/error-handler.js';
 import { installValidators } from './http/validators.js';
 import { auditPlugin } from './plugins/audit.js';
+import { approvalEngine } from './cases/approval-engine.js';
+import { casesPlugin } from './plugins/cases.js';
 import { drainPlugin } from './plugins/drain.js';
 import { identityPlugin, type IdentityPluginOptions } from './plugins/identity.js';
 import { metricsPlugin } from './plugins/metrics.js';
@@ -30,6 +35,7 @@ import { openapiPlugin } from './plugins/openapi.js';
 import { runtimePlugin, type RuntimePluginOptions } from './plugins/runtime.js';
 import { storePlugin } from './plugins/store.js';
 import { ROUTES } from './routes/index.js';
+import type { CaseEngineFactory } from './runtime/routing-runner.js';
 
 /** Options of `build`; everything has a production default. */
 export interface BuildOptions extends Pick<IdentityPluginOptions, 'scrypt' | 'demoDepartments'>, Pick<RuntimePluginOptions, 'rules' | 'calendar' | 'notifier' | 'background' | 'caseEngines'> {
@@ -37,7 +43,7 @@ export interface BuildOptions extends Pick<IdentityPluginOptions, 'scrypt' | 'de
   config?: ServerConfig;
   /** fastify's logger option; pino at the configured level by default, `false` in tests. */
   logger?: FastifyServerOptions['logger'];
-  /** More route plugins (the case lifecycle routes), registered after the built-in ones. */
+  /** More route plugins (the modeler), registered after the built-in ones. */
   routes?: readonly FastifyPluginAsync[];
 }
 
@@ -66,7 +72,12 @@ export async function build(options: BuildOptions = {}): Promise<FastifyInstance
     await app.register(metricsPlugin);
     await app.register(auditPlugin);
     await app.register(identityPlugin, { scrypt: options.scrypt, demoDepartments: options.demoDepartments });
-    await app.register(runtimePlugin, { rules: options.rules, calendar: options.calendar, notifier: options.notifier, background: options.background, caseEngines: options.caseEngines });
+    // Approval cases always run on the approval aggregate; other engines a caller adds are asked first.
+    const approval = approvalEngine({ dir: path.join(config.dataDir, 'files') });
+    const extra = options.caseEngines;
+    const caseEngines: CaseEngineFactory = async (deps) => [...(extra ? await extra(deps) : []), ...(await approval.factory(deps))];
+    await app.register(runtimePlugin, { rules: options.rules, calendar: options.calendar, notifier: options.notifier, background: options.background, caseEngines });
+    await app.register(casesPlugin, { engine: approval, background: options.background });
     await app.register(rateLimit, {
       global: false,
       errorResponseBuilder: (_request, context) =>

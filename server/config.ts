@@ -14,6 +14,8 @@
  * | SHENPI_BODY_LIMIT, SHENPI_UPLOAD_LIMIT | 1 MiB, 10 MiB | largest JSON body, largest file or BPMN source |
  * | SHENPI_SESSION_TTL_MS, SHENPI_LOGIN_RATE_LIMIT | 8 h, 10 | token lifetime; logins per address per minute |
  * | SHENPI_SHUTDOWN_GRACE_MS | 10000 | how long SIGTERM waits for in-flight requests |
+ * | SHENPI_SWEEP_INTERVAL_MS | 300000 | how often the supervision sweep re-reads the lights of cases in handling |
+ * | SHENPI_PROGRESS_RATE_LIMIT | 30 | public progress queries per address per minute |
  */
 import path from 'node:path';
 import type { StoreConfig } from './store/connect.js';
@@ -56,6 +58,10 @@ export interface ServerConfig {
   loginRateLimit: number;
   /** How long SIGTERM waits for in-flight requests before closing anyway. */
   shutdownGraceMs: number;
+  /** Pause between two background supervision sweeps. */
+  sweepIntervalMs: number;
+  /** Public progress queries per client address per minute. */
+  progressRateLimit: number;
 }
 
 /** A refused configuration value. */
@@ -109,5 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     sessionTtlMs: integer(env, 'SHENPI_SESSION_TTL_MS', 8 * 3_600_000, 1_000),
     loginRateLimit: integer(env, 'SHENPI_LOGIN_RATE_LIMIT', 10, 1),
     shutdownGraceMs: integer(env, 'SHENPI_SHUTDOWN_GRACE_MS', 10_000, 0),
+    sweepIntervalMs: integer(env, 'SHENPI_SWEEP_INTERVAL_MS', 5 * 60_000, 1_000),
+    progressRateLimit: integer(env, 'SHENPI_PROGRESS_RATE_LIMIT', 30, 1),
   };
 }

@@ -147,9 +147,17 @@ export class CaseService {
     return this.run(caseNo, { type: 'rectification.complete', ...args });
   }
 
-  /** The supervision sweep of one case: lights on the current day, one record per new violation. */
+  /**
+   * The supervision sweep of one case: lights on the current day, one record per new violation. A system
+   * command, so it steps again on the fresh state when a user's command won the race.
+   */
   evaluateSupervision(caseNo: string): Promise<ServiceResult> {
-    return this.run(caseNo, { type: 'supervision.evaluate', actor: { id: 'system', name: 'supervision' } });
+    return this.run(caseNo, { type: 'supervision.evaluate', actor: { id: 'system', name: 'supervision' } }, undefined, 3);
+  }
+
+  /** 退回: sends the process back to an earlier step, with the reason. */
+  returnCase(caseNo: string, args: Args<'case.return'>): Promise<ServiceResult> {
+    return this.run(caseNo, { type: 'case.return', ...args } as ApprovalCommand);
   }
 
   async timeline(caseNo: string): Promise<TimelineEntry[]> {
@@ -183,8 +191,8 @@ export class CaseService {
     return stored ? { ...stored, state: stored.state as unknown as ApprovalCaseState } : undefined;
   }
 
-  private async run(caseNo: string, command: ApprovalCommand, definition?: { key: string; version: number }): Promise<ServiceResult> {
-    const result = await this.deps.runner.execute(caseNo, command, definition ? { definition } : {});
+  private async run(caseNo: string, command: ApprovalCommand, definition?: { key: string; version: number }, retryOnConflict?: number): Promise<ServiceResult> {
+    const result = await this.deps.runner.execute(caseNo, command, { ...(definition ? { definition } : {}), ...(retryOnConflict ? { retryOnConflict } : {}) });
     if (!result.ok) return { ok: false, caseNo, rejection: result.rejection };
     const status = (await this.load(caseNo))?.state.approval?.status ?? 0;
     return { ok: true, caseNo, status, events: result.events };
@@ -202,6 +210,10 @@ export class CaseService {
       if (!listed.includes(input.material)) return { unknown: input.material };
       if ('shared' in input) {
         refs.push({ material: input.material, kind: 'shared', certificate: { ...input.shared } });
+        continue;
+      }
+      if ('stored' in input) {
+        refs.push({ material: input.material, kind: 'upload', ...input.stored });
         continue;
       }
       const stored = await this.deps.files.put(input.file.bytes, { name: input.file.name, ...(input.file.contentType ? { contentType: input.file.contentType } : {}) });

@@ -1,12 +1,15 @@
 /**
  * Wiring of the case service over an opened store: the approval aggregate as the runner's engine with its
- * summary columns, the item repository, the rule evaluator for business rule tasks, and local file storage.
+ * summary columns and read model (`approval-projection.ts`), the item repository, the rule evaluator for
+ * business rule tasks, and local file storage.
  */
 import type { WorkingCalendar } from '../../engine/calendar/types.js';
 import { approvalEngine, summarize, type ApprovalCaseState, type ApprovalCommand } from '../../engine/approval/index.js';
 import { CaseRunner } from '../../engine/runtime/case-runner.js';
 import type { CaseWrite, Clock } from '../../engine/runtime/ports.js';
+import { KnexCaseStore } from '../store/knex-case-store.js';
 import type { OpenedStore } from '../store/open-store.js';
+import { projectApprovalCase } from './approval-projection.js';
 import { CaseService } from './case-service.js';
 import { LocalDiskStorage, type FileStorage } from './file-storage.js';
 import { ItemRuleEvaluator } from './item-rules.js';
@@ -18,6 +21,7 @@ export interface CaseServiceWiring {
   runner: CaseRunner<ApprovalCaseState, ApprovalCommand>;
   items: KnexItemRepository;
   rules: ItemRuleEvaluator;
+  files: FileStorage;
 }
 
 /**
@@ -33,10 +37,12 @@ export async function createCaseService(args: {
 }): Promise<CaseServiceWiring> {
   const items = new KnexItemRepository(args.store.knex);
   const rules = new ItemRuleEvaluator(items);
+  // The same tables as the store's own case store, plus the approval read model in every commit.
+  const cases = new KnexCaseStore(args.store.knex, [projectApprovalCase]);
   const runner = new CaseRunner<ApprovalCaseState, ApprovalCommand>({
     engine: approvalEngine,
     summarize,
-    store: args.store.cases,
+    store: cases,
     definitions: args.store.definitions,
     clock: args.clock,
     calendar: args.calendar,
@@ -44,6 +50,6 @@ export async function createCaseService(args: {
     ...(args.afterCommit ? { afterCommit: args.afterCommit } : {}),
   });
   const files = 'dir' in args.files ? new LocalDiskStorage(args.files.dir) : args.files;
-  const service = new CaseService({ runner, store: args.store.cases, items, files, clock: args.clock, calendar: args.calendar });
-  return { service, runner, items, rules };
+  const service = new CaseService({ runner, store: cases, items, files, clock: args.clock, calendar: args.calendar });
+  return { service, runner, items, rules, files };
 }

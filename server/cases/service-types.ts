@@ -6,7 +6,9 @@ import type { CaseSummary } from '../../engine/runtime/ports.js';
 /** A material as the applicant gives it: an uploaded file, or a certificate another department issued. */
 export type MaterialInput =
   | { material: string; file: { name: string; contentType?: string; bytes: Uint8Array } }
-  | { material: string; shared: { type: string; number: string; issuer: string } };
+  | { material: string; shared: { type: string; number: string; issuer: string } }
+  /** A file already in the file storage (uploaded to the case earlier), handed over by its reference. */
+  | { material: string; stored: { name: string; ref: string; sha256: string; size: number; contentType: string } };
 
 /** An application. */
 export interface ApplyInput {

@@ -23,14 +23,41 @@ export type Action =
   | 'case.read'
   | 'message.correlate'
   | 'clock.set'
-  | 'audit.verify';
+  | 'audit.verify'
+  | 'item.read'
+  | 'item.deploy'
+  | 'case.apply'
+  | 'case.list'
+  | 'case.intake'
+  | 'case.handle'
+  | 'case.supply'
+  | 'case.pay'
+  | 'case.withdraw'
+  | 'case.evaluate'
+  | 'supervision.read'
+  | 'supervision.respond'
+  | 'supervision.sweep'
+  | 'report.read';
 
 /** What the action is on, with the facts the rules look at. */
 export type Resource =
   | { kind: 'user'; department?: string; roles?: readonly Role[] }
   | { kind: 'definition'; department?: string }
   | { kind: 'task'; department?: string; candidateGroups?: readonly string[]; assignee?: string; onBehalfOf?: string }
-  | { kind: 'case'; departments: readonly string[]; applicant?: string }
+  | {
+      kind: 'case';
+      /** Every department that works on the case: the lead (implementing) department and the co-departments. */
+      departments: readonly string[];
+      /** The implementing department, which receives, accepts and issues (一门受理, 统一发证). */
+      lead?: string;
+      applicant?: string;
+      agent?: string;
+      channel?: string;
+      /** The applicant named in an application, when it is not the caller. */
+      onBehalfOf?: string;
+    }
+  | { kind: 'item'; department?: string }
+  | { kind: 'supervision'; department?: string }
   | { kind: 'system' };
 
 /** The policy's answer; `reason` is shown to the client on refusal. */
@@ -63,13 +90,28 @@ const worksOn: Check = (user, r) => {
 const inOwnDepartment: Check = (user, r) =>
   user.department !== undefined &&
   ((r.kind === 'case' && r.departments.includes(user.department)) ||
-    ((r.kind === 'definition' || r.kind === 'user') && r.department === user.department));
+    ((r.kind === 'definition' || r.kind === 'user' || r.kind === 'item' || r.kind === 'supervision') && r.department === user.department));
+
+/** The lead department of a case: it receives and accepts once and issues once. */
+const leadOfCase: Check = (user, r) => r.kind === 'case' && user.department !== undefined && r.lead === user.department;
+
+/** A window application: the lead department's clerk hands in what the applicant brought to the window. */
+const atOwnWindow: Check = (user, r) => r.kind === 'case' && r.channel === 'window' && leadOfCase(user, r);
 
 /** Department admins create staff and admins of their own department, nothing else. */
 const staffOfOwnDepartment: Check = (user, r) =>
   r.kind === 'user' && inOwnDepartment(user, r) && (r.roles ?? []).every((role) => role === 'department-staff' || role === 'department-admin');
 
-const ownCase: Check = (user, r) => r.kind === 'case' && r.applicant !== undefined && r.applicant === user.id;
+/** The applicant's own case, or one they act in as the registered agent (代理人). */
+const ownCase: Check = (user, r) => r.kind === 'case' && ((r.applicant !== undefined && r.applicant === user.id) || (r.agent !== undefined && r.agent === user.id));
+
+const STAFF = ['department-admin', 'department-staff'] as const;
+const EVERYONE = ['reform-office-admin', 'department-admin', 'department-staff', 'auditor', 'applicant'] as const;
+
+/** One rule per role, for actions several roles share on the same condition. */
+function forRoles(action: Action, roles: readonly Role[], when: Check, why: string): PermissionRule[] {
+  return roles.map((role) => ({ action, role, when, why }));
+}
 
 /** The policy. Anything not granted here is refused. */
 export const PERMISSION_RULES: readonly PermissionRule[] = [
@@ -108,10 +150,36 @@ export const PERMISSION_RULES: readonly PermissionRule[] = [
   { action: 'clock.set', role: 'reform-office-admin', when: always, why: 'only training deployments move the clock, run by the reform office' },
   { action: 'audit.verify', role: 'auditor', when: always, why: 'supervision checks the audit trail' },
   { action: 'audit.verify', role: 'reform-office-admin', when: always, why: 'the reform office answers for the platform' },
+  ...forRoles('item.read', EVERYONE, always, 'item flows and versions are disclosed (两清单一图表)'),
+  { action: 'item.deploy', role: 'reform-office-admin', when: always, why: 'the reform office publishes the item catalogue' },
+  { action: 'item.deploy', role: 'department-admin', when: inOwnDepartment, why: 'the implementing department deploys and disables its own items' },
+  { action: 'case.apply', role: 'applicant', when: (_u, r) => r.kind === 'case' && r.channel !== 'window', why: 'an applicant applies in their own name, or as the agent named in the application' },
+  { action: 'case.apply', role: 'department-staff', when: atOwnWindow, why: "a clerk enters a window application of the department's items" },
+  ...forRoles('case.list', EVERYONE, always, 'everyone lists cases; each row is filtered by case.read'),
+  ...forRoles('case.intake', STAFF, leadOfCase, 'the lead department receives, accepts and issues once (一门受理, 统一发证)'),
+  ...forRoles('case.handle', STAFF, inOwnDepartment, 'the departments working on a case run its steps'),
+  { action: 'case.supply', role: 'applicant', when: ownCase, why: 'the applicant supplies their own materials' },
+  { action: 'case.supply', role: 'department-staff', when: atOwnWindow, why: 'a clerk hands in what the applicant brought to the window' },
+  { action: 'case.pay', role: 'applicant', when: ownCase, why: 'the applicant pays their own fees online' },
+  { action: 'case.pay', role: 'department-staff', when: leadOfCase, why: 'the lead department records a payment made at its window' },
+  { action: 'case.withdraw', role: 'applicant', when: ownCase, why: 'only the applicant or their agent withdraws an application' },
+  { action: 'case.evaluate', role: 'applicant', when: ownCase, why: 'the applicant evaluates the service they received (好差评)' },
+  { action: 'supervision.read', role: 'reform-office-admin', when: always, why: 'the reform office watches the lights' },
+  { action: 'supervision.read', role: 'auditor', when: always, why: 'supervision reads every light and notice' },
+  ...forRoles('supervision.read', STAFF, inOwnDepartment, 'a department sees its own lights and notices'),
+  ...forRoles('supervision.respond', STAFF, inOwnDepartment, 'the responsible department answers its supervision notices'),
+  { action: 'supervision.sweep', role: 'reform-office-admin', when: always, why: 'the reform office runs the supervision rules' },
+  { action: 'supervision.sweep', role: 'auditor', when: always, why: 'supervision runs its rules on demand' },
+  { action: 'report.read', role: 'reform-office-admin', when: always, why: 'the reform office reads the monthly figures' },
+  { action: 'report.read', role: 'auditor', when: always, why: 'supervision analyses the full-process data' },
 ];
 
 /** Refusals that hold whatever the role. */
 function overriding(user: AuthUser, action: Action, r: Resource): string | undefined {
+  // Online, the caller is the applicant; applying for somebody else is done as their agent.
+  if (r.kind === 'case' && action === 'case.apply' && r.channel === 'online' && r.onBehalfOf !== undefined && r.onBehalfOf !== user.id) {
+    return `Nobody acts in another's name: '${user.id}' may not apply online as '${r.onBehalfOf}'; apply as their agent`;
+  }
   if (r.kind !== 'task' || (action !== 'task.claim' && action !== 'task.complete')) return undefined;
   if (r.onBehalfOf !== undefined && r.onBehalfOf !== user.id) return `Nobody acts in another's name: '${user.id}' may not claim a task for '${r.onBehalfOf}'`;
   if (r.assignee !== undefined && r.assignee !== user.id) return `The task is assigned to '${r.assignee}', not to '${user.id}'`;
@@ -126,7 +194,9 @@ function describe(r: Resource): string {
       return r.departments.length ? `a case of department(s) ${r.departments.map((d) => `'${d}'`).join(', ')}` : 'this case';
     case 'definition':
     case 'user':
-      return r.department ? `${r.kind === 'user' ? 'a user' : 'a definition'} of department '${r.department}'` : `this ${r.kind}`;
+    case 'item':
+    case 'supervision':
+      return r.department ? `${r.kind === 'user' ? 'a user' : `the ${r.kind}`} of department '${r.department}'` : `this ${r.kind}`;
     case 'system':
       return 'the system';
   }

@@ -14,6 +14,10 @@ import type { SessionStore, TokenProblem } from '../identity/sessions.js';
 import type { UserDirectory } from '../identity/users.js';
 import type { Runner, ShenpiMetrics } from '../metrics/shenpi-metrics.js';
 import type { OpenedStore } from '../store/open-store.js';
+import type { CaseService } from '../cases/case-service.js';
+import type { FileStorage } from '../cases/file-storage.js';
+import type { KnexItemRepository } from '../cases/knex-item-repository.js';
+import type { SweepReport } from '../cases/supervision-sweep.js';
 
 /** The async runtime of one server process. */
 export interface RuntimeServices {
@@ -35,6 +39,15 @@ export interface IdentityServices {
   seeded: SeededAccount[];
 }
 
+/** Approval cases: the case service, deployed items, material files and the supervision sweep. */
+export interface CaseServices {
+  service: CaseService;
+  items: KnexItemRepository;
+  files: FileStorage;
+  /** Runs one supervision sweep now (after the one in progress, if any). */
+  sweep(): Promise<SweepReport>;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     config: ServerConfig;
@@ -43,6 +56,7 @@ declare module 'fastify' {
     audit: AuditLog;
     metrics: ShenpiMetrics;
     runtime: RuntimeServices;
+    cases: CaseServices;
   }
   interface FastifyRequest {
     /** The authenticated user, or null. */

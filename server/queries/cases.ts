@@ -1,16 +1,32 @@
 /**
  * What the permission policy needs to know about a case: the departments that work on it and who applied.
- * The applicant of a case started through the API is the actor of its first event (`case.started`).
+ * For an approval case the applicant (and agent) come from its application (`approval_cases`), the lead is
+ * the implementing department and the co-departments of a joint approval work on it from the start; for a
+ * plain BPMN case the applicant is the actor of its first event (`case.started`).
  */
 import type { Knex } from 'knex';
+import type { Resource } from '../identity/permissions.js';
+import { json } from '../store/rows.js';
 
 /** The policy facts of a case. */
 export interface CaseFacts {
   caseNo: string;
   status: string;
-  /** Departments of the case's current stage and of every task it ever had. */
+  /** The lead department, the co-departments, the departments of the current stage and of every task. */
   departments: string[];
+  /** The implementing department of an approval case. */
+  lead?: string;
   applicant?: string;
+  agent?: string;
+  channel?: string;
+  /** True for a case of an approval item (run by the approval aggregate). */
+  approval: boolean;
+}
+
+/** The co-departments of a joint approval named in the case's item snapshot. */
+function coDepartments(state: unknown): string[] {
+  const joint = (json(state) as { approval?: { item?: { joint?: { coDepartments?: Array<{ department: string }> } } } } | null)?.approval?.item?.joint;
+  return (joint?.coDepartments ?? []).map((c) => c.department);
 }
 
 /** The facts of `caseNo`, or undefined when there is no such case. */
@@ -18,14 +34,37 @@ export async function caseFacts(knex: Knex, caseNo: string): Promise<CaseFacts |
   const row = await knex('cases').where({ case_no: caseNo }).first('case_no', 'status', 'department');
   if (!row) return undefined;
   const taskDepartments = await knex('tasks').where({ case_no: caseNo }).whereNotNull('department').distinct('department');
-  const first = await knex('events').where({ case_no: caseNo, seq: 1 }).first('actor_id');
   const departments = new Set<string>(taskDepartments.map((t: { department: string }) => String(t.department)));
   if (row.department) departments.add(String(row.department));
+  const approval = await knex('approval_cases').where({ case_no: caseNo }).first();
+  if (approval) {
+    departments.add(String(approval.department));
+    const state = await knex('cases').where({ case_no: caseNo }).first('state');
+    for (const d of coDepartments(state?.state)) departments.add(d);
+    return {
+      caseNo, status: String(row.status), departments: [...departments].sort(), lead: String(approval.department),
+      applicant: String(approval.applicant_id), ...(approval.agent_id ? { agent: String(approval.agent_id) } : {}), channel: String(approval.channel), approval: true,
+    };
+  }
+  const first = await knex('events').where({ case_no: caseNo, seq: 1 }).first('actor_id');
   return {
     caseNo,
     status: String(row.status),
     departments: [...departments].sort(),
     ...(first?.actor_id ? { applicant: String(first.actor_id) } : {}),
+    approval: false,
+  };
+}
+
+/** The policy's view of a case. */
+export function caseResource(facts: CaseFacts): Resource {
+  return {
+    kind: 'case',
+    departments: facts.departments,
+    ...(facts.lead ? { lead: facts.lead } : {}),
+    ...(facts.applicant ? { applicant: facts.applicant } : {}),
+    ...(facts.agent ? { agent: facts.agent } : {}),
+    ...(facts.channel ? { channel: facts.channel } : {}),
   };
 }
 

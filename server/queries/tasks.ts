@@ -4,6 +4,7 @@
  */
 import type { Knex } from 'knex';
 import type { TaskRecord } from '../../engine/runtime/ports.js';
+import { toTaskRecord } from '../store/knex-case-store.js';
 
 /** Inbox filters; all optional. */
 export interface TaskFilter {
@@ -26,7 +27,7 @@ export async function findTask(knex: Knex, taskId: string): Promise<TaskRecord |
   const caseNo = caseNoOfTask(taskId);
   if (caseNo === undefined) return undefined;
   const row = await knex('tasks').where({ case_no: caseNo, task_id: taskId }).first();
-  return row ? toTask(row) : undefined;
+  return row ? toTaskRecord(row) : undefined;
 }
 
 /**
@@ -48,34 +49,5 @@ export async function listTasks(knex: Knex, filter: TaskFilter, visibleTo?: { us
     });
   }
   if (filter.limit !== undefined) query.limit(filter.limit);
-  return (await query).map(toTask);
-}
-
-function instant(value: unknown): string | undefined {
-  if (value === null || value === undefined) return undefined;
-  return value instanceof Date ? value.toISOString() : String(value);
-}
-
-function text(value: unknown): string | undefined {
-  return value === null || value === undefined ? undefined : String(value);
-}
-
-function toTask(row: Record<string, unknown>): TaskRecord {
-  const groups: unknown = typeof row.candidate_groups === 'string' ? JSON.parse(row.candidate_groups) : row.candidate_groups;
-  return {
-    caseNo: String(row.case_no),
-    taskId: String(row.task_id),
-    elementId: String(row.element_id),
-    name: text(row.name),
-    kind: String(row.kind),
-    department: text(row.department),
-    role: text(row.role),
-    candidateGroups: Array.isArray(groups) ? groups.map(String) : [],
-    stage: text(row.stage),
-    assignee: text(row.assignee),
-    dueAt: instant(row.due_at),
-    status: row.status as TaskRecord['status'],
-    createdAt: instant(row.created_at)!,
-    completedAt: instant(row.completed_at),
-  };
+  return (await query).map(toTaskRecord);
 }

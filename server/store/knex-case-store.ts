@@ -14,9 +14,19 @@ import { conflictOnDuplicate, instant, json, requiredInstant, text, toJson } fro
 /** SQLite allows 32,766 bound variables per statement; 100 rows of ≤ 8 columns stays far below. */
 const CHUNK = 100;
 
+/**
+ * A read model kept beside the log: called inside each commit's transaction with the write, so that its rows
+ * exist exactly when the events that caused them do (the approval cases' applicant index, their supervision
+ * notices). It must only insert or update rows of its own tables.
+ */
+export type CaseProjection = (trx: Knex.Transaction, write: CaseWrite) => Promise<void>;
+
 /** The knex implementation of `CaseStore`, for SQLite and PostgreSQL alike. */
 export class KnexCaseStore implements CaseStore {
-  constructor(private readonly knex: Knex) {}
+  constructor(
+    private readonly knex: Knex,
+    private readonly projections: readonly CaseProjection[] = [],
+  ) {}
 
   async loadCase(caseNo: string): Promise<StoredCase | undefined> {
     const row = await this.knex('cases').where({ case_no: caseNo }).first();
@@ -68,6 +78,7 @@ export class KnexCaseStore implements CaseStore {
             })),
           );
         }
+        for (const project of this.projections) await project(trx, w);
       }),
     );
   }
@@ -94,7 +105,7 @@ export class KnexCaseStore implements CaseStore {
     const query = this.knex('tasks').orderBy(['case_no', 'created_at', 'task_id']);
     if (filter.caseNo !== undefined) query.where('case_no', filter.caseNo);
     if (filter.status !== undefined) query.where('status', filter.status);
-    return (await query).map(taskRecord);
+    return (await query).map(toTaskRecord);
   }
 }
 
@@ -194,7 +205,8 @@ async function applyTimerOps(trx: Knex.Transaction, caseNo: string, ops: readonl
   }
 }
 
-function taskRecord(row: Record<string, unknown>): TaskRecord {
+/** A row of the `tasks` table as a `TaskRecord` (shared with the inbox queries). */
+export function toTaskRecord(row: Record<string, unknown>): TaskRecord {
   return {
     caseNo: String(row.case_no),
     taskId: String(row.task_id),
