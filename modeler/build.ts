@@ -1,7 +1,9 @@
 /**
- * Bundles the browser modeler with esbuild: `src/main.ts` (bpmn-js, the properties panel, Shenpi's modules,
- * the definitions lint rules and the browser-safe parts of `rules/`), the CSS of bpmn-js, diagram-js and the
- * properties panel with their fonts, and the page `src/index.html`, into `modeler/dist/`.
+ * Bundles the browser pages with esbuild into `modeler/dist/`: the modeler, `src/main.ts` (bpmn-js, the
+ * properties panel, Shenpi's modules, the definitions lint rules and the browser-safe parts of `rules/`), the
+ * CSS of bpmn-js, diagram-js and the properties panel with their fonts, and the page `src/index.html`; the
+ * supervision console into `dist/console/` and the applicant portal into `dist/portal/` (plain DOM modules,
+ * no bpmn-js), each as `index.html`, `app.js` and `styles.css`.
  *
  * Only esbuild is imported here (no `node:` modules), so that this file obeys the modeler's import boundary.
  * The bundle targets the browser platform, where esbuild refuses Node built-ins; the plugin below also
@@ -43,6 +45,15 @@ const browserBoundary: esbuild.Plugin = {
   },
 };
 
+/** The entry points of a plain page under `src/<name>/`: its page, its script and its styles. */
+function pageEntries(name: 'console' | 'portal'): Record<string, string> {
+  return {
+    [`${name}/index`]: `${modelerDir}src/${name}/index.html`,
+    [`${name}/app`]: `${modelerDir}src/${name}/main.ts`,
+    [`${name}/styles`]: `${modelerDir}src/${name}/${name}.css`,
+  };
+}
+
 /** Builds the modeler bundle. Throws when esbuild reports an error (a Node-only import, a type-less syntax error). */
 export async function buildModeler(options: BuildOptions = {}): Promise<BuildResult> {
   const outdir = options.outdir ?? `${modelerDir}dist`;
@@ -52,6 +63,8 @@ export async function buildModeler(options: BuildOptions = {}): Promise<BuildRes
       main: `${modelerDir}src/main.ts`,
       styles: `${modelerDir}src/styles.css`,
       index: `${modelerDir}src/index.html`,
+      ...pageEntries('console'),
+      ...pageEntries('portal'),
     },
     outdir,
     bundle: true,

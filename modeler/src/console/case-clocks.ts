@@ -1,0 +1,53 @@
+/**
+ * The clocks of a case (时限): the statutory and promised deadlines with their limits and bases, the
+ * pre-acceptance correction window, the suspensions (特别程序 挂起) and the extension (延长审批).
+ */
+import type { CaseDetail, DeadlineView } from '../ui/api-types.js';
+import { el, keyed, section, table, type T } from '../ui/dom.js';
+import { dateTime } from '../ui/format.js';
+
+type Ledger = NonNullable<CaseDetail['ledger']>[number];
+
+function deadlineCells(t: T, d: DeadlineView | undefined): (Node | string)[] {
+  if (!d) return ['—', '—', '—'];
+  const limit = d.value !== undefined ? `${d.value} ${keyed(t, 'unit', d.unit)}` : '—';
+  const notes = [
+    d.basis?.suspendedDays ? t('{n} days suspended', { n: d.basis.suspendedDays }) : '',
+    d.basis?.extension ? t('extended by {n} {unit}', { n: d.basis.extension.value, unit: keyed(t, 'unit', d.basis.extension.unit) }) : '',
+    d.provisional ? t('provisional (no official calendar yet)') : '',
+  ].filter(Boolean).join('；');
+  return [limit, el('strong', { class: 'deadline' }, d.date), notes || (d.basis?.article ?? '—')];
+}
+
+/** The clocks section of the case page. */
+export function clocksSection(t: T, c: CaseDetail): HTMLElement {
+  const rows: [string, string, DeadlineView | undefined][] = [
+    ['statutory', t('Statutory limit'), c.deadlines?.statutory],
+    ['promised', t('Promised limit'), c.deadlines?.promised],
+  ];
+  if (c.window) rows.unshift(['pre-acceptance', t('Correction window (art. 32)'), c.window.deadline]);
+  if (c.deadlines?.delivery) rows.push(['delivery', t('Delivery limit (art. 44)'), c.deadlines.delivery]);
+  for (const [dept, d] of Object.entries(c.deadlines?.departments ?? {})) rows.push([`department:${dept}`, `${t('Co-department')} ${dept}`, d]);
+
+  const clocks = el('table', { class: 'data', id: 'clocks' },
+    el('thead', {}, el('tr', {}, ...[t('Clock'), t('Limit'), t('Deadline'), t('Basis and adjustments')].map((h) => el('th', {}, h)))),
+    el('tbody', {}, ...(rows.some((r) => r[2])
+      ? rows.map(([key, name, d]) => el('tr', { 'data-clock': key }, el('td', {}, name), ...deadlineCells(t, d).map((x) => el('td', {}, x))))
+      : [el('tr', { class: 'empty' }, el('td', { colspan: 4 }, t('The clocks start at acceptance')))])));
+
+  const suspensions = table<Ledger>([
+    { head: t('Special procedure'), cell: (s) => keyed(t, 'procedure', s.type ?? s.kind) },
+    { head: t('Reason'), cell: (s) => s.reason ?? '—' },
+    { head: t('From'), cell: (s) => dateTime(s.start ?? s.from) },
+    { head: t('To'), cell: (s) => (s.end ?? s.to ? dateTime(s.end ?? s.to) : t('running')) },
+    { head: t('Counts toward the limit'), cell: (s) => (s.countsTowardStatutory === false || s.countsTowardPromised === false ? t('no: the clock pauses') : t('yes')) },
+  ], c.ledger ?? [], t('No suspensions'));
+  suspensions.id = 'suspensions';
+
+  const ext = c.extension;
+  const extension = el('p', { id: 'extension' }, ext
+    ? t('Extended once by {n} {unit}: {reason}', { n: ext.value ?? ext.limit?.value ?? '', unit: keyed(t, 'unit', ext.unit ?? ext.limit?.unit), reason: ext.reason ?? '—' })
+    : t('No extension'));
+
+  return section(t('Clocks'), clocks, el('h3', {}, t('Suspensions')), suspensions, el('h3', {}, t('Extension')), extension);
+}

@@ -1,0 +1,54 @@
+/**
+ * The case page (办件详情): who applied for what, its status and light, the actions a department may take,
+ * the clocks, the materials, the documents and the timeline.
+ */
+import type { CaseDetail, TimelineRow } from '../ui/api-types.js';
+import { el, keyed, lightDot } from '../ui/dom.js';
+import { dateTime } from '../ui/format.js';
+import { actionsSection } from './case-actions.js';
+import { clocksSection } from './case-clocks.js';
+import { documentsSection, materialsSection, timelineSection } from './case-sections.js';
+import type { ConsoleContext } from './context.js';
+
+/** Flattens the answer of GET /api/cases/:caseNo: the lifecycle may come nested or at the top. */
+export function caseDetail(body: Record<string, any>): CaseDetail {
+  const lifecycle = (body.lifecycle ?? body.case ?? {}) as Record<string, any>;
+  const merged = { ...lifecycle, ...body } as Record<string, any>;
+  if (!merged.light && body.summary?.light) merged.light = body.summary.light;
+  return merged as CaseDetail;
+}
+
+/** Renders the case page of `caseNo`. */
+export async function casePage(ctx: ConsoleContext, caseNo: string): Promise<HTMLElement> {
+  const { t, http } = ctx;
+  const base = `/api/cases/${encodeURIComponent(caseNo)}`;
+  const [body, events] = await Promise.all([
+    http.get<Record<string, any>>(base),
+    http.get<TimelineRow[] | { timeline: TimelineRow[] }>(`${base}/timeline`),
+  ]);
+  const c = caseDetail(body);
+  const timeline = Array.isArray(events) ? events : events.timeline ?? [];
+  const reload = () => void (window as any).shenpi.render();
+
+  const facts: [string, Node | string][] = [
+    [t('Case number'), el('span', { id: 'case-no' }, c.caseNo)],
+    [t('Item'), `${c.item?.name ?? c.itemCode ?? ''} ${c.itemVersion ? `（${t('version {v}', { v: c.itemVersion })}）` : ''}`],
+    [t('Applicant'), c.applicant?.name ?? '—'],
+    [t('Channel'), keyed(t, 'channel', c.channel)],
+    [t('Received'), dateTime(c.receivedAt)],
+    [t('Status'), el('span', { id: 'case-status', 'data-status': String(c.status ?? '') }, keyed(t, 'status', c.status))],
+    [t('Light'), lightDot(c.light, t)],
+    [t('Open tasks'), (c.openTasks ?? []).map((x) => `${x.name ?? x.taskId}${x.department ? `（${x.department}）` : ''}`).join('、') || '—'],
+  ];
+  if (c.decision) facts.push([t('Decision'), `${keyed(t, 'decision', c.decision.outcome)} · ${dateTime(c.decision.decidedAt)}`]);
+
+  return el('div', { class: 'page', id: 'case-page', 'data-case': c.caseNo },
+    el('p', { class: 'crumbs' }, el('a', { href: '#/cases' }, t('Cases')), ' / ', c.caseNo),
+    el('h1', {}, `${t('Case')} ${c.caseNo}`),
+    el('dl', { class: 'facts' }, ...facts.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
+    actionsSection(ctx, c, reload),
+    clocksSection(t, c),
+    materialsSection(t, c),
+    documentsSection(t, http, c),
+    timelineSection(t, timeline));
+}

@@ -1,0 +1,59 @@
+/**
+ * The case query (办件查询): filter by item, status, light, department and overdue; each case links to its
+ * page. The filters live in the hash's query, so a filtered list can be linked and reloaded.
+ */
+import type { CaseRow } from '../ui/api-types.js';
+import { el, field, keyed, lightDot, LIGHTS, select, table } from '../ui/dom.js';
+import { dateTime } from '../ui/format.js';
+import { go } from '../ui/router.js';
+import type { ConsoleContext } from './context.js';
+
+/** SPGL statuses (办理状态) offered as filters. */
+const STATUSES = [1, 3, 5, 6, 7, 8, 9, 11, 13, 14];
+
+/** The applicant's name whether the server sends a string or an object. */
+export function applicantName(a: CaseRow['applicant']): string {
+  return typeof a === 'string' ? a : a?.name ?? '—';
+}
+
+/** Renders the case query with the filters of `query`. */
+export async function casesPage(ctx: ConsoleContext, query: URLSearchParams): Promise<HTMLElement> {
+  const { t, http } = ctx;
+  const item = el('input', { id: 'filter-item', placeholder: 'ITEM-02', value: query.get('item') ?? '' });
+  const status = select('filter-status', STATUSES.map((s) => [String(s), keyed(t, 'status', s)]), t('All'));
+  status.value = query.get('status') ?? '';
+  const light = select('filter-light', LIGHTS.map((l) => [l, keyed(t, 'light', l)]), t('All'));
+  light.value = query.get('light') ?? '';
+  const department = el('input', { id: 'filter-department', value: query.get('department') ?? '' });
+  const overdue = el('input', { id: 'filter-overdue', type: 'checkbox', ...(query.get('overdue') === 'true' ? { checked: true } : {}) });
+
+  const filters = el('form', { class: 'filters', id: 'case-filters' },
+    field(t('Item'), item), field(t('Status'), status), field(t('Light'), light), field(t('Department'), department),
+    el('label', { class: 'field check' }, overdue, el('span', {}, t('Overdue only'))),
+    el('button', { type: 'submit', class: 'primary' }, t('Search')));
+  filters.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const q = new URLSearchParams();
+    if (item.value.trim()) q.set('item', item.value.trim());
+    if (status.value) q.set('status', status.value);
+    if (light.value) q.set('light', light.value);
+    if (department.value.trim()) q.set('department', department.value.trim());
+    if (overdue.checked) q.set('overdue', 'true');
+    go(`/cases${q.size ? `?${q}` : ''}`);
+  });
+
+  const body = await http.get<CaseRow[] | { cases: CaseRow[] }>(`/api/cases${query.size ? `?${query}` : ''}`);
+  const rows = Array.isArray(body) ? body : body.cases ?? [];
+  const list = table<CaseRow>([
+    { head: t('Light'), cell: (r) => lightDot(r.light, t), className: 'col-light' },
+    { head: t('Case number'), cell: (r) => el('a', { href: `#/cases/${encodeURIComponent(r.caseNo)}`, class: 'case-link' }, r.caseNo) },
+    { head: t('Item'), cell: (r) => r.itemName ?? r.itemCode ?? '—' },
+    { head: t('Applicant'), cell: (r) => applicantName(r.applicant) },
+    { head: t('Status'), cell: (r) => keyed(t, 'status', r.status) },
+    { head: t('Department'), cell: (r) => r.department ?? '—' },
+    { head: t('Received'), cell: (r) => dateTime(r.receivedAt) },
+    { head: t('Promised deadline'), cell: (r) => dateTime(r.promisedDeadline) },
+    { head: t('Statutory deadline'), cell: (r) => dateTime(r.statutoryDeadline) },
+  ], rows, t('No cases'), (r) => ({ 'data-case': r.caseNo }));
+  return el('div', { class: 'page', id: 'cases' }, el('h1', {}, t('Cases')), filters, el('p', { class: 'count' }, t('{n} cases', { n: rows.length })), list);
+}

@@ -1,0 +1,91 @@
+/**
+ * The department's task inbox (待办任务): every task the user may work, with its case's light and due date,
+ * filtered by status and case number; claim a task, then complete it with an outcome and an opinion.
+ */
+import { dateTime } from '../ui/format.js';
+import type { CaseRow, TaskRow } from '../ui/api-types.js';
+import { el, field, keyed, lightDot, say, select, table } from '../ui/dom.js';
+import type { ConsoleContext } from './context.js';
+import { OUTCOMES } from './context.js';
+
+/** Lights of the cases behind the tasks, from the case query; empty when the query is not available. */
+async function caseLights(ctx: ConsoleContext): Promise<Map<string, string>> {
+  try {
+    const body = await ctx.http.get<CaseRow[] | { cases: CaseRow[] }>('/api/cases?limit=500');
+    const rows = Array.isArray(body) ? body : body.cases ?? [];
+    return new Map(rows.filter((r) => r.light).map((r) => [r.caseNo, r.light!]));
+  } catch {
+    return new Map();
+  }
+}
+
+/** The completion form of one task: outcome, opinion, submit. */
+function completeForm(ctx: ConsoleContext, task: TaskRow, done: () => void): HTMLElement {
+  const { t } = ctx;
+  const outcome = select('complete-outcome', OUTCOMES.map((o) => [o, keyed(t, 'outcome', o)]));
+  const opinion = el('textarea', { id: 'complete-opinion', rows: 3, placeholder: t('Opinion (why)') });
+  const form = el('form', { class: 'inline-form', id: 'complete-form', 'data-task': task.taskId },
+    el('h3', {}, `${t('Complete task')}：${task.name ?? task.elementId} · ${task.caseNo}`),
+    field(t('Outcome'), outcome), field(t('Opinion'), opinion),
+    el('div', { class: 'actions' },
+      el('button', { type: 'submit', class: 'primary', id: 'complete-submit' }, t('Complete')),
+      el('button', { type: 'button', onclick: () => form.remove() }, t('Cancel'))));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    ctx.http.post(`/api/tasks/${encodeURIComponent(task.taskId)}/complete`, { outcome: outcome.value, ...(opinion.value ? { opinion: opinion.value } : {}) }).then(
+      () => { say(t('Task completed'), 'ok'); done(); },
+      (err: Error) => say(`${t('Could not complete the task')}: ${err.message}`, 'error'),
+    );
+  });
+  return form;
+}
+
+/** Renders the inbox page. */
+export async function inboxPage(ctx: ConsoleContext): Promise<HTMLElement> {
+  const { t, http } = ctx;
+  const root = el('div', { class: 'page', id: 'inbox' });
+  const status = select('filter-status', [['active', t('task.active')], ['completed', t('task.completed')]]);
+  const caseNo = el('input', { id: 'filter-case', placeholder: t('Case number') });
+  const results = el('div', { class: 'results' });
+  const formSlot = el('div', { class: 'form-slot' });
+
+  const load = async (): Promise<void> => {
+    const query = new URLSearchParams({ status: status.value });
+    if (caseNo.value.trim()) query.set('caseNo', caseNo.value.trim());
+    const [tasks, lights] = await Promise.all([http.get<TaskRow[]>(`/api/tasks?${query}`), caseLights(ctx)]);
+    formSlot.replaceChildren();
+    const actions = (task: TaskRow): Node | string => {
+      if (task.status !== 'active') return dateTime(task.completedAt);
+      const claim = el('button', { type: 'button', class: 'claim' }, t('Claim'));
+      claim.addEventListener('click', () => {
+        http.post(`/api/tasks/${encodeURIComponent(task.taskId)}/claim`).then(
+          async () => { say(t('Task claimed'), 'ok'); await load(); },
+          (err: Error) => say(`${t('Could not claim the task')}: ${err.message}`, 'error'));
+      });
+      const complete = el('button', { type: 'button', class: 'complete' }, t('Complete'));
+      complete.addEventListener('click', () => formSlot.replaceChildren(completeForm(ctx, task, () => void load())));
+      return el('span', { class: 'row-actions' }, ...(task.assignee ? [] : [claim]), complete);
+    };
+    results.replaceChildren(
+      el('p', { class: 'count' }, t('{n} tasks', { n: tasks.length })),
+      table<TaskRow>([
+        { head: t('Light'), cell: (r) => lightDot(lights.get(r.caseNo), t), className: 'col-light' },
+        { head: t('Case number'), cell: (r) => el('a', { href: `#/cases/${encodeURIComponent(r.caseNo)}`, class: 'case-link' }, r.caseNo) },
+        { head: t('Task'), cell: (r) => r.name ?? r.elementId },
+        { head: t('Stage'), cell: (r) => keyed(t, 'stage', r.stage) },
+        { head: t('Department'), cell: (r) => r.department ?? '—' },
+        { head: t('Assignee'), cell: (r) => r.assignee ?? t('Unclaimed') },
+        { head: t('Received'), cell: (r) => dateTime(r.createdAt) },
+        { head: t('Due'), cell: (r) => dateTime(r.dueAt), className: 'col-due' },
+        { head: status.value === 'active' ? t('Actions') : t('Completed at'), cell: actions },
+      ], tasks, t('No tasks'), (r) => ({ 'data-task': r.taskId, 'data-case': r.caseNo })),
+    );
+  };
+
+  const filters = el('form', { class: 'filters', id: 'inbox-filters' },
+    field(t('Status'), status), field(t('Case number'), caseNo), el('button', { type: 'submit', class: 'primary' }, t('Search')));
+  filters.addEventListener('submit', (e) => { e.preventDefault(); void load().catch((err: Error) => say(err.message, 'error')); });
+  root.append(el('h1', {}, t('Task inbox')), filters, results, formSlot);
+  await load();
+  return root;
+}

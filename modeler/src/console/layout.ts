@@ -1,0 +1,66 @@
+/**
+ * The console's frame: the header with the user and logout, and the left navigation (the convention of
+ * government back offices), with the modeler and the portal linked as other applications.
+ */
+import { el, type T } from '../ui/dom.js';
+import type { Me } from '../ui/http.js';
+
+/** A navigation entry: an in-page hash route or another application's URL. */
+export interface NavEntry {
+  key: string;
+  text: string;
+  href: string;
+  external?: boolean;
+}
+
+/** The console's navigation entries, in order. */
+export function navEntries(t: T, lang: string): NavEntry[] {
+  const suffix = lang === 'en' ? '?lang=en' : '';
+  return [
+    { key: 'inbox', text: t('Task inbox'), href: '#/inbox' },
+    { key: 'cases', text: t('Cases'), href: '#/cases' },
+    { key: 'lights', text: t('Lights'), href: '#/lights' },
+    { key: 'notices', text: t('Supervision notices'), href: '#/notices' },
+    { key: 'report', text: t('Monthly report'), href: '#/report' },
+    { key: 'modeler', text: t('Process modeler'), href: `/modeler/${suffix}`, external: true },
+    { key: 'portal', text: t('Online service hall'), href: `/portal/${suffix}`, external: true },
+  ];
+}
+
+/** Renders the navigation into `nav`; the entry whose key is `active` is highlighted. */
+export function renderNav(nav: HTMLElement, entries: NavEntry[], active: string): void {
+  nav.replaceChildren(el('ul', {}, ...entries.map((e) => el('li', {},
+    el('a', { href: e.href, 'data-nav': e.key, class: e.key === active ? 'active' : undefined, ...(e.external ? { target: '_self' } : {}) }, e.text)))));
+}
+
+/** Renders the logged-in user (real name, department) and a logout button into the header slot. */
+export function renderWho(slot: HTMLElement, me: Me | undefined, t: T, onLogout: () => void): void {
+  if (!me) {
+    slot.replaceChildren();
+    return;
+  }
+  const dept = me.department ? ` · ${me.department}` : '';
+  slot.replaceChildren(
+    el('span', { id: 'who-name', 'data-user': me.id }, `${me.name}（${me.id}）${dept}`),
+    el('button', { type: 'button', id: 'logout', onclick: onLogout }, t('Log out')),
+  );
+}
+
+/** The login form shown in place of a page while nobody is logged in. */
+export function loginPanel(t: T, onSubmit: (user: string, password: string) => Promise<void>): HTMLElement {
+  const user = el('input', { id: 'login-user', name: 'username', autocomplete: 'username', required: true });
+  const pass = el('input', { id: 'login-password', name: 'password', type: 'password', autocomplete: 'current-password', required: true });
+  const error = el('p', { class: 'form-error', id: 'login-error', role: 'alert' });
+  const form = el('form', { id: 'login', class: 'login-box' },
+    el('h2', {}, t('Staff login')),
+    el('label', { class: 'field' }, el('span', { class: 'field-label' }, t('User name')), user),
+    el('label', { class: 'field' }, el('span', { class: 'field-label' }, t('Password')), pass),
+    error,
+    el('button', { type: 'submit', class: 'primary' }, t('Log in')));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    error.textContent = '';
+    onSubmit(user.value, pass.value).catch((err: Error) => { error.textContent = `${t('Login failed')}: ${err.message}`; });
+  });
+  return form;
+}

@@ -1,0 +1,75 @@
+/**
+ * The lights overview (红黄绿灯): per department the number of open cases under each light, as a table and
+ * an SVG bar chart, with totals, and the list of overdue cases. The counts are the ones
+ * GET /api/supervision/lights reports; the page never recounts them.
+ */
+import type { CaseRow } from '../ui/api-types.js';
+import { barChart } from '../ui/chart.js';
+import { el, keyed, lightDot, LIGHTS, section, table, type T } from '../ui/dom.js';
+import { dateTime } from '../ui/format.js';
+import type { ConsoleContext } from './context.js';
+import { applicantName } from './cases-list.js';
+
+/** One department's counts per light. */
+export interface LightCounts {
+  department: string;
+  green: number;
+  blue: number;
+  red: number;
+  paused: number;
+}
+
+/** The colours of the lights on charts and dots. */
+export const LIGHT_COLORS: Record<(typeof LIGHTS)[number], string> = { green: '#2e9d4a', blue: '#2f6fd1', red: '#d93025', paused: '#8a8f98' };
+
+/** Reads the department rows of the lights answer, whichever of the usual shapes it has. */
+export function lightRows(body: any): LightCounts[] {
+  const list: any[] = Array.isArray(body) ? body : body.departments ?? body.byDepartment ?? body.rows ?? [];
+  return list.map((r) => {
+    const counts = r.counts ?? r.lights ?? r;
+    return { department: String(r.department ?? '—'), green: Number(counts.green ?? 0), blue: Number(counts.blue ?? counts.yellow ?? 0), red: Number(counts.red ?? 0), paused: Number(counts.paused ?? 0) };
+  });
+}
+
+/** The chart of the lights per department. */
+export function lightsChart(t: T, rows: LightCounts[]): SVGSVGElement {
+  return barChart({
+    title: t('Open cases per department and light'),
+    categories: rows.map((r) => r.department),
+    series: LIGHTS.map((l) => ({ key: l, name: keyed(t, 'light', l), color: LIGHT_COLORS[l], values: rows.map((r) => r[l]) })),
+    width: Math.max(480, 150 * rows.length + 80),
+  });
+}
+
+/** Renders the lights page. */
+export async function lightsPage(ctx: ConsoleContext): Promise<HTMLElement> {
+  const { t, http } = ctx;
+  const body = await http.get<any>('/api/supervision/lights');
+  const rows = lightRows(body);
+  const overdueBody = body.overdue ?? (await http.get<CaseRow[] | { cases: CaseRow[] }>('/api/cases?overdue=true'));
+  const overdue: CaseRow[] = Array.isArray(overdueBody) ? overdueBody : overdueBody.cases ?? [];
+  const totals = LIGHTS.map((l) => rows.reduce((sum, r) => sum + r[l], 0));
+
+  const countTable = table<LightCounts>([
+    { head: t('Department'), cell: (r) => r.department },
+    ...LIGHTS.map((l) => ({ head: keyed(t, 'light', l), className: 'num', cell: (r: LightCounts) => el('a', { href: `#/cases?light=${l}&department=${encodeURIComponent(r.department)}`, 'data-count': l }, String(r[l])) })),
+  ], rows, t('No open cases'), (r) => ({ 'data-department': r.department }));
+  countTable.id = 'light-counts';
+
+  const overdueTable = table<CaseRow>([
+    { head: t('Light'), cell: (r) => lightDot(r.light ?? 'red', t), className: 'col-light' },
+    { head: t('Case number'), cell: (r) => el('a', { href: `#/cases/${encodeURIComponent(r.caseNo)}` }, r.caseNo) },
+    { head: t('Item'), cell: (r) => r.itemName ?? r.itemCode ?? '—' },
+    { head: t('Applicant'), cell: (r) => applicantName(r.applicant) },
+    { head: t('Department'), cell: (r) => r.department ?? '—' },
+    { head: t('Promised deadline'), cell: (r) => dateTime(r.promisedDeadline) },
+    { head: t('Statutory deadline'), cell: (r) => dateTime(r.statutoryDeadline) },
+  ], overdue, t('No overdue cases'), (r) => ({ 'data-case': r.caseNo }));
+  overdueTable.id = 'overdue';
+
+  return el('div', { class: 'page', id: 'lights' },
+    el('h1', {}, t('Lights')),
+    el('ul', { class: 'totals', id: 'light-totals' }, ...LIGHTS.map((l, i) => el('li', { 'data-light': l }, lightDot(l, t), el('strong', {}, String(totals[i]))))),
+    section(t('Per department'), el('div', { class: 'chart-wrap', id: 'lights-chart' }, lightsChart(t, rows)), countTable),
+    section(t('Overdue cases'), overdueTable));
+}

@@ -1,0 +1,73 @@
+/**
+ * The supervision console (审批管理后台): login, the task inbox, case query and case pages, the lights,
+ * supervision notices and the monthly report, behind a left navigation. `?lang=en` shows the English texts.
+ */
+import { createTranslate } from '../i18n/translate.js';
+import { el, say } from '../ui/dom.js';
+import { Http, type Me } from '../ui/http.js';
+import { go, startRouter, type Route } from '../ui/router.js';
+import { casePage } from './case-page.js';
+import { casesPage } from './cases-list.js';
+import { inboxPage } from './inbox.js';
+import { loginPanel, navEntries, renderNav, renderWho } from './layout.js';
+import { lightsPage } from './lights.js';
+import { noticesPage } from './notices.js';
+import { reportPage } from './report.js';
+
+const lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh-CN';
+const t = createTranslate(lang);
+document.documentElement.lang = lang;
+document.title = t('Approval console');
+document.getElementById('brand')!.textContent = t('Approval console');
+
+const http = new Http('shenpi.console.token');
+const nav = document.getElementById('nav')!;
+const main = document.getElementById('main')!;
+const who = document.getElementById('who')!;
+const entries = navEntries(t, lang);
+let me: Me | undefined;
+
+const logout = () => {
+  void http.logout().then(() => {
+    me = undefined;
+    renderWho(who, undefined, t, logout);
+    void render();
+  });
+};
+
+const ctx = { http, t };
+const routes: Route[] = [
+  { pattern: '/inbox', nav: 'inbox', render: () => inboxPage(ctx) },
+  { pattern: '/cases', nav: 'cases', render: (_p, q) => casesPage(ctx, q) },
+  { pattern: '/cases/:caseNo', nav: 'cases', render: (p) => casePage(ctx, p.caseNo!) },
+  { pattern: '/lights', nav: 'lights', render: () => lightsPage(ctx) },
+  { pattern: '/notices', nav: 'notices', render: () => noticesPage(ctx) },
+  { pattern: '/report', nav: 'report', render: (_p, q) => reportPage(ctx, q) },
+];
+
+const render = startRouter({
+  routes,
+  outlet: main,
+  home: '/inbox',
+  async before(route) {
+    say('');
+    me ??= await http.me();
+    renderWho(who, me, t, logout);
+    if (!me) {
+      renderNav(nav, [], '');
+      main.replaceChildren(loginPanel(t, async (user, password) => {
+        me = await http.login(user, password);
+        say(t('Logged in'), 'ok');
+        await render();
+      }));
+      main.dataset.route = 'login';
+      return false;
+    }
+    renderNav(nav, entries, route.nav ?? '');
+    return true;
+  },
+  onError: (e) => el('p', { class: 'form-error', role: 'alert' }, `${t('Could not load the page')}: ${e.message}`),
+});
+
+/** For the browser tests and for debugging: the client, and navigation. */
+(window as unknown as { shenpi: unknown }).shenpi = { http, go, render };

@@ -1,0 +1,69 @@
+/**
+ * Supervision notices (督办): every record the supervision rules opened, with its case, rule, department
+ * and response due date; the responsible department answers here (POST …/notices/:id/response).
+ */
+import { el, keyed, say, section, table } from '../ui/dom.js';
+import { dateTime } from '../ui/format.js';
+import type { ConsoleContext } from './context.js';
+
+/** A supervision notice as the console lists it. */
+export interface NoticeRow {
+  id: string;
+  caseNo: string;
+  rule?: string;
+  warningType?: string;
+  content?: string;
+  department?: string;
+  responsibleDepartment?: string;
+  issuedAt?: string;
+  issuedOn?: string;
+  responseDue?: string;
+  response?: { text?: string; at?: string; by?: string } | string;
+  respondedAt?: string;
+  status?: string;
+}
+
+function responseText(n: NoticeRow): string | undefined {
+  return typeof n.response === 'string' ? n.response : n.response?.text;
+}
+
+/** Renders the notices page. */
+export async function noticesPage(ctx: ConsoleContext): Promise<HTMLElement> {
+  const { t, http } = ctx;
+  const body = await http.get<NoticeRow[] | { notices: NoticeRow[] }>('/api/supervision/notices');
+  const notices = Array.isArray(body) ? body : body.notices ?? [];
+  const formSlot = el('div', { class: 'form-slot' });
+
+  const respond = (n: NoticeRow): HTMLElement => {
+    const text = el('textarea', { id: 'response-text', rows: 3, placeholder: t('What the department did and will do') });
+    const form = el('form', { class: 'inline-form', id: 'response-form', 'data-notice': n.id },
+      el('h3', {}, `${t('Respond to notice')} ${n.id} · ${n.caseNo}`), text,
+      el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary' }, t('Send response'))));
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      http.post(`/api/supervision/notices/${encodeURIComponent(n.id)}/response`, { response: text.value }).then(
+        () => { say(t('Response sent'), 'ok'); void (window as any).shenpi.render(); },
+        (err: Error) => say(err.message, 'error'));
+    });
+    return form;
+  };
+
+  const list = table<NoticeRow>([
+    { head: t('Case number'), cell: (n) => el('a', { href: `#/cases/${encodeURIComponent(n.caseNo)}` }, n.caseNo) },
+    { head: t('Rule'), cell: (n) => keyed(t, 'violation', n.rule ?? n.warningType) },
+    { head: t('Content'), cell: (n) => n.content ?? '—' },
+    { head: t('Responsible department'), cell: (n) => n.responsibleDepartment ?? n.department ?? '—' },
+    { head: t('Issued'), cell: (n) => dateTime(n.issuedAt ?? n.issuedOn) },
+    { head: t('Response due'), cell: (n) => dateTime(n.responseDue) },
+    { head: t('Response'), cell: (n) => {
+      const answered = responseText(n);
+      if (answered) return el('span', { class: 'answered' }, answered);
+      const b = el('button', { type: 'button', class: 'respond' }, t('Respond'));
+      b.addEventListener('click', () => formSlot.replaceChildren(respond(n)));
+      return b;
+    } },
+  ], notices, t('No supervision notices'), (n) => ({ 'data-notice': n.id, 'data-answered': String(!!responseText(n)) }));
+  list.id = 'notices';
+  return el('div', { class: 'page', id: 'notices-page' }, el('h1', {}, t('Supervision notices')),
+    section(t('Notices'), el('p', { class: 'count' }, t('{n} notices', { n: notices.length })), list), formSlot);
+}

@@ -1,0 +1,110 @@
+/**
+ * The monthly report (月度报表): per department and item the applications, acceptances, completions, those
+ * on time and overdue, the online share, express deliveries and evaluations; two SVG charts and the CSV
+ * download (the same route with Accept: text/csv).
+ */
+import { download } from '../app/dom.js';
+import { barChart } from '../ui/chart.js';
+import { el, field, say, section, table, type T } from '../ui/dom.js';
+import { percent } from '../ui/format.js';
+import { go } from '../ui/router.js';
+import type { ConsoleContext } from './context.js';
+
+/** One row of the report. */
+export interface ReportRow {
+  department: string;
+  item?: string;
+  applications: number;
+  accepted: number;
+  completed: number;
+  onTime: number;
+  overdue: number;
+  online: number;
+  onlineShare: number | null;
+  express: number;
+  evaluations: number;
+}
+
+const n = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : Number(v ?? 0) || 0);
+
+/** Reads the rows of the report answer, whichever of the usual shapes it has. */
+export function reportRows(body: any): ReportRow[] {
+  const list: any[] = Array.isArray(body) ? body : body.rows ?? body.departments ?? body.items ?? [];
+  return list.map((r) => {
+    const applications = n(r.applications ?? r.applied);
+    const online = n(r.online ?? r.onlineApplications);
+    const share = r.onlineShare ?? r.onlineRate;
+    return {
+      department: String(r.department ?? '—'), item: r.item ?? r.itemCode, applications, accepted: n(r.accepted), completed: n(r.completed),
+      onTime: n(r.onTime), overdue: n(r.overdue), online,
+      onlineShare: share !== undefined && share !== null ? n(share) : applications ? online / applications : null,
+      express: n(r.express ?? r.expressDeliveries), evaluations: n(r.evaluations),
+    };
+  });
+}
+
+/** The month (`YYYY-MM`, Beijing time) of `today`: the report opens on the running month. */
+export function defaultMonth(today = new Date()): string {
+  return new Date(today.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
+}
+
+function charts(t: T, rows: ReportRow[]): HTMLElement {
+  const byDept = new Map<string, ReportRow[]>();
+  for (const r of rows) byDept.set(r.department, [...(byDept.get(r.department) ?? []), r]);
+  const depts = [...byDept.keys()];
+  const sum = (k: keyof ReportRow) => depts.map((d) => byDept.get(d)!.reduce((s, r) => s + n(r[k]), 0));
+  const apps = sum('applications');
+  const online = sum('online');
+  return el('div', { class: 'charts', id: 'report-charts' },
+    barChart({
+      title: t('Cases per department'), categories: depts, width: Math.max(480, 170 * depts.length + 80),
+      series: [
+        { key: 'applications', name: t('Applications'), color: '#5b8ff9', values: apps },
+        { key: 'accepted', name: t('Accepted'), color: '#61ddaa', values: sum('accepted') },
+        { key: 'completed', name: t('Completed'), color: '#2e9d4a', values: sum('completed') },
+        { key: 'overdue', name: t('Overdue'), color: '#d93025', values: sum('overdue') },
+      ],
+    }),
+    barChart({
+      title: t('Online share per department (target 80%)'), categories: depts, width: Math.max(360, 120 * depts.length + 80),
+      format: (v) => `${Math.round(v)}%`,
+      series: [{ key: 'online-share', name: t('Online share'), color: '#1f5fa8', values: depts.map((_d, i) => (apps[i] ? (online[i]! / apps[i]!) * 100 : 0)) }],
+    }));
+}
+
+/** Renders the report for the month in the query (`?month=YYYY-MM`), the running month by default. */
+export async function reportPage(ctx: ConsoleContext, query: URLSearchParams): Promise<HTMLElement> {
+  const { t, http } = ctx;
+  const month = query.get('month') ?? defaultMonth();
+  const input = el('input', { id: 'report-month', type: 'month', value: month });
+  const path = `/api/reports/monthly?month=${encodeURIComponent(month)}`;
+  const body = await http.get<any>(path);
+  const rows = reportRows(body);
+
+  const form = el('form', { class: 'filters', id: 'report-form' }, field(t('Month'), input), el('button', { type: 'submit', class: 'primary' }, t('Show')));
+  form.addEventListener('submit', (e) => { e.preventDefault(); go(`/report?month=${input.value}`); });
+  const csv = el('button', { type: 'button', id: 'report-csv' }, t('Download CSV'));
+  csv.addEventListener('click', () => {
+    http.text(path, 'text/csv').then((text) => download(`shenpi-report-${month}.csv`, text, 'text/csv;charset=utf-8'), (err: Error) => say(err.message, 'error'));
+  });
+
+  const list = table<ReportRow>([
+    { head: t('Department'), cell: (r) => r.department },
+    { head: t('Item'), cell: (r) => r.item ?? '—' },
+    { head: t('Applications'), cell: (r) => String(r.applications), className: 'num' },
+    { head: t('Accepted'), cell: (r) => String(r.accepted), className: 'num' },
+    { head: t('Completed'), cell: (r) => String(r.completed), className: 'num' },
+    { head: t('On time'), cell: (r) => String(r.onTime), className: 'num' },
+    { head: t('Overdue'), cell: (r) => String(r.overdue), className: 'num' },
+    { head: t('Online share'), cell: (r) => percent(r.onlineShare), className: 'num' },
+    { head: t('Express deliveries'), cell: (r) => String(r.express), className: 'num' },
+    { head: t('Evaluations'), cell: (r) => String(r.evaluations), className: 'num' },
+  ], rows, t('No cases in this month'), (r) => ({ 'data-department': r.department, 'data-item': r.item ?? '' }));
+  list.id = 'report';
+
+  return el('div', { class: 'page', id: 'report-page', 'data-month': month },
+    el('h1', {}, `${t('Monthly report')} ${month}`),
+    el('div', { class: 'toolbar-row' }, form, csv),
+    section(t('Charts'), charts(t, rows)),
+    section(t('Figures'), list));
+}

@@ -1,0 +1,117 @@
+/**
+ * The shapes of the case-level API as the console and the portal read them. Only the fields the pages show
+ * are declared; every one the server may leave out is optional, so a page shows '—' rather than failing.
+ */
+
+/** A task of the inbox (GET /api/tasks). */
+export interface TaskRow {
+  caseNo: string;
+  taskId: string;
+  elementId: string;
+  name?: string;
+  department?: string;
+  role?: string;
+  stage?: string;
+  assignee?: string;
+  dueAt?: string;
+  status: string;
+  createdAt: string;
+  completedAt?: string;
+}
+
+/** A case of a query (GET /api/cases). */
+export interface CaseRow {
+  caseNo: string;
+  itemCode?: string;
+  itemName?: string;
+  status?: number | string;
+  phase?: string;
+  light?: string;
+  department?: string;
+  stage?: string;
+  applicant?: string | { name?: string };
+  receivedAt?: string;
+  statutoryDeadline?: string;
+  promisedDeadline?: string;
+  overdue?: boolean;
+}
+
+/** A deadline as the clocks compute it. */
+export interface DeadlineView {
+  date: string;
+  instant?: string;
+  unit?: string;
+  value?: number;
+  provisional?: boolean;
+  basis?: { article?: string; suspendedDays?: number; extension?: { value: number; unit: string } };
+}
+
+/** One line of a notice: what, why, and the basis. */
+export interface NoticeLine {
+  code: string;
+  reason: string;
+  basis?: string | null;
+}
+
+/** A material on file: an upload or a shared certificate. */
+export interface MaterialView {
+  material: string;
+  kind?: string;
+  name?: string;
+  size?: number;
+  contentType?: string;
+  certificate?: { type: string; number: string; issuer: string };
+}
+
+/** One line of a case's timeline (GET /api/cases/:caseNo/timeline). */
+export interface TimelineRow {
+  seq: number;
+  at: string;
+  actor: string;
+  what: string;
+  detail?: string;
+  why?: string;
+  status?: number;
+}
+
+/** A case in detail (GET /api/cases/:caseNo): the lifecycle fields the case page shows. */
+export interface CaseDetail {
+  caseNo: string;
+  itemCode?: string;
+  itemVersion?: number;
+  status?: number;
+  phase?: string;
+  light?: string;
+  item?: { code?: string; name?: string; department?: string };
+  applicant?: { id?: string; name?: string; kind?: string };
+  channel?: string;
+  receivedAt?: string;
+  requiredMaterials?: { material: string; name: string; form?: string; copies?: number; deferrable?: boolean }[];
+  materials?: MaterialView[];
+  corrections?: { no: number; issuedAt: string; items: NoticeLine[]; suppliedAt?: string; by?: string }[];
+  acceptance?: { acceptedAt: string; deemed?: boolean; by?: string };
+  rejection?: { at: string; reasons: NoticeLine[] };
+  deadlines?: { statutory?: DeadlineView; promised?: DeadlineView; delivery?: DeadlineView; departments?: Record<string, DeadlineView> };
+  window?: { start: string; deadline: DeadlineView };
+  ledger?: { kind?: string; type?: string; reason?: string; basis?: string; start?: string; from?: string; end?: string; to?: string; countsTowardStatutory?: boolean; countsTowardPromised?: boolean; id?: string }[];
+  extension?: { value?: number; unit?: string; reason?: string; approvedAt?: string; approvedBy?: string; by?: string; limit?: { value: number; unit: string } };
+  decision?: { outcome: string; decidedAt: string; by?: string; opinion?: string };
+  certificate?: { number: string; name?: string; issuedAt?: string };
+  fees?: { total: number; items?: { item: string; amount: number }[]; payments?: { amount: number; reference: string; at: string }[] };
+  evaluation?: { grade: number; comment?: string; at: string };
+  concludedAt?: string;
+  openTasks?: { taskId: string; name?: string; department?: string; assignee?: string; dueAt?: string }[];
+  documents?: string[];
+}
+
+/** A published item of the catalogue (GET /api/items). */
+export interface ItemRow {
+  code: string;
+  name?: string;
+  department?: string;
+  implementingBody?: { name?: string } | string;
+  type?: string;
+  caseType?: string;
+  statutoryLimit?: { value: number; unit: string };
+  promisedLimit?: { value: number; unit: string };
+}

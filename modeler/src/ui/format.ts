@@ -1,0 +1,36 @@
+/** Dates and numbers as Chinese back offices write them, in Beijing time whatever the browser's zone. */
+
+const DATE_TIME = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
+});
+
+/** `2026-03-02 09:00` for an ISO instant; a bare date (`2026-03-02`) is returned as it is; '—' for none. */
+export function dateTime(value: string | undefined | null): string {
+  if (!value) return '—';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return value;
+  const parts = Object.fromEntries(DATE_TIME.formatToParts(d).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour === '24' ? '00' : parts.hour}:${parts.minute}`;
+}
+
+/** The Beijing day (`YYYY-MM-DD`) of an instant. */
+export function day(value: string | undefined | null): string {
+  return dateTime(value).slice(0, 10);
+}
+
+/** A money amount in yuan with two decimals. */
+export function yuan(amount: number): string {
+  return `¥${amount.toFixed(2)}`;
+}
+
+/** A share (0..1) as a percentage with one decimal, or '—' when there is no base. */
+export function percent(share: number | null | undefined): string {
+  return share === null || share === undefined || !Number.isFinite(share) ? '—' : `${(share * 100).toFixed(1)}%`;
+}
+
+/** `10 工作日` / `20 自然日` for a limit with its unit (WD, CD or a word). */
+export function limitText(limit: { value: number; unit: string } | undefined | null, t: (s: string) => string): string {
+  if (!limit) return '—';
+  return `${limit.value} ${t(`unit.${limit.unit}`)}`;
+}

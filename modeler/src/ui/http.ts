@@ -1,0 +1,104 @@
+/**
+ * The HTTP client of the console and the portal: JSON in and out, multipart uploads, and the bearer token
+ * kept in `sessionStorage` under a page's own key, so a reload keeps the login but closing the tab ends it.
+ * A non-2xx answer becomes an {@link ApiError} with the server's code and message.
+ */
+import { ApiError } from '../api/client.js';
+
+export { ApiError };
+
+/** The logged-in user as `GET /api/auth/me` and the login answer describe it. */
+export interface Me {
+  id: string;
+  name: string;
+  department?: string;
+  roles: string[];
+  groups?: string[];
+}
+
+/** A fetch-based client bound to the page's origin. */
+export class Http {
+  constructor(private readonly storageKey: string) {}
+
+  /** The bearer token of the current login, if any. */
+  get token(): string | undefined {
+    return sessionStorage.getItem(this.storageKey) ?? undefined;
+  }
+
+  /** True after a successful {@link login} in this tab. */
+  get loggedIn(): boolean {
+    return this.token !== undefined;
+  }
+
+  /** Exchanges user name and password for a token (POST /api/auth/login) and keeps it; returns the user. */
+  async login(username: string, password: string): Promise<Me> {
+    const body = await this.json<{ token: string; user: Me }>('POST', '/api/auth/login', { username, password });
+    sessionStorage.setItem(this.storageKey, body.token);
+    return body.user;
+  }
+
+  /** Forgets the token (and revokes it on the server when it is still valid). */
+  async logout(): Promise<void> {
+    if (this.token) await this.send('POST', '/api/auth/logout').catch(() => undefined);
+    sessionStorage.removeItem(this.storageKey);
+  }
+
+  /** The user behind the kept token, or undefined when there is none or it expired. */
+  async me(): Promise<Me | undefined> {
+    if (!this.token) return undefined;
+    try {
+      return await this.json<Me>('GET', '/api/auth/me');
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) {
+        sessionStorage.removeItem(this.storageKey);
+        return undefined;
+      }
+      throw e;
+    }
+  }
+
+  /** GET a JSON resource. */
+  get<T>(path: string): Promise<T> {
+    return this.json<T>('GET', path);
+  }
+
+  /** POST a JSON body (or none) and read the JSON answer (undefined for 204). */
+  post<T>(path: string, body?: unknown): Promise<T> {
+    return this.json<T>('POST', path, body);
+  }
+
+  /** POST a multipart form (file uploads). */
+  async upload<T>(path: string, form: FormData): Promise<T> {
+    const res = await this.send('POST', path, form);
+    return (res.status === 204 ? undefined : await res.json()) as T;
+  }
+
+  /** GET a resource as text with the given Accept header (HTML documents, CSV). */
+  async text(path: string, accept: string): Promise<string> {
+    return (await this.send('GET', path, undefined, accept)).text();
+  }
+
+  private async json<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await this.send(method, path, body);
+    return (res.status === 204 ? undefined : await res.json()) as T;
+  }
+
+  /** Sends a request with the token; throws {@link ApiError} for any answer that is not 2xx. */
+  async send(method: string, path: string, body?: unknown, accept = 'application/json'): Promise<Response> {
+    const headers: Record<string, string> = { accept };
+    const token = this.token;
+    if (token) headers.authorization = `Bearer ${token}`;
+    let payload: BodyInit | undefined;
+    if (body instanceof FormData) payload = body;
+    else if (body !== undefined) {
+      headers['content-type'] = 'application/json';
+      payload = JSON.stringify(body);
+    }
+    const res = await fetch(path, { method, headers, ...(payload !== undefined ? { body: payload } : {}) });
+    if (!res.ok) {
+      const err = await res.json().catch(() => ({}));
+      throw new ApiError(res.status, err.code ?? `HTTP_${res.status}`, err.message ?? res.statusText, err.details?.findings ?? []);
+    }
+    return res;
+  }
+}
