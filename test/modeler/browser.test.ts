@@ -1,15 +1,20 @@
 /**
- * The modeler in a real browser (headless Chromium) against the real server: one browser for every scenario,
- * since the machine has two shared cores. The scenarios run in order and build on each other's state
- * (imported diagram, logged-in user, deployed versions).
+ * The modeler, the applicant portal and the supervision console in a real browser (headless Chromium) against
+ * the real server: one browser for every scenario, since the machine has two shared cores. The scenarios run
+ * in order and build on each other's state (imported diagram, logged-in user, deployed versions, the case the
+ * portal opens and the console works).
  */
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openModeler, type Harness } from './browser.js';
 import { modelerScenarios, SCREENSHOTS } from './modeler-scenarios.js';
 import { rulesScenarios } from './rules-scenarios.js';
+import { consoleScenarios } from './console-scenarios.js';
+import { portalScenarios } from './portal-scenarios.js';
+import type { PagesState } from './pages.js';
 
 let harness: Harness | undefined;
+const pages: PagesState = {};
 const h = (): Harness => {
   if (!harness) throw new Error('the browser harness did not start');
   return harness;
@@ -22,11 +27,15 @@ describe.sequential('the browser modeler', { timeout: 60_000 }, () => {
   }, 180_000);
 
   afterAll(async () => {
+    await pages.portal?.close();
+    await pages.console?.close();
     await harness?.close();
   });
 
   describe.sequential('modeler tab', () => modelerScenarios(h));
   describe.sequential('rule-table tab', () => rulesScenarios(h));
+  describe.sequential('applicant portal', () => portalScenarios(h, pages));
+  describe.sequential('supervision console', () => consoleScenarios(h, pages));
 
   it('falls back to the English texts with ?lang=en', async () => {
     const page = await h().browser.newPage();

@@ -1,13 +1,15 @@
 /**
- * The browser harness of the modeler tests: the real server (`build()` through the server's test helper, on
- * a fresh SQLite database) with the modeler route registered and listening on 127.0.0.1 at an ephemeral
- * port, and one headless Chromium. Two shared cores: one browser at a time, closed after each file.
+ * The browser harness of the page tests: the real server (`build()` through the server's test helper, on a
+ * fresh SQLite database, with demo users of the modeler's and the food licence's departments) with the page
+ * routes registered and listening on 127.0.0.1 at an ephemeral port, and one headless Chromium. Two shared cores: one browser at a time, closed after each file.
  */
 import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildModeler } from '../../modeler/build.js';
 import { modelerRoutes } from '../../server/routes/modeler.js';
 import { buildTestApp, type TestApp } from '../server/helper.js';
+import { HARNESS_DEPARTMENTS } from './case-world.js';
 
 /** The department admin the demo users seed (`market-supervision`); may deploy its department's items. */
 export const DEPLOYER = { username: 'market-admin', password: 'demo-password-1' };
@@ -31,7 +33,9 @@ export interface Harness {
 /** Builds the bundle into modeler/dist, starts the server and opens the modeler page. */
 export async function openModeler(query = ''): Promise<Harness> {
   await buildModeler();
-  const server = await buildTestApp({}, { routes: [async (app) => app.register(modelerRoutes, { build: 'never' })] });
+  // Without encapsulation, as `npm start` registers the pages: their `/` hook must reach the root context.
+  const pages = Object.assign(async (app: FastifyInstance) => app.register(modelerRoutes, { build: 'never' }), { [Symbol.for('skip-override')]: true });
+  const server = await buildTestApp({}, { demoDepartments: HARNESS_DEPARTMENTS, routes: [pages] });
   await server.app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = server.app.server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;

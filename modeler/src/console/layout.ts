@@ -33,15 +33,15 @@ export function renderNav(nav: HTMLElement, entries: NavEntry[], active: string)
     el('a', { href: e.href, 'data-nav': e.key, class: e.key === active ? 'active' : undefined, ...(e.external ? { target: '_self' } : {}) }, e.text)))));
 }
 
-/** Renders the logged-in user (real name, department) and a logout button into the header slot. */
+/** Renders the logged-in user (real name and user id) and a logout button into the header slot. */
 export function renderWho(slot: HTMLElement, me: Me | undefined, t: T, onLogout: () => void): void {
   if (!me) {
     slot.replaceChildren();
     return;
   }
-  const dept = me.department ? ` · ${me.department}` : '';
+  // Demo and seeded names already carry the department; the id is what the timeline records.
   slot.replaceChildren(
-    el('span', { id: 'who-name', 'data-user': me.id }, `${me.name}（${me.id}）${dept}`),
+    el('span', { id: 'who-name', 'data-user': me.id }, `${me.name}（${me.id}）`),
     el('button', { type: 'button', id: 'logout', onclick: onLogout }, t('Log out')),
   );
 }

@@ -1,7 +1,7 @@
 /** zh-CN labels of the applicant portal (网上办事大厅). */
 export const ZH_CN_PORTAL: Readonly<Record<string, string>> = {
   'Apply online, no visit needed. Questions: the consultation phone of each item.': '不见面审批，网上申报、网上办理。咨询请拨打各事项的咨询电话。',
-  'Real-name login': '实名登录', 'Service guide': '办事指南', 'My cases': '我的办件', 'Progress': '进度查询',
+  'Real-name login': '实名登录', 'Staff entrance': '工作人员入口', 'Service guide': '办事指南', 'My cases': '我的办件', 'Progress': '进度查询',
   // Catalogue and disclosure
   'Apply online, no visit needed': '不见面审批 · 网上办',
   'Choose an item, check what you need, apply and follow your case here.': '选择事项，查看所需材料，在线申报并查询办理进度。',

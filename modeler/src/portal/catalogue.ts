@@ -28,7 +28,7 @@ export async function cataloguePage(ctx: PortalContext, query: URLSearchParams):
 
   const cards = items.map((i) => el('li', { class: 'card', 'data-item': i.code },
     el('a', { href: `#/items/${encodeURIComponent(i.code)}`, class: 'card-title' }, i.name ?? i.code),
-    el('p', { class: 'card-meta' }, `${departmentOf(i)} · ${keyed(t, 'itemType', i.type)}`),
+    el('p', { class: 'card-meta' }, [departmentOf(i), i.type ? keyed(t, 'itemType', i.type) : ''].filter(Boolean).join(' · ')),
     el('p', { class: 'card-limits' },
       i.statutoryLimit ? `${t('Statutory limit')} ${limitText(i.statutoryLimit, t)}` : '',
       i.promisedLimit ? ` · ${t('Promised limit')} ${limitText(i.promisedLimit, t)}` : ''),

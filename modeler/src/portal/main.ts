@@ -19,7 +19,8 @@ const t = createTranslate(lang);
 document.documentElement.lang = lang;
 document.title = t('Online service hall');
 document.getElementById('brand')!.textContent = t('Online service hall');
-document.getElementById('foot')!.textContent = t('Apply online, no visit needed. Questions: the consultation phone of each item.');
+document.getElementById('foot')!.replaceChildren(t('Apply online, no visit needed. Questions: the consultation phone of each item.'), ' ',
+  el('a', { href: `/console/${lang === 'en' ? '?lang=en' : ''}`, id: 'staff-link' }, t('Staff entrance')));
 
 const http = new Http('shenpi.portal.token');
 const nav = document.getElementById('nav')!;

@@ -21,7 +21,11 @@ export interface NeededMaterial {
 /** Reads the answer of POST /api/items/:code/materials/check, whichever of the usual shapes it has. */
 export function neededMaterials(body: any): NeededMaterial[] {
   const list: any[] = Array.isArray(body) ? body : body.materials ?? body.required ?? body.requiredMaterials ?? [];
-  return list.map((m) => ({ ...m, material: String(m.material ?? m.id), name: String(m.name ?? m.material ?? m.id) }));
+  return list.map((m) => ({
+    ...m, material: String(m.material ?? m.id), name: String(m.name ?? m.material ?? m.id),
+    // The materials table explains each material by the rows that required it, with their legal basis.
+    reason: m.reason ?? (Array.isArray(m.because) ? m.because.map((b: { basis?: string | null }) => b.basis).filter(Boolean).join('；') : undefined),
+  }));
 }
 
 /** The list of needed materials with their reasons. */

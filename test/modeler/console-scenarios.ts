@@ -1,0 +1,99 @@
+/**
+ * Browser scenarios of the supervision console on the case the portal scenarios opened: a department user
+ * completes a task from the inbox, reads the case page, the lights (compared with the API's counts), answers a
+ * supervision notice once the case ran late, and reads the monthly report with its CSV.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import type { Harness } from './browser.js';
+import { api, FOOD_DEPARTMENT } from './case-world.js';
+import { SCREENSHOTS } from './modeler-scenarios.js';
+import { rerender, route, type PagesState } from './pages.js';
+
+/** Registers the console scenarios; `state.console` is the console page the portal scenarios logged in. */
+export function consoleScenarios(h: () => Harness, state: PagesState): void {
+  it('shows the department\'s task with its light and due date in the inbox, and claims and completes it', async () => {
+    const desk = state.console!;
+    await route(desk, '#/inbox', '/inbox');
+    const row = `#inbox tr[data-case="${state.caseNo}"]`;
+    await desk.waitForSelector(row);
+    const [task] = (await api(h().server.app, 'food-staff', 'GET', `/api/tasks?caseNo=${state.caseNo}`)) as { taskId: string; dueAt?: string }[];
+    expect(await desk.getAttribute(row, 'data-task')).toBe(task!.taskId);
+    expect(await desk.getAttribute(`${row} .light`, 'data-light')).toBe('green');
+    expect(await desk.textContent(`${row} .col-due`)).toMatch(/^2026-03-\d\d \d\d:\d\d$/);
+    expect(await desk.textContent('#nav')).toContain('流程建模');
+    await desk.screenshot({ path: path.join(SCREENSHOTS, 'console-inbox.png') });
+
+    await desk.click(`${row} button.claim`);
+    await desk.waitForSelector(`${row} td:has-text("food-staff")`);
+    await desk.click(`${row} button.complete`);
+    await desk.selectOption('#complete-outcome', 'approve');
+    await desk.fill('#complete-opinion', '材料齐全，符合条件');
+    await desk.click('#complete-submit');
+    await desk.waitForSelector(`#inbox tr[data-task="${task!.taskId}"]`, { state: 'detached' });
+    const done = await api(h().server.app, 'food-staff', 'GET', `/api/tasks/${task!.taskId}`);
+    expect(done.status).toBe('completed');
+  });
+
+  it('shows the case page with the timeline (who, what, why), the clocks the API computed, materials and documents', async () => {
+    const desk = state.console!;
+    await route(desk, `#/cases/${state.caseNo}`, '/cases/:caseNo');
+    const completed = desk.locator('#timeline tr[data-event="task.completed"]').first();
+    expect(await completed.textContent()).toContain('材料齐全，符合条件');
+    const detail = await api(h().server.app, 'food-staff', 'GET', `/api/cases/${state.caseNo}`);
+    const deadlines = detail.deadlines ?? detail.lifecycle?.deadlines;
+    expect(await desk.textContent('#clocks tr[data-clock="statutory"] .deadline')).toBe(deadlines.statutory.date);
+    expect(await desk.textContent('#clocks tr[data-clock="promised"] .deadline')).toBe(deadlines.promised.date);
+    expect(await desk.$$eval('#materials tr[data-on-file="true"]', (rows) => rows.map((r) => (r as HTMLElement).dataset.material))).toEqual(expect.arrayContaining(['M1', 'M3', 'M4']));
+    await desk.click('#documents [data-document="correction-notice"]');
+    await expect.poll(() => desk.frameLocator('#document-frame').locator('body').textContent()).toContain('补正');
+    await desk.screenshot({ path: path.join(SCREENSHOTS, 'console-case.png'), fullPage: true });
+  });
+
+  it('shows per department the light counts GET /api/supervision/lights reports, as a table and an SVG chart', async () => {
+    const desk = state.console!;
+    await route(desk, '#/lights', '/lights');
+    const reported = await api(h().server.app, 'auditor', 'GET', '/api/supervision/lights');
+    const rows: any[] = Array.isArray(reported) ? reported : reported.departments ?? reported.byDepartment ?? reported.rows;
+    const food = rows.find((r) => r.department === FOOD_DEPARTMENT);
+    const counts = food.counts ?? food.lights ?? food;
+    for (const light of ['green', 'blue', 'red', 'paused']) {
+      expect(await desk.textContent(`#light-counts tr[data-department="${FOOD_DEPARTMENT}"] [data-count="${light}"]`)).toBe(String(counts[light] ?? 0));
+      expect(await desk.getAttribute(`#lights-chart rect.bar[data-category="${FOOD_DEPARTMENT}"][data-series="${light}"]`, 'data-value')).toBe(String(counts[light] ?? 0));
+    }
+    expect(counts.green).toBeGreaterThanOrEqual(1);
+    await desk.screenshot({ path: path.join(SCREENSHOTS, 'console-lights.png'), fullPage: true });
+  });
+
+  it('lists the case as overdue once its promised limit passed, and answers the supervision notice', async () => {
+    const desk = state.console!;
+    await api(h().server.app, 'admin', 'POST', '/api/clock', { advanceMs: 20 * 86_400_000 });
+    await route(desk, '#/lights', '/lights');
+    await desk.waitForSelector(`#overdue tr[data-case="${state.caseNo}"]`);
+    await route(desk, '#/notices', '/notices');
+    const notice = desk.locator(`#notices tr:has(a:has-text("${state.caseNo}"))`).first();
+    await notice.locator('button.respond').click();
+    await desk.fill('#response-text', '已督促承办人当日办结');
+    await desk.click('#response-form button[type="submit"]');
+    await desk.waitForSelector(`#notices tr[data-answered="true"]:has(a:has-text("${state.caseNo}"))`);
+    expect(await desk.textContent('#notices')).toContain('已督促承办人当日办结');
+  });
+
+  it('shows the monthly report with charts and downloads the same figures as CSV', async () => {
+    const desk = state.console!;
+    await route(desk, '#/report?month=2026-03', '/report');
+    const json = await api(h().server.app, 'admin', 'GET', '/api/reports/monthly?month=2026-03');
+    const rows: any[] = Array.isArray(json) ? json : json.rows ?? json.departments ?? json.items;
+    const food = rows.find((r) => r.department === FOOD_DEPARTMENT);
+    expect(await desk.textContent(`#report tr[data-department="${FOOD_DEPARTMENT}"] td:nth-child(3)`)).toBe(String(food.applications));
+    expect(await desk.getAttribute(`#report-charts rect.bar[data-category="${FOOD_DEPARTMENT}"][data-series="applications"]`, 'data-value')).toBe(String(food.applications));
+    expect(food.applications).toBeGreaterThanOrEqual(1);
+    const [download] = await Promise.all([desk.waitForEvent('download'), desk.click('#report-csv')]);
+    expect(download.suggestedFilename()).toBe('shenpi-report-2026-03.csv');
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv).toContain(FOOD_DEPARTMENT);
+    await desk.screenshot({ path: path.join(SCREENSHOTS, 'console-report.png'), fullPage: true });
+    await rerender(desk);
+  });
+}

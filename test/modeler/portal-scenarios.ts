@@ -1,0 +1,107 @@
+/**
+ * Browser scenarios of the applicant portal on a 375px phone screen: the catalogue and an item's disclosure,
+ * the materials computed from the answers, the application with uploads, the correction notice (sent by the
+ * department from the console) and the re-upload, and the acceptance the applicant then sees.
+ */
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import type { Harness } from './browser.js';
+import { api, APPLICANT, deployShippedItem, FOOD_FACTS, FOOD_STAFF, pdf } from './case-world.js';
+import { SCREENSHOTS } from './modeler-scenarios.js';
+import { formLogin, openPage, PHONE, rerender, route, type PagesState } from './pages.js';
+import { T0 } from '../server/helper.js';
+
+/** Registers the portal scenarios; they open the case the console scenarios work on. */
+export function portalScenarios(h: () => Harness, state: PagesState): void {
+  it('lists the published items in a catalogue that fits a 375px screen, with each item\'s disclosure', async () => {
+    await deployShippedItem(h().server.app, 'ITEM-02', T0);
+    const portal = (state.portal = await openPage(h(), '/portal/', PHONE));
+    await portal.waitForSelector('#items [data-item="ITEM-02"]');
+    expect(await portal.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    expect(await portal.textContent('#brand')).toBe('网上办事大厅');
+    expect(await portal.textContent('#items [data-item="ITEM-02"] .card-title')).toContain('食品经营许可');
+    expect(await portal.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await portal.screenshot({ path: path.join(SCREENSHOTS, 'portal-catalogue.png'), fullPage: true });
+
+    await portal.click('#items [data-item="ITEM-02"] .card-title');
+    await portal.waitForSelector('#item-page #conditions li');
+    const disclosure = await api(h().server.app, 'applicant', 'GET', '/api/items/ITEM-02');
+    const shown = await portal.$$eval('#conditions li', (lis) => lis.map((li) => li.textContent));
+    expect(shown).toEqual((disclosure.disclosure ?? disclosure).conditions.map((c: { text: string }) => c.text));
+    expect(await portal.textContent('#item-page')).toContain('食品经营许可申请书');
+    expect(await portal.textContent('#contacts')).toContain('12315');
+    expect(await portal.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  });
+
+  it('asks for a real-name login, then computes the materials from the answers before applying', async () => {
+    const portal = state.portal!;
+    await portal.click('#apply-link');
+    await portal.click('#apply-login');
+    await formLogin(portal, APPLICANT, '#apply-form #facts');
+    for (const [name, value] of Object.entries(FOOD_FACTS)) {
+      const select = portal.locator(`select[name="fact:${name}"]`);
+      if (await select.count()) await select.selectOption(value);
+      else await portal.check(`input[name="fact:${name}"][value="${value}"]`);
+    }
+    await portal.click('#check-materials');
+    await portal.waitForSelector('#needed li');
+    const listed = await portal.$$eval('#needed li', (lis) => lis.map((li) => (li as HTMLElement).dataset.material));
+    expect(listed).toEqual(['M1', 'M2', 'M3', 'M4']);
+    expect(await portal.textContent('#needed [data-material="M3"]')).toContain('食品安全法');
+    // The uploads are offered for what the applicant provides; the business licence comes from the certificate library
+    expect(await portal.$$eval('#uploads input[type="file"]', (inputs) => inputs.map((i) => (i as HTMLElement).dataset.material))).toEqual(['M1', 'M3', 'M4']);
+    await portal.fill('#applicant-id', '91110000MA01ABCD1X');
+    await portal.setInputFiles('#uploads input[data-material="M1"]', pdf('申请书.pdf'));
+    expect(await portal.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await portal.screenshot({ path: path.join(SCREENSHOTS, 'portal-application.png'), fullPage: true });
+  });
+
+  it('applies with one material and gets a case number; the case shows as received', async () => {
+    const portal = state.portal!;
+    await portal.click('#submit-application');
+    await portal.waitForSelector('#portal-case[data-case]');
+    state.caseNo = (await portal.getAttribute('#portal-case', 'data-case'))!;
+    expect(state.caseNo).toMatch(/\S{6,}/);
+    const detail = await api(h().server.app, 'applicant', 'GET', `/api/cases/${state.caseNo}`);
+    expect(await portal.getAttribute('#case-status', 'data-status')).toBe(String(detail.status ?? detail.lifecycle?.status));
+    expect(await portal.textContent('#case-status')).toBe('已接件');
+  });
+
+  it('receives the one-time correction notice the department sends, re-uploads, and sees the case accepted', async () => {
+    const portal = state.portal!;
+    // The department sends the notice from the console's case page (the pre-review finds M3 and M4 missing)
+    const desk = (state.console = await openPage(h(), `/console/#/cases/${state.caseNo}`));
+    await formLogin(desk, FOOD_STAFF, '#case-page');
+    await desk.click('#send-correction');
+    await desk.waitForSelector('#timeline [data-event="correction.notified"]');
+
+    await rerender(portal);
+    await portal.waitForSelector('#correction');
+    const asked = await portal.$$eval('#correction-items li', (lis) => lis.map((li) => (li as HTMLElement).dataset.code));
+    expect(asked).toEqual(['M3', 'M4']);
+    await portal.setInputFiles('#correction input[data-material="M3"]', pdf('设备布局.pdf'));
+    await portal.setInputFiles('#correction input[data-material="M4"]', pdf('规章制度.pdf'));
+    await portal.click('#send-correction');
+    await portal.waitForSelector('#portal-case:not(:has(#correction))');
+    expect(await portal.textContent('#case-status')).toBe('补正（结束）');
+
+    // The department sees the materials on file and accepts
+    await rerender(desk);
+    expect(await desk.getAttribute('#materials [data-material="M3"]', 'data-on-file')).toBe('true');
+    await desk.click('#accept');
+    await desk.waitForSelector('#timeline [data-event="case.accepted"]');
+
+    await rerender(portal);
+    expect(await portal.textContent('#case-status')).toBe('已受理');
+    expect(await portal.getAttribute('#progress [data-step="accepted"]', 'class')).toContain('done');
+    await portal.click('#documents [data-document="acceptance-notice"]');
+    await expect.poll(() => portal.frameLocator('#document-frame').locator('body').textContent()).toContain('受理通知书');
+    expect(await portal.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  });
+
+  it('answers the public progress query by case number and ID suffix', async () => {
+    const portal = state.portal!;
+    await route(portal, `#/progress?caseNo=${state.caseNo}&idSuffix=CD1X`, '/progress');
+    expect(await portal.textContent('#progress-status')).toBe('已受理');
+  });
+}
