@@ -50,7 +50,10 @@ export function portalScenarios(h: () => Harness, state: PagesState): void {
     expect(await portal.textContent('#needed [data-material="M3"]')).toContain('食品安全法');
     // The uploads are offered for what the applicant provides; the business licence comes from the certificate library
     expect(await portal.$$eval('#uploads input[type="file"]', (inputs) => inputs.map((i) => (i as HTMLElement).dataset.material))).toEqual(['M1', 'M3', 'M4']);
+    expect(await portal.getAttribute('#shared fieldset', 'data-material')).toBe('M2');
     await portal.fill('#applicant-id', '91110000MA01ABCD1X');
+    await portal.fill('#shared [data-material="M2"] [name="number"]', '91110000MA01ABCD1X');
+    await portal.fill('#shared [data-material="M2"] [name="issuer"]', '区市场监督管理局');
     await portal.setInputFiles('#uploads input[data-material="M1"]', pdf('申请书.pdf'));
     expect(await portal.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await portal.screenshot({ path: path.join(SCREENSHOTS, 'portal-application.png'), fullPage: true });

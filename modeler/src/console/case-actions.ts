@@ -54,14 +54,14 @@ export function actionsSection(ctx: ConsoleContext, c: CaseDetail, reload: () =>
     const kind = select('procedure-type', PROCEDURES.map((p) => [p, keyed(t, 'procedure', p)]));
     const reason = el('input', { id: 'procedure-reason', placeholder: t('Reason told to the applicant') });
     const days = el('input', { id: 'procedure-days', type: 'number', min: 1, value: 5 });
-    const running = (c.ledger ?? []).filter((s) => !(s.end ?? s.to) && s.id);
+    const running = (c.ledger ?? []).filter((s) => !s.end);
     const extReason = el('input', { id: 'extension-reason', placeholder: t('Reason told to the applicant') });
     parts.push(el('div', { class: 'action-group' }, el('h3', {}, t('Special procedure')),
       field(t('Kind'), kind), field(t('Reason'), reason), field(t('Expected working days'), days),
       run('start-procedure', t('Start and suspend the case'), '/special-procedures', () => ({
         type: kind.value, reason: reason.value || keyed(t, 'procedure', kind.value), expectedDuration: { value: Number(days.value), unit: 'WD' },
       })),
-      ...running.map((s) => run(`end-procedure-${s.id}`, t('End {name}', { name: keyed(t, 'procedure', s.type ?? s.kind) }), `/special-procedures/${encodeURIComponent(s.id!)}/end`, () => ({})))));
+      ...running.map((s) => run(`end-procedure-${s.id}`, t('End {name}', { name: keyed(t, 'procedure', s.type) }), `/special-procedures/${encodeURIComponent(s.id)}/end`, () => ({})))));
     if (!c.extension) {
       parts.push(el('div', { class: 'action-group' }, el('h3', {}, t('Extension')),
         field(t('Reason'), extReason),

@@ -19,6 +19,12 @@ function deadlineCells(t: T, d: DeadlineView | undefined): (Node | string)[] {
   return [limit, el('strong', { class: 'deadline' }, d.date), notes || (d.basis?.article ?? '—')];
 }
 
+/** Which clocks a special procedure pauses (行政许可法 第45条 and the item's settings), with the basis. */
+function pausedText(t: T, s: Ledger): string {
+  const paused = [s.pauses?.statutory ? t('Statutory limit') : '', s.pauses?.promised ? t('Promised limit') : ''].filter(Boolean);
+  return `${paused.length ? paused.join('、') : t('none: the clocks run on')}${s.pauseBasis ? `（${s.pauseBasis}）` : ''}`;
+}
+
 /** The clocks section of the case page. */
 export function clocksSection(t: T, c: CaseDetail): HTMLElement {
   const rows: [string, string, DeadlineView | undefined][] = [
@@ -36,17 +42,17 @@ export function clocksSection(t: T, c: CaseDetail): HTMLElement {
       : [el('tr', { class: 'empty' }, el('td', { colspan: 4 }, t('The clocks start at acceptance')))])));
 
   const suspensions = table<Ledger>([
-    { head: t('Special procedure'), cell: (s) => keyed(t, 'procedure', s.type ?? s.kind) },
+    { head: t('Special procedure'), cell: (s) => keyed(t, 'procedure', s.type) },
     { head: t('Reason'), cell: (s) => s.reason ?? '—' },
-    { head: t('From'), cell: (s) => dateTime(s.start ?? s.from) },
-    { head: t('To'), cell: (s) => (s.end ?? s.to ? dateTime(s.end ?? s.to) : t('running')) },
-    { head: t('Counts toward the limit'), cell: (s) => (s.countsTowardStatutory === false || s.countsTowardPromised === false ? t('no: the clock pauses') : t('yes')) },
-  ], c.ledger ?? [], t('No suspensions'));
+    { head: t('From'), cell: (s) => s.start },
+    { head: t('To'), cell: (s) => s.end ?? `${t('running')}${s.expectedEnd ? `（${t('expected {date}', { date: s.expectedEnd })}）` : ''}` },
+    { head: t('Clocks paused'), cell: (s) => pausedText(t, s) },
+  ], c.ledger ?? [], t('No suspensions'), (s) => ({ 'data-procedure': s.id }));
   suspensions.id = 'suspensions';
 
   const ext = c.extension;
   const extension = el('p', { id: 'extension' }, ext
-    ? t('Extended once by {n} {unit}: {reason}', { n: ext.value ?? ext.limit?.value ?? '', unit: keyed(t, 'unit', ext.unit ?? ext.limit?.unit), reason: ext.reason ?? '—' })
+    ? `${t('Extended once by {n} {unit}: {reason}', { n: ext.extension.value, unit: keyed(t, 'unit', ext.extension.unit), reason: ext.reason })}（${ext.approvedBy ?? ''} ${dateTime(ext.at)}）`
     : t('No extension'));
 
   return section(t('Clocks'), clocks, el('h3', {}, t('Suspensions')), suspensions, el('h3', {}, t('Extension')), extension);

@@ -10,12 +10,21 @@ import { clocksSection } from './case-clocks.js';
 import { documentsSection, materialsSection, timelineSection } from './case-sections.js';
 import type { ConsoleContext } from './context.js';
 
-/** Flattens the answer of GET /api/cases/:caseNo: the lifecycle may come nested or at the top. */
+/**
+ * Reads the answer of GET /api/cases/:caseNo into the page's shape: the clocks (`clocks.statutory`,
+ * `clocks.preAcceptanceWindow`, `clocks.suspensions` …) become deadlines, window, ledger and extension, and
+ * the documents (`{ kind, url }`) their kinds.
+ */
 export function caseDetail(body: Record<string, any>): CaseDetail {
-  const lifecycle = (body.lifecycle ?? body.case ?? {}) as Record<string, any>;
-  const merged = { ...lifecycle, ...body } as Record<string, any>;
-  if (!merged.light && body.summary?.light) merged.light = body.summary.light;
-  return merged as CaseDetail;
+  const clocks = (body.clocks ?? {}) as Record<string, any>;
+  const out: Record<string, any> = { ...body };
+  out.item = body.item ?? { code: body.itemCode, name: body.itemName, department: body.department };
+  out.deadlines = body.deadlines ?? { statutory: clocks.statutory, promised: clocks.promised, delivery: clocks.delivery, departments: clocks.departments };
+  if (clocks.preAcceptanceWindow) out.window = { start: body.receivedAt, deadline: clocks.preAcceptanceWindow };
+  out.ledger = body.ledger ?? clocks.suspensions ?? [];
+  out.extension = body.extension ?? clocks.extension ?? undefined;
+  if (Array.isArray(body.documents)) out.documents = body.documents.map((d: string | { kind: string }) => (typeof d === 'string' ? d : d.kind));
+  return out as CaseDetail;
 }
 
 /** Renders the case page of `caseNo`. */

@@ -43,7 +43,7 @@ export async function casesPage(ctx: ConsoleContext, query: URLSearchParams): Pr
   });
 
   const body = await http.get<CaseRow[] | { cases: CaseRow[] }>(`/api/cases${query.size ? `?${query}` : ''}`);
-  const rows = Array.isArray(body) ? body : body.cases ?? [];
+  const rows = Array.isArray(body) ? body : body.cases ?? (body as { rows?: CaseRow[] }).rows ?? [];
   const list = table<CaseRow>([
     { head: t('Light'), cell: (r) => lightDot(r.light, t), className: 'col-light' },
     { head: t('Case number'), cell: (r) => el('a', { href: `#/cases/${encodeURIComponent(r.caseNo)}`, class: 'case-link' }, r.caseNo) },

@@ -12,7 +12,7 @@ import { OUTCOMES } from './context.js';
 async function caseLights(ctx: ConsoleContext): Promise<Map<string, string>> {
   try {
     const body = await ctx.http.get<CaseRow[] | { cases: CaseRow[] }>('/api/cases?limit=500');
-    const rows = Array.isArray(body) ? body : body.cases ?? [];
+    const rows = Array.isArray(body) ? body : body.cases ?? (body as { rows?: CaseRow[] }).rows ?? [];
     return new Map(rows.filter((r) => r.light).map((r) => [r.caseNo, r.light!]));
   } catch {
     return new Map();

@@ -47,7 +47,7 @@ export async function lightsPage(ctx: ConsoleContext): Promise<HTMLElement> {
   const body = await http.get<any>('/api/supervision/lights');
   const rows = lightRows(body);
   const overdueBody = body.overdue ?? (await http.get<CaseRow[] | { cases: CaseRow[] }>('/api/cases?overdue=true'));
-  const overdue: CaseRow[] = Array.isArray(overdueBody) ? overdueBody : overdueBody.cases ?? [];
+  const overdue: CaseRow[] = Array.isArray(overdueBody) ? overdueBody : overdueBody.cases ?? overdueBody.rows ?? [];
   const totals = LIGHTS.map((l) => rows.reduce((sum, r) => sum + r[l], 0));
 
   const countTable = table<LightCounts>([

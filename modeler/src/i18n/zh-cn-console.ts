@@ -30,7 +30,7 @@ export const ZH_CN_CONSOLE: Readonly<Record<string, string>> = {
   'Delivery limit (art. 44)': '送达期限（行政许可法第四十四条）', 'Co-department': '协办部门',
   'The clocks start at acceptance': '受理后开始计时', '{n} days suspended': '暂停 {n} 日', 'extended by {n} {unit}': '延长 {n} {unit}',
   'provisional (no official calendar yet)': '暂定（尚无官方日历）', 'Suspensions': '挂起记录', 'From': '开始', 'To': '结束', 'running': '进行中',
-  'Counts toward the limit': '计入时限', 'no: the clock pauses': '否：暂停计时', 'yes': '是', 'no': '否', 'No suspensions': '无挂起',
+  'Clocks paused': '暂停计时', 'none: the clocks run on': '不暂停（计入时限）', 'expected {date}': '预计 {date}', 'yes': '是', 'no': '否', 'No suspensions': '无挂起',
   'Extended once by {n} {unit}: {reason}': '已延长 {n} {unit}：{reason}', 'No extension': '未延长',
   'Materials': '申请材料', 'Material': '材料', 'Required': '是否必需', 'On file': '已提交', 'missing': '缺少', 'shared certificate': '共享证照',
   'No materials': '无材料', 'Documents': '文书', 'Document': '文书', 'Open in new window': '新窗口打开', 'No documents yet': '暂无文书',

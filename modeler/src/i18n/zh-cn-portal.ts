@@ -17,7 +17,7 @@ export const ZH_CN_PORTAL: Readonly<Record<string, string>> = {
   'Yes': '是', 'No': '否', 'Please choose': '请选择', 'Which materials do I need?': '查看所需材料',
   'No materials are needed for these answers': '按您的情形无需提交材料', 'Materials you need': '您需要提交的材料',
   '{n} copies': '{n} 份', 'Name': '姓名/名称', 'ID number': '证件号码', 'ID or unified social credit code': '身份证号或统一社会信用代码',
-  'Phone': '联系电话', 'Upload materials': '上传材料', 'Submit the application': '提交申请',
+  'Phone': '联系电话', 'Certificate number': '证照编号', 'Issued by': '发证机关', 'Upload materials': '上传材料', 'Submit the application': '提交申请',
   'Application received: case {caseNo}': '申请已提交，受理编号 {caseNo}', 'Could not apply': '申报失败',
   'enum.NATURAL_PERSON': '自然人', 'enum.ENTERPRISE': '企业', 'enum.INDIVIDUAL_BUSINESS': '个体工商户', 'enum.OTHER_ORG': '其他组织',
   'enum.PERSON': '个人', 'enum.PROMISE': '告知承诺', 'enum.NORMAL': '一般程序', 'enum.CITY': '市级', 'enum.PROVINCE': '省级', 'enum.COUNTY': '县级',

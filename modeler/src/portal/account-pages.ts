@@ -28,7 +28,7 @@ export async function myCasesPage(ctx: PortalContext): Promise<HTMLElement> {
   const { t, http } = ctx;
   if (!ctx.me()) return el('div', { class: 'page' }, el('p', {}, el('a', { href: '#/login?next=%2Fmine', class: 'button primary' }, t('Real-name login'))));
   const body = await http.get<CaseRow[] | { cases: CaseRow[] }>('/api/cases');
-  const rows = Array.isArray(body) ? body : body.cases ?? [];
+  const rows = Array.isArray(body) ? body : body.cases ?? (body as { rows?: CaseRow[] }).rows ?? [];
   const list = table<CaseRow>([
     { head: t('Case number'), cell: (r) => el('a', { href: `#/cases/${encodeURIComponent(r.caseNo)}` }, r.caseNo) },
     { head: t('Item'), cell: (r) => r.itemName ?? r.itemCode ?? '—' },

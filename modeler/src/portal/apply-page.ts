@@ -1,14 +1,14 @@
 /**
  * The application (在线申报): answers to the item's declared facts, the materials those answers require
- * (computed by the server before applying), the applicant's details and the uploads; applying opens the case
- * and the portal then uploads each file to it.
+ * (computed by the server before applying), the applicant's details, the uploads and the numbers of shared
+ * certificates; applying sends them all in one multipart request and opens the case.
  */
 import { el, field, say, section } from '../ui/dom.js';
 import { go } from '../ui/router.js';
 import type { PortalContext } from './context.js';
 import { factsFieldset, readFacts, type DeclaredFact } from './facts-form.js';
 import { loadDisclosure } from './item-page.js';
-import { chosenFiles, neededList, neededMaterials, uploadInputs, uploadMaterials, type NeededMaterial } from './materials.js';
+import { chosenFiles, materialsForm, neededList, neededMaterials, sharedInputs, sharedReferences, uploadInputs, type NeededMaterial } from './materials.js';
 
 /** Renders the application page of item `code`. */
 export async function applyPage(ctx: PortalContext, code: string): Promise<HTMLElement> {
@@ -39,7 +39,7 @@ export async function applyPage(ctx: PortalContext, code: string): Promise<HTMLE
       needSlot.replaceChildren(
         section(t('Materials you need'), neededList(t, needed)),
         section(t('Applicant'), field(t('Name'), name), field(t('ID number'), idNumber), field(t('Phone'), phone)),
-        section(t('Upload materials'), uploadInputs(t, needed)),
+        section(t('Upload materials'), uploadInputs(t, needed), sharedInputs(t, needed)),
         el('button', { type: 'submit', class: 'primary big', id: 'submit-application' }, t('Submit the application')));
     }, (err: Error) => say(err.message, 'error'));
   });
@@ -50,17 +50,18 @@ export async function applyPage(ctx: PortalContext, code: string): Promise<HTMLE
     const stated = readFacts(form, facts);
     const kind = (stated.applicant as Record<string, unknown> | undefined)?.kind;
     const applicant = {
-      id: me.id, name: (form.querySelector('#applicant-name') as HTMLInputElement).value,
+      name: (form.querySelector('#applicant-name') as HTMLInputElement).value,
       kind: typeof kind === 'string' ? kind : 'NATURAL_PERSON',
       idNumber: (form.querySelector('#applicant-id') as HTMLInputElement).value,
       ...((form.querySelector('#applicant-phone') as HTMLInputElement).value ? { phone: (form.querySelector('#applicant-phone') as HTMLInputElement).value } : {}),
     };
-    const files = chosenFiles(form);
+    const shared = sharedReferences(form);
+    const application = { itemCode: code, channel: 'online', facts: stated, applicant, ...(shared.length ? { materials: shared } : {}) };
     const submit = form.querySelector<HTMLButtonElement>('#submit-application')!;
     submit.disabled = true;
-    http.post<{ caseNo: string }>('/api/cases', { item: code, facts: stated, applicant, channel: 'online' })
-      .then(async (created) => {
-        await uploadMaterials(http, created.caseNo, files);
+    // One request: the application and its files together, so the pre-review sees every material at once.
+    http.upload<{ caseNo: string }>('/api/cases', materialsForm(chosenFiles(form), application))
+      .then((created) => {
         say(t('Application received: case {caseNo}', { caseNo: created.caseNo }), 'ok');
         go(`/cases/${encodeURIComponent(created.caseNo)}`);
       })

@@ -8,7 +8,7 @@ import type { CaseDetail } from '../ui/api-types.js';
 import { el, keyed, say, section, type T } from '../ui/dom.js';
 import { dateTime, yuan } from '../ui/format.js';
 import type { PortalContext } from './context.js';
-import { chosenFiles, uploadInputs } from './materials.js';
+import { chosenFiles, materialsForm, uploadInputs } from './materials.js';
 import { payAndConfirm, paymentProvider } from './payment.js';
 
 /** The steps shown on the progress bar and whether the case has reached each. */
@@ -37,14 +37,8 @@ function correctionSection(ctx: PortalContext, c: CaseDetail, reload: () => void
     el('ul', { id: 'correction-items' }, ...open.items.map((i) => el('li', { 'data-code': i.code }, `${names.get(i.code) ?? i.code}：${i.reason}`))),
     uploadInputs(t, asked.filter((a) => names.has(a.material))), send);
   send.addEventListener('click', () => {
-    const files = chosenFiles(box);
-    const form = new FormData();
-    for (const f of files) {
-      form.append('material', f.material);
-      form.append('file', f.file, f.file.name);
-    }
     send.disabled = true;
-    http.upload(`/api/cases/${encodeURIComponent(c.caseNo)}/correction`, form).then(
+    http.upload(`/api/cases/${encodeURIComponent(c.caseNo)}/correction`, materialsForm(chosenFiles(box))).then(
       () => { say(t('Corrected materials sent'), 'ok'); reload(); },
       (err: Error) => { send.disabled = false; say(err.message, 'error'); });
   });

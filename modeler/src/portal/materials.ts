@@ -1,10 +1,9 @@
 /**
  * Materials in the portal: the list the materials check computes from the applicant's answers (with the
- * reason each is required), the upload inputs for them, and the upload itself (multipart, one file per
- * material) to POST /api/cases/:caseNo/materials.
+ * reason each is required), the upload inputs for them, the numbers of certificates other departments issued
+ * (shared, never uploaded), and the multipart body that carries the files (one part per material id).
  */
 import { el, keyed, type T } from '../ui/dom.js';
-import type { Http } from '../ui/http.js';
 
 /** A material the check requires, with why. */
 export interface NeededMaterial {
@@ -14,6 +13,8 @@ export interface NeededMaterial {
   copies?: number;
   deferrable?: boolean;
   source?: string;
+  /** For a shared material: the kind of certificate (营业执照 …). */
+  sharedCertificate?: string;
   reason?: string;
   basis?: string | null;
 }
@@ -50,14 +51,36 @@ export function chosenFiles(root: ParentNode): { material: string; file: File }[
     .flatMap((input) => [...(input.files ?? [])].map((file) => ({ material: input.dataset.material!, file })));
 }
 
-/** Uploads files to the case, one request per material; returns what the server answered for each. */
-export async function uploadMaterials(http: Http, caseNo: string, files: { material: string; file: File }[]): Promise<unknown[]> {
-  const answers: unknown[] = [];
-  for (const { material, file } of files) {
-    const form = new FormData();
-    form.append('material', material);
-    form.append('file', file, file.name);
-    answers.push(await http.upload(`/api/cases/${encodeURIComponent(caseNo)}/materials`, form));
-  }
-  return answers;
+/**
+ * The multipart body of an application or a correction: the JSON part (field `application`, when given) and
+ * one file part per material, named by the material id, as the case routes read them.
+ */
+export function materialsForm(files: { material: string; file: File }[], application?: unknown): FormData {
+  const form = new FormData();
+  if (application !== undefined) form.append('application', JSON.stringify(application));
+  for (const { material, file } of files) form.append(material, file, file.name);
+  return form;
+}
+
+/** A certificate another department issued, given by its number instead of a file (电子证照共享). */
+export interface SharedReference {
+  material: string;
+  shared: { type: string; number: string; issuer: string };
+}
+
+/** Inputs for the number and issuer of each shared certificate the application needs. */
+export function sharedInputs(t: T, materials: NeededMaterial[]): HTMLElement {
+  const shared = materials.filter((m) => m.source === 'shared');
+  return el('div', { class: 'uploads', id: 'shared' }, ...shared.map((m) => el('fieldset', { class: 'shared', 'data-material': m.material, 'data-type': m.sharedCertificate ?? m.name },
+    el('legend', {}, `${m.sharedCertificate ?? m.name}（${keyed(t, 'source', 'shared')}）`),
+    el('label', { class: 'upload' }, el('span', {}, t('Certificate number')), el('input', { name: 'number', required: true })),
+    el('label', { class: 'upload' }, el('span', {}, t('Issued by')), el('input', { name: 'issuer', required: true })))));
+}
+
+/** The shared certificates entered in `root`'s shared inputs. */
+export function sharedReferences(root: ParentNode): SharedReference[] {
+  return [...root.querySelectorAll<HTMLFieldSetElement>('fieldset.shared')].map((f) => ({
+    material: f.dataset.material!,
+    shared: { type: f.dataset.type!, number: f.querySelector<HTMLInputElement>('[name="number"]')!.value.trim(), issuer: f.querySelector<HTMLInputElement>('[name="issuer"]')!.value.trim() },
+  }));
 }

@@ -93,8 +93,10 @@ export interface CaseDetail {
   rejection?: { at: string; reasons: NoticeLine[] };
   deadlines?: { statutory?: DeadlineView; promised?: DeadlineView; delivery?: DeadlineView; departments?: Record<string, DeadlineView> };
   window?: { start: string; deadline: DeadlineView };
-  ledger?: { kind?: string; type?: string; reason?: string; basis?: string; start?: string; from?: string; end?: string; to?: string; countsTowardStatutory?: boolean; countsTowardPromised?: boolean; id?: string }[];
-  extension?: { value?: number; unit?: string; reason?: string; approvedAt?: string; approvedBy?: string; by?: string; limit?: { value: number; unit: string } };
+  /** Special procedures (suspensions), oldest first; `pauses` tells which clocks each stops. */
+  ledger?: { id: string; type: string; start: string; end?: string; reason?: string; basis?: string; expectedEnd?: string; pauses?: { statutory: boolean; promised: boolean }; pauseBasis?: string }[];
+  /** The one extension (行政许可法 第42条). */
+  extension?: { extension: { value: number; unit: string }; approvedBy?: string; reason: string; at: string; article?: string };
   decision?: { outcome: string; decidedAt: string; by?: string; opinion?: string };
   certificate?: { number: string; name?: string; issuedAt?: string };
   fees?: { total: number; items?: { item: string; amount: number }[]; payments?: { amount: number; reference: string; at: string }[] };
