@@ -6,16 +6,48 @@
  */
 import type { Knex } from 'knex';
 import { isDeepStrictEqual } from 'node:util';
-import type { ItemDefinition, ItemPackageFiles } from '../../definitions/items/index.js';
+import { loadItemPackage, type ItemDefinition, type ItemFinding, type ItemPackageFiles } from '../../definitions/items/index.js';
 import type { DefinitionRepository } from '../../engine/runtime/ports.js';
 import { deployItem, type DeployResult } from './deploy-item.js';
 import type { ItemRepository } from './item-repository.js';
 
-/** Deploys `files` as the next version of its item and records the code's owning department. */
+/** What a deployment must be: the item it is for, its department, a rule table it must contain. */
+export interface DeployExpectations {
+  code?: string;
+  department?: string;
+  /** A rule table id the package must still contain (a table saved on its own keeps its id). */
+  tableId?: string;
+}
+
+/** The findings of a loaded package against `expect`; none when it is what the request said. */
+export function unexpected(item: ItemDefinition, expect: DeployExpectations): ItemFinding[] {
+  const found: ItemFinding[] = [];
+  const finding = (code: string, field: string, message: string) => found.push({ severity: 'error', code, file: 'item.json', field, message });
+  if (expect.code !== undefined && item.code !== expect.code) finding('code-mismatch', 'code', `expected the package of item '${expect.code}', but item.json is for '${item.code}'`);
+  const department = item.listing.implementingBody.name;
+  if (expect.department !== undefined && department !== expect.department) {
+    finding('department-changed', 'implementingBody.name', `expected implementing body '${expect.department}' as deployed before, but item.json names '${department}'`);
+  }
+  if (expect.tableId !== undefined && !Object.values(item.rules).some((r) => r?.table.id === expect.tableId)) {
+    found.push({ severity: 'error', code: 'table-id', file: 'rules/', message: `expected the saved table to keep its id '${expect.tableId}', but the package has no table of that id` });
+  }
+  return found;
+}
+
+/**
+ * Deploys `files` as the next version of its item, when it meets `expect`, and records the code's owning
+ * department. Nothing is stored when it is refused.
+ */
 export async function deployItemVersion(
   files: ItemPackageFiles,
-  deps: { knex: Knex; items: ItemRepository; definitions: DefinitionRepository; at: string; by?: string },
+  deps: { knex: Knex; items: ItemRepository; definitions: DefinitionRepository; at: string; by?: string; expect?: DeployExpectations },
 ): Promise<DeployResult> {
+  if (deps.expect) {
+    const probe = await loadItemPackage(files);
+    if (!probe.ok) return probe;
+    const problems = unexpected(probe.item, deps.expect);
+    if (problems.length) return { ok: false, findings: problems };
+  }
   const result = await deployItem(files, deps);
   if (result.ok) {
     const department = result.item.listing.implementingBody.name;

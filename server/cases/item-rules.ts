@@ -9,12 +9,24 @@ import type { ApprovalState, NoticeItem, RequiredMaterial } from '../../engine/a
 import type { Json, Variables } from '../../engine/core/types.js';
 import type { RuleContext, RuleEvaluator } from '../../engine/runtime/ports.js';
 import type { ItemRepository } from './item-repository.js';
-import { acceptanceOutcome, fees as readFees, requiredMaterials } from '../../rules/index.js';
+import { acceptanceOutcome, fees as readFees, requiredMaterials, type RequiredMaterial as ExplainedMaterial } from '../../rules/index.js';
 
 /** The materials the materials table requires for `facts`. */
 export async function materialsFor(item: ItemDefinition, facts: Variables): Promise<RequiredMaterial[]> {
   const decision = await item.rules.materials!.evaluate(facts);
   return requiredMaterials(decision).map((m) => ({ material: m.material, name: m.name, form: m.form, copies: m.copies, deferrable: m.deferrable }));
+}
+
+/**
+ * The materials required for `facts` with their reasons: the rows of the materials table that required each
+ * (with their legal basis), and whether the applicant uploads it or it is shared by the issuing department.
+ */
+export async function explainMaterials(item: ItemDefinition, facts: Variables): Promise<Array<ExplainedMaterial & { source: string; sharedCertificate?: string }>> {
+  const listed = new Map(item.listing.materials.map((m) => [m.id, m]));
+  return requiredMaterials(await item.rules.materials!.evaluate(facts)).map((m) => {
+    const listing = listed.get(m.material);
+    return { ...m, source: listing?.source ?? 'applicant', ...(listing?.sharedCertificate ? { sharedCertificate: listing.sharedCertificate } : {}) };
+  });
 }
 
 /** The fees the fees table gives for `facts` (none without a fees table). */

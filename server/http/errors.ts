@@ -54,6 +54,10 @@ export const SERVER_STATUS = {
   DEFINITION_INVALID: 422,
   /** A rule table was refused; `details.findings` names the rows and columns. */
   RULE_TABLE_INVALID: 422,
+  /** An item package was refused; `details.findings` names the file and the element, row or field. */
+  ITEM_INVALID: 422,
+  /** An uploaded file is not of an accepted type (PDF, PNG, JPEG, OFD). */
+  UPLOAD_TYPE_REFUSED: 415,
   /** A business rule refuses the request (e.g. a role a department admin may not grant). */
   BUSINESS_RULE: 422,
   RATE_LIMITED: 429,

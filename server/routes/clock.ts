@@ -1,7 +1,7 @@
 /**
  * The business clock of a training or test deployment (SHENPI_CLOCK=controlled): read it, pin it or advance
- * it. Timers that fall due are fired before the answer, so a client sees their effect at once. On a
- * deployment with the system clock, moving time is refused.
+ * it. Timers that fall due are fired and the supervision sweep runs before the answer, so a client sees
+ * their effect at once. On a deployment with the system clock, moving time is refused.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { ApiError } from '../http/errors.js';
@@ -53,6 +53,8 @@ export const clockRoutes: FastifyPluginAsync = async (app) => {
     const now = clock.now().toISOString();
     await app.audit.append({ actorId: user.id, action: 'clock.moved', target: 'clock', details: { from: before, to: now } });
     const report = await app.runtime.poller.drain();
+    // Lights and supervision follow the moved clock at once, as they would at the next background sweep.
+    await app.cases.sweep();
     return { now, controlled: true, timersFired: report.fired };
   });
 };

@@ -1,17 +1,23 @@
-/**
- * Every route plugin, in the order the OpenAPI document lists them. Case lifecycle routes (over the
- * CaseService) are added here as one more plugin.
- */
+/** Every route plugin, in the order the OpenAPI document lists them. */
 import type { FastifyPluginAsync } from 'fastify';
 import { auditRoutes } from './audit.js';
 import { authRoutes } from './auth.js';
 import { clockRoutes } from './clock.js';
 import { definitionRoutes } from './definitions.js';
+import { caseApplyRoutes } from './case-apply.js';
+import { caseDocumentRoutes } from './case-documents.js';
+import { caseHandlingRoutes } from './case-handling.js';
+import { caseIntakeRoutes } from './case-intake.js';
+import { caseRoutes } from './cases.js';
 import { healthRoutes } from './health.js';
+import { itemDeployRoutes } from './item-deploy.js';
+import { itemRoutes } from './items.js';
 import { homeRoutes } from './home.js';
 import { messageRoutes } from './messages.js';
 import { metricsRoutes } from './metrics.js';
 import { processCaseRoutes } from './process-cases.js';
+import { reportRoutes } from './reports.js';
+import { supervisionRoutes } from './supervision.js';
 import { taskRoutes } from './tasks.js';
 import { userRoutes } from './users.js';
 
@@ -23,6 +29,15 @@ export const ROUTES: readonly FastifyPluginAsync[] = [
   authRoutes,
   userRoutes,
   definitionRoutes,
+  itemRoutes,
+  itemDeployRoutes,
+  caseApplyRoutes,
+  caseRoutes,
+  caseIntakeRoutes,
+  caseHandlingRoutes,
+  caseDocumentRoutes,
+  supervisionRoutes,
+  reportRoutes,
   processCaseRoutes,
   taskRoutes,
   messageRoutes,

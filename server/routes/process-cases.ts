@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Json } from '../../engine/core/types.js';
 import { acceptedOrThrow } from '../http/command-result.js';
-import { notFound } from '../http/errors.js';
+import { ApiError, notFound } from '../http/errors.js';
 import { actorOf, authorize, requireUser } from '../http/guard.js';
 import { commandResultSchema, errors, idempotencyHeaders, taskSchema, variablesSchema } from '../http/schemas.js';
 import { can } from '../identity/permissions.js';
@@ -71,6 +71,8 @@ export const processCaseRoutes: FastifyPluginAsync = async (app) => {
   }, async (request, reply) => {
     const user = authorize(request, 'case.start', { kind: 'system' });
     const { definitionKey, version, variables } = request.body;
+    // An item's process runs only inside an approval case, with its clocks: POST /api/cases applies for it.
+    if (await app.cases.items.find(definitionKey)) throw new ApiError('BUSINESS_RULE', `Expected a plain BPMN definition, but '${definitionKey}' is an approval item; apply with POST /api/cases`);
     const caseNo = request.body.caseNo ?? newCaseNo(app.runtime.clock.now());
     const key = request.headers['idempotency-key'] as string | undefined;
     const result = await app.runtime.runner.execute(

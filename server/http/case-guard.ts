@@ -1,0 +1,49 @@
+/**
+ * Loading an approval case for a route: 404 when it does not exist or the caller may not even read it (case
+ * numbers must not be probeable), 403 when they may read it but not do `action`. And turning a case
+ * service result into the response body, or into the catalogue error of its refusal.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Actor } from '../../engine/core/types.js';
+import type { ServiceResult } from '../cases/service-types.js';
+import { can, type Action } from '../identity/permissions.js';
+import type { AuthUser } from '../identity/roles.js';
+import { caseFacts, caseResource, type CaseFacts } from '../queries/cases.js';
+import { fromRejection, notFound } from './errors.js';
+import { authorize, requireUser } from './guard.js';
+import '../plugins/types.js';
+
+/** The caller and the case, when the caller may read it and, if given, do `action` on it. */
+export async function caseFor(app: FastifyInstance, request: FastifyRequest, caseNo: string, action?: Action): Promise<{ user: AuthUser; facts: CaseFacts }> {
+  const user = requireUser(request);
+  const facts = await caseFacts(app.store.knex, caseNo);
+  if (!facts?.approval || !can(user, 'case.read', caseResource(facts)).allowed) throw notFound(`case '${caseNo}'`);
+  if (action) authorize(request, action, caseResource(facts));
+  return { user, facts };
+}
+
+/** The actor of a case command; with the user's step roles (agency-head …), which an extension's approver needs. */
+export function caseActor(user: AuthUser): Actor {
+  return { id: user.id, name: user.name, ...(user.department ? { department: user.department } : {}), roles: [...new Set([...user.roles, ...user.groups])] };
+}
+
+/** The body of an accepted case command (extras such as `fees` kept, the document as its URL); throws a refusal. */
+export function servedOrThrow(result: ServiceResult<object>, document?: string): Record<string, unknown> {
+  if (!result.ok) throw fromRejection(result.rejection);
+  const { ok: _ok, events, document: _html, ...rest } = result as typeof result & { document?: string };
+  return {
+    ...rest,
+    events: events.map((e) => ({ seq: e.seq, type: e.type })),
+    ...(document ? { document: `/api/cases/${encodeURIComponent(result.caseNo)}/documents/${document}` } : {}),
+  };
+}
+
+/** Appends the audit entry of a case command. */
+export async function auditCase(app: FastifyInstance, user: AuthUser, action: string, caseNo: string, details: Record<string, unknown> = {}): Promise<void> {
+  await app.audit.append({ actorId: user.id, action, target: caseNo, details });
+}
+
+/** A POST without any body (no content type) means "no fields"; any body that was sent is validated as sent. */
+export async function emptyBodyAsObject(request: FastifyRequest): Promise<void> {
+  if (request.body === undefined && request.headers['content-type'] === undefined) request.body = {};
+}

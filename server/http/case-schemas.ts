@@ -1,0 +1,106 @@
+/**
+ * JSON Schemas of the item and case routes. Request bodies are closed (an unknown field is a 400); the
+ * nested records of a case detail are open, since they carry the aggregate's own fields as they grow.
+ */
+
+/** A limit with its unit: working days or calendar days. */
+export const limitSchema = {
+  type: 'object',
+  required: ['value', 'unit'],
+  additionalProperties: false,
+  properties: { value: { type: 'integer', minimum: 1, maximum: 400 }, unit: { type: 'string', enum: ['WD', 'CD'] } },
+} as const;
+
+/** One line of a correction notice or of a non-acceptance decision. */
+export const noticeItemSchema = {
+  type: 'object',
+  required: ['code', 'reason'],
+  additionalProperties: false,
+  properties: {
+    code: { type: 'string', minLength: 1, maxLength: 64 },
+    reason: { type: 'string', minLength: 1, maxLength: 2000 },
+    basis: { type: ['string', 'null'], maxLength: 2000 },
+  },
+} as const;
+
+/** An open record: documented by its description, passed through as the aggregate holds it. */
+export const openObject = { type: 'object', additionalProperties: true } as const;
+
+/** `caseNo` in the path. */
+export const caseParams = {
+  type: 'object',
+  required: ['caseNo'],
+  properties: { caseNo: { type: 'string', minLength: 1, maxLength: 64 } },
+} as const;
+
+/** `code` in the path: an item's implementation code. */
+export const itemParams = {
+  type: 'object',
+  required: ['code'],
+  properties: { code: { type: 'string', minLength: 1, maxLength: 128 } },
+} as const;
+
+/** The answer to a case command: the SPGL status it left the case in, the events it added, extras. */
+export const caseCommandSchema = {
+  type: 'object',
+  required: ['caseNo', 'status', 'events'],
+  properties: {
+    caseNo: { type: 'string' },
+    status: { type: 'integer', description: 'SPGL 办理状态 after the command' },
+    events: {
+      type: 'array',
+      items: { type: 'object', required: ['seq', 'type'], properties: { seq: { type: 'integer' }, type: { type: 'string' } } },
+    },
+    document: { type: 'string', description: 'URL of the document the command produced (GET, text/html)' },
+    requiredMaterials: { type: 'array', items: { type: 'object', properties: { material: { type: 'string' }, name: { type: 'string' } } } },
+    fees: { type: 'number' },
+    certificateNumber: { type: 'string' },
+    id: { type: 'string' },
+  },
+} as const;
+
+/** A case in a list. */
+export const caseRowSchema = {
+  type: 'object',
+  required: ['caseNo', 'itemCode', 'status', 'department', 'receivedAt'],
+  properties: {
+    caseNo: { type: 'string' },
+    itemCode: { type: 'string' },
+    itemVersion: { type: 'integer' },
+    status: { type: 'integer' },
+    stage: { type: 'string' },
+    department: { type: 'string', description: 'the lead (implementing) department' },
+    currentDepartment: { type: 'string' },
+    light: { type: 'string' },
+    channel: { type: 'string' },
+    applicant: { type: 'string' },
+    receivedAt: { type: 'string' },
+    promisedDeadline: { type: 'string' },
+    statutoryDeadline: { type: 'string' },
+    overdue: { type: 'boolean' },
+  },
+} as const;
+
+/** A deployed item version. */
+export const itemVersionSchema = {
+  type: 'object',
+  required: ['code', 'version', 'name', 'definitionKey', 'definitionVersion', 'deployedAt'],
+  properties: {
+    code: { type: 'string' },
+    version: { type: 'integer' },
+    name: { type: 'string' },
+    definitionKey: { type: 'string' },
+    definitionVersion: { type: 'integer' },
+    deployedAt: { type: 'string' },
+    deployedBy: { type: 'string' },
+  },
+} as const;
+
+/** An item finding: file, element or row, field, message. */
+export const itemFindingSchema = {
+  type: 'object',
+  properties: {
+    severity: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' }, file: { type: 'string' },
+    element: { type: 'string' }, row: { type: ['string', 'integer'] }, field: { type: 'string' },
+  },
+} as const;

@@ -1,0 +1,50 @@
+/**
+ * The detail of an approval case as the API shows it: status, stage and light; the clocks (statutory and
+ * promised deadlines, the pre-acceptance window, suspensions, the extension, co-departments' deadlines);
+ * materials required, attached and uploaded; the lifecycle records; open tasks; the documents it has. The
+ * applicant's ID number is shown as its last four characters only.
+ */
+import { caseLight, type ApprovalState } from '../../engine/approval/index.js';
+import type { WorkingCalendar } from '../../engine/calendar/types.js';
+import type { CaseView } from '../cases/service-types.js';
+import { idSuffixOf } from '../cases/approval-projection.js';
+import type { DocumentKind } from '../cases/service-types.js';
+
+/** The documents a case has, by the state that produces them. */
+export function documentKinds(s: ApprovalState): DocumentKind[] {
+  return [
+    ...(s.corrections.length ? ['correction-notice' as const] : []),
+    ...(s.acceptance && s.deadlines ? ['acceptance-notice' as const] : []),
+    ...(s.rejection ? ['non-acceptance' as const] : []),
+  ];
+}
+
+/** The case detail body. */
+export function caseDetail(view: CaseView, extra: { uploads: unknown[]; version: number; createdAt: string; updatedAt: string }, calendar: WorkingCalendar, now: string): Record<string, unknown> {
+  const s = view.lifecycle;
+  const { idNumber, ...applicant } = s.applicant;
+  const light = caseLight(calendar, s, now);
+  const base = `/api/cases/${encodeURIComponent(view.caseNo)}`;
+  return {
+    caseNo: view.caseNo, itemCode: view.itemCode, itemVersion: view.itemVersion, itemName: s.item.name,
+    status: s.status, phase: s.phase, stage: view.summary.stage, department: s.item.department, currentDepartment: view.summary.department,
+    ...(light ? { light: light.light } : {}),
+    channel: s.channel, applicant: { ...applicant, ...(idSuffixOf(idNumber) ? { idSuffix: idSuffixOf(idNumber) } : {}) },
+    ...(s.agent ? { agent: { id: s.agent.id, name: s.agent.name } } : {}),
+    receivedAt: s.receivedAt, receivedOn: s.receivedOn,
+    clocks: {
+      ...(s.phase === 'received' && s.window ? { preAcceptanceWindow: s.window.deadline } : {}),
+      ...(s.deadlines ? { statutory: s.deadlines.statutory, promised: s.deadlines.promised, departments: s.deadlines.departments } : {}),
+      ...(s.deadlines?.delivery ? { delivery: s.deadlines.delivery } : {}),
+      suspensions: s.ledger,
+      extension: s.extension ?? null,
+      ...(light ? { reading: light } : {}),
+    },
+    requiredMaterials: s.requiredMaterials, materials: s.materials, uploads: extra.uploads,
+    corrections: s.corrections, fees: s.fees, coDepartments: s.coDepartments, supervision: s.supervision,
+    ...Object.fromEntries((['acceptance', 'rejection', 'decision', 'certificate', 'delivery', 'evaluation', 'rectification', 'withdrawal', 'revocation'] as const).filter((k) => s[k] !== undefined).map((k) => [k, s[k]])),
+    openTasks: view.openTasks,
+    documents: documentKinds(s).map((kind) => ({ kind, url: `${base}/documents/${kind}` })),
+    version: extra.version, createdAt: extra.createdAt, updatedAt: extra.updatedAt,
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * Reading a multipart body into memory, within the limits the multipart plugin enforces (file size, number
+ * of files and fields). A body that breaks off or is garbled is the client's fault: 400, never a 500.
+ */
+import type { FastifyRequest } from 'fastify';
+import { ApiError } from './errors.js';
+
+/** One uploaded file. */
+export interface UploadedFile {
+  /** The form field it came in. */
+  field: string;
+  filename: string;
+  /** The content type the client declared. */
+  mimetype: string;
+  bytes: Buffer;
+}
+
+/** The files and text fields of a multipart request. */
+export async function readMultipart(request: FastifyRequest): Promise<{ files: UploadedFile[]; fields: Record<string, string> }> {
+  const files: UploadedFile[] = [];
+  const fields: Record<string, string> = {};
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') files.push({ field: part.fieldname, filename: part.filename, mimetype: part.mimetype, bytes: await part.toBuffer() });
+      else fields[part.fieldname] = String(part.value);
+    }
+  } catch (error) {
+    const status = (error as { statusCode?: unknown }).statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) throw error;
+    throw new ApiError('BAD_REQUEST', `Expected a well-formed multipart/form-data body, but reading it failed: ${(error as Error).message}`);
+  }
+  return { files, fields };
+}
+
+/** True when the request's body is multipart/form-data. */
+export function isMultipart(request: FastifyRequest): boolean {
+  return (request.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/form-data');
+}

@@ -1,0 +1,75 @@
+/**
+ * The case list of approval cases, filtered and paged in SQL: by item, SPGL status, light, department (lead
+ * or working on one of its tasks), overdue (the promised deadline passed while in handling) and applicant.
+ * `visibleTo` narrows to what a department member or an applicant may see; the route still asks the policy
+ * about every row.
+ */
+import type { Knex } from 'knex';
+import { instant, text } from '../store/rows.js';
+
+/** Filters of `GET /api/cases`. */
+export interface CaseListFilter {
+  item?: string;
+  status?: number;
+  light?: string;
+  department?: string;
+  overdue?: boolean;
+  limit: number;
+  offset: number;
+}
+
+/** SPGL statuses of a case still in handling, whose clocks run. */
+export const HANDLING_STATUSES = ['3', '8', '9', '10'];
+
+/** Cases of `department`: it leads them or works one of their tasks. */
+function ofDepartment(q: Knex.QueryBuilder, knex: Knex, department: string): void {
+  q.where('a.department', department).orWhereExists(knex('tasks as t').whereRaw('t.case_no = a.case_no').where('t.department', department).select(knex.raw('1')));
+}
+
+/** One page of cases and the total matching, newest first. */
+export async function listApprovalCases(
+  knex: Knex,
+  filter: CaseListFilter,
+  now: string,
+  visibleTo?: { userId: string; department?: string },
+): Promise<{ total: number; rows: Record<string, unknown>[] }> {
+  const base = knex('approval_cases as a').join('cases as c', 'c.case_no', 'a.case_no');
+  if (filter.item !== undefined) base.where('a.item_code', filter.item);
+  if (filter.status !== undefined) base.where('c.status', String(filter.status));
+  if (filter.light !== undefined) base.where('c.light', filter.light);
+  if (filter.department !== undefined) base.where((q) => ofDepartment(q, knex, filter.department!));
+  if (filter.overdue) base.whereIn('c.status', HANDLING_STATUSES).where('c.promised_deadline', '<', now);
+  if (visibleTo) {
+    base.where((q) => {
+      q.where('a.applicant_id', visibleTo.userId).orWhere('a.agent_id', visibleTo.userId);
+      if (visibleTo.department !== undefined) q.orWhere((d) => ofDepartment(d, knex, visibleTo.department!));
+    });
+  }
+  const counted = await base.clone().count<{ n: number | string }[]>({ n: '*' }).first();
+  const rows = await base
+    .orderBy([{ column: 'a.received_at', order: 'desc' }, { column: 'a.case_no', order: 'asc' }])
+    .limit(filter.limit).offset(filter.offset)
+    .select('a.case_no', 'a.item_code', 'a.department as lead', 'a.channel', 'a.applicant_id', 'a.received_at', 'c.definition_version', 'c.status', 'c.stage', 'c.department', 'c.light', 'c.promised_deadline', 'c.statutory_deadline');
+  return { total: Number(counted?.n ?? 0), rows: rows.map((r: Record<string, unknown>) => caseRow(r, now)) };
+}
+
+function caseRow(r: Record<string, unknown>, now: string): Record<string, unknown> {
+  const promised = instant(r.promised_deadline);
+  const statutory = instant(r.statutory_deadline);
+  return {
+    caseNo: String(r.case_no),
+    itemCode: String(r.item_code),
+    itemVersion: Number(r.definition_version),
+    status: Number(r.status),
+    ...(text(r.stage) ? { stage: text(r.stage) } : {}),
+    department: String(r.lead),
+    ...(text(r.department) ? { currentDepartment: text(r.department) } : {}),
+    ...(text(r.light) ? { light: text(r.light) } : {}),
+    channel: String(r.channel),
+    applicant: String(r.applicant_id),
+    receivedAt: instant(r.received_at)!,
+    ...(promised ? { promisedDeadline: promised } : {}),
+    ...(statutory ? { statutoryDeadline: statutory } : {}),
+    overdue: promised !== undefined && HANDLING_STATUSES.includes(String(r.status)) && promised < now,
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * Supervision queries: lights of the cases in handling per lead department (the light column the sweep keeps
+ * current), and supervision notices with their response deadlines and answers.
+ */
+import type { Knex } from 'knex';
+import { instant, text } from '../store/rows.js';
+import { HANDLING_STATUSES } from './approval-cases.js';
+
+/** Light counts of one department's cases in handling. */
+export interface DepartmentLights {
+  department: string;
+  green: number;
+  blue: number;
+  red: number;
+  paused: number;
+  total: number;
+}
+
+/** Lights per lead department, of the cases in handling (of `department` only, when given). */
+export async function lightsByDepartment(knex: Knex, department?: string): Promise<DepartmentLights[]> {
+  const query = knex('approval_cases as a').join('cases as c', 'c.case_no', 'a.case_no').whereIn('c.status', HANDLING_STATUSES)
+    .groupBy('a.department', 'c.light').select('a.department', 'c.light').count<{ department: string; light: string | null; n: number | string }[]>({ n: '*' });
+  if (department !== undefined) query.where('a.department', department);
+  const byDepartment = new Map<string, DepartmentLights>();
+  for (const row of await query) {
+    const entry = byDepartment.get(row.department) ?? { department: row.department, green: 0, blue: 0, red: 0, paused: 0, total: 0 };
+    const light = (row.light ?? 'green') as 'green' | 'blue' | 'red' | 'paused';
+    if (light in entry) entry[light] += Number(row.n);
+    entry.total += Number(row.n);
+    byDepartment.set(row.department, entry);
+  }
+  return [...byDepartment.values()].sort((a, b) => a.department.localeCompare(b.department));
+}
+
+/** A supervision notice as the API shows it. */
+export interface NoticeRecord {
+  id: string;
+  caseNo: string;
+  rule: string;
+  stepId?: string;
+  warningType: string;
+  content: string;
+  department: string;
+  issuedOn: string;
+  responseDue: string;
+  responseDueAt: string;
+  response?: string;
+  respondedAt?: string;
+  respondedBy?: string;
+  /** Unanswered past its response deadline. */
+  responseOverdue: boolean;
+}
+
+function notice(r: Record<string, unknown>, now: string): NoticeRecord {
+  const respondedAt = instant(r.responded_at);
+  const dueAt = instant(r.response_due_at)!;
+  return {
+    id: String(r.id), caseNo: String(r.case_no), rule: String(r.rule), ...(text(r.step_id) ? { stepId: text(r.step_id) } : {}),
+    warningType: String(r.warning_type), content: String(r.content), department: String(r.department),
+    issuedOn: String(r.issued_on), responseDue: String(r.response_due), responseDueAt: dueAt,
+    ...(respondedAt ? { response: String(r.response), respondedAt, respondedBy: String(r.responded_by) } : {}),
+    responseOverdue: !respondedAt && dueAt <= now,
+  };
+}
+
+/** Notices, oldest first: of a department, only unanswered ones (`open`), only those overdue for an answer. */
+export async function listNotices(knex: Knex, filter: { department?: string; open?: boolean; caseNo?: string; limit: number }, now: string): Promise<NoticeRecord[]> {
+  const query = knex('supervision_notices').orderBy('id').limit(filter.limit);
+  if (filter.department !== undefined) query.where('department', filter.department);
+  if (filter.caseNo !== undefined) query.where('case_no', filter.caseNo);
+  if (filter.open) query.whereNull('responded_at');
+  return (await query).map((r: Record<string, unknown>) => notice(r, now));
+}
+
+/** One notice, or undefined. */
+export async function findNotice(knex: Knex, id: string, now: string): Promise<NoticeRecord | undefined> {
+  const row = await knex('supervision_notices').where({ id: Number(id) }).first();
+  return row ? notice(row, now) : undefined;
+}
+
+/** Records the answer; false when the notice was answered already (by this or another request). */
+export async function answerNotice(knex: Knex, id: string, answer: { response: string; by: string; at: string }): Promise<boolean> {
+  const changed = await knex('supervision_notices').where({ id: Number(id) }).whereNull('responded_at').update({ response: answer.response, responded_by: answer.by, responded_at: answer.at });
+  return changed === 1;
+}

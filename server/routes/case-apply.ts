@@ -1,0 +1,116 @@
+/**
+ * `POST /api/cases`: an application (申报). JSON, or multipart with the application as the JSON field
+ * `application` and one file part per material (field name = material id). Online, the caller is the
+ * applicant; as an agent (代理人) the caller applies for the applicant named in the body; at a window a
+ * clerk of the item's department enters it. Nobody applies online in another's name.
+ */
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { Ajv } from 'ajv';
+import type { Applicant } from '../../engine/approval/index.js';
+import type { Json, Variables } from '../../engine/core/types.js';
+import type { MaterialInput } from '../cases/service-types.js';
+import { caseCommandSchema } from '../http/case-schemas.js';
+import { auditCase, caseActor, servedOrThrow } from '../http/case-guard.js';
+import { ApiError, notFound } from '../http/errors.js';
+import { authorize, requireUser } from '../http/guard.js';
+import { isMultipart, readMultipart } from '../http/multipart.js';
+import { errors, variablesSchema } from '../http/schemas.js';
+import { acceptUpload } from '../http/uploads.js';
+import '../plugins/types.js';
+
+interface ApplyBody {
+  itemCode: string;
+  channel: 'online' | 'window' | 'agent';
+  facts: Variables;
+  applicant?: Partial<Applicant>;
+  agent?: { idNumber?: string };
+  materials?: Array<{ material: string; shared: { type: string; number: string; issuer: string } }>;
+}
+
+const person = {
+  id: { type: 'string', minLength: 1, maxLength: 64 },
+  name: { type: 'string', minLength: 1, maxLength: 128 },
+  kind: { type: 'string', enum: ['NATURAL_PERSON', 'ENTERPRISE', 'INDIVIDUAL_BUSINESS', 'OTHER_ORG'] },
+  idNumber: { type: 'string', pattern: '^[0-9A-Za-z]{4,32}$' },
+  phone: { type: 'string', maxLength: 32 },
+  address: { type: 'string', maxLength: 256 },
+} as const;
+
+const applyBody = {
+  type: 'object',
+  required: ['itemCode', 'channel', 'facts'],
+  additionalProperties: false,
+  properties: {
+    itemCode: { type: 'string', minLength: 1, maxLength: 128 },
+    channel: { type: 'string', enum: ['online', 'window', 'agent'] },
+    facts: variablesSchema,
+    applicant: { type: 'object', additionalProperties: false, properties: person },
+    agent: { type: 'object', additionalProperties: false, properties: { idNumber: person.idNumber } },
+    materials: {
+      type: 'array', maxItems: 50,
+      items: {
+        type: 'object', required: ['material', 'shared'], additionalProperties: false,
+        properties: {
+          material: { type: 'string', minLength: 1, maxLength: 64 },
+          shared: { type: 'object', required: ['type', 'number', 'issuer'], additionalProperties: false, properties: { type: { type: 'string', minLength: 1, maxLength: 64 }, number: { type: 'string', minLength: 1, maxLength: 64 }, issuer: { type: 'string', minLength: 1, maxLength: 128 } } },
+        },
+      },
+    },
+  },
+} as const;
+
+// The multipart form's `application` field is checked against the same schema as a JSON body.
+const validApplication = new Ajv({ strict: false }).compile<ApplyBody>(applyBody);
+
+/** `POST /api/cases`. */
+export const caseApplyRoutes: FastifyPluginAsync = async (app) => {
+  async function readApplication(request: FastifyRequest): Promise<{ body: ApplyBody; files: MaterialInput[] }> {
+    if (!isMultipart(request)) return { body: request.body as ApplyBody, files: [] };
+    requireUser(request);
+    const { files, fields } = await readMultipart(request);
+    let body: unknown;
+    try {
+      body = JSON.parse(fields.application ?? '');
+    } catch {
+      throw new ApiError('VALIDATION_FAILED', 'Expected the application as JSON in the form field `application`', { errors: [{ path: '/body/application', message: 'must be JSON', keyword: 'type' }] });
+    }
+    if (!validApplication(body)) {
+      const first = validApplication.errors?.[0];
+      throw new ApiError('VALIDATION_FAILED', `Expected a valid application, but /body/application${first?.instancePath ?? ''} ${first?.message ?? 'is invalid'}`, { errors: validApplication.errors ?? [] });
+    }
+    return { body, files: files.map((f) => ({ material: f.field, file: acceptUpload(f) })) };
+  }
+
+  app.post('/api/cases', {
+    bodyLimit: app.config.uploadLimit,
+    schema: {
+      tags: ['cases'],
+      summary: 'Apply: item, facts, applicant and channel; the case number, required materials and fees come back',
+      body: { content: { 'application/json': { schema: applyBody }, 'multipart/form-data': { schema: { description: 'field `application` (the JSON body) and one file part per material id' } } } },
+      response: { 201: caseCommandSchema, ...errors(400, 401, 403, 404, 413, 415, 422) },
+    },
+  }, async (request, reply) => {
+    const user = requireUser(request);
+    const { body, files } = await readApplication(request);
+    const item = await app.cases.items.find(body.itemCode);
+    if (!item) throw notFound(`item '${body.itemCode}'`);
+    const given = body.applicant ?? {};
+    const self = body.channel === 'online';
+    // Online the applicant is the caller; an agent or a clerk names the applicant, who must be identified.
+    if (!self && (!given.id || !given.name)) throw new ApiError('BUSINESS_RULE', `Expected the applicant's id and name for a ${body.channel} application, but they are missing`);
+    authorize(request, 'case.apply', { kind: 'case', departments: [item.department], lead: item.department, channel: body.channel, ...(given.id ? { onBehalfOf: given.id } : {}) });
+    if (body.channel === 'agent' && given.id === user.id) throw new ApiError('BUSINESS_RULE', 'Expected an agent to apply for somebody else, but the applicant is the caller; apply online');
+    const applicant: Applicant = {
+      id: self ? user.id : given.id!, name: given.name ?? user.name, kind: given.kind ?? 'NATURAL_PERSON',
+      ...(given.idNumber ? { idNumber: given.idNumber } : {}), ...(given.phone ? { phone: given.phone } : {}), ...(given.address ? { address: given.address } : {}),
+    };
+    const result = await app.cases.service.apply({
+      itemCode: body.itemCode, channel: body.channel, applicant, facts: body.facts as Record<string, Json>,
+      ...(body.channel === 'agent' ? { agent: { id: user.id, name: user.name, ...(body.agent?.idNumber ? { idNumber: body.agent.idNumber } : {}) } } : {}),
+      materials: [...(body.materials ?? []), ...files], actor: caseActor(user),
+    });
+    const served = servedOrThrow(result);
+    await auditCase(app, user, 'case.applied', result.caseNo, { itemCode: body.itemCode, channel: body.channel, applicant: applicant.id });
+    return reply.status(201).send(served);
+  });
+};

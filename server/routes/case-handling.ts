@@ -1,0 +1,109 @@
+/**
+ * Handling and after: returning to an earlier step, special procedures that suspend the case (行政许可法
+ * 第45条), the one extension (第42条), the certificate and its delivery (第44条), fees, the applicant's
+ * evaluation (好差评) and the rectification it may open. Task work itself goes through /api/tasks.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { SpecialProcedureType } from '../../engine/clocks/special-procedures.js';
+import type { Limit } from '../../engine/clocks/types.js';
+import type { Action } from '../identity/permissions.js';
+import type { ServiceResult } from '../cases/service-types.js';
+import type { AuthUser } from '../identity/roles.js';
+import { caseCommandSchema, caseParams, limitSchema } from '../http/case-schemas.js';
+import { auditCase, caseActor, caseFor, emptyBodyAsObject, servedOrThrow } from '../http/case-guard.js';
+import { errors } from '../http/schemas.js';
+import '../plugins/types.js';
+
+const PROCEDURES: SpecialProcedureType[] = ['HEARING', 'BID', 'AUCTION', 'INSPECT_TEST', 'APPRAISAL', 'EXPERT', 'PUBLIC_NOTICE', 'SITE_CHECK', 'APPLICANT_RECTIFY'];
+const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max }) as const;
+const closed = (properties: Record<string, unknown>, required: string[] = []) => ({ type: 'object', additionalProperties: false, required, properties }) as const;
+const reply200 = { 200: caseCommandSchema, ...errors(400, 401, 403, 404, 409, 422) };
+
+/** One case command route: load and authorise the case, run the command, audit it, answer. */
+interface CommandRoute<B> {
+  path: string;
+  summary: string;
+  action: Action;
+  audit: string;
+  body: object;
+  params?: object;
+  run(caseNo: string, body: B, user: AuthUser, params: Record<string, string>): Promise<ServiceResult<object>>;
+}
+
+/** Return, extension, special procedures, certificate, delivery, payments, evaluation, rectification. */
+export const caseHandlingRoutes: FastifyPluginAsync = async (app) => {
+  const service = () => app.cases.service;
+
+  function command<B>(r: CommandRoute<B>): void {
+    app.post<{ Params: { caseNo: string } & Record<string, string>; Body: B }>(`/api/cases/:caseNo/${r.path}`, {
+      preValidation: emptyBodyAsObject,
+      schema: { tags: ['cases'], summary: r.summary, params: r.params ?? caseParams, body: r.body, response: reply200 },
+    }, async (request) => {
+      const { caseNo } = request.params;
+      const { user } = await caseFor(app, request, caseNo, r.action);
+      const body = servedOrThrow(await r.run(caseNo, request.body as B, user, request.params));
+      await auditCase(app, user, r.audit, caseNo, { ...(request.params.id ? { id: request.params.id } : {}) });
+      return body;
+    });
+  }
+
+  command<{ toElementId: string; reason: string }>({
+    path: 'return', summary: 'Return the case to an earlier step (退回), with the reason', action: 'case.handle', audit: 'case.returned',
+    body: closed({ toElementId: text(128), reason: text(2000) }, ['toElementId', 'reason']),
+    run: (caseNo, b, user) => service().returnCase(caseNo, { toElementId: b.toElementId, reason: b.reason, actor: caseActor(user) }),
+  });
+
+  command<{ requested: Limit; reason: string }>({
+    path: 'extension', summary: 'Approve the one extension (延长审批), by the head of the agency, with the reason told to the applicant', action: 'case.intake', audit: 'case.extended',
+    body: closed({ requested: limitSchema, reason: text(2000) }, ['requested', 'reason']),
+    run: (caseNo, b, user) => service().approveExtension(caseNo, { requested: b.requested, reason: b.reason, actor: caseActor(user) }),
+  });
+
+  command<{ id?: string; procedure: SpecialProcedureType; reason: string; basis: string; expectedDuration?: Limit }>({
+    path: 'special-procedures', summary: 'Start a special procedure (特别程序): reason, basis and expected duration told to the applicant', action: 'case.handle', audit: 'case.special-procedure-started',
+    body: closed({ id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' }, procedure: { type: 'string', enum: PROCEDURES }, reason: text(2000), basis: text(2000), expectedDuration: limitSchema }, ['procedure', 'reason', 'basis']),
+    run: async (caseNo, b, user) => {
+      const ledger = (await service().getCase(caseNo))?.lifecycle.ledger ?? [];
+      const id = b.id ?? `sp-${ledger.length + 1}`;
+      const result = await service().startSpecialProcedure(caseNo, { id, procedure: b.procedure, reason: b.reason, basis: b.basis, ...(b.expectedDuration ? { expectedDuration: b.expectedDuration } : {}), actor: caseActor(user) });
+      return result.ok ? { ...result, id } : result;
+    },
+  });
+
+  command<{ result?: string }>({
+    path: 'special-procedures/:id/end', summary: 'End a special procedure: the case resumes and its clocks run again', action: 'case.handle', audit: 'case.special-procedure-ended',
+    params: { type: 'object', required: ['caseNo', 'id'], properties: { caseNo: caseParams.properties.caseNo, id: { type: 'string', minLength: 1, maxLength: 64 } } },
+    body: closed({ result: text(2000) }),
+    run: (caseNo, b, user, params) => service().endSpecialProcedure(caseNo, { id: params.id!, ...(b.result ? { result: b.result } : {}), actor: caseActor(user) }),
+  });
+
+  command<{ number?: string }>({
+    path: 'certificate', summary: 'Issue the certificate to the certificate library (统一发证), before the issue step completes', action: 'case.intake', audit: 'case.certificate-issued',
+    body: closed({ number: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } }),
+    run: (caseNo, b, user) => service().issueCertificate(caseNo, { actor: caseActor(user), ...(b.number ? { number: b.number } : {}) }),
+  });
+
+  command<{ method: 'pickup' | 'express' | 'online'; trackingNumber?: string; carrier?: string }>({
+    path: 'delivery', summary: 'Record how the result reached the applicant (pickup, express with tracking number, online)', action: 'case.intake', audit: 'case.delivered',
+    body: closed({ method: { type: 'string', enum: ['pickup', 'express', 'online'] }, trackingNumber: text(64), carrier: text(64) }, ['method']),
+    run: (caseNo, b, user) => service().recordDelivery(caseNo, { method: b.method, ...(b.trackingNumber ? { trackingNumber: b.trackingNumber } : {}), ...(b.carrier ? { carrier: b.carrier } : {}), actor: caseActor(user) }),
+  });
+
+  command<{ amount: number; reference: string }>({
+    path: 'payments', summary: 'Confirm a fee payment (online by the applicant, or at the window)', action: 'case.pay', audit: 'case.paid',
+    body: closed({ amount: { type: 'number', exclusiveMinimum: 0, maximum: 100_000_000 }, reference: text(128) }, ['amount', 'reference']),
+    run: (caseNo, b, user) => service().confirmPayment(caseNo, { amount: b.amount, reference: b.reference, actor: caseActor(user) }),
+  });
+
+  command<{ grade: number; comment?: string }>({
+    path: 'evaluation', summary: 'Evaluate the service (好差评, 1 非常满意 … 5 非常不满意); 4 and 5 open a rectification', action: 'case.evaluate', audit: 'case.evaluated',
+    body: closed({ grade: { type: 'integer', minimum: 1, maximum: 5 }, comment: text(2000) }, ['grade']),
+    run: (caseNo, b, user) => service().evaluate(caseNo, { grade: b.grade, ...(b.comment ? { comment: b.comment } : {}), actor: caseActor(user) }),
+  });
+
+  command<{ note: string }>({
+    path: 'rectification', summary: 'Complete the rectification a poor evaluation opened (整改)', action: 'case.intake', audit: 'case.rectified',
+    body: closed({ note: text(2000) }, ['note']),
+    run: (caseNo, b, user) => service().completeRectification(caseNo, { note: b.note, actor: caseActor(user) }),
+  });
+};

@@ -1,0 +1,125 @@
+/**
+ * Intake of an approval case (行政许可法 第32条): uploading materials, the one correction notice and its
+ * supply, acceptance with its notice and promised date, non-acceptance with reasons, and withdrawal by the
+ * applicant. Uploads are checked (type by content, size) and stored by checksum; they reach the case with
+ * the next correction supply.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { NoticeItem } from '../../engine/approval/index.js';
+import type { MaterialInput } from '../cases/service-types.js';
+import { caseCommandSchema, caseParams, noticeItemSchema, openObject } from '../http/case-schemas.js';
+import { auditCase, caseActor, caseFor, emptyBodyAsObject, servedOrThrow } from '../http/case-guard.js';
+import { ApiError } from '../http/errors.js';
+import { readMultipart } from '../http/multipart.js';
+import { errors } from '../http/schemas.js';
+import { acceptUpload } from '../http/uploads.js';
+import { listUploads, markSupplied, recordUploads } from '../queries/case-uploads.js';
+import '../plugins/types.js';
+
+type P = { Params: { caseNo: string } };
+const closed = (properties: Record<string, unknown>, required: string[] = []) => ({ type: 'object', additionalProperties: false, required, properties }) as const;
+const reply200 = { 200: caseCommandSchema, ...errors(400, 401, 403, 404, 409, 422) };
+const shared = closed({ type: { type: 'string', minLength: 1, maxLength: 64 }, number: { type: 'string', minLength: 1, maxLength: 64 }, issuer: { type: 'string', minLength: 1, maxLength: 128 } }, ['type', 'number', 'issuer']);
+const supplied = {
+  type: 'object', required: ['material'], additionalProperties: false, minProperties: 2, maxProperties: 2,
+  properties: { material: { type: 'string', minLength: 1, maxLength: 64 }, upload: { type: 'string', pattern: '^[0-9]{1,18}$' }, shared },
+} as const;
+
+/** Materials upload, correction notice and supply, accept, reject, withdraw. */
+export const caseIntakeRoutes: FastifyPluginAsync = async (app) => {
+  const service = () => app.cases.service;
+
+  app.post<P>('/api/cases/:caseNo/materials', {
+    bodyLimit: app.config.uploadLimit,
+    schema: {
+      tags: ['cases'], summary: 'Upload materials (multipart, one file part per material id; PDF, PNG, JPEG or OFD; checksum stored)', params: caseParams,
+      consumes: ['multipart/form-data'],
+      response: { 201: { type: 'object', required: ['caseNo', 'uploads'], properties: { caseNo: { type: 'string' }, uploads: { type: 'array', items: openObject } } }, ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
+    },
+  }, async (request, reply) => {
+    const { caseNo } = request.params;
+    const { user } = await caseFor(app, request, caseNo, 'case.supply');
+    if (!request.isMultipart()) throw new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Expected the materials as multipart/form-data');
+    const view = (await service().getCase(caseNo))!;
+    if (!['received', 'correcting', 'handling'].includes(view.lifecycle.phase)) throw new ApiError('WRONG_PHASE', `Expected a case still open for materials, but it is ${view.lifecycle.phase}`);
+    const { files } = await readMultipart(request);
+    if (files.length === 0) throw new ApiError('BAD_REQUEST', 'Expected at least one file part named by its material id, but there was none');
+    const listed = new Set((view.lifecycle.requiredMaterials.map((m) => m.material)).concat(view.lifecycle.materials.map((m) => m.material)));
+    const item = await app.cases.items.get(view.itemCode, view.itemVersion);
+    for (const m of item?.listing.materials ?? []) listed.add(m.id);
+    const accepted = files.map((f) => {
+      if (!listed.has(f.field)) throw new ApiError('UNKNOWN_MATERIAL', `Expected materials of the item's list, but '${f.field}' is not one`);
+      return { material: f.field, ...acceptUpload(f) };
+    });
+    const stored = [];
+    for (const f of accepted) stored.push({ material: f.material, ...(await app.cases.files.put(f.bytes, { name: f.name, contentType: f.contentType })) });
+    const uploads = await recordUploads(app.store.knex, caseNo, stored, user.id, app.runtime.clock.now().toISOString());
+    await auditCase(app, user, 'case.materials-uploaded', caseNo, { files: uploads.map((u) => ({ material: u.material, sha256: u.sha256, size: u.size })) });
+    return reply.status(201).send({ caseNo, uploads });
+  });
+
+  app.post<P & { Body: { items?: NoticeItem[]; reason?: string } }>('/api/cases/:caseNo/correction-notice', {
+    preValidation: emptyBodyAsObject,
+    schema: { tags: ['cases'], summary: 'Issue the one correction notice (一次性补正告知): the pre-review findings, or the items given', params: caseParams, body: closed({ items: { type: 'array', minItems: 1, maxItems: 100, items: noticeItemSchema }, reason: { type: 'string', maxLength: 2000 } }), response: reply200 },
+  }, async (request) => {
+    const { user } = await caseFor(app, request, request.params.caseNo, 'case.intake');
+    const items = request.body.items?.map((i) => ({ ...i, basis: i.basis ?? null }));
+    const result = await service().notifyCorrection(request.params.caseNo, { actor: caseActor(user), ...(items ? { items } : {}), ...(request.body.reason ? { reason: request.body.reason } : {}) });
+    const body = servedOrThrow(result, 'correction-notice');
+    await auditCase(app, user, 'case.correction-notified', request.params.caseNo);
+    return body;
+  });
+
+  app.post<P & { Body: { materials?: Array<{ material: string; upload?: string; shared?: { type: string; number: string; issuer: string } }> } }>('/api/cases/:caseNo/correction', {
+    preValidation: emptyBodyAsObject,
+    schema: { tags: ['cases'], summary: 'Supply the corrections: uploaded files (all pending ones by default) and shared certificates', params: caseParams, body: closed({ materials: { type: 'array', maxItems: 50, items: supplied } }), response: reply200 },
+  }, async (request) => {
+    const { caseNo } = request.params;
+    const { user } = await caseFor(app, request, caseNo, 'case.supply');
+    const pending = await listUploads(app.store.knex, caseNo, true);
+    type Supplied = { material: string; upload?: string; shared?: { type: string; number: string; issuer: string } };
+    const wanted: Supplied[] = request.body.materials ?? pending.map((u) => ({ material: u.material, upload: u.id }));
+    const used: string[] = [];
+    const materials: MaterialInput[] = wanted.map((m) => {
+      if (m.shared) return { material: m.material, shared: m.shared };
+      const upload = pending.find((u) => u.id === m.upload && u.material === m.material);
+      if (!upload) throw new ApiError('UNKNOWN_MATERIAL', `Expected a pending upload ${m.upload} of material '${m.material}', but there is none`);
+      used.push(upload.id);
+      return { material: m.material, stored: { name: upload.name, ref: upload.ref, sha256: upload.sha256, size: upload.size, contentType: upload.contentType } };
+    });
+    const body = servedOrThrow(await service().supplyCorrection(caseNo, { actor: caseActor(user), materials }));
+    await markSupplied(app.store.knex, used, app.runtime.clock.now().toISOString());
+    await auditCase(app, user, 'case.correction-supplied', caseNo, { materials: materials.map((m) => m.material) });
+    return body;
+  });
+
+  app.post<P & { Body: { deferred?: string[] } }>('/api/cases/:caseNo/accept', {
+    preValidation: emptyBodyAsObject,
+    schema: { tags: ['cases'], summary: 'Accept (受理): the acceptance notice with the promised date', params: caseParams, body: closed({ deferred: { type: 'array', maxItems: 50, items: { type: 'string', minLength: 1, maxLength: 64 } } }), response: reply200 },
+  }, async (request) => {
+    const { user } = await caseFor(app, request, request.params.caseNo, 'case.intake');
+    const body = servedOrThrow(await service().accept(request.params.caseNo, { actor: caseActor(user), ...(request.body.deferred ? { deferred: request.body.deferred } : {}) }), 'acceptance-notice');
+    await auditCase(app, user, 'case.accepted', request.params.caseNo);
+    return body;
+  });
+
+  app.post<P & { Body: { reasons?: NoticeItem[] } }>('/api/cases/:caseNo/reject', {
+    preValidation: emptyBodyAsObject,
+    schema: { tags: ['cases'], summary: 'Do not accept (不予受理): the decision with reasons and legal basis', params: caseParams, body: closed({ reasons: { type: 'array', minItems: 1, maxItems: 100, items: noticeItemSchema } }), response: reply200 },
+  }, async (request) => {
+    const { user } = await caseFor(app, request, request.params.caseNo, 'case.intake');
+    const reasons = request.body.reasons?.map((r) => ({ ...r, basis: r.basis ?? null }));
+    const body = servedOrThrow(await service().reject(request.params.caseNo, { actor: caseActor(user), ...(reasons ? { reasons } : {}) }), 'non-acceptance');
+    await auditCase(app, user, 'case.rejected', request.params.caseNo);
+    return body;
+  });
+
+  app.post<P & { Body: { reason: string } }>('/api/cases/:caseNo/withdraw', {
+    schema: { tags: ['cases'], summary: 'Withdraw the application (撤回), by the applicant or their agent', params: caseParams, body: closed({ reason: { type: 'string', minLength: 1, maxLength: 2000 } }, ['reason']), response: reply200 },
+  }, async (request) => {
+    const { user } = await caseFor(app, request, request.params.caseNo, 'case.withdraw');
+    const body = servedOrThrow(await service().withdraw(request.params.caseNo, { reason: request.body.reason, actor: caseActor(user) }));
+    await auditCase(app, user, 'case.withdrawn', request.params.caseNo, { reason: request.body.reason });
+    return body;
+  });
+};

@@ -1,0 +1,89 @@
+/**
+ * Reading approval cases: the list (by item, status, light, department, overdue; paged), the detail with
+ * its clocks, materials and documents, and the timeline of every event with who, when, what and why.
+ * Department staff see the cases of their department (lead or working on one of its steps), an applicant
+ * their own; a case the caller may not read is reported as absent.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import { caseParams, caseRowSchema, openObject } from '../http/case-schemas.js';
+import { caseFor } from '../http/case-guard.js';
+import { caseDetail } from '../http/case-view.js';
+import { notFound } from '../http/errors.js';
+import { authorize } from '../http/guard.js';
+import { errors } from '../http/schemas.js';
+import { can } from '../identity/permissions.js';
+import { hasRole } from '../identity/roles.js';
+import { listApprovalCases, type CaseListFilter } from '../queries/approval-cases.js';
+import { listUploads } from '../queries/case-uploads.js';
+import { caseFacts, caseResource } from '../queries/cases.js';
+import '../plugins/types.js';
+
+const listQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    item: { type: 'string', maxLength: 128 },
+    status: { type: 'integer', minimum: 1, maximum: 15 },
+    light: { type: 'string', enum: ['green', 'blue', 'red', 'paused'] },
+    department: { type: 'string', maxLength: 256 },
+    overdue: { type: 'boolean' },
+    limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+    offset: { type: 'integer', minimum: 0, maximum: 1_000_000, default: 0 },
+  },
+} as const;
+
+const timelineEntry = {
+  type: 'object',
+  required: ['seq', 'at', 'actor', 'what', 'detail'],
+  properties: {
+    seq: { type: 'integer' }, at: { type: 'string' }, actor: { type: 'string' }, actorId: { type: 'string' }, what: { type: 'string' },
+    detail: { type: 'string' }, why: { type: 'string' }, status: { type: 'integer' },
+  },
+} as const;
+
+/** `GET /api/cases`, `GET /api/cases/:caseNo`, `GET /api/cases/:caseNo/timeline`. */
+export const caseRoutes: FastifyPluginAsync = async (app) => {
+  app.get<{ Querystring: CaseListFilter }>('/api/cases', {
+    schema: {
+      tags: ['cases'], summary: 'Cases the caller may see: by item, status, light, department, overdue; paged', querystring: listQuery,
+      response: { 200: { type: 'object', required: ['total', 'items'], properties: { total: { type: 'integer' }, items: { type: 'array', items: caseRowSchema } } }, ...errors(400, 401, 403) },
+    },
+  }, async (request) => {
+    const user = authorize(request, 'case.list', { kind: 'system' });
+    const seesAll = hasRole(user, 'reform-office-admin') || hasRole(user, 'auditor');
+    const now = app.runtime.clock.now().toISOString();
+    const page = await listApprovalCases(app.store.knex, request.query, now, seesAll ? undefined : { userId: user.id, ...(user.department ? { department: user.department } : {}) });
+    if (seesAll) return { total: page.total, items: page.rows };
+    // The SQL narrowing is the optimisation; the policy decides on every row.
+    const items = [];
+    for (const row of page.rows) {
+      const facts = await caseFacts(app.store.knex, String(row.caseNo));
+      if (facts && can(user, 'case.read', caseResource(facts)).allowed) items.push(row);
+    }
+    return { total: page.total, items };
+  });
+
+  app.get<{ Params: { caseNo: string } }>('/api/cases/:caseNo', {
+    schema: {
+      tags: ['cases'], summary: 'A case with its clocks (statutory, promised, suspensions, extension), materials, records and documents', params: caseParams,
+      response: { 200: { ...openObject, required: ['caseNo', 'status', 'clocks', 'documents'] }, ...errors(401, 404) },
+    },
+  }, async (request) => {
+    const { caseNo } = request.params;
+    await caseFor(app, request, caseNo);
+    const view = await app.cases.service.getCase(caseNo);
+    const stored = await app.store.cases.loadCase(caseNo);
+    if (!view || !stored) throw notFound(`case '${caseNo}'`);
+    const uploads = await listUploads(app.store.knex, caseNo);
+    return caseDetail(view, { uploads, version: stored.version, createdAt: stored.createdAt, updatedAt: stored.updatedAt }, app.runtime.calendar, app.runtime.clock.now().toISOString());
+  });
+
+  app.get<{ Params: { caseNo: string } }>('/api/cases/:caseNo/timeline', {
+    schema: { tags: ['cases'], summary: 'Every event of the case in order: who, when, what and why', params: caseParams, response: { 200: { type: 'array', items: timelineEntry }, ...errors(401, 404) } },
+  }, async (request) => {
+    const { caseNo } = request.params;
+    await caseFor(app, request, caseNo);
+    const actors = new Map((await app.store.knex('events').where({ case_no: caseNo }).select('seq', 'actor_id')).map((r: { seq: number; actor_id: string | null }) => [Number(r.seq), r.actor_id]));
+    return (await app.cases.service.timeline(caseNo)).map((e) => ({ ...e, ...(actors.get(e.seq) ? { actorId: actors.get(e.seq)! } : {}) }));
+  });
+};

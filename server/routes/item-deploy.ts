@@ -1,0 +1,138 @@
+/**
+ * Deploying item versions: a whole package (multipart, one file per part named by its path in the folder,
+ * or JSON `{ files: { "item.json": "…", "rules/materials.yaml": "…" } }`), or one rule table saved as a new
+ * version (YAML body, or JSON `{ yaml }` as the modeler sends it). The package is linted, its rule tables'
+ * own tests run, and a refusal is a 422 naming file, element or row; nothing is stored then. Also the public
+ * materials check: the facts an applicant states give the materials required, each with its reasons.
+ */
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { ItemFinding, ItemPackageFiles } from '../../definitions/items/index.js';
+import { deployItemVersion, withRuleTable } from '../cases/item-deployment.js';
+import { explainMaterials } from '../cases/item-rules.js';
+import { checkFacts } from '../cases/facts.js';
+import { itemFindingSchema, itemParams, openObject } from '../http/case-schemas.js';
+import { ApiError, notFound } from '../http/errors.js';
+import { authorize, requireUser } from '../http/guard.js';
+import { isMultipart, readMultipart } from '../http/multipart.js';
+import { errors, variablesSchema } from '../http/schemas.js';
+import { ownerOf } from '../queries/definitions.js';
+import '../plugins/types.js';
+
+const deployedSchema = {
+  type: 'object',
+  required: ['code', 'version', 'definitionVersion', 'warnings'],
+  properties: { code: { type: 'string' }, version: { type: 'integer' }, definitionVersion: { type: 'integer' }, warnings: { type: 'array', items: itemFindingSchema } },
+} as const;
+
+const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml'];
+const PACKAGE_PATH = /(^|\/)(item\.json|process\.bpmn|rules\/[^/]+)$/;
+
+/** The path of an uploaded part inside the package: from its field name or file name, without a leading folder. */
+function packagePath(field: string, filename: string): string | undefined {
+  for (const candidate of [filename, field]) {
+    const m = PACKAGE_PATH.exec(candidate.replace(/\\/g, '/'));
+    if (m && !candidate.includes('..')) return m[2];
+  }
+  return undefined;
+}
+
+function refused(findings: readonly ItemFinding[]): ApiError {
+  const errs = findings.filter((f) => f.severity === 'error');
+  const rules = errs.length > 0 && errs.every((f) => f.file.startsWith('rules/'));
+  const first = errs[0];
+  return new ApiError(rules ? 'RULE_TABLE_INVALID' : 'ITEM_INVALID', `Expected a deployable item package, but ${errs.length} finding(s) refuse it${first ? `: ${first.file}${first.row ? ` row '${first.row}'` : ''}${first.element ? ` element '${first.element}'` : ''}: ${first.message}` : ''}`, {
+    findings: findings.map((f) => ({ ...f })),
+  });
+}
+
+/** `POST /api/items/:code/versions`, `PUT /api/items/:code/rules/:tableId`, `POST /api/items/:code/materials/check`. */
+export const itemDeployRoutes: FastifyPluginAsync = async (app) => {
+  app.addContentTypeParser(YAML_TYPES, { parseAs: 'string', bodyLimit: app.config.uploadLimit }, (_request, body, done) => done(null, body));
+
+  async function deploy(request: FastifyRequest, code: string, files: ItemPackageFiles, tableId?: string) {
+    const user = requireUser(request);
+    const known = (await app.cases.items.find(code))?.department ?? (await ownerOf(app.store.knex, code));
+    let department = known;
+    if (!department) {
+      try {
+        department = (JSON.parse(String(typeof files['item.json'] === 'string' ? files['item.json'] : new TextDecoder().decode(files['item.json']))) as { implementingBody?: { name?: string } }).implementingBody?.name;
+      } catch { /* the loader reports the broken listing below, to those allowed to deploy */ }
+    }
+    authorize(request, 'item.deploy', { kind: 'item', ...(typeof department === 'string' ? { department } : {}) });
+    const expect = { code, ...(known ? { department: known } : {}), ...(tableId ? { tableId } : {}) };
+    const result = await deployItemVersion(files, { knex: app.store.knex, items: app.cases.items, definitions: app.store.definitions, at: new Date().toISOString(), by: user.id, expect });
+    if (!result.ok) throw refused(result.findings);
+    await app.audit.append({ actorId: user.id, action: 'item.deployed', target: `${result.item.code}@${result.item.version}`, details: { department: result.item.listing.implementingBody.name } });
+    return { code: result.item.code, version: result.item.version, definitionVersion: result.item.definition.version, warnings: result.warnings };
+  }
+
+  app.post<{ Params: { code: string }; Body: { files: Record<string, string> } | undefined }>('/api/items/:code/versions', {
+    bodyLimit: app.config.uploadLimit,
+    preValidation: async (request) => {
+      const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      if (type !== 'application/json' && type !== 'multipart/form-data') throw new ApiError('UNSUPPORTED_MEDIA_TYPE', `Expected the package as multipart/form-data or JSON, but the body is '${type || 'missing'}'`);
+    },
+    schema: {
+      tags: ['items'], summary: 'Deploy an item package as the next version (refused with findings naming file, element and row)', params: itemParams,
+      body: {
+        content: {
+          'application/json': { schema: { type: 'object', required: ['files'], additionalProperties: false, properties: { files: { type: 'object', minProperties: 1, maxProperties: 50, additionalProperties: { type: 'string' } } } } },
+          'multipart/form-data': { schema: { description: 'one file part per package file, named by its path (item.json, process.bpmn, rules/materials.yaml …)' } },
+        },
+      },
+      response: { 201: deployedSchema, ...errors(400, 401, 403, 409, 413, 415, 422) },
+    },
+  }, async (request, reply) => {
+    let files: Record<string, string | Uint8Array>;
+    if (isMultipart(request)) {
+      requireUser(request);
+      files = {};
+      for (const part of (await readMultipart(request)).files) {
+        const name = packagePath(part.field, part.filename);
+        if (!name) throw new ApiError('BAD_REQUEST', `Expected package files (item.json, process.bpmn, rules/*), but got '${part.filename || part.field}'`);
+        files[name] = part.bytes;
+      }
+    } else {
+      files = Object.fromEntries(Object.entries(request.body!.files).filter(([name]) => packagePath(name, name) !== undefined).map(([name, text]) => [packagePath(name, name)!, text]));
+    }
+    return reply.status(201).send(await deploy(request, request.params.code, files));
+  });
+
+  app.put<{ Params: { code: string; tableId: string }; Body: string | { yaml: string } }>('/api/items/:code/rules/:tableId', {
+    bodyLimit: app.config.uploadLimit,
+    schema: {
+      tags: ['items'], summary: 'Save one rule table as a new item version (its lint and tests must pass)',
+      params: { type: 'object', required: ['code', 'tableId'], properties: { code: itemParams.properties.code, tableId: { type: 'string', minLength: 1, maxLength: 128 } } },
+      body: {
+        content: {
+          'application/json': { schema: { type: 'object', required: ['yaml'], additionalProperties: false, properties: { yaml: { type: 'string', minLength: 1 } } } },
+          ...Object.fromEntries(YAML_TYPES.map((t) => [t, { schema: { type: 'string', minLength: 1, description: 'the rule table (YAML)' } }])),
+        },
+      },
+      response: { 201: deployedSchema, ...errors(400, 401, 403, 404, 413, 415, 422) },
+    },
+  }, async (request, reply) => {
+    const { code, tableId } = request.params;
+    const known = await app.cases.items.find(code);
+    authorize(request, 'item.deploy', { kind: 'item', ...(known ? { department: known.department } : {}) });
+    const current = known && (await app.cases.items.get(code, known.latestVersion));
+    const yaml = typeof request.body === 'string' ? request.body : request.body.yaml;
+    const files = current && withRuleTable(current, tableId, yaml);
+    if (!files) throw notFound(`rule table '${tableId}' in item '${code}'`);
+    return reply.status(201).send(await deploy(request, code, files, tableId));
+  });
+
+  app.post<{ Params: { code: string }; Body: { facts: Record<string, never> } }>('/api/items/:code/materials/check', {
+    schema: {
+      tags: ['items'], summary: 'The materials an applicant must provide for the stated facts, with the rule rows and legal basis', security: [], params: itemParams,
+      body: { type: 'object', required: ['facts'], additionalProperties: false, properties: { facts: variablesSchema } },
+      response: { 200: { type: 'object', required: ['code', 'version', 'materials'], properties: { code: { type: 'string' }, version: { type: 'integer' }, materials: { type: 'array', items: openObject } } }, ...errors(400, 404, 422) },
+    },
+  }, async (request) => {
+    const item = await app.cases.items.current(request.params.code);
+    if (!item) throw notFound(`item '${request.params.code}'`);
+    const problems = checkFacts(item.listing.facts, request.body.facts);
+    if (problems.length) throw new ApiError('FACTS_INVALID', problems.map((p) => p.message).join('; '), { problems: problems.map((p) => ({ ...p })) });
+    return { code: item.code, version: item.version, materials: await explainMaterials(item, request.body.facts) };
+  });
+};

@@ -1,0 +1,104 @@
+/**
+ * The item catalogue: published items and their disclosures are public (两清单一图表); versions and their
+ * BPMN are shown to every logged-in user; the implementing department's admin or the reform office
+ * disables and enables an item (running cases go on with their version).
+ */
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { renderDisclosureHtml } from '../../definitions/items/index.js';
+import { itemParams, itemVersionSchema, openObject } from '../http/case-schemas.js';
+import { notFound } from '../http/errors.js';
+import { authorize } from '../http/guard.js';
+import { errors } from '../http/schemas.js';
+import { hasRole } from '../identity/roles.js';
+import '../plugins/types.js';
+
+const itemSchema = {
+  type: 'object',
+  required: ['code', 'name', 'department', 'enabled', 'latestVersion', 'versions'],
+  properties: {
+    code: { type: 'string' }, name: { type: 'string' }, department: { type: 'string' }, enabled: { type: 'boolean' },
+    latestVersion: { type: 'integer' }, versions: { type: 'array', items: { type: 'integer' } }, updatedAt: { type: 'string' },
+  },
+} as const;
+
+/** True when the caller may see disabled items: staff of the platform, not the public or applicants. */
+function seesDisabled(request: FastifyRequest): boolean {
+  const user = request.user;
+  return !!user && ['reform-office-admin', 'department-admin', 'department-staff', 'auditor'].some((r) => hasRole(user, r as never));
+}
+
+/** `GET /api/items`, `GET /api/items/:code`, versions, BPMN, disable and enable. */
+export const itemRoutes: FastifyPluginAsync = async (app) => {
+  const items = () => app.cases.items;
+
+  async function visibleItem(request: FastifyRequest, code: string) {
+    const item = await items().find(code);
+    if (!item || (!item.enabled && !seesDisabled(request))) throw notFound(`item '${code}'`);
+    return item;
+  }
+
+  app.get<{ Querystring: { department?: string } }>('/api/items', {
+    schema: {
+      tags: ['items'], summary: 'Published items (disabled ones too for staff)', security: [],
+      querystring: { type: 'object', additionalProperties: false, properties: { department: { type: 'string', maxLength: 256 } } },
+      response: { 200: { type: 'array', items: itemSchema }, ...errors(400) },
+    },
+  }, async (request) => {
+    const all = await items().list();
+    const shown = all.filter((i) => (i.enabled || seesDisabled(request)) && (request.query.department === undefined || i.department === request.query.department));
+    return Promise.all(shown.map(async (i) => ({ ...i, versions: (await items().versions(i.code)).map((v) => v.version) })));
+  });
+
+  app.get<{ Params: { code: string }; Querystring: { version?: number } }>('/api/items/:code', {
+    schema: {
+      tags: ['items'], summary: "An item's disclosure: JSON, or HTML with Accept: text/html", security: [], params: itemParams,
+      querystring: { type: 'object', additionalProperties: false, properties: { version: { type: 'integer', minimum: 1 } } },
+      response: { 200: { ...openObject, description: 'the disclosure (两清单一图表); text/html when asked for' }, ...errors(400, 404) },
+    },
+  }, async (request, reply) => {
+    const item = await visibleItem(request, request.params.code);
+    const disclosure = await items().disclosure(item.code, request.query.version);
+    if (!disclosure) throw notFound(`version ${request.query.version} of item '${item.code}'`);
+    if (reply.request.headers.accept?.includes('text/html')) return reply.type('text/html; charset=utf-8').send(renderDisclosureHtml(disclosure));
+    return disclosure;
+  });
+
+  app.get<{ Params: { code: string } }>('/api/items/:code/versions', {
+    schema: { tags: ['items'], summary: "An item's deployed versions", params: itemParams, response: { 200: { type: 'array', items: itemVersionSchema }, ...errors(401, 403, 404) } },
+  }, async (request) => {
+    authorize(request, 'item.read', { kind: 'system' });
+    const item = await visibleItem(request, request.params.code);
+    return items().versions(item.code);
+  });
+
+  app.get<{ Params: { code: string; v: number } }>('/api/items/:code/versions/:v/bpmn', {
+    schema: {
+      tags: ['items'], summary: 'The BPMN 2.0 XML of a version (application/xml)',
+      params: { type: 'object', required: ['code', 'v'], properties: { code: itemParams.properties.code, v: { type: 'integer', minimum: 1 } } },
+      response: { 200: { type: 'string', description: 'application/xml' }, ...errors(400, 401, 403, 404) },
+    },
+  }, async (request, reply) => {
+    authorize(request, 'item.read', { kind: 'system' });
+    const item = await visibleItem(request, request.params.code);
+    const row = await app.store.knex('definition_versions').where({ key: item.code, version: request.params.v }).first('source_xml');
+    if (!row) throw notFound(`version ${request.params.v} of item '${item.code}'`);
+    return reply.type('application/xml; charset=utf-8').send(String(row.source_xml));
+  });
+
+  for (const enabled of [false, true]) {
+    app.post<{ Params: { code: string } }>(`/api/items/:code/${enabled ? 'enable' : 'disable'}`, {
+      schema: {
+        tags: ['items'], summary: enabled ? 'Enable an item: new cases may start again' : 'Disable an item: no new case; running cases go on',
+        params: itemParams, response: { 200: itemSchema, ...errors(401, 403, 404) },
+      },
+    }, async (request) => {
+      const found = await items().find(request.params.code);
+      const user = authorize(request, 'item.deploy', { kind: 'item', department: found?.department });
+      if (!found) throw notFound(`item '${request.params.code}'`);
+      await items().setEnabled(found.code, enabled, new Date().toISOString());
+      await app.audit.append({ actorId: user.id, action: enabled ? 'item.enabled' : 'item.disabled', target: found.code });
+      const item = (await items().find(found.code))!;
+      return { ...item, versions: (await items().versions(item.code)).map((v) => v.version) };
+    });
+  }
+};

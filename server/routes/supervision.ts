@@ -1,0 +1,95 @@
+/**
+ * Supervision (电子监察): lights per department and the overdue cases, supervision notices with their
+ * response deadlines, the responsible department's answer, and a sweep on demand. The reform office and
+ * auditors see everything; a department sees its own lights and notices and answers its own notices.
+ */
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { caseRowSchema } from '../http/case-schemas.js';
+import { ApiError, notFound } from '../http/errors.js';
+import { authorize, requireUser } from '../http/guard.js';
+import { errors } from '../http/schemas.js';
+import { hasRole } from '../identity/roles.js';
+import { listApprovalCases } from '../queries/approval-cases.js';
+import { answerNotice, findNotice, lightsByDepartment, listNotices } from '../queries/supervision.js';
+import '../plugins/types.js';
+
+const count = { type: 'integer' } as const;
+const lightsSchema = {
+  type: 'object',
+  required: ['asOf', 'departments', 'overdue'],
+  properties: {
+    asOf: { type: 'string' },
+    departments: { type: 'array', items: { type: 'object', properties: { department: { type: 'string' }, green: count, blue: count, red: count, paused: count, total: count } } },
+    overdue: { type: 'array', items: caseRowSchema },
+  },
+} as const;
+const noticeSchema = {
+  type: 'object',
+  required: ['id', 'caseNo', 'rule', 'content', 'department', 'issuedOn', 'responseDue', 'responseOverdue'],
+  properties: Object.fromEntries(['id', 'caseNo', 'rule', 'stepId', 'warningType', 'content', 'department', 'issuedOn', 'responseDue', 'responseDueAt', 'response', 'respondedAt', 'respondedBy'].map((k) => [k, { type: 'string' }]).concat([['responseOverdue', { type: 'boolean' }]])),
+} as const;
+const departmentQuery = { department: { type: 'string', maxLength: 256 } } as const;
+
+/** The department a listing is for: a department member sees their own only; the others what they ask. */
+function scope(request: FastifyRequest, asked?: string): string | undefined {
+  const user = requireUser(request);
+  const seesAll = hasRole(user, 'reform-office-admin') || hasRole(user, 'auditor');
+  const department = seesAll ? asked : asked ?? user.department;
+  authorize(request, 'supervision.read', seesAll && department === undefined ? { kind: 'system' } : { kind: 'supervision', ...(department ? { department } : {}) });
+  return department;
+}
+
+/** `GET /api/supervision/lights`, `GET /api/supervision/notices`, `POST …/notices/:id/response`, `POST /api/supervision/sweep`. */
+export const supervisionRoutes: FastifyPluginAsync = async (app) => {
+  const now = () => app.runtime.clock.now().toISOString();
+
+  app.get<{ Querystring: { department?: string } }>('/api/supervision/lights', {
+    schema: { tags: ['supervision'], summary: 'Lights of the cases in handling per department, and the overdue cases', querystring: { type: 'object', additionalProperties: false, properties: departmentQuery }, response: { 200: lightsSchema, ...errors(400, 401, 403) } },
+  }, async (request) => {
+    const department = scope(request, request.query.department);
+    const overdue = await listApprovalCases(app.store.knex, { overdue: true, limit: 200, offset: 0, ...(department ? { department } : {}) }, now());
+    return { asOf: now(), departments: await lightsByDepartment(app.store.knex, department), overdue: overdue.rows };
+  });
+
+  app.get<{ Querystring: { department?: string; open?: boolean; caseNo?: string; limit: number } }>('/api/supervision/notices', {
+    schema: {
+      tags: ['supervision'], summary: 'Supervision notices (督办) with their response deadlines and answers',
+      querystring: { type: 'object', additionalProperties: false, properties: { ...departmentQuery, open: { type: 'boolean' }, caseNo: { type: 'string', maxLength: 64 }, limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 } } },
+      response: { 200: { type: 'array', items: noticeSchema }, ...errors(400, 401, 403) },
+    },
+  }, async (request) => {
+    const department = scope(request, request.query.department);
+    return listNotices(app.store.knex, { ...request.query, ...(department ? { department } : {}) }, now());
+  });
+
+  app.post<{ Params: { id: string }; Body: { response: string } }>('/api/supervision/notices/:id/response', {
+    schema: {
+      tags: ['supervision'], summary: 'Answer a supervision notice, by the responsible department',
+      params: { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$' } } },
+      body: { type: 'object', required: ['response'], additionalProperties: false, properties: { response: { type: 'string', minLength: 1, maxLength: 4000 } } },
+      response: { 200: noticeSchema, ...errors(400, 401, 403, 404, 409) },
+    },
+  }, async (request) => {
+    requireUser(request);
+    const found = await findNotice(app.store.knex, request.params.id, now());
+    if (!found) throw notFound(`supervision notice ${request.params.id}`);
+    const user = authorize(request, 'supervision.respond', { kind: 'supervision', department: found.department });
+    if (!(await answerNotice(app.store.knex, found.id, { response: request.body.response, by: user.id, at: now() }))) {
+      throw new ApiError('CONFLICT', `Expected supervision notice ${found.id} to be unanswered, but it was answered already`);
+    }
+    await app.audit.append({ actorId: user.id, action: 'supervision.answered', target: found.caseNo, details: { notice: found.id } });
+    return (await findNotice(app.store.knex, found.id, now()))!;
+  });
+
+  app.post('/api/supervision/sweep', {
+    schema: {
+      tags: ['supervision'], summary: 'Run the supervision rules now: lights re-read, one notice per new violation',
+      response: { 200: { type: 'object', properties: { checked: count, evaluated: count, recorded: count, failed: count } }, ...errors(401, 403) },
+    },
+  }, async (request) => {
+    const user = authorize(request, 'supervision.sweep', { kind: 'system' });
+    const report = await app.cases.sweep();
+    await app.audit.append({ actorId: user.id, action: 'supervision.swept', target: 'supervision', details: { ...report } });
+    return report;
+  });
+};
