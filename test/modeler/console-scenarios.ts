@@ -9,7 +9,7 @@ import { expect, it } from 'vitest';
 import type { Harness } from './browser.js';
 import { api, FOOD_DEPARTMENT } from './case-world.js';
 import { SCREENSHOTS } from './modeler-scenarios.js';
-import { rerender, route, type PagesState } from './pages.js';
+import { openPage, rerender, route, type PagesState } from './pages.js';
 
 /** Registers the console scenarios; `state.console` is the console page the portal scenarios logged in. */
 export function consoleScenarios(h: () => Harness, state: PagesState): void {
@@ -95,5 +95,20 @@ export function consoleScenarios(h: () => Harness, state: PagesState): void {
     expect(csv).toContain(FOOD_DEPARTMENT);
     await desk.screenshot({ path: path.join(SCREENSHOTS, 'console-report.png'), fullPage: true });
     await rerender(desk);
+  });
+
+  it('falls back to the English texts with ?lang=en in the console and the portal', async () => {
+    const page = await openPage(h(), '/console/?lang=en#/lights');
+    try {
+      await page.waitForSelector('#login');
+      expect(await page.textContent('#brand')).toBe('Approval console');
+      expect(await page.textContent('#login h2')).toBe('Staff login');
+      await page.goto(`${h().baseUrl}/portal/?lang=en`);
+      await page.waitForSelector('#items [data-item="ITEM-02"]');
+      expect(await page.textContent('#nav')).toContain('Service guide');
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    } finally {
+      await page.close();
+    }
   });
 }

@@ -2,7 +2,7 @@
  * The case query (办件查询): filter by item, status, light, department and overdue; each case links to its
  * page. The filters live in the hash's query, so a filtered list can be linked and reloaded.
  */
-import type { CaseRow } from '../ui/api-types.js';
+import type { CaseRow, Paged } from '../ui/api-types.js';
 import { el, field, keyed, lightDot, LIGHTS, select, table } from '../ui/dom.js';
 import { dateTime } from '../ui/format.js';
 import { go } from '../ui/router.js';
@@ -42,8 +42,8 @@ export async function casesPage(ctx: ConsoleContext, query: URLSearchParams): Pr
     go(`/cases${q.size ? `?${q}` : ''}`);
   });
 
-  const body = await http.get<CaseRow[] | { cases: CaseRow[] }>(`/api/cases${query.size ? `?${query}` : ''}`);
-  const rows = Array.isArray(body) ? body : body.cases ?? (body as { rows?: CaseRow[] }).rows ?? [];
+  const page = await http.get<Paged<CaseRow>>(`/api/cases${query.size ? `?${query}` : ''}`);
+  const rows = page.items;
   const list = table<CaseRow>([
     { head: t('Light'), cell: (r) => lightDot(r.light, t), className: 'col-light' },
     { head: t('Case number'), cell: (r) => el('a', { href: `#/cases/${encodeURIComponent(r.caseNo)}`, class: 'case-link' }, r.caseNo) },
@@ -55,5 +55,5 @@ export async function casesPage(ctx: ConsoleContext, query: URLSearchParams): Pr
     { head: t('Promised deadline'), cell: (r) => dateTime(r.promisedDeadline) },
     { head: t('Statutory deadline'), cell: (r) => dateTime(r.statutoryDeadline) },
   ], rows, t('No cases'), (r) => ({ 'data-case': r.caseNo }));
-  return el('div', { class: 'page', id: 'cases' }, el('h1', {}, t('Cases')), filters, el('p', { class: 'count' }, t('{n} cases', { n: rows.length })), list);
+  return el('div', { class: 'page', id: 'cases' }, el('h1', {}, t('Cases')), filters, el('p', { class: 'count' }, t('{n} cases', { n: page.total })), list);
 }

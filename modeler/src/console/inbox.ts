@@ -3,7 +3,7 @@
  * filtered by status and case number; claim a task, then complete it with an outcome and an opinion.
  */
 import { dateTime } from '../ui/format.js';
-import type { CaseRow, TaskRow } from '../ui/api-types.js';
+import type { CaseRow, Paged, TaskRow } from '../ui/api-types.js';
 import { el, field, keyed, lightDot, say, select, table } from '../ui/dom.js';
 import type { ConsoleContext } from './context.js';
 import { OUTCOMES } from './context.js';
@@ -11,9 +11,8 @@ import { OUTCOMES } from './context.js';
 /** Lights of the cases behind the tasks, from the case query; empty when the query is not available. */
 async function caseLights(ctx: ConsoleContext): Promise<Map<string, string>> {
   try {
-    const body = await ctx.http.get<CaseRow[] | { cases: CaseRow[] }>('/api/cases?limit=500');
-    const rows = Array.isArray(body) ? body : body.cases ?? (body as { rows?: CaseRow[] }).rows ?? [];
-    return new Map(rows.filter((r) => r.light).map((r) => [r.caseNo, r.light!]));
+    const page = await ctx.http.get<Paged<CaseRow>>('/api/cases?limit=200');
+    return new Map(page.items.filter((r) => r.light).map((r) => [r.caseNo, r.light!]));
   } catch {
     return new Map();
   }

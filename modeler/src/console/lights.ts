@@ -3,7 +3,7 @@
  * an SVG bar chart, with totals, and the list of overdue cases. The counts are the ones
  * GET /api/supervision/lights reports; the page never recounts them.
  */
-import type { CaseRow } from '../ui/api-types.js';
+import type { CaseRow, Paged } from '../ui/api-types.js';
 import { barChart } from '../ui/chart.js';
 import { el, keyed, lightDot, LIGHTS, section, table, type T } from '../ui/dom.js';
 import { dateTime } from '../ui/format.js';
@@ -46,8 +46,7 @@ export async function lightsPage(ctx: ConsoleContext): Promise<HTMLElement> {
   const { t, http } = ctx;
   const body = await http.get<any>('/api/supervision/lights');
   const rows = lightRows(body);
-  const overdueBody = body.overdue ?? (await http.get<CaseRow[] | { cases: CaseRow[] }>('/api/cases?overdue=true'));
-  const overdue: CaseRow[] = Array.isArray(overdueBody) ? overdueBody : overdueBody.cases ?? overdueBody.rows ?? [];
+  const overdue: CaseRow[] = body.overdue ?? (await http.get<Paged<CaseRow>>('/api/cases?overdue=true&limit=200')).items;
   const totals = LIGHTS.map((l) => rows.reduce((sum, r) => sum + r[l], 0));
 
   const countTable = table<LightCounts>([

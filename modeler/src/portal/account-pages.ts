@@ -3,7 +3,7 @@
  * query by case number and the last four characters of the applicant's ID number.
  */
 import { applicantName } from '../console/cases-list.js';
-import type { CaseRow } from '../ui/api-types.js';
+import type { CaseRow, Paged } from '../ui/api-types.js';
 import { el, field, keyed, say, section, table } from '../ui/dom.js';
 import { dateTime } from '../ui/format.js';
 import { go } from '../ui/router.js';
@@ -27,8 +27,7 @@ export function loginPage(ctx: PortalContext, query: URLSearchParams): HTMLEleme
 export async function myCasesPage(ctx: PortalContext): Promise<HTMLElement> {
   const { t, http } = ctx;
   if (!ctx.me()) return el('div', { class: 'page' }, el('p', {}, el('a', { href: '#/login?next=%2Fmine', class: 'button primary' }, t('Real-name login'))));
-  const body = await http.get<CaseRow[] | { cases: CaseRow[] }>('/api/cases');
-  const rows = Array.isArray(body) ? body : body.cases ?? (body as { rows?: CaseRow[] }).rows ?? [];
+  const rows = (await http.get<Paged<CaseRow>>('/api/cases?limit=200')).items;
   const list = table<CaseRow>([
     { head: t('Case number'), cell: (r) => el('a', { href: `#/cases/${encodeURIComponent(r.caseNo)}` }, r.caseNo) },
     { head: t('Item'), cell: (r) => r.itemName ?? r.itemCode ?? '—' },

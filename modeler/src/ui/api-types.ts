@@ -117,3 +117,9 @@ export interface ItemRow {
   statutoryLimit?: { value: number; unit: string };
   promisedLimit?: { value: number; unit: string };
 }
+
+/** A page of a list (GET /api/cases): the rows and how many match in all. */
+export interface Paged<R> {
+  total: number;
+  items: R[];
+}
