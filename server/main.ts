@@ -11,11 +11,19 @@ import { build } from './app.js';
 import { loadConfig, type ServerConfig } from './config.js';
 import { DEFAULT_DEMO_DEPARTMENTS } from './identity/seed.js';
 import { modelerRoutes } from './routes/modeler.js';
-import { deploySampleItems, discoverSampleItems, sampleDepartments } from './samples.js';
+import { deploySampleItems, loadSampleItems, sampleDepartments } from './samples.js';
 
-/** The lines printed after start: where to go and, on first start only, the accounts and passwords. */
-export function loginHelp(app: FastifyInstance, config: ServerConfig, address: string): string[] {
+/**
+ * The lines printed after start: where to go, the items on offer (and which versions this start deployed),
+ * and, on first start only, the accounts and passwords.
+ */
+export async function loginHelp(app: FastifyInstance, config: ServerConfig, address: string, deployed: readonly string[] = []): Promise<string[]> {
   const lines = [`Shenpi is listening on ${address}`, `  Modeler: ${address}/modeler/`, `  API documentation: ${address}/docs`];
+  const items = await app.cases.items.list();
+  if (items.length) {
+    lines.push('', `Items (${address}/api/items):`);
+    for (const i of items) lines.push(`  ${i.code.padEnd(10)} v${i.latestVersion}${deployed.includes(`${i.code}@${i.latestVersion}`) ? ' (deployed now)' : ''}  ${i.name} — ${i.department}${i.enabled ? '' : ' [disabled]'}`);
+  }
   const seeded = app.identity.seeded;
   if (seeded.length > 0) {
     lines.push('', 'First start: these accounts were created. Passwords are shown ONCE; change them.');
@@ -25,6 +33,7 @@ export function loginHelp(app: FastifyInstance, config: ServerConfig, address: s
     }
   }
   lines.push('', `Log in: curl -X POST ${address}/api/auth/login -H 'content-type: application/json' -d '{"username":"admin","password":"…"}'`);
+  lines.push(`  then send the token as 'Authorization: Bearer <token>'; an applicant applies with POST ${address}/api/cases, staff work GET ${address}/api/tasks`);
   if (config.clock.kind === 'controlled') lines.push('The business clock is controlled: move it with POST /api/clock.');
   return lines;
 }
@@ -70,17 +79,17 @@ export function closeOnSignals(app: FastifyInstance, graceMs: number, signals: S
 /** Starts the server; resolves once it listens. */
 export async function start(env: NodeJS.ProcessEnv = process.env): Promise<FastifyInstance> {
   const config = loadConfig(env);
-  const samples = discoverSampleItems();
+  const samples = await loadSampleItems();
   const app = await build({
     config,
     demoDepartments: samples.length ? sampleDepartments(samples) : DEFAULT_DEMO_DEPARTMENTS,
     // The browser modeler at /modeler/ (its bundle is built on first start when missing).
     routes: [modelerRoutes],
   });
-  await deploySampleItems(app, samples);
+  const deployed = await deploySampleItems(app, samples);
   const address = await app.listen({ host: config.host, port: config.port });
   void closeOnSignals(app, config.shutdownGraceMs);
-  process.stdout.write(loginHelp(app, config, address).join('\n') + '\n');
+  process.stdout.write((await loginHelp(app, config, address, deployed)).join('\n') + '\n');
   return app;
 }
 

@@ -1,75 +1,112 @@
 /**
- * The sample items shipped in `definitions/items/<item>/` (item.json + process.bpmn + rules/). Until the
- * item-package loader of the case lifecycle is wired in, a sample is deployed as a plain BPMN definition,
- * and its department gets demo users. With no item directory present, both functions do nothing.
+ * The sample items shipped in `definitions/items/<code>/` (item.json + process.bpmn + rules/), deployed by
+ * `npm start` as item packages: a new version only when a package differs from the item's latest version,
+ * so restarts add nothing. Their departments and step roles give the demo users of a first start. With no
+ * item directory present, every function here does nothing.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { loadDefinition } from '../definitions/load-definition.js';
+import { loadItemPackage, type ItemDefinition, type ItemFinding } from '../definitions/items/index.js';
+import { readItemFolder } from './cases/item-folder.js';
+import { deployItemVersion, samePackage } from './cases/item-deployment.js';
 import type { DemoDepartment } from './identity/seed.js';
-import { deployOwned, ownerOf } from './queries/definitions.js';
 import './plugins/types.js';
 
 /** Where the sample items live in the repository. */
 export const SAMPLE_ITEMS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../definitions/items');
 
-/** A sample item found on disk. */
+/** A sample item package found on disk, loaded once to learn its departments and roles. */
 export interface SampleItem {
-  key: string;
-  department: string;
-  bpmnFile: string;
+  /** The folder name. */
+  folder: string;
+  files: Record<string, Uint8Array>;
+  /** The package as version 1, or the findings that refuse it. */
+  loaded: { ok: true; item: ItemDefinition } | { ok: false; findings: ItemFinding[] };
 }
 
-function departmentOf(item: Record<string, unknown>): string | undefined {
-  const body = item.implementingBody as { name?: unknown } | undefined;
-  const candidates = [item.department, item.lead, body?.name];
-  return candidates.find((c): c is string => typeof c === 'string' && c.length > 0);
-}
+/** Short ASCII user-id prefixes for the departments of the shipped samples; others get `dept<n>`. */
+const SLUGS: Readonly<Record<string, string>> = {
+  区市场监督管理局: 'market',
+  区公安分局: 'police',
+  区卫生健康委员会: 'health',
+  区消防救援大队: 'fire',
+  市生态环境局: 'ecology',
+  市不动产登记中心: 'realestate',
+};
 
-/** The items with an `item.json` and a `process.bpmn`; [] when the directory is missing or empty. */
-export function discoverSampleItems(dir = SAMPLE_ITEMS_DIR): SampleItem[] {
+/** The folders with an `item.json`, loaded; [] when the directory is missing or empty. */
+export async function loadSampleItems(dir = SAMPLE_ITEMS_DIR): Promise<SampleItem[]> {
   if (!existsSync(dir)) return [];
   const items: SampleItem[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const itemFile = path.join(dir, name, 'item.json');
-    const bpmnFile = path.join(dir, name, 'process.bpmn');
-    if (!existsSync(itemFile) || !existsSync(bpmnFile)) continue;
-    const item = JSON.parse(readFileSync(itemFile, 'utf8')) as Record<string, unknown>;
-    // The implementation code (实施编码) is the item's deployment key; the folder name stands in without one.
-    const key = [item.code, item.key].find((k): k is string => typeof k === 'string' && /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(k)) ?? name;
-    items.push({ key, department: departmentOf(item) ?? 'market-supervision', bpmnFile });
+  for (const folder of readdirSync(dir).sort()) {
+    if (!existsSync(path.join(dir, folder, 'item.json'))) continue;
+    const files = await readItemFolder(path.join(dir, folder));
+    const loaded = await loadItemPackage(files);
+    items.push({ folder, files, loaded: loaded.ok ? { ok: true, item: loaded.item } : { ok: false, findings: loaded.findings } });
   }
   return items;
 }
 
-/** Demo departments for the samples' departments (user ids `dept1-staff` … when a name is not ASCII). */
+/**
+ * Demo departments for the samples: each implementing body, co-department and step department, with the
+ * step roles its tasks name as groups; the implementing body's admin also holds the role that approves an
+ * extension (agency-head …).
+ */
 export function sampleDepartments(items: readonly SampleItem[]): DemoDepartment[] {
-  const names = [...new Set(items.map((i) => i.department))];
-  return names.map((department, i) => ({
+  const groups = new Map<string, Set<string>>();
+  const adminGroups = new Map<string, Set<string>>();
+  const add = (map: Map<string, Set<string>>, department: string, ...names: Array<string | undefined>) => {
+    const set = map.get(department) ?? new Set<string>();
+    for (const n of names) if (n) set.add(n);
+    map.set(department, set);
+  };
+  for (const { loaded } of items) {
+    if (!loaded.ok) continue;
+    const { listing, definition } = loaded.item;
+    add(groups, listing.implementingBody.name);
+    for (const co of listing.joint?.coDepartments ?? []) add(groups, co.department);
+    for (const node of Object.values(definition.nodes)) {
+      if (node.approval?.department) add(groups, node.approval.department, node.approval.role, ...(node.approval.candidateGroups ?? []));
+    }
+    add(adminGroups, listing.implementingBody.name, listing.statutoryLimit.extension?.approverRole);
+  }
+  return [...groups.keys()].sort().map((department, i) => ({
     department,
-    slug: /^[a-z0-9-]{2,40}$/.test(department) ? department : `dept${i + 1}`,
-    groups: ['clerk', 'reviewer', 'chief'],
+    slug: SLUGS[department] ?? `dept${i + 1}`,
+    groups: [...groups.get(department)!].sort(),
+    adminGroups: [...(adminGroups.get(department) ?? [])].sort(),
   }));
 }
 
 /**
- * Deploys every sample item whose key is not deployed yet. A refused sample is logged with its findings and
- * skipped: a bad sample must not keep the server from starting. No-op when there are no samples.
+ * Deploys every sample whose package differs from its item's latest version (or that is not deployed yet);
+ * returns `code@version` of each new version. A refused sample is logged with its findings and skipped: a
+ * bad sample must not keep the server from starting.
  */
-export async function deploySampleItems(app: FastifyInstance, items: readonly SampleItem[] = discoverSampleItems()): Promise<string[]> {
+export async function deploySampleItems(app: FastifyInstance, items: readonly SampleItem[]): Promise<string[]> {
   const deployed: string[] = [];
-  for (const item of items) {
-    if ((await ownerOf(app.store.knex, item.key)) !== undefined) continue;
-    const source = readFileSync(item.bpmnFile);
-    const loaded = await loadDefinition(source, { key: item.key });
-    if (!loaded.ok) {
-      app.log.warn({ item: item.key, findings: loaded.findings.filter((f) => f.severity === 'error') }, 'sample item refused');
+  for (const sample of items) {
+    if (!sample.loaded.ok) {
+      app.log.warn({ item: sample.folder, findings: sample.loaded.findings.filter((f) => f.severity === 'error') }, 'sample item refused');
       continue;
     }
-    await deployOwned(app.store.knex, { loaded: loaded.definition, department: item.department, sourceXml: source.toString('utf8'), at: new Date().toISOString() });
-    deployed.push(item.key);
+    const { code } = sample.loaded.item;
+    const latest = await app.cases.items.latestVersion(code);
+    const stored = latest > 0 ? await app.cases.items.get(code, latest).catch(() => undefined) : undefined;
+    if (stored && samePackage(sample.files, stored)) continue;
+    const known = (await app.cases.items.find(code))?.department;
+    const result = await deployItemVersion(sample.files, {
+      knex: app.store.knex, items: app.cases.items, definitions: app.store.definitions, at: new Date().toISOString(), by: 'system:samples',
+      ...(known ? { expect: { code, department: known } } : {}),
+    });
+    if (!result.ok) {
+      app.log.warn({ item: code, findings: result.findings.filter((f) => f.severity === 'error') }, 'sample item refused');
+      continue;
+    }
+    await app.audit.append({ actorId: 'system:samples', action: 'item.deployed', target: `${code}@${result.item.version}`, details: { department: result.item.listing.implementingBody.name } });
+    deployed.push(`${code}@${result.item.version}`);
   }
   if (deployed.length) app.log.info({ items: deployed }, 'sample items deployed');
   return deployed;

@@ -13,6 +13,8 @@ export interface DemoDepartment {
   slug: string;
   /** Step roles and candidate groups the department's staff work as (reviewer, chief …). */
   groups?: string[];
+  /** Further roles of the department's admin only, e.g. `agency-head`, who approves an extension. */
+  adminGroups?: string[];
 }
 
 /** The department the plain BPMN examples use, when no item names others. */
@@ -53,7 +55,7 @@ export async function seedDemoUsers(
   const password = options.password ?? generatePassword();
   const wanted: Array<{ id: string; name: string; roles: Role[]; department?: string; groups?: string[] }> = [
     ...departments.flatMap((d) => [
-      { id: `${d.slug}-admin`, name: `${d.department} 管理员`, roles: ['department-admin' as Role], department: d.department, groups: d.groups },
+      { id: `${d.slug}-admin`, name: `${d.department} 管理员`, roles: ['department-admin' as Role], department: d.department, groups: [...new Set([...(d.groups ?? []), ...(d.adminGroups ?? [])])] },
       { id: `${d.slug}-staff`, name: `${d.department} 工作人员`, roles: ['department-staff' as Role], department: d.department, groups: d.groups },
     ]),
     { id: 'applicant', name: '张三', roles: ['applicant'] },

@@ -1,12 +1,12 @@
 /** Configuration, first-start output, and the sample-item hook of `npm start`. */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/config.js';
 import { loginHelp } from '../../server/main.js';
-import { deploySampleItems, discoverSampleItems, sampleDepartments } from '../../server/samples.js';
-import { buildTestApp, fixture, type TestApp } from './helper.js';
+import { deploySampleItems, loadSampleItems, SAMPLE_ITEMS_DIR, sampleDepartments } from '../../server/samples.js';
+import { buildTestApp, type TestApp } from './helper.js';
 
 describe('configuration', () => {
   it('defaults to 127.0.0.1:3000, ./data and SQLite, with the system clock', () => {
@@ -40,7 +40,7 @@ describe('first start', () => {
 
   it('prints generated passwords once, and never a password taken from the environment', async () => {
     t = await buildTestApp({ SHENPI_DEMO_PASSWORD: '' });
-    const text = loginHelp(t.app, t.config, 'http://127.0.0.1:3000').join('\n');
+    const text = (await loginHelp(t.app, t.config, 'http://127.0.0.1:3000')).join('\n');
     expect(text).toContain('http://127.0.0.1:3000/docs');
     expect(text).toMatch(/admin\s+reform-office-admin\s+password: \(from the environment\)/);
     const staff = t.app.identity.seeded.find((a) => a.id === 'market-staff')!;
@@ -62,24 +62,44 @@ describe('sample items', () => {
   });
 
   it('finds nothing, and deploys nothing, when there are no item folders', async () => {
-    expect(discoverSampleItems(path.join(dir, 'missing'))).toEqual([]);
-    expect(discoverSampleItems(dir)).toEqual([]);
+    expect(await loadSampleItems(path.join(dir, 'missing'))).toEqual([]);
+    expect(await loadSampleItems(dir)).toEqual([]);
     t = await buildTestApp();
     expect(await deploySampleItems(t.app, [])).toEqual([]);
   });
 
-  it('deploys each item once under its code, owned by its implementing body', async () => {
-    mkdirSync(path.join(dir, 'ITEM-09'));
-    writeFileSync(path.join(dir, 'ITEM-09', 'item.json'), JSON.stringify({ code: 'ITEM-09', implementingBody: { name: '区卫健委' } }));
-    writeFileSync(path.join(dir, 'ITEM-09', 'process.bpmn'), fixture('review.bpmn'));
-    mkdirSync(path.join(dir, 'no-bpmn'));
-    writeFileSync(path.join(dir, 'no-bpmn', 'item.json'), '{}');
-    const items = discoverSampleItems(dir);
-    expect(items.map((i) => [i.key, i.department])).toEqual([['ITEM-09', '区卫健委']]);
-    expect(sampleDepartments(items)).toEqual([{ department: '区卫健委', slug: 'dept1', groups: ['clerk', 'reviewer', 'chief'] }]);
+  it('gives demo users for every department of the shipped items, with their step roles', async () => {
+    const departments = sampleDepartments(await loadSampleItems());
+    expect(departments.map((d) => d.slug).sort()).toEqual(['ecology', 'fire', 'health', 'market', 'police', 'realestate']);
+    const market = departments.find((d) => d.slug === 'market')!;
+    expect(market.department).toBe('区市场监督管理局');
+    expect(market.groups).toEqual(expect.arrayContaining(['reviewer', 'section-chief', 'inspector', 'registrar']));
+    // The implementing body's head approves the one extension (行政许可法 第42条).
+    expect(market.adminGroups).toContain('agency-head');
+  });
+
+  it('deploys each shipped item as an item package once, and a new version only when its package changed', async () => {
+    cpSync(SAMPLE_ITEMS_DIR, dir, { recursive: true });
+    t = await buildTestApp({}, { demoDepartments: sampleDepartments(await loadSampleItems(dir)) });
+    expect(await deploySampleItems(t.app, await loadSampleItems(dir))).toEqual(['ITEM-01@1', 'ITEM-02@1', 'ITEM-03@1', 'ITEM-04@1', 'ITEM-05@1', 'ITEM-06@1']);
+    expect(await deploySampleItems(t.app, await loadSampleItems(dir))).toEqual([]);
+    expect((await t.app.cases.items.list()).map((i) => [i.code, i.department, i.enabled])).toContainEqual(['ITEM-02', '区市场监督管理局', true]);
+    // The item code is owned by its implementing body: the plain definition route cannot deploy over it.
+    expect(await t.app.store.knex('definition_departments').where({ key: 'ITEM-02' }).first('department')).toEqual({ department: '区市场监督管理局' });
+
+    const rules = path.join(dir, 'ITEM-02', 'rules', 'materials.yaml');
+    writeFileSync(rules, readFileSync(rules, 'utf8').replace('name: 食品经营许可 申请材料清单', 'name: 食品经营许可 申请材料清单（修订）'));
+    expect(await deploySampleItems(t.app, await loadSampleItems(dir))).toEqual(['ITEM-02@2']);
+    expect((await t.app.cases.items.versions('ITEM-02')).map((v) => v.version)).toEqual([1, 2]);
+  });
+
+  it('skips a broken sample and deploys the others', async () => {
+    cpSync(path.join(SAMPLE_ITEMS_DIR, 'ITEM-06'), path.join(dir, 'ITEM-06'), { recursive: true });
+    cpSync(path.join(SAMPLE_ITEMS_DIR, 'ITEM-05'), path.join(dir, 'ITEM-05'), { recursive: true });
+    writeFileSync(path.join(dir, 'ITEM-05', 'process.bpmn'), '<definitions/>');
     t = await buildTestApp();
-    expect(await deploySampleItems(t.app, items)).toEqual(['ITEM-09']);
-    expect(await deploySampleItems(t.app, items)).toEqual([]);
-    expect((await t.app.store.definitions.list()).map((d) => `${d.key}@${d.version}`)).toEqual(['ITEM-09@1']);
+    const samples = await loadSampleItems(dir);
+    expect(samples.map((s) => [s.folder, s.loaded.ok])).toEqual([['ITEM-05', false], ['ITEM-06', true]]);
+    expect(await deploySampleItems(t.app, samples)).toEqual(['ITEM-06@1']);
   });
 });
