@@ -15,12 +15,15 @@ export interface UploadedFile {
   bytes: Buffer;
 }
 
-/** The files and text fields of a multipart request. */
+/**
+ * The files and text fields of a multipart request. File names keep their folder (`ITEM-02/rules/fees.yaml`),
+ * as a browser sends them for a chosen folder; callers decide what a name may be.
+ */
 export async function readMultipart(request: FastifyRequest): Promise<{ files: UploadedFile[]; fields: Record<string, string> }> {
   const files: UploadedFile[] = [];
   const fields: Record<string, string> = {};
   try {
-    for await (const part of request.parts()) {
+    for await (const part of request.parts({ preservePath: true })) {
       if (part.type === 'file') files.push({ field: part.fieldname, filename: part.filename, mimetype: part.mimetype, bytes: await part.toBuffer() });
       else fields[part.fieldname] = String(part.value);
     }

@@ -18,7 +18,8 @@ export function acceptUpload(file: UploadedFile): { name: string; contentType: s
   const name = (file.filename || file.field).slice(0, 200);
   if (file.bytes.length === 0) throw new ApiError('BAD_REQUEST', `Expected the content of '${name}', but the file is empty`);
   const declared = file.mimetype.split(';')[0]!.trim().toLowerCase();
-  const sniffed = sniffContentType(file.bytes, UNSPECIFIC.has(declared) ? undefined : declared);
+  // The bytes decide: a declared type is never trusted on its own.
+  const sniffed = sniffContentType(file.bytes);
   if (!(ACCEPTED_UPLOAD_TYPES as readonly string[]).includes(sniffed) || (!UNSPECIFIC.has(declared) && declared !== sniffed)) {
     throw new ApiError('UPLOAD_TYPE_REFUSED', `Expected '${name}' to be one of ${ACCEPTED_UPLOAD_TYPES.join(', ')}, but it ${UNSPECIFIC.has(declared) ? 'is not' : `is declared '${declared}' and its content is ${sniffed === declared ? 'not one' : `'${sniffed}'`}`}`, {
       accepted: [...ACCEPTED_UPLOAD_TYPES],

@@ -1,0 +1,180 @@
+/**
+ * The case routes through inject(): applying online, as an agent and at a window (JSON and multipart),
+ * uploads checked by type and size, the list and detail with their visibility, correction notice and supply,
+ * acceptance, non-acceptance, withdrawal, documents and the timeline.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chineseDate } from '../../engine/approval/index.js';
+import { ChineseWorkingCalendar } from '../../engine/calendar/index.js';
+import { countRows } from '../../server/queries/cases.js';
+import { login } from './helper.js';
+import { applyFood, buildCaseApp, foodFacts, LICENCE, multipart, pdf, SAMR, type CaseApp } from './case-support.js';
+
+const calendar = new ChineseWorkingCalendar();
+let t: CaseApp;
+let other: Record<string, string>;
+beforeAll(async () => {
+  t = await buildCaseApp({ SHENPI_UPLOAD_LIMIT: String(64 * 1024) });
+  const created = await t.app.inject({ method: 'POST', url: '/api/users', headers: t.tokens.admin, payload: { id: 'li-si', name: '李四', roles: ['applicant'], password: 'long-enough-pw' } });
+  expect(created.statusCode).toBe(201);
+  other = await login(t.app, 'li-si', 'long-enough-pw');
+});
+afterAll(() => t.close());
+
+const inject = (...args: Parameters<CaseApp['app']['inject']>) => t.app.inject(...args);
+const post = (url: string, headers: Record<string, string>, payload?: unknown) => inject({ method: 'POST', url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+const apply = (headers: Record<string, string>, body: Record<string, unknown>) => post('/api/cases', headers, { itemCode: 'ITEM-02', facts: foodFacts(), ...body });
+
+describe('applying', () => {
+  it('applies online in the caller\u2019s own name, with the required materials and fees', async () => {
+    const res = await apply(t.tokens.applicant, { channel: 'online', applicant: { name: '陈静餐饮有限公司', kind: 'ENTERPRISE' }, materials: [LICENCE] });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ status: 1, fees: 0, events: [{ seq: 1, type: 'case.applied' }] });
+    expect(res.json().caseNo).toMatch(/^SP20260302-[0-9A-Z]{10}$/);
+    expect(res.json().requiredMaterials.map((m: { material: string }) => m.material)).toEqual(['M1', 'M2', 'M3', 'M4']);
+    const detail = await inject({ method: 'GET', url: `/api/cases/${res.json().caseNo}`, headers: t.tokens.applicant });
+    expect(detail.json().applicant).toMatchObject({ id: 'applicant', name: '陈静餐饮有限公司' });
+  });
+
+  it('refuses applying online in another\u2019s name, and at a window as an applicant', async () => {
+    const named = await apply(t.tokens.applicant, { channel: 'online', applicant: { id: 'li-si', name: '李四' } });
+    expect(named.statusCode).toBe(403);
+    expect(named.json().details.action).toBe('case.apply');
+    expect((await apply(t.tokens.applicant, { channel: 'window', applicant: { id: 'li-si', name: '李四' } })).statusCode).toBe(403);
+  });
+
+  it('lets an agent apply for the applicant named; both follow the case', async () => {
+    const res = await apply(t.tokens.applicant, { channel: 'agent', applicant: { id: 'li-si', name: '李四', kind: 'NATURAL_PERSON' }, facts: foodFacts({ byAgent: true }) });
+    expect(res.statusCode, res.body).toBe(201);
+    const caseNo = res.json().caseNo;
+    expect((await inject({ method: 'GET', url: `/api/cases/${caseNo}`, headers: other })).json().agent).toEqual({ id: 'applicant', name: '张三' });
+    expect((await inject({ method: 'GET', url: `/api/cases/${caseNo}`, headers: t.tokens.applicant })).statusCode).toBe(200);
+  });
+
+  it("lets a clerk of the item's department enter a window application, and nobody else", async () => {
+    const body = { channel: 'window', applicant: { id: 'li-si', name: '李四', kind: 'ENTERPRISE', idNumber: '110101199003077777' } };
+    expect((await apply(t.tokens['market-staff'], body)).statusCode).toBe(403);
+    expect((await apply(t.tokens.admin, body)).statusCode).toBe(403);
+    const missing = await apply(t.tokens['samr-staff'], { channel: 'window' });
+    expect(missing.statusCode).toBe(422);
+    const res = await apply(t.tokens['samr-staff'], body);
+    expect(res.statusCode, res.body).toBe(201);
+    const timeline = await inject({ method: 'GET', url: `/api/cases/${res.json().caseNo}/timeline`, headers: other });
+    expect(timeline.json()[0]).toMatchObject({ what: 'case.applied', actorId: 'samr-staff', why: 'application by window' });
+  });
+
+  it('answers unknown items with 404 and wrong facts or materials with 422, storing nothing', async () => {
+    const before = await countRows(t.app.store.knex, 'cases');
+    expect((await post('/api/cases', t.tokens.applicant, { itemCode: 'ITEM-99', channel: 'online', facts: {} })).statusCode).toBe(404);
+    const facts = await apply(t.tokens.applicant, { channel: 'online', facts: { ...foodFacts(), seats: 12 } });
+    expect(facts.json()).toMatchObject({ code: 'FACTS_INVALID', details: { problems: [{ fact: 'seats' }] } });
+    const material = await apply(t.tokens.applicant, { channel: 'online', materials: [{ material: 'M99', shared: LICENCE.shared }] });
+    expect(material.json().code).toBe('UNKNOWN_MATERIAL');
+    expect(await countRows(t.app.store.knex, 'cases')).toBe(before);
+  });
+
+  it('takes the materials as files of a multipart application, checking their type and size', async () => {
+    const caseNo = await applyFood(t.app, t.tokens.applicant);
+    const detail = (await inject({ method: 'GET', url: `/api/cases/${caseNo}`, headers: t.tokens.applicant })).json();
+    expect(detail.materials.filter((m: { kind: string }) => m.kind === 'upload').map((m: { material: string; contentType: string; sha256: string }) => [m.material, m.contentType, m.sha256.length])).toEqual([
+      ['M1', 'application/pdf', 64], ['M3', 'application/pdf', 64], ['M4', 'application/pdf', 64],
+    ]);
+    const before = await countRows(t.app.store.knex, 'cases');
+    const application = JSON.stringify({ itemCode: 'ITEM-02', channel: 'online', facts: foodFacts() });
+    const script = multipart([{ name: 'application', value: application }, { name: 'M1', filename: 'm1.pdf', type: 'application/pdf', bytes: Buffer.from('#!/bin/sh\nrm -rf /') }]);
+    const refused = await inject({ method: 'POST', url: '/api/cases', headers: { ...t.tokens.applicant, ...script.headers }, payload: script.payload });
+    expect(refused.statusCode).toBe(415);
+    expect(refused.json().code).toBe('UPLOAD_TYPE_REFUSED');
+    const big = multipart([{ name: 'application', value: application }, { name: 'M1', filename: 'm1.pdf', type: 'application/pdf', bytes: Buffer.concat([pdf(), Buffer.alloc(70 * 1024)]) }]);
+    expect((await inject({ method: 'POST', url: '/api/cases', headers: { ...t.tokens.applicant, ...big.headers }, payload: big.payload })).statusCode).toBe(413);
+    const noJson = multipart([{ name: 'application', value: '{not json' }]);
+    expect((await inject({ method: 'POST', url: '/api/cases', headers: { ...t.tokens.applicant, ...noJson.headers }, payload: noJson.payload })).statusCode).toBe(400);
+    expect(await countRows(t.app.store.knex, 'cases')).toBe(before);
+  });
+});
+
+describe('intake', () => {
+  it('runs correction notice, upload, supply and acceptance, with both documents and the promised date', async () => {
+    const caseNo = await applyFood(t.app, t.tokens.applicant, { files: ['M1'] });
+    expect((await post(`/api/cases/${caseNo}/accept`, t.tokens['samr-staff'])).json()).toMatchObject({ code: 'MATERIALS_MISSING', details: { missing: ['M3', 'M4'] } });
+    expect((await post(`/api/cases/${caseNo}/correction-notice`, t.tokens.applicant)).statusCode).toBe(403);
+    expect((await post(`/api/cases/${caseNo}/correction-notice`, t.tokens['market-staff'])).statusCode).toBe(404);
+    const notice = await post(`/api/cases/${caseNo}/correction-notice`, t.tokens['samr-staff']);
+    expect(notice.json()).toMatchObject({ status: 6, document: `/api/cases/${caseNo}/documents/correction-notice` });
+    const html = await inject({ method: 'GET', url: notice.json().document, headers: t.tokens.applicant });
+    expect(html.headers['content-type']).toContain('text/html');
+    expect(html.body).toContain('一次性补正告知书');
+
+    const wrongType = multipart([{ name: 'M3', filename: 'm3.pdf', type: 'application/pdf', bytes: Buffer.from('GIF89a') }]);
+    expect((await inject({ method: 'POST', url: `/api/cases/${caseNo}/materials`, headers: { ...t.tokens.applicant, ...wrongType.headers }, payload: wrongType.payload })).statusCode).toBe(415);
+    const unknown = multipart([{ name: 'M99', filename: 'x.pdf', type: 'application/pdf', bytes: pdf() }]);
+    expect((await inject({ method: 'POST', url: `/api/cases/${caseNo}/materials`, headers: { ...t.tokens.applicant, ...unknown.headers }, payload: unknown.payload })).json().code).toBe('UNKNOWN_MATERIAL');
+    const files = multipart(['M3', 'M4'].map((m) => ({ name: m, filename: `${m}.pdf`, type: 'application/pdf', bytes: pdf(`${m} v2`) })));
+    expect((await inject({ method: 'POST', url: `/api/cases/${caseNo}/materials`, headers: { ...other, ...files.headers }, payload: files.payload })).statusCode).toBe(404);
+    const uploaded = await inject({ method: 'POST', url: `/api/cases/${caseNo}/materials`, headers: { ...t.tokens.applicant, ...files.headers }, payload: files.payload });
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    expect(uploaded.json().uploads.map((u: { material: string; size: number }) => [u.material, u.size])).toEqual([['M3', 14], ['M4', 14]]);
+
+    expect((await post(`/api/cases/${caseNo}/correction`, t.tokens['samr-staff'], {})).statusCode).toBe(403);
+    expect((await post(`/api/cases/${caseNo}/correction`, t.tokens.applicant, {})).json()).toMatchObject({ status: 7 });
+    const accepted = await post(`/api/cases/${caseNo}/accept`, t.tokens['samr-staff']);
+    expect(accepted.json()).toMatchObject({ status: 8, document: `/api/cases/${caseNo}/documents/acceptance-notice` });
+
+    const detail = (await inject({ method: 'GET', url: `/api/cases/${caseNo}`, headers: t.tokens.applicant })).json();
+    const promised = calendar.addWorkingDays('2026-03-02', 5);
+    expect(detail.clocks.promised).toMatchObject({ date: promised, unit: 'WD', value: 5 });
+    expect(detail.clocks.statutory.date).toBe(calendar.addWorkingDays('2026-03-02', 10));
+    expect(detail.uploads.every((u: { suppliedAt?: string }) => u.suppliedAt)).toBe(true);
+    expect(detail.documents.map((d: { kind: string }) => d.kind)).toEqual(['correction-notice', 'acceptance-notice']);
+    const notice2 = await inject({ method: 'GET', url: `/api/cases/${caseNo}/documents/acceptance-notice`, headers: t.tokens['samr-staff'] });
+    expect(notice2.body).toContain(chineseDate(promised));
+    expect((await inject({ method: 'GET', url: `/api/cases/${caseNo}/documents/non-acceptance`, headers: t.tokens['samr-staff'] })).statusCode).toBe(404);
+  });
+
+  it('does not accept an application for prepackaged food only, giving the reasons in the decision', async () => {
+    const caseNo = await applyFood(t.app, t.tokens.applicant, { facts: { onlyPrepackagedFood: true } });
+    const res = await post(`/api/cases/${caseNo}/reject`, t.tokens['samr-admin'], {});
+    expect(res.json()).toMatchObject({ status: 5, document: `/api/cases/${caseNo}/documents/non-acceptance` });
+    const html = await inject({ method: 'GET', url: res.json().document, headers: t.tokens.applicant });
+    expect(html.body).toContain('《中华人民共和国食品安全法》第三十五条第一款');
+    expect((await post(`/api/cases/${caseNo}/accept`, t.tokens['samr-staff'])).statusCode).toBe(409);
+  });
+
+  it('lets only the applicant withdraw', async () => {
+    const caseNo = await applyFood(t.app, t.tokens.applicant);
+    expect((await post(`/api/cases/${caseNo}/withdraw`, t.tokens['samr-staff'], { reason: '地址变更' })).statusCode).toBe(403);
+    expect((await post(`/api/cases/${caseNo}/withdraw`, t.tokens.applicant, {})).statusCode).toBe(400);
+    expect((await post(`/api/cases/${caseNo}/withdraw`, t.tokens.applicant, { reason: '地址变更' })).json()).toMatchObject({ status: 2 });
+    const timeline = (await inject({ method: 'GET', url: `/api/cases/${caseNo}/timeline`, headers: t.tokens.auditor })).json();
+    expect(timeline.at(-1)).toMatchObject({ what: 'case.withdrawn', actorId: 'applicant', why: '地址变更', status: 2 });
+  });
+});
+
+describe('reading cases', () => {
+  it('lists to each caller only the cases they may see, with filters and paging', async () => {
+    const mine = (await inject({ method: 'GET', url: '/api/cases?limit=200', headers: t.tokens.applicant })).json();
+    expect(mine.items.length).toBeGreaterThan(3);
+    expect(mine.items.every((c: { applicant: string; channel: string }) => c.applicant === 'applicant' || c.channel === 'agent')).toBe(true);
+    expect((await inject({ method: 'GET', url: '/api/cases', headers: t.tokens['market-staff'] })).json()).toEqual({ total: 0, items: [] });
+    const all = (await inject({ method: 'GET', url: '/api/cases?limit=200', headers: t.tokens.auditor })).json();
+    expect((await inject({ method: 'GET', url: '/api/cases?limit=200', headers: t.tokens['samr-staff'] })).json().total).toBe(all.total);
+    const page = (await inject({ method: 'GET', url: '/api/cases?limit=2&offset=1', headers: t.tokens.auditor })).json();
+    expect(page).toMatchObject({ total: all.total });
+    expect(page.items.map((c: { caseNo: string }) => c.caseNo)).toEqual(all.items.slice(1, 3).map((c: { caseNo: string }) => c.caseNo));
+    const withdrawn = (await inject({ method: 'GET', url: '/api/cases?status=2', headers: t.tokens.auditor })).json();
+    expect(withdrawn.items.map((c: { status: number }) => c.status)).toEqual([2]);
+    expect((await inject({ method: 'GET', url: `/api/cases?department=${encodeURIComponent(SAMR)}&item=ITEM-02`, headers: t.tokens.admin })).json().total).toBe(all.total);
+    expect((await inject({ method: 'GET', url: '/api/cases?overdue=true', headers: t.tokens.admin })).json().total).toBe(0);
+    expect((await inject({ method: 'GET', url: '/api/cases?status=99', headers: t.tokens.admin })).statusCode).toBe(400);
+    expect((await inject({ method: 'GET', url: '/api/cases' })).statusCode).toBe(401);
+  });
+
+  it("hides a case from those who may not read it, as if it did not exist", async () => {
+    const caseNo = await applyFood(t.app, t.tokens.applicant);
+    for (const token of [other, t.tokens['market-staff'], t.tokens['market-admin']]) {
+      expect((await inject({ method: 'GET', url: `/api/cases/${caseNo}`, headers: token })).statusCode).toBe(404);
+      expect((await inject({ method: 'GET', url: `/api/cases/${caseNo}/timeline`, headers: token })).statusCode).toBe(404);
+    }
+    expect((await inject({ method: 'GET', url: '/api/cases/SP20260302-NOSUCHCASE', headers: t.tokens.admin })).statusCode).toBe(404);
+  });
+});
