@@ -1,11 +1,12 @@
 /**
  * Memory with many open cases: cases waiting at the three reviews are loaded into the store (bulk copies of a
  * template case recorded from the real runner, see `lib/bulk-copy.ts`), and at 0, ¼, ½ and all of the target
- * one node runs commands against random open cases through `CaseRunner` and reports its RSS. The runner holds
+ * one node runs commands against random open cases through `CaseRunner` (at 0: starts and accepts fresh cases)
+ * and reports its RSS. The runner holds
  * nothing per case, so memory must not grow with the number of cases in the store.
  */
 import { statSync } from 'node:fs';
-import { caseNo, completeCommand } from './lib/flow.js';
+import { caseNo, completeCommand, FLOWS, openTaskIds, startCommand } from './lib/flow.js';
 import { copyTemplate } from './lib/bulk-copy.js';
 import { recordTemplateCase, TEMPLATE_NO } from './lib/recorded-writes.js';
 import { openSqlite } from './lib/sqlite.js';
@@ -61,9 +62,24 @@ export async function run(opts: OpenCasesOptions): Promise<OpenCasesResult> {
       random = (random * 1_103_515_245 + 12_345) % 2 ** 31;
       return random % below;
     };
+    let started = 0;
     const measure = async (open: number) => {
       const latencies = new Latencies();
-      // Completes one review of `probe` distinct random open cases (never the same case twice).
+      if (open <= 1) {
+        // An empty store has nothing to complete: the node starts and accepts `probe` fresh cases instead,
+        // which then wait at the reviews like the copies (numbered above the copies' range).
+        for (let i = 0; i < opts.probe; i++) {
+          const n = 9_000_000 + i;
+          const first = await latencies.time('start', () => runner.execute(caseNo(n), startCommand(n), { definition: { key: FLOWS.plain.key } }));
+          if (!first.ok) throw new Error(`Expected case ${caseNo(n)} to start, but: ${first.rejection.message}`);
+          const accept = openTaskIds(first.events).get('accept')!;
+          const second = await latencies.time('accept', () => runner.execute(caseNo(n), completeCommand(accept, 'accept')));
+          if (!second.ok) throw new Error(`Expected case ${caseNo(n)} to be accepted, but: ${second.rejection.message}`);
+          probeEvents += first.events.length + second.events.length;
+          started++;
+        }
+      }
+      // Completes one review of `probe` distinct random open copies (never the same case twice).
       for (let i = 0; i < Math.min(opts.probe, open - 1); ) {
         const n = 1 + nextRandom(open - 1);
         if (probed.has(n)) continue;
@@ -78,21 +94,21 @@ export async function run(opts: OpenCasesOptions): Promise<OpenCasesResult> {
       collectGarbage();
       const disk = ['', '-wal'].reduce((sum, suffix) => sum + (statSync(`${bench.file!}${suffix}`, { throwIfNoEntry: false })?.size ?? 0), 0);
       checkpoints.push({
-        openCases: open, memory: mem, heapAfterGcMiB: memory().heapUsedMiB,
+        openCases: open <= 1 ? 0 : open, memory: mem, heapAfterGcMiB: memory().heapUsedMiB,
         latency: latencies.summary().all ?? { count: 0, p50: 0, p99: 0, max: 0 },
-        bytesOnDiskPerCase: Math.round(disk / open),
+        bytesOnDiskPerCase: open <= 1 ? 0 : Math.round(disk / open),
       });
     };
 
-    await measure(1);
-    const started = performance.now();
+    await measure(0);
+    const loadStart = performance.now();
     let loaded = 1;
     for (const target of [0.25, 0.5, 1].map((f) => Math.max(2, Math.round(opts.cases * f)))) {
       if (target > loaded) copyTemplate(bulk, loaded, target - 1);
       loaded = Math.max(loaded, target);
       await measure(loaded);
     }
-    const loadSeconds = secondsSince(started);
+    const loadSeconds = secondsSince(loadStart);
     const count = (sql: string) => Number((bulk.prepare(sql).get() as { n: number }).n);
     const actual = {
       openCases: count("SELECT count(*) AS n FROM cases WHERE status = 'active'"),
@@ -101,8 +117,8 @@ export async function run(opts: OpenCasesOptions): Promise<OpenCasesResult> {
     };
     const eventsAtReviews = writes.reduce((s, w) => s + w.events.length, 0);
     const expected = {
-      openCases: loaded,
-      activeTasks: 3 * loaded - probed.size,
+      openCases: loaded + started,
+      activeTasks: 3 * (loaded + started) - probed.size,
       eventRows: eventsAtReviews * loaded + probeEvents,
     };
     bulk.close();

@@ -130,7 +130,7 @@ if (opts.only.has('open')) {
   open = verify('openCases', await openCasesBench.run({ cases: opts.openCases, probe: opts.probe }));
   log(`  loaded in ${fmt(open.loadSeconds, 1)} s; state of an open case ${fmt(open.stateBytes)} B`);
   for (const c of open.checkpoints) {
-    log(`  ${fmt(c.openCases).padStart(10)} open: RSS ${fmt(c.memory.rssMiB, 1).padStart(6)} MiB  heap ${fmt(c.heapAfterGcMiB, 1).padStart(5)} MiB (after GC)  ${lat(c.latency)}  ${fmt(c.bytesOnDiskPerCase)} B on disk per case`);
+    log(`  ${fmt(c.openCases).padStart(10)} open: RSS ${fmt(c.memory.rssMiB, 1).padStart(6)} MiB  heap ${fmt(c.heapAfterGcMiB, 1).padStart(5)} MiB (after GC)  ${lat(c.latency)}  ${c.openCases ? `${fmt(c.bytesOnDiskPerCase)} B on disk per case` : ''}`);
   }
   log();
 }
