@@ -1,0 +1,129 @@
+/**
+ * Supervision and reports through inject(), on a controlled clock: the lights of a case as days pass (scenario
+ * S8 on a 5-working-day promise), one supervision notice per violation however often the sweep runs, the
+ * responsible department's answer, the lights overview, the monthly figures as JSON and CSV, and the public
+ * progress query with its identity check and rate limit.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChineseWorkingCalendar } from '../../engine/calendar/index.js';
+import { countRows } from '../../server/queries/cases.js';
+import { applyFood, buildCaseApp, completeTask, pinClock, SAMR, type CaseApp } from './case-support.js';
+
+const calendar = new ChineseWorkingCalendar();
+const D0 = '2026-03-02';
+const PROMISED = calendar.addWorkingDays(D0, 5);
+let t: CaseApp;
+let late: string;
+let done: string;
+beforeAll(async () => {
+  t = await buildCaseApp({ SHENPI_PROGRESS_RATE_LIMIT: '8' });
+  late = await applyFood(t.app, t.tokens.applicant, { idNumber: '110101199003071234' });
+  done = await applyFood(t.app, t.tokens.applicant);
+  for (const caseNo of [late, done]) expect((await post(`/api/cases/${caseNo}/accept`, t.tokens['samr-staff'])).statusCode).toBe(200);
+  // `done` is decided on its second working day, delivered by express and evaluated 2.
+  await pinClock(t.app, t.tokens.admin, calendar.addWorkingDays(D0, 2));
+  for (const step of ['review', 'siteCheck', 'audit']) await completeTask(t.app, t.tokens['samr-staff'], done, step);
+  await completeTask(t.app, t.tokens['samr-staff'], done, 'decide', { outcome: 'approve', opinion: '符合许可条件' });
+  expect((await post(`/api/cases/${done}/certificate`, t.tokens['samr-staff'], {})).statusCode).toBe(200);
+  await completeTask(t.app, t.tokens['samr-staff'], done, 'issue');
+  expect((await post(`/api/cases/${done}/delivery`, t.tokens['samr-staff'], { method: 'express', trackingNumber: 'SF1234567890' })).statusCode).toBe(200);
+  expect((await post(`/api/cases/${done}/evaluation`, t.tokens.applicant, { grade: 2 })).statusCode).toBe(200);
+});
+afterAll(() => t.close());
+
+function post(url: string, headers: Record<string, string>, payload?: object) {
+  return t.app.inject({ method: 'POST', url, headers, ...(payload ? { payload } : {}) });
+}
+const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
+const light = async () => (await get(`/api/cases/${late}`, t.tokens.auditor)).json().light as string;
+
+describe('supervision', () => {
+  it('shows green, then blue from 80% of the promised limit, then red after its last day', async () => {
+    await pinClock(t.app, t.tokens.admin, calendar.addWorkingDays(D0, 3));
+    expect(await light()).toBe('green');
+    await pinClock(t.app, t.tokens.admin, PROMISED);
+    expect(await light()).toBe('blue');
+    expect((await get('/api/supervision/notices', t.tokens.auditor)).json()).toEqual([]);
+    await pinClock(t.app, t.tokens.admin, calendar.addWorkingDays(PROMISED, 1), '00:30');
+    expect(await light()).toBe('red');
+  });
+
+  it('records one notice for the overdue case, however often the sweep runs', async () => {
+    expect((await post('/api/supervision/sweep', t.tokens['samr-admin'])).statusCode).toBe(403);
+    for (let i = 0; i < 3; i++) expect((await post('/api/supervision/sweep', t.tokens.auditor)).json()).toMatchObject({ recorded: 0, failed: 0 });
+    expect(await countRows(t.app.store.knex, 'supervision_notices')).toBe(1);
+    const notices = (await get('/api/supervision/notices', t.tokens.admin)).json();
+    const overdueOn = calendar.addWorkingDays(PROMISED, 1);
+    expect(notices).toEqual([expect.objectContaining({
+      caseNo: late, rule: 'case-overdue', warningType: 'overdue', department: SAMR, issuedOn: overdueOn,
+      responseDue: calendar.addWorkingDays(overdueOn, 5), responseOverdue: false,
+    })]);
+    expect((await get('/api/supervision/notices', t.tokens['market-staff'])).json()).toEqual([]);
+    expect((await get(`/api/supervision/notices?department=${encodeURIComponent(SAMR)}`, t.tokens['market-staff'])).statusCode).toBe(403);
+    expect((await get('/api/supervision/notices', t.tokens.applicant)).statusCode).toBe(403);
+    const timeline = (await get(`/api/cases/${late}/timeline`, t.tokens.auditor)).json();
+    expect(timeline.filter((e: { what: string }) => e.what === 'supervision.recorded')).toHaveLength(1);
+  });
+
+  it('takes the answer of the responsible department, once', async () => {
+    const [notice] = (await get('/api/supervision/notices?open=true', t.tokens['samr-staff'])).json();
+    const answer = (headers: Record<string, string>) => post(`/api/supervision/notices/${notice.id}/response`, headers, { response: '已加派人员，三日内办结' });
+    expect((await answer(t.tokens['market-admin'])).statusCode).toBe(403);
+    expect((await answer(t.tokens.auditor)).statusCode).toBe(403);
+    const answered = await answer(t.tokens['samr-staff']);
+    expect(answered.json()).toMatchObject({ response: '已加派人员，三日内办结', respondedBy: 'samr-staff' });
+    expect((await answer(t.tokens['samr-admin'])).statusCode).toBe(409);
+    expect((await post('/api/supervision/notices/999/response', t.tokens['samr-staff'], { response: 'x' })).statusCode).toBe(404);
+    expect((await get('/api/supervision/notices?open=true', t.tokens.admin)).json()).toEqual([]);
+  });
+
+  it('gives the lights per department and the overdue cases', async () => {
+    const lights = (await get('/api/supervision/lights', t.tokens.auditor)).json();
+    expect(lights.departments).toEqual([{ department: SAMR, green: 0, blue: 0, red: 1, paused: 0, total: 1 }]);
+    expect(lights.overdue.map((c: { caseNo: string; overdue: boolean }) => [c.caseNo, c.overdue])).toEqual([[late, true]]);
+    expect((await get('/api/supervision/lights', t.tokens['samr-staff'])).json().departments).toHaveLength(1);
+    expect((await get('/api/supervision/lights', t.tokens['market-staff'])).json()).toMatchObject({ departments: [], overdue: [] });
+    expect((await get('/api/cases?overdue=true', t.tokens['samr-staff'])).json().items.map((c: { caseNo: string }) => c.caseNo)).toEqual([late]);
+  });
+});
+
+describe('monthly report', () => {
+  it('counts per department and item: received, accepted, completed on time, working days, online share, express, evaluations', async () => {
+    expect((await get('/api/reports/monthly?month=2026-03', t.tokens['samr-admin'])).statusCode).toBe(403);
+    const res = await get('/api/reports/monthly?month=2026-03', t.tokens.auditor);
+    expect(res.json()).toEqual({
+      month: '2026-03',
+      rows: [expect.objectContaining({
+        department: SAMR, itemCode: 'ITEM-02', received: 2, online: 2, onlineShare: 1, accepted: 2, rejected: 0, completed: 1, onTime: 1, overdue: 0,
+        averageWorkingDays: 2, expressDeliveries: 1, evaluations: { 1: 0, 2: 1, 3: 0, 4: 0, 5: 0 }, rectificationsOpened: 0,
+      })],
+    });
+    expect((await get('/api/reports/monthly?month=2026-04', t.tokens.admin)).json().rows).toEqual([]);
+    expect((await get('/api/reports/monthly?month=2026-13', t.tokens.admin)).statusCode).toBe(400);
+  });
+
+  it('answers CSV with Accept: text/csv', async () => {
+    const res = await get('/api/reports/monthly?month=2026-03', { ...t.tokens.admin, accept: 'text/csv' });
+    expect(res.headers['content-type']).toContain('text/csv');
+    const [header, line] = res.body.trim().split('\r\n');
+    expect(header!.split(',').slice(0, 5)).toEqual(['department', 'itemCode', 'itemName', 'received', 'online']);
+    expect(line!.split(',').slice(0, 2)).toEqual([SAMR, 'ITEM-02']);
+  });
+});
+
+describe('public progress', () => {
+  it('shows stage, status and light for the case number and ID suffix, and nothing personal', async () => {
+    const res = await get(`/api/public/progress?caseNo=${late}&idSuffix=1234`);
+    expect(res.json()).toEqual({ caseNo: late, itemName: expect.any(String), status: 8, stage: 'review', light: 'red', receivedOn: D0, promisedDate: PROMISED, concluded: false });
+    expect(res.body).not.toContain('陈静');
+    expect((await get(`/api/public/progress?caseNo=${late}&idSuffix=9999`)).statusCode).toBe(404);
+    expect((await get(`/api/public/progress?caseNo=${late}`)).statusCode).toBe(400);
+  });
+
+  it('is rate limited', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await get(`/api/public/progress?caseNo=${late}&idSuffix=0000`)).statusCode);
+    expect(statuses).toContain(429);
+    expect(statuses.filter((s) => s !== 429 && s !== 404)).toEqual([]);
+  });
+});
