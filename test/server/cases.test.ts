@@ -3,6 +3,7 @@
  * uploads checked by type and size, the list and detail with their visibility, correction notice and supply,
  * acceptance, non-acceptance, withdrawal, documents and the timeline.
  */
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chineseDate } from '../../engine/approval/index.js';
 import { ChineseWorkingCalendar } from '../../engine/calendar/index.js';
@@ -21,7 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const inject = (...args: Parameters<CaseApp['app']['inject']>) => t.app.inject(...args);
+const inject = (options: InjectOptions) => t.app.inject(options);
 const post = (url: string, headers: Record<string, string>, payload?: unknown) => inject({ method: 'POST', url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
 const apply = (headers: Record<string, string>, body: Record<string, unknown>) => post('/api/cases', headers, { itemCode: 'ITEM-02', facts: foodFacts(), ...body });
 

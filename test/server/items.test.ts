@@ -1,4 +1,5 @@
 /** The item routes through inject(): catalogue, disclosure, versions, BPMN, deploy, rule tables, materials check, disable. */
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemFiles } from '../items/support.js';
 import { buildCaseApp, foodFacts, multipart, SAMR, type CaseApp } from './case-support.js';
@@ -9,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const inject = (...args: Parameters<CaseApp['app']['inject']>) => t.app.inject(...args);
+const inject = (options: InjectOptions) => t.app.inject(options);
 
 describe('the item catalogue', () => {
   it('lists published items to anyone, with their versions', async () => {
