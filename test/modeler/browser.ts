@@ -35,7 +35,8 @@ export async function openModeler(query = ''): Promise<Harness> {
   await buildModeler();
   // Without encapsulation, as `npm start` registers the pages: their `/` hook must reach the root context.
   const pages = Object.assign(async (app: FastifyInstance) => app.register(modelerRoutes, { build: 'never' }), { [Symbol.for('skip-override')]: true });
-  const server = await buildTestApp({}, { demoDepartments: HARNESS_DEPARTMENTS, routes: [pages] });
+  // Every user of the scenarios logs in from 127.0.0.1: the per-address login limit is raised to fit them all.
+  const server = await buildTestApp({ SHENPI_LOGIN_RATE_LIMIT: '60' }, { demoDepartments: HARNESS_DEPARTMENTS, routes: [pages] });
   await server.app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = server.app.server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -37,9 +37,19 @@ export async function deployShippedItem(app: FastifyInstance, code: string, at: 
   if (!result.ok) throw new Error(`${code}: ${result.findings.map((f) => f.message).join('; ')}`);
 }
 
+/** One token per server and user: logins are rate limited per address, and the browser logs in from the same one. */
+const tokens = new WeakMap<FastifyInstance, Map<string, { authorization: string }>>();
+
+async function authorization(app: FastifyInstance, user: string): Promise<{ authorization: string }> {
+  const mine = tokens.get(app) ?? new Map<string, { authorization: string }>();
+  tokens.set(app, mine);
+  if (!mine.has(user)) mine.set(user, await login(app, user));
+  return mine.get(user)!;
+}
+
 /** A JSON API call through `inject()` as `user`; throws on a status that is not 2xx. */
 export async function api<T = any>(app: FastifyInstance, user: string, method: 'GET' | 'POST', url: string, payload?: unknown): Promise<T> {
-  const headers = await login(app, user);
+  const headers = await authorization(app, user);
   const res = await app.inject({ method, url, headers, ...(payload !== undefined ? { payload: payload as object } : {}) });
   if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
   return res.json<T>();

@@ -17,7 +17,7 @@ export const PHONE = { width: 375, height: 812 };
 
 /** Opens a page that records its errors into the harness's list. */
 export async function openPage(h: Harness, url: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
-  const page = await h.browser.newPage({ viewport, acceptDownloads: true });
+  const page = await h.browser.newPage({ viewport, acceptDownloads: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   page.on('pageerror', (e) => h.pageErrors.push(`${url}: ${e.message}`));
   page.on('response', (r) => {
     // A refused command is shown in the status line; the scenarios assert on it where they expect one.

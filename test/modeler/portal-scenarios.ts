@@ -14,9 +14,12 @@ import { T0 } from '../server/helper.js';
 /** Registers the portal scenarios; they open the case the console scenarios work on. */
 export function portalScenarios(h: () => Harness, state: PagesState): void {
   it('lists the published items in a catalogue that fits a 375px screen, with each item\'s disclosure', async () => {
-    await deployShippedItem(h().server.app, 'ITEM-02', T0);
+    for (const code of ['ITEM-01', 'ITEM-02', 'ITEM-03', 'ITEM-04', 'ITEM-05', 'ITEM-06']) await deployShippedItem(h().server.app, code, T0);
     const portal = (state.portal = await openPage(h(), '/portal/', PHONE));
     await portal.waitForSelector('#items [data-item="ITEM-02"]');
+    const published = (await api(h().server.app, 'applicant', 'GET', '/api/items')) as { code: string }[];
+    expect(await portal.$$eval('#items [data-item]', (cards) => cards.map((c) => (c as HTMLElement).dataset.item))).toEqual(published.map((i) => i.code));
+    expect(published.length).toBe(6);
     expect(await portal.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     expect(await portal.textContent('#brand')).toBe('网上办事大厅');
     expect(await portal.textContent('#items [data-item="ITEM-02"] .card-title')).toContain('食品经营许可');
@@ -27,7 +30,7 @@ export function portalScenarios(h: () => Harness, state: PagesState): void {
     await portal.waitForSelector('#item-page #conditions li');
     const disclosure = await api(h().server.app, 'applicant', 'GET', '/api/items/ITEM-02');
     const shown = await portal.$$eval('#conditions li', (lis) => lis.map((li) => li.textContent));
-    expect(shown).toEqual((disclosure.disclosure ?? disclosure).conditions.map((c: { text: string }) => c.text));
+    expect(shown).toEqual(disclosure.conditions.map((c: { text: string }) => c.text));
     expect(await portal.textContent('#item-page')).toContain('食品经营许可申请书');
     expect(await portal.textContent('#contacts')).toContain('12315');
     expect(await portal.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
@@ -66,7 +69,7 @@ export function portalScenarios(h: () => Harness, state: PagesState): void {
     state.caseNo = (await portal.getAttribute('#portal-case', 'data-case'))!;
     expect(state.caseNo).toMatch(/\S{6,}/);
     const detail = await api(h().server.app, 'applicant', 'GET', `/api/cases/${state.caseNo}`);
-    expect(await portal.getAttribute('#case-status', 'data-status')).toBe(String(detail.status ?? detail.lifecycle?.status));
+    expect(await portal.getAttribute('#case-status', 'data-status')).toBe(String(detail.status));
     expect(await portal.textContent('#case-status')).toBe('已接件');
   });
 
@@ -94,9 +97,14 @@ export function portalScenarios(h: () => Harness, state: PagesState): void {
     await desk.click('#accept');
     await desk.waitForSelector('#timeline [data-event="case.accepted"]');
 
+    // Accepted, the case goes straight to the department's first step (SPGL 8 部门开始办理)
     await rerender(portal);
-    expect(await portal.textContent('#case-status')).toBe('已受理');
+    const accepted = await api(h().server.app, 'applicant', 'GET', `/api/cases/${state.caseNo}`);
+    expect(accepted.acceptance).toBeDefined();
+    expect(await portal.getAttribute('#case-status', 'data-status')).toBe(String(accepted.status));
+    expect(await portal.textContent('#case-status')).toBe('部门开始办理');
     expect(await portal.getAttribute('#progress [data-step="accepted"]', 'class')).toContain('done');
+    expect(await portal.textContent('#portal-case')).toContain(accepted.clocks.promised.date);
     await portal.click('#documents [data-document="acceptance-notice"]');
     await expect.poll(() => portal.frameLocator('#document-frame').locator('body').textContent()).toContain('受理通知书');
     expect(await portal.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
@@ -105,6 +113,7 @@ export function portalScenarios(h: () => Harness, state: PagesState): void {
   it('answers the public progress query by case number and ID suffix', async () => {
     const portal = state.portal!;
     await route(portal, `#/progress?caseNo=${state.caseNo}&idSuffix=CD1X`, '/progress');
-    expect(await portal.textContent('#progress-status')).toBe('已受理');
+    expect(await portal.textContent('#progress-status')).toBe('部门开始办理');
+    expect(await portal.textContent('#progress-answer')).toContain('食品经营许可');
   });
 }

@@ -7,8 +7,8 @@ import type { CaseDetail, NoticeLine } from '../ui/api-types.js';
 import { el, field, keyed, say, section, select } from '../ui/dom.js';
 import type { ConsoleContext } from './context.js';
 
-/** The kinds of special procedure a department may start (GB/T 39046 A.7 and 行政许可法 第45条). */
-const PROCEDURES = ['SITE_CHECK', 'EXPERT', 'HEARING', 'INSPECTION', 'TESTING', 'APPRAISAL', 'PUBLICITY'];
+/** The kinds of special procedure a department may start (行政许可法 第45条, site check, the applicant's rectification). */
+const PROCEDURES = ['SITE_CHECK', 'EXPERT', 'HEARING', 'INSPECT_TEST', 'APPRAISAL', 'PUBLIC_NOTICE', 'BID', 'AUCTION', 'APPLICANT_RECTIFY'];
 
 /** Lines of a textarea, one notice item each: `code: reason` or just the reason. */
 export function noticeLines(text: string): NoticeLine[] {
@@ -53,19 +53,22 @@ export function actionsSection(ctx: ConsoleContext, c: CaseDetail, reload: () =>
   if (handling) {
     const kind = select('procedure-type', PROCEDURES.map((p) => [p, keyed(t, 'procedure', p)]));
     const reason = el('input', { id: 'procedure-reason', placeholder: t('Reason told to the applicant') });
+    const basis = el('input', { id: 'procedure-basis', placeholder: t('Legal basis') });
     const days = el('input', { id: 'procedure-days', type: 'number', min: 1, value: 5 });
     const running = (c.ledger ?? []).filter((s) => !s.end);
     const extReason = el('input', { id: 'extension-reason', placeholder: t('Reason told to the applicant') });
+    const extDays = el('input', { id: 'extension-days', type: 'number', min: 1, value: 10 });
     parts.push(el('div', { class: 'action-group' }, el('h3', {}, t('Special procedure')),
-      field(t('Kind'), kind), field(t('Reason'), reason), field(t('Expected working days'), days),
+      field(t('Kind'), kind), field(t('Reason'), reason), field(t('Basis'), basis), field(t('Expected working days'), days),
       run('start-procedure', t('Start and suspend the case'), '/special-procedures', () => ({
-        type: kind.value, reason: reason.value || keyed(t, 'procedure', kind.value), expectedDuration: { value: Number(days.value), unit: 'WD' },
+        procedure: kind.value, reason: reason.value || keyed(t, 'procedure', kind.value), basis: basis.value || t('Administrative Licensing Law, art. 45'),
+        expectedDuration: { value: Number(days.value), unit: 'WD' },
       })),
       ...running.map((s) => run(`end-procedure-${s.id}`, t('End {name}', { name: keyed(t, 'procedure', s.type) }), `/special-procedures/${encodeURIComponent(s.id)}/end`, () => ({})))));
     if (!c.extension) {
       parts.push(el('div', { class: 'action-group' }, el('h3', {}, t('Extension')),
-        field(t('Reason'), extReason),
-        run('extend', t('Extend once (agency head)'), '/extension', () => ({ reason: extReason.value || t('Extension') }))));
+        field(t('Working days'), extDays), field(t('Reason'), extReason),
+        run('extend', t('Extend once (agency head)'), '/extension', () => ({ requested: { value: Number(extDays.value), unit: 'WD' }, reason: extReason.value || t('Extension') }))));
     }
   }
   return section(t('Actions'), ...(parts.length ? parts : [el('p', {}, t('No action on this case now'))]));

@@ -55,8 +55,8 @@ export async function casePage(ctx: ConsoleContext, caseNo: string): Promise<HTM
     el('p', { class: 'crumbs' }, el('a', { href: '#/cases' }, t('Cases')), ' / ', c.caseNo),
     el('h1', {}, `${t('Case')} ${c.caseNo}`),
     el('dl', { class: 'facts' }, ...facts.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
-    actionsSection(ctx, c, reload),
     clocksSection(t, c),
+    actionsSection(ctx, c, reload),
     materialsSection(t, c),
     documentsSection(t, http, c),
     timelineSection(t, timeline));

@@ -63,7 +63,8 @@ export function timelineSection(t: T, rows: TimelineRow[]): HTMLElement {
     { head: t('When'), cell: (r) => dateTime(r.at) },
     { head: t('Who'), cell: (r) => r.actor },
     { head: t('What'), cell: (r) => keyed(t, 'event', r.what) },
-    { head: t('Detail'), cell: (r) => r.detail ?? '' },
+    // The engine's own description, when it says more than the event's name
+    { head: t('Detail'), cell: (r) => (r.detail && r.detail !== r.what ? r.detail : '') },
     { head: t('Why'), cell: (r) => r.why ?? '' },
     { head: t('Status'), cell: (r) => (r.status !== undefined ? keyed(t, 'status', r.status) : '') },
   ], rows, t('No events'), (r) => ({ 'data-event': r.what }));

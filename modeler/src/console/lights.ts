@@ -3,33 +3,25 @@
  * an SVG bar chart, with totals, and the list of overdue cases. The counts are the ones
  * GET /api/supervision/lights reports; the page never recounts them.
  */
-import type { CaseRow, Paged } from '../ui/api-types.js';
+import type { CaseRow } from '../ui/api-types.js';
 import { barChart } from '../ui/chart.js';
 import { el, keyed, lightDot, LIGHTS, section, table, type T } from '../ui/dom.js';
 import { dateTime } from '../ui/format.js';
 import type { ConsoleContext } from './context.js';
 import { applicantName } from './cases-list.js';
 
-/** One department's counts per light. */
+/** One department's counts per light (GET /api/supervision/lights `departments`). */
 export interface LightCounts {
   department: string;
   green: number;
   blue: number;
   red: number;
   paused: number;
+  total: number;
 }
 
 /** The colours of the lights on charts and dots. */
 export const LIGHT_COLORS: Record<(typeof LIGHTS)[number], string> = { green: '#2e9d4a', blue: '#2f6fd1', red: '#d93025', paused: '#8a8f98' };
-
-/** Reads the department rows of the lights answer, whichever of the usual shapes it has. */
-export function lightRows(body: any): LightCounts[] {
-  const list: any[] = Array.isArray(body) ? body : body.departments ?? body.byDepartment ?? body.rows ?? [];
-  return list.map((r) => {
-    const counts = r.counts ?? r.lights ?? r;
-    return { department: String(r.department ?? '—'), green: Number(counts.green ?? 0), blue: Number(counts.blue ?? counts.yellow ?? 0), red: Number(counts.red ?? 0), paused: Number(counts.paused ?? 0) };
-  });
-}
 
 /** The chart of the lights per department. */
 export function lightsChart(t: T, rows: LightCounts[]): SVGSVGElement {
@@ -44,9 +36,7 @@ export function lightsChart(t: T, rows: LightCounts[]): SVGSVGElement {
 /** Renders the lights page. */
 export async function lightsPage(ctx: ConsoleContext): Promise<HTMLElement> {
   const { t, http } = ctx;
-  const body = await http.get<any>('/api/supervision/lights');
-  const rows = lightRows(body);
-  const overdue: CaseRow[] = body.overdue ?? (await http.get<Paged<CaseRow>>('/api/cases?overdue=true&limit=200')).items;
+  const { departments: rows, overdue } = await http.get<{ asOf: string; departments: LightCounts[]; overdue: CaseRow[] }>('/api/supervision/lights');
   const totals = LIGHTS.map((l) => rows.reduce((sum, r) => sum + r[l], 0));
 
   const countTable = table<LightCounts>([

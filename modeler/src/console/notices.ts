@@ -6,32 +6,26 @@ import { el, keyed, say, section, table } from '../ui/dom.js';
 import { dateTime } from '../ui/format.js';
 import type { ConsoleContext } from './context.js';
 
-/** A supervision notice as the console lists it. */
+/** A supervision notice (GET /api/supervision/notices). */
 export interface NoticeRow {
   id: string;
   caseNo: string;
-  rule?: string;
+  rule: string;
   warningType?: string;
-  content?: string;
-  department?: string;
-  responsibleDepartment?: string;
-  issuedAt?: string;
-  issuedOn?: string;
-  responseDue?: string;
-  response?: { text?: string; at?: string; by?: string } | string;
+  content: string;
+  department: string;
+  issuedOn: string;
+  responseDue: string;
+  response?: string;
   respondedAt?: string;
-  status?: string;
-}
-
-function responseText(n: NoticeRow): string | undefined {
-  return typeof n.response === 'string' ? n.response : n.response?.text;
+  respondedBy?: string;
+  responseOverdue: boolean;
 }
 
 /** Renders the notices page. */
 export async function noticesPage(ctx: ConsoleContext): Promise<HTMLElement> {
   const { t, http } = ctx;
-  const body = await http.get<NoticeRow[] | { notices: NoticeRow[] }>('/api/supervision/notices');
-  const notices = Array.isArray(body) ? body : body.notices ?? [];
+  const notices = await http.get<NoticeRow[]>('/api/supervision/notices');
   const formSlot = el('div', { class: 'form-slot' });
 
   const respond = (n: NoticeRow): HTMLElement => {
@@ -50,19 +44,18 @@ export async function noticesPage(ctx: ConsoleContext): Promise<HTMLElement> {
 
   const list = table<NoticeRow>([
     { head: t('Case number'), cell: (n) => el('a', { href: `#/cases/${encodeURIComponent(n.caseNo)}` }, n.caseNo) },
-    { head: t('Rule'), cell: (n) => keyed(t, 'violation', n.rule ?? n.warningType) },
-    { head: t('Content'), cell: (n) => n.content ?? '—' },
-    { head: t('Responsible department'), cell: (n) => n.responsibleDepartment ?? n.department ?? '—' },
-    { head: t('Issued'), cell: (n) => dateTime(n.issuedAt ?? n.issuedOn) },
-    { head: t('Response due'), cell: (n) => dateTime(n.responseDue) },
+    { head: t('Rule'), cell: (n) => keyed(t, 'violation', n.rule) },
+    { head: t('Content'), cell: (n) => n.content },
+    { head: t('Responsible department'), cell: (n) => n.department },
+    { head: t('Issued'), cell: (n) => n.issuedOn },
+    { head: t('Response due'), cell: (n) => el('span', { class: n.responseOverdue ? 'missing' : '' }, n.responseDue) },
     { head: t('Response'), cell: (n) => {
-      const answered = responseText(n);
-      if (answered) return el('span', { class: 'answered' }, answered);
+      if (n.response) return el('span', { class: 'answered' }, `${n.response}（${n.respondedBy ?? ''} ${dateTime(n.respondedAt)}）`);
       const b = el('button', { type: 'button', class: 'respond' }, t('Respond'));
       b.addEventListener('click', () => formSlot.replaceChildren(respond(n)));
       return b;
     } },
-  ], notices, t('No supervision notices'), (n) => ({ 'data-notice': n.id, 'data-answered': String(!!responseText(n)) }));
+  ], notices, t('No supervision notices'), (n) => ({ 'data-notice': n.id, 'data-answered': String(!!n.response) }));
   list.id = 'notices';
   return el('div', { class: 'page', id: 'notices-page' }, el('h1', {}, t('Supervision notices')),
     section(t('Notices'), el('p', { class: 'count' }, t('{n} notices', { n: notices.length })), list), formSlot);

@@ -10,37 +10,28 @@ import { percent } from '../ui/format.js';
 import { go } from '../ui/router.js';
 import type { ConsoleContext } from './context.js';
 
-/** One row of the report. */
+/** One row of the report (GET /api/reports/monthly): one department and item in the month. */
 export interface ReportRow {
   department: string;
-  item?: string;
-  applications: number;
+  itemCode: string;
+  itemName?: string;
+  received: number;
+  online: number;
+  /** online / received, 0..1. */
+  onlineShare: number;
   accepted: number;
+  rejected: number;
   completed: number;
   onTime: number;
   overdue: number;
-  online: number;
-  onlineShare: number | null;
-  express: number;
-  evaluations: number;
+  expressDeliveries: number;
+  /** Evaluations by grade (1 非常满意 … 5 非常不满意). */
+  evaluations: Record<string, number>;
 }
 
-const n = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : Number(v ?? 0) || 0);
-
-/** Reads the rows of the report answer, whichever of the usual shapes it has. */
-export function reportRows(body: any): ReportRow[] {
-  const list: any[] = Array.isArray(body) ? body : body.rows ?? body.departments ?? body.items ?? [];
-  return list.map((r) => {
-    const applications = n(r.applications ?? r.applied);
-    const online = n(r.online ?? r.onlineApplications);
-    const share = r.onlineShare ?? r.onlineRate;
-    return {
-      department: String(r.department ?? '—'), item: r.item ?? r.itemCode, applications, accepted: n(r.accepted), completed: n(r.completed),
-      onTime: n(r.onTime), overdue: n(r.overdue), online,
-      onlineShare: share !== undefined && share !== null ? n(share) : applications ? online / applications : null,
-      express: n(r.express ?? r.expressDeliveries), evaluations: n(r.evaluations),
-    };
-  });
+/** The number of evaluations of a row, all grades together. */
+export function evaluationCount(r: ReportRow): number {
+  return Object.values(r.evaluations ?? {}).reduce((s, v) => s + v, 0);
 }
 
 /** The month (`YYYY-MM`, Beijing time) of `today`: the report opens on the running month. */
@@ -52,14 +43,14 @@ function charts(t: T, rows: ReportRow[]): HTMLElement {
   const byDept = new Map<string, ReportRow[]>();
   for (const r of rows) byDept.set(r.department, [...(byDept.get(r.department) ?? []), r]);
   const depts = [...byDept.keys()];
-  const sum = (k: keyof ReportRow) => depts.map((d) => byDept.get(d)!.reduce((s, r) => s + n(r[k]), 0));
-  const apps = sum('applications');
+  const sum = (k: 'received' | 'accepted' | 'completed' | 'overdue' | 'online') => depts.map((d) => byDept.get(d)!.reduce((s, r) => s + r[k], 0));
+  const apps = sum('received');
   const online = sum('online');
   return el('div', { class: 'charts', id: 'report-charts' },
     barChart({
       title: t('Cases per department'), categories: depts, width: Math.max(480, 170 * depts.length + 80),
       series: [
-        { key: 'applications', name: t('Applications'), color: '#5b8ff9', values: apps },
+        { key: 'received', name: t('Applications'), color: '#5b8ff9', values: apps },
         { key: 'accepted', name: t('Accepted'), color: '#61ddaa', values: sum('accepted') },
         { key: 'completed', name: t('Completed'), color: '#2e9d4a', values: sum('completed') },
         { key: 'overdue', name: t('Overdue'), color: '#d93025', values: sum('overdue') },
@@ -78,8 +69,7 @@ export async function reportPage(ctx: ConsoleContext, query: URLSearchParams): P
   const month = query.get('month') ?? defaultMonth();
   const input = el('input', { id: 'report-month', type: 'month', value: month });
   const path = `/api/reports/monthly?month=${encodeURIComponent(month)}`;
-  const body = await http.get<any>(path);
-  const rows = reportRows(body);
+  const { rows } = await http.get<{ month: string; rows: ReportRow[] }>(path);
 
   const form = el('form', { class: 'filters', id: 'report-form' }, field(t('Month'), input), el('button', { type: 'submit', class: 'primary' }, t('Show')));
   form.addEventListener('submit', (e) => { e.preventDefault(); go(`/report?month=${input.value}`); });
@@ -90,16 +80,17 @@ export async function reportPage(ctx: ConsoleContext, query: URLSearchParams): P
 
   const list = table<ReportRow>([
     { head: t('Department'), cell: (r) => r.department },
-    { head: t('Item'), cell: (r) => r.item ?? '—' },
-    { head: t('Applications'), cell: (r) => String(r.applications), className: 'num' },
+    { head: t('Item'), cell: (r) => r.itemName ?? r.itemCode },
+    { head: t('Applications'), cell: (r) => String(r.received), className: 'num' },
     { head: t('Accepted'), cell: (r) => String(r.accepted), className: 'num' },
+    { head: t('Not accepted'), cell: (r) => String(r.rejected), className: 'num' },
     { head: t('Completed'), cell: (r) => String(r.completed), className: 'num' },
     { head: t('On time'), cell: (r) => String(r.onTime), className: 'num' },
     { head: t('Overdue'), cell: (r) => String(r.overdue), className: 'num' },
     { head: t('Online share'), cell: (r) => percent(r.onlineShare), className: 'num' },
-    { head: t('Express deliveries'), cell: (r) => String(r.express), className: 'num' },
-    { head: t('Evaluations'), cell: (r) => String(r.evaluations), className: 'num' },
-  ], rows, t('No cases in this month'), (r) => ({ 'data-department': r.department, 'data-item': r.item ?? '' }));
+    { head: t('Express deliveries'), cell: (r) => String(r.expressDeliveries), className: 'num' },
+    { head: t('Evaluations'), cell: (r) => String(evaluationCount(r)), className: 'num' },
+  ], rows, t('No cases in this month'), (r) => ({ 'data-department': r.department, 'data-item': r.itemCode }));
   list.id = 'report';
 
   return el('div', { class: 'page', id: 'report-page', 'data-month': month },

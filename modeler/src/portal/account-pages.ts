@@ -2,9 +2,8 @@
  * The portal's account pages: the real-name login, the applicant's own cases, and the public progress
  * query by case number and the last four characters of the applicant's ID number.
  */
-import { applicantName } from '../console/cases-list.js';
 import type { CaseRow, Paged } from '../ui/api-types.js';
-import { el, field, keyed, say, section, table } from '../ui/dom.js';
+import { el, field, keyed, lightDot, say, section, table } from '../ui/dom.js';
 import { dateTime } from '../ui/format.js';
 import { go } from '../ui/router.js';
 import type { PortalContext } from './context.js';
@@ -38,6 +37,18 @@ export async function myCasesPage(ctx: PortalContext): Promise<HTMLElement> {
   return el('div', { class: 'page', id: 'mine' }, el('h1', {}, t('My cases')), list);
 }
 
+/** The answer of GET /api/public/progress: nothing personal, only where the case is. */
+interface Progress {
+  caseNo: string;
+  itemName: string;
+  status: number;
+  stage: string;
+  light?: string;
+  receivedOn?: string;
+  promisedDate?: string;
+  concluded?: boolean;
+}
+
 /** The public progress query; with `?caseNo=&idSuffix=` it shows the answer. */
 export async function progressPage(ctx: PortalContext, query: URLSearchParams): Promise<HTMLElement> {
   const { t, http } = ctx;
@@ -51,14 +62,15 @@ export async function progressPage(ctx: PortalContext, query: URLSearchParams): 
   });
   const page = el('div', { class: 'page', id: 'progress-page' }, el('h1', {}, t('Progress')), form);
   if (query.get('caseNo') && query.get('idSuffix')) {
-    const p = await http.get<Record<string, any>>(`/api/public/progress?${new URLSearchParams({ caseNo: query.get('caseNo')!, idSuffix: query.get('idSuffix')! })}`);
+    const p = await http.get<Progress>(`/api/public/progress?${new URLSearchParams({ caseNo: query.get('caseNo')!, idSuffix: query.get('idSuffix')! })}`);
     page.append(section(t('Where the case is'), el('dl', { class: 'facts', id: 'progress-answer' },
-      el('dt', {}, t('Case number')), el('dd', {}, String(p.caseNo ?? query.get('caseNo'))),
-      el('dt', {}, t('Item')), el('dd', {}, String(p.itemName ?? p.item?.name ?? p.itemCode ?? '—')),
-      el('dt', {}, t('Applicant')), el('dd', {}, applicantName(p.applicant)),
+      el('dt', {}, t('Case number')), el('dd', {}, p.caseNo),
+      el('dt', {}, t('Item')), el('dd', {}, p.itemName),
       el('dt', {}, t('Status')), el('dd', { id: 'progress-status' }, keyed(t, 'status', p.status)),
-      el('dt', {}, t('Current step')), el('dd', {}, String(p.stage ?? p.step ?? '—')),
-      el('dt', {}, t('Promised by')), el('dd', {}, dateTime(p.promisedDeadline ?? p.deadlines?.promised?.date)))));
+      el('dt', {}, t('Current step')), el('dd', {}, keyed(t, 'stage', p.stage)),
+      el('dt', {}, t('Light')), el('dd', {}, lightDot(p.light, t)),
+      el('dt', {}, t('Received')), el('dd', {}, p.receivedOn ?? '—'),
+      el('dt', {}, t('Promised by')), el('dd', {}, p.promisedDate ?? '—'))));
   }
   return page;
 }

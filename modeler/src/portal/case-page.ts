@@ -38,7 +38,9 @@ function correctionSection(ctx: PortalContext, c: CaseDetail, reload: () => void
     uploadInputs(t, asked.filter((a) => names.has(a.material))), send);
   send.addEventListener('click', () => {
     send.disabled = true;
-    http.upload(`/api/cases/${encodeURIComponent(c.caseNo)}/correction`, materialsForm(chosenFiles(box))).then(
+    const base = `/api/cases/${encodeURIComponent(c.caseNo)}`;
+    // The files are uploaded first (checked and stored); the supply then hands every pending upload to the case.
+    http.upload(`${base}/materials`, materialsForm(chosenFiles(box))).then(() => http.post(`${base}/correction`, {})).then(
       () => { say(t('Corrected materials sent'), 'ok'); reload(); },
       (err: Error) => { send.disabled = false; say(err.message, 'error'); });
   });

@@ -56,6 +56,7 @@ export function paymentProvider(confirm: (request: PaymentRequest) => Promise<bo
 /** Pays through the provider and records the receipt with the case. */
 export async function payAndConfirm(http: Http, payer: PaymentProvider, request: PaymentRequest): Promise<PaymentReceipt> {
   const receipt = await payer.pay(request);
-  await http.post(`/api/cases/${encodeURIComponent(request.caseNo)}/payments`, { amount: receipt.amount, reference: receipt.reference, provider: receipt.provider });
+  // The reference carries the provider's own prefix (SIM- for the simulated one).
+  await http.post(`/api/cases/${encodeURIComponent(request.caseNo)}/payments`, { amount: receipt.amount, reference: receipt.reference });
   return receipt;
 }

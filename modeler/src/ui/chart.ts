@@ -33,7 +33,7 @@ function node<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string
   return n;
 }
 
-/** A "nice" axis maximum at or above `max`: 1, 2, 5 times a power of ten. */
+/** A "nice" axis maximum at or above `max`: 1, 2, 5 times a power of ten (each divides into five round steps). */
 export function niceMax(max: number): number {
   if (max <= 0) return 1;
   const power = 10 ** Math.floor(Math.log10(max));
@@ -49,15 +49,18 @@ export function barChart(spec: BarChartSpec): SVGSVGElement {
   const margin = { top: 36, right: 12, bottom: 48, left: 40 };
   const plotW = width - margin.left - margin.right;
   const plotH = height - margin.top - margin.bottom;
-  const max = niceMax(Math.max(0, ...spec.series.flatMap((s) => s.values)));
+  // Five grid steps: with the default integer labels the axis goes to at least 5, so every tick is a whole number.
+  const top = niceMax(Math.max(0, ...spec.series.flatMap((s) => s.values)));
+  const max = spec.format ? top : Math.max(5, top);
   const y = (v: number) => margin.top + plotH - (v / max) * plotH;
 
-  const svg = node('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart', role: 'img', 'aria-label': spec.title });
+  // Never drawn larger than designed (texts keep their size); narrower screens scale it down.
+  const svg = node('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart', role: 'img', 'aria-label': spec.title, style: `max-width: ${width}px` });
   svg.append(node('title', {}, spec.title));
   svg.append(node('text', { x: margin.left, y: 16, class: 'chart-title' }, spec.title));
 
-  for (let i = 0; i <= 4; i++) {
-    const v = (max / 4) * i;
+  for (let i = 0; i <= 5; i++) {
+    const v = (max / 5) * i;
     svg.append(node('line', { x1: margin.left, x2: width - margin.right, y1: y(v), y2: y(v), class: 'grid' }));
     svg.append(node('text', { x: margin.left - 6, y: y(v) + 4, 'text-anchor': 'end', class: 'tick' }, format(v)));
   }
