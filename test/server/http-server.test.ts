@@ -1,13 +1,18 @@
 /**
  * The real server on an ephemeral port of 127.0.0.1, driven over HTTP with fetch: a plain BPMN case from
- * deploy to completion, outbox effects delivered to a signed webhook by the background dispatcher, and a
- * clean shutdown on SIGTERM that still answers the request in flight.
+ * deploy to completion, an ITEM-02 approval case from application to evaluation on a controlled clock,
+ * outbox effects delivered to a signed webhook by the background dispatcher, and a clean shutdown on SIGTERM
+ * that still answers the request in flight.
  */
 import { EventEmitter } from 'node:events';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeOnSignals } from '../../server/main.js';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhook } from '../../server/notify/signature.js';
+import { chineseDate } from '../../engine/approval/index.js';
+import { ChineseWorkingCalendar } from '../../engine/calendar/index.js';
+import { itemFiles } from '../items/support.js';
+import { CASE_DEPARTMENTS, foodFacts, LICENCE } from './case-support.js';
 import { ADMIN_PASSWORD, buildTestApp, DEMO_PASSWORD, fixture, type TestApp } from './helper.js';
 
 const SECRET = 'hook-secret';
@@ -34,7 +39,7 @@ beforeEach(async () => {
     return { ok: true };
   });
   const hookUrl = `${await receiver.listen({ host: '127.0.0.1', port: 0 })}/hook`;
-  t = await buildTestApp({ SHENPI_WEBHOOK_URL: hookUrl, SHENPI_WEBHOOK_SECRET: SECRET }, { background: true, routes: [slowRoute] });
+  t = await buildTestApp({ SHENPI_WEBHOOK_URL: hookUrl, SHENPI_WEBHOOK_SECRET: SECRET }, { background: true, routes: [slowRoute], demoDepartments: CASE_DEPARTMENTS });
   base = await t.app.listen({ host: '127.0.0.1', port: 0 });
 });
 afterEach(async () => {
@@ -43,10 +48,12 @@ afterEach(async () => {
 });
 
 async function call<T = Record<string, unknown>>(method: string, path: string, token?: string, body?: unknown, type = 'application/json'): Promise<{ status: number; json: T }> {
+  const form = body instanceof FormData;
   const res = await fetch(base + path, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': type } : {}) },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    // fetch writes the multipart boundary itself.
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined && !form ? { 'content-type': type } : {}) },
+    body: body === undefined ? undefined : form ? body : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
   return { status: res.status, json: (text ? JSON.parse(text) : {}) as T };
@@ -92,6 +99,82 @@ describe('the server over HTTP', () => {
     const seen = await call<{ status: string; tasks: Array<{ status: string }> }>('GET', `/api/process-cases/${caseNo}`, applicant);
     expect(seen.json.status).toBe('completed');
     expect(seen.json.tasks.map((x) => x.status)).toEqual(['completed', 'completed']);
+    expect((await call<{ ok: boolean }>('GET', '/api/audit/verify', admin)).json.ok).toBe(true);
+  });
+
+  it('runs an ITEM-02 case from application to evaluation on a controlled clock, with its documents, dates and status codes', async () => {
+    const calendar = new ChineseWorkingCalendar();
+    const wd = (date: string, n: number) => calendar.addWorkingDays(date, n);
+    const admin = await token('admin', ADMIN_PASSWORD);
+    const pin = async (date: string, time = '10:00') => expect((await call('POST', '/api/clock', admin, { pin: `${date}T${time}:00+08:00` })).status).toBe(200);
+    expect((await call('POST', '/api/items/ITEM-02/versions', admin, { files: await itemFiles('ITEM-02') })).status).toBe(201);
+    const applicant = await token('applicant');
+    const staff = await token('samr-staff');
+    const pdf = (name: string) => new Blob([`%PDF-1.7 ${name}`], { type: 'application/pdf' });
+
+    // Monday 2 March 2026: applied online with the licence shared and only the application form uploaded.
+    const D0 = '2026-03-02';
+    const form = new FormData();
+    form.append('application', JSON.stringify({ itemCode: 'ITEM-02', channel: 'online', facts: foodFacts(), applicant: { name: '陈静餐饮有限公司', kind: 'ENTERPRISE', idNumber: '33010219900101123X' }, materials: [LICENCE] }));
+    form.append('M1', pdf('M1'), 'M1.pdf');
+    const applied = await call<{ caseNo: string; status: number }>('POST', '/api/cases', applicant, form);
+    expect(applied.status).toBe(201);
+    const { caseNo } = applied.json;
+    expect(applied.json.status).toBe(1);
+    const html = async (kind: string) => (await fetch(`${base}/api/cases/${caseNo}/documents/${kind}`, { headers: { authorization: `Bearer ${applicant}` } })).text();
+
+    // The next working day: one correction notice listing everything missing (行政许可法 第32条).
+    await pin(wd(D0, 1));
+    const notice = await call<{ status: number; document: string }>('POST', `/api/cases/${caseNo}/correction-notice`, staff, {});
+    expect(notice.json.status).toBe(6);
+    const noticeHtml = await html('correction-notice');
+    expect(noticeHtml).toContain('一次性补正告知书');
+    expect(noticeHtml).toContain('请补正：与食品经营相适应的主要设备设施布局、操作流程等文件');
+
+    // Two working days later the applicant uploads and supplies; the clerk accepts at 15:00.
+    const acceptedOn = wd(D0, 3);
+    await pin(acceptedOn);
+    const files = new FormData();
+    files.append('M3', pdf('M3'), 'M3.pdf');
+    files.append('M4', pdf('M4'), 'M4.pdf');
+    expect((await call('POST', `/api/cases/${caseNo}/materials`, applicant, files)).status).toBe(201);
+    expect((await call<{ status: number }>('POST', `/api/cases/${caseNo}/correction`, applicant, {})).json.status).toBe(7);
+    await pin(acceptedOn, '15:00');
+    expect((await call<{ status: number }>('POST', `/api/cases/${caseNo}/accept`, staff, {})).json.status).toBe(8);
+    const promised = wd(acceptedOn, 5);
+    expect(await html('acceptance-notice')).toContain(`<strong data-field="promisedDate">${chineseDate(promised)}</strong>`);
+    type Detail = { status: number; stage: string; light: string; clocks: { promised: { date: string }; statutory: { date: string }; delivery?: { date: string } }; delivery?: { onTime: boolean } };
+    const accepted = await call<Detail>('GET', `/api/cases/${caseNo}`, applicant);
+    expect(accepted.json).toMatchObject({ status: 8, stage: 'review', light: 'green', clocks: { promised: { date: promised }, statutory: { date: wd(acceptedOn, 10) } } });
+
+    // Handling: every step from the inbox, claimed and completed by the department; decided on the third day.
+    const step = async (elementId: string, body: object = {}) => {
+      const inbox = await call<Array<{ taskId: string; elementId: string }>>('GET', `/api/tasks?caseNo=${caseNo}`, staff);
+      const taskId = encodeURIComponent(inbox.json.find((x) => x.elementId === elementId)!.taskId);
+      expect((await call('POST', `/api/tasks/${taskId}/claim`, staff)).status).toBe(200);
+      expect((await call('POST', `/api/tasks/${taskId}/complete`, staff, body)).status).toBe(200);
+    };
+    await pin(wd(acceptedOn, 1));
+    for (const id of ['review', 'siteCheck', 'audit']) await step(id);
+    const decidedOn = wd(acceptedOn, 3);
+    await pin(decidedOn);
+    await step('decide', { outcome: 'approve', opinion: '符合许可条件' });
+    expect((await call('POST', `/api/cases/${caseNo}/certificate`, staff, {})).status).toBe(200);
+    await step('issue');
+    const concluded = await call<Detail>('GET', `/api/cases/${caseNo}`, applicant);
+    expect(concluded.json).toMatchObject({ status: 11, clocks: { delivery: { date: wd(decidedOn, 5) } } });
+
+    // Delivered by express the next day, and evaluated by the applicant.
+    await pin(wd(decidedOn, 1));
+    expect((await call('POST', `/api/cases/${caseNo}/delivery`, staff, { method: 'express', trackingNumber: 'EMS9876543210CN', carrier: 'EMS' })).status).toBe(200);
+    expect((await call('POST', `/api/cases/${caseNo}/evaluation`, applicant, { grade: 1, comment: '办事效率高' })).status).toBe(200);
+    expect((await call<Detail>('GET', `/api/cases/${caseNo}`, applicant)).json.delivery).toMatchObject({ onTime: true });
+
+    const timeline = await call<Array<{ status?: number; what: string; actorId?: string }>>('GET', `/api/cases/${caseNo}/timeline`, applicant);
+    expect(timeline.json.filter((e) => e.status !== undefined).map((e) => e.status)).toEqual([1, 6, 7, 3, 8, 11]);
+    expect(timeline.json.find((e) => e.what === 'case.evaluated')).toMatchObject({ actorId: 'applicant' });
+    const progress = await call('GET', `/api/public/progress?caseNo=${caseNo}&idSuffix=123x`);
+    expect(progress.json).toMatchObject({ status: 11, concluded: true, promisedDate: promised });
     expect((await call<{ ok: boolean }>('GET', '/api/audit/verify', admin)).json.ok).toBe(true);
   });
 
