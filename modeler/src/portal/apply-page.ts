@@ -23,7 +23,11 @@ export async function applyPage(ctx: PortalContext, code: string): Promise<HTMLE
         el('a', { href: `#/login?next=${encodeURIComponent(`/items/${code}/apply`)}`, class: 'button primary', id: 'apply-login' }, t('Real-name login'))));
   }
 
-  const facts = (d.facts ?? []) as DeclaredFact[];
+  // The questions come with the disclosure (`facts`); without them no form can be generated.
+  if (!Array.isArray(d.facts)) {
+    return el('div', { class: 'page', id: 'apply-page' }, ...head, el('p', { class: 'notice', id: 'no-facts' }, t('This item does not publish its application questions yet; please apply at the window.')));
+  }
+  const facts = d.facts as DeclaredFact[];
   const form = el('form', { id: 'apply-form', class: 'apply' }, factsFieldset(t, facts));
   const needSlot = el('div', { id: 'need-slot' });
   let needed: NeededMaterial[] | undefined;
