@@ -6,3 +6,7 @@ export * from './knex-timer-store.js';
 export * from './migration-source.js';
 export * from './open-store.js';
 export * from './sqlite-backup.js';
+export * from './group-commit.js';
+export * from './sqlite-case-store.js';
+export * from './sqlite-handle.js';
+export * from './sqlite-timer-store.js';

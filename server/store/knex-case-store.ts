@@ -30,25 +30,7 @@ export class KnexCaseStore implements CaseStore {
 
   async loadCase(caseNo: string): Promise<StoredCase | undefined> {
     const row = await this.knex('cases').where({ case_no: caseNo }).first();
-    if (!row) return undefined;
-    return {
-      caseNo: row.case_no,
-      itemKey: row.item_key,
-      definitionVersion: Number(row.definition_version),
-      state: json(row.state),
-      version: Number(row.version),
-      lastSeq: Number(row.last_seq),
-      summary: {
-        status: row.status,
-        stage: text(row.stage),
-        department: text(row.department),
-        statutoryDeadline: instant(row.statutory_deadline),
-        promisedDeadline: instant(row.promised_deadline),
-        light: text(row.light),
-      },
-      createdAt: requiredInstant(row.created_at),
-      updatedAt: requiredInstant(row.updated_at),
-    };
+    return row ? toStoredCase(row) : undefined;
   }
 
   async commit(w: CaseWrite): Promise<void> {
@@ -109,7 +91,30 @@ export class KnexCaseStore implements CaseStore {
   }
 }
 
-function duplicateMessage(w: CaseWrite): string {
+/** A row of the `cases` table as a `StoredCase` (shared with the SQLite store). */
+export function toStoredCase(row: Record<string, unknown>): StoredCase {
+  return {
+    caseNo: String(row.case_no),
+    itemKey: String(row.item_key),
+    definitionVersion: Number(row.definition_version),
+    state: json(row.state),
+    version: Number(row.version),
+    lastSeq: Number(row.last_seq),
+    summary: {
+      status: String(row.status),
+      stage: text(row.stage),
+      department: text(row.department),
+      statutoryDeadline: instant(row.statutory_deadline),
+      promisedDeadline: instant(row.promised_deadline),
+      light: text(row.light),
+    },
+    createdAt: requiredInstant(row.created_at),
+    updatedAt: requiredInstant(row.updated_at),
+  };
+}
+
+/** The conflict message of a write refused by a unique constraint (the case number or the idempotency key). */
+export function duplicateMessage(w: CaseWrite): string {
   if (w.idempotency) return `Case '${w.caseNo}' or idempotency key '${w.idempotency.key}' already exists`;
   return `Case '${w.caseNo}' already exists`;
 }

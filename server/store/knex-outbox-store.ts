@@ -23,7 +23,7 @@ export class KnexOutboxStore implements OutboxStore {
       .limit(args.limit);
     if (this.postgres) due.forUpdate().skipLocked();
     const rows = await this.knex('outbox').whereIn('id', due).update({ next_attempt_at: args.lockUntil }).returning('*');
-    return (rows as Record<string, unknown>[]).map(message).sort((a, b) => a.id - b.id);
+    return (rows as Record<string, unknown>[]).map(outboxMessage).sort((a, b) => a.id - b.id);
   }
 
   async markDispatched(id: number, at: string): Promise<void> {
@@ -41,11 +41,12 @@ export class KnexOutboxStore implements OutboxStore {
     if (filter.caseNo !== undefined) query.where('case_no', filter.caseNo);
     if (filter.pending === true) query.whereNull('dispatched_at');
     if (filter.pending === false) query.whereNotNull('dispatched_at');
-    return (await query).map((row) => ({ ...message(row), dispatchedAt: instant(row.dispatched_at), lastError: text(row.last_error) }));
+    return (await query).map((row) => ({ ...outboxMessage(row), dispatchedAt: instant(row.dispatched_at), lastError: text(row.last_error) }));
   }
 }
 
-function message(row: Record<string, unknown>): OutboxMessage {
+/** A row of the `outbox` table as an `OutboxMessage` (shared with the SQLite store). */
+export function outboxMessage(row: Record<string, unknown>): OutboxMessage {
   return {
     // bigint ids come back as strings from PostgreSQL; they stay far below 2^53.
     id: Number(row.id),

@@ -82,7 +82,8 @@ export class KnexTimerStore implements TimerStore {
   }
 }
 
-function timerRecord(row: Record<string, unknown>): TimerRecord {
+/** A row of the `timers` table as a `TimerRecord` (shared with the SQLite store). */
+export function timerRecord(row: Record<string, unknown>): TimerRecord {
   return {
     caseNo: String(row.case_no),
     timerId: String(row.timer_id),

@@ -37,4 +37,31 @@ describe('crash safety on SQLite', () => {
       await store.close();
     }
   });
+
+  it('loses the whole group, savepoints released or not, when killed inside a group commit before COMMIT', async () => {
+    const file = path.join(dir, 'group-crash.sqlite');
+    const writer = spawnFixture('group-writer.ts', [file, '12']);
+    const { signal } = await writer.exited;
+    expect(signal, writer.stderr.join('')).toBe('SIGKILL');
+    expect(writer.lines.at(-1)).toBe('KILL');
+
+    const submitted = writer.lines.filter((l) => l.startsWith('SUBMIT ')).map((l) => l.slice(7));
+    const acked = new Set(writer.lines.filter((l) => l.startsWith('ACK ')).map((l) => l.slice(4)));
+    const lost = submitted.filter((no) => !acked.has(no));
+    expect(acked.size).toBeGreaterThanOrEqual(12);
+    // The killed group: four cases, two of whose savepoints had been released when the process died.
+    expect(lost.length).toBeGreaterThanOrEqual(4);
+    const store = await openStore({ kind: 'sqlite', file });
+    try {
+      for (const no of acked) expect((await store.cases.loadCase(no))?.version, no).toBe(1);
+      for (const no of lost) {
+        expect(await store.cases.loadCase(no), no).toBeUndefined();
+        expect(await store.cases.listEvents(no), no).toEqual([]);
+        expect(await store.timers.listTimers({ caseNo: no }), no).toEqual([]);
+      }
+      expect(await expectConsistent(store)).toBe(acked.size);
+    } finally {
+      await store.close();
+    }
+  });
 });

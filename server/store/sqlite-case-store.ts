@@ -1,0 +1,160 @@
+/**
+ * `CaseStore` on SQLite's better-sqlite3 connection: the same rows, the same transaction per command and the
+ * same version guard as `KnexCaseStore`, with statements prepared once per connection, each commit written
+ * synchronously inside a savepoint of a group commit (`group-commit.ts`). The cold queries (the event log,
+ * the task list) stay on knex.
+ */
+import type { Knex } from 'knex';
+import { ConflictError } from '../../engine/runtime/errors.js';
+import type { CaseWrite, RememberedResult, StoredCase, TaskOp, TimerOp } from '../../engine/runtime/ports.js';
+import { toUtc } from '../../engine/runtime/projection.js';
+import { GroupCommit, type GroupCommitOptions, type GroupCommitStats } from './group-commit.js';
+import { duplicateMessage, KnexCaseStore, toStoredCase } from './knex-case-store.js';
+import { isUniqueViolation, json, toJson } from './rows.js';
+import type { SqliteDatabase } from './sqlite-driver.js';
+import { perConnection, type SqliteHandle } from './sqlite-handle.js';
+
+/** The statements of a commit, column for column what `KnexCaseStore.commit` writes. */
+const statements = perConnection((db: SqliteDatabase) => ({
+  load: db.prepare('SELECT * FROM cases WHERE case_no = ?'),
+  insertKey: db.prepare('INSERT INTO idempotency_keys (key, case_no, command_type, result, created_at) VALUES (?, ?, ?, ?, ?)'),
+  findKey: db.prepare('SELECT key, case_no, result FROM idempotency_keys WHERE key = ?'),
+  insertCase: db.prepare(`INSERT INTO cases (status, stage, department, statutory_deadline, promised_deadline, light, state, version,
+    updated_at, case_no, item_key, definition_version, last_seq, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`),
+  // A command without events (none today, but allowed) keeps the stored last_seq.
+  updateCase: db.prepare(`UPDATE cases SET status = ?, stage = ?, department = ?, statutory_deadline = ?, promised_deadline = ?,
+    light = ?, state = ?, version = ?, updated_at = ?, last_seq = COALESCE(?, last_seq) WHERE case_no = ? AND version = ?`),
+  insertEvent: db.prepare('INSERT INTO events (case_no, seq, type, v, at, actor_id, payload) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+  createTask: db.prepare(`INSERT INTO tasks (case_no, task_id, element_id, name, kind, department, role, candidate_groups, stage,
+    assignee, due_at, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?)`),
+  claimTask: db.prepare('UPDATE tasks SET assignee = ? WHERE case_no = ? AND task_id = ?'),
+  finishTask: db.prepare('UPDATE tasks SET status = ?, completed_at = ? WHERE case_no = ? AND task_id = ?'),
+  // Exactly once: only a scheduled timer can fire, so a second node firing the same timer changes nothing.
+  fireTimer: db.prepare(`UPDATE timers SET status = 'fired', fired_at = ?, lock_owner = NULL, lock_expires_at = NULL
+    WHERE case_no = ? AND timer_id = ? AND status = 'scheduled'`),
+  // Scheduling an id again (a cycle timer's next round) resets the row rather than adding a second one.
+  scheduleTimer: db.prepare(`INSERT INTO timers (status, lock_owner, lock_expires_at, attempts, last_error, fired_at, element_id, due_at,
+    case_no, timer_id, created_at) VALUES ('scheduled', NULL, NULL, 0, NULL, NULL, ?, ?, ?, ?, ?)
+    ON CONFLICT (case_no, timer_id) DO UPDATE SET element_id = excluded.element_id, due_at = excluded.due_at, status = 'scheduled',
+    lock_owner = NULL, lock_expires_at = NULL, attempts = 0, last_error = NULL, fired_at = NULL`),
+  cancelTimer: db.prepare("UPDATE timers SET status = 'cancelled' WHERE case_no = ? AND timer_id = ? AND status = 'scheduled'"),
+  insertOutbox: db.prepare('INSERT INTO outbox (case_no, type, payload, created_at, attempts, next_attempt_at) VALUES (?, ?, ?, ?, 0, ?)'),
+}));
+
+type Statements = ReturnType<typeof statements>;
+
+/** The SQLite implementation of `CaseStore`; `openStore` returns it for SQLite configurations. */
+export class SqliteCaseStore extends KnexCaseStore {
+  private readonly group: GroupCommit<CaseWrite>;
+
+  constructor(
+    knex: Knex,
+    private readonly handle: SqliteHandle,
+    options: GroupCommitOptions = {},
+  ) {
+    super(knex);
+    this.group = new GroupCommit(handle, (db, w) => writeCommand(statements(db), w), options);
+  }
+
+  /** Commits written and the transactions they shared, since the store was opened. */
+  get groupStats(): GroupCommitStats {
+    return { ...this.group.stats };
+  }
+
+  override loadCase(caseNo: string): Promise<StoredCase | undefined> {
+    return this.handle.run((db) => {
+      const row = statements(db).load.get(caseNo) as Record<string, unknown> | undefined;
+      return row ? toStoredCase(row) : undefined;
+    });
+  }
+
+  override commit(w: CaseWrite): Promise<void> {
+    return this.group.submit(w);
+  }
+
+  override remember(entry: RememberedResult & { commandType: string; at: string }): Promise<void> {
+    return this.handle.run((db) => {
+      try {
+        statements(db).insertKey.run(entry.key, entry.caseNo, entry.commandType, toJson(entry.result), entry.at);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new ConflictError(`Idempotency key '${entry.key}' was already used`, entry.caseNo);
+        throw error;
+      }
+    });
+  }
+
+  override findRemembered(key: string): Promise<RememberedResult | undefined> {
+    return this.handle.run((db) => {
+      const row = statements(db).findKey.get(key) as { key: string; case_no: string; result: string } | undefined;
+      return row ? { key: row.key, caseNo: row.case_no, result: json(row.result) } : undefined;
+    });
+  }
+}
+
+/** Writes one command's rows; throws `ConflictError` on a stale version, a duplicate, or a timer not scheduled. */
+function writeCommand(s: Statements, w: CaseWrite): void {
+  try {
+    // The key first: a duplicate command fails before touching the case.
+    if (w.idempotency) s.insertKey.run(w.idempotency.key, w.caseNo, w.idempotency.commandType, toJson(w.idempotency.result), w.at);
+    writeCase(s, w);
+    for (const e of w.events) s.insertEvent.run(w.caseNo, e.seq, e.type, e.v, toUtc(e.at), e.actor?.id ?? null, toJson(e));
+    for (const op of w.tasks) applyTaskOp(s, w.caseNo, op, w.at);
+    for (const timerId of w.firedTimerIds) {
+      if (s.fireTimer.run(w.at, w.caseNo, timerId).changes !== 1) {
+        throw new ConflictError(`Expected timer '${timerId}' of case '${w.caseNo}' to be scheduled, but it was not`, w.caseNo);
+      }
+    }
+    for (const op of w.timers) applyTimerOp(s, w.caseNo, op, w.at);
+    for (const o of w.outbox) s.insertOutbox.run(w.caseNo, o.type, toJson(o.payload), w.at, w.at);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ConflictError(duplicateMessage(w), w.caseNo);
+    throw error;
+  }
+}
+
+function writeCase(s: Statements, w: CaseWrite): void {
+  const m = w.summary;
+  const summary = [
+    m.status, m.stage ?? null, m.department ?? null,
+    m.statutoryDeadline === undefined ? null : toUtc(m.statutoryDeadline),
+    m.promisedDeadline === undefined ? null : toUtc(m.promisedDeadline),
+    m.light ?? null, toJson(w.state),
+  ];
+  const lastSeq = w.events.at(-1)?.seq;
+  if (w.expectedVersion === 0) {
+    if (!w.definition) throw new Error(`Expected the definition of new case '${w.caseNo}'`);
+    s.insertCase.run(...summary, w.at, w.caseNo, w.definition.key, w.definition.version, lastSeq ?? 0, w.at);
+    return;
+  }
+  const changed = s.updateCase.run(...summary, w.expectedVersion + 1, w.at, lastSeq ?? null, w.caseNo, w.expectedVersion).changes;
+  if (changed !== 1) {
+    throw new ConflictError(
+      `Expected case '${w.caseNo}' to be at version ${w.expectedVersion}, but it was changed by another command; reload and retry`,
+      w.caseNo,
+    );
+  }
+}
+
+function applyTaskOp(s: Statements, caseNo: string, op: TaskOp, at: string): void {
+  switch (op.op) {
+    case 'create':
+      s.createTask.run(
+        caseNo, op.taskId, op.elementId, op.name ?? null, op.kind, op.department ?? null, op.role ?? null,
+        toJson(op.candidateGroups ?? []), op.stage ?? null, op.assignee ?? null, op.dueAt ?? null, at,
+      );
+      return;
+    case 'claim':
+      s.claimTask.run(op.assignee, caseNo, op.taskId);
+      return;
+    case 'complete':
+    case 'cancel':
+      s.finishTask.run(op.op === 'complete' ? 'completed' : 'cancelled', at, caseNo, op.taskId);
+      return;
+  }
+}
+
+function applyTimerOp(s: Statements, caseNo: string, op: TimerOp, at: string): void {
+  if (op.op === 'cancel') s.cancelTimer.run(caseNo, op.timerId);
+  else s.scheduleTimer.run(op.elementId, op.dueAt, caseNo, op.timerId, at);
+}
+
