@@ -11,7 +11,7 @@ import {
 import { benchRuleEvaluator, benchRunner, deployFlows, openBenchStore, type Backend, type RuleMeter } from './lib/stack.js';
 import { inLanes, Latencies, memory, secondsSince, type Memory, type Percentiles } from './lib/stats.js';
 import type { OpenedStore } from '../server/store/open-store.js';
-import { GroupCommitCaseStore } from './lib/group-commit-store.js';
+import { SqliteCaseStore } from '../server/store/sqlite-case-store.js';
 
 /** What to run. */
 export interface ShenpiRunOptions {
@@ -22,8 +22,6 @@ export interface ShenpiRunOptions {
   lanes: number;
   /** Cases run before timing starts (JIT warm-up, definition cache). */
   warmup: number;
-  /** Use the group-commit prototype (`lib/group-commit-store.ts`) instead of one transaction per command. */
-  groupCommit?: boolean;
 }
 
 /** Row counts of the store after a run, and the counts the run implies. */
@@ -46,7 +44,7 @@ export interface ShenpiResult {
   /** JSON bytes of the state of a case waiting at the three reviews. */
   stateBytesAtReviews: number;
   memory: Memory;
-  /** Only with group commit: commands written per SQLite transaction, on average (warm-up included). */
+  /** Only on the SQLite store: commands written per SQLite transaction (group commit), on average. */
   commitsPerTransaction?: number;
   /** Only for the `rules` variant: time inside the rule evaluator. */
   rules?: RuleMeter & { share: number };
@@ -60,8 +58,8 @@ export async function run(opts: ShenpiRunOptions): Promise<ShenpiResult> {
     const { store } = bench;
     await deployFlows(store);
     const { rules, meter } = benchRuleEvaluator();
-    const grouped = opts.groupCommit ? new GroupCommitCaseStore(store.knex) : undefined;
-    const { runner } = benchRunner(store, { rules, ...(grouped ? { cases: grouped } : {}) });
+    const grouped = store.cases instanceof SqliteCaseStore ? store.cases : undefined;
+    const { runner } = benchRunner(store, { rules });
     const key = FLOWS[opts.variant].key;
     const latencies = new Latencies();
     let events = 0;
@@ -91,11 +89,13 @@ export async function run(opts: ShenpiRunOptions): Promise<ShenpiResult> {
     meter.milliseconds = 0;
 
     const numbers = Array.from({ length: opts.cases }, (_, i) => i + 1);
+    const before = grouped?.groupStats;
     const started = performance.now();
     await inLanes(numbers, opts.lanes, (n) => runCase(n, true));
     const seconds = secondsSince(started);
     const mem = memory();
-    const groups = grouped ? { ...grouped.stats } : undefined;
+    const after = grouped?.groupStats;
+    const groups = before && after ? { writes: after.writes - before.writes, transactions: after.transactions - before.transactions } : undefined;
     const ruleMeter = opts.variant === 'rules' ? { ...meter, share: meter.milliseconds / (seconds * 1000) } : undefined;
 
     const consistency = await check(store, opts, events);
@@ -106,7 +106,7 @@ export async function run(opts: ShenpiRunOptions): Promise<ShenpiResult> {
     for (const n of probe) bytes += Buffer.byteLength(JSON.stringify((await store.cases.loadCase(caseNo(n)))!.state));
 
     return {
-      name: `Shenpi durable, ${bench.label}${grouped ? ', group commit (prototype)' : ''}`,
+      name: `Shenpi durable, ${bench.label}, ${opts.lanes} case(s) in flight`,
       backend: bench.label,
       variant: opts.variant,
       cases: opts.cases,
@@ -117,7 +117,7 @@ export async function run(opts: ShenpiRunOptions): Promise<ShenpiResult> {
       stateBytesAtReviews: Math.round(bytes / probe.length),
       memory: mem,
       ...(ruleMeter ? { rules: ruleMeter } : {}),
-      ...(groups ? { commitsPerTransaction: groups.commits / Math.max(1, groups.transactions) } : {}),
+      ...(groups ? { commitsPerTransaction: groups.writes / Math.max(1, groups.transactions) } : {}),
       consistency,
     };
   } finally {

@@ -1,5 +1,6 @@
 /**
- * Shenpi wired as the server wires it (`server/plugins/runtime.ts`): the real core, the knex store, the
+ * Shenpi wired as the server wires it (`server/plugins/runtime.ts`): the real core, the store `openStore`
+ * returns (on SQLite the prepared-statement stores with group commit), the
  * definition cache, the official working calendar, and a rule evaluator over a compiled 50-row table.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,19 +19,18 @@ import { loadDefinition } from '../../definitions/index.js';
 import { benchTable } from '../../rules/bench-rules.js';
 import { compileRuleTable } from '../../rules/index.js';
 import { migrate, type StoreConfig } from '../../server/store/connect.js';
-import { KnexCaseStore } from '../../server/store/knex-case-store.js';
-import { KnexDefinitionRepository } from '../../server/store/knex-definition-repository.js';
-import { KnexOutboxStore } from '../../server/store/knex-outbox-store.js';
-import { KnexTimerStore } from '../../server/store/knex-timer-store.js';
-import { openStore, type OpenedStore } from '../../server/store/open-store.js';
+import { openStore, storeAdapters, type OpenedStore } from '../../server/store/open-store.js';
 import { FLOWS, flowXml, type Variant } from './flow.js';
 import type { Synchronous } from './sqlite.js';
 
 /** The instant every benchmark case runs at: a working Monday, 09:00 in Beijing. */
 export const T0 = '2026-03-02T01:00:00.000Z';
 
-/** Where a benchmark keeps its data. */
-export type Backend = { kind: 'sqlite'; synchronous: Synchronous } | { kind: 'postgres'; url: string };
+/**
+ * Where a benchmark keeps its data. On SQLite, `adapters: 'knex'` runs the knex stores (what `openStore`
+ * returned before the prepared-statement stores), to compare both in one run.
+ */
+export type Backend = { kind: 'sqlite'; synchronous: Synchronous; adapters?: 'sqlite' | 'knex' } | { kind: 'postgres'; url: string };
 
 /** A store opened for one scenario; `dispose` closes it and deletes its file or schema. */
 export interface BenchStore {
@@ -42,8 +42,8 @@ export interface BenchStore {
 }
 
 /**
- * Opens a fresh store. SQLite at FULL is `openStore` itself; at NORMAL it is the same knex configuration
- * with only `synchronous` changed (to show what the disk costs). PostgreSQL gets a schema of its own, so
+ * Opens a fresh store. SQLite at FULL with its own adapters is `openStore` itself; otherwise it is the same
+ * knex configuration with only `synchronous` changed (to show what the disk costs) or the knex adapters. PostgreSQL gets a schema of its own, so
  * runs at the same time on the shared database do not collide.
  */
 export async function openBenchStore(backend: Backend, label: string): Promise<BenchStore> {
@@ -60,9 +60,12 @@ export async function openBenchStore(backend: Backend, label: string): Promise<B
   }
   const dir = mkdtempSync(path.join(process.env.BENCH_DIR ?? tmpdir(), `shenpi-bench-${label}-`));
   const file = path.join(dir, 'bench.sqlite');
-  const store = backend.synchronous === 'FULL' ? await openStore({ kind: 'sqlite', file }) : await openSqliteStore(file, backend.synchronous);
+  const adapters = backend.adapters ?? 'sqlite';
+  const store = backend.synchronous === 'FULL' && adapters === 'sqlite'
+    ? await openStore({ kind: 'sqlite', file })
+    : await openSqliteStore(file, backend.synchronous, adapters);
   return {
-    store, file, label: `SQLite synchronous=${backend.synchronous}`,
+    store, file, label: `SQLite synchronous=${backend.synchronous}${adapters === 'knex' ? ', knex stores' : ''}`,
     async dispose() {
       await store.close();
       rmSync(dir, { recursive: true, force: true });
@@ -70,8 +73,8 @@ export async function openBenchStore(backend: Backend, label: string): Promise<B
   };
 }
 
-/** `openStore` for SQLite with another `synchronous` setting; everything else as `createKnex` sets it. */
-async function openSqliteStore(file: string, synchronous: Synchronous): Promise<OpenedStore> {
+/** `openStore` for SQLite with another `synchronous` setting or adapters; everything else as `createKnex` sets it. */
+async function openSqliteStore(file: string, synchronous: Synchronous, adapters: 'sqlite' | 'knex'): Promise<OpenedStore> {
   const config: StoreConfig = { kind: 'sqlite', file };
   const knex: Knex = knexFactory({
     client: 'better-sqlite3',
@@ -90,12 +93,7 @@ async function openSqliteStore(file: string, synchronous: Synchronous): Promise<
     },
   });
   await migrate(knex, config);
-  return {
-    config, knex,
-    cases: new KnexCaseStore(knex), timers: new KnexTimerStore(knex), outbox: new KnexOutboxStore(knex),
-    definitions: new KnexDefinitionRepository(knex),
-    close: () => knex.destroy(),
-  };
+  return { config, knex, ...storeAdapters(knex, adapters), close: () => knex.destroy() };
 }
 
 /** Deploys the three variants of the benchmark flow as version 1 of their keys. */
