@@ -24,7 +24,7 @@ const itemSchema = {
 /** True when the caller may see disabled items: staff of the platform, not the public or applicants. */
 function seesDisabled(request: FastifyRequest): boolean {
   const user = request.user;
-  return !!user && ['reform-office-admin', 'department-admin', 'department-staff', 'auditor'].some((r) => hasRole(user, r as never));
+  return !!user && (['reform-office-admin', 'department-admin', 'department-staff', 'auditor'] as const).some((r) => hasRole(user, r));
 }
 
 /** `GET /api/items`, `GET /api/items/:code`, versions, BPMN, disable and enable. */
