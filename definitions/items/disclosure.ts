@@ -18,6 +18,8 @@ export interface Disclosure {
     onsiteVisits?: number;
     onlineDepth?: string;
   };
+  /** The facts an applicant states (the questions of the application form), as the item declares them. */
+  facts: ItemListing['facts'];
   conditions: { id: string; text: string; check: 'rules' | 'manual'; rows: { row: string; effect: string; reason: string; basis: string | null }[] }[];
   materials: {
     id: string; name: string; form: string[]; originals?: number; copies?: number; source: 'applicant' | 'shared';
@@ -69,6 +71,7 @@ export function buildDisclosure(item: ItemDefinition): Disclosure {
       ...(l.basicCode ? { basicCode: l.basicCode } : {}), ...(l.onsiteVisits !== undefined ? { onsiteVisits: l.onsiteVisits } : {}),
       ...(l.onlineDepth ? { onlineDepth: l.onlineDepth } : {}),
     },
+    facts: l.facts.map((f) => ({ ...f, ...(f.enum ? { enum: [...f.enum] } : {}) })),
     conditions: l.acceptanceConditions.map((c) => ({
       id: c.id, text: c.text, check: c.check,
       rows: (acceptance?.rows ?? []).filter((r) => output(acceptance!, r, 'code') === c.id)

@@ -12,6 +12,14 @@ describe('the disclosure of ITEM-02', () => {
     expect(d.conditions.filter((c) => c.check === 'manual').map((c) => c.id)).toEqual(['AC2', 'AC3', 'AC4', 'AC5']);
   });
 
+  it('publishes the facts an applicant states, as the listing declares them, for the application form', async () => {
+    const item = await shippedItem('ITEM-02');
+    const d = buildDisclosure(item);
+    expect(d.facts).toEqual(item.listing.facts);
+    // every fact a rule table reads is a question the form asks
+    expect(d.facts.map((f) => f.name)).toEqual(expect.arrayContaining(['usesVendingMachine', 'operatesOnline', 'byAgent']));
+  });
+
   it('lists each material with the condition under which the materials table requires it', async () => {
     const item = await shippedItem('ITEM-02');
     const d = buildDisclosure(item);
