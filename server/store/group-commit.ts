@@ -61,6 +61,9 @@ export class GroupCommit<W> {
           try {
             savepoint(p.write);
           } catch (error) {
+            // On some errors (SQLITE_FULL, SQLITE_IOERR, SQLITE_NOMEM) SQLite rolls back the whole transaction
+            // itself: the group is lost, and the writes after this one must not run outside a transaction.
+            if (!db.inTransaction) throw error;
             outcome = error ?? new Error('The write failed without an error');
           }
           this.options.afterWrite?.(index);

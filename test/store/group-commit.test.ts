@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../engine/runtime/errors.js';
 import type { CaseWrite } from '../../engine/runtime/ports.js';
 import { openStore, type OpenedStore } from '../../server/store/open-store.js';
+import { GroupCommit } from '../../server/store/group-commit.js';
 import { SqliteCaseStore } from '../../server/store/sqlite-case-store.js';
 import { SqliteHandle } from '../../server/store/sqlite-handle.js';
 import { caseNo, deployDemo, harness, T0 } from './harness.js';
@@ -114,6 +115,22 @@ describe('group commit on SQLite', () => {
     // The connection is usable afterwards: the same writes through the store commit.
     await Promise.all(numbers.map((no) => store.cases.commit(completeReview(no))));
     for (const no of numbers) expect((await store.cases.loadCase(no))?.version).toBe(2);
+  });
+
+  it('rejects the whole group, and runs none of its later writes, when SQLite aborts the transaction itself', async () => {
+    await store.knex.raw('CREATE TABLE scratch (n INTEGER PRIMARY KEY)');
+    // Write 2 stands for an error after which SQLite has rolled back the transaction (SQLITE_FULL, IOERR).
+    const group = new GroupCommit<number>(new SqliteHandle(store.knex), (db, n) => {
+      if (n === 2) {
+        db.exec('ROLLBACK');
+        throw new Error('database or disk is full');
+      }
+      db.prepare('INSERT INTO scratch (n) VALUES (?)').run(n);
+    });
+    const outcomes = await Promise.allSettled([1, 2, 3].map((n) => group.submit(n)));
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(await store.knex('scratch').select('n')).toEqual([]);
+    expect(group.stats).toEqual({ writes: 0, transactions: 0 });
   });
 
   it('waits for a knex transaction on the shared connection instead of reading its uncommitted rows', async () => {
