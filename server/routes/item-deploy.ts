@@ -113,9 +113,12 @@ export const itemDeployRoutes: FastifyPluginAsync = async (app) => {
     },
   }, async (request, reply) => {
     const { code, tableId } = request.params;
+    requireUser(request);
+    // Items are public, so an unknown one is a 404 for everybody (the modeler reads 404 as "no such route").
     const known = await app.cases.items.find(code);
-    authorize(request, 'item.deploy', { kind: 'item', ...(known ? { department: known.department } : {}) });
-    const current = known && (await app.cases.items.get(code, known.latestVersion));
+    if (!known) throw notFound(`item '${code}'`);
+    authorize(request, 'item.deploy', { kind: 'item', department: known.department });
+    const current = await app.cases.items.get(code, known.latestVersion);
     const yaml = typeof request.body === 'string' ? request.body : request.body.yaml;
     const files = current && withRuleTable(current, tableId, yaml);
     if (!files) throw notFound(`rule table '${tableId}' in item '${code}'`);

@@ -7,7 +7,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { renderDisclosureHtml } from '../../definitions/items/index.js';
 import { itemParams, itemVersionSchema, openObject } from '../http/case-schemas.js';
 import { notFound } from '../http/errors.js';
-import { authorize } from '../http/guard.js';
+import { authorize, requireUser } from '../http/guard.js';
 import { errors } from '../http/schemas.js';
 import { hasRole } from '../identity/roles.js';
 import '../plugins/types.js';
@@ -92,9 +92,10 @@ export const itemRoutes: FastifyPluginAsync = async (app) => {
         params: itemParams, response: { 200: itemSchema, ...errors(401, 403, 404) },
       },
     }, async (request) => {
+      requireUser(request);
       const found = await items().find(request.params.code);
-      const user = authorize(request, 'item.deploy', { kind: 'item', department: found?.department });
       if (!found) throw notFound(`item '${request.params.code}'`);
+      const user = authorize(request, 'item.deploy', { kind: 'item', department: found.department });
       await items().setEnabled(found.code, enabled, new Date().toISOString());
       await app.audit.append({ actorId: user.id, action: enabled ? 'item.enabled' : 'item.disabled', target: found.code });
       const item = (await items().find(found.code))!;

@@ -95,6 +95,8 @@ describe('deploying items', () => {
     const renamed = await inject({ method: 'PUT', url: '/api/items/ITEM-02/rules/ITEM-02.materials', headers: t.tokens['samr-admin'], payload: { yaml: table.replace('id: ITEM-02.materials', 'id: ITEM-02.other') } });
     expect(renamed.statusCode).toBe(422);
     expect((await inject({ method: 'PUT', url: '/api/items/ITEM-02/rules/NO-SUCH', headers: t.tokens['samr-admin'], payload: { yaml: table } })).statusCode).toBe(404);
+    // An item that does not exist is not found for anybody, whatever their department.
+    expect((await inject({ method: 'PUT', url: '/api/items/public-health/rules/x.acceptance', headers: t.tokens['market-admin'], payload: { yaml: table } })).statusCode).toBe(404);
     expect((await inject({ method: 'GET', url: '/api/items/ITEM-02' })).json().item.version).toBe(before + 1);
   });
 
