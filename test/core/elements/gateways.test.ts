@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { defineProcess } from '../support/build.js';
 import { fixture } from '../support/fixtures.js';
 import { startCase, TestCase } from '../support/harness.js';
 
@@ -17,22 +16,9 @@ describe('gateway edge cases', () => {
     expect(rejection.code).toBe('NO_FLOW_TAKEN');
   });
 
-  it('a parallel join counts tokens per flow: two tokens on one flow do not fire it', () => {
+  it('a parallel join counts tokens per flow: two tokens on one flow do not fire it', async () => {
     // start forks twice onto A (a loop), B arrives once: the join fires once, then waits again
-    const def = defineProcess({
-      id: 'count',
-      nodes: {
-        start: { kind: 'startEvent' },
-        fork: { kind: 'parallelGateway' },
-        A: { kind: 'userTask' },
-        A2: { kind: 'userTask' },
-        B: { kind: 'userTask' },
-        join: { kind: 'parallelGateway' },
-        end: { kind: 'endEvent' },
-      },
-      flows: ['start->fork', 'fork->A', 'fork->A2', 'fork->B', 'a:A->join', 'a2:A2->join', 'B->join', 'join->end'],
-    });
-    const c = startCase(def);
+    const c = startCase(await fixture('parallel-join-count'));
     c.complete('A').complete('A2');
     expect(c.activated()).toEqual([]);
     c.complete('B');

@@ -1,29 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defineProcess } from '../support/build.js';
+import { fixture } from '../support/fixtures.js';
 import { startCase, TestCase } from '../support/harness.js';
 
-const def = defineProcess({
-  id: 'mi',
-  nodes: {
-    start: { kind: 'startEvent' },
-    perDept: {
-      kind: 'subProcess',
-      multiInstance: { sequential: false, collection: '=depts', elementVariable: 'dept', outputElement: '=verdict', outputCollection: 'verdicts' },
-    },
-    subStart: { kind: 'startEvent', in: 'perDept' },
-    check: { kind: 'userTask', in: 'perDept', approval: { role: 'reviewer' } },
-    subEnd: { kind: 'endEvent', in: 'perDept' },
-    limit: { kind: 'boundaryEvent', attachedTo: 'perDept', cancelActivity: true, event: { kind: 'timer', timer: { type: 'limit', limit: { value: 10, unit: 'WD' } } } },
-    late: { kind: 'endEvent' },
-    copies: { kind: 'serviceTask', action: 'generate-document', multiInstance: { sequential: true, cardinality: '=2' } },
-    end: { kind: 'endEvent' },
-  },
-  flows: ['start->perDept', 'subStart->check', 'check->subEnd', 'perDept->copies', 'copies->end', 'limit->late'],
-});
+const load = () => fixture('multi-instance-subprocess');
 
 describe('multi-instance subprocess and counters', () => {
-  it('runs one subprocess per element; each keeps its variables local; one boundary timer for the body', () => {
-    const c = startCase(def, { depts: ['a', 'b'] });
+  it('runs one subprocess per element; each keeps its variables local; one boundary timer for the body', async () => {
+    const c = startCase(await load(), { depts: ['a', 'b'] });
     expect(c.activated()).toEqual(['mi', 'start', 'perDept', 'perDept', 'perDept', 'subStart', 'subStart', 'check', 'check']);
     expect(c.effects.filter((e) => e.type === 'timer.schedule')).toHaveLength(1);
     c.complete('check', { n: 1, variables: { verdict: 'no' } });
@@ -36,21 +19,21 @@ describe('multi-instance subprocess and counters', () => {
     expect(c.state.status).toBe('completed');
   });
 
-  it('the boundary timer of the body cancels every instance', () => {
-    const c = startCase(def, { depts: ['a', 'b', 'c'] });
+  it('the boundary timer of the body cancels every instance', async () => {
+    const c = startCase(await load(), { depts: ['a', 'b', 'c'] });
     c.fire('limit');
     expect(c.types().filter((t) => t === 'task.cancelled')).toHaveLength(3);
     expect(c.activated()).toEqual(['limit', 'late']);
     expect(c.state.status).toBe('completed');
   });
 
-  it('an empty collection completes the activity at once', () => {
-    const c = startCase(def, { depts: [] });
+  it('an empty collection completes the activity at once', async () => {
+    const c = startCase(await load(), { depts: [] });
     expect(c.state.status).toBe('completed');
     expect(c.state.variables.verdicts).toEqual([]);
   });
 
-  it('refuses a collection that is not a list', () => {
-    expect(new TestCase(def).refuse({ type: 'case.start', caseId: 'C1', variables: { depts: 'a' } }).code).toBe('EXPRESSION_FAILED');
+  it('refuses a collection that is not a list', async () => {
+    expect(new TestCase(await load()).refuse({ type: 'case.start', caseId: 'C1', variables: { depts: 'a' } }).code).toBe('EXPRESSION_FAILED');
   });
 });

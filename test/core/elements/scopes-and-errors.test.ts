@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../support/fixtures.js';
-import { defineProcess } from '../support/build.js';
 import { startCase, TestCase } from '../support/harness.js';
 
 const load = () => fixture('errors-and-scopes');
@@ -73,13 +72,8 @@ describe('embedded subprocess, error, message and terminate events, timer event 
     expect(c.active()).toEqual(['sub', 'work', 'side']);
   });
 
-  it('refuses an error nobody catches instead of crashing', () => {
-    const def = defineProcess({
-      id: 'uncaught',
-      nodes: { start: { kind: 'startEvent' }, boom: { kind: 'endEvent', event: { kind: 'error', errorCode: 'X' } } },
-      flows: ['start->boom'],
-    });
-    expect(new TestCase(def).refuse({ type: 'case.start', caseId: 'C1' })).toMatchObject({
+  it('refuses an error nobody catches instead of crashing', async () => {
+    expect(new TestCase(await fixture('uncaught-error')).refuse({ type: 'case.start', caseId: 'C1' })).toMatchObject({
       code: 'UNHANDLED_ERROR',
       message: "Expected error 'X' thrown at 'boom' to be caught, but no enclosing scope catches it",
     });

@@ -1,27 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { defineProcess } from '../support/build.js';
+import { fixture } from '../support/fixtures.js';
 import { startCase } from '../support/harness.js';
 
-const def = defineProcess({
-  id: 'licence',
-  nodes: {
-    start: { kind: 'startEvent' },
-    accept: {
-      kind: 'userTask',
-      name: '受理',
-      approval: { department: 'window', role: 'clerk', candidateGroups: ['window'], stage: 'accept', timeLimit: { value: 2, unit: 'WD' } },
-    },
-    review: { kind: 'userTask', approval: { timeLimit: { value: 3, unit: 'CD' } } },
-    decide: { kind: 'userTask', approval: { timeLimit: { duration: 'PT4H' } } },
-    end: { kind: 'endEvent' },
-  },
-  flows: ['start->accept', 'accept->review', 'review->decide', 'decide->end'],
-});
+const load = () => fixture('user-task');
 
 describe('user task', () => {
-  it('opens a task with the approval assignment and a working-day due instant at the end of the last day', () => {
+  it('opens a task with the approval assignment and a working-day due instant at the end of the last day', async () => {
     // given a case started on Monday 2026-03-02 09:00 Shanghai
-    const c = startCase(def);
+    const c = startCase(await load());
     // then the accept task is due at the end of Wednesday (2 working days after Monday, day 0 not counted)
     const created = c.events.find((e) => e.type === 'task.created');
     expect(created?.task).toEqual({
@@ -38,8 +24,8 @@ describe('user task', () => {
     expect(c.active()).toEqual(['accept']);
   });
 
-  it('counts working days over the weekend and calendar days straight', () => {
-    const c = startCase(def);
+  it('counts working days over the weekend and calendar days straight', async () => {
+    const c = startCase(await load());
     c.now = '2026-03-06T16:00:00+08:00'; // a Friday
     c.complete('accept');
     expect(c.events.find((e) => e.type === 'task.created')?.task).toMatchObject({ elementId: 'review', dueAt: '2026-03-10T00:00:00+08:00' });
@@ -47,8 +33,8 @@ describe('user task', () => {
     expect(c.events.find((e) => e.type === 'task.created')?.task).toMatchObject({ elementId: 'decide', dueAt: '2026-03-06T20:00:00+08:00' });
   });
 
-  it('records outcome and opinion in task.completed and moves on', () => {
-    const c = startCase(def);
+  it('records outcome and opinion in task.completed and moves on', async () => {
+    const c = startCase(await load());
     c.run({ type: 'task.complete', taskId: c.taskId('accept'), outcome: 'accept', opinion: '材料齐全', variables: { fee: 0 } });
     expect(c.types()).toEqual(['task.completed', 'element.completed', 'variables.set', 'flow.taken', 'element.activated', 'task.created']);
     expect(c.events[0]).toMatchObject({ taskId: 'C1:e3', outcome: 'accept', opinion: '材料齐全', variables: { fee: 0 } });
@@ -56,8 +42,8 @@ describe('user task', () => {
     expect(c.active()).toEqual(['review']);
   });
 
-  it('refuses to complete a task that is no longer open, naming what was expected and found', () => {
-    const c = startCase(def);
+  it('refuses to complete a task that is no longer open, naming what was expected and found', async () => {
+    const c = startCase(await load());
     const id = c.taskId('accept');
     c.complete('accept');
     expect(c.refuse({ type: 'task.complete', taskId: id })).toMatchObject({
@@ -68,8 +54,8 @@ describe('user task', () => {
     expect(c.refuse({ type: 'task.complete', taskId: 'C2:e3' }).code).toBe('TASK_NOT_FOUND');
   });
 
-  it('claims a task and refuses another user completing it', () => {
-    const c = startCase(def);
+  it('claims a task and refuses another user completing it', async () => {
+    const c = startCase(await load());
     c.run({ type: 'task.claim', taskId: c.taskId('accept'), assignee: 'zhang' });
     expect(c.events[0]).toMatchObject({ type: 'task.claimed', assignee: 'zhang' });
     expect(c.refuse({ type: 'task.claim', taskId: c.taskId('accept'), assignee: 'li' }).code).toBe('TASK_ASSIGNED_TO_OTHER');
@@ -78,8 +64,8 @@ describe('user task', () => {
     expect(c.events[0]?.actor).toEqual({ id: 'zhang' });
   });
 
-  it('completes the case at the end event', () => {
-    const c = startCase(def).complete('accept').complete('review').complete('decide');
+  it('completes the case at the end event', async () => {
+    const c = startCase(await load()).complete('accept').complete('review').complete('decide');
     expect(c.types().slice(-3)).toEqual(['element.completed', 'element.completed', 'case.completed']);
     expect(c.state.status).toBe('completed');
     expect(c.state.elements).toEqual({});
