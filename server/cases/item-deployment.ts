@@ -2,7 +2,8 @@
  * Item deployments as the server makes them: a package becomes the item's next version (`deployItem`), and
  * its code is recorded as owned by the implementing department, so that the plain definition route cannot
  * deploy over an item in another department's name. Also: whether a package differs from a stored version
- * (start-up deploys the shipped samples only when they changed), and a package with one rule table replaced.
+ * (start-up deploys the shipped samples only when they changed), and a package with one rule table or its
+ * process replaced.
  */
 import type { Knex } from 'knex';
 import { isDeepStrictEqual } from 'node:util';
@@ -91,4 +92,12 @@ export function withRuleTable(item: ItemDefinition, tableId: string, yaml: strin
   // The body is YAML whatever the table was written in; the loader reads a file by its extension.
   files[rules.file.replace(/\.(ya?ml|json|dmn)$/i, '.yaml')] = yaml;
   return files;
+}
+
+/**
+ * The files of `item` with its process replaced by `bpmn`: the listing and every rule table stay as they are
+ * (as stored, in the format they were written in), so the next version differs in its process only.
+ */
+export function withProcess(item: ItemDefinition, bpmn: string): Record<string, string> {
+  return { ...item.sources, 'process.bpmn': bpmn };
 }

@@ -47,3 +47,9 @@ export async function listOwned(knex: Knex, key?: string): Promise<OwnedDefiniti
   const owners = new Map((await knex('definition_departments').select('key', 'department')).map((r: { key: string; department: string }) => [r.key, r.department]));
   return versions.map((v) => ({ ...v, department: owners.get(v.key) ?? '' }));
 }
+
+/** The BPMN source a version of `key` was deployed from, or undefined when there is no such version. */
+export async function sourceOf(knex: Knex, key: string, version: number): Promise<string | undefined> {
+  const row = await knex('definition_versions').where({ key, version }).first('source_xml');
+  return row ? String(row.source_xml) : undefined;
+}

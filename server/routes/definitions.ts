@@ -2,15 +2,15 @@
  * Deploying plain BPMN definitions: raw XML (`application/xml`, `text/xml`, `application/bpmn+xml`, options
  * in the query) or JSON (`{ xml, key, version, department, processId }`). A refused file answers 422 with
  * every finding and its element id, and nothing is stored; the deployment and the key's owning department
- * are written in one transaction.
+ * are written in one transaction. A version's source is read back as XML.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { loadDefinition } from '../../definitions/load-definition.js';
 import { decodeXml } from '../../definitions/parse/encoding.js';
-import { ApiError, definitionRefused } from '../http/errors.js';
+import { ApiError, definitionRefused, notFound } from '../http/errors.js';
 import { authorize, requireUser } from '../http/guard.js';
 import { errors } from '../http/schemas.js';
-import { deployOwned, listOwned, ownerOf } from '../queries/definitions.js';
+import { deployOwned, listOwned, ownerOf, sourceOf } from '../queries/definitions.js';
 import '../plugins/types.js';
 
 interface DeployOptions {
@@ -49,7 +49,7 @@ const deployedSchema = {
 
 const XML_TYPES = ['application/xml', 'text/xml', 'application/bpmn+xml'];
 
-/** `POST /api/definitions`, `GET /api/definitions`. */
+/** `POST /api/definitions`, `GET /api/definitions`, `GET /api/definitions/:key/versions/:v/bpmn`. */
 export const definitionRoutes: FastifyPluginAsync = async (app) => {
   // Raw BPMN arrives as bytes so that `loadDefinition` honours the encoding the file declares.
   app.addContentTypeParser(XML_TYPES, { parseAs: 'buffer', bodyLimit: app.config.uploadLimit }, (_request, body, done) => done(null, body));
@@ -112,6 +112,19 @@ export const definitionRoutes: FastifyPluginAsync = async (app) => {
   }, async (request) => {
     authorize(request, 'definition.list', { kind: 'system' });
     return listOwned(app.store.knex, request.query.key);
+  });
+
+  app.get<{ Params: { key: string; v: number } }>('/api/definitions/:key/versions/:v/bpmn', {
+    schema: {
+      tags: ['definitions'], summary: 'The BPMN 2.0 XML a definition version was deployed from (application/xml)',
+      params: { type: 'object', required: ['key', 'v'], properties: { key: optionProperties.key, v: { type: 'integer', minimum: 1 } } },
+      response: { 200: { type: 'string', description: 'application/xml' }, ...errors(400, 401, 403, 404) },
+    },
+  }, async (request, reply) => {
+    authorize(request, 'definition.list', { kind: 'system' });
+    const source = await sourceOf(app.store.knex, request.params.key, request.params.v);
+    if (source === undefined) throw notFound(`version ${request.params.v} of definition '${request.params.key}'`);
+    return reply.type('application/xml; charset=utf-8').send(source);
   });
 };
 

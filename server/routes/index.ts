@@ -11,6 +11,7 @@ import { caseIntakeRoutes } from './case-intake.js';
 import { caseRoutes } from './cases.js';
 import { healthRoutes } from './health.js';
 import { itemDeployRoutes } from './item-deploy.js';
+import { itemProcessRoutes } from './item-process.js';
 import { itemRoutes } from './items.js';
 import { homeRoutes } from './home.js';
 import { messageRoutes } from './messages.js';
@@ -31,6 +32,7 @@ export const ROUTES: readonly FastifyPluginAsync[] = [
   definitionRoutes,
   itemRoutes,
   itemDeployRoutes,
+  itemProcessRoutes,
   caseApplyRoutes,
   caseRoutes,
   caseIntakeRoutes,

@@ -6,23 +6,17 @@
  * materials check: the facts an applicant states give the materials required, each with its reasons.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import type { ItemFinding, ItemPackageFiles } from '../../definitions/items/index.js';
-import { deployItemVersion, withRuleTable } from '../cases/item-deployment.js';
+import type { ItemPackageFiles } from '../../definitions/items/index.js';
+import { withRuleTable } from '../cases/item-deployment.js';
 import { explainMaterials } from '../cases/item-rules.js';
 import { checkFacts } from '../cases/facts.js';
-import { itemFindingSchema, itemParams, openObject } from '../http/case-schemas.js';
+import { itemParams, openObject } from '../http/case-schemas.js';
 import { ApiError, notFound } from '../http/errors.js';
 import { authorize, requireUser } from '../http/guard.js';
+import { deployItemFiles, itemDeployedSchema as deployedSchema } from '../http/item-deploys.js';
 import { isMultipart, readMultipart } from '../http/multipart.js';
 import { errors, variablesSchema } from '../http/schemas.js';
-import { ownerOf } from '../queries/definitions.js';
 import '../plugins/types.js';
-
-const deployedSchema = {
-  type: 'object',
-  required: ['code', 'version', 'definitionVersion', 'warnings'],
-  properties: { code: { type: 'string' }, version: { type: 'integer' }, definitionVersion: { type: 'integer' }, warnings: { type: 'array', items: itemFindingSchema } },
-} as const;
 
 const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml'];
 const PACKAGE_PATH = /(^|\/)(item\.json|process\.bpmn|rules\/[^/]+)$/;
@@ -36,35 +30,11 @@ function packagePath(field: string, filename: string): string | undefined {
   return undefined;
 }
 
-function refused(findings: readonly ItemFinding[]): ApiError {
-  const errs = findings.filter((f) => f.severity === 'error');
-  const rules = errs.length > 0 && errs.every((f) => f.file.startsWith('rules/'));
-  const first = errs[0];
-  return new ApiError(rules ? 'RULE_TABLE_INVALID' : 'ITEM_INVALID', `Expected a deployable item package, but ${errs.length} finding(s) refuse it${first ? `: ${first.file}${first.row ? ` row '${first.row}'` : ''}${first.element ? ` element '${first.element}'` : ''}: ${first.message}` : ''}`, {
-    findings: findings.map((f) => ({ ...f })),
-  });
-}
-
 /** `POST /api/items/:code/versions`, `PUT /api/items/:code/rules/:tableId`, `POST /api/items/:code/materials/check`. */
 export const itemDeployRoutes: FastifyPluginAsync = async (app) => {
   app.addContentTypeParser(YAML_TYPES, { parseAs: 'string', bodyLimit: app.config.uploadLimit }, (_request, body, done) => done(null, body));
 
-  async function deploy(request: FastifyRequest, code: string, files: ItemPackageFiles, tableId?: string) {
-    const user = requireUser(request);
-    const known = (await app.cases.items.find(code))?.department ?? (await ownerOf(app.store.knex, code));
-    let department = known;
-    if (!department) {
-      try {
-        department = (JSON.parse(String(typeof files['item.json'] === 'string' ? files['item.json'] : new TextDecoder().decode(files['item.json']))) as { implementingBody?: { name?: string } }).implementingBody?.name;
-      } catch { /* the loader reports the broken listing below, to those allowed to deploy */ }
-    }
-    authorize(request, 'item.deploy', { kind: 'item', ...(typeof department === 'string' ? { department } : {}) });
-    const expect = { code, ...(known ? { department: known } : {}), ...(tableId ? { tableId } : {}) };
-    const result = await deployItemVersion(files, { knex: app.store.knex, items: app.cases.items, definitions: app.store.definitions, at: new Date().toISOString(), by: user.id, expect });
-    if (!result.ok) throw refused(result.findings);
-    await app.audit.append({ actorId: user.id, action: 'item.deployed', target: `${result.item.code}@${result.item.version}`, details: { department: result.item.listing.implementingBody.name } });
-    return { code: result.item.code, version: result.item.version, definitionVersion: result.item.definition.version, warnings: result.warnings };
-  }
+  const deploy = (request: FastifyRequest, code: string, files: ItemPackageFiles, tableId?: string) => deployItemFiles(app, request, code, files, tableId);
 
   app.post<{ Params: { code: string }; Body: { files: Record<string, string> } | undefined }>('/api/items/:code/versions', {
     bodyLimit: app.config.uploadLimit,

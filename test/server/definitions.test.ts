@@ -93,3 +93,23 @@ describe('definition deploy', () => {
     expect(res.json().details.errors[0].path).toBe('/body/xml');
   });
 });
+
+describe('definition sources', () => {
+  it('gives the BPMN a version was deployed from as XML to logged-in users; 404 for an unknown version or key', async () => {
+    const xml = fixture('review.bpmn');
+    await deployXml(admin, xml);
+    const changed = xml.replace('name="Permit"', 'name="Permit (2026)"');
+    expect(changed).not.toBe(xml);
+    await deployXml(admin, changed);
+    const staff = await login(t.app, 'market-staff');
+    const second = await t.app.inject({ method: 'GET', url: '/api/definitions/permit/versions/2/bpmn', headers: staff });
+    expect(second.statusCode).toBe(200);
+    expect(second.headers['content-type']).toContain('application/xml');
+    expect(second.body).toBe(changed);
+    expect((await t.app.inject({ method: 'GET', url: '/api/definitions/permit/versions/1/bpmn', headers: staff })).body).toBe(xml);
+    expect((await t.app.inject({ method: 'GET', url: '/api/definitions/permit/versions/3/bpmn', headers: staff })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/api/definitions/nothing/versions/1/bpmn', headers: staff })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/api/definitions/permit/versions/0/bpmn', headers: staff })).statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'GET', url: '/api/definitions/permit/versions/1/bpmn' })).statusCode).toBe(401);
+  });
+});

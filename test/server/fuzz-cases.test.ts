@@ -111,14 +111,35 @@ describe('fuzzing the item deploy and case routes', () => {
     }), { numRuns: 40 });
   });
 
+  it("refuses broken processes of an item, raw or as JSON, and stores nothing", async () => {
+    const process = files['process.bpmn']!;
+    const brokenProcess = fc.oneof(
+      cut(process),
+      fc.uint8Array({ minLength: 1, maxLength: 500 }).map((bytes) => Buffer.from(bytes).toString('latin1')),
+      fc.constantFrom('review', 'siteCheck', 'audit', 'decide', 'issue').map((id) => process.replace(new RegExp(`<bpmn:userTask id="${id}"[\\s\\S]*?(/>|</bpmn:userTask>)`), '')),
+      fc.tuple(fc.constantFrom('toSiteCheck', 'toAudit', 'toDecide', 'toIssue'), fc.string({ maxLength: 8 })).map(([flow, s]) => process.replace(new RegExp(`(id="${flow}" sourceRef="\\w+" targetRef=")\\w+"`), `$1missing${s.replace(/[^A-Za-z0-9]/g, '')}"`)),
+      fc.string({ maxLength: 20 }).map((s) => process.replace('approval:specialProcedure="SITE_CHECK"', `approval:specialProcedure="X${s.replace(/[^A-Z_]/g, '')}"`)),
+    ).filter((xml) => xml !== process && xml.length > 0);
+    await fc.assert(fc.asyncProperty(brokenProcess, fc.constantFrom('application/xml', 'text/xml', 'json'), async (xml, type) => {
+      await refusedWithoutTrace(type === 'json'
+        ? { method: 'PUT', url: '/api/items/ITEM-02/process', headers: t.tokens['samr-admin'], payload: { xml } }
+        : { method: 'PUT', url: '/api/items/ITEM-02/process', headers: { ...t.tokens['samr-admin'], 'content-type': type }, payload: xml });
+    }), { numRuns: 50 });
+    const bad = fc.oneof(notAnObject, fc.record({ xml: wrongType }), fc.tuple(fc.string({ minLength: 1, maxLength: 10 }).filter((k) => !['xml', '__proto__'].includes(k)), fc.jsonValue()).map(([k, v]) => ({ xml: process, [k]: v })));
+    await fc.assert(fc.asyncProperty(bad, async (body) => {
+      await refusedWithoutTrace({ method: 'PUT', url: '/api/items/ITEM-02/process', headers: { ...t.tokens['samr-admin'], 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+    }), { numRuns: 40 });
+  });
+
   it('refuses malformed JSON on every case and item write route', async () => {
     const urls = [
       '/api/cases', '/api/items/ITEM-02/versions', '/api/items/ITEM-02/materials/check',
       ...['correction-notice', 'correction', 'accept', 'reject', 'withdraw'].map((p) => `/api/cases/${received}/${p}`),
       ...['return', 'extension', 'special-procedures', 'certificate', 'delivery', 'payments', 'evaluation', 'rectification'].map((p) => `/api/cases/${handling}/${p}`),
     ];
-    await fc.assert(fc.asyncProperty(fc.constantFrom(...urls), malformedJson, async (url, text) => {
-      await refusedWithoutTrace({ method: 'POST', url, headers: { ...t.tokens['samr-admin'], 'content-type': 'application/json' }, payload: text });
+    const routes = [...urls.map((url) => ['POST', url] as const), ['PUT', '/api/items/ITEM-02/process'] as const];
+    await fc.assert(fc.asyncProperty(fc.constantFrom(...routes), malformedJson, async ([method, url], text) => {
+      await refusedWithoutTrace({ method, url, headers: { ...t.tokens['samr-admin'], 'content-type': 'application/json' }, payload: text });
     }), { numRuns: 60 });
   });
 
@@ -164,12 +185,12 @@ describe('fuzzing the item deploy and case routes', () => {
   });
 
   it('refuses oversized bodies with 413', async () => {
-    await fc.assert(fc.asyncProperty(fc.integer({ min: LIMIT + 1, max: LIMIT * 3 }), fc.constantFrom('/api/cases', '/api/items/ITEM-02/versions', `/api/cases/${received}/materials`), async (size, url) => {
+    await fc.assert(fc.asyncProperty(fc.integer({ min: LIMIT + 1, max: LIMIT * 3 }), fc.constantFrom('/api/cases', '/api/items/ITEM-02/versions', '/api/items/ITEM-02/process', `/api/cases/${received}/materials`), async (size, url) => {
       const big = url.endsWith('materials')
         ? multipart([{ name: 'M3', filename: 'm3.pdf', type: 'application/pdf', bytes: Buffer.concat([Buffer.from('%PDF-1.7'), Buffer.alloc(size)]) }])
         : { payload: Buffer.from(JSON.stringify({ itemCode: 'ITEM-02', channel: 'online', facts: { padding: 'x'.repeat(size) } })), headers: { 'content-type': 'application/json' } };
       const before = await counts();
-      const res = await t.app.inject({ method: 'POST', url, headers: { ...t.tokens.applicant, ...big.headers }, payload: big.payload });
+      const res = await t.app.inject({ method: url.endsWith('process') ? 'PUT' : 'POST', url, headers: { ...t.tokens.applicant, ...big.headers }, payload: big.payload });
       expect(res.statusCode, res.body.slice(0, 200)).toBe(413);
       expect(res.json().code).toBe('PAYLOAD_TOO_LARGE');
       expect(await counts()).toEqual(before);
