@@ -27,6 +27,26 @@ function jsonPosition(text: string, message: string): string | undefined {
   return `${lines.length}:${lines[lines.length - 1]!.length + 1}`;
 }
 
+/**
+ * The document as plain data. Resolving aliases can still fail after a clean parse (an alias whose anchor is
+ * missing, or more aliases than the library allows, which guards against alias bombs); that is the file's
+ * fault, so it becomes a syntax finding at the alias instead of escaping as an exception.
+ */
+function toPlain(document: Document, text: string, fileName: string): unknown {
+  try {
+    return document.toJS();
+  } catch (err) {
+    const message = (err as Error).message;
+    const alias = /: (\S+)$/.exec(message)?.[1];
+    const at = alias ? text.indexOf(`*${alias}`) : -1;
+    const before = at >= 0 ? text.slice(0, at).split('\n') : undefined;
+    const path = before ? `${before.length}:${before[before.length - 1]!.length + 1}` : undefined;
+    throw new RuleTableError(`${fileName}: not valid YAML`, [
+      { code: 'syntax', severity: 'error', file: fileName, path, message: `${message}; YAML anchors (&name) and aliases (*name) are not needed in a rule table` },
+    ]);
+  }
+}
+
 /** Parses YAML (a superset of JSON) or strict JSON for `.json` files. Throws on syntax errors. */
 export function parseSource(text: string, fileName: string): ParsedSource {
   if (isJson(text, fileName)) {
@@ -55,7 +75,7 @@ export function parseSource(text: string, fileName: string): ParsedSource {
     throw new RuleTableError(`${fileName}: not valid YAML`, findings);
   }
   return {
-    doc: document.toJS(),
+    doc: toPlain(document, text, fileName),
     locate(path) {
       for (let depth = path.length; depth >= 0; depth--) {
         const node = document.getIn(path.slice(0, depth), true);

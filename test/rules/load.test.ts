@@ -37,6 +37,15 @@ describe('loading rule-table files', () => {
     expect(err.message).toContain('table.yaml');
   });
 
+  it('names the alias of a YAML alias without its anchor instead of failing', () => {
+    // given a table whose row refers to an anchor that was never set (line 7 of the file)
+    const err = failure(`${HEAD}rows:\n  - *missing\n`);
+    // then it is one syntax finding at the alias, not an exception
+    expect(err.findings).toHaveLength(1);
+    expect(err.findings[0]).toMatchObject({ code: 'syntax', file: 'table.yaml', path: '7:5' });
+    expect(err.findings[0]!.message).toContain('missing');
+  });
+
   it('explains YAML traps in cells with the row, the column and the fix', () => {
     const err = failure(`${HEAD}rows:\n  - { id: r1, when: { age: [10..20] }, then: true }\n`);
     expect(err.findings).toHaveLength(1);
