@@ -2,13 +2,13 @@
  * The modeler, the applicant portal and the supervision console in a real browser (headless Chromium) against
  * the real server: one browser for every scenario, since the machine has two shared cores. The scenarios run
  * in order and build on each other's state (imported diagram, logged-in user, deployed versions, the case the
- * portal opens and the console works).
+ * portal opens and the console works; the modeler saves the item the portal deployed as a new version).
  */
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openModeler, type Harness } from './browser.js';
-import { modelerScenarios, SCREENSHOTS } from './modeler-scenarios.js';
-import { rulesScenarios } from './rules-scenarios.js';
+import { itemModelerScenarios, modelerScenarios, SCREENSHOTS } from './modeler-scenarios.js';
+import { itemRulesScenarios, rulesScenarios } from './rules-scenarios.js';
 import { consoleScenarios } from './console-scenarios.js';
 import { portalScenarios } from './portal-scenarios.js';
 import type { PagesState } from './pages.js';
@@ -36,6 +36,8 @@ describe.sequential('the browser modeler', { timeout: 60_000 }, () => {
   describe.sequential('rule-table tab', () => rulesScenarios(h));
   describe.sequential('applicant portal', () => portalScenarios(h, pages));
   describe.sequential('supervision console', () => consoleScenarios(h, pages));
+  describe.sequential('modeler tab on an item package', () => itemModelerScenarios(h));
+  describe.sequential('rule-table tab on an item package', () => itemRulesScenarios(h));
 
   it('falls back to the English texts with ?lang=en', async () => {
     const page = await h().browser.newPage();

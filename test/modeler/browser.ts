@@ -45,7 +45,7 @@ export async function openModeler(query = ''): Promise<Harness> {
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) pageErrors.push(m.text()); });
-  // 404 from /api/items… is the client probing for the item routes, which the server does not offer yet.
+  // 404 from /api/items… is the client asking whether a code is an item package (its process or rule table).
   page.on('response', (r) => {
     if (r.status() >= 400 && !(r.status() === 404 && new URL(r.url()).pathname.startsWith('/api/items'))) pageErrors.push(`${r.status()} ${r.request().method()} ${r.url()}`);
   });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { login } from '../server/helper.js';
+import { DEMO_PASSWORD, login } from '../server/helper.js';
 import { DEPLOYER, loginInPage, type Harness } from './browser.js';
 
 const fixture = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures', 'unassigned-review.bpmn');
@@ -223,5 +223,69 @@ export function modelerScenarios(h: () => Harness): void {
     expect(xml).toMatch(/<bpmn:businessRuleTask id="notify"[^>]* approval:decisionRef="food-licence.acceptance"/);
     expect(xml).toContain('approval:coDepartments="卫健委,消防" approval:completion="any"');
     expect(xml).toMatch(/<bpmn:multiInstanceLoopCharacteristics approval:collection="=\[&#34;卫健委&#34;,&#34;消防&#34;\]" approval:elementVariable="department"|<bpmn:multiInstanceLoopCharacteristics approval:collection="=\[&quot;卫健委&quot;,&quot;消防&quot;\]" approval:elementVariable="department"/);
+  });
+}
+
+/**
+ * Registers the scenarios on a shipped item package (ITEM-02, deployed by the portal scenarios), to run after
+ * the pages that start cases on its first version.
+ */
+export function itemModelerScenarios(h: () => Harness): void {
+  it('opens a shipped item, changes a step time limit and deploys it as the next item version with the same rule tables', async () => {
+    const { page, server } = h();
+    await loginInPage(page, { username: 'food-admin', password: DEMO_PASSWORD });
+    await page.click('.tabs button[data-view="modeler-view"]');
+    const auth = await login(server.app, 'food-admin');
+    const versionsOf = async () => (await server.app.inject({ method: 'GET', url: '/api/items/ITEM-02/versions', headers: auth })).json<Array<{ version: number }>>().map((v) => v.version);
+    const before = await versionsOf();
+    const current = before[before.length - 1]!;
+    // Given ITEM-02 listed as an item and opened at its latest version (its hand-written process has no diagram: it is laid out)
+    await expect.poll(() => page.getAttribute('#item-codes option[value="ITEM-02"]', 'data-kind')).toBe('item');
+    expect(await page.getAttribute('#item-codes option[value="public-health"]', 'data-kind')).toBe('definition');
+    await page.fill('#item-code', 'ITEM-02');
+    await page.dispatchEvent('#item-code', 'change');
+    expect(await page.$$eval('#item-version option', (o) => o.map((x) => Number((x as HTMLOptionElement).value)))).toEqual(before);
+    await page.click('#open-version');
+    await page.waitForSelector('.djs-element[data-element-id="review"]');
+    await page.waitForSelector('.djs-element[data-element-id="toIssue"]', { state: 'attached' });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'modeler-item.png') });
+    expect(await diagramXml(page)).toMatch(/<bpmn:userTask id="review"[^>]*approval:timeLimit="1WD"/);
+    // When the review step gets three working days and the diagram is deployed
+    await openGroup(page, 'review', 'approval-step');
+    await page.fill('#bio-properties-panel-approval-timeLimit', '3');
+    await expect.poll(() => diagramXml(page)).toMatch(/<bpmn:userTask id="review"[^>]*approval:timeLimit="3WD"/);
+    await expectErrors(page, 0);
+    await page.click('#deploy');
+    await page.waitForSelector(`#status[data-kind="ok"]:has-text("ITEM-02 第 ${current + 1} 版")`);
+    // Then the item has a new version whose BPMN has the changed limit, and whose listing and rule tables did not change
+    expect(await versionsOf()).toEqual([...before, current + 1]);
+    const bpmn = await server.app.inject({ method: 'GET', url: `/api/items/ITEM-02/versions/${current + 1}/bpmn`, headers: auth });
+    expect(bpmn.body).toMatch(/<bpmn:userTask id="review"[^>]*approval:timeLimit="3WD"/);
+    expect(bpmn.body).toMatch(/<bpmn:userTask id="audit"[^>]*approval:timeLimit="1WD"/);
+    const [previous, saved] = await Promise.all([server.app.cases.items.get('ITEM-02', current), server.app.cases.items.get('ITEM-02', current + 1)]);
+    const rules = (sources: Readonly<Record<string, string>>) => Object.entries(sources).filter(([name]) => name.startsWith('rules/'));
+    expect(rules(saved!.sources)).toEqual(rules(previous!.sources));
+    expect(saved!.listing).toEqual(previous!.listing);
+    expect(await page.inputValue('#item-version')).toBe(String(current + 1));
+    const audit = await server.app.inject({ method: 'GET', url: `/api/audit?actorId=food-admin`, headers: await login(server.app, 'admin') });
+    expect(audit.json()).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'item.deployed', target: `ITEM-02@${current + 1}` })]));
+  });
+
+  it('shows a refused item process with its element instead of storing it', async () => {
+    const { page, server } = h();
+    const count = async () => (await server.app.cases.items.versions('ITEM-02')).length;
+    const before = await count();
+    // A special procedure the item's listing does not declare: the modeler accepts it, the package does not.
+    await openGroup(page, 'review', 'approval-special-procedure');
+    await page.selectOption('#bio-properties-panel-approval-specialProcedure', 'EXPERT');
+    await expectErrors(page, 0);
+    await page.click('#deploy');
+    await page.waitForSelector('#status[data-kind="error"]:has-text("review")');
+    expect(await page.textContent('#status')).toContain('EXPERT');
+    expect(await count()).toBe(before);
+    // The refusal is the one failed response the page saw; taken off the list the last scenario checks.
+    const refusals = h().pageErrors.filter((e) => e.startsWith('422 PUT') && e.endsWith('/api/items/ITEM-02/process'));
+    expect(refusals).toHaveLength(1);
+    h().pageErrors.splice(h().pageErrors.indexOf(refusals[0]!), 1);
   });
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import type { Harness } from './browser.js';
+import { DEPLOYER, loginInPage, type Harness } from './browser.js';
 import { SCREENSHOTS } from './modeler-scenarios.js';
 
 /** The input of a grid cell by row index and column key (`in:age`, `out:code`, `annotation`). */
@@ -88,5 +88,49 @@ export function rulesScenarios(h: () => Harness): void {
     expect(yaml).toContain("premisesArea: '< 50'");
     expect(yaml).toContain("reason: '\"经营场所面积不足\"'");
     expect(await page.textContent('#status')).toContain('已下载 YAML 文件');
+  });
+}
+
+/** Takes the failed responses of `status` on the rule table route off the page's error list, and counts them. */
+function takeRefusals(h: () => Harness, status: number): number {
+  const errors = h().pageErrors;
+  const mine = errors.filter((e) => e.startsWith(`${status} PUT`) && e.includes('/api/items/ITEM-02/rules/ITEM-02.materials'));
+  for (const e of mine) errors.splice(errors.indexOf(e), 1);
+  return mine.length;
+}
+
+/**
+ * Registers the scenarios saving a table of a deployed item (ITEM-02, logged in as its department admin, its
+ * code in the modeler tab): the server's refusals are shown, not downloaded over.
+ */
+export function itemRulesScenarios(h: () => Harness): void {
+  const versions = async () => (await h().server.app.cases.items.versions('ITEM-02')).length;
+
+  it('shows the rows of a rule table the server refuses because its own tests fail, and stores nothing', async () => {
+    const { page } = h();
+    const before = await versions();
+    await page.click('.tabs button[data-view="rules-view"]');
+    await page.setInputFiles('#rule-file', path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../definitions/items/ITEM-02/rules/materials.yaml'));
+    await expect.poll(() => page.inputValue('#table-id')).toBe('ITEM-02.materials');
+    // The vending-machine material now comes without vending machines: both embedded tests fail on the server.
+    await edit(page, await rowIndex(page, 'M5'), 'in:usesVendingMachine', 'false');
+    await page.click('#save-table');
+    await page.waitForSelector('#status[data-kind="error"]:has-text("服务器拒绝保存决策表")');
+    expect(await page.locator('#rule-findings .finding.server[data-code="table-test"]').count()).toBeGreaterThan(0);
+    expect(await page.textContent('#rule-findings .finding.server')).toContain('rules/materials.yaml');
+    expect(await versions()).toBe(before);
+    expect(takeRefusals(h, 422)).toBe(1);
+  });
+
+  it("shows a refusal for lack of permission to another department's admin", async () => {
+    const { page } = h();
+    const before = await versions();
+    await loginInPage(page, DEPLOYER);
+    await edit(page, await rowIndex(page, 'M5'), 'in:usesVendingMachine', 'true');
+    expect(await page.locator('#rule-findings .finding.server').count()).toBe(0);
+    await page.click('#save-table');
+    await page.waitForSelector('#status[data-kind="error"]:has-text("服务器拒绝保存决策表")');
+    expect(await versions()).toBe(before);
+    expect(takeRefusals(h, 403)).toBe(1);
   });
 }

@@ -2,42 +2,79 @@
  * The modeler's client of Shenpi's HTTP API. Every request carries the bearer token from the login; an
  * answer that is not 2xx becomes an {@link ApiError} with the server's code, message and findings.
  *
- * Routes: POST /api/auth/login → { token }; deploy with POST /api/definitions `{ xml, key }` (the item code is
- * the deployment key); list with GET /api/items, or GET /api/definitions while the item routes are not
- * there; a version's source with GET /api/items/:code/versions/:v/bpmn. Rule tables are saved with
- * PUT /api/items/:code/rules/:tableId when the server offers it (404 means it does not yet).
+ * The modeler edits two kinds of process: item packages (GET /api/items, their versions with
+ * GET /api/items/:code/versions, a version's BPMN with GET /api/items/:code/versions/:v/bpmn, a changed
+ * process saved as a new item version with PUT /api/items/:code/process, a rule table with
+ * PUT /api/items/:code/rules/:tableId) and plain BPMN definitions (GET /api/definitions, a version's BPMN with
+ * GET /api/definitions/:key/versions/:v/bpmn, deployed with POST /api/definitions `{ xml, key }`).
  */
 import type { Finding } from '../../../definitions/findings.js';
 
-/** An item and its deployed versions, as the modeler lists them. */
+/** Whether an entry is an item package (listing, process and rule tables) or a plain BPMN definition. */
+export type ProcessKind = 'item' | 'definition';
+
+/** An item or a plain definition with its deployed versions, as the modeler lists them. */
 export interface ItemSummary {
   code: string;
   name?: string;
+  kind: ProcessKind;
   versions: number[];
+}
+
+/**
+ * A finding as the server reports it, in the modeler's shape: `id` is the BPMN element (`''` when none),
+ * `rule` the rule or code; an item package's findings also name their file, rule-table row and field.
+ */
+export interface ApiFinding extends Finding {
+  file?: string;
+  row?: string;
+  field?: string;
 }
 
 /** The answer to a deploy: the new version and the warnings that did not refuse it. */
 export interface Deployed {
   code: string;
+  kind: ProcessKind;
   version: number;
-  warnings: Finding[];
+  warnings: ApiFinding[];
 }
 
 /** A refused request: HTTP status, the server's error code and, for a refused model, its findings. */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly findings: Finding[] = []) {
+  constructor(readonly status: number, readonly code: string, message: string, readonly findings: ApiFinding[] = []) {
     super(message);
   }
 }
 
-function versionsOf(raw: any): number[] {
-  const list = raw.versions ?? (raw.latestVersion !== undefined ? [raw.latestVersion] : []);
-  return (list as any[]).map((v) => Number(typeof v === 'object' ? v.version : v)).filter(Number.isFinite).sort((a, b) => a - b);
+/** The outcome of {@link ApiClient.saveRuleTable}. */
+export type RuleTableSaved =
+  | { saved: true; version: number }
+  /** The server offers no place for the table (no such item, table or route): the caller downloads it. */
+  | { saved: false; reason: 'unavailable' }
+  /** The server refused it (permission, lint, failing table tests): shown to the user. */
+  | { saved: false; reason: 'refused'; error: ApiError };
+
+/** A server finding (a definition's `{ id, rule }` or an item package's `{ element, code, file, row }`) in one shape. */
+function toFinding(raw: any): ApiFinding {
+  const finding: ApiFinding = {
+    id: String(raw?.id ?? raw?.element ?? ''),
+    rule: String(raw?.rule ?? raw?.code ?? ''),
+    message: String(raw?.message ?? ''),
+    severity: raw?.severity === 'warning' ? 'warning' : 'error',
+  };
+  if (raw?.file !== undefined) finding.file = String(raw.file);
+  if (raw?.row !== undefined) finding.row = String(raw.row);
+  if (raw?.field !== undefined) finding.field = String(raw.field);
+  return finding;
 }
+
+const sorted = (versions: number[]) => [...new Set(versions.filter(Number.isFinite))].sort((a, b) => a - b);
 
 /** A small fetch-based client bound to a base URL (the page's origin by default). */
 export class ApiClient {
   private token: string | undefined;
+  /** The kinds of the codes seen in the last {@link items} list. */
+  private readonly kinds = new Map<string, ProcessKind>();
 
   constructor(private readonly base = '') {}
 
@@ -53,8 +90,8 @@ export class ApiClient {
     const res = await fetch(`${this.base}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
     if (!res.ok) {
       const err = await res.json().catch(() => ({}));
-      const findings = err.details?.findings ?? err.findings ?? [];
-      throw new ApiError(res.status, err.code ?? `HTTP_${res.status}`, err.message ?? res.statusText, findings);
+      const findings: unknown[] = err.details?.findings ?? err.findings ?? [];
+      throw new ApiError(res.status, err.code ?? `HTTP_${res.status}`, err.message ?? res.statusText, findings.map(toFinding));
     }
     return res;
   }
@@ -66,46 +103,76 @@ export class ApiClient {
     this.token = body.token;
   }
 
-  /** The items with their deployed versions (from the deployed definitions while there is no item route). */
+  /**
+   * The item packages and the plain definitions, each with its versions, items first. A code deployed as an
+   * item is listed once, as the item: its process is also a definition of the same key.
+   */
   async items(): Promise<ItemSummary[]> {
-    let body: any;
-    try {
-      body = await (await this.request('GET', '/api/items')).json();
-    } catch (e) {
-      if (!(e instanceof ApiError && e.status === 404)) throw e;
-      const deployed: any[] = await (await this.request('GET', '/api/definitions')).json();
-      const byKey = new Map<string, ItemSummary>();
-      for (const d of deployed) {
-        const item: ItemSummary = byKey.get(d.key) ?? { code: d.key, name: d.name, versions: [] };
-        item.versions.push(Number(d.version));
-        byKey.set(d.key, item);
-      }
-      return [...byKey.values()].map((i) => ({ ...i, versions: i.versions.sort((a, b) => a - b) }));
+    const [listed, deployed] = await Promise.all([
+      this.request('GET', '/api/items').then((r) => r.json() as Promise<any[]>),
+      this.request('GET', '/api/definitions').then((r) => r.json() as Promise<any[]>),
+    ]);
+    const items: ItemSummary[] = await Promise.all(listed.map(async (raw) => {
+      const code = String(raw.code);
+      const versions: any[] = await (await this.request('GET', `/api/items/${encodeURIComponent(code)}/versions`)).json();
+      return { code, name: raw.name, kind: 'item' as const, versions: sorted(versions.map((v) => Number(v.version))) };
+    }));
+    const itemCodes = new Set(items.map((i) => i.code));
+    const definitions = new Map<string, ItemSummary>();
+    for (const d of deployed) {
+      const code = String(d.key);
+      if (itemCodes.has(code)) continue;
+      const entry: ItemSummary = definitions.get(code) ?? { code, name: d.name, kind: 'definition', versions: [] };
+      entry.versions.push(Number(d.version));
+      definitions.set(code, entry);
     }
-    const list: any[] = Array.isArray(body) ? body : body.items ?? [];
-    return list.map((raw) => ({ code: String(raw.code ?? raw.key), name: raw.name, versions: versionsOf(raw) }));
+    const all = [...items, ...[...definitions.values()].map((d) => ({ ...d, versions: sorted(d.versions) }))];
+    this.kinds.clear();
+    for (const entry of all) this.kinds.set(entry.code, entry.kind);
+    return all;
   }
 
-  /** The BPMN source of one deployed version. */
-  async versionBpmn(code: string, version: number): Promise<string> {
-    const res = await this.request('GET', `/api/items/${encodeURIComponent(code)}/versions/${version}/bpmn`, undefined, 'application/xml');
-    return res.text();
+  /** The BPMN source of one deployed version, from the item routes or the definition routes by its kind. */
+  async versionBpmn(code: string, version: number, kind: ProcessKind = this.kinds.get(code) ?? 'item'): Promise<string> {
+    const path = kind === 'item'
+      ? `/api/items/${encodeURIComponent(code)}/versions/${version}/bpmn`
+      : `/api/definitions/${encodeURIComponent(code)}/versions/${version}/bpmn`;
+    return (await this.request('GET', path, undefined, 'application/xml')).text();
   }
 
-  /** Deploys `xml` as the item's next version. A refused model throws {@link ApiError} with its findings. */
+  /**
+   * Deploys `xml` as the next version of `code`: an item's process as a new item version (its listing and
+   * rule tables kept), anything else as a plain definition keyed by `code`. A code not listed yet is tried
+   * as an item first. A refused model throws {@link ApiError} with its findings.
+   */
   async deploy(code: string, xml: string): Promise<Deployed> {
+    const kind = this.kinds.get(code);
+    if (kind !== 'definition') {
+      try {
+        const body = await (await this.request('PUT', `/api/items/${encodeURIComponent(code)}/process`, { xml })).json();
+        this.kinds.set(code, 'item');
+        return { code: String(body.code ?? code), kind: 'item', version: Number(body.version), warnings: (body.warnings ?? []).map(toFinding) };
+      } catch (e) {
+        if (kind === 'item' || !(e instanceof ApiError && e.status === 404)) throw e;
+      }
+    }
     const body = await (await this.request('POST', '/api/definitions', { xml, key: code })).json();
-    return { code: String(body.key ?? code), version: Number(body.version), warnings: body.warnings ?? [] };
+    this.kinds.set(code, 'definition');
+    return { code: String(body.key ?? code), kind: 'definition', version: Number(body.version), warnings: (body.warnings ?? []).map(toFinding) };
   }
 
-  /** Saves a rule table (YAML text) with its item; false when the server has no such route yet. */
-  async saveRuleTable(code: string, tableId: string, yaml: string): Promise<boolean> {
+  /**
+   * Saves a rule table (YAML text) as a new version of its item. 404 or 405 (no such item or table, or no
+   * such route) is "cannot store here"; any other refusal is returned, not thrown, so the page shows it.
+   */
+  async saveRuleTable(code: string, tableId: string, yaml: string): Promise<RuleTableSaved> {
     try {
-      await this.request('PUT', `/api/items/${encodeURIComponent(code)}/rules/${encodeURIComponent(tableId)}`, { yaml });
-      return true;
+      const body = await (await this.request('PUT', `/api/items/${encodeURIComponent(code)}/rules/${encodeURIComponent(tableId)}`, { yaml })).json();
+      return { saved: true, version: Number(body.version) };
     } catch (e) {
-      if (e instanceof ApiError && (e.status === 404 || e.status === 405)) return false;
-      throw e;
+      if (!(e instanceof ApiError)) throw e;
+      if (e.status === 404 || e.status === 405) return { saved: false, reason: 'unavailable' };
+      return { saved: false, reason: 'refused', error: e };
     }
   }
 }

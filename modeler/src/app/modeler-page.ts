@@ -1,11 +1,14 @@
 /**
- * The modeler tab: toolbar (open an item's version from the API, import a file, save a draft, deploy as a
- * new version, download BPMN and SVG), the diagram with its properties panel, and the findings list.
+ * The modeler tab: toolbar (open a version of an item or a plain definition from the API, import a file,
+ * save a draft, deploy as a new version, download BPMN and SVG), the diagram with its properties panel, and
+ * the findings list. An item's process is deployed as a new item version (its listing and rule tables kept);
+ * any other code as a plain definition. A process without a diagram (a hand-written package) is laid out.
  */
 import type Modeler from 'bpmn-js/lib/Modeler.js';
 import { ApiError, type ApiClient, type ItemSummary } from '../api/client.js';
 import { renderFindings } from '../validation/findings-list.js';
 import { VALIDATED_EVENT, type LiveValidation, type ValidatedEvent } from '../validation/live-validation.js';
+import { withDiagram } from './auto-layout.js';
 import { download, el, status } from './dom.js';
 import { STARTER_DIAGRAM } from './starter-diagram.js';
 
@@ -24,7 +27,7 @@ export function mountModelerPage(root: HTMLElement, modeler: Modeler, api: ApiCl
   const findings = root.querySelector<HTMLElement>('#findings')!;
 
   const importXml = async (xml: string, what: string) => {
-    const { warnings } = await modeler.importXML(xml);
+    const { warnings } = await modeler.importXML(withDiagram(xml));
     (modeler.get('canvas') as { zoom(level: string): void }).zoom('fit-viewport');
     status(`${t('Opened')} ${what}${warnings.length ? ` (${warnings.length} ${t('import warnings')})` : ''}`, 'ok');
   };
@@ -41,7 +44,8 @@ export function mountModelerPage(root: HTMLElement, modeler: Modeler, api: ApiCl
   const actions: [string, string, () => Promise<void>][] = [
     ['open-version', 'Open', async () => {
       if (!code.value || !version.value) return status(t('Choose an item and a version'), 'error');
-      await importXml(await api.versionBpmn(code.value, Number(version.value)), `${code.value} ${t('Version')} ${version.value}`);
+      const kind = items.find((i) => i.code === code.value)?.kind;
+      await importXml(await api.versionBpmn(code.value, Number(version.value), kind), `${code.value} ${t('Version')} ${version.value}`);
     }],
     ['new-diagram', 'New', () => importXml(STARTER_DIAGRAM, t('a new diagram'))],
     ['save-draft', 'Save draft', async () => {
@@ -75,7 +79,7 @@ export function mountModelerPage(root: HTMLElement, modeler: Modeler, api: ApiCl
       id, type: 'button',
       onclick: () => run().catch((e: unknown) => {
         const message = e instanceof ApiError && e.findings.length
-          ? `${e.message}: ${e.findings.map((f) => `${f.id} ${f.message}`).join('; ')}` : (e as Error).message;
+          ? `${e.message}: ${e.findings.map((f) => `${f.id || f.file || ''} ${f.message}`.trim()).join('; ')}` : (e as Error).message;
         status(`${t(label)}: ${message}`, 'error');
       }),
     }, t(label)),
@@ -97,7 +101,7 @@ export function mountModelerPage(root: HTMLElement, modeler: Modeler, api: ApiCl
 
   const refresh = async () => {
     items = await api.items();
-    codes.replaceChildren(...items.map((i) => el('option', { value: i.code }, i.name ?? i.code)));
+    codes.replaceChildren(...items.map((i) => el('option', { value: i.code, 'data-kind': i.kind }, `${i.name ?? i.code} · ${t(i.kind === 'item' ? 'Item' : 'BPMN definition')}`)));
     showVersions();
   };
   void importXml(STARTER_DIAGRAM, t('a new diagram'));

@@ -56,6 +56,7 @@ export const ZH_CN_SHENPI: Readonly<Record<string, string>> = {
   'Draft saved in this browser': '草稿已保存在本浏览器', 'No draft for this item': '本事项没有草稿',
   'Enter the item code to deploy to': '请输入要部署的事项编码', 'Fix the errors before deploying': '请先修正错误再部署',
   'Deployed {code} version {version}': '已部署 {code} 第 {version} 版',
+  'BPMN definition': 'BPMN 流程定义',
   // Findings
   'error': '错误', 'warning': '警告',
   'No problems: the diagram can be deployed': '没有问题：流程图可以部署',
@@ -75,7 +76,8 @@ export const ZH_CN_SHENPI: Readonly<Record<string, string>> = {
   // Rule-table editor
   'Example': '示例', 'Open file': '打开文件', 'New table': '新建决策表', 'Add input': '添加输入', 'Add output': '添加输出',
   'Add row': '添加规则行', 'Run tests': '运行测试', 'Save with item': '随事项保存', 'Download YAML': '下载 YAML',
-  'Cannot open': '无法打开', 'The table does not compile': '决策表无法编译', 'Saved with the item': '已随事项保存',
+  'Cannot open': '无法打开', 'The table does not compile': '决策表无法编译', 'Saved with {code} version {version}': '已随事项保存为 {code} 第 {version} 版',
+  'The server refused the table': '服务器拒绝保存决策表',
   'The server cannot store rule tables yet: downloaded the YAML file': '服务器暂不支持保存决策表：已下载 YAML 文件',
   'Table id': '编号', 'Table name': '名称', 'Purpose': '用途', 'Hit policy': '命中策略', 'Aggregation': '聚合',
   'Input': '输入', 'Output': '输出', 'Name': '名称', 'Label': '标签', 'Allowed values': '允许值（逗号分隔）',

@@ -1,12 +1,13 @@
 /**
  * The rule-table tab: open a table (an example, a file, or a new one), edit its settings, columns, rows
  * and test cases, see the linter's findings on each cell, run the embedded tests, and save the table with
- * its item (through the API when the server offers the route, else as a downloaded YAML file).
+ * its item as a new item version (through the API when the server can store it there, else as a downloaded
+ * YAML file). A refusal of the server (permission, lint, failing tests) is shown with its findings per row.
  */
 import type { Aggregation, HitPolicy, Purpose, RuleTable } from '../../../rules/model.js';
 import { RuleTableError } from '../../../rules/errors.js';
 import type { TestCaseResult } from '../../../rules/test-cases.js';
-import type { ApiClient } from '../api/client.js';
+import type { ApiClient, ApiFinding } from '../api/client.js';
 import { download, el, status } from '../app/dom.js';
 import { EXAMPLE_TABLES } from './examples.js';
 import { addColumn, addRow, checkTable, newTable, openTable, runTests, type CheckResult } from './table-state.js';
@@ -24,6 +25,8 @@ export function mountRulesPage(root: HTMLElement, api: ApiClient, t: Translate, 
   let table: RuleTable = openTable(EXAMPLE_TABLES['acceptance.yaml']!, 'acceptance.yaml');
   let check: CheckResult = checkTable(table);
   let results: TestCaseResult[] | undefined;
+  /** The findings of the server's last refusal to save the table; cleared by the next edit. */
+  let refusal: ApiFinding[] = [];
   const settings = el('div', { class: 'rule-settings' });
   const grid = el('div', { class: 'rule-grid-wrap' });
   const findings = el('div', { id: 'rule-findings' });
@@ -33,6 +36,7 @@ export function mountRulesPage(root: HTMLElement, api: ApiClient, t: Translate, 
     change();
     check = checkTable(table);
     results = undefined;
+    refusal = [];
     render();
   };
   const select = <T extends string>(id: string, values: readonly T[], current: string, label: (v: T) => string, apply: (v: T) => void) => {
@@ -64,7 +68,12 @@ export function mountRulesPage(root: HTMLElement, api: ApiClient, t: Translate, 
         el('span', { class: 'severity' }, t(p.finding.severity)),
         el('span', { class: 'rule' }, p.finding.code),
         el('span', { class: 'element' }, [p.finding.row, p.finding.column].filter(Boolean).join(' / ') || '—'),
-        el('span', { class: 'message' }, p.finding.message)))),
+        el('span', { class: 'message' }, p.finding.message))),
+        ...refusal.map((f) => el('li', { class: `finding ${f.severity} server`, 'data-code': f.rule, 'data-row': f.row ?? '' },
+          el('span', { class: 'severity' }, t(f.severity)),
+          el('span', { class: 'rule' }, f.rule),
+          el('span', { class: 'element' }, [f.row, f.field].filter(Boolean).join(' / ') || f.file || '—'),
+          el('span', { class: 'message' }, f.message)))),
     );
     tests.replaceChildren(renderTests(table, results, t, edit));
   }
@@ -110,7 +119,13 @@ export function mountRulesPage(root: HTMLElement, api: ApiClient, t: Translate, 
     }),
     button('save-table', 'Save with item', async () => {
       const code = itemCode();
-      if (code && api.loggedIn && (await api.saveRuleTable(code, table.id, check.yaml))) return status(t('Saved with the item'), 'ok');
+      const saved = code && api.loggedIn ? await api.saveRuleTable(code, table.id, check.yaml) : undefined;
+      if (saved?.saved) return status(t('Saved with {code} version {version}', { code, version: saved.version }), 'ok');
+      if (saved?.reason === 'refused') {
+        refusal = saved.error.findings;
+        render();
+        return status(`${t('The server refused the table')}: ${saved.error.message}`, 'error');
+      }
       download(`${table.id}.yaml`, check.yaml, 'application/yaml');
       status(t('The server cannot store rule tables yet: downloaded the YAML file'), 'info');
     }),
