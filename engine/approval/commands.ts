@@ -51,7 +51,9 @@ export type LifecycleCommand =
   | { type: 'case.evaluate'; grade: number; comment?: string; actor: Actor }
   | { type: 'rectification.complete'; note: string; actor: Actor }
   /** A supervision sweep: re-reads the lights on `ctx.now` and records each new violation once. */
-  | { type: 'supervision.evaluate'; actor: Actor };
+  | { type: 'supervision.evaluate'; actor: Actor }
+  /** A new calendar version: recompute the open clocks on `ctx.calendar` and record each change (行政许可法 第82条). */
+  | { type: 'calendar.recalculate'; actor: Actor };
 
 /** The core commands an approval case passes to `engine/core` while in handling. */
 export type PassThroughCommand = Extract<

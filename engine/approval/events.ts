@@ -57,6 +57,18 @@ export interface ApprovalEventPayloads {
   'rectification.completed': { note: string };
   'light.changed': { from: Light | null; to: Light; on: string; elapsed: number; limit: number };
   'supervision.recorded': { record: SupervisionRecord };
+  /** A new calendar changed an open clock's deadline: moved it, or confirmed it (no longer provisional). */
+  'deadline.recalculated': {
+    /** The clock: `statutory`, `promised`, `delivery`, `pre-acceptance`, `co-department:<dept>`, `hearing:…`, `step:<id>`. */
+    clock: string;
+    oldDate: string;
+    newDate: string;
+    /** The calendar version of the old deadline, and of the new one. */
+    fromVersion: string;
+    toVersion: string;
+    change: 'moved' | 'confirmed';
+    deadline: Deadline;
+  };
 }
 
 /** The lifecycle event type names. */
@@ -78,7 +90,7 @@ const TYPES: readonly ApprovalEventType[] = [
   'deadlines.computed', 'special-procedure.started', 'special-procedure.ended', 'extension.approved',
   'co-department.started', 'co-department.completed', 'case.decided', 'case.concluded', 'case.withdrawn',
   'case.revoked', 'payment.confirmed', 'certificate.issued', 'delivery.recorded', 'case.evaluated',
-  'rectification.opened', 'rectification.completed', 'light.changed', 'supervision.recorded',
+  'rectification.opened', 'rectification.completed', 'light.changed', 'supervision.recorded', 'deadline.recalculated',
 ];
 
 /** The lifecycle event types, for telling them from the core's events in the shared log. */

@@ -8,6 +8,7 @@ import type { CaseEvent, Effect, EngineContext } from '../core/types.js';
 import { PASS_THROUGH, type ApprovalCommand, type LifecycleCommand, type PassThroughCommand } from './commands.js';
 import { CoreRefusal, Decider } from './decider.js';
 import { completeRectification, confirmPayment, evaluate, evaluateSupervision, issueCertificate, recordDelivery, revoke } from './handlers/after.js';
+import { recalculateCalendar } from './handlers/calendar.js';
 import { approveExtension, endProcedure, passThrough, startProcedure } from './handlers/handling.js';
 import { accept, apply, notifyCorrection, reject, supplyCorrection, withdraw } from './handlers/intake.js';
 import { ApprovalRejectionError, refuse, type ApprovalRejection } from './rejection.js';
@@ -37,6 +38,7 @@ const handlers: Handlers = {
   'rectification.complete': completeRectification,
   'case.revoke': revoke,
   'supervision.evaluate': (d) => evaluateSupervision(d),
+  'calendar.recalculate': recalculateCalendar,
 };
 
 /**

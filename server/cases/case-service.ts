@@ -6,6 +6,7 @@
  */
 import type { WorkingCalendar } from '../../engine/calendar/types.js';
 import { toZoned } from '../../engine/calendar/dates.js';
+import { openCaseClocks } from '../../engine/approval/open-clocks.js';
 import {
   renderAcceptanceNotice, renderCorrectionNotice, renderNonAcceptance, timeline,
   type ApprovalCaseState, type ApprovalCommand, type MaterialRef, type NoticeItem,
@@ -19,7 +20,9 @@ import { checkFacts } from './facts.js';
 import type { FileStorage } from './file-storage.js';
 import type { ItemRepository } from './item-repository.js';
 import { feesFor, materialsFor, preReview, type PreReview } from './item-rules.js';
-import type { ApplyInput, CaseView, DocumentKind, MaterialInput, ServiceRejection, ServiceResult, TimelineEntry } from './service-types.js';
+import type {
+  ApplyInput, CalendarReach, CaseView, DocumentKind, MaterialInput, RecalculationReport, ServiceRejection, ServiceResult, TimelineEntry,
+} from './service-types.js';
 
 /** Collaborators of a `CaseService`. */
 export interface CaseServiceDeps {
@@ -33,6 +36,8 @@ export interface CaseServiceDeps {
   caseNumber?: (day: string) => string;
   /** Certificate numbers; `<item code>-<year>-<random>` by default. */
   certificateNumber?: (itemCode: string, day: string) => string;
+  /** The open cases (awaiting acceptance or in handling); without it there are none to recalculate. */
+  openCases?: () => Promise<string[]>;
 }
 
 type Without<C, K extends string> = C extends unknown ? Omit<C, 'type' | K> : never;
@@ -153,6 +158,40 @@ export class CaseService {
    */
   evaluateSupervision(caseNo: string): Promise<ServiceResult> {
     return this.run(caseNo, { type: 'supervision.evaluate', actor: { id: 'system', name: 'supervision' } }, undefined, 3);
+  }
+
+  /**
+   * A new calendar version reaches the open cases (行政许可法 第82条): runs `calendar.recalculate` on every
+   * case awaiting acceptance or in handling, on this service's calendar. Each changed deadline becomes one
+   * `deadline.recalculated` event; a case with no change is not written. A system command, retried on a race.
+   */
+  async recalculateOpenCases(): Promise<RecalculationReport> {
+    const report: RecalculationReport = { calendarVersion: this.deps.calendar.version, checked: 0, changed: 0, recorded: 0, failed: [] };
+    for (const caseNo of (await this.deps.openCases?.()) ?? []) {
+      report.checked++;
+      const result = await this.run(caseNo, { type: 'calendar.recalculate', actor: { id: 'system', name: 'calendar' } }, undefined, 3);
+      if (!result.ok) {
+        report.failed.push({ caseNo, code: result.rejection.code, message: result.rejection.message });
+        continue;
+      }
+      const recorded = result.events.filter((e) => e.type === 'deadline.recalculated').length;
+      if (recorded) report.changed++;
+      report.recorded += recorded;
+    }
+    return report;
+  }
+
+  /** How the open cases stand against this service's calendar: how many have a running deadline on provisional days. */
+  async calendarReach(): Promise<CalendarReach> {
+    const reach: CalendarReach = { calendarVersion: this.deps.calendar.version, open: 0, provisional: 0 };
+    const now = this.deps.clock.now().toISOString();
+    for (const caseNo of (await this.deps.openCases?.()) ?? []) {
+      const s = (await this.load(caseNo))?.state.approval;
+      if (!s) continue;
+      reach.open++;
+      if (openCaseClocks(s, now).some((c) => c.current.provisional)) reach.provisional++;
+    }
+    return reach;
   }
 
   /** 退回: sends the process back to an earlier step, with the reason. */

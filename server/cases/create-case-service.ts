@@ -14,6 +14,7 @@ import { CaseService } from './case-service.js';
 import { LocalDiskStorage, type FileStorage } from './file-storage.js';
 import { ItemRuleEvaluator } from './item-rules.js';
 import { KnexItemRepository } from './knex-item-repository.js';
+import { openCaseLister } from './open-cases.js';
 
 /** What `createCaseService` builds. */
 export interface CaseServiceWiring {
@@ -50,6 +51,8 @@ export async function createCaseService(args: {
     ...(args.afterCommit ? { afterCommit: args.afterCommit } : {}),
   });
   const files = 'dir' in args.files ? new LocalDiskStorage(args.files.dir) : args.files;
-  const service = new CaseService({ runner, store: cases, items, files, clock: args.clock, calendar: args.calendar });
+  const service = new CaseService({
+    runner, store: cases, items, files, clock: args.clock, calendar: args.calendar, openCases: openCaseLister(args.store.knex),
+  });
   return { service, runner, items, rules, files };
 }

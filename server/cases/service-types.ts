@@ -44,6 +44,27 @@ export interface CaseView {
   openTasks: TaskInfo[];
 }
 
+/** What `recalculateOpenCases` did on a calendar version. */
+export interface RecalculationReport {
+  calendarVersion: string;
+  /** Open cases looked at. */
+  checked: number;
+  /** Cases with at least one changed deadline. */
+  changed: number;
+  /** `deadline.recalculated` events recorded. */
+  recorded: number;
+  /** Cases whose command was refused or lost every race; the next run tries again. */
+  failed: { caseNo: string; code: string; message: string }[];
+}
+
+/** How the open cases stand against the service's calendar (`calendarReach`). */
+export interface CalendarReach {
+  calendarVersion: string;
+  open: number;
+  /** Open cases with a running deadline on provisional days (beyond the official data). */
+  provisional: number;
+}
+
 /** The printable documents of a case. */
 export type DocumentKind = 'acceptance-notice' | 'correction-notice' | 'non-acceptance';
 

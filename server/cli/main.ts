@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   backup: () => import('./commands/backup.js'),
   deploy: () => import('./commands/deploy.js'),
   audit: () => import('./commands/audit.js'),
+  calendar: () => import('./commands/calendar.js'),
 };
 
 async function usage(io: CliIo): Promise<void> {

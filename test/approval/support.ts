@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ChineseWorkingCalendar } from '../../engine/calendar/index.js';
+import { ChineseWorkingCalendar, type WorkingCalendar } from '../../engine/calendar/index.js';
 import type { CaseEvent, EngineContext } from '../../engine/core/types.js';
 import type { ExecutableDefinition } from '../../engine/core/model.js';
 import {
@@ -68,10 +68,13 @@ export class Case {
   state: ApprovalCaseState = initialApprovalState();
   log: CaseEvent[] = [];
 
+  /** The calendar the next steps run on; a test loads a new one by assigning it. */
+  calendar: WorkingCalendar = calendar;
+
   constructor(readonly definition: ExecutableDefinition) {}
 
   ctx(now: string): EngineContext {
-    return { now, calendar };
+    return { now, calendar: this.calendar };
   }
 
   /** Steps `command` at `now`; throws when refused. Returns the new events. */

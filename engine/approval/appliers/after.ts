@@ -1,9 +1,10 @@
-/** Appliers of fees, result, delivery, evaluation, rectification and supervision events. */
+/** Appliers of fees, result, delivery, evaluation, rectification, supervision and recalculated deadlines. */
+import { placeDeadline } from '../open-clocks.js';
 import { actorId, type Appliers } from './applier.js';
 
 type After =
   | 'payment.confirmed' | 'certificate.issued' | 'delivery.recorded' | 'case.evaluated' | 'rectification.opened'
-  | 'rectification.completed' | 'light.changed' | 'supervision.recorded';
+  | 'rectification.completed' | 'light.changed' | 'supervision.recorded' | 'deadline.recalculated';
 
 export const afterAppliers: Appliers<After> = {
   'payment.confirmed': (s, e) => {
@@ -31,5 +32,8 @@ export const afterAppliers: Appliers<After> = {
   },
   'supervision.recorded': (s, e) => {
     s.supervision.push(structuredClone(e.record));
+  },
+  'deadline.recalculated': (s, e) => {
+    placeDeadline(s, e.clock, e.deadline);
   },
 };
