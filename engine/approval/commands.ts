@@ -43,6 +43,14 @@ export type LifecycleCommand =
     }
   | { type: 'special-procedure.end'; id: string; result?: string; actor: Actor }
   | { type: 'extension.approve'; requested: Limit; reason: string; actor: Actor }
+  /** 告知听证权利 (行政许可法 第47条): the decision concerns major interests of the applicant and others. */
+  | { type: 'hearing.notify'; reason: string; basis: string; parties?: string[]; actor: Actor }
+  /** The applicant, the agent or a party told of the right requests the hearing, within the window (第47条). */
+  | { type: 'hearing.request'; actor: Actor }
+  /** 听证通知: the time and place, 7 working days before the hearing (第48条第1款第1项). */
+  | { type: 'hearing.schedule'; day: string; time?: string; place: string; actor: Actor }
+  /** The hearing is held on its notified day; its record (听证笔录) in summary. */
+  | { type: 'hearing.hold'; record: string; actor: Actor }
   | { type: 'case.withdraw'; reason: string; actor: Actor }
   | { type: 'case.revoke'; reason: string; basis: string; actor: Actor }
   | { type: 'payment.confirm'; amount: number; reference: string; actor: Actor }

@@ -42,6 +42,10 @@ export interface ApprovalEventPayloads {
   'special-procedure.started': { entry: SuspensionEntry };
   'special-procedure.ended': { entry: SuspensionEntry; result?: string };
   'extension.approved': { granted: GrantedExtension };
+  'hearing.notified': { reason: string; basis: string; parties: string[]; requestBy: Deadline };
+  'hearing.requested': { holdBy: Deadline; procedureId: string };
+  'hearing.scheduled': { day: string; time?: string; place: string; noticeOn: string };
+  'hearing.held': { heldOn: string; record: string; onTime: boolean };
   'co-department.started': { department: string; taskId: string };
   'co-department.completed': { department: string; outcome: 'approved' | 'refused'; opinion?: string };
   'case.decided': { decision: DecisionRecord; delivery: Deadline };
@@ -88,6 +92,7 @@ export const APPROVAL_EVENT_VERSION = 1;
 const TYPES: readonly ApprovalEventType[] = [
   'case.applied', 'correction.notified', 'correction.supplied', 'case.accepted', 'case.rejected', 'handling.started',
   'deadlines.computed', 'special-procedure.started', 'special-procedure.ended', 'extension.approved',
+  'hearing.notified', 'hearing.requested', 'hearing.scheduled', 'hearing.held',
   'co-department.started', 'co-department.completed', 'case.decided', 'case.concluded', 'case.withdrawn',
   'case.revoked', 'payment.confirmed', 'certificate.issued', 'delivery.recorded', 'case.evaluated',
   'rectification.opened', 'rectification.completed', 'light.changed', 'supervision.recorded', 'deadline.recalculated',

@@ -8,11 +8,12 @@ import type { CaseEvent } from '../core/types.js';
 import { afterAppliers } from './appliers/after.js';
 import type { Applier, LifecycleEvent } from './appliers/applier.js';
 import { handlingAppliers } from './appliers/handling.js';
+import { hearingAppliers } from './appliers/hearing.js';
 import { intakeAppliers } from './appliers/intake.js';
 import { APPROVAL_EVENT_TYPES, APPROVAL_EVENT_VERSION, type ApprovalEventType } from './events.js';
 import { initialApprovalState, type ApprovalCaseState, type ApprovalState } from './state.js';
 
-const appliers = { ...intakeAppliers, ...handlingAppliers, ...afterAppliers } as Record<string, Applier<ApprovalEventType>>;
+const appliers = { ...intakeAppliers, ...handlingAppliers, ...hearingAppliers, ...afterAppliers } as Record<string, Applier<ApprovalEventType>>;
 
 /** The lifecycle state a `case.applied` event opens. */
 function opened(e: LifecycleEvent<'case.applied'>): ApprovalState {

@@ -11,7 +11,7 @@ export type { ItemSnapshot, CoDepartmentSpec } from './item-snapshot.js';
 export type { ApprovalCommand, ApprovalCommandType, LifecycleCommand, PassThroughCommand } from './commands.js';
 export type { ApprovalEventPayloads, ApprovalEventType, LifecycleHead } from './events.js';
 export { APPROVAL_EVENT_TYPES, APPROVAL_EVENT_VERSION } from './events.js';
-export type { ApprovalRejection, ApprovalRejectionCode } from './rejection.js';
+export type { ApprovalRejection, ApprovalRejectionCode, HearingRejectionCode } from './rejection.js';
 export { SPGL, type SpglStatus } from './status.js';
 export { summarize } from './summary.js';
 export { timeline, type TimelineEntry } from './timeline.js';

@@ -40,6 +40,8 @@ export interface ItemSnapshot {
   readonly pauseOverrides: ItemPauseOverrides;
   /** The special procedures the item may run. */
   readonly specialProcedures: readonly string[];
+  /** The hearing limits where the item's own law departs from 行政许可法 第47–48条 (5, 20 and 7 working days). */
+  readonly hearingLimits?: { readonly request?: Limit; readonly hold?: Limit; readonly noticeLead?: Limit };
   readonly lightThresholds: LightThresholds;
   /** Issue and delivery limit from the decision (行政许可法 第44条). */
   readonly deliveryLimit: Limit;

@@ -28,7 +28,8 @@ export function inputOfDeadline(deadline: Deadline, suspensions: readonly Suspen
 /**
  * The clocks of `s` that are still running on `now`, in a fixed order: the pre-acceptance window while the
  * case awaits acceptance (第32条); the statutory and promised clocks until the decision (第42条); each
- * co-department's clock until it is done; and the delivery clock until delivery (第44条).
+ * co-department's clock until it is done; the delivery clock until delivery (第44条); and the hearing clocks,
+ * to request one and to hold it (第47条).
  */
 export function openCaseClocks(s: ApprovalState, now: string): OpenClock[] {
   const clocks: OpenClock[] = [];
@@ -46,6 +47,9 @@ export function openCaseClocks(s: ApprovalState, now: string): OpenClock[] {
     }
   }
   if (!s.delivery) add('delivery', s.deadlines.delivery);
+  const hearing = s.hearing;
+  if (hearing && !s.decision && !hearing.requestedAt) add('hearing:request', hearing.requestBy);
+  if (hearing && !hearing.heldOn) add('hearing:hold', hearing.holdBy);
   return clocks;
 }
 
@@ -54,6 +58,12 @@ export function placeDeadline(s: ApprovalState, clockId: string, deadline: Deadl
   const copy = structuredClone(deadline);
   if (clockId === 'pre-acceptance') {
     if (s.window) s.window.deadline = copy;
+    return;
+  }
+  if (clockId === 'hearing:request' || clockId === 'hearing:hold') {
+    if (!s.hearing) throw new Error(`Case '${s.caseNo}' has no hearing to place '${clockId}' in`);
+    if (clockId === 'hearing:request') s.hearing.requestBy = copy;
+    else s.hearing.holdBy = copy;
     return;
   }
   if (!s.deadlines) throw new Error(`Case '${s.caseNo}' has no deadlines to place '${clockId}' in`);

@@ -47,9 +47,28 @@ export type ApprovalRejectionCode =
   | 'EXTENSION_REASON_REQUIRED'
   | 'EXTENSION_LIMIT_EXPIRED';
 
+/**
+ * The refusals of the hearing commands (行政许可法 第47条, 第48条). Kept apart from `ApprovalRejectionCode`,
+ * whose HTTP status table is exhaustive: until that table maps them, the HTTP layer answers 422.
+ */
+export type HearingRejectionCode =
+  | 'HEARING_ALREADY_NOTIFIED'
+  | 'HEARING_NOT_NOTIFIED'
+  | 'HEARING_NOT_A_PARTY'
+  | 'HEARING_ALREADY_REQUESTED'
+  | 'HEARING_NOT_REQUESTED'
+  | 'HEARING_PLACE_REQUIRED'
+  | 'HEARING_NOT_SCHEDULED'
+  | 'HEARING_NOT_ON_NOTIFIED_DAY'
+  | 'HEARING_ALREADY_HELD'
+  // Decided by engine/clocks:
+  | 'HEARING_REQUEST_LATE'
+  | 'HEARING_NOTICE_TOO_LATE'
+  | 'HEARING_BEYOND_LIMIT';
+
 /** A refusal of an approval command: the core's shape, with the lifecycle codes added. */
 export interface ApprovalRejection extends Omit<Rejection, 'code'> {
-  code: RejectionCode | ApprovalRejectionCode;
+  code: RejectionCode | ApprovalRejectionCode | HearingRejectionCode;
   details?: Record<string, Json>;
 }
 
@@ -66,6 +85,6 @@ export function refuse(code: ApprovalRejection['code'], message: string, details
 }
 
 /** The lifecycle code of a refusal decided by engine/clocks (`extension.over-cap` -> `EXTENSION_OVER_CAP`). */
-export function clockCode(code: string): ApprovalRejectionCode {
-  return code.replace(/[.-]/g, '_').toUpperCase() as ApprovalRejectionCode;
+export function clockCode(code: string): ApprovalRejectionCode | HearingRejectionCode {
+  return code.replace(/[.-]/g, '_').toUpperCase() as ApprovalRejectionCode | HearingRejectionCode;
 }

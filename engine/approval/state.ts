@@ -152,6 +152,37 @@ export interface FeeRecord {
   payments: { amount: number; reference: string; at: string; by: string }[];
 }
 
+/**
+ * A hearing on request (行政许可法 第47条, 第48条): the parties told of the right, the request within the
+ * window, the notice of time and place, the hearing held. Its time is a HEARING special procedure (第45条).
+ */
+export interface HearingRecord {
+  notifiedAt: string;
+  notifiedOn: IsoDate;
+  by: string;
+  /** Why the decision may be subject to a hearing (重大利益关系), and the legal basis. */
+  reason: string;
+  basis: string;
+  /** Interested parties (利害关系人) told of the right besides the applicant, by id. */
+  parties: string[];
+  /** The last day to request the hearing (第47条). */
+  requestBy: Deadline;
+  requestedAt?: string;
+  requestedBy?: string;
+  /** The last day to hold the hearing, from the request (第47条). */
+  holdBy?: Deadline;
+  /** The HEARING special procedure that keeps the hearing's time out of the limit (第45条). */
+  procedureId?: string;
+  /** Notices of time and place, the last one in force (第48条); a new notice reschedules. */
+  notices: { noticeOn: IsoDate; day: IsoDate; time?: string; place: string; by: string }[];
+  heldAt?: string;
+  heldOn?: IsoDate;
+  /** A summary of the hearing record (听证笔录). */
+  record?: string;
+  /** Whether it was held by `holdBy`. */
+  onTime?: boolean;
+}
+
 /** Where the lifecycle stands. */
 export type Phase = 'received' | 'correcting' | 'handling' | 'concluded' | 'rejected' | 'withdrawn' | 'revoked';
 
@@ -177,6 +208,7 @@ export interface ApprovalState {
   rejection?: { at: string; on: IsoDate; by: string; reasons: NoticeItem[] };
   ledger: SuspensionEntry[];
   extension?: GrantedExtension;
+  hearing?: HearingRecord;
   deadlines?: CaseDeadlines;
   coDepartments: CoDepartmentRecord[];
   decision?: DecisionRecord;

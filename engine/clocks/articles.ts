@@ -16,6 +16,10 @@ export const ARTICLES = {
   delivery: '行政许可法第44条',
   /** 行政许可法 第45条: hearing, tendering, auction, inspection, testing, quarantine, appraisal, expert review not counted. */
   notCounted: '行政许可法第45条',
+  /** 行政许可法 第47条: request a hearing within 5 days of being told of the right; held within 20 days of the request. */
+  hearing: '行政许可法第47条',
+  /** 行政许可法 第48条第1款第1项: the time and place of the hearing are notified 7 days before it. */
+  hearingNotice: '行政许可法第48条第1款第1项',
   /** 行政许可法 第82条: the limits are working days, statutory holidays excluded. */
   workingDays: '行政许可法第82条',
 } as const;

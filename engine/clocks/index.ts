@@ -16,3 +16,4 @@ export * from './lights.js';
 export * from './completion.js';
 export * from './supervision.js';
 export * from './recalculation.js';
+export * from './hearing.js';

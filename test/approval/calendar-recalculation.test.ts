@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExecutableDefinition } from '../../engine/core/model.js';
 import { next2027 } from '../calendar/next-year.js';
-import { Case, applyCommand, at, calendar, clerk, foodProcess, types } from './support.js';
+import { Case, applyCommand, at, calendar, clerk, foodItem, foodProcess, types } from './support.js';
 
 const system = { id: 'system', name: 'calendar' };
 const OFFICIAL = 'cn-official@1.5.7:2004-2026';
@@ -73,6 +73,18 @@ describe('calendar.recalculate: a new calendar version reaches an open case (行
     expect([events[0]!.clock, events[0]!.oldDate, events[0]!.newDate]).toEqual(['pre-acceptance', '2027-02-10', '2027-02-17']);
     expect(effects).toEqual([{ type: 'timer.schedule', timerId: 'SP-2027-2:window-1', dueAt: '2027-02-18T00:00:00+08:00', elementId: 'pre-acceptance' }]);
     expect(c.state.approval!.window!.deadline.date).toBe('2027-02-17');
+  });
+
+  it('moves the hearing request window too (行政许可法 第47条)', () => {
+    const c = new Case(definition);
+    c.when(applyCommand('SP-2027-3', [], { ...foodItem, specialProcedures: ['HEARING'] }), at('2027-02-01', '09:00'));
+    c.when({ type: 'case.accept', actor: clerk }, at('2027-02-01'));
+    c.when({ type: 'hearing.notify', reason: '涉及他人重大利益', basis: '行政许可法第47条', actor: clerk }, at('2027-02-02'));
+    c.calendar = next2027;
+    const { events } = c.when({ type: 'calendar.recalculate', actor: system }, at('2027-02-03'));
+    // 5 WD after 02-02: provisionally 02-03, 04, 05, 08, 09; with the arrangement 02-03, 04, Sat 13, 15, 16.
+    expect(events.filter((e) => e.clock === 'hearing:request').map((e) => [e.oldDate, e.newDate])).toEqual([['2027-02-09', '2027-02-16']]);
+    expect(c.state.approval!.hearing!.requestBy.date).toBe('2027-02-16');
   });
 
   it('refuses without a real-name actor', () => {

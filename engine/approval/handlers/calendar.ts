@@ -13,10 +13,15 @@ import { refreshLight } from './refresh.js';
 
 type Of<T extends LifecycleCommand['type']> = Extract<LifecycleCommand, { type: T }>;
 
-/** Recomputes the case's open clocks on `ctx.calendar` as of `ctx.now` and records each change. */
+/**
+ * Recomputes the case's open clocks on `ctx.calendar` as of `ctx.now` and records each change. A clock whose
+ * deadline `ctx.calendar` computed already is left alone: while a special procedure is open its deadline moves
+ * with `now` (第45条), which the next command's refresh records, not a calendar change.
+ */
 export function recalculateCalendar(d: Decider, _cmd: Of<'calendar.recalculate'>): void {
   const s = d.approval;
-  const changes = recalculateDeadlines(d.ctx.calendar, openCaseClocks(s, d.ctx.now), { now: d.ctx.now });
+  const stale = openCaseClocks(s, d.ctx.now).filter((c) => c.current.calendarVersion !== d.ctx.calendar.version);
+  const changes = recalculateDeadlines(d.ctx.calendar, stale, { now: d.ctx.now });
   for (const c of changes) {
     const why = c.change === 'moved'
       ? `calendar ${c.calendarVersion} replaces ${c.oldCalendarVersion}: ${c.clockId} due ${c.newDate} instead of ${c.oldDate}`
