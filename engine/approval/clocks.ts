@@ -13,6 +13,7 @@ import { lightOn, type LightReading } from '../clocks/lights.js';
 import { suspensionsFor } from '../clocks/suspension-ledger.js';
 import type { ItemSnapshot } from './item-snapshot.js';
 import type { ApprovalState, CaseDeadlines, PreAcceptanceWindow } from './state.js';
+import { stepDeadlines, stepLights } from './step-clocks.js';
 
 /** The id of the n-th pre-acceptance window timer of a case. */
 export function windowTimerId(caseNo: string, n: number): string {
@@ -51,9 +52,11 @@ export function computeCaseDeadlines(calendar: WorkingCalendar, s: ApprovalState
     ...(s.extension ? { extension: s.extension.extension } : {}),
   };
   const joint = s.item.joint;
+  const steps = stepDeadlines(calendar, s, now);
+  const kept = { ...(s.deadlines?.delivery ? { delivery: s.deadlines.delivery } : {}), ...(steps ? { steps } : {}) };
   if (!joint) {
     const { statutory, promised } = caseDeadlines(calendar, { ...common, statutoryArticle: s.item.statutoryArticle });
-    return { statutory, promised, departments: {}, ...(s.deadlines?.delivery ? { delivery: s.deadlines.delivery } : {}) };
+    return { statutory, promised, departments: {}, ...kept };
   }
   const coDepartments = s.coDepartments.map((branch) => {
     const spec = joint.coDepartments.find((c) => c.department === branch.department);
@@ -65,7 +68,7 @@ export function computeCaseDeadlines(calendar: WorkingCalendar, s: ApprovalState
     };
   });
   const d = jointDeadlines(calendar, { ...common, coDepartments });
-  return { statutory: d.statutory, promised: d.promised, departments: d.departments, ...(s.deadlines?.delivery ? { delivery: s.deadlines.delivery } : {}) };
+  return { statutory: d.statutory, promised: d.promised, departments: d.departments, ...kept };
 }
 
 /** The day of an instant in the calendar's zone. */
@@ -100,4 +103,15 @@ export function departmentLights(calendar: WorkingCalendar, s: ApprovalState, on
     });
     return [{ department: branch.department, light }];
   });
+}
+
+/**
+ * The lights supervision reads besides the case's: each co-department's and each step clock's (第43条), as
+ * `overdueViolations` steps (`co-department:<dept>`, `step:<id>`).
+ */
+export function supervisedSteps(calendar: WorkingCalendar, s: ApprovalState, on: string): { stepId: string; department: string; light: LightReading }[] {
+  return [
+    ...departmentLights(calendar, s, on).map((b) => ({ stepId: `co-department:${b.department}`, department: b.department, light: b.light })),
+    ...stepLights(calendar, s, on).map((x) => ({ stepId: `step:${x.step}`, department: x.department ?? s.item.department, light: x.light })),
+  ];
 }

@@ -47,6 +47,9 @@ export interface ApprovalEventPayloads {
   'hearing.scheduled': { day: string; time?: string; place: string; noticeOn: string };
   'hearing.held': { heldOn: string; record: string; onTime: boolean };
   'co-department.started': { department: string; taskId: string };
+  /** A step with its own limit started (第43条 lower-level review) or its task ended. */
+  'step-clock.started': { step: string; taskId: string; department?: string };
+  'step-clock.stopped': { step: string; taskId: string };
   'co-department.completed': { department: string; outcome: 'approved' | 'refused'; opinion?: string };
   'case.decided': { decision: DecisionRecord; delivery: Deadline };
   /** 办结: the process ended; `status` is 11, 12 or 13. */
@@ -93,7 +96,7 @@ const TYPES: readonly ApprovalEventType[] = [
   'case.applied', 'correction.notified', 'correction.supplied', 'case.accepted', 'case.rejected', 'handling.started',
   'deadlines.computed', 'special-procedure.started', 'special-procedure.ended', 'extension.approved',
   'hearing.notified', 'hearing.requested', 'hearing.scheduled', 'hearing.held',
-  'co-department.started', 'co-department.completed', 'case.decided', 'case.concluded', 'case.withdrawn',
+  'co-department.started', 'co-department.completed', 'step-clock.started', 'step-clock.stopped', 'case.decided', 'case.concluded', 'case.withdrawn',
   'case.revoked', 'payment.confirmed', 'certificate.issued', 'delivery.recorded', 'case.evaluated',
   'rectification.opened', 'rectification.completed', 'light.changed', 'supervision.recorded', 'deadline.recalculated',
 ];

@@ -17,6 +17,18 @@ export interface CoDepartmentSpec {
   readonly statutoryLimit?: Limit;
 }
 
+/**
+ * A step with its own limit and light, e.g. the lower-level review of 行政许可法 第43条 (20 working days from
+ * the lower agency's acceptance). `step` names the step by element id or stage.
+ */
+export interface StepLimitSpec {
+  readonly step: string;
+  readonly limit: Limit;
+  readonly article: string;
+  /** Count from the case's acceptance (第43条: 自其受理行政许可申请之日起) or from the step's start (default). */
+  readonly from?: 'acceptance' | 'step';
+}
+
 /** The snapshot of an item version inside a case. Plain JSON. */
 export interface ItemSnapshot {
   /** Implementation code: also the key of the item's process definition. */
@@ -40,6 +52,8 @@ export interface ItemSnapshot {
   readonly pauseOverrides: ItemPauseOverrides;
   /** The special procedures the item may run. */
   readonly specialProcedures: readonly string[];
+  /** Steps with their own clock (sub-clocks per level, 第43条). */
+  readonly stepLimits?: readonly StepLimitSpec[];
   /** The hearing limits where the item's own law departs from 行政许可法 第47–48条 (5, 20 and 7 working days). */
   readonly hearingLimits?: { readonly request?: Limit; readonly hold?: Limit; readonly noticeLead?: Limit };
   readonly lightThresholds: LightThresholds;

@@ -8,6 +8,7 @@ import type { OpenClock } from '../clocks/recalculation.js';
 import { suspensionsFor } from '../clocks/suspension-ledger.js';
 import type { ClockInput, Deadline, SuspensionSpan } from '../clocks/types.js';
 import type { ApprovalState } from './state.js';
+import { runningSteps } from './step-clocks.js';
 
 /** The inputs a stored deadline was computed from, with the suspensions that pause its clock. */
 export function inputOfDeadline(deadline: Deadline, suspensions: readonly SuspensionSpan[], now: string): ClockInput {
@@ -29,7 +30,7 @@ export function inputOfDeadline(deadline: Deadline, suspensions: readonly Suspen
  * The clocks of `s` that are still running on `now`, in a fixed order: the pre-acceptance window while the
  * case awaits acceptance (第32条); the statutory and promised clocks until the decision (第42条); each
  * co-department's clock until it is done; the delivery clock until delivery (第44条); and the hearing clocks,
- * to request one and to hold it (第47条).
+ * to request one and to hold it (第47条); and the clocks of the steps still running (第43条).
  */
 export function openCaseClocks(s: ApprovalState, now: string): OpenClock[] {
   const clocks: OpenClock[] = [];
@@ -50,6 +51,8 @@ export function openCaseClocks(s: ApprovalState, now: string): OpenClock[] {
   const hearing = s.hearing;
   if (hearing && !s.decision && !hearing.requestedAt) add('hearing:request', hearing.requestBy);
   if (hearing && !hearing.heldOn) add('hearing:hold', hearing.holdBy);
+  const statutory = suspensionsFor(s.ledger, 'statutory');
+  for (const run of runningSteps(s)) add(`step:${run.step}`, s.deadlines.steps?.[run.step], statutory);
   return clocks;
 }
 
@@ -69,6 +72,8 @@ export function placeDeadline(s: ApprovalState, clockId: string, deadline: Deadl
   if (!s.deadlines) throw new Error(`Case '${s.caseNo}' has no deadlines to place '${clockId}' in`);
   if (clockId === 'statutory' || clockId === 'promised' || clockId === 'delivery') {
     s.deadlines[clockId] = copy;
+  } else if (clockId.startsWith('step:')) {
+    (s.deadlines.steps ??= {})[clockId.slice('step:'.length)] = copy;
   } else if (clockId.startsWith('co-department:')) {
     s.deadlines.departments[clockId.slice('co-department:'.length)] = copy;
   } else {

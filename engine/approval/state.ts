@@ -97,6 +97,18 @@ export interface CaseDeadlines {
   departments: Record<string, Deadline>;
   /** 行政许可法 第44条: issue and deliver within the limit from the decision. */
   delivery?: Deadline;
+  /** Steps with their own limit (e.g. the lower-level review of 第43条), by step. */
+  steps?: Record<string, Deadline>;
+}
+
+/** A run of a step with its own clock (`ItemSnapshot.stepLimits`), from its task's creation to its end. */
+export interface StepClockRecord {
+  step: string;
+  taskId: string;
+  department?: string;
+  startedAt: string;
+  /** When its task was completed or cancelled. */
+  endedAt?: string;
 }
 
 /** The outcome of a decision; a joint approval with some refusals is partially refused (部分不予许可). */
@@ -211,6 +223,8 @@ export interface ApprovalState {
   hearing?: HearingRecord;
   deadlines?: CaseDeadlines;
   coDepartments: CoDepartmentRecord[];
+  /** Runs of the steps with their own clock, oldest first. */
+  steps?: StepClockRecord[];
   decision?: DecisionRecord;
   concludedAt?: string;
   certificate?: CertificateRecord;

@@ -5,7 +5,7 @@
  * reads only. Records become supervision notices in the same commit (`approval-projection.ts`), once each.
  */
 import type { Knex } from 'knex';
-import { caseLight, departmentLights, type ApprovalCaseState, type ApprovalState } from '../../engine/approval/index.js';
+import { caseLight, supervisedSteps, type ApprovalCaseState, type ApprovalState } from '../../engine/approval/index.js';
 import { newSupervisionRecords, overdueViolations } from '../../engine/clocks/supervision.js';
 import { toZoned } from '../../engine/calendar/dates.js';
 import type { WorkingCalendar } from '../../engine/calendar/types.js';
@@ -38,7 +38,7 @@ export function needsEvaluation(calendar: WorkingCalendar, s: ApprovalState, now
     department: s.item.department,
     on: toZoned(now, calendar.zone).date,
     ...(reading ? { caseLight: reading } : {}),
-    steps: departmentLights(calendar, s, now).map((b) => ({ stepId: `co-department:${b.department}`, department: b.department, light: b.light })),
+    steps: supervisedSteps(calendar, s, now),
   });
   return newSupervisionRecords(calendar, s.supervision, violations).length > 0;
 }

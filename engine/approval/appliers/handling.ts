@@ -1,9 +1,10 @@
-/** Appliers of the handling events: deadlines, special procedures, extension, joint branches, decision. */
+/** Appliers of the handling events: deadlines, special procedures, extension, joint branches, step clocks, decision. */
 import { actorId, type Appliers } from './applier.js';
 
 type Handling =
   | 'deadlines.computed' | 'special-procedure.started' | 'special-procedure.ended' | 'extension.approved'
-  | 'co-department.started' | 'co-department.completed' | 'case.decided' | 'case.concluded' | 'case.revoked';
+  | 'co-department.started' | 'co-department.completed' | 'case.decided' | 'case.concluded' | 'case.revoked'
+  | 'step-clock.started' | 'step-clock.stopped';
 
 export const handlingAppliers: Appliers<Handling> = {
   'deadlines.computed': (s, e) => {
@@ -27,6 +28,14 @@ export const handlingAppliers: Appliers<Handling> = {
     branch.completedAt = e.at;
     branch.outcome = e.outcome;
     if (e.opinion !== undefined) branch.opinion = e.opinion;
+  },
+  'step-clock.started': (s, e) => {
+    (s.steps ??= []).push({ step: e.step, taskId: e.taskId, ...(e.department !== undefined ? { department: e.department } : {}), startedAt: e.at });
+  },
+  'step-clock.stopped': (s, e) => {
+    const run = s.steps?.find((r) => r.taskId === e.taskId && r.endedAt === undefined);
+    if (!run) throw new Error(`No running step clock of task '${e.taskId}' in case '${s.caseNo}'`);
+    run.endedAt = e.at;
   },
   'case.decided': (s, e) => {
     s.decision = structuredClone(e.decision);

@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import { computeDeadline } from '../../clocks/deadline.js';
 import { newSupervisionRecords, overdueViolations } from '../../clocks/supervision.js';
 import type { LifecycleCommand } from '../commands.js';
-import { caseLight, departmentLights } from '../clocks.js';
+import { caseLight, supervisedSteps } from '../clocks.js';
 import type { Decider } from '../decider.js';
 import { refuse } from '../rejection.js';
 import { SPGL } from '../status.js';
@@ -107,7 +107,7 @@ export function evaluateSupervision(d: Decider): void {
     department: s.item.department,
     on: d.today,
     ...(caseReading ? { caseLight: caseReading } : {}),
-    steps: departmentLights(calendar, s, d.ctx.now).map((b) => ({ stepId: `co-department:${b.department}`, department: b.department, light: b.light })),
+    steps: supervisedSteps(calendar, s, d.ctx.now),
   });
   for (const record of newSupervisionRecords(calendar, s.supervision, violations)) {
     d.emit('supervision.recorded', { record }, { why: record.content });

@@ -11,6 +11,7 @@ import { dayOf } from '../clocks.js';
 import type { Decider } from '../decider.js';
 import type { DecisionRecord, Outcome } from '../state.js';
 import { SPGL } from '../status.js';
+import { runningSteps, stepSpecFor } from '../step-clocks.js';
 import { refreshDeadlines } from './refresh.js';
 
 /** The outcome a task completion states: `approve` or `refuse`. */
@@ -55,7 +56,17 @@ export function reactToCore(d: Decider, events: readonly CaseEvent[], tasks: rea
         d.emit('co-department.started', { department: task.department!, taskId: task.taskId }, { why: 'shared materials sent to the co-department (抄告相关)' });
         refreshDeadlines(d, `co-department ${task.department} started`);
       }
-    } else if (event.type === 'task.completed') {
+      const spec = stepSpecFor(d.approval.item, task);
+      if (spec) {
+        d.emit('step-clock.started', { step: spec.step, taskId: task.taskId, ...(task.department ? { department: task.department } : {}) }, {
+          why: `${spec.limit.value} ${spec.limit.unit} from the ${spec.from === 'acceptance' ? 'acceptance' : 'start of the step'} (${spec.article})`,
+        });
+        refreshDeadlines(d, `step ${spec.step} started`);
+      }
+    } else if (event.type === 'task.completed' || event.type === 'task.cancelled') {
+      const run = runningSteps(d.approval).find((r) => r.taskId === String(event.taskId));
+      if (run) d.emit('step-clock.stopped', { step: run.step, taskId: run.taskId }, { why: `task ${event.type === 'task.completed' ? 'completed' : 'cancelled'}` });
+      if (event.type === 'task.cancelled') continue;
       const task = known.get(String(event.taskId));
       const outcome = outcomeOf(event.outcome);
       if (!task || !outcome) continue;
