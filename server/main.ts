@@ -18,7 +18,13 @@ import { deploySampleItems, loadSampleItems, sampleDepartments } from './samples
  * and, on first start only, the accounts and passwords.
  */
 export async function loginHelp(app: FastifyInstance, config: ServerConfig, address: string, deployed: readonly string[] = []): Promise<string[]> {
-  const lines = [`Shenpi is listening on ${address}`, `  Modeler: ${address}/modeler/`, `  API documentation: ${address}/docs`];
+  const lines = [
+    `Shenpi is listening on ${address}`,
+    `  Applicant portal: ${address}/portal/`,
+    `  Console (tasks, lights, reports): ${address}/console/`,
+    `  Modeler: ${address}/modeler/`,
+    `  API documentation: ${address}/docs`,
+  ];
   const items = await app.cases.items.list();
   if (items.length) {
     lines.push('', `Items (${address}/api/items):`);
