@@ -9,7 +9,7 @@ import { loadConfig } from '../../config.js';
 import { openStore } from '../../store/open-store.js';
 import type { StoreConfig } from '../../store/connect.js';
 
-export const summary = 'Check the audit log hash chain: audit verify [--db <sqlite file>] [--json]';
+export const summary = 'check the audit log hash chain: audit verify [--db <sqlite file>] [--json]';
 
 /** Exit code 0 when the chain is intact, 1 when it is broken or unreadable, 2 on bad usage. */
 export async function run(args: string[], io: CliIo): Promise<number> {

@@ -6,7 +6,7 @@ import type { CliIo } from '../io.js';
 import { storeConfigFromEnv } from '../../store/connect.js';
 import { backupSqlite } from '../../store/sqlite-backup.js';
 
-export const summary = 'Copy the running SQLite database consistently: backup <file> [--db <sqlite file>]';
+export const summary = 'copy the running SQLite database consistently: backup <file> [--db <sqlite file>]';
 
 /** Runs the command; exit code 0 on success, 1 when the copy failed, 2 on bad usage. */
 export async function run(args: string[], io: CliIo): Promise<number> {
