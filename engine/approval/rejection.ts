@@ -48,8 +48,8 @@ export type ApprovalRejectionCode =
   | 'EXTENSION_LIMIT_EXPIRED';
 
 /**
- * The refusals of the hearing commands (行政许可法 第47条, 第48条). Kept apart from `ApprovalRejectionCode`,
- * whose HTTP status table is exhaustive: until that table maps them, the HTTP layer answers 422.
+ * The refusals of the hearing commands (行政许可法 第47条, 第48条), in a list of their own; the HTTP layer maps
+ * each to a status in a table that, like the lifecycle's, fails to compile until every code has one.
  */
 export type HearingRejectionCode =
   | 'HEARING_ALREADY_NOTIFIED'
