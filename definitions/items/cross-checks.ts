@@ -118,6 +118,11 @@ function processChecks(l: ItemListing, def: ExecutableDefinition): ItemFinding[]
   if (payBefore && !nodes.some((n) => n.id === payBefore || n.approval?.stage === payBefore)) {
     out.push({ severity: 'error', code: 'unknown-step', file: 'item.json', field: '/fees/payBefore', message: `no element or stage '${payBefore}' in process.bpmn` });
   }
+  l.stepLimits?.forEach((s, i) => {
+    if (!nodes.some((n) => n.id === s.step || n.approval?.stage === s.step)) {
+      out.push({ severity: 'error', code: 'unknown-step', file: 'item.json', field: `/stepLimits/${i}/step`, message: `no element or stage '${s.step}' in process.bpmn has this step clock` });
+    }
+  });
   if (!l.joint && !nodes.some((n) => n.approval?.stage === 'decide')) {
     out.push({ severity: 'warning', code: 'no-decide-step', file: 'process.bpmn', message: "no step has stage 'decide': the case is decided when its process ends" });
   }

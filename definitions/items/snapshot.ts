@@ -47,6 +47,16 @@ export function itemSnapshot(listing: ItemListing, version: number): ItemSnapsho
     deliveryLimit: listing.deliveryLimit ? limit(listing.deliveryLimit) : DEFAULT_DELIVERY_LIMIT,
     rectificationLimit: listing.rectificationLimit ? limit(listing.rectificationLimit) : DEFAULT_RECTIFICATION_LIMIT,
     ...(listing.fees.payBefore ? { payBefore: listing.fees.payBefore } : {}),
+    ...(listing.stepLimits?.length
+      ? { stepLimits: listing.stepLimits.map((s) => ({ step: s.step, limit: limit(s.limit), article: s.article, ...(s.from ? { from: s.from } : {}) })) }
+      : {}),
+    ...(listing.hearingLimits
+      ? {
+          hearingLimits: Object.fromEntries(
+            Object.entries(listing.hearingLimits).map(([k, v]) => [k, limit(v as ListingLimit)]),
+          ) as ItemSnapshot['hearingLimits'],
+        }
+      : {}),
     result: {
       name: listing.result.name,
       eCertificate: listing.result.eCertificate,

@@ -39,6 +39,27 @@ describe('loading an item package', () => {
     expect(decision.outputs.map((o) => o.material)).toEqual(['M1', 'M2', 'M3', 'M4', 'M5']);
   });
 
+  it('carries a step clock (第43条) and hearing limits from the listing into the case snapshot', async () => {
+    // given ITEM-02 whose first review is done by a lower agency with 20 working days from acceptance
+    const files = await itemFiles('ITEM-02');
+    editJson(files, (d) => {
+      d.stepLimits = [{ step: 'review', limit: { value: 20, unit: 'WD' }, article: '行政许可法第43条', from: 'acceptance' }];
+      d.hearingLimits = { request: { value: 5, unit: 'CD' } };
+    });
+    // when it is loaded, then a case of it keeps both
+    const loaded = await loadItemPackage(files);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.findings));
+    expect(loaded.item.snapshot.stepLimits).toEqual([{ step: 'review', limit: { value: 20, unit: 'WD' }, article: '行政许可法第43条', from: 'acceptance' }]);
+    expect(loaded.item.snapshot.hearingLimits).toEqual({ request: { value: 5, unit: 'CD' } });
+  });
+
+  it('refuses a step clock on a step the process does not have, naming the field', async () => {
+    const findings = await refused((f) => editJson(f, (d) => {
+      d.stepLimits = [{ step: 'noSuchStep', limit: { value: 20, unit: 'WD' }, article: '行政许可法第43条' }];
+    }));
+    expect(findings).toContainEqual(expect.objectContaining({ file: 'item.json', field: '/stepLimits/0/step', code: 'unknown-step' }));
+  });
+
   it('names the field of a listing that breaks the schema', async () => {
     const findings = await refused((f) => editJson(f, (d) => { d.promisedLimit.unit = 'DAYS'; d.contactz = {}; }));
     expect(findings).toContainEqual(expect.objectContaining({ file: 'item.json', field: '/promisedLimit/unit', code: 'schema' }));
