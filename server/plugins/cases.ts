@@ -5,6 +5,7 @@
  * rows), after every move of a controlled clock, and on demand.
  */
 import type { ApprovalEngine } from '../cases/approval-engine.js';
+import { recalculateOnNewCalendar } from '../cases/calendar-watch.js';
 import { SupervisionSweep, type SweepReport } from '../cases/supervision-sweep.js';
 import { sharedPlugin } from './plugin.js';
 import './types.js';
@@ -44,7 +45,13 @@ export const casesPlugin = sharedPlugin<CasesPluginOptions>('shenpi-cases', asyn
     }, app.config.sweepIntervalMs);
     timer.unref();
   };
-  app.addHook('onReady', async () => loop());
+  app.addHook('onReady', async () => {
+    loop();
+    // In the background: a first start on a new calendar must not hold up readiness while cases are scanned.
+    recalculateOnNewCalendar({ knex: app.store.knex, service, calendarVersion: app.runtime.calendar.version, at: app.runtime.clock.now().toISOString() })
+      .then((r) => (r && r.checked ? app.log.info(r, 'open cases recalculated on a new calendar version') : undefined))
+      .catch((err: unknown) => app.log.error({ err }, 'recalculation on a new calendar version failed'));
+  });
   app.addHook('onClose', async () => {
     stopped = true;
     clearTimeout(timer);

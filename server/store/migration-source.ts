@@ -7,6 +7,7 @@ import { initialSchema } from './migrations/0001-initial.js';
 import { itemsSchema } from './migrations/0002-items.js';
 import { identitySchema } from './migrations/0003-identity.js';
 import { approvalCasesSchema } from './migrations/0004-approval-cases.js';
+import { settingsSchema } from './migrations/0005-settings.js';
 
 /** A knex migration with the name knex records in its migrations table. */
 export interface NamedMigration extends Knex.Migration {
@@ -14,7 +15,7 @@ export interface NamedMigration extends Knex.Migration {
 }
 
 /** Every migration, oldest first. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly NamedMigration[] = [initialSchema, identitySchema, itemsSchema, approvalCasesSchema];
+export const MIGRATIONS: readonly NamedMigration[] = [initialSchema, identitySchema, itemsSchema, approvalCasesSchema, settingsSchema];
 
 /** Serves `MIGRATIONS` to `knex.migrate`. */
 export class ListMigrationSource implements Knex.MigrationSource<NamedMigration> {

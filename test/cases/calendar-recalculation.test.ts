@@ -4,6 +4,7 @@
  * recalculates the open cases, records each change with both calendar versions, and records nothing again.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { recalculateOnNewCalendar } from '../../server/cases/calendar-watch.js';
 import { createCaseService } from '../../server/cases/create-case-service.js';
 import { next2027 } from '../calendar/next-year.js';
 import { bj, pdf, shared, world, type World } from './harness.js';
@@ -62,5 +63,22 @@ describe('recalculateOpenCases', () => {
     const again = await loaded.service.recalculateOpenCases();
     expect(again).toMatchObject({ checked: 2, changed: 0, recorded: 0 });
     expect((await w.store.cases.listEvents(inHandling)).filter((e) => e.type === 'deadline.recalculated')).toHaveLength(2);
+  });
+
+  it('runs once per calendar version when a node starts, remembering the version it applied', async () => {
+    // given a case accepted in 2027 on the installed calendar, which a node has already applied
+    const caseNo = await apply();
+    w.at('2027-02-01', '10:00');
+    expect((await w.service.accept(caseNo, { actor: clerk })).ok).toBe(true);
+    const at = '2027-02-04T00:00:00Z';
+    const first = await recalculateOnNewCalendar({ knex: w.store.knex, service: w.service, calendarVersion: 'cn-official@1.5.7:2004-2026', at });
+    expect(first).toMatchObject({ checked: 1, recorded: 0 });
+    // when a node starts again on the same calendar, nothing is scanned
+    expect(await recalculateOnNewCalendar({ knex: w.store.knex, service: w.service, calendarVersion: 'cn-official@1.5.7:2004-2026', at })).toBeUndefined();
+    // when a node starts on the calendar with 2027's arrangement, the case's deadlines move, once
+    const loaded = await createCaseService({ store: w.store, clock: w.clock, calendar: next2027, files: w.files });
+    const moved = await recalculateOnNewCalendar({ knex: w.store.knex, service: loaded.service, calendarVersion: next2027.version, at });
+    expect(moved).toMatchObject({ checked: 1, changed: 1, recorded: 2, failed: [] });
+    expect(await recalculateOnNewCalendar({ knex: w.store.knex, service: loaded.service, calendarVersion: next2027.version, at })).toBeUndefined();
   });
 });
