@@ -8,6 +8,7 @@ import { verifyAuditChain } from '../../audit/audit-log.js';
 import { loadConfig } from '../../config.js';
 import { openStore } from '../../store/open-store.js';
 import type { StoreConfig } from '../../store/connect.js';
+import { parseStoreOptions } from '../options.js';
 
 export const summary = 'check the audit log hash chain: audit verify [--db <sqlite file>] [--json]';
 
@@ -15,19 +16,9 @@ export const summary = 'check the audit log hash chain: audit verify [--db <sqli
 export async function run(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
   if (sub !== 'verify') return usage(io, sub ? `unknown sub-command '${sub}'` : 'a sub-command is missing');
-  let db: string | undefined;
-  let json = false;
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    if (arg === '--db') {
-      db = rest[++i];
-      if (!db) return usage(io, "'--db' needs a file");
-    } else if (arg === '--json') {
-      json = true;
-    } else {
-      return usage(io, `unexpected argument '${arg}'`);
-    }
-  }
+  const options = parseStoreOptions(rest);
+  if (!options.ok) return usage(io, options.error);
+  const { db, json } = options;
   let config: StoreConfig;
   try {
     config = db ? { kind: 'sqlite', file: db } : loadConfig().store;

@@ -19,6 +19,7 @@ import { loadConfig } from '../../config.js';
 import type { StoreConfig } from '../../store/connect.js';
 import { openStore } from '../../store/open-store.js';
 import type { CliIo } from '../io.js';
+import { parseStoreOptions } from '../options.js';
 
 /** One-line description for `shenpi --help`. */
 export const summary = 'the working-day calendar and open cases: calendar status | recalculate [--db <sqlite file>] [--json]';
@@ -33,19 +34,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (sub !== 'status' && sub !== 'recalculate') return usage(io, sub ? `unknown sub-command '${sub}'` : 'a sub-command is missing');
-  let db: string | undefined;
-  let json = false;
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    if (arg === '--db') {
-      db = rest[++i];
-      if (!db) return usage(io, "'--db' needs a file");
-    } else if (arg === '--json') {
-      json = true;
-    } else {
-      return usage(io, `unexpected argument '${arg}'`);
-    }
-  }
+  const options = parseStoreOptions(rest);
+  if (!options.ok) return usage(io, options.error);
+  const { db, json } = options;
   let config: StoreConfig;
   let dataDir: string;
   try {
