@@ -60,6 +60,8 @@ export interface ItemListing {
   secondCorrectionNotice?: 'refuse' | 'record-violation';
   deliveryLimit?: ListingLimit;
   rectificationLimit?: ListingLimit;
+  /** Accept automatically at submission when pre-review finds nothing to correct or reject (scenario S1). */
+  acceptOnSubmission?: boolean;
   /** Steps with a clock of their own (行政许可法 第43条), by element id or stage. */
   stepLimits?: { step: string; limit: ListingLimit; article: string; from?: 'acceptance' | 'step' }[];
   /** Hearing limits where the item's law departs from 第47–48条. */

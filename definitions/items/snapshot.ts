@@ -47,6 +47,7 @@ export function itemSnapshot(listing: ItemListing, version: number): ItemSnapsho
     deliveryLimit: listing.deliveryLimit ? limit(listing.deliveryLimit) : DEFAULT_DELIVERY_LIMIT,
     rectificationLimit: listing.rectificationLimit ? limit(listing.rectificationLimit) : DEFAULT_RECTIFICATION_LIMIT,
     ...(listing.fees.payBefore ? { payBefore: listing.fees.payBefore } : {}),
+    ...(listing.acceptOnSubmission ? { acceptOnSubmission: true } : {}),
     ...(listing.stepLimits?.length
       ? { stepLimits: listing.stepLimits.map((s) => ({ step: s.step, limit: limit(s.limit), article: s.article, ...(s.from ? { from: s.from } : {}) })) }
       : {}),

@@ -29,7 +29,8 @@ export type LifecycleCommand =
   | { type: 'correction.notify'; items: NoticeItem[]; reason?: string; actor: Actor }
   | { type: 'correction.supply'; materials: MaterialRef[]; actor: Actor }
   /** 受理; deemed and back-dated to the receipt when the 第32条 window has lapsed. */
-  | { type: 'case.accept'; deferred?: string[]; actor: Actor }
+  /** `reason` replaces the default why of the acceptance (e.g. an automatic acceptance at submission). */
+  | { type: 'case.accept'; deferred?: string[]; reason?: string; actor: Actor }
   /** 不予受理, with reasons and legal basis. */
   | { type: 'case.reject'; reasons: NoticeItem[]; actor: Actor }
   | {

@@ -52,6 +52,8 @@ export interface ItemSnapshot {
   readonly pauseOverrides: ItemPauseOverrides;
   /** The special procedures the item may run. */
   readonly specialProcedures: readonly string[];
+  /** Accepted automatically at submission when pre-review finds nothing to correct or reject (scenario S1). */
+  readonly acceptOnSubmission?: boolean;
   /** Steps with their own clock (sub-clocks per level, 第43条). */
   readonly stepLimits?: readonly StepLimitSpec[];
   /** The hearing limits where the item's own law departs from 行政许可法 第47–48条 (5, 20 and 7 working days). */

@@ -24,6 +24,10 @@ import type {
   ApplyInput, CalendarReach, CaseView, DocumentKind, MaterialInput, RecalculationReport, ServiceRejection, ServiceResult, TimelineEntry,
 } from './service-types.js';
 
+/** The system actor of an automatic acceptance at submission, and its reason. */
+export const AUTO_ACCEPTANCE_ACTOR: Actor = { id: 'system', name: 'acceptance on submission' };
+export const AUTO_ACCEPTANCE_REASON = 'accepted on submission as the item is configured';
+
 /** Collaborators of a `CaseService`. */
 export interface CaseServiceDeps {
   runner: CaseRunner<ApprovalCaseState, ApprovalCommand>;
@@ -47,8 +51,12 @@ type Args<T extends ApprovalCommand['type']> = Without<Extract<ApprovalCommand, 
 export class CaseService {
   constructor(private readonly deps: CaseServiceDeps) {}
 
-  /** 申报: checks the facts, stores the materials, computes the required materials and fees, and opens the case. */
-  async apply(input: ApplyInput): Promise<ServiceResult<{ requiredMaterials: { material: string; name: string }[]; fees: number }>> {
+  /**
+   * 申报: checks the facts, stores the materials, computes the required materials and fees, and opens the case.
+   * An item configured with `acceptOnSubmission` is accepted at the submission instant by the system when
+   * pre-review finds nothing to correct or reject (scenario S1); the acceptance notice is then returned as `document`.
+   */
+  async apply(input: ApplyInput): Promise<ServiceResult<{ requiredMaterials: { material: string; name: string }[]; fees: number; document?: string }>> {
     const item = await this.deps.items.current(input.itemCode);
     if (!item) return refusal('', 'ITEM_NOT_AVAILABLE', `Expected item '${input.itemCode}' to be deployed and enabled, but it is not`);
     const problems = checkFacts(item.listing.facts, input.facts);
@@ -63,7 +71,14 @@ export class CaseService {
       type: 'case.apply', caseNo, item: item.snapshot, channel: input.channel, applicant: input.applicant,
       ...(input.agent ? { agent: input.agent } : {}), facts: input.facts, materials: materials.refs, requiredMaterials, fees, actor: input.actor,
     };
-    const result = await this.run(caseNo, command, { key: item.code, version: item.version });
+    let result: ServiceResult<{ document?: string }> = await this.run(caseNo, command, { key: item.code, version: item.version });
+    if (result.ok && item.listing.acceptOnSubmission) {
+      const state = (await this.load(caseNo))?.state.approval;
+      if (state && (await preReview(item, state)).acceptable) {
+        const accepted = await this.accept(caseNo, { actor: AUTO_ACCEPTANCE_ACTOR, reason: AUTO_ACCEPTANCE_REASON });
+        if (accepted.ok) result = { ...accepted, events: [...result.events, ...accepted.events] };
+      }
+    }
     return result.ok ? { ...result, requiredMaterials: requiredMaterials.map((m) => ({ material: m.material, name: m.name })), fees: fees.total } : result;
   }
 

@@ -45,17 +45,18 @@ function nextDay(date: string): string {
 
 describe('ITEM-06 public venue hygiene licence (scenario S1)', () => {
   it('accepts a holiday submission at once, due 2026-10-09, and goes through the site check to the certificate, delivery and evaluation', async () => {
-    // ITEM-06 has no automatic-acceptance setting: the acceptance is given at the submission's own moment.
+    // ITEM-06 accepts on submission (acceptOnSubmission): pre-review finds nothing, so the system accepts at the submission's own moment.
     w = await world(['ITEM-06'], bj(S1_SUBMITTED, '17:30'));
-    const applied = await applyHygiene();
-    expect(applied).toMatchObject({ status: SPGL.received, fees: 0 });
-    expect(applied.requiredMaterials.map((m) => m.material)).toEqual(['M1', 'M2', 'M3', 'M5']);
-    const no = applied.caseNo;
+    const accepted = await applyHygiene();
+    expect(accepted).toMatchObject({ ok: true, status: SPGL.handling, fees: 0 });
+    expect(accepted.requiredMaterials.map((m) => m.material)).toEqual(['M1', 'M2', 'M3', 'M5']);
+    const no = accepted.caseNo;
     expect(no).toMatch(/^SP20260925-[0-9A-Z]{10}$/);
-    expect((await w.service.preReview(no))!.acceptable).toBe(true);
-    const accepted = await w.service.accept(no, { actor: inspector });
-    expect(accepted).toMatchObject({ ok: true, status: SPGL.handling });
-    if (!accepted.ok) return;
+    expect(accepted.events.map((e) => e.type)).toEqual(expect.arrayContaining(['case.applied', 'case.accepted', 'handling.started']));
+    expect(accepted.events.find((e) => e.type === 'case.accepted')).toMatchObject({
+      at: new Date(bj(S1_SUBMITTED, '17:30')).toISOString(), actor: { id: 'system' }, why: 'accepted on submission as the item is configured',
+    });
+    expect((await w.service.timeline(no)).filter((t) => t.status !== undefined).map((t) => t.status).slice(0, 2)).toEqual([1, 3]);
 
     // Counted: 09-28, 09-29, 09-30, 10-08, 10-09; the holidays 09-25..27 and 10-01..07 are skipped.
     const promised = wd(S1_SUBMITTED, 5);
@@ -66,7 +67,7 @@ describe('ITEM-06 public venue hygiene licence (scenario S1)', () => {
     expect(accepted.document).toContain(`<span data-field="statutoryDate">${chineseDate(wd(S1_SUBMITTED, 20))}</span>`);
     expect(await w.service.document(no, 'acceptance-notice')).toBe(accepted.document);
     let view = await w.service.getCase(no);
-    expect(view!.lifecycle.acceptance).toMatchObject({ acceptedOn: S1_SUBMITTED, deemed: false });
+    expect(view!.lifecycle.acceptance).toMatchObject({ acceptedOn: S1_SUBMITTED, deemed: false, by: 'system' });
     expect(view!.lifecycle.deadlines!.promised.date).toBe(S1_DUE);
     expect(view!.summary.promisedDeadline).toBe(new Date(Date.parse(bj(S1_DUE, '00:00')) + 86_400_000).toISOString());
 
@@ -111,11 +112,26 @@ describe('ITEM-06 public venue hygiene licence (scenario S1)', () => {
 
   it('gives the same due date 2026-10-09 to an acceptance on Thu 2026-09-24 at 17:30 (policy C1)', async () => {
     w = await world(['ITEM-06'], bj('2026-09-24', '17:30'));
-    const { caseNo } = await applyHygiene();
-    const accepted = await w.service.accept(caseNo, { actor: inspector });
-    expect(accepted.ok && accepted.document).toContain(`<strong data-field="promisedDate">${chineseDate(S1_DUE)}</strong>`);
+    const accepted = await applyHygiene();
+    const { caseNo } = accepted;
+    expect(accepted.document).toContain(`<strong data-field="promisedDate">${chineseDate(S1_DUE)}</strong>`);
     expect(wd('2026-09-24', 5)).toBe(S1_DUE);
     expect((await w.service.getCase(caseNo))!.lifecycle.deadlines!.promised.date).toBe(wd('2026-09-24', 5));
+  });
+
+  it('does not accept on submission a case with something to correct: it waits for the correction', async () => {
+    w = await world(['ITEM-06'], bj('2026-05-11', '09:00'));
+    const applied = await w.service.apply({
+      itemCode: 'ITEM-06', channel: 'online', applicant, facts: facts(), materials: [pdf('M1'), shared('M2', '居民身份证', '3301**********3456', '公安机关'), pdf('M5')],
+      actor: { id: applicant.id, name: applicant.name },
+    });
+    expect(applied).toMatchObject({ ok: true, status: SPGL.received });
+    if (!applied.ok) return;
+    expect(applied.document).toBeUndefined();
+    expect(applied.events.map((e) => e.type)).not.toContain('case.accepted');
+    expect((await w.service.preReview(applied.caseNo))!.corrections.map((c) => c.code)).toEqual(['M3']);
+    expect((await w.service.getCase(applied.caseNo))!.lifecycle.acceptance).toBeUndefined();
+    expect(await w.service.document(applied.caseNo, 'acceptance-notice')).toBeUndefined();
   });
 
   it('does not accept a venue outside hygiene supervision, with the reason and legal basis in the decision', async () => {
@@ -136,8 +152,8 @@ describe('ITEM-06 public venue hygiene licence (scenario S1)', () => {
   it('turns red from 00:00 after the promised date and records exactly one supervision record however often it is evaluated', async () => {
     const D = '2026-05-11'; // Monday
     w = await world(['ITEM-06'], bj(D, '09:00'));
-    const { caseNo } = await applyHygiene({ choosesPromise: true }, [pdf('M8', '告知承诺书')]);
-    expect(await w.service.accept(caseNo, { actor: inspector })).toMatchObject({ ok: true, status: SPGL.handling });
+    const { caseNo, status } = await applyHygiene({ choosesPromise: true }, [pdf('M8', '告知承诺书')]);
+    expect(status).toBe(SPGL.handling);
     const promised = wd(D, 5);
     expect((await w.service.getCase(caseNo))!.lifecycle.deadlines!.promised.date).toBe(promised);
     await complete(caseNo, 'review');

@@ -80,7 +80,7 @@ export function accept(d: Decider, cmd: Of<'case.accept'>): void {
   if (missing.length > 0 && !lapsed) {
     refuse('MATERIALS_MISSING', `Expected every required material before acceptance, but ${missing.join(', ')} missing`, { missing });
   }
-  startHandling(d, { deemed: lapsed, deferred });
+  startHandling(d, { deemed: lapsed, deferred, ...(cmd.reason ? { reason: cmd.reason } : {}) });
 }
 
 /** The window timer fired: without a notice or a decision, the application counts as accepted (第32条). */

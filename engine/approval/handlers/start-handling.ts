@@ -11,7 +11,7 @@ import { reactToCore } from './react.js';
 import { refreshDeadlines, refreshLight } from './refresh.js';
 
 /** Accepts the case and starts handling. `fromTimer` when the window's own timer is firing. */
-export function startHandling(d: Decider, opts: { deemed: boolean; deferred: string[]; fromTimer?: boolean }): void {
+export function startHandling(d: Decider, opts: { deemed: boolean; deferred: string[]; fromTimer?: boolean; reason?: string }): void {
   const s = d.approval;
   const window = s.window!;
   if (!opts.fromTimer) d.effect({ type: 'timer.cancel', timerId: window.timerId });
@@ -19,7 +19,7 @@ export function startHandling(d: Decider, opts: { deemed: boolean; deferred: str
   const acceptance = { acceptedAt: d.ctx.now, acceptedOn, deemed: opts.deemed, by: d.actor?.id ?? 'system', deferred: opts.deferred };
   const why = opts.deemed
     ? `${ARTICLES.preAcceptance}: no correction notice or decision by ${window.deadline.date}; accepted from the receipt on ${acceptedOn}`
-    : 'materials complete and in the legal form';
+    : (opts.reason ?? 'materials complete and in the legal form');
   d.emit('case.accepted', { acceptance }, { status: SPGL.accepted, why });
   d.emit('handling.started', {}, { status: SPGL.handling, why: `${s.item.department} starts handling` });
   const events = d.core({
