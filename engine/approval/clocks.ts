@@ -13,7 +13,8 @@ import { lightOn, type LightReading } from '../clocks/lights.js';
 import { suspensionsFor } from '../clocks/suspension-ledger.js';
 import type { ItemSnapshot } from './item-snapshot.js';
 import type { ApprovalState, CaseDeadlines, PreAcceptanceWindow } from './state.js';
-import { stepDeadlines, stepLights } from './step-clocks.js';
+import type { TaskInfo } from '../core/types.js';
+import { stepDeadlines, stepLights, taskLights } from './step-clocks.js';
 
 /** The id of the n-th pre-acceptance window timer of a case. */
 export function windowTimerId(caseNo: string, n: number): string {
@@ -106,12 +107,24 @@ export function departmentLights(calendar: WorkingCalendar, s: ApprovalState, on
 }
 
 /**
- * The lights supervision reads besides the case's: each co-department's and each step clock's (第43条), as
- * `overdueViolations` steps (`co-department:<dept>`, `step:<id>`).
+ * The lights supervision reads besides the case's: each co-department's, each step clock's (第43条) and each
+ * open task's own BPMN limit (`approval:timeLimit`, its `dueAt`), as `overdueViolations` steps
+ * (`co-department:<dept>`, `step:<id>`, `task:<task id>`). `tasks` are the case's open tasks (engine/core `openTasks`).
  */
-export function supervisedSteps(calendar: WorkingCalendar, s: ApprovalState, on: string): { stepId: string; department: string; light: LightReading }[] {
+export function supervisedSteps(
+  calendar: WorkingCalendar,
+  s: ApprovalState,
+  on: string,
+  tasks: readonly TaskInfo[] = [],
+): { stepId: string; department: string; light: LightReading; content?: string }[] {
   return [
     ...departmentLights(calendar, s, on).map((b) => ({ stepId: `co-department:${b.department}`, department: b.department, light: b.light })),
     ...stepLights(calendar, s, on).map((x) => ({ stepId: `step:${x.step}`, department: x.department ?? s.item.department, light: x.light })),
+    ...taskLights(s, tasks, on).map((x) => ({
+      stepId: `task:${x.task.taskId}`,
+      department: x.task.department ?? s.item.department,
+      light: x.light,
+      content: `Step ${x.task.elementId} (task ${x.task.taskId}) of case ${s.caseNo} is still open after its due ${x.task.dueAt}`,
+    })),
   ];
 }

@@ -17,5 +17,5 @@ export { summarize } from './summary.js';
 export { timeline, type TimelineEntry } from './timeline.js';
 export { approvalEngine } from './engine.js';
 export { caseLight, departmentLights, computeCaseDeadlines, isWindowTimer, supervisedSteps } from './clocks.js';
-export { stepLights } from './step-clocks.js';
+export { stepLights, taskLights } from './step-clocks.js';
 export * from './documents/index.js';

@@ -67,3 +67,24 @@ export function stepLights(calendar: WorkingCalendar, s: ApprovalState, on: stri
     return [{ step: run.step, ...(run.department !== undefined ? { department: run.department } : {}), light }];
   });
 }
+
+/**
+ * The light of each open task with its own BPMN limit (`approval:timeLimit`, computed by engine/core as
+ * `dueAt`, the start of the day after its last day): RED from that instant while the task is open, GREEN
+ * before. A task whose step has a listing step clock, or a co-department's task of a joint item (its department
+ * clock, `co-department:<dept>`), is left to that clock (one record per step, not two).
+ */
+export function taskLights(s: ApprovalState, tasks: readonly TaskInfo[], on: string): { task: TaskInfo & { dueAt: string }; light: LightReading }[] {
+  const now = Date.parse(on);
+  return tasks.flatMap((task) => {
+    if (task.dueAt === undefined || stepSpecFor(s.item, task) || isCoDepartment(s.item, task)) return [];
+    const overdue = now >= Date.parse(task.dueAt);
+    const light: LightReading = { light: overdue ? 'red' : 'green', elapsed: 0, limit: 0, remaining: 0, completed: false, overdue };
+    return [{ task: { ...task, dueAt: task.dueAt }, light }];
+  });
+}
+
+/** True when `task` is a co-department's of a joint item: that department's own clock supervises it. */
+function isCoDepartment(item: ItemSnapshot, task: Pick<TaskInfo, 'department'>): boolean {
+  return task.department !== undefined && (item.joint?.coDepartments.some((c) => c.department === task.department) ?? false);
+}

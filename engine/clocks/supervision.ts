@@ -81,7 +81,8 @@ export function overdueViolations(input: {
   department: string;
   on: IsoDate;
   caseLight?: LightReading;
-  steps?: readonly { stepId: string; department?: string; light: LightReading }[];
+  /** `content` replaces the default wording (a step whose limit is a due instant rather than days). */
+  steps?: readonly { stepId: string; department?: string; light: LightReading; content?: string }[];
 }): Violation[] {
   const out: Violation[] = [];
   if (input.caseLight?.light === 'red') {
@@ -101,7 +102,7 @@ export function overdueViolations(input: {
       rule: 'step-overdue',
       stepId: s.stepId,
       detectedOn: input.on,
-      content: `Step ${s.stepId} of case ${input.caseId} passed its own limit of ${s.light.limit} days`,
+      content: s.content ?? `Step ${s.stepId} of case ${input.caseId} passed its own limit of ${s.light.limit} days`,
       department: s.department ?? input.department,
       warningType: 'overdue',
     });

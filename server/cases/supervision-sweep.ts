@@ -10,6 +10,8 @@ import { newSupervisionRecords, overdueViolations } from '../../engine/clocks/su
 import { toZoned } from '../../engine/calendar/dates.js';
 import type { WorkingCalendar } from '../../engine/calendar/types.js';
 import type { CaseStore, Clock } from '../../engine/runtime/ports.js';
+import { openTasks } from '../../engine/core/index.js';
+import type { TaskInfo } from '../../engine/core/types.js';
 import { SPGL } from '../../engine/approval/index.js';
 import type { CaseService } from './case-service.js';
 
@@ -29,7 +31,7 @@ export interface SweepReport {
 const HANDLING = [SPGL.accepted, SPGL.handling, SPGL.specialProcedureStarted, SPGL.specialProcedureEnded].map(String);
 
 /** True when evaluating `s` on `now` would record something: a light change or a violation not yet recorded. */
-export function needsEvaluation(calendar: WorkingCalendar, s: ApprovalState, now: string): boolean {
+export function needsEvaluation(calendar: WorkingCalendar, s: ApprovalState, now: string, tasks: readonly TaskInfo[] = []): boolean {
   if (!s.deadlines || s.phase !== 'handling') return false;
   const reading = caseLight(calendar, s, now);
   if (reading && reading.light !== s.light) return true;
@@ -38,7 +40,7 @@ export function needsEvaluation(calendar: WorkingCalendar, s: ApprovalState, now
     department: s.item.department,
     on: toZoned(now, calendar.zone).date,
     ...(reading ? { caseLight: reading } : {}),
-    steps: supervisedSteps(calendar, s, now),
+    steps: supervisedSteps(calendar, s, now, tasks),
   });
   return newSupervisionRecords(calendar, s.supervision, violations).length > 0;
 }
@@ -58,8 +60,9 @@ export class SupervisionSweep {
     for (const { case_no: caseNo } of rows) {
       try {
         const stored = await this.deps.store.loadCase(caseNo);
-        const s = (stored?.state as unknown as ApprovalCaseState | undefined)?.approval;
-        if (!s || !needsEvaluation(this.deps.calendar, s, this.deps.clock.now().toISOString())) continue;
+        const state = stored?.state as unknown as ApprovalCaseState | undefined;
+        const s = state?.approval;
+        if (!s || !needsEvaluation(this.deps.calendar, s, this.deps.clock.now().toISOString(), openTasks(state.process))) continue;
         const result = await this.deps.service.evaluateSupervision(caseNo);
         if (!result.ok) continue;
         report.evaluated++;

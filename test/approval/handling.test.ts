@@ -147,7 +147,12 @@ describe('lights and supervision', () => {
     const red = sweep(calendar.addWorkingDays(due, 1));
     expect(c.state.approval!.light).toBe('red');
     expect(types(red.events)).toEqual(['light.changed', 'supervision.recorded']);
-    expect(c.state.approval!.supervision[0]).toMatchObject({ rule: 'case-overdue', department: foodItem.department, warningType: 'overdue' });
+    const caseRecords = c.state.approval!.supervision.filter((r) => r.rule === 'case-overdue');
+    expect(caseRecords).toHaveLength(1);
+    expect(caseRecords[0]).toMatchObject({ rule: 'case-overdue', department: foodItem.department, warningType: 'overdue' });
+    // The review task (1 WD, left open throughout) is supervised on its own limit, once, beside the case.
+    expect(c.state.approval!.supervision.filter((r) => r.rule === 'step-overdue').map((r) => r.stepId)).toEqual([`task:${c.task('review')}`]);
     expect(sweep(calendar.addWorkingDays(due, 2)).events).toEqual([]);
+    expect(c.state.approval!.supervision).toHaveLength(2);
   });
 });

@@ -69,6 +69,36 @@ describe('the lower-level review sub-clock (行政许可法 第43条)', () => {
     c.complete('review', at('2026-11-20'));
     c.when(sweep, at('2026-12-03'));
     expect(stepLights(calendar, c.state.approval!, at('2026-12-03')).map((x) => x.light.light)).toEqual(['green']);
+    // No record for the review step; the site check (2 WD, left open past its due) is supervised on its own limit.
+    expect(c.state.approval!.supervision.filter((r) => r.stepId === 'step:review')).toEqual([]);
+    expect(c.state.approval!.supervision.map((r) => [r.rule, r.stepId])).toEqual([['step-overdue', `task:${c.task('siteCheck')}`]]);
+  });
+});
+
+describe("a BPMN step's own limit (approval:timeLimit)", () => {
+  /** ITEM-02 without step clocks, accepted Mon 2026-11-02: the review task (1 WD) is due 2026-11-04 00:00. */
+  function acceptedPlain(): Case {
+    const c = new Case(definition);
+    c.when(applyCommand('SP-TL-1', [], foodItem), at('2026-11-02', '09:00'));
+    c.when({ type: 'case.accept', actor: clerk }, at('2026-11-02'));
+    return c;
+  }
+
+  it('records exactly one step-overdue record for a task left open past its due, however often it is evaluated', () => {
+    const c = acceptedPlain();
+    const review = c.task('review');
+    for (const day of ['2026-11-04', '2026-11-05', '2026-11-06']) c.when(sweep, at(day, '00:10'));
+    const records = c.state.approval!.supervision;
+    expect(records.map((r) => [r.rule, r.stepId, r.department])).toEqual([['step-overdue', `task:${review}`, foodItem.department]]);
+    expect(records[0]!.detectedOn).toBe('2026-11-04');
+  });
+
+  it('records nothing when the task is completed in time', () => {
+    const c = acceptedPlain();
+    const review = c.task('review');
+    c.complete('review', at('2026-11-03', '17:00'));
+    for (const day of ['2026-11-04', '2026-11-05']) c.when(sweep, at(day, '00:10'));
+    expect(c.state.approval!.supervision.filter((r) => r.stepId === `task:${review}`)).toEqual([]);
     expect(c.state.approval!.supervision).toEqual([]);
   });
 });

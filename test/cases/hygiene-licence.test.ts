@@ -157,12 +157,15 @@ describe('ITEM-06 public venue hygiene licence (scenario S1)', () => {
     const promised = wd(D, 5);
     expect((await w.service.getCase(caseNo))!.lifecycle.deadlines!.promised.date).toBe(promised);
     await complete(caseNo, 'review');
+    // The decide task (1 WD) is left open past its own due: supervised on its own, beside the case.
+    const decide = (await w.service.getCase(caseNo))!.openTasks.find((t) => t.elementId === 'decide')!.taskId;
+    const caseOverdue = (records: readonly { rule: string }[]) => records.filter((r) => r.rule === 'case-overdue');
     // On its last day the case is not red yet.
     w.at(promised, '23:50');
     await w.service.evaluateSupervision(caseNo);
     let s = (await w.service.getCase(caseNo))!.lifecycle;
     expect(s.light).not.toBe('red');
-    expect(s.supervision).toEqual([]);
+    expect(caseOverdue(s.supervision)).toEqual([]);
     w.at(nextDay(promised), '00:10');
     await w.service.evaluateSupervision(caseNo);
     await w.service.evaluateSupervision(caseNo);
@@ -170,8 +173,10 @@ describe('ITEM-06 public venue hygiene licence (scenario S1)', () => {
     await w.service.evaluateSupervision(caseNo);
     s = (await w.service.getCase(caseNo))!.lifecycle;
     expect(s.light).toBe('red');
-    expect(s.supervision).toHaveLength(1);
-    expect(s.supervision).toMatchObject([{ rule: 'case-overdue', caseId: caseNo, issuedOn: nextDay(promised) }]);
+    expect(caseOverdue(s.supervision)).toHaveLength(1);
+    expect(caseOverdue(s.supervision)).toMatchObject([{ rule: 'case-overdue', caseId: caseNo, issuedOn: nextDay(promised) }]);
+    expect(s.supervision.filter((r) => r.rule === 'step-overdue').map((r) => r.stepId)).toEqual([`task:${decide}`]);
+    expect(s.supervision).toHaveLength(2);
     // Decided late: recorded as overdue against the promised limit, still within the statutory one.
     await complete(caseNo, 'decide', 'approve');
     s = (await w.service.getCase(caseNo))!.lifecycle;

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChineseWorkingCalendar } from '../../engine/calendar/index.js';
 import { countRows } from '../../server/queries/cases.js';
-import { applyFood, buildCaseApp, completeTask, pinClock, SAMR, type CaseApp } from './case-support.js';
+import { applyFood, buildCaseApp, completeTask, openTask, pinClock, SAMR, type CaseApp } from './case-support.js';
 
 const calendar = new ChineseWorkingCalendar();
 const D0 = '2026-03-02';
@@ -15,14 +15,19 @@ const PROMISED = calendar.addWorkingDays(D0, 5);
 let t: CaseApp;
 let late: string;
 let done: string;
+/** The review task (1 WD) of `late`, left open past its own due (2026-03-04 00:00): one step-overdue notice. */
+let lateReview: string;
 beforeAll(async () => {
   t = await buildCaseApp({ SHENPI_PROGRESS_RATE_LIMIT: '8' });
   late = await applyFood(t.app, t.tokens.applicant, { idNumber: '110101199003071234' });
   done = await applyFood(t.app, t.tokens.applicant);
   for (const caseNo of [late, done]) expect((await post(`/api/cases/${caseNo}/accept`, t.tokens['samr-staff'])).statusCode).toBe(200);
-  // `done` is decided on its second working day, delivered by express and evaluated 2.
+  lateReview = await openTask(t.app, t.tokens['samr-staff'], late, 'review');
+  // `done` is reviewed within its step's limit (1 WD), decided on its second working day, delivered by express and evaluated 2.
+  await pinClock(t.app, t.tokens.admin, calendar.addWorkingDays(D0, 1));
+  await completeTask(t.app, t.tokens['samr-staff'], done, 'review');
   await pinClock(t.app, t.tokens.admin, calendar.addWorkingDays(D0, 2));
-  for (const step of ['review', 'siteCheck', 'audit']) await completeTask(t.app, t.tokens['samr-staff'], done, step);
+  for (const step of ['siteCheck', 'audit']) await completeTask(t.app, t.tokens['samr-staff'], done, step);
   await completeTask(t.app, t.tokens['samr-staff'], done, 'decide', { outcome: 'approve', opinion: '符合许可条件' });
   expect((await post(`/api/cases/${done}/certificate`, t.tokens['samr-staff'], {})).statusCode).toBe(200);
   await completeTask(t.app, t.tokens['samr-staff'], done, 'issue');
@@ -36,6 +41,11 @@ function post(url: string, headers: Record<string, string>, payload?: object) {
 }
 const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
 const light = async () => (await get(`/api/cases/${late}`, t.tokens.auditor)).json().light as string;
+const byRule = <T extends { rule: string }>(notices: T[], rule: string): T[] => notices.filter((n) => n.rule === rule);
+/** The notice for `late`'s review step, recorded by the sweep of the clock pinned to 2026-03-04. */
+const stepNotice = () => expect.objectContaining({
+  caseNo: late, rule: 'step-overdue', stepId: `task:${lateReview}`, warningType: 'overdue', department: SAMR, issuedOn: calendar.addWorkingDays(D0, 2),
+});
 
 describe('supervision', () => {
   it('shows green, then blue from 80% of the promised limit, then red after its last day', async () => {
@@ -43,7 +53,9 @@ describe('supervision', () => {
     expect(await light()).toBe('green');
     await pinClock(t.app, t.tokens.admin, PROMISED);
     expect(await light()).toBe('blue');
-    expect((await get('/api/supervision/notices', t.tokens.auditor)).json()).toEqual([]);
+    const notices = (await get('/api/supervision/notices', t.tokens.auditor)).json();
+    expect(byRule(notices, 'case-overdue')).toEqual([]);
+    expect(notices).toEqual([stepNotice()]);
     await pinClock(t.app, t.tokens.admin, calendar.addWorkingDays(PROMISED, 1), '00:30');
     expect(await light()).toBe('red');
   });
@@ -51,22 +63,26 @@ describe('supervision', () => {
   it('records one notice for the overdue case, however often the sweep runs', async () => {
     expect((await post('/api/supervision/sweep', t.tokens['samr-admin'])).statusCode).toBe(403);
     for (let i = 0; i < 3; i++) expect((await post('/api/supervision/sweep', t.tokens.auditor)).json()).toMatchObject({ recorded: 0, failed: 0 });
-    expect(await countRows(t.app.store.knex, 'supervision_notices')).toBe(1);
+    // One case-overdue notice beside the one step-overdue notice of the review task, both by the sweep.
+    expect(await countRows(t.app.store.knex, 'supervision_notices')).toBe(2);
     const notices = (await get('/api/supervision/notices', t.tokens.admin)).json();
     const overdueOn = calendar.addWorkingDays(PROMISED, 1);
-    expect(notices).toEqual([expect.objectContaining({
+    expect(byRule(notices, 'case-overdue')).toEqual([expect.objectContaining({
       caseNo: late, rule: 'case-overdue', warningType: 'overdue', department: SAMR, issuedOn: overdueOn,
       responseDue: calendar.addWorkingDays(overdueOn, 5), responseOverdue: false,
     })]);
+    expect(byRule(notices, 'step-overdue')).toEqual([stepNotice()]);
+    expect(notices).toHaveLength(2);
     expect((await get('/api/supervision/notices', t.tokens['market-staff'])).json()).toEqual([]);
     expect((await get(`/api/supervision/notices?department=${encodeURIComponent(SAMR)}`, t.tokens['market-staff'])).statusCode).toBe(403);
     expect((await get('/api/supervision/notices', t.tokens.applicant)).statusCode).toBe(403);
     const timeline = (await get(`/api/cases/${late}/timeline`, t.tokens.auditor)).json();
-    expect(timeline.filter((e: { what: string }) => e.what === 'supervision.recorded')).toHaveLength(1);
+    expect(timeline.filter((e: { what: string }) => e.what === 'supervision.recorded')).toHaveLength(2);
   });
 
   it('takes the answer of the responsible department, once', async () => {
-    const [notice] = (await get('/api/supervision/notices?open=true', t.tokens['samr-staff'])).json();
+    const notice = byRule((await get('/api/supervision/notices?open=true', t.tokens['samr-staff'])).json<Array<{ id: string; rule: string }>>(), 'case-overdue')[0]!;
+    expect(notice).toBeDefined();
     const answer = (headers: Record<string, string>) => post(`/api/supervision/notices/${notice.id}/response`, headers, { response: '已加派人员，三日内办结' });
     expect((await answer(t.tokens['market-admin'])).statusCode).toBe(403);
     expect((await answer(t.tokens.auditor)).statusCode).toBe(403);
@@ -74,7 +90,8 @@ describe('supervision', () => {
     expect(answered.json()).toMatchObject({ response: '已加派人员，三日内办结', respondedBy: 'samr-staff' });
     expect((await answer(t.tokens['samr-admin'])).statusCode).toBe(409);
     expect((await post('/api/supervision/notices/999/response', t.tokens['samr-staff'], { response: 'x' })).statusCode).toBe(404);
-    expect((await get('/api/supervision/notices?open=true', t.tokens.admin)).json()).toEqual([]);
+    // Only the step's notice, not answered yet, is still open.
+    expect((await get('/api/supervision/notices?open=true', t.tokens.admin)).json()).toEqual([stepNotice()]);
   });
 
   it('gives the lights per department and the overdue cases', async () => {

@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import { computeDeadline } from '../../clocks/deadline.js';
 import { newSupervisionRecords, overdueViolations } from '../../clocks/supervision.js';
 import type { LifecycleCommand } from '../commands.js';
+import { openTasks } from '../../core/index.js';
 import { caseLight, supervisedSteps } from '../clocks.js';
 import type { Decider } from '../decider.js';
 import { refuse } from '../rejection.js';
@@ -107,7 +108,7 @@ export function evaluateSupervision(d: Decider): void {
     department: s.item.department,
     on: d.today,
     ...(caseReading ? { caseLight: caseReading } : {}),
-    steps: supervisedSteps(calendar, s, d.ctx.now),
+    steps: supervisedSteps(calendar, s, d.ctx.now, openTasks(d.draft.process)),
   });
   for (const record of newSupervisionRecords(calendar, s.supervision, violations)) {
     d.emit('supervision.recorded', { record }, { why: record.content });
