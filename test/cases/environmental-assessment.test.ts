@@ -19,17 +19,10 @@ let w: World;
 beforeEach(async () => { w = await world(['ITEM-04'], bj(D0, '09:30')); });
 afterEach(() => w.dispose());
 
+const complete = (caseNo: string, elementId: string, outcome?: string, opinion?: string) => w.complete(caseNo, elementId, clerk, outcome, opinion);
+
 async function applyEia(over: Record<string, unknown> = {}, materials = [pdf('M1'), pdf('M2'), pdf('M3'), pdf('M4'), licence]) {
   const result = await w.service.apply({ itemCode: 'ITEM-04', channel: 'online', applicant, facts: facts(over), materials, actor: { id: applicant.id, name: applicant.name } });
-  if (!result.ok) throw new Error(result.rejection.message);
-  return result;
-}
-
-async function complete(caseNo: string, elementId: string, outcome?: string, opinion?: string) {
-  const view = await w.service.getCase(caseNo);
-  const task = view!.openTasks.find((t) => t.elementId === elementId);
-  if (!task) throw new Error(`no open task ${elementId}: ${view!.openTasks.map((t) => t.elementId)}`);
-  const result = await w.service.completeTask(caseNo, { taskId: task.taskId, actor: clerk, ...(outcome ? { outcome } : {}), ...(opinion ? { opinion } : {}) });
   if (!result.ok) throw new Error(result.rejection.message);
   return result;
 }

@@ -19,21 +19,10 @@ let w: World;
 beforeEach(async () => { w = await world(['ITEM-02'], bj(D0, '09:30')); });
 afterEach(() => w.dispose());
 
+const complete = (caseNo: string, elementId: string, outcome?: string, opinion?: string) => w.complete(caseNo, elementId, clerk, outcome, opinion);
+
 async function applyFood(over: Record<string, unknown> = {}, materials = [pdf('M1'), licence, pdf('M3'), pdf('M4')]) {
   const result = await w.service.apply({ itemCode: 'ITEM-02', channel: 'online', applicant, facts: facts(over), materials, actor: { id: applicant.id, name: applicant.name } });
-  if (!result.ok) throw new Error(result.rejection.message);
-  return result;
-}
-
-async function task(caseNo: string, elementId: string): Promise<string> {
-  const view = await w.service.getCase(caseNo);
-  const found = view!.openTasks.find((t) => t.elementId === elementId);
-  if (!found) throw new Error(`no open task ${elementId}: ${view!.openTasks.map((t) => t.elementId)}`);
-  return found.taskId;
-}
-
-async function complete(caseNo: string, elementId: string, outcome?: string, opinion?: string) {
-  const result = await w.service.completeTask(caseNo, { taskId: await task(caseNo, elementId), actor: clerk, ...(outcome ? { outcome } : {}), ...(opinion ? { opinion } : {}) });
   if (!result.ok) throw new Error(result.rejection.message);
   return result;
 }

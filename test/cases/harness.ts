@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ChineseWorkingCalendar } from '../../engine/calendar/index.js';
 import { approvalReplay, type ApprovalCaseState } from '../../engine/approval/index.js';
+import type { Actor } from '../../engine/core/types.js';
 import { ControlledClock } from '../../engine/runtime/clock.js';
 import { TimerPoller } from '../../engine/runtime/timer-poller.js';
 import { createCaseService, type CaseServiceWiring } from '../../server/cases/create-case-service.js';
@@ -39,12 +40,19 @@ export function shared(material: string, type: string, number: string, issuer: s
   return { material, shared: { type, number, issuer } };
 }
 
+/** An accepted task completion. */
+type Completed = Extract<Awaited<ReturnType<CaseServiceWiring['service']['completeTask']>>, { ok: true }>;
+
 export interface World extends CaseServiceWiring {
   store: OpenedStore;
   clock: ControlledClock;
   poller: TimerPoller;
   /** Moves the clock to Beijing `date` `time`. */
   at(date: string, time?: string): void;
+  /** The id of the open task at `elementId`; throws naming the open ones when there is none. */
+  taskOf(caseNo: string, elementId: string): Promise<string>;
+  /** Completes the open task at `elementId` as `actor`; throws with the rejection's message when refused. */
+  complete(caseNo: string, elementId: string, actor: Actor, outcome?: string, opinion?: string): Promise<Completed>;
   /** The stored state and the state its stored log replays to. */
   stored(caseNo: string): Promise<{ state: ApprovalCaseState; replayed: ApprovalCaseState }>;
   dispose(): Promise<void>;
@@ -61,10 +69,23 @@ export async function world(codes: string[], start: string): Promise<World> {
   }
   const clock = new ControlledClock(start);
   const wiring = await createCaseService({ store, clock, calendar, files: { dir: path.join(dir, 'files') } });
+  const taskOf = async (caseNo: string, elementId: string): Promise<string> => {
+    const open = (await wiring.service.getCase(caseNo))!.openTasks;
+    const task = open.find((t) => t.elementId === elementId);
+    if (!task) throw new Error(`no open task ${elementId}: ${open.map((t) => t.elementId)}`);
+    return task.taskId;
+  };
   const poller = new TimerPoller({ timers: store.timers, runner: wiring.runner, clock, owner: 'test-node' });
   return {
     ...wiring, store, clock, poller,
     at: (date, time = '10:00') => clock.pin(bj(date, time)),
+    taskOf,
+    async complete(caseNo, elementId, actor, outcome, opinion) {
+      const taskId = await taskOf(caseNo, elementId);
+      const result = await wiring.service.completeTask(caseNo, { taskId, actor, ...(outcome ? { outcome } : {}), ...(opinion ? { opinion } : {}) });
+      if (!result.ok) throw new Error(result.rejection.message);
+      return result;
+    },
     async stored(caseNo) {
       const loaded = await store.cases.loadCase(caseNo);
       const state = loaded!.state as unknown as ApprovalCaseState;

@@ -3,6 +3,7 @@
  * work in parallel on their own limits, the case is complete only when every branch ended; a late branch is
  * supervised; a refusal by one co-department gives a partially refused outcome.
  */
+import { addCalendarDays } from '../../engine/calendar/index.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SPGL } from '../../engine/approval/index.js';
 import { bj, pdf, shared, wd, world, type World } from './harness.js';
@@ -76,7 +77,7 @@ describe('ITEM-03 hotel joint approval (scenario S7)', () => {
 
     // The police branch is red from 00:00 after its own deadline: one supervision record, not two.
     const policeDue = s.deadlines!.departments[POLICE]!.date;
-    w.at(nextDay(policeDue), '00:10');
+    w.at(addCalendarDays(policeDue, 1), '00:10');
     await w.service.evaluateSupervision(no);
     await w.service.evaluateSupervision(no);
     s = (await w.service.getCase(no))!.lifecycle;
@@ -84,20 +85,20 @@ describe('ITEM-03 hotel joint approval (scenario S7)', () => {
 
     // The whole case is red from 00:00 after the promised deadline.
     const promised = s.deadlines!.promised.date;
-    w.at(nextDay(promised), '00:10');
+    w.at(addCalendarDays(promised, 1), '00:10');
     await w.service.evaluateSupervision(no);
     s = (await w.service.getCase(no))!.lifecycle;
     expect(s.light).toBe('red');
     expect(s.supervision.map((r) => r.rule)).toEqual(['step-overdue', 'case-overdue']);
 
     // The joint extension (15 WD by the head of the same-level government) moves the statutory limit.
-    w.at(nextDay(promised), '09:00');
+    w.at(addCalendarDays(promised, 1), '09:00');
     expect(await w.service.approveExtension(no, { requested: { value: 15, unit: 'WD' }, reason: '特种行业许可需补充核查', actor: clerk }))
       .toMatchObject({ ok: false, rejection: { code: 'EXTENSION_APPROVER_ROLE' } });
     expect(await w.service.approveExtension(no, { requested: { value: 15, unit: 'WD' }, reason: '特种行业许可需补充核查', actor: governmentHead })).toMatchObject({ ok: true });
     expect((await w.service.getCase(no))!.lifecycle.deadlines!.statutory.date).toBe(wd(D0, 60));
 
-    const lastDay = nextDay(promised);
+    const lastDay = addCalendarDays(promised, 1);
     w.at(lastDay, '16:00');
     await completeBranch(no, 'police', 'approve');
     s = (await w.service.getCase(no))!.lifecycle;
@@ -137,10 +138,3 @@ describe('ITEM-03 hotel joint approval (scenario S7)', () => {
     expect(view!.summary.status).toBe(String(SPGL.completedRefused));
   });
 });
-
-/** The calendar day after `date`. */
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}

@@ -5,6 +5,7 @@
  * same due date for an acceptance on Thu 09-24 17:30 (policy C1); a venue outside hygiene supervision not accepted;
  * an overdue case red from 00:00 after its promised date with exactly one supervision record.
  */
+import { addCalendarDays } from '../../engine/calendar/index.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chineseDate, SPGL } from '../../engine/approval/index.js';
 import { bj, pdf, shared, wd, world, type World } from './harness.js';
@@ -21,26 +22,12 @@ const materials = () => [pdf('M1'), shared('M2', '居民身份证', '3301*******
 let w: World;
 afterEach(() => w.dispose());
 
+const complete = (caseNo: string, elementId: string, outcome?: string, opinion?: string) => w.complete(caseNo, elementId, inspector, outcome, opinion);
+
 async function applyHygiene(over: Record<string, unknown> = {}, extra: ReturnType<typeof pdf>[] = []) {
   const result = await w.service.apply({ itemCode: 'ITEM-06', channel: 'online', applicant, facts: facts(over), materials: [...materials(), ...extra], actor: { id: applicant.id, name: applicant.name } });
   if (!result.ok) throw new Error(result.rejection.message);
   return result;
-}
-
-async function complete(caseNo: string, elementId: string, outcome?: string) {
-  const view = await w.service.getCase(caseNo);
-  const task = view!.openTasks.find((t) => t.elementId === elementId);
-  if (!task) throw new Error(`no open task ${elementId}: ${view!.openTasks.map((t) => t.elementId)}`);
-  const result = await w.service.completeTask(caseNo, { taskId: task.taskId, actor: inspector, ...(outcome ? { outcome } : {}) });
-  if (!result.ok) throw new Error(result.rejection.message);
-  return result;
-}
-
-/** The calendar day after `date`. */
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
 }
 
 describe('ITEM-06 public venue hygiene licence (scenario S1)', () => {
@@ -166,7 +153,7 @@ describe('ITEM-06 public venue hygiene licence (scenario S1)', () => {
     let s = (await w.service.getCase(caseNo))!.lifecycle;
     expect(s.light).not.toBe('red');
     expect(caseOverdue(s.supervision)).toEqual([]);
-    w.at(nextDay(promised), '00:10');
+    w.at(addCalendarDays(promised, 1), '00:10');
     await w.service.evaluateSupervision(caseNo);
     await w.service.evaluateSupervision(caseNo);
     w.at(wd(promised, 1), '09:00');
@@ -174,7 +161,7 @@ describe('ITEM-06 public venue hygiene licence (scenario S1)', () => {
     s = (await w.service.getCase(caseNo))!.lifecycle;
     expect(s.light).toBe('red');
     expect(caseOverdue(s.supervision)).toHaveLength(1);
-    expect(caseOverdue(s.supervision)).toMatchObject([{ rule: 'case-overdue', caseId: caseNo, issuedOn: nextDay(promised) }]);
+    expect(caseOverdue(s.supervision)).toMatchObject([{ rule: 'case-overdue', caseId: caseNo, issuedOn: addCalendarDays(promised, 1) }]);
     expect(s.supervision.filter((r) => r.rule === 'step-overdue').map((r) => r.stepId)).toEqual([`task:${decide}`]);
     expect(s.supervision).toHaveLength(2);
     // Decided late: recorded as overdue against the promised limit, still within the statutory one.

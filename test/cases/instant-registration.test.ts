@@ -4,6 +4,7 @@
  * an enterprise as operator not accepted; a case left undone red from 00:00 the next day with one supervision record;
  * a withdrawal by the applicant.
  */
+import { addCalendarDays } from '../../engine/calendar/index.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chineseDate, SPGL } from '../../engine/approval/index.js';
 import { bj, pdf, shared, wd, world, type World } from './harness.js';
@@ -20,26 +21,12 @@ let w: World;
 beforeEach(async () => { w = await world(['ITEM-01'], bj(D0, '09:00')); });
 afterEach(() => w.dispose());
 
+const complete = (caseNo: string, elementId: string, outcome?: string, opinion?: string) => w.complete(caseNo, elementId, clerk, outcome, opinion);
+
 async function applyRegistration(over: Record<string, unknown> = {}, materials = [pdf('M1'), identity]) {
   const result = await w.service.apply({ itemCode: 'ITEM-01', channel: 'online', applicant, facts: facts(over), materials, actor: { id: applicant.id, name: applicant.name } });
   if (!result.ok) throw new Error(result.rejection.message);
   return result;
-}
-
-async function complete(caseNo: string, elementId: string, outcome?: string) {
-  const view = await w.service.getCase(caseNo);
-  const task = view!.openTasks.find((t) => t.elementId === elementId);
-  if (!task) throw new Error(`no open task ${elementId}: ${view!.openTasks.map((t) => t.elementId)}`);
-  const result = await w.service.completeTask(caseNo, { taskId: task.taskId, actor: clerk, ...(outcome ? { outcome } : {}) });
-  if (!result.ok) throw new Error(result.rejection.message);
-  return result;
-}
-
-/** The calendar day after `date`. */
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
 }
 
 describe('ITEM-01 sole trader registration (instant)', () => {
@@ -120,17 +107,17 @@ describe('ITEM-01 sole trader registration (instant)', () => {
     w.at(D0, '23:50');
     await w.service.evaluateSupervision(caseNo);
     expect((await w.service.getCase(caseNo))!.lifecycle.supervision).toEqual([]);
-    w.at(nextDay(D0), '00:10');
+    w.at(addCalendarDays(D0, 1), '00:10');
     await w.service.evaluateSupervision(caseNo);
     await w.service.evaluateSupervision(caseNo);
     let s = (await w.service.getCase(caseNo))!.lifecycle;
     expect(s.light).toBe('red');
     expect(s.supervision).toHaveLength(1);
-    expect(s.supervision).toMatchObject([{ rule: 'case-overdue', caseId: caseNo, issuedOn: nextDay(D0) }]);
-    w.at(nextDay(D0), '10:00');
+    expect(s.supervision).toMatchObject([{ rule: 'case-overdue', caseId: caseNo, issuedOn: addCalendarDays(D0, 1) }]);
+    w.at(addCalendarDays(D0, 1), '10:00');
     await complete(caseNo, 'approve', 'approve');
     s = (await w.service.getCase(caseNo))!.lifecycle;
-    expect(s.decision).toMatchObject({ decidedOn: nextDay(D0), promised: { onTime: false, lateDays: 1 }, statutory: { onTime: true } });
+    expect(s.decision).toMatchObject({ decidedOn: addCalendarDays(D0, 1), promised: { onTime: false, lateDays: 1 }, statutory: { onTime: true } });
     expect(s.supervision).toHaveLength(1);
   });
 

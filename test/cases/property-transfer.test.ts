@@ -23,21 +23,10 @@ let w: World;
 beforeEach(async () => { w = await world(['ITEM-05'], bj(D0, '09:00')); });
 afterEach(() => w.dispose());
 
+const complete = (caseNo: string, elementId: string, outcome?: string, opinion?: string) => w.complete(caseNo, elementId, clerk, outcome, opinion);
+
 async function applyTransfer(over: Record<string, unknown> = {}, materials = [pdf('M1'), identity, pdf('M3'), contract, tax]) {
   const result = await w.service.apply({ itemCode: 'ITEM-05', channel: 'window', applicant: buyer, facts: facts(over), materials, actor: clerk });
-  if (!result.ok) throw new Error(result.rejection.message);
-  return result;
-}
-
-async function taskId(caseNo: string, elementId: string): Promise<string> {
-  const view = await w.service.getCase(caseNo);
-  const task = view!.openTasks.find((t) => t.elementId === elementId);
-  if (!task) throw new Error(`no open task ${elementId}: ${view!.openTasks.map((t) => t.elementId)}`);
-  return task.taskId;
-}
-
-async function complete(caseNo: string, elementId: string, outcome?: string) {
-  const result = await w.service.completeTask(caseNo, { taskId: await taskId(caseNo, elementId), actor: clerk, ...(outcome ? { outcome } : {}) });
   if (!result.ok) throw new Error(result.rejection.message);
   return result;
 }
@@ -94,9 +83,9 @@ describe('ITEM-05 transfer registration of a resale home', () => {
     expect(await w.service.issueCertificate(no, { actor: clerk })).toMatchObject({ ok: true });
 
     // Recording (登簿) needs the fees paid first; a partial payment is not enough.
-    expect(await w.service.completeTask(no, { taskId: await taskId(no, 'register'), actor: clerk })).toMatchObject({ ok: false, rejection: { code: 'PAYMENT_MISSING' } });
+    expect(await w.service.completeTask(no, { taskId: await w.taskOf(no, 'register'), actor: clerk })).toMatchObject({ ok: false, rejection: { code: 'PAYMENT_MISSING' } });
     expect(await w.service.confirmPayment(no, { amount: 80, reference: 'FS3301-2026-000122', actor: { id: buyer.id } })).toMatchObject({ ok: true });
-    expect(await w.service.completeTask(no, { taskId: await taskId(no, 'register'), actor: clerk })).toMatchObject({ ok: false, rejection: { code: 'PAYMENT_MISSING' } });
+    expect(await w.service.completeTask(no, { taskId: await w.taskOf(no, 'register'), actor: clerk })).toMatchObject({ ok: false, rejection: { code: 'PAYMENT_MISSING' } });
     expect(await w.service.confirmPayment(no, { amount: 10, reference: 'FS3301-2026-000123', actor: { id: buyer.id } })).toMatchObject({ ok: true });
     expect(await complete(no, 'register')).toMatchObject({ status: SPGL.completedApproved });
     s = (await w.service.getCase(no))!.lifecycle;
