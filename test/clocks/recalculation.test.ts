@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ChineseWorkingCalendar, chineseDaysData, type OfficialCalendarData } from '../../engine/calendar/index.js';
+import { ChineseWorkingCalendar } from '../../engine/calendar/index.js';
+import { next2027 } from '../calendar/next-year.js';
 import { caseClockInputs, computeDeadline, recalculateDeadlines, type ClockInput, type OpenClock } from '../../engine/clocks/index.js';
 
 const current = new ChineseWorkingCalendar();
 
-/** A HYPOTHETICAL 2027 arrangement (the real one is not published yet), appended to the official data. */
-const with2027: OfficialCalendarData = {
-  ...chineseDaysData(),
-  source: 'cn-official@next',
-  lastYear: 2027,
-  holidays: [
-    ...chineseDaysData().holidays,
-    '2027-01-01', '2027-01-02', '2027-01-03',
-    '2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12',
-  ],
-  makeUpDays: [...chineseDaysData().makeUpDays, '2027-02-13'],
-};
-const next = new ChineseWorkingCalendar({ data: with2027 });
+const next = next2027;
 
 function open(caseId: string, clockId: string, input: ClockInput): OpenClock {
   return { caseId, clockId, input, current: computeDeadline(current, input) };
