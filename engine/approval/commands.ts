@@ -5,26 +5,13 @@
  */
 import type { SpecialProcedureType } from '../clocks/special-procedures.js';
 import type { Limit } from '../clocks/types.js';
-import type { Actor, Command, Variables } from '../core/types.js';
-import type { ItemSnapshot } from './item-snapshot.js';
-import type { Agent, Applicant, Channel, FeeRecord, MaterialRef, NoticeItem, RequiredMaterial } from './state.js';
+import type { Actor, Command } from '../core/types.js';
+import type { Application, MaterialRef, NoticeItem } from './state.js';
 
 /** Commands of the case lifecycle. */
 export type LifecycleCommand =
   /** 申报: the application with its facts, materials, the required materials and the fees the rules gave. */
-  | {
-      type: 'case.apply';
-      caseNo: string;
-      item: ItemSnapshot;
-      channel: Channel;
-      applicant: Applicant;
-      agent?: Agent;
-      facts: Variables;
-      materials: MaterialRef[];
-      requiredMaterials: RequiredMaterial[];
-      fees: Omit<FeeRecord, 'payments'>;
-      actor: Actor;
-    }
+  | (Application & { type: 'case.apply'; actor: Actor })
   /** 一次性补正告知 (行政许可法 第32条). */
   | { type: 'correction.notify'; items: NoticeItem[]; reason?: string; actor: Actor }
   | { type: 'correction.supply'; materials: MaterialRef[]; actor: Actor }

@@ -8,26 +8,15 @@ import type { Light } from '../clocks/lights.js';
 import type { SupervisionRecord } from '../clocks/supervision.js';
 import type { SuspensionEntry } from '../clocks/suspension-ledger.js';
 import type { Deadline } from '../clocks/types.js';
-import type { Variables } from '../core/types.js';
-import type { ItemSnapshot } from './item-snapshot.js';
 import type {
-  AcceptanceRecord, Agent, Applicant, CaseDeadlines, CertificateRecord, Channel, CorrectionRecord, DecisionRecord,
-  DeliveryRecord, FeeRecord, MaterialRef, NoticeItem, PreAcceptanceWindow, RequiredMaterial,
+  AcceptanceRecord, Application, CaseDeadlines, CertificateRecord, CorrectionRecord, DecisionRecord,
+  DeliveryRecord, MaterialRef, NoticeItem, PreAcceptanceWindow,
 } from './state.js';
 import type { SpglStatus } from './status.js';
 
 /** The payload of each lifecycle event (besides `type`, `v`, `seq`, `at`, `actor`, `why`, `status`). */
 export interface ApprovalEventPayloads {
-  'case.applied': {
-    caseNo: string;
-    item: ItemSnapshot;
-    channel: Channel;
-    applicant: Applicant;
-    agent?: Agent;
-    facts: Variables;
-    materials: MaterialRef[];
-    requiredMaterials: RequiredMaterial[];
-    fees: Omit<FeeRecord, 'payments'>;
+  'case.applied': Application & {
     window: PreAcceptanceWindow;
     /** The day of receipt in the calendar's zone. */
     receivedOn: string;

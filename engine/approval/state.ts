@@ -14,6 +14,22 @@ import type { Variables } from '../core/types.js';
 import type { ItemSnapshot } from './item-snapshot.js';
 import type { SpglStatus } from './status.js';
 
+/**
+ * What an application brings: the case number, the item version's snapshot, who applied and how, the facts,
+ * the materials and what the rules required of them. Carried by `case.apply` and recorded by `case.applied`.
+ */
+export interface Application {
+  caseNo: string;
+  item: ItemSnapshot;
+  channel: Channel;
+  applicant: Applicant;
+  agent?: Agent;
+  facts: Variables;
+  materials: MaterialRef[];
+  requiredMaterials: RequiredMaterial[];
+  fees: Omit<FeeRecord, 'payments'>;
+}
+
 /** How the application came in: online, entered at a window by a clerk, or by an agent. */
 export type Channel = 'online' | 'window' | 'agent';
 
