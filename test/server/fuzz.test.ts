@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows } from '../../server/queries/cases.js';
-import { buildTestApp, fixture, login, type TestApp } from './helper.js';
+import { buildTestApp, expectRefusedWithoutTrace, fixture, login, type TestApp } from './helper.js';
 
 const TABLES = ['definitions', 'definition_versions', 'definition_departments', 'cases', 'events', 'tasks', 'timers', 'outbox', 'users'];
 const BODY_LIMIT = 16 * 1024;
@@ -32,17 +32,7 @@ async function counts(): Promise<number[]> {
   return Promise.all(TABLES.map((table) => countRows(t.app.store.knex, table)));
 }
 
-/** Sends the request and checks: a 4xx with a catalogue body, and no row added or removed anywhere. */
-async function refusedWithoutTrace(options: InjectOptions): Promise<void> {
-  const before = await counts();
-  const res = await t.app.inject(options);
-  expect(res.statusCode, `${options.method} ${options.url}: ${res.body.slice(0, 300)}`).toBeGreaterThanOrEqual(400);
-  expect(res.statusCode, res.body.slice(0, 300)).toBeLessThan(500);
-  const body = res.json<{ code: string; message: string }>();
-  expect(typeof body.code).toBe('string');
-  expect(typeof body.message).toBe('string');
-  expect(await counts()).toEqual(before);
-}
+const refusedWithoutTrace = (options: InjectOptions): Promise<void> => expectRefusedWithoutTrace(t.app, options, counts);
 
 /** A JSON value that is not a plain object with only the allowed fields. */
 const notAnObject = fc.oneof(fc.integer(), fc.string(), fc.boolean(), fc.constant(null), fc.array(fc.jsonValue(), { maxLength: 5 }));

@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { expect } from 'vitest';
 import { build, type BuildOptions } from '../../server/app.js';
 import { loadConfig, type ServerConfig } from '../../server/config.js';
 import { createKnex } from '../../server/store/connect.js';
@@ -71,4 +72,19 @@ export async function login(app: FastifyInstance, username: string, password = u
 /** A fixture file beside the tests. */
 export function fixture(name: string): string {
   return readFileSync(path.join(here, 'fixtures', name), 'utf8');
+}
+
+/**
+ * Sends a request that must be refused: a 4xx with a catalogue body (`code`, `message`), and `counts()` (rows
+ * per table, stored files …) the same after as before, so nothing was stored or half-changed.
+ */
+export async function expectRefusedWithoutTrace(app: FastifyInstance, options: InjectOptions, counts: () => Promise<number[]>): Promise<void> {
+  const before = await counts();
+  const res = await app.inject(options);
+  expect(res.statusCode, `${options.method} ${options.url}: ${res.body.slice(0, 300)}`).toBeGreaterThanOrEqual(400);
+  expect(res.statusCode, res.body.slice(0, 300)).toBeLessThan(500);
+  const body = res.json<{ code: string; message: string }>();
+  expect(typeof body.code).toBe('string');
+  expect(typeof body.message).toBe('string');
+  expect(await counts()).toEqual(before);
 }
