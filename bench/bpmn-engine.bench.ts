@@ -16,7 +16,7 @@ import { BpmnModdle } from 'bpmn-moddle';
 import { Engine } from 'bpmn-engine';
 import { applicantVariables, caseNo, commandsPerCase, flowXml, USER_STEPS, type Variant } from './lib/flow.js';
 import { openSqlite, type Synchronous } from './lib/sqlite.js';
-import { inLanes, Latencies, memory, secondsSince, type Memory, type Percentiles } from './lib/stats.js';
+import { inLanes, Latencies, memory, secondsSince, type RunFigures } from './lib/stats.js';
 import type { Consistency } from './shenpi.bench.js';
 
 /** What to run. */
@@ -29,17 +29,10 @@ export interface BpmnEngineRunOptions {
 }
 
 /** The measurements of one run. */
-export interface BpmnEngineResult {
-  name: string;
+export interface BpmnEngineResult extends RunFigures {
   variant: Variant;
-  cases: number;
-  commands: number;
-  seconds: number;
-  casesPerSecond: number;
-  latency: Record<string, Percentiles>;
-  /** JSON bytes of `engine.getState()` of a case waiting at the three reviews. */
+  /** Here: JSON bytes of `engine.getState()`, which includes the serialized definition. */
   stateBytesAtReviews: number;
-  memory: Memory;
   consistency: Consistency;
 }
 

@@ -9,7 +9,7 @@ import {
   caseNo, commandsPerCase, completeCommand, FLOWS, openTaskIds, startCommand, USER_STEPS, type Variant,
 } from './lib/flow.js';
 import { benchRuleEvaluator, benchRunner, deployFlows, openBenchStore, type Backend, type RuleMeter } from './lib/stack.js';
-import { inLanes, Latencies, memory, secondsSince, type Memory, type Percentiles } from './lib/stats.js';
+import { inLanes, Latencies, memory, secondsSince, type RunFigures } from './lib/stats.js';
 import type { OpenedStore } from '../server/store/open-store.js';
 import { SqliteCaseStore } from '../server/store/sqlite-case-store.js';
 
@@ -32,18 +32,9 @@ export interface Consistency {
 }
 
 /** The measurements of one run. */
-export interface ShenpiResult {
-  name: string;
+export interface ShenpiResult extends RunFigures {
   backend: string;
   variant: Variant;
-  cases: number;
-  commands: number;
-  seconds: number;
-  casesPerSecond: number;
-  latency: Record<string, Percentiles>;
-  /** JSON bytes of the state of a case waiting at the three reviews. */
-  stateBytesAtReviews: number;
-  memory: Memory;
   /** Only on the SQLite store: commands written per SQLite transaction (group commit), on average. */
   commitsPerTransaction?: number;
   /** Only for the `rules` variant: time inside the rule evaluator. */

@@ -92,3 +92,16 @@ export function fmt(value: number, digits = 0): string {
 export function secondsSince(start: number): number {
   return (performance.now() - start) / 1000;
 }
+
+/** What every engine run measures: throughput and per-command latency of one flow variant. */
+export interface RunFigures {
+  name: string;
+  cases: number;
+  commands: number;
+  seconds: number;
+  casesPerSecond: number;
+  latency: Record<string, Percentiles>;
+  /** JSON bytes of the state of a case waiting at the three reviews. */
+  stateBytesAtReviews: number;
+  memory: Memory;
+}
