@@ -3,7 +3,7 @@
  * the outside world. Adapters live in `server/` (e.g. `KnexCaseStore`); fakes live beside the tests.
  * Nothing here performs I/O itself, and nothing here knows a database.
  */
-import type { Actor, CaseEvent, Command, Effect, EngineContext, Json, Rejection, StepResult, Variables } from '../core/types.js';
+import type { Actor, CaseEvent, Command, Effect, EngineContext, Json, Rejection, StepResult, TaskInfo, Variables } from '../core/types.js';
 import type { ExecutableDefinition } from '../core/model.js';
 
 /** What the runner needs of any command: its type name, and who issued it. */
@@ -52,19 +52,8 @@ export interface StoredCase<S = Json> {
 
 /** One change to the task projection, applied in order. */
 export type TaskOp =
-  | {
-      op: 'create';
-      taskId: string;
-      elementId: string;
-      name?: string;
-      kind: string;
-      department?: string;
-      role?: string;
-      candidateGroups?: string[];
-      stage?: string;
-      assignee?: string;
-      dueAt?: string;
-    }
+  /** The task as the core announced it (`task.created`), without its multi-instance details. */
+  | ({ op: 'create'; kind: string } & Omit<TaskInfo, 'kind' | 'loopCounter' | 'element'>)
   | { op: 'claim'; taskId: string; assignee: string }
   | { op: 'complete'; taskId: string }
   | { op: 'cancel'; taskId: string };

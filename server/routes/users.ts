@@ -6,18 +6,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { authorize } from '../http/guard.js';
 import { errors, userSchema } from '../http/schemas.js';
-import { ROLES, type Role } from '../identity/roles.js';
+import { ROLES } from '../identity/roles.js';
+import type { NewUser } from '../identity/users.js';
 import '../plugins/types.js';
-
-interface NewUserBody {
-  id: string;
-  name: string;
-  idNumber?: string;
-  department?: string;
-  roles: Role[];
-  groups?: string[];
-  password: string;
-}
 
 const newUser = {
   type: 'object',
@@ -37,7 +28,7 @@ const newUser = {
 
 /** `POST /api/users`, `GET /api/users`. */
 export const userRoutes: FastifyPluginAsync = async (app) => {
-  app.post<{ Body: NewUserBody }>('/api/users', {
+  app.post<{ Body: NewUser }>('/api/users', {
     schema: { tags: ['users'], summary: 'Create a real-name user', body: newUser, response: { 201: userSchema, ...errors(400, 401, 403, 409, 422) } },
   }, async (request, reply) => {
     const body = request.body;
