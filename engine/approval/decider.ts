@@ -7,10 +7,12 @@ import type { IsoDate } from '../calendar/types.js';
 import { step as coreStep } from '../core/index.js';
 import type { ExecutableDefinition } from '../core/model.js';
 import type { Actor, CaseEvent, Command, Effect, EngineContext, Json } from '../core/types.js';
+import { currentVersion } from '../core/versions.js';
+import type { ApprovalEventPayloads, ApprovalEventType, LifecycleHead } from './events.js';
 import { applyApprovalEvent } from './evolve.js';
-import { APPROVAL_EVENT_VERSION, type ApprovalEventPayloads, type ApprovalEventType, type LifecycleHead } from './events.js';
 import { refuse } from './rejection.js';
 import type { ApprovalCaseState, ApprovalState, Phase } from './state.js';
+import { APPROVAL_EVENT_VERSIONS } from './upcasters.js';
 
 /** Drops keys whose value is undefined, so that events stay plain JSON. */
 function compact<T extends object>(value: T): T {
@@ -52,7 +54,7 @@ export class Decider {
   emit<T extends ApprovalEventType>(type: T, payload: ApprovalEventPayloads[T], head: LifecycleHead = {}): void {
     const event = {
       type,
-      v: APPROVAL_EVENT_VERSION,
+      v: currentVersion(APPROVAL_EVENT_VERSIONS, type),
       seq: this.draft.process.seq + 1,
       at: this.ctx.now,
       ...(this.actor ? { actor: compact(this.actor) } : {}),

@@ -1,5 +1,5 @@
 /**
- * The lifecycle events of an approval case: past tense, dotted, version 1. Each carries who (`actor`),
+ * The lifecycle events of an approval case: past tense, dotted, versioned (`upcasters.ts`). Each carries who (`actor`),
  * when (`at`), what (its type and payload) and why (`why`), so that the timeline reads in order. They share
  * one log with the core's BPMN events.
  */
@@ -77,9 +77,6 @@ export interface LifecycleHead {
   /** The SPGL status the event moves the case to. */
   status?: SpglStatus;
 }
-
-/** The current payload version of every lifecycle event type. */
-export const APPROVAL_EVENT_VERSION = 1;
 
 const TYPES: readonly ApprovalEventType[] = [
   'case.applied', 'correction.notified', 'correction.supplied', 'case.accepted', 'case.rejected', 'handling.started',

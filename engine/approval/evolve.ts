@@ -5,12 +5,14 @@
  */
 import { evolve } from '../core/index.js';
 import type { CaseEvent } from '../core/types.js';
+import { upcast } from '../core/versions.js';
 import { afterAppliers } from './appliers/after.js';
 import type { Applier, LifecycleEvent } from './appliers/applier.js';
 import { handlingAppliers } from './appliers/handling.js';
 import { hearingAppliers } from './appliers/hearing.js';
 import { intakeAppliers } from './appliers/intake.js';
-import { APPROVAL_EVENT_TYPES, APPROVAL_EVENT_VERSION, type ApprovalEventType } from './events.js';
+import { APPROVAL_EVENT_TYPES, type ApprovalEventType } from './events.js';
+import { APPROVAL_EVENT_VERSIONS } from './upcasters.js';
 import { initialApprovalState, type ApprovalCaseState, type ApprovalState } from './state.js';
 
 const appliers = { ...intakeAppliers, ...handlingAppliers, ...hearingAppliers, ...afterAppliers } as Record<string, Applier<ApprovalEventType>>;
@@ -48,8 +50,8 @@ export function applyApprovalEvent(draft: ApprovalCaseState, event: CaseEvent): 
     if (draft.approval) draft.approval.lastAt = event.at;
     return;
   }
-  if (event.v !== APPROVAL_EVENT_VERSION) throw new Error(`Unknown version ${event.v} of event '${event.type}'`);
-  const e = event as LifecycleEvent<ApprovalEventType>;
+  // The appliers read the current version of each type; older events stored in the log are raised first.
+  const e = upcast(event, APPROVAL_EVENT_VERSIONS) as LifecycleEvent<ApprovalEventType>;
   if (e.type === 'case.applied') {
     draft.approval = opened(e as LifecycleEvent<'case.applied'>);
   } else {

@@ -4,6 +4,7 @@
  */
 import type { CaseEvent, TaskInfo } from '../core/types.js';
 import { APPROVAL_EVENT_TYPES } from './events.js';
+import { upcastLogEvent } from './upcasters.js';
 
 /** One line of the timeline. */
 export interface TimelineEntry {
@@ -45,7 +46,9 @@ function describe(e: CaseEvent, tasks: Map<string, TaskInfo>): string {
 export function timeline(events: readonly CaseEvent[]): TimelineEntry[] {
   const tasks = new Map<string, TaskInfo>();
   const out: TimelineEntry[] = [];
-  for (const e of events) {
+  for (const stored of events) {
+    // Read every event in its current shape, whichever release wrote it.
+    const e = upcastLogEvent(stored);
     if (e.type === 'task.created') {
       const t = e.task as unknown as TaskInfo;
       tasks.set(t.taskId, t);

@@ -1,5 +1,6 @@
 /**
- * The events of a case: past tense, dotted, version 1. Each is a complete description of a state change,
+ * The events of a case: past tense, dotted, each with the payload of its current version (see
+ * `upcasters.ts` for the versions and docs/events.md for how to change a shape). Each is a complete description of a state change,
  * so that `evolve` needs no definition and replaying the log rebuilds the state (the log is also the
  * audit trail an approval system must keep).
  */
@@ -61,8 +62,8 @@ export interface EventPayloads {
     el: string;
     owner: string;
     dueAt: string;
-    repeat?: number;
-    every?: string;
+    /** v2: a `timeCycle` timer's period and the firings left after this one (-1: for ever). v1 had `repeat`, `every`. */
+    cycle?: { every: string; remaining: number };
   };
   'timer.fired': { timerId: string; key: string };
   'timer.cancelled': { timerId: string; key: string };
@@ -72,6 +73,3 @@ export interface EventPayloads {
 
 /** The type names of all events. */
 export type EventType = keyof EventPayloads;
-
-/** The current payload version of every event type. */
-export const EVENT_VERSION = 1;

@@ -1,11 +1,14 @@
 /**
- * `evolve(state, event)`: the only place the case state changes. One small applier per event type; each
+ * `evolve(state, event)`: the only place the case state changes. One small applier per event type, for
+ * its current version (older events are upcast first, see `versions.ts`); each
  * mutates a private draft, and `evolve` hands out a copy so callers never see their input change.
  */
 import type { EventPayloads, EventType } from './events.js';
 import { assertTransition } from './lifecycle.js';
 import { initialState, keyNumber, type CaseState, type ElementInstance } from './state.js';
 import type { CaseEvent } from './types.js';
+import { CORE_EVENT_VERSIONS } from './upcasters.js';
+import { upcast } from './versions.js';
 
 type Applier<T extends EventType> = (s: CaseState, e: EventPayloads[T]) => void;
 
@@ -125,8 +128,7 @@ const appliers: { [T in EventType]: Applier<T> } = {
   'timer.scheduled': (s, e) => {
     bump(s, e.key);
     s.timers[e.key] = { el: e.el, owner: e.owner, dueAt: e.dueAt };
-    if (e.repeat !== undefined) s.timers[e.key]!.repeat = e.repeat;
-    if (e.every !== undefined) s.timers[e.key]!.every = e.every;
+    if (e.cycle) Object.assign(s.timers[e.key]!, { repeat: e.cycle.remaining, every: e.cycle.every });
   },
   'timer.fired': (s, e) => {
     delete s.timers[e.key];
@@ -145,7 +147,8 @@ const appliers: { [T in EventType]: Applier<T> } = {
 export function applyEvent(draft: CaseState, event: CaseEvent): void {
   const applier = appliers[event.type as EventType] as Applier<EventType> | undefined;
   if (!applier) throw new Error(`Unknown event type '${event.type}' (v${event.v})`);
-  applier(draft, event as unknown as EventPayloads[EventType]);
+  // The appliers read the current version of each type; older events stored in the log are raised first.
+  applier(draft, upcast(event, CORE_EVENT_VERSIONS) as unknown as EventPayloads[EventType]);
   draft.seq = event.seq;
 }
 

@@ -10,7 +10,9 @@ export type { CaseState, CaseStatus, ElementInstance, TimerInstance, MultiInstan
 export { openTasks, openTimers, activeElementIds } from './queries.js';
 export type { OpenTimer } from './queries.js';
 export type { EventPayloads, EventType } from './events.js';
-export { EVENT_VERSION } from './events.js';
+export { CORE_EVENT_VERSIONS } from './upcasters.js';
+export { upcast, versionOf, currentVersion } from './versions.js';
+export type { EventVersions, Upcaster } from './versions.js';
 export { LIFECYCLE, canTransition, isFinal } from './lifecycle.js';
 export type { LifecycleState } from './lifecycle.js';
 export { limitDueAt, addDuration } from './time.js';

@@ -4,8 +4,10 @@
  * definitions, variables and expressions. `Run` adds the token movement on top.
  */
 import { ExpressionError, evaluateExpression } from '../expression/index.js';
-import { EVENT_VERSION, type EventPayloads, type EventType } from './events.js';
+import type { EventPayloads, EventType } from './events.js';
 import { applyEvent } from './evolve.js';
+import { CORE_EVENT_VERSIONS } from './upcasters.js';
+import { currentVersion } from './versions.js';
 import type { ExecutableDefinition, NodeDef } from './model.js';
 import { compact, reject } from './rejection.js';
 import type { CaseState, ElementInstance } from './state.js';
@@ -30,7 +32,7 @@ export class RunBase {
 
   /** Decides an event: stamps it, folds it into the draft and records it. */
   emit<T extends EventType>(type: T, payload: EventPayloads[T]): void {
-    const head = { type, v: EVENT_VERSION, seq: this.state.seq + 1, at: this.ctx.now };
+    const head = { type, v: currentVersion(CORE_EVENT_VERSIONS, type), seq: this.state.seq + 1, at: this.ctx.now };
     const event = { ...head, ...(this.actor ? { actor: compact(this.actor) } : {}), ...compact(payload) };
     applyEvent(this.state, event as unknown as CaseEvent);
     this.events.push(event as unknown as CaseEvent);

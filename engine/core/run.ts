@@ -208,7 +208,7 @@ export class Run extends RunBase {
   addTimer(owner: string, el: string, dueAt: string, repeat?: number, every?: string): void {
     const key = this.alloc();
     const timerId = publicId(this.state, key);
-    this.emit('timer.scheduled', { timerId, key, el, owner, dueAt, repeat, every });
+    this.emit('timer.scheduled', { timerId, key, el, owner, dueAt, ...(every === undefined ? {} : { cycle: { every, remaining: repeat ?? 0 } }) });
     this.effect({ type: 'timer.schedule', timerId, dueAt, elementId: el });
   }
 
