@@ -61,6 +61,9 @@ export async function build(options: BuildOptions = {}): Promise<FastifyInstance
     // Keep a connection's requests answerable during shutdown; idle keep-alive sockets are closed at once.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    // A first start migrates the database and hashes every seeded account's password (scrypt is memory- and
+    // CPU-hard on purpose): on a busy two-core machine that takes longer than fastify's 10 s default.
+    pluginTimeout: 120_000,
   });
   try {
     installValidators(app);
