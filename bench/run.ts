@@ -9,6 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import * as engineBench from './bpmn-engine.bench.js';
+import * as httpBench from './http.bench.js';
 import { parseOptions } from './lib/options.js';
 import type { Synchronous } from './lib/sqlite.js';
 import { fmt, memory, type Percentiles } from './lib/stats.js';
@@ -153,6 +154,20 @@ if (opts.only.has('storm')) {
   log();
 }
 
+const http: Partial<Record<string, httpBench.HttpBenchResult>> = {};
+if (opts.only.has('http')) {
+  log(`7. Approval cases over HTTP (ITEM-06: apply with 3 uploads → review → site check → decide → certificate → issue, with the inbox look-ups; ${opts.httpInFlight} in flight; server processes as npm start runs them)`);
+  const backends: Array<[string, httpBench.HttpBenchOptions['backend'], number]> = [['SQLite, 1 node', { kind: 'sqlite' }, 1]];
+  if (opts.databaseUrl) backends.push(['PostgreSQL, 1 node', { kind: 'postgres', url: opts.databaseUrl }, 1], ['PostgreSQL, 3 nodes', { kind: 'postgres', url: opts.databaseUrl }, 3]);
+  for (const [label, backend, nodes] of backends) {
+    const r = verify(`http.${backend.kind}.${nodes}`, await httpBench.run({ backend, nodes, cases: opts.httpCases, inFlight: opts.httpInFlight }));
+    http[`${backend.kind}.${nodes}`] = r;
+    log(`  ${label.padEnd(44)} ${fmt(r.casesPerSecond, 1).padStart(8)} cases/s  ${fmt(r.requestsPerSecond, 0).padStart(6)} req/s  5xx ${r.serverErrors.length}`);
+    for (const kind of ['apply', 'inbox', 'claim', 'complete', 'certificate']) log(`      ${kind.padEnd(12)} ${lat(r.latency[kind])}`);
+  }
+  log();
+}
+
 log('Ratios (cases/s)');
 const ratio = (a?: { casesPerSecond: number }, b?: { casesPerSecond: number }) => (a && b ? a.casesPerSecond / b.casesPerSecond : undefined);
 const ratios: Record<string, number | undefined> = {};
@@ -164,6 +179,8 @@ for (const key of ['FULL.plain', 'FULL.timers', 'NORMAL.plain']) {
   ratios[`shenpi/engine ${key}`] = ratio(shenpi[key], engine[key]);
   ratios[`shenpi/raw ${key}`] = ratio(shenpi[key], raw[key]);
 }
+ratios['http SQLite/shenpi ×16 FULL.plain'] = ratio(http['sqlite.1'], shenpi['FULL.plain.x16']);
+ratios['http PG 3 nodes/1 node'] = ratio(http['postgres.3'], http['postgres.1']);
 for (const [k, v] of Object.entries(ratios)) if (v !== undefined) log(`  ${k.padEnd(28)} ${fmt(v, 2)}×`);
 results.ratios = ratios;
 log();

@@ -21,14 +21,17 @@ export interface BenchOptions {
   pgLanes: number;
   /** Warm-up cases before each timed run. */
   warmup: number;
-  /** Scenarios to run: shenpi, engine, raw, pg, rules, open, storm (all by default). */
+  /** Approval cases over HTTP per run of the `http` scenario, and the cases in flight. */
+  httpCases: number;
+  httpInFlight: number;
+  /** Scenarios to run: shenpi, engine, raw, pg, rules, open, storm, http (all by default). */
   only: Set<string>;
   databaseUrl?: string;
   /** Where to write the results as JSON, if anywhere. */
   json?: string;
 }
 
-export const SCENARIOS = ['shenpi', 'engine', 'raw', 'pg', 'rules', 'open', 'storm'] as const;
+export const SCENARIOS = ['shenpi', 'engine', 'raw', 'pg', 'rules', 'open', 'storm', 'http'] as const;
 
 /** Reads the options from `argv` and `env`. */
 export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {
@@ -63,6 +66,8 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     lanes: number('lanes', 'BENCH_LANES', 1, 1),
     pgLanes: number('pg-lanes', 'BENCH_PG_LANES', 8, 8),
     warmup: number('warmup', 'BENCH_WARMUP', 100, 20),
+    httpCases: number('http-cases', 'BENCH_HTTP_CASES', 400, 48),
+    httpInFlight: number('http-in-flight', 'BENCH_HTTP_IN_FLIGHT', 16, 16),
     only: chosen,
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(json ? { json } : {}),
