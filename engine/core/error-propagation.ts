@@ -8,7 +8,7 @@ import { triggerBoundary } from './elements/boundary-event.js';
 import { triggerEventSubprocess } from './elements/sub-process.js';
 import type { NodeDef } from './model.js';
 import { reject } from './rejection.js';
-import type { Run } from './run.js';
+import type { ElementContext } from './elements/context.js';
 
 function best(nodes: NodeDef[], errorCode: string): NodeDef | undefined {
   const errors = nodes.filter((n) => n.event?.kind === 'error');
@@ -17,7 +17,7 @@ function best(nodes: NodeDef[], errorCode: string): NodeDef | undefined {
 }
 
 /** Throws error `errorCode` from the instance `fromKey` (an error end event). */
-export function throwError(run: Run, fromKey: string, errorCode: string): void {
+export function throwError(run: ElementContext, fromKey: string, errorCode: string): void {
   const from = run.inst(fromKey).el;
   for (let k = run.inst(fromKey).scope; k !== undefined; k = run.inst(k).scope) {
     const inst = run.inst(k);

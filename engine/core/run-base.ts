@@ -3,16 +3,17 @@
  * (each folded at once with its applier, so later decisions see its effect), the effects, the key counter,
  * definitions, variables and expressions. `Run` adds the token movement on top.
  */
+import type { WorkingCalendar } from '../calendar/types.js';
 import { ExpressionError, evaluateExpression } from '../expression/index.js';
 import type { EventPayloads, EventType } from './events.js';
 import { applyEvent } from './evolve.js';
-import { CORE_EVENT_VERSIONS } from './upcasters.js';
-import { currentVersion } from './versions.js';
 import type { ExecutableDefinition, NodeDef } from './model.js';
 import { compact, reject } from './rejection.js';
-import type { CaseState, ElementInstance } from './state.js';
+import { childrenOf, publicId, type CaseState, type ElementInstance } from './state.js';
 import type { Actor, CaseEvent, Effect, EngineContext, Variables } from './types.js';
+import { CORE_EVENT_VERSIONS } from './upcasters.js';
 import { variableTargets, visibleVariables } from './variables.js';
+import { currentVersion } from './versions.js';
 
 /** The state, log and lookups of a step (see `Run`). */
 export class RunBase {
@@ -36,6 +37,26 @@ export class RunBase {
     const event = { ...head, ...(this.actor ? { actor: compact(this.actor) } : {}), ...compact(payload) };
     applyEvent(this.state, event as unknown as CaseEvent);
     this.events.push(event as unknown as CaseEvent);
+  }
+
+  /** The instant of the command. */
+  get now(): string {
+    return this.ctx.now;
+  }
+
+  /** The working-day calendar of the command. */
+  get calendar(): WorkingCalendar {
+    return this.ctx.calendar;
+  }
+
+  /** The live instances directly inside a scope, oldest first. */
+  children(key: string): string[] {
+    return childrenOf(this.state, key);
+  }
+
+  /** The public id (`<caseId>:<key>`) of an instance or timer. */
+  publicId(key: string): string {
+    return publicId(this.state, key);
   }
 
   effect(effect: Effect): void {
@@ -92,7 +113,7 @@ export class RunBase {
 
   /** The variables visible at an instance: its process's, then each enclosing scope's local ones. */
   view(key: string): Variables {
-    return visibleVariables(this, key);
+    return visibleVariables(this.state, key);
   }
 
   /** Evaluates FEEL at an instance; a failure refuses the command (EXPRESSION_FAILED). */
@@ -112,7 +133,7 @@ export class RunBase {
 
   /** Sets variables where they are visible from `fromKey`: the nearest scope that has them, else the process. */
   setVariables(fromKey: string, vars: Variables): void {
-    for (const [scope, variables] of variableTargets(this, fromKey, vars)) {
+    for (const [scope, variables] of variableTargets(this.state, fromKey, vars)) {
       this.emit('variables.set', scope === '' ? { variables } : { scope, variables });
     }
   }

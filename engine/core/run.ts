@@ -1,42 +1,26 @@
 /**
  * One step's token movement: an agenda of tokens still to move, on top of the state and lookups of
- * `RunBase`. Element behaviours drive it through a small set of operations: activate, complete, take flows,
- * terminate, schedule and cancel timers, set variables.
+ * `RunBase`. Element behaviours drive it through the `ElementContext` it implements: activate, complete,
+ * take flows, terminate, schedule and cancel timers, set variables. The agenda stays private to it.
  */
-import type { ElementBehavior, Trigger } from './elements/behavior.js';
-import { completeInner } from './elements/multi-instance-body.js';
+import type { ElementBehavior } from './elements/behavior.js';
+import type { ActivateOptions, ElementContext, QueuedActivation, Trigger } from './elements/context.js';
+import { planActivation } from './elements/multi-instance-body.js';
 import { behaviorFor, multiInstanceBody, processInstance } from './elements/registry.js';
 import type { TimerSpec } from './model.js';
 import { reject } from './rejection.js';
 import { RunBase } from './run-base.js';
-import { byKey, childrenOf, publicId, type DefinitionRef } from './state.js';
+import { byKey, childrenOf, publicId } from './state.js';
 import { planTimer } from './time.js';
 import type { Json, Variables } from './types.js';
-import { planBody } from './variables.js';
 
-/** A multi-instance inner instance to create: its position and element of the collection. */
-export interface Inner {
-  index: number;
-  item: Json;
-}
+export type { ActivateOptions, Inner } from './elements/context.js';
 
 /** Work still to do in this step: move a token onto an element, or see whether a scope is finished. */
-export type Work =
-  | { kind: 'activate'; scope: string; el: string; flow?: string; trigger?: Trigger; inner?: Inner }
-  | { kind: 'check'; scope: string };
-
-/** How an element is activated. */
-export interface ActivateOptions {
-  flow?: string;
-  consumed?: string[];
-  trigger?: Trigger;
-  inner?: Inner;
-  vars?: Variables;
-  def?: DefinitionRef;
-}
+type Work = ({ kind: 'activate'; scope: string; el: string } & QueuedActivation) | { kind: 'check'; scope: string };
 
 /** The in-step processor. Created by `step` for one command and thrown away after it. */
-export class Run extends RunBase {
+export class Run extends RunBase implements ElementContext {
   private readonly agenda: Work[] = [];
 
   behaviorOf(key: string): ElementBehavior {
@@ -51,8 +35,12 @@ export class Run extends RunBase {
     this.agenda.splice(0, this.agenda.length, ...keep);
   }
 
-  enqueue(work: Work): void {
-    this.agenda.push(work);
+  queueActivation(scope: string, el: string, opts: QueuedActivation = {}): void {
+    this.agenda.push({ kind: 'activate', scope, el, ...opts });
+  }
+
+  queueCheck(scope: string): void {
+    this.agenda.push({ kind: 'check', scope });
   }
 
   /** Tokens in a scope: live children, arrivals waiting at joins, and activations still on the agenda. */
@@ -101,18 +89,15 @@ export class Run extends RunBase {
   activate(scope: string, el: string, opts: ActivateOptions = {}): string {
     const node = this.defOf(scope).nodes[el];
     if (!node) throw new Error(`No flow node '${el}' in scope '${this.inst(scope).el}'`);
-    const isBody = node.multiInstance !== undefined && opts.inner === undefined;
-    let vars = opts.vars;
-    if (opts.inner) {
-      const mi = node.multiInstance!;
-      vars = { loopCounter: opts.inner.index + 1, ...(mi.elementVariable ? { [mi.elementVariable]: opts.inner.item } : {}) };
-    }
-    if (node.inputs?.length && !isBody) {
+    const planned = planActivation(this, scope, node, opts.inner);
+    const body = planned && 'body' in planned ? planned.body : undefined;
+    let vars = planned && 'vars' in planned ? planned.vars : opts.vars;
+    // The body only iterates; input mappings belong to each inner instance.
+    if (node.inputs?.length && !body) {
       const local: Variables = { ...vars };
       for (const m of node.inputs) local[m.target] = this.evaluate(m.source, scope, local) as Json;
       vars = local;
     }
-    const body = isBody ? planBody(this, scope, node) : undefined;
     const others = this.tokens(scope) - (opts.consumed?.length ?? 0);
     // Only a token alone in its scope marks a step of the main line, the steps `case.return` may go back to.
     const triggeredStart = node.kind === 'startEvent' && opts.trigger !== undefined;
@@ -139,9 +124,9 @@ export class Run extends RunBase {
   complete(key: string, vars?: Variables, route?: { flows: string[]; trigger: Trigger }): void {
     const inst = this.inst(key);
     const parent = inst.scope!;
-    if (this.inst(parent).body) {
-      if (vars && Object.keys(vars).length) this.emit('variables.set', { scope: key, variables: vars });
-      completeInner(this, parent, key);
+    const completeChild = this.behaviorOf(parent).completeChild;
+    if (completeChild) {
+      completeChild(this, parent, key, vars);
       return;
     }
     const node = this.node(key);
@@ -180,7 +165,7 @@ export class Run extends RunBase {
     const joining = behavior.join !== undefined && target.incoming.length > 1;
     this.emit('flow.taken', { flow: flowId, scope, join: joining ? target.id : undefined });
     if (!joining) {
-      this.enqueue(trigger ? { kind: 'activate', scope, el: target.id, flow: flowId, trigger } : { kind: 'activate', scope, el: target.id, flow: flowId });
+      this.queueActivation(scope, target.id, trigger ? { flow: flowId, trigger } : { flow: flowId });
       return;
     }
     const consumed = behavior.join!(this, scope, target.id);

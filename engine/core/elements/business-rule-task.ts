@@ -2,7 +2,6 @@
  * Business rule task (BPMN 2.0.2 §10.3.3): asks the runtime to evaluate its rule table (effect
  * `decision.evaluate`) and waits for the answer (`decision.complete`): rule evaluation is I/O for the core.
  */
-import { publicId } from '../state.js';
 import { behavior } from './behavior.js';
 import { cancelTask, openTask } from './user-task.js';
 
@@ -12,7 +11,7 @@ export const businessRuleTask = behavior({
     const node = run.node(key);
     run.effect({
       type: 'decision.evaluate',
-      taskId: publicId(run.state, key),
+      taskId: run.publicId(key),
       decisionRef: node.decisionRef ?? node.id,
       input: run.input(key),
     });

@@ -5,14 +5,13 @@
  * terminated.
  */
 import { throwError } from '../error-propagation.js';
-import type { Run } from '../run.js';
-import { childrenOf } from '../state.js';
+import type { ElementContext } from './context.js';
 import { behavior } from './behavior.js';
 import { sendMessage } from './send-task.js';
 
-function terminateScope(run: Run, key: string): void {
+function terminateScope(run: ElementContext, key: string): void {
   const scope = run.inst(key).scope!;
-  for (const sibling of childrenOf(run.state, scope)) if (sibling !== key) run.terminate(sibling);
+  for (const sibling of run.children(scope)) if (sibling !== key) run.terminate(sibling);
   run.dropPending(scope);
   if (run.inst(scope).joins) run.emit('scope.cleared', { key: scope });
   if (run.inst(scope).scope !== undefined) {

@@ -6,8 +6,7 @@
  * for the slower live branch and never for a branch that was not taken.
  */
 import type { ExecutableDefinition } from '../model.js';
-import type { Run } from '../run.js';
-import { childrenOf } from '../state.js';
+import type { ElementContext } from './context.js';
 import { behavior } from './behavior.js';
 
 /** Incoming flows of `gatewayId` reachable from node `from` without passing through the gateway. */
@@ -33,7 +32,7 @@ function reachableIncoming(def: ExecutableDefinition, from: string, gatewayId: s
 
 export const inclusiveGateway = behavior({
   selectFlows: (run, key) => run.activityFlows(key),
-  join(run: Run, scope: string, gatewayId: string) {
+  join(run: ElementContext, scope: string, gatewayId: string) {
     const def = run.defOf(scope);
     const joins = run.inst(scope).joins ?? {};
     const arrivals = joins[gatewayId] ?? {};
@@ -43,7 +42,7 @@ export const inclusiveGateway = behavior({
     if (filled.length === incoming.length) return filled;
     // Where the scope's other tokens are: live instances, agenda activations, arrivals at other joins.
     const positions = [
-      ...childrenOf(run.state, scope).map((k) => run.inst(k).el),
+      ...run.children(scope).map((k) => run.inst(k).el),
       ...run.pending(scope),
       ...Object.keys(joins).filter((g) => g !== gatewayId),
     ];

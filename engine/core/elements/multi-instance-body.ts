@@ -3,25 +3,72 @@
  * once (parallel) or one after another (sequential). After each completed instance the completion
  * condition is evaluated (all-sign: none; any-sign: `nrOfCompletedInstances >= 1`; a share; the first
  * refusal); true cancels the instances still running. Output elements are collected in instance order.
+ * The planning lives here too: the body's collection when the activity is reached, and each inner
+ * instance's `loopCounter` and element variable.
  */
-import type { Run } from '../run.js';
-import { childrenOf } from '../state.js';
-import type { Json } from '../types.js';
+import type { NodeDef } from '../model.js';
+import { reject } from '../rejection.js';
+import type { MultiInstanceBody } from '../state.js';
+import type { Json, Variables } from '../types.js';
 import { behavior } from './behavior.js';
+import type { ElementContext, Inner } from './context.js';
 
-function startInner(run: Run, body: string, index: number): void {
-  const inst = run.inst(body);
-  run.enqueue({ kind: 'activate', scope: body, el: inst.el, inner: { index, item: inst.body!.items[index] ?? null } });
+/**
+ * The multi-instance body of an activity: its collection (or cardinality), evaluated in the enclosing
+ * scope. A joint-approval step without a collection iterates over its co-departments.
+ */
+export function planBody(run: ElementContext, scope: string, node: NodeDef): MultiInstanceBody {
+  const mi = node.multiInstance!;
+  let items: Json[];
+  if (mi.collection) {
+    const value = run.evaluate(mi.collection, scope);
+    if (!Array.isArray(value)) {
+      reject('EXPRESSION_FAILED', `Expected collection '${mi.collection}' of '${node.id}' to be a list, but it was ${JSON.stringify(value)}`);
+    }
+    items = value as Json[];
+  } else if (mi.cardinality) {
+    const n = run.evaluate(mi.cardinality, scope);
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
+      reject('EXPRESSION_FAILED', `Expected cardinality '${mi.cardinality}' of '${node.id}' to be a whole number, but it was ${JSON.stringify(n)}`);
+    }
+    items = new Array<Json>(n).fill(null);
+  } else if (node.approval?.joint) {
+    items = [...node.approval.joint.coDepartments];
+  } else {
+    return reject('EXPRESSION_FAILED', `Expected a collection or cardinality on multi-instance '${node.id}', but it has neither`);
+  }
+  const body: MultiInstanceBody = { items, started: 0, completed: 0 };
+  if (mi.outputCollection) body.outputs = items.map(() => null);
+  return body;
 }
 
-function finish(run: Run, body: string): void {
+/**
+ * What activating `node` in `scope` needs when it is a multi-instance activity: the body to open (the
+ * activity is reached by a token), or an inner instance's own variables (the body starts instance `inner`).
+ * `undefined` for any other activity.
+ */
+export function planActivation(
+  run: ElementContext, scope: string, node: NodeDef, inner?: Inner,
+): { body: MultiInstanceBody } | { vars: Variables } | undefined {
+  const mi = node.multiInstance;
+  if (!mi) return undefined;
+  if (!inner) return { body: planBody(run, scope, node) };
+  return { vars: { loopCounter: inner.index + 1, ...(mi.elementVariable ? { [mi.elementVariable]: inner.item } : {}) } };
+}
+
+function startInner(run: ElementContext, body: string, index: number): void {
+  const inst = run.inst(body);
+  run.queueActivation(body, inst.el, { inner: { index, item: inst.body!.items[index] ?? null } });
+}
+
+function finish(run: ElementContext, body: string): void {
   const mi = run.node(body).multiInstance!;
   const outputs = run.inst(body).body!.outputs;
   run.complete(body, mi.outputCollection && outputs ? { [mi.outputCollection]: outputs } : undefined);
 }
 
 /** Completes inner instance `inner` of `body`, then continues, cancels the rest, or completes the body. */
-export function completeInner(run: Run, body: string, inner: string): void {
+export function completeInner(run: ElementContext, body: string, inner: string): void {
   const node = run.node(body);
   const mi = node.multiInstance!;
   const state = run.inst(body).body!;
@@ -29,12 +76,12 @@ export function completeInner(run: Run, body: string, inner: string): void {
   const output: Json | undefined = mi.outputElement ? (run.evaluate(mi.outputElement, inner) as Json) : undefined;
   const condition =
     mi.completionCondition ?? (node.approval?.joint?.completion === 'any' ? 'nrOfCompletedInstances >= 1' : undefined);
-  const counters = { nrOfCompletedInstances: state.completed + 1, nrOfActiveInstances: childrenOf(run.state, body).length - 1 };
+  const counters = { nrOfCompletedInstances: state.completed + 1, nrOfActiveInstances: run.children(body).length - 1 };
   const done = condition !== undefined && run.condition(condition, inner, counters);
   run.cancelTimersOf(inner);
   run.emit('element.completed', { key: inner, el: node.id, output, index: state.outputs ? index : undefined });
   if (done) {
-    for (const child of childrenOf(run.state, body)) run.terminate(child);
+    for (const child of run.children(body)) run.terminate(child);
     run.dropPending(body);
     finish(run, body);
   } else if (mi.sequential && state.started < state.items.length) startInner(run, body, state.started);
@@ -47,6 +94,11 @@ export const multiInstanceBody = behavior({
     if (body.items.length === 0) return finish(run, key);
     const count = run.node(key).multiInstance!.sequential ? 1 : body.items.length;
     for (let i = 0; i < count; i++) startInner(run, key, i);
+  },
+  // An inner instance keeps its variables (each co-department's work stays its own) and takes no flows.
+  completeChild(run, key, inner, vars) {
+    if (vars && Object.keys(vars).length) run.emit('variables.set', { scope: inner, variables: vars });
+    completeInner(run, key, inner);
   },
   onChildCompleted: () => {},
 });

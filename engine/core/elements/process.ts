@@ -3,7 +3,7 @@
  * It is a scope like a subprocess; completing, the case's process completes the case, and a called one
  * hands its variables back to its call activity.
  */
-import type { Run } from '../run.js';
+import type { ElementContext } from './context.js';
 import type { DefinitionRef } from '../state.js';
 import type { Variables } from '../types.js';
 import { behavior } from './behavior.js';
@@ -14,7 +14,7 @@ import { noneStart, openEventSubprocesses } from './sub-process.js';
  * `scope` is undefined, and places a token on `startId` (default: its none start event).
  */
 export function activateProcess(
-  run: Run,
+  run: ElementContext,
   scope: string | undefined,
   processId: string,
   opts: { def?: DefinitionRef; vars?: Variables; startId?: string; trigger?: Variables } = {},
@@ -25,7 +25,7 @@ export function activateProcess(
   const start = opts.startId ?? noneStart(run, key);
   const kind = run.defOf(key).nodes[start]?.event?.kind ?? 'none';
   const trigger = opts.trigger ? { eventEl: start, vars: opts.trigger } : { eventEl: start };
-  run.enqueue(kind === 'none' ? { kind: 'activate', scope: key, el: start } : { kind: 'activate', scope: key, el: start, trigger });
+  run.queueActivation(key, start, kind === 'none' ? {} : { trigger });
   return key;
 }
 

@@ -2,11 +2,11 @@
  * Send task (BPMN 2.0.2 §10.3.3): sends its message (effect `message.send`) and completes. The runtime
  * delivers it; this core never waits for delivery.
  */
-import type { Run } from '../run.js';
+import type { ElementContext } from './context.js';
 import { behavior } from './behavior.js';
 
 /** Emits `message.send` with the element's input (its input mappings, else the visible variables). */
-export function sendMessage(run: Run, key: string, name: string): void {
+export function sendMessage(run: ElementContext, key: string, name: string): void {
   run.effect({ type: 'message.send', name, elementId: run.inst(key).el, payload: run.input(key) });
 }
 

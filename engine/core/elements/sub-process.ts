@@ -4,12 +4,12 @@
  * subprocess is not started by a flow but by its start event's trigger; an interrupting one first ends every
  * other token of the enclosing scope, which then waits only for it.
  */
-import type { Run } from '../run.js';
+import type { ElementContext } from './context.js';
 import type { Variables } from '../types.js';
 import { behavior } from './behavior.js';
 
 /** Opens the event subprocesses of a scope instance: schedules their timer start events. */
-export function openEventSubprocesses(run: Run, scopeKey: string): void {
+export function openEventSubprocesses(run: ElementContext, scopeKey: string): void {
   const def = run.defOf(scopeKey);
   for (const esp of def.scopes[run.inst(scopeKey).el]?.eventSubprocesses ?? []) {
     for (const start of def.scopes[esp]?.startEvents ?? []) {
@@ -20,7 +20,7 @@ export function openEventSubprocesses(run: Run, scopeKey: string): void {
 }
 
 /** The start event a scope begins at: its none start event, else its only one. */
-export function noneStart(run: Run, scopeKey: string): string {
+export function noneStart(run: ElementContext, scopeKey: string): string {
   const def = run.defOf(scopeKey);
   const starts = def.scopes[run.inst(scopeKey).el]?.startEvents ?? [];
   const none = starts.find((id) => (def.nodes[id]?.event?.kind ?? 'none') === 'none') ?? starts[0];
@@ -29,7 +29,7 @@ export function noneStart(run: Run, scopeKey: string): string {
 }
 
 /** Triggers the event subprocess whose start event is `startId`, inside the scope instance `scopeKey`. */
-export function triggerEventSubprocess(run: Run, scopeKey: string, startId: string, vars?: Variables): void {
+export function triggerEventSubprocess(run: ElementContext, scopeKey: string, startId: string, vars?: Variables): void {
   const def = run.defOf(scopeKey);
   const start = def.nodes[startId]!;
   if (start.isInterrupting !== false) {
@@ -45,7 +45,7 @@ export function triggerEventSubprocess(run: Run, scopeKey: string, startId: stri
 export const subProcess = behavior({
   onActivate(run, key, trigger) {
     openEventSubprocesses(run, key);
-    if (trigger) run.enqueue({ kind: 'activate', scope: key, el: trigger.eventEl, trigger });
-    else run.enqueue({ kind: 'activate', scope: key, el: noneStart(run, key) });
+    if (trigger) run.queueActivation(key, trigger.eventEl, { trigger });
+    else run.queueActivation(key, noneStart(run, key));
   },
 });

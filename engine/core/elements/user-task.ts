@@ -2,15 +2,14 @@
  * User task (BPMN 2.0.2 §10.3.3): opens a task for the department/role of its `approval` settings, with
  * a due instant from its time limit, and waits for `task.complete`. Terminated, it cancels its task.
  */
-import type { Run } from '../run.js';
+import type { ElementContext } from './context.js';
 import { compact } from '../rejection.js';
-import { publicId } from '../state.js';
 import { limitDueAt } from '../time.js';
 import type { Json, TaskInfo } from '../types.js';
 import { behavior, type ElementBehavior } from './behavior.js';
 
 /** Opens the task of a waiting instance (`task.created`). */
-export function openTask(run: Run, key: string, kind: TaskInfo['kind']): void {
+export function openTask(run: ElementContext, key: string, kind: TaskInfo['kind']): void {
   const node = run.node(key);
   const inst = run.inst(key);
   const approval = node.approval;
@@ -21,7 +20,7 @@ export function openTask(run: Run, key: string, kind: TaskInfo['kind']): void {
   // A joint-approval instance belongs to the co-department it iterates over (并联审批, 协办部门).
   const department = approval?.joint && typeof element === 'string' ? element : approval?.department;
   const task: TaskInfo = compact({
-    taskId: publicId(run.state, key),
+    taskId: run.publicId(key),
     elementId: node.id,
     name: node.name,
     kind,
@@ -29,7 +28,7 @@ export function openTask(run: Run, key: string, kind: TaskInfo['kind']): void {
     role: approval?.role,
     candidateGroups: approval?.candidateGroups ? [...approval.candidateGroups] : undefined,
     stage: approval?.stage,
-    dueAt: approval?.timeLimit ? limitDueAt(run.ctx.now, approval.timeLimit, run.ctx.calendar) : undefined,
+    dueAt: approval?.timeLimit ? limitDueAt(run.now, approval.timeLimit, run.calendar) : undefined,
     loopCounter,
     element,
   });
@@ -37,8 +36,8 @@ export function openTask(run: Run, key: string, kind: TaskInfo['kind']): void {
 }
 
 /** Closes the task of a terminated instance (`task.cancelled`). */
-export function cancelTask(run: Run, key: string): void {
-  run.emit('task.cancelled', { taskId: publicId(run.state, key) });
+export function cancelTask(run: ElementContext, key: string): void {
+  run.emit('task.cancelled', { taskId: run.publicId(key) });
 }
 
 /** A behaviour that opens a task of `kind` and waits until a command completes it. */
