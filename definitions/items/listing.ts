@@ -53,7 +53,15 @@ export interface ItemListing {
   caseType: 'instant' | 'promised';
   statutoryLimit: ListingLimit & {
     article: string;
+    /**
+     * The one extension (行政许可法 第42条). Absent: the law's own, 10 WD by the agency head, or 15 WD by the
+     * same-level government head for joint handling. `null`: the item's law allows none.
+     */
     extension?: { value: number; unit: 'WD' | 'CD'; approverRole: string; approverTitle?: string; article?: string } | null;
+    /** Whether the promised limit moves by the same days as the statutory one when extended (default true). */
+    extensionMovesPromised?: boolean;
+    /** An extension asked for after the statutory limit ran out: refused (default) or granted and supervised. */
+    lateExtension?: 'refuse' | 'record-violation';
   };
   promisedLimit: ListingLimit;
   correctionWindow: ListingLimit;

@@ -6,6 +6,7 @@
 import type { ItemSnapshot } from '../../engine/approval/item-snapshot.js';
 import { ARTICLES } from '../../engine/clocks/articles.js';
 import { DEFAULT_DELIVERY_LIMIT } from '../../engine/clocks/delivery.js';
+import { extensionPolicyFor } from '../../engine/clocks/extension.js';
 import type { ItemPauseOverrides, SpecialProcedureType } from '../../engine/clocks/special-procedures.js';
 import type { Limit } from '../../engine/clocks/types.js';
 import type { ItemListing, ListingLimit } from './listing.js';
@@ -36,13 +37,20 @@ export function itemSnapshot(listing: ItemListing, version: number): ItemSnapsho
     statutoryLimit: limit(listing.statutoryLimit),
     statutoryArticle: listing.statutoryLimit.article,
     promisedLimit: limit(listing.promisedLimit),
+    // A listing silent on the extension gets the law's own (第42条: 10 WD by the agency head, or 15 WD by the
+    // same-level government head for joint handling); `null` says the item's law allows none.
     extension: ext
       ? { cap: { value: ext.value, unit: ext.unit }, approverRole: ext.approverRole, article: ext.article ?? (listing.joint ? ARTICLES.joint : ARTICLES.decision) }
-      : null,
+      : ext === null ? null : extensionPolicyFor({ joint: listing.joint !== undefined }),
+    ...(listing.statutoryLimit.extensionMovesPromised === false ? { extensionMovesPromised: false } : {}),
+    ...(listing.statutoryLimit.lateExtension ? { lateExtension: listing.statutoryLimit.lateExtension } : {}),
     correctionWindow: limit(listing.correctionWindow),
     secondNoticePolicy: listing.secondCorrectionNotice ?? 'refuse',
     pauseOverrides,
     specialProcedures: listing.specialProcedures.map((p) => p.type),
+    ...(listing.specialProcedures.some((p) => p.expectedDuration)
+      ? { procedureDurations: Object.fromEntries(listing.specialProcedures.filter((p) => p.expectedDuration).map((p) => [p.type, limit(p.expectedDuration!)])) }
+      : {}),
     lightThresholds: { warnAtPercent: 80, ...listing.lights },
     deliveryLimit: listing.deliveryLimit ? limit(listing.deliveryLimit) : DEFAULT_DELIVERY_LIMIT,
     rectificationLimit: listing.rectificationLimit ? limit(listing.rectificationLimit) : DEFAULT_RECTIFICATION_LIMIT,

@@ -11,6 +11,7 @@ import { computeDeadline } from '../clocks/deadline.js';
 import { jointDeadlines } from '../clocks/joint-approval.js';
 import { lightOn, type LightReading } from '../clocks/lights.js';
 import { suspensionsFor } from '../clocks/suspension-ledger.js';
+import type { Limit } from '../clocks/types.js';
 import type { ItemSnapshot } from './item-snapshot.js';
 import type { ApprovalState, CaseDeadlines, PreAcceptanceWindow } from './state.js';
 import type { TaskInfo } from '../core/types.js';
@@ -51,6 +52,7 @@ export function computeCaseDeadlines(calendar: WorkingCalendar, s: ApprovalState
     ledger: s.ledger,
     now,
     ...(s.extension ? { extension: s.extension.extension } : {}),
+    ...(promisedExtension(s) ? { promisedExtension: promisedExtension(s)! } : {}),
   };
   const joint = s.item.joint;
   const steps = stepDeadlines(calendar, s, now);
@@ -70,6 +72,17 @@ export function computeCaseDeadlines(calendar: WorkingCalendar, s: ApprovalState
   });
   const d = jointDeadlines(calendar, { ...common, coDepartments });
   return { statutory: d.statutory, promised: d.promised, departments: d.departments, ...kept };
+}
+
+/**
+ * The days the promised limit moves with a granted extension: the same days (行政许可法 第42条 moves the law's
+ * limit; the promise follows it unless the item says `extensionMovesPromised: false`), when both limits count
+ * in the same unit; a promise in another unit keeps its date.
+ */
+export function promisedExtension(s: ApprovalState): Limit | undefined {
+  const granted = s.extension?.extension;
+  if (!granted || s.item.extensionMovesPromised === false || granted.unit !== s.item.promisedLimit.unit) return undefined;
+  return granted;
 }
 
 /** The day of an instant in the calendar's zone. */

@@ -43,8 +43,12 @@ export interface ItemSnapshot {
   /** The article behind the statutory limit. */
   readonly statutoryArticle: string;
   readonly promisedLimit: Limit;
-  /** The one extension the item allows, or null when it allows none. */
+  /** The one extension the item allows (its own law's, else 行政许可法 第42条's), or null when it allows none. */
   readonly extension: ExtensionPolicy | null;
+  /** False when the promised limit stays put while the statutory one is extended (default: it moves too). */
+  readonly extensionMovesPromised?: boolean;
+  /** An extension after the statutory limit ran out: refused (default) or granted and recorded for supervision. */
+  readonly lateExtension?: 'refuse' | 'record-violation';
   /** The pre-acceptance window of 行政许可法 第32条. */
   readonly correctionWindow: Limit;
   readonly secondNoticePolicy: SecondNoticePolicy;
@@ -52,6 +56,8 @@ export interface ItemSnapshot {
   readonly pauseOverrides: ItemPauseOverrides;
   /** The special procedures the item may run. */
   readonly specialProcedures: readonly string[];
+  /** The expected duration the listing gives each special procedure, told to the applicant when none is given (第45条). */
+  readonly procedureDurations?: Readonly<Record<string, Limit>>;
   /** Accepted automatically at submission when pre-review finds nothing to correct or reject (scenario S1). */
   readonly acceptOnSubmission?: boolean;
   /** Steps with their own clock (sub-clocks per level, 第43条). */

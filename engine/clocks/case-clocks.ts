@@ -26,6 +26,11 @@ export interface CaseClockInput {
   readonly ledger?: SuspensionLedger;
   /** The approved extension, if any; it extends the statutory limit (行政许可法 第42条). */
   readonly extension?: Limit;
+  /**
+   * The days the promised limit moves with the extension, when the item says it moves (the default): the
+   * promise is kept relative to the law's limit.
+   */
+  readonly promisedExtension?: Limit;
   /** Closes open suspensions. */
   readonly now?: string;
 }
@@ -54,6 +59,7 @@ export function caseClockInputs(input: CaseClockInput): { statutory: ClockInput;
       article: 'promised limit (承诺办结时限) of the item listing',
       limit: input.promised,
       suspensions: suspensionsFor(ledger, 'promised'),
+      ...(input.promisedExtension ? { extension: input.promisedExtension } : {}),
     },
   };
 }

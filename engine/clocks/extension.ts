@@ -68,16 +68,25 @@ export interface GrantedExtension {
   readonly article: string;
   /** GB/T 39046 A.7 special procedure kind. */
   readonly gbKind: '1';
+  /** Granted after the limit ran out, under the `record-violation` policy: a supervised violation. */
+  readonly late?: boolean;
 }
 
 /**
  * Decides an extension of the clock whose current `deadline` is given, in `zone`. Refused when one was already
  * granted, the amount exceeds the cap or is in another unit, the approver lacks the role, the reason is blank,
- * or the limit has already run out.
+ * or the limit has already run out (unless `late` is `record-violation`: then it is granted, marked late).
  */
 export function decideExtension(
   request: ExtensionRequest,
-  context: { deadline: Deadline; previous: readonly GrantedExtension[]; policy?: ExtensionPolicy; zone: string },
+  context: {
+    deadline: Deadline;
+    previous: readonly GrantedExtension[];
+    policy?: ExtensionPolicy;
+    zone: string;
+    /** After the limit ran out: refuse (default), or grant it marked `late` for supervision to record. */
+    late?: 'refuse' | 'record-violation';
+  },
 ): Decision<{ granted: GrantedExtension }> {
   const policy = context.policy ?? DEFAULT_EXTENSION_POLICY;
   const { requested } = request;
@@ -99,7 +108,8 @@ export function decideExtension(
   if (request.reason.trim() === '') {
     return reject('extension.reason-required', 'Expected a reason to tell the applicant, but it was blank');
   }
-  if (hasExpired(context.deadline, request.at, context.zone)) {
+  const late = hasExpired(context.deadline, request.at, context.zone);
+  if (late && context.late !== 'record-violation') {
     return reject(
       'extension.limit-expired',
       `Expected the extension before the limit ran out at ${context.deadline.instant}, but it was requested ${request.at}`,
@@ -114,6 +124,7 @@ export function decideExtension(
       at: request.at,
       article: policy.article,
       gbKind: '1',
+      ...(late ? { late: true } : {}),
     },
   };
 }

@@ -26,14 +26,58 @@ export interface Violation {
   readonly warningType: 'overdue' | 'warning' | 'procedure';
 }
 
+/**
+ * The supervision rules Shenpi checks (监察规则), each with its stable number (监察规则编号) and the article it
+ * enforces. The numbers are Shenpi's own catalogue: GB/T 39046 leaves the rule list to the supervising body.
+ */
+export const SUPERVISION_RULES: Readonly<Record<string, { readonly code: string; readonly article: string }>> = {
+  'case-overdue': { code: 'JC-42-01', article: '行政许可法第42条（办结时限）' },
+  'step-overdue': { code: 'JC-43-01', article: '行政许可法第43条（环节时限）' },
+  'correction-window-lapsed': { code: 'JC-32-01', article: '行政许可法第32条（逾期未告知补正，视为受理）' },
+  'second-correction-notice': { code: 'JC-32-02', article: '行政许可法第32条（一次性告知）' },
+  'late-extension': { code: 'JC-42-02', article: '行政许可法第42条（期限届满后延长）' },
+  'late-delivery': { code: 'JC-44-01', article: '行政许可法第44条（送达时限）' },
+  'certificate-unpaid': { code: 'JC-58-01', article: '收费事项未缴费即发证' },
+};
+
+/**
+ * 监察预警类型代码: 1 预警 (a warning light), 2 超期 (a limit passed), 3 程序违规 (a procedure not followed).
+ * GB/T 39046 table 11 names the field; the three codes are the ones this table uses.
+ */
+export const WARNING_TYPE_CODES: Readonly<Record<Violation['warningType'], string>> = { warning: '1', overdue: '2', procedure: '3' };
+
 /** A supervision record. */
 export interface SupervisionRecord extends Violation {
   readonly key: string;
   readonly issuedOn: IsoDate;
+  /** 督办发出时间: the instant the record was issued. */
+  readonly issuedAt?: string;
+  /** 监察规则编号 (see {@link SUPERVISION_RULES}). */
+  readonly ruleCode?: string;
+  /** 监察预警类型代码 (see {@link WARNING_TYPE_CODES}). */
+  readonly warningTypeCode?: string;
+  /** 机构名称: the implementing body the case is handled by (the responsible department is `department`). */
+  readonly organisation?: string;
   /** The responsible department's answer is due by this day (end of day). */
   readonly responseDue: IsoDate;
   readonly responseDueInstant: string;
   readonly calendarVersion: string;
+}
+
+/**
+ * The record's fields under their GB/T 39046 table 11 names, for exchange with a national supervision system.
+ */
+export function gbSupervisionFields(r: SupervisionRecord): Record<string, string> {
+  return {
+    办件编号: r.caseId,
+    督办内容: r.content,
+    机构名称: r.organisation ?? r.department,
+    督办发出时间: r.issuedAt ?? r.issuedOn,
+    监察规则编号: r.ruleCode ?? SUPERVISION_RULES[r.rule]?.code ?? r.rule,
+    监察预警类型代码: r.warningTypeCode ?? WARNING_TYPE_CODES[r.warningType],
+    责任部门: r.department,
+    督办回复期限: r.responseDue,
+  };
 }
 
 /** The de-duplication key: case + rule + step. */
@@ -49,7 +93,7 @@ export function newSupervisionRecords(
   calendar: WorkingCalendar,
   existing: readonly Pick<SupervisionRecord, 'key'>[],
   violations: readonly Violation[],
-  options: { responseLimit?: Limit } = {},
+  options: { responseLimit?: Limit; issuedAt?: string; organisation?: string } = {},
 ): SupervisionRecord[] {
   const seen = new Set(existing.map((r) => r.key));
   const created: SupervisionRecord[] = [];
@@ -67,6 +111,10 @@ export function newSupervisionRecords(
       ...v,
       key,
       issuedOn: v.detectedOn,
+      ...(options.issuedAt ? { issuedAt: options.issuedAt } : {}),
+      ruleCode: SUPERVISION_RULES[v.rule]?.code ?? v.rule,
+      warningTypeCode: WARNING_TYPE_CODES[v.warningType],
+      organisation: options.organisation ?? v.department,
       responseDue: due.date,
       responseDueInstant: due.instant,
       calendarVersion: due.calendarVersion,

@@ -24,6 +24,8 @@ export interface SuspensionEntry {
   readonly pauses: { readonly statutory: boolean; readonly promised: boolean };
   /** Why it pauses (or not) those clocks. */
   readonly pauseBasis: string;
+  /** GB/T 39046 A.7 special procedure kind: 2, "除延长审批之外的情况" (the extension is kind 1). */
+  readonly gbKind?: '2';
 }
 
 /** A case's special procedures, oldest first. */
@@ -78,6 +80,7 @@ export function startSpecialProcedure(
     ...(d ? { expectedDuration: d, expectedEnd: addInUnit(calendar, request.start, d.value, d.unit) } : {}),
     pauses: { statutory: rule.statutory, promised: rule.promised },
     pauseBasis: rule.basis,
+    gbKind: '2',
   };
   return { ok: true, ledger: [...ledger, entry], entry };
 }

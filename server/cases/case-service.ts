@@ -16,6 +16,7 @@ import type { Actor, Json } from '../../engine/core/types.js';
 import type { CaseRunner } from '../../engine/runtime/case-runner.js';
 import type { CaseStore, Clock } from '../../engine/runtime/ports.js';
 import { newCaseNumber } from './case-number.js';
+import { laterDocument } from './later-documents.js';
 import { checkFacts } from './facts.js';
 import type { FileStorage } from './file-storage.js';
 import type { ItemRepository } from './item-repository.js';
@@ -133,8 +134,9 @@ export class CaseService {
     return this.run(caseNo, { type: 'special-procedure.end', ...args });
   }
 
-  approveExtension(caseNo: string, args: Args<'extension.approve'>): Promise<ServiceResult> {
-    return this.run(caseNo, { type: 'extension.approve', ...args });
+  /** 延长审批 (行政许可法 第42条): returns the extension notice with the reason and the new dates. */
+  async approveExtension(caseNo: string, args: Args<'extension.approve'>): Promise<ServiceResult<{ document: string }>> {
+    return this.withDocument(await this.run(caseNo, { type: 'extension.approve', ...args }), 'extension-notice');
   }
 
   withdraw(caseNo: string, args: Args<'case.withdraw'>): Promise<ServiceResult> {
@@ -233,7 +235,8 @@ export class CaseService {
     if (!s) return undefined;
     if (kind === 'acceptance-notice') return s.acceptance && s.deadlines ? renderAcceptanceNotice(s) : undefined;
     if (kind === 'correction-notice') return s.corrections.length ? renderCorrectionNotice(s) : undefined;
-    return s.rejection ? renderNonAcceptance(s) : undefined;
+    if (kind === 'non-acceptance') return s.rejection ? renderNonAcceptance(s) : undefined;
+    return laterDocument(s, kind);
   }
 
   private today(): string {

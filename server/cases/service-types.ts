@@ -66,6 +66,8 @@ export interface CalendarReach {
 }
 
 /** The printable documents of a case. */
-export type DocumentKind = 'acceptance-notice' | 'correction-notice' | 'non-acceptance';
+export type DocumentKind =
+  | 'acceptance-notice' | 'correction-notice' | 'non-acceptance'
+  | 'extension-notice' | 'special-procedure-notice' | 'hearing-right-notice' | 'hearing-notice';
 
 export type { NoticeItem, TimelineEntry };

@@ -3,6 +3,7 @@
  * current), and supervision notices with their response deadlines and answers.
  */
 import type { Knex } from 'knex';
+import { SUPERVISION_RULES, WARNING_TYPE_CODES } from '../../engine/clocks/supervision.js';
 import { instant, text } from '../store/rows.js';
 import { HANDLING_STATUSES } from './approval-cases.js';
 
@@ -49,6 +50,13 @@ export interface NoticeRecord {
   respondedBy?: string;
   /** Unanswered past its response deadline. */
   responseOverdue: boolean;
+  /** The record under its GB/T 39046 table 11 field names (督办发出时间 as an instant). */
+  gb: Record<string, string>;
+}
+
+/** The notice columns, with the implementing body of the case (机构名称). */
+function noticeQuery(knex: Knex) {
+  return knex('supervision_notices as n').leftJoin('approval_cases as a', 'a.case_no', 'n.case_no').select('n.*', 'a.department as organisation');
 }
 
 function notice(r: Record<string, unknown>, now: string): NoticeRecord {
@@ -60,21 +68,31 @@ function notice(r: Record<string, unknown>, now: string): NoticeRecord {
     issuedOn: String(r.issued_on), responseDue: String(r.response_due), responseDueAt: dueAt,
     ...(respondedAt ? { response: String(r.response), respondedAt, respondedBy: String(r.responded_by) } : {}),
     responseOverdue: !respondedAt && dueAt <= now,
+    gb: {
+      办件编号: String(r.case_no),
+      督办内容: String(r.content),
+      机构名称: text(r.organisation) ?? String(r.department),
+      督办发出时间: instant(r.created_at)!,
+      监察规则编号: SUPERVISION_RULES[String(r.rule)]?.code ?? String(r.rule),
+      监察预警类型代码: WARNING_TYPE_CODES[String(r.warning_type) as keyof typeof WARNING_TYPE_CODES] ?? String(r.warning_type),
+      责任部门: String(r.department),
+      督办回复期限: String(r.response_due),
+    },
   };
 }
 
 /** Notices, oldest first: of a department, only unanswered ones (`open`), only those overdue for an answer. */
 export async function listNotices(knex: Knex, filter: { department?: string; open?: boolean; caseNo?: string; limit: number }, now: string): Promise<NoticeRecord[]> {
-  const query = knex('supervision_notices').orderBy('id').limit(filter.limit);
-  if (filter.department !== undefined) query.where('department', filter.department);
-  if (filter.caseNo !== undefined) query.where('case_no', filter.caseNo);
-  if (filter.open) query.whereNull('responded_at');
+  const query = noticeQuery(knex).orderBy('n.id').limit(filter.limit);
+  if (filter.department !== undefined) query.where('n.department', filter.department);
+  if (filter.caseNo !== undefined) query.where('n.case_no', filter.caseNo);
+  if (filter.open) query.whereNull('n.responded_at');
   return (await query).map((r: Record<string, unknown>) => notice(r, now));
 }
 
 /** One notice, or undefined. */
 export async function findNotice(knex: Knex, id: string, now: string): Promise<NoticeRecord | undefined> {
-  const row = await knex('supervision_notices').where({ id: Number(id) }).first();
+  const row = await noticeQuery(knex).where('n.id', Number(id)).first();
   return row ? notice(row, now) : undefined;
 }
 

@@ -13,7 +13,7 @@ import { notFound } from '../http/errors.js';
 import { errors } from '../http/schemas.js';
 import '../plugins/types.js';
 
-const KINDS: DocumentKind[] = ['acceptance-notice', 'correction-notice', 'non-acceptance'];
+const KINDS: DocumentKind[] = ['acceptance-notice', 'correction-notice', 'non-acceptance', 'extension-notice', 'special-procedure-notice', 'hearing-right-notice', 'hearing-notice'];
 
 const progressSchema = {
   type: 'object',

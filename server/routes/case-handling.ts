@@ -27,6 +27,8 @@ interface CommandRoute<B> {
   audit: string;
   body: object;
   params?: object;
+  /** The document the command produces, answered as its URL. */
+  document?: string;
   run(caseNo: string, body: B, user: AuthUser, params: Record<string, string>): Promise<ServiceResult<object>>;
 }
 
@@ -41,7 +43,7 @@ export const caseHandlingRoutes: FastifyPluginAsync = async (app) => {
     }, async (request) => {
       const { caseNo } = request.params;
       const { user } = await caseFor(app, request, caseNo, r.action);
-      const body = servedOrThrow(await r.run(caseNo, request.body as B, user, request.params));
+      const body = servedOrThrow(await r.run(caseNo, request.body as B, user, request.params), r.document);
       await auditCase(app, user, r.audit, caseNo, { ...(request.params.id ? { id: request.params.id } : {}) });
       return body;
     });
@@ -54,13 +56,13 @@ export const caseHandlingRoutes: FastifyPluginAsync = async (app) => {
   });
 
   command<{ requested: Limit; reason: string }>({
-    path: 'extension', summary: 'Approve the one extension (延长审批), by the head of the agency, with the reason told to the applicant', action: 'case.intake', audit: 'case.extended',
+    path: 'extension', summary: 'Approve the one extension (延长审批, 行政许可法第42条): 10 WD by the agency head unless the item says otherwise; the extension notice tells the applicant the reason', action: 'case.intake', audit: 'case.extended', document: 'extension-notice',
     body: closed({ requested: limitSchema, reason: text(2000) }, ['requested', 'reason']),
     run: (caseNo, b, user) => service().approveExtension(caseNo, { requested: b.requested, reason: b.reason, actor: caseActor(user) }),
   });
 
   command<{ id?: string; procedure: SpecialProcedureType; reason: string; basis: string; expectedDuration?: Limit }>({
-    path: 'special-procedures', summary: 'Start a special procedure (特别程序): reason, basis and expected duration told to the applicant', action: 'case.handle', audit: 'case.special-procedure-started',
+    path: 'special-procedures', summary: 'Start a special procedure (特别程序): reason, basis and expected duration told to the applicant', action: 'case.handle', audit: 'case.special-procedure-started', document: 'special-procedure-notice',
     body: closed({ id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' }, procedure: { type: 'string', enum: PROCEDURES }, reason: text(2000), basis: text(2000), expectedDuration: limitSchema }, ['procedure', 'reason', 'basis']),
     run: async (caseNo, b, user) => {
       const ledger = (await service().getCase(caseNo))?.lifecycle.ledger ?? [];

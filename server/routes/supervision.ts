@@ -26,7 +26,7 @@ const lightsSchema = {
 const noticeSchema = {
   type: 'object',
   required: ['id', 'caseNo', 'rule', 'content', 'department', 'issuedOn', 'responseDue', 'responseOverdue'],
-  properties: Object.fromEntries(['id', 'caseNo', 'rule', 'stepId', 'warningType', 'content', 'department', 'issuedOn', 'responseDue', 'responseDueAt', 'response', 'respondedAt', 'respondedBy'].map((k) => [k, { type: 'string' }]).concat([['responseOverdue', { type: 'boolean' }]])),
+  properties: Object.fromEntries(['id', 'caseNo', 'rule', 'stepId', 'warningType', 'content', 'department', 'issuedOn', 'responseDue', 'responseDueAt', 'response', 'respondedAt', 'respondedBy'].map((k) => [k, { type: 'string' }]).concat([['responseOverdue', { type: 'boolean' }], ['gb', { type: 'object', additionalProperties: { type: 'string' } } as { type: string }]])),
 } as const;
 const departmentQuery = { department: { type: 'string', maxLength: 256 } } as const;
 

@@ -1,5 +1,25 @@
 /** The printable page every case document shares: escaped text, an A4 layout and the item's contacts. */
+import { toZoned } from '../../calendar/dates.js';
+import type { Limit } from '../../clocks/types.js';
 import type { ApprovalState } from '../state.js';
+
+/** The zone documents are dated in: Beijing time, like every official document of the platform. */
+export const DOCUMENT_ZONE = 'Asia/Shanghai';
+
+/** The day of an instant (or a date) in {@link DOCUMENT_ZONE}. */
+export function documentDay(at: string): string {
+  return toZoned(at, DOCUMENT_ZONE).date;
+}
+
+/** 工作日 or 自然日. */
+export function unitText(unit: Limit['unit']): string {
+  return unit === 'WD' ? '工作日' : '自然日';
+}
+
+/** A limit written out: 10个工作日. */
+export function limitText(limit: Limit): string {
+  return `${limit.value}个${unitText(limit.unit)}`;
+}
 
 /** Escapes text for HTML. */
 export function esc(value: unknown): string {

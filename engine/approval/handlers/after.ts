@@ -13,6 +13,7 @@ import type { Decider } from '../decider.js';
 import { refuse } from '../rejection.js';
 import { SPGL } from '../status.js';
 import { refreshLight } from './refresh.js';
+import { recordOptions } from './supervise.js';
 
 type Of<T extends LifecycleCommand['type']> = Extract<LifecycleCommand, { type: T }>;
 
@@ -110,7 +111,7 @@ export function evaluateSupervision(d: Decider): void {
     ...(caseReading ? { caseLight: caseReading } : {}),
     steps: supervisedSteps(calendar, s, d.ctx.now, openTasks(d.draft.process)),
   });
-  for (const record of newSupervisionRecords(calendar, s.supervision, violations)) {
+  for (const record of newSupervisionRecords(calendar, s.supervision, violations, recordOptions(d))) {
     d.emit('supervision.recorded', { record }, { why: record.content });
   }
 }

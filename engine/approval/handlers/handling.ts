@@ -3,11 +3,12 @@
  * the core's commands, passed to the BPMN process with the lifecycle's guards (reasons for a refusal, fees
  * paid before the step that needs them, a certificate before the issue step).
  */
-import { decideExtension } from '../../clocks/extension.js';
+import { decideExtension, extensionPolicyFor, type ExtensionPolicy } from '../../clocks/extension.js';
 import { endSpecialProcedure, openProcedures, startSpecialProcedure } from '../../clocks/suspension-ledger.js';
 import { openTasks } from '../../core/index.js';
 import type { TaskInfo } from '../../core/types.js';
 import type { LifecycleCommand, PassThroughCommand } from '../commands.js';
+import type { ItemSnapshot } from '../item-snapshot.js';
 import { isWindowTimer } from '../clocks.js';
 import type { Decider } from '../decider.js';
 import { clockCode, refuse } from '../rejection.js';
@@ -15,6 +16,7 @@ import { SPGL } from '../status.js';
 import { windowLapsed } from './intake.js';
 import { isCoDepartmentTask, outcomeOf, reactToCore } from './react.js';
 import { refreshDeadlines, refreshLight } from './refresh.js';
+import { recordViolations } from './supervise.js';
 
 type Of<T extends LifecycleCommand['type']> = Extract<LifecycleCommand, { type: T }>;
 
@@ -26,9 +28,11 @@ export function startProcedure(d: Decider, cmd: Of<'special-procedure.start'>): 
   }
   const open = openProcedures(s.ledger)[0];
   if (open) refuse('SPECIAL_PROCEDURE_OPEN', `Expected no special procedure to be running, but '${open.id}' (${open.type}) is`);
+  // 第45条: the applicant is told the expected time in writing; the listing's duration when staff give none.
+  const expectedDuration = cmd.expectedDuration ?? s.item.procedureDurations?.[cmd.procedure];
   const started = startSpecialProcedure(d.ctx.calendar, s.ledger, {
     id: cmd.id, type: cmd.procedure, start: d.today, reason: cmd.reason, basis: cmd.basis,
-    ...(cmd.expectedDuration ? { expectedDuration: cmd.expectedDuration } : {}),
+    ...(expectedDuration ? { expectedDuration } : {}),
   }, s.item.pauseOverrides);
   if (!started.ok) refuse(clockCode(started.code), started.message);
   d.emit('special-procedure.started', { entry: started.entry }, { status: SPGL.specialProcedureStarted, why: cmd.reason });
@@ -53,16 +57,34 @@ export function endProcedure(d: Decider, cmd: Of<'special-procedure.end'>): void
 export function approveExtension(d: Decider, cmd: Of<'extension.approve'>): void {
   d.expectPhase(cmd.type, 'handling');
   const s = d.approval;
-  if (!s.item.extension) refuse('EXTENSION_NOT_ALLOWED', `Expected an item that allows an extension, but ${s.item.code} allows none`);
+  if (s.item.extension === null) refuse('EXTENSION_NOT_ALLOWED', `Expected an item that allows an extension, but the law of ${s.item.code} allows none`);
   if (s.decision) refuse('DECISION_ALREADY_MADE', `Expected the extension before the decision, but it was decided on ${s.decision.decidedOn}`);
+  const statutory = s.deadlines!.statutory;
   const decided = decideExtension(
     { requested: cmd.requested, approver: { id: cmd.actor.id, roles: cmd.actor.roles ?? [] }, reason: cmd.reason, at: d.ctx.now },
-    { deadline: s.deadlines!.statutory, previous: s.extension ? [s.extension] : [], policy: s.item.extension, zone: d.ctx.calendar.zone },
+    {
+      deadline: statutory, previous: s.extension ? [s.extension] : [], policy: extensionPolicyOf(s.item), zone: d.ctx.calendar.zone,
+      ...(s.item.lateExtension ? { late: s.item.lateExtension } : {}),
+    },
   );
   if (!decided.ok) refuse(clockCode(decided.code), decided.message);
   d.emit('extension.approved', { granted: decided.granted }, { why: cmd.reason });
+  if (decided.granted.late) {
+    recordViolations(d, [{
+      rule: 'late-extension', department: s.item.department, warningType: 'procedure',
+      content: `Case ${s.caseNo} was extended on ${d.today}, after its statutory limit ran out on ${statutory.date} (${decided.granted.article})`,
+    }]);
+  }
   refreshDeadlines(d, `extension of ${cmd.requested.value} ${cmd.requested.unit} (${decided.granted.article})`);
   refreshLight(d);
+}
+
+/**
+ * The extension rule of an item: its snapshot's, or for a snapshot taken before the law's default was filled
+ * in, 行政许可法 第42条's own (10 WD by the agency head; 15 WD by the same-level government head when joint).
+ */
+export function extensionPolicyOf(item: ItemSnapshot): ExtensionPolicy {
+  return item.extension ?? extensionPolicyFor({ joint: item.joint !== undefined });
 }
 
 /** The guards the lifecycle puts on completing a task. */
