@@ -1,6 +1,6 @@
 /** The login form in the page header: user name and password, exchanged for a token by the API client. */
 import type { ApiClient } from '../api/client.js';
-import { el, status } from './dom.js';
+import { el, say } from '../ui/dom.js';
 
 /** Renders the login form into `container`; `onLogin` runs after a successful login. */
 export function mountLogin(container: HTMLElement, api: ApiClient, t: (s: string) => string, onLogin: () => Promise<void>): void {
@@ -14,10 +14,10 @@ export function mountLogin(container: HTMLElement, api: ApiClient, t: (s: string
       async () => {
         who.textContent = `${t('Logged in as')} ${user.value}`;
         who.dataset.state = 'in';
-        status(t('Logged in'), 'ok');
+        say(t('Logged in'), 'ok');
         await onLogin();
       },
-      (err: Error) => status(`${t('Login failed')}: ${err.message}`, 'error'),
+      (err: Error) => say(`${t('Login failed')}: ${err.message}`, 'error'),
     );
   });
   container.append(form);

@@ -9,7 +9,7 @@ import { ApiError, type ApiClient, type ItemSummary } from '../api/client.js';
 import { renderFindings } from '../validation/findings-list.js';
 import { VALIDATED_EVENT, type LiveValidation, type ValidatedEvent } from '../validation/live-validation.js';
 import { withDiagram } from './auto-layout.js';
-import { download, el, status } from './dom.js';
+import { download, el, say } from '../ui/dom.js';
 import { STARTER_DIAGRAM } from './starter-diagram.js';
 
 type Translate = (s: string, r?: Record<string, unknown>) => string;
@@ -29,7 +29,7 @@ export function mountModelerPage(root: HTMLElement, modeler: Modeler, api: ApiCl
   const importXml = async (xml: string, what: string) => {
     const { warnings } = await modeler.importXML(withDiagram(xml));
     (modeler.get('canvas') as { zoom(level: string): void }).zoom('fit-viewport');
-    status(`${t('Opened')} ${what}${warnings.length ? ` (${warnings.length} ${t('import warnings')})` : ''}`, 'ok');
+    say(`${t('Opened')} ${what}${warnings.length ? ` (${warnings.length} ${t('import warnings')})` : ''}`, 'ok');
   };
   const xml = async () => (await modeler.saveXML({ format: true })).xml ?? '';
   const fileBase = () => `${code.value || 'diagram'}${version.value ? `-v${version.value}` : ''}`;
@@ -43,30 +43,30 @@ export function mountModelerPage(root: HTMLElement, modeler: Modeler, api: ApiCl
 
   const actions: [string, string, () => Promise<void>][] = [
     ['open-version', 'Open', async () => {
-      if (!code.value || !version.value) return status(t('Choose an item and a version'), 'error');
+      if (!code.value || !version.value) return say(t('Choose an item and a version'), 'error');
       const kind = items.find((i) => i.code === code.value)?.kind;
       await importXml(await api.versionBpmn(code.value, Number(version.value), kind), `${code.value} ${t('Version')} ${version.value}`);
     }],
     ['new-diagram', 'New', () => importXml(STARTER_DIAGRAM, t('a new diagram'))],
     ['save-draft', 'Save draft', async () => {
       localStorage.setItem(DRAFT_KEY(code.value), await xml());
-      status(t('Draft saved in this browser'), 'ok');
+      say(t('Draft saved in this browser'), 'ok');
     }],
     ['load-draft', 'Open draft', async () => {
       const draft = localStorage.getItem(DRAFT_KEY(code.value));
-      if (!draft) return status(t('No draft for this item'), 'error');
+      if (!draft) return say(t('No draft for this item'), 'error');
       await importXml(draft, t('the draft'));
     }],
     ['deploy', 'Deploy as new version', async () => {
-      if (!code.value) return status(t('Enter the item code to deploy to'), 'error');
+      if (!code.value) return say(t('Enter the item code to deploy to'), 'error');
       await (modeler.get('liveValidation') as LiveValidation).validate();
-      if (refused) return status(t('Fix the errors before deploying'), 'error');
+      if (refused) return say(t('Fix the errors before deploying'), 'error');
       const deployed = await api.deploy(code.value, await xml());
       await refresh();
       code.value = deployed.code;
       showVersions();
       version.value = String(deployed.version);
-      status(t('Deployed {code} version {version}', { code: deployed.code, version: deployed.version }), 'ok');
+      say(t('Deployed {code} version {version}', { code: deployed.code, version: deployed.version }), 'ok');
     }],
     ['download-bpmn', 'Download BPMN', async () => download(`${fileBase()}.bpmn`, await xml(), 'application/xml')],
     ['download-svg', 'Download SVG', async () => {
@@ -80,13 +80,13 @@ export function mountModelerPage(root: HTMLElement, modeler: Modeler, api: ApiCl
       onclick: () => run().catch((e: unknown) => {
         const message = e instanceof ApiError && e.findings.length
           ? `${e.message}: ${e.findings.map((f) => `${f.id || f.file || ''} ${f.message}`.trim()).join('; ')}` : (e as Error).message;
-        status(`${t(label)}: ${message}`, 'error');
+        say(`${t(label)}: ${message}`, 'error');
       }),
     }, t(label)),
   );
   file.addEventListener('change', async () => {
     const chosen = file.files?.[0];
-    if (chosen) await importXml(await chosen.text(), chosen.name).catch((e: Error) => status(e.message, 'error'));
+    if (chosen) await importXml(await chosen.text(), chosen.name).catch((e: Error) => say(e.message, 'error'));
     file.value = '';
   });
   const importLabel = el('label', { class: 'file-button' }, t('Import file'), file);

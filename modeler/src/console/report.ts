@@ -3,9 +3,8 @@
  * on time and overdue, the online share, express deliveries and evaluations; two SVG charts and the CSV
  * download (the same route with Accept: text/csv).
  */
-import { download } from '../app/dom.js';
 import { barChart } from '../ui/chart.js';
-import { el, field, say, section, table, type T } from '../ui/dom.js';
+import { download, el, field, say, section, table, type T } from '../ui/dom.js';
 import { percent } from '../ui/format.js';
 import { go } from '../ui/router.js';
 import type { ConsoleContext } from './context.js';

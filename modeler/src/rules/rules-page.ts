@@ -8,7 +8,7 @@ import type { Aggregation, HitPolicy, Purpose, RuleTable } from '../../../rules/
 import { RuleTableError } from '../../../rules/errors.js';
 import type { TestCaseResult } from '../../../rules/test-cases.js';
 import type { ApiClient, ApiFinding } from '../api/client.js';
-import { download, el, status } from '../app/dom.js';
+import { download, el, say } from '../ui/dom.js';
 import { EXAMPLE_TABLES } from './examples.js';
 import { addColumn, addRow, checkTable, newTable, openTable, runTests, type CheckResult } from './table-state.js';
 import { renderGrid } from './table-view.js';
@@ -84,10 +84,10 @@ export function mountRulesPage(root: HTMLElement, api: ApiClient, t: Translate, 
       check = checkTable(table);
       results = undefined;
       render();
-      status(`${t('Opened')} ${fileName}`, 'ok');
+      say(`${t('Opened')} ${fileName}`, 'ok');
     } catch (e) {
       const detail = e instanceof RuleTableError ? e.findings.map((f) => f.message).join('; ') : (e as Error).message;
-      status(`${t('Cannot open')} ${fileName}: ${detail}`, 'error');
+      say(`${t('Cannot open')} ${fileName}: ${detail}`, 'error');
     }
   };
 
@@ -101,7 +101,7 @@ export function mountRulesPage(root: HTMLElement, api: ApiClient, t: Translate, 
     file.value = '';
   });
   const button = (id: string, label: string, run: () => void | Promise<void>) =>
-    el('button', { id, type: 'button', onclick: () => void Promise.resolve(run()).catch((e: Error) => status(e.message, 'error')) }, t(label));
+    el('button', { id, type: 'button', onclick: () => void Promise.resolve(run()).catch((e: Error) => say(e.message, 'error')) }, t(label));
   const toolbar = root.querySelector('.toolbar')!;
   toolbar.append(
     examples,
@@ -114,20 +114,20 @@ export function mountRulesPage(root: HTMLElement, api: ApiClient, t: Translate, 
       const run = await runTests(check);
       results = run.results;
       render();
-      if (run.problems.length) status(`${t('The table does not compile')}: ${run.problems.map((p) => p.message).join('; ')}`, 'error');
-      else status(t('{passed} of {total} tests passed', { passed: run.results.filter((r) => r.passed).length, total: run.results.length }), 'ok');
+      if (run.problems.length) say(`${t('The table does not compile')}: ${run.problems.map((p) => p.message).join('; ')}`, 'error');
+      else say(t('{passed} of {total} tests passed', { passed: run.results.filter((r) => r.passed).length, total: run.results.length }), 'ok');
     }),
     button('save-table', 'Save with item', async () => {
       const code = itemCode();
       const saved = code && api.loggedIn ? await api.saveRuleTable(code, table.id, check.yaml) : undefined;
-      if (saved?.saved) return status(t('Saved with {code} version {version}', { code, version: saved.version }), 'ok');
+      if (saved?.saved) return say(t('Saved with {code} version {version}', { code, version: saved.version }), 'ok');
       if (saved?.reason === 'refused') {
         refusal = saved.error.findings;
         render();
-        return status(`${t('The server refused the table')}: ${saved.error.message}`, 'error');
+        return say(`${t('The server refused the table')}: ${saved.error.message}`, 'error');
       }
       download(`${table.id}.yaml`, check.yaml, 'application/yaml');
-      status(t('The server cannot store rule tables yet: downloaded the YAML file'), 'info');
+      say(t('The server cannot store rule tables yet: downloaded the YAML file'), 'info');
     }),
     button('download-table', 'Download YAML', () => download(`${table.id}.yaml`, check.yaml, 'application/yaml')),
   );

@@ -4,7 +4,7 @@
  * Every edit goes through `edit`, which changes the model and asks for a re-render.
  */
 import type { RuleTable, ValueType } from '../../../rules/model.js';
-import { el } from '../app/dom.js';
+import { el } from '../ui/dom.js';
 import { parseAllowed, removeColumn, renameColumn, type Placed } from './table-state.js';
 
 type Translate = (s: string, r?: Record<string, unknown>) => string;

@@ -4,7 +4,7 @@
  */
 import type { RuleTable, TableTest } from '../../../rules/model.js';
 import type { TestCaseResult } from '../../../rules/test-cases.js';
-import { el } from '../app/dom.js';
+import { el } from '../ui/dom.js';
 
 type Translate = (s: string, r?: Record<string, unknown>) => string;
 

@@ -1,10 +1,35 @@
 /**
- * DOM helpers of the console and the portal: the element builder shared with the modeler, plus a table
- * builder, a status line, and the light dot every list uses.
+ * The DOM helpers of every page (modeler, rules, console, portal): an element builder, a file download, a
+ * table builder, the status line, and the light dot every list uses. The diagram and its panel are
+ * rendered by bpmn-js.
  */
-import { el } from '../app/dom.js';
 
-export { el };
+type Attrs = Record<string, string | number | boolean | undefined | ((e: Event) => void)>;
+
+/**
+ * Creates an element: attributes whose name starts with `on` become listeners, `true` sets a boolean
+ * attribute, `false`/`undefined` leave it out. Children may be strings or nodes.
+ */
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (typeof value === 'function') node.addEventListener(name.slice(2).toLowerCase(), value);
+    else if (value === true) node.setAttribute(name, '');
+    else if (value !== false && value !== undefined) node.setAttribute(name, String(value));
+  }
+  node.append(...children);
+  return node;
+}
+
+/** Offers `content` as a file download named `fileName`. */
+export function download(fileName: string, content: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = el('a', { href: url, download: fileName });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
 
 /** A translate function: English text (the key) to the page's language. */
 export type T = (template: string, replacements?: Record<string, unknown>) => string;
