@@ -11,6 +11,8 @@ import type { FastifyInstance } from 'fastify';
 import { loadItemPackage, type ItemDefinition, type ItemFinding } from '../definitions/items/index.js';
 import { readItemFolder } from './cases/item-folder.js';
 import { deployItemVersion, samePackage } from './cases/item-deployment.js';
+import { inTransaction } from './http/item-deploys.js';
+import type { DeployResult } from './cases/deploy-item.js';
 import type { DemoDepartment } from './identity/seed.js';
 import './plugins/types.js';
 
@@ -97,15 +99,17 @@ export async function deploySampleItems(app: FastifyInstance, items: readonly Sa
     const stored = latest > 0 ? await app.cases.items.get(code, latest).catch(() => undefined) : undefined;
     if (stored && samePackage(sample.files, stored)) continue;
     const known = (await app.cases.items.find(code))?.department;
-    const result = await deployItemVersion(sample.files, {
-      knex: app.store.knex, items: app.cases.items, definitions: app.store.definitions, at: new Date().toISOString(), by: 'system:samples',
-      ...(known ? { expect: { code, department: known } } : {}),
+    const result = await app.audit.transaction<DeployResult>(async (trx) => {
+      const deployed = await deployItemVersion(sample.files, {
+        ...inTransaction(trx), at: new Date().toISOString(), by: 'system:samples', ...(known ? { expect: { code, department: known } } : {}),
+      });
+      if (!deployed.ok) return { result: deployed };
+      return { result: deployed, audit: { actorId: 'system:samples', action: 'item.deployed', target: `${code}@${deployed.item.version}`, details: { department: deployed.item.listing.implementingBody.name } } };
     });
     if (!result.ok) {
       app.log.warn({ item: code, findings: result.findings.filter((f) => f.severity === 'error') }, 'sample item refused');
       continue;
     }
-    await app.audit.append({ actorId: 'system:samples', action: 'item.deployed', target: `${code}@${result.item.version}`, details: { department: result.item.listing.implementingBody.name } });
     deployed.push(`${code}@${result.item.version}`);
   }
   if (deployed.length) app.log.info({ items: deployed }, 'sample items deployed');

@@ -1,83 +1,88 @@
 /**
- * The audit log: every mutation made through Shenpi, with its real-name actor, appended to one chain. Each
- * entry's hash covers its own fields and the previous entry's hash (SHA-256), so an entry changed, inserted
- * or deleted outside Shenpi breaks the chain at that point, and `verifyAuditChain` names the first broken
- * entry. Cutting entries off the end leaves a valid shorter chain: operators keep the head hash reported by
- * `shenpi audit verify` somewhere else to detect that too.
+ * The audit log: every mutation made through Shenpi, with its real-name actor, in one hash-chained log. Each
+ * entry's hash covers its own fields and the previous entry's hash (SHA-256, see `audit-chain.ts`), so an
+ * entry changed, inserted or deleted outside Shenpi breaks the chain there, and `verifyAuditChain` names
+ * every broken entry. Cutting entries off the end leaves a valid shorter chain: operators keep the head hash
+ * reported by `shenpi audit verify` somewhere else to detect that too.
+ *
+ * An entry is written in the transaction of the mutation it records (`appendAudit(trx, …)`, or a case
+ * store claiming the entry of `audited(…)`), never after it: both commit, or neither.
+ *
+ * One linear chain with several nodes on one PostgreSQL: the append takes `LOCK TABLE audit_log IN SHARE ROW
+ * EXCLUSIVE MODE` (a mode that conflicts with itself and with plain inserts, not with readers), then reads the
+ * head and inserts after it. The lock is held to the end of the command's transaction, so appenders queue at
+ * the head, each sees the entry committed before it (READ COMMITTED: every statement reads the latest commit),
+ * and no two entries can ever take the same `seq` — no retry, hence no failure after the command committed.
+ * The append is the LAST statement of every transaction that appends, so the lock is held only for the
+ * head read, the insert and the COMMIT, and no transaction holding it waits for any other lock (no deadlock).
+ * On SQLite the database's single writer already serialises appenders. The cost is documented in
+ * docs/audit.md: audited commits are serialised at their tail across all nodes.
  */
-import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
+import { markKeyCommitted } from '../store/request-keys.js';
+import { ChainChecker, sealEntry, type AuditEntry, type AuditInput, type ChainReport } from './audit-chain.js';
 
-/** The `prev_hash` of the first entry. */
-export const GENESIS_HASH = '0'.repeat(64);
+export * from './audit-chain.js';
 
-/** What a caller records. */
-export interface AuditInput {
-  actorId: string;
-  /** Dotted, past tense: `user.created`, `definition.deployed`, `task.completed`. */
-  action: string;
-  /** What was acted on: a user id, `key@version`, a case number, a task id. */
-  target: string;
-  details?: Record<string, unknown>;
+/** Wall-clock time: the audit log records when it happened, whatever a training clock says. */
+export type WallClock = () => Date;
+
+const wallClock: WallClock = () => new Date();
+
+/**
+ * Appends `inputs` at the head of the chain inside `trx`. Call it last in the transaction (see above): on
+ * PostgreSQL it locks the chain until COMMIT.
+ */
+export async function appendAudit(trx: Knex.Transaction, inputs: readonly AuditInput[], now: WallClock = wallClock): Promise<AuditEntry[]> {
+  if (inputs.length === 0) return [];
+  const at = now().toISOString();
+  // The request's Idempotency-Key, if any, is bound to this commit (server/store/request-keys.ts); before the
+  // lock, which then guards only the head read and the inserts.
+  await markKeyCommitted(trx, at);
+  if (isPostgres(trx)) await trx.raw('LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE');
+  const last = await trx('audit_log').orderBy('seq', 'desc').first('seq', 'hash');
+  let head = last ? { seq: Number(last.seq), hash: String(last.hash) } : undefined;
+  const entries: AuditEntry[] = [];
+  for (const input of inputs) {
+    const { row, entry } = sealEntry(input, head, at);
+    await trx('audit_log').insert(row);
+    entries.push(entry);
+    head = { seq: entry.seq, hash: entry.hash };
+  }
+  return entries;
 }
 
-/** A stored entry. */
-export interface AuditEntry extends Required<AuditInput> {
-  seq: number;
-  at: string;
-  prevHash: string;
-  hash: string;
+function isPostgres(knex: Knex): boolean {
+  const client = knex.client.config?.client as unknown;
+  return client === 'pg' || client === 'postgres' || client === 'postgresql';
 }
-
-/** The result of checking the chain. */
-export type ChainReport =
-  | { ok: true; count: number; head: string }
-  | { ok: false; count: number; brokenAt: number; reason: string };
-
-/** JSON with object keys sorted at every level, so the same details always hash the same. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-}
-
-/** The hash of an entry: SHA-256 over its fields and the previous hash, in a fixed order. */
-export function entryHash(e: { seq: number; at: string; actorId: string; action: string; target: string; detailsText: string; prevHash: string }): string {
-  return createHash('sha256').update(JSON.stringify([e.seq, e.at, e.actorId, e.action, e.target, e.detailsText, e.prevHash])).digest('hex');
-}
-
-/** Appending retries this often when another node took the same `seq` first. */
-const MAX_APPEND_ATTEMPTS = 8;
 
 /** The audit log in a knex database (table `audit_log`). */
 export class AuditLog {
   constructor(
     private readonly knex: Knex,
-    /** Wall-clock time: the audit log records when it happened, whatever a training clock says. */
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: WallClock = wallClock,
   ) {}
 
-  /** Appends one entry at the head of the chain. */
+  /**
+   * Appends one entry in a transaction of its own: for what is not itself a write (a refused login, a report
+   * read). A mutation records its entry with `transaction` or `audited` instead.
+   */
   async append(input: AuditInput): Promise<AuditEntry> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.knex.transaction(async (trx) => {
-          const last = await trx('audit_log').orderBy('seq', 'desc').first('seq', 'hash');
-          const seq = last ? Number(last.seq) + 1 : 1;
-          const prevHash = last ? String(last.hash) : GENESIS_HASH;
-          const at = this.now().toISOString();
-          const detailsText = canonicalJson(input.details ?? {});
-          const hash = entryHash({ seq, at, actorId: input.actorId, action: input.action, target: input.target, detailsText, prevHash });
-          await trx('audit_log').insert({ seq, at, actor_id: input.actorId, action: input.action, target: input.target, details: detailsText, prev_hash: prevHash, hash });
-          return { ...input, details: input.details ?? {}, seq, at, prevHash, hash };
-        });
-      } catch (error) {
-        // Two appenders read the same head (PostgreSQL, several nodes); the loser's insert hits the key.
-        if (attempt >= MAX_APPEND_ATTEMPTS || !(await this.seqTaken(error))) throw error;
-      }
-    }
+    return this.knex.transaction(async (trx) => (await appendAudit(trx, [input], this.now))[0]!);
+  }
+
+  /**
+   * Runs `work` in a transaction and appends the entry it returns in the same transaction, after its writes:
+   * the mutation and its entry commit together or not at all. Without an entry (`work` found nothing to do)
+   * it commits what `work` wrote, if anything.
+   */
+  async transaction<T>(work: (trx: Knex.Transaction) => Promise<{ result: T; audit?: AuditInput }>): Promise<T> {
+    return this.knex.transaction(async (trx) => {
+      const { result, audit } = await work(trx);
+      if (audit) await appendAudit(trx, [audit], this.now);
+      return result;
+    });
   }
 
   /** Entries in order, from `afterSeq` (exclusive), at most `limit`. */
@@ -85,11 +90,6 @@ export class AuditLog {
     const query = this.knex('audit_log').where('seq', '>', options.afterSeq ?? 0).orderBy('seq').limit(options.limit ?? 100);
     if (options.actorId !== undefined) query.where({ actor_id: options.actorId });
     return (await query).map(toEntry);
-  }
-
-  private async seqTaken(error: unknown): Promise<boolean> {
-    const code = (error as { code?: unknown } | null)?.code;
-    return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
   }
 }
 
@@ -107,25 +107,16 @@ function toEntry(row: Record<string, unknown>): AuditEntry {
 }
 
 /**
- * Walks the whole chain in `seq` order and recomputes every hash. Reports the first entry whose number,
- * link or hash does not match: that is where the log was edited outside Shenpi.
+ * Walks the whole chain in `seq` order, recomputing every hash, and reports every entry whose number, link
+ * or hash does not match: each is a place where the log was edited outside Shenpi.
  */
 export async function verifyAuditChain(knex: Knex, pageSize = 1000): Promise<ChainReport> {
-  let prevHash = GENESIS_HASH;
-  let expectedSeq = 1;
+  const checker = new ChainChecker();
+  let after = 0;
   for (;;) {
-    const rows: Record<string, unknown>[] = await knex('audit_log').where('seq', '>=', expectedSeq).orderBy('seq').limit(pageSize);
-    for (const row of rows) {
-      const seq = Number(row.seq);
-      const count = expectedSeq - 1;
-      if (seq !== expectedSeq) return { ok: false, count, brokenAt: expectedSeq, reason: `Expected entry ${expectedSeq} next, but found ${seq}: entries were deleted` };
-      if (String(row.prev_hash) !== prevHash) return { ok: false, count, brokenAt: seq, reason: `Expected entry ${seq} to link to the previous hash, but it links elsewhere` };
-      const at = row.at instanceof Date ? row.at.toISOString() : String(row.at);
-      const hash = entryHash({ seq, at, actorId: String(row.actor_id), action: String(row.action), target: String(row.target), detailsText: String(row.details), prevHash });
-      if (hash !== String(row.hash)) return { ok: false, count, brokenAt: seq, reason: `Expected entry ${seq} to match its hash, but its content was changed` };
-      prevHash = hash;
-      expectedSeq++;
-    }
-    if (rows.length < pageSize) return { ok: true, count: expectedSeq - 1, head: prevHash };
+    const rows: Record<string, unknown>[] = await knex('audit_log').where('seq', '>', after).orderBy('seq').limit(pageSize);
+    for (const row of rows) checker.check(row);
+    if (rows.length < pageSize) return checker.report();
+    after = Number(rows.at(-1)!.seq);
   }
 }

@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor } from '../../engine/core/types.js';
 import type { ServiceResult } from '../cases/service-types.js';
+import { audited } from '../audit/audit-scope.js';
 import { can, type Action } from '../identity/permissions.js';
 import type { AuthUser } from '../identity/roles.js';
 import { caseFacts, caseResource, type CaseFacts } from '../queries/cases.js';
@@ -38,7 +39,20 @@ export function servedOrThrow(result: ServiceResult<object>, document?: string):
   };
 }
 
-/** Appends the audit entry of a case command. */
+/**
+ * Runs `work` (one case command through the case service) with its audit entry: the store writes the entry
+ * in the command's own transaction (server/audit/audit-scope.ts), so a refused command has none and a
+ * committed one always has one. Without `caseNo` (an application, whose number the service draws) the entry
+ * names the case the command created.
+ */
+export function auditedCase<T>(user: AuthUser, action: string, caseNo: string | undefined, details: Record<string, unknown>, work: () => Promise<T>): Promise<T> {
+  return audited({ actorId: user.id, action, ...(caseNo !== undefined ? { target: caseNo, caseNo } : {}), details }, work);
+}
+
+/**
+ * Appends the audit entry of a case command in a transaction of its own.
+ * @deprecated The entry lands after the command committed (a crash between loses it); use `auditedCase`.
+ */
 export async function auditCase(app: FastifyInstance, user: AuthUser, action: string, caseNo: string, details: Record<string, unknown> = {}): Promise<void> {
   await app.audit.append({ actorId: user.id, action, target: caseNo, details });
 }

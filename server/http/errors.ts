@@ -60,6 +60,12 @@ export const SERVER_STATUS = {
   UPLOAD_TYPE_REFUSED: 415,
   /** A business rule refuses the request (e.g. a role a department admin may not grant). */
   BUSINESS_RULE: 422,
+  /** The `Idempotency-Key` was used before, by this caller on this route and resource, with another body. */
+  IDEMPOTENCY_KEY_REUSED: 422,
+  /** The first request with this `Idempotency-Key` is still running; ask again in a moment. */
+  IDEMPOTENCY_KEY_IN_PROGRESS: 409,
+  /** The request with this `Idempotency-Key` was carried out, but its answer was lost (a crash); read the resource. */
+  IDEMPOTENCY_ANSWER_LOST: 409,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   NOT_READY: 503,

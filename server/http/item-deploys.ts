@@ -4,8 +4,11 @@
  * is for and its department, audited as `item.deployed`. Nothing is stored when a package is refused.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Knex } from 'knex';
 import type { ItemFinding, ItemPackageFiles } from '../../definitions/items/index.js';
 import { deployItemVersion } from '../cases/item-deployment.js';
+import { KnexItemRepository } from '../cases/knex-item-repository.js';
+import { KnexDefinitionRepository } from '../store/knex-definition-repository.js';
 import { ownerOf } from '../queries/definitions.js';
 import { itemFindingSchema } from './case-schemas.js';
 import { ApiError } from './errors.js';
@@ -40,6 +43,11 @@ export function itemRefused(findings: readonly ItemFinding[]): ApiError {
   });
 }
 
+/** The deployment's stores over one transaction (their caches hold only immutable versions, so fresh ones lose nothing). */
+export function inTransaction(trx: Knex.Transaction): { knex: Knex; items: KnexItemRepository; definitions: KnexDefinitionRepository } {
+  return { knex: trx, items: new KnexItemRepository(trx), definitions: new KnexDefinitionRepository(trx) };
+}
+
 /**
  * Deploys `files` as the next version of item `code` for the calling user: allowed to the item's department
  * admin and the reform office (for a new code, the department its listing names), refused with 422 when
@@ -57,8 +65,11 @@ export async function deployItemFiles(app: FastifyInstance, request: FastifyRequ
   }
   authorize(request, 'item.deploy', { kind: 'item', ...(typeof department === 'string' ? { department } : {}) });
   const expect = { code, ...(known ? { department: known } : {}), ...(tableId ? { tableId } : {}) };
-  const result = await deployItemVersion(files, { knex: app.store.knex, items: app.cases.items, definitions: app.store.definitions, at: new Date().toISOString(), by: user.id, expect });
-  if (!result.ok) throw itemRefused(result.findings);
-  await app.audit.append({ actorId: user.id, action: 'item.deployed', target: `${result.item.code}@${result.item.version}`, details: { department: result.item.listing.implementingBody.name } });
+  // The item version, its definition version, the owning department and the audit entry commit together.
+  const result = await app.audit.transaction(async (trx) => {
+    const deployed = await deployItemVersion(files, { ...inTransaction(trx), at: new Date().toISOString(), by: user.id, expect });
+    if (!deployed.ok) throw itemRefused(deployed.findings);
+    return { result: deployed, audit: { actorId: user.id, action: 'item.deployed', target: `${deployed.item.code}@${deployed.item.version}`, details: { department: deployed.item.listing.implementingBody.name } } };
+  });
   return { code: result.item.code, version: result.item.version, definitionVersion: result.item.definition.version, warnings: result.warnings };
 }

@@ -23,7 +23,11 @@ const entrySchema = {
 const reportSchema = {
   type: 'object',
   required: ['ok', 'count'],
-  properties: { ok: { type: 'boolean' }, count: { type: 'integer' }, head: { type: 'string' }, brokenAt: { type: 'integer' }, reason: { type: 'string' } },
+  properties: {
+    ok: { type: 'boolean' }, count: { type: 'integer' }, head: { type: 'string' }, brokenAt: { type: 'integer' }, reason: { type: 'string' },
+    breakCount: { type: 'integer' },
+    breaks: { type: 'array', items: { type: 'object', properties: { seq: { type: 'integer' }, kind: { type: 'string' }, reason: { type: 'string' } } } },
+  },
 } as const;
 
 /** `GET /api/audit`, `GET /api/audit/verify`. */
@@ -45,7 +49,7 @@ export const auditRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.get('/api/audit/verify', {
-    schema: { tags: ['audit'], summary: 'Recompute the hash chain and report the first broken entry', response: { 200: reportSchema, ...errors(401, 403) } },
+    schema: { tags: ['audit'], summary: 'Recompute the hash chain and report every broken entry', response: { 200: reportSchema, ...errors(401, 403) } },
   }, async (request) => {
     authorize(request, 'audit.verify', { kind: 'system' });
     return verifyAuditChain(app.store.knex);

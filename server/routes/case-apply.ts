@@ -10,7 +10,7 @@ import type { Applicant } from '../../engine/approval/index.js';
 import type { Json, Variables } from '../../engine/core/types.js';
 import type { MaterialInput } from '../cases/service-types.js';
 import { caseCommandSchema } from '../http/case-schemas.js';
-import { auditCase, caseActor, servedOrThrow } from '../http/case-guard.js';
+import { auditedCase, caseActor, servedOrThrow } from '../http/case-guard.js';
 import { ApiError, notFound } from '../http/errors.js';
 import { authorize, requireUser } from '../http/guard.js';
 import { isMultipart, readMultipart } from '../http/multipart.js';
@@ -104,13 +104,13 @@ export const caseApplyRoutes: FastifyPluginAsync = async (app) => {
       id: self ? user.id : given.id!, name: given.name ?? user.name, kind: given.kind ?? 'NATURAL_PERSON',
       ...(given.idNumber ? { idNumber: given.idNumber } : {}), ...(given.phone ? { phone: given.phone } : {}), ...(given.address ? { address: given.address } : {}),
     };
-    const result = await app.cases.service.apply({
+    const details = { itemCode: body.itemCode, channel: body.channel, applicant: applicant.id };
+    const result = await auditedCase(user, 'case.applied', undefined, details, () => app.cases.service.apply({
       itemCode: body.itemCode, channel: body.channel, applicant, facts: body.facts as Record<string, Json>,
       ...(body.channel === 'agent' ? { agent: { id: user.id, name: user.name, ...(body.agent?.idNumber ? { idNumber: body.agent.idNumber } : {}) } } : {}),
       materials: [...(body.materials ?? []), ...files], actor: caseActor(user),
-    });
+    }));
     const served = servedOrThrow(result);
-    await auditCase(app, user, 'case.applied', result.caseNo, { itemCode: body.itemCode, channel: body.channel, applicant: applicant.id });
     return reply.status(201).send(served);
   });
 };

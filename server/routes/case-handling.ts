@@ -10,7 +10,7 @@ import type { Action } from '../identity/permissions.js';
 import type { ServiceResult } from '../cases/service-types.js';
 import type { AuthUser } from '../identity/roles.js';
 import { caseCommandSchema, caseParams, limitSchema } from '../http/case-schemas.js';
-import { auditCase, caseActor, caseFor, emptyBodyAsObject, servedOrThrow } from '../http/case-guard.js';
+import { auditedCase, caseActor, caseFor, emptyBodyAsObject, servedOrThrow } from '../http/case-guard.js';
 import { errors } from '../http/schemas.js';
 import '../plugins/types.js';
 
@@ -43,9 +43,8 @@ export const caseHandlingRoutes: FastifyPluginAsync = async (app) => {
     }, async (request) => {
       const { caseNo } = request.params;
       const { user } = await caseFor(app, request, caseNo, r.action);
-      const body = servedOrThrow(await r.run(caseNo, request.body as B, user, request.params), r.document);
-      await auditCase(app, user, r.audit, caseNo, { ...(request.params.id ? { id: request.params.id } : {}) });
-      return body;
+      const details = request.params.id ? { id: request.params.id } : {};
+      return servedOrThrow(await auditedCase(user, r.audit, caseNo, details, () => r.run(caseNo, request.body as B, user, request.params)), r.document);
     });
   }
 

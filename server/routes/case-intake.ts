@@ -8,7 +8,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { NoticeItem } from '../../engine/approval/index.js';
 import type { MaterialInput } from '../cases/service-types.js';
 import { caseCommandSchema, caseParams, noticeItemSchema, openObject } from '../http/case-schemas.js';
-import { auditCase, caseActor, caseFor, emptyBodyAsObject, servedOrThrow } from '../http/case-guard.js';
+import { auditedCase, caseActor, caseFor, emptyBodyAsObject, servedOrThrow } from '../http/case-guard.js';
 import { ApiError } from '../http/errors.js';
 import { readMultipart } from '../http/multipart.js';
 import { errors } from '../http/schemas.js';
@@ -53,8 +53,11 @@ export const caseIntakeRoutes: FastifyPluginAsync = async (app) => {
     });
     const stored = [];
     for (const f of accepted) stored.push({ material: f.material, ...(await app.cases.files.put(f.bytes, { name: f.name, contentType: f.contentType })) });
-    const uploads = await recordUploads(app.store.knex, caseNo, stored, user.id, app.runtime.clock.now().toISOString());
-    await auditCase(app, user, 'case.materials-uploaded', caseNo, { files: uploads.map((u) => ({ material: u.material, sha256: u.sha256, size: u.size })) });
+    const toRecord = [...stored];
+    const uploads = await app.audit.transaction(async (trx) => {
+      const recorded = await recordUploads(trx, caseNo, toRecord, user.id, app.runtime.clock.now().toISOString());
+      return { result: recorded, audit: { actorId: user.id, action: 'case.materials-uploaded', target: caseNo, details: { files: recorded.map((u) => ({ material: u.material, sha256: u.sha256, size: u.size })) } } };
+    });
     return reply.status(201).send({ caseNo, uploads });
   });
 
@@ -64,9 +67,9 @@ export const caseIntakeRoutes: FastifyPluginAsync = async (app) => {
   }, async (request) => {
     const { user } = await caseFor(app, request, request.params.caseNo, 'case.intake');
     const items = request.body.items?.map((i) => ({ ...i, basis: i.basis ?? null }));
-    const result = await service().notifyCorrection(request.params.caseNo, { actor: caseActor(user), ...(items ? { items } : {}), ...(request.body.reason ? { reason: request.body.reason } : {}) });
+    const result = await auditedCase(user, 'case.correction-notified', request.params.caseNo, {}, () =>
+      service().notifyCorrection(request.params.caseNo, { actor: caseActor(user), ...(items ? { items } : {}), ...(request.body.reason ? { reason: request.body.reason } : {}) }));
     const body = servedOrThrow(result, 'correction-notice');
-    await auditCase(app, user, 'case.correction-notified', request.params.caseNo);
     return body;
   });
 
@@ -87,9 +90,9 @@ export const caseIntakeRoutes: FastifyPluginAsync = async (app) => {
       used.push(upload.id);
       return { material: m.material, stored: { name: upload.name, ref: upload.ref, sha256: upload.sha256, size: upload.size, contentType: upload.contentType } };
     });
-    const body = servedOrThrow(await service().supplyCorrection(caseNo, { actor: caseActor(user), materials }));
+    const body = servedOrThrow(await auditedCase(user, 'case.correction-supplied', caseNo, { materials: materials.map((m) => m.material) }, () =>
+      service().supplyCorrection(caseNo, { actor: caseActor(user), materials })));
     await markSupplied(app.store.knex, used, app.runtime.clock.now().toISOString());
-    await auditCase(app, user, 'case.correction-supplied', caseNo, { materials: materials.map((m) => m.material) });
     return body;
   });
 
@@ -98,8 +101,8 @@ export const caseIntakeRoutes: FastifyPluginAsync = async (app) => {
     schema: { tags: ['cases'], summary: 'Accept (受理): the acceptance notice with the promised date', params: caseParams, body: closed({ deferred: { type: 'array', maxItems: 50, items: { type: 'string', minLength: 1, maxLength: 64 } } }), response: reply200 },
   }, async (request) => {
     const { user } = await caseFor(app, request, request.params.caseNo, 'case.intake');
-    const body = servedOrThrow(await service().accept(request.params.caseNo, { actor: caseActor(user), ...(request.body.deferred ? { deferred: request.body.deferred } : {}) }), 'acceptance-notice');
-    await auditCase(app, user, 'case.accepted', request.params.caseNo);
+    const body = servedOrThrow(await auditedCase(user, 'case.accepted', request.params.caseNo, {}, () =>
+      service().accept(request.params.caseNo, { actor: caseActor(user), ...(request.body.deferred ? { deferred: request.body.deferred } : {}) })), 'acceptance-notice');
     return body;
   });
 
@@ -109,8 +112,8 @@ export const caseIntakeRoutes: FastifyPluginAsync = async (app) => {
   }, async (request) => {
     const { user } = await caseFor(app, request, request.params.caseNo, 'case.intake');
     const reasons = request.body.reasons?.map((r) => ({ ...r, basis: r.basis ?? null }));
-    const body = servedOrThrow(await service().reject(request.params.caseNo, { actor: caseActor(user), ...(reasons ? { reasons } : {}) }), 'non-acceptance');
-    await auditCase(app, user, 'case.rejected', request.params.caseNo);
+    const body = servedOrThrow(await auditedCase(user, 'case.rejected', request.params.caseNo, {}, () =>
+      service().reject(request.params.caseNo, { actor: caseActor(user), ...(reasons ? { reasons } : {}) })), 'non-acceptance');
     return body;
   });
 
@@ -118,8 +121,8 @@ export const caseIntakeRoutes: FastifyPluginAsync = async (app) => {
     schema: { tags: ['cases'], summary: 'Withdraw the application (撤回), by the applicant or their agent', params: caseParams, body: closed({ reason: { type: 'string', minLength: 1, maxLength: 2000 } }, ['reason']), response: reply200 },
   }, async (request) => {
     const { user } = await caseFor(app, request, request.params.caseNo, 'case.withdraw');
-    const body = servedOrThrow(await service().withdraw(request.params.caseNo, { reason: request.body.reason, actor: caseActor(user) }));
-    await auditCase(app, user, 'case.withdrawn', request.params.caseNo, { reason: request.body.reason });
+    const body = servedOrThrow(await auditedCase(user, 'case.withdrawn', request.params.caseNo, { reason: request.body.reason }, () =>
+      service().withdraw(request.params.caseNo, { reason: request.body.reason, actor: caseActor(user) })));
     return body;
   });
 };

@@ -95,10 +95,10 @@ export const definitionRoutes: FastifyPluginAsync = async (app) => {
     if (owner !== undefined && owner !== department) {
       throw new ApiError('FORBIDDEN', `Definition '${key}' belongs to department '${owner}'; only it (or the reform office on its behalf) deploys new versions`, { action: 'definition.deploy' });
     }
-    const deployed = await deployOwned(app.store.knex, {
-      loaded: loaded.definition, version: opts.version, department, sourceXml: sourceText(xml), at: new Date().toISOString(),
+    const deployed = await app.audit.transaction(async (trx) => {
+      const stored = await deployOwned(trx, { loaded: loaded.definition, version: opts.version, department, sourceXml: sourceText(xml), at: new Date().toISOString() });
+      return { result: stored, audit: { actorId: user.id, action: 'definition.deployed', target: `${stored.key}@${stored.version}`, details: { department, processId: stored.processId } } };
     });
-    await app.audit.append({ actorId: user.id, action: 'definition.deployed', target: `${deployed.key}@${deployed.version}`, details: { department, processId: deployed.processId } });
     return reply.status(201).send({ ...deployed, department, warnings: loaded.warnings });
   });
 

@@ -5,6 +5,7 @@
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { renderDisclosureHtml } from '../../definitions/items/index.js';
+import { KnexItemRepository } from '../cases/knex-item-repository.js';
 import { itemParams, itemVersionSchema, openObject } from '../http/case-schemas.js';
 import { notFound } from '../http/errors.js';
 import { authorize, requireUser } from '../http/guard.js';
@@ -96,8 +97,10 @@ export const itemRoutes: FastifyPluginAsync = async (app) => {
       const found = await items().find(request.params.code);
       if (!found) throw notFound(`item '${request.params.code}'`);
       const user = authorize(request, 'item.deploy', { kind: 'item', department: found.department });
-      await items().setEnabled(found.code, enabled, new Date().toISOString());
-      await app.audit.append({ actorId: user.id, action: enabled ? 'item.enabled' : 'item.disabled', target: found.code });
+      await app.audit.transaction(async (trx) => {
+        await new KnexItemRepository(trx).setEnabled(found.code, enabled, new Date().toISOString());
+        return { result: undefined, audit: { actorId: user.id, action: enabled ? 'item.enabled' : 'item.disabled', target: found.code } };
+      });
       const item = (await items().find(found.code))!;
       return { ...item, versions: (await items().versions(item.code)).map((v) => v.version) };
     });

@@ -4,6 +4,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { Json } from '../../engine/core/types.js';
+import { audited } from '../audit/audit-scope.js';
 import { acceptedOrThrow } from '../http/command-result.js';
 import { notFound } from '../http/errors.js';
 import { actorOf, authorize, requireUser } from '../http/guard.js';
@@ -46,14 +47,8 @@ export const messageRoutes: FastifyPluginAsync = async (app) => {
     // Somebody who may not even read the case is told it does not exist.
     if (!facts || !can(user, 'case.read', { kind: 'case', departments: facts.departments, applicant: facts.applicant }).allowed) throw notFound(`case '${caseNo}'`);
     authorize(request, 'message.correlate', { kind: 'case', departments: facts.departments, applicant: facts.applicant });
-    const key = request.headers['idempotency-key'] as string | undefined;
-    const result = await app.runtime.runner.execute(
-      caseNo,
-      { type: 'message.correlate', name, actor: actorOf(user), ...(variables ? { variables } : {}) },
-      key ? { idempotencyKey: `message.correlate:${user.id}:${key}` } : {},
-    );
-    const body = acceptedOrThrow(result);
-    await app.audit.append({ actorId: user.id, action: 'message.correlated', target: caseNo, details: { name } });
-    return body;
+    const result = await audited({ actorId: user.id, action: 'message.correlated', target: caseNo, caseNo, details: { name } }, () =>
+      app.runtime.runner.execute(caseNo, { type: 'message.correlate', name, actor: actorOf(user), ...(variables ? { variables } : {}) }));
+    return acceptedOrThrow(result);
   });
 };

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Json } from '../../engine/core/types.js';
 import { acceptedOrThrow } from '../http/command-result.js';
+import { audited } from '../audit/audit-scope.js';
 import { ApiError, notFound } from '../http/errors.js';
 import { actorOf, authorize, requireUser } from '../http/guard.js';
 import { commandResultSchema, errors, idempotencyHeaders, taskSchema, variablesSchema } from '../http/schemas.js';
@@ -74,15 +75,13 @@ export const processCaseRoutes: FastifyPluginAsync = async (app) => {
     // An item's process runs only inside an approval case, with its clocks: POST /api/cases applies for it.
     if (await app.cases.items.find(definitionKey)) throw new ApiError('BUSINESS_RULE', `Expected a plain BPMN definition, but '${definitionKey}' is an approval item; apply with POST /api/cases`);
     const caseNo = request.body.caseNo ?? newCaseNo(app.runtime.clock.now());
-    const key = request.headers['idempotency-key'] as string | undefined;
-    const result = await app.runtime.runner.execute(
-      caseNo,
-      { type: 'case.start', caseId: caseNo, actor: actorOf(user), ...(variables ? { variables } : {}) },
-      { definition: { key: definitionKey, ...(version !== undefined ? { version } : {}) }, ...(key ? { idempotencyKey: `case.start:${user.id}:${key}` } : {}) },
-    );
-    const body = acceptedOrThrow(result);
-    await app.audit.append({ actorId: user.id, action: 'case.started', target: caseNo, details: { definitionKey, version: version ?? null } });
-    return reply.status(201).send(body);
+    const result = await audited({ actorId: user.id, action: 'case.started', target: caseNo, caseNo, details: { definitionKey, version: version ?? null } }, () =>
+      app.runtime.runner.execute(
+        caseNo,
+        { type: 'case.start', caseId: caseNo, actor: actorOf(user), ...(variables ? { variables } : {}) },
+        { definition: { key: definitionKey, ...(version !== undefined ? { version } : {}) } },
+      ));
+    return reply.status(201).send(acceptedOrThrow(result));
   });
 
   app.get<{ Params: { caseNo: string } }>('/api/process-cases/:caseNo', {

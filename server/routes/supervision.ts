@@ -74,10 +74,12 @@ export const supervisionRoutes: FastifyPluginAsync = async (app) => {
     const found = await findNotice(app.store.knex, request.params.id, now());
     if (!found) throw notFound(`supervision notice ${request.params.id}`);
     const user = authorize(request, 'supervision.respond', { kind: 'supervision', department: found.department });
-    if (!(await answerNotice(app.store.knex, found.id, { response: request.body.response, by: user.id, at: now() }))) {
-      throw new ApiError('CONFLICT', `Expected supervision notice ${found.id} to be unanswered, but it was answered already`);
-    }
-    await app.audit.append({ actorId: user.id, action: 'supervision.answered', target: found.caseNo, details: { notice: found.id } });
+    await app.audit.transaction(async (trx) => {
+      if (!(await answerNotice(trx, found.id, { response: request.body.response, by: user.id, at: now() }))) {
+        throw new ApiError('CONFLICT', `Expected supervision notice ${found.id} to be unanswered, but it was answered already`);
+      }
+      return { result: undefined, audit: { actorId: user.id, action: 'supervision.answered', target: found.caseNo, details: { notice: found.id } } };
+    });
     return (await findNotice(app.store.knex, found.id, now()))!;
   });
 

@@ -7,6 +7,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { TaskRecord } from '../../engine/runtime/ports.js';
 import type { Json } from '../../engine/core/types.js';
 import { acceptedOrThrow } from '../http/command-result.js';
+import { audited } from '../audit/audit-scope.js';
 import { notFound } from '../http/errors.js';
 import { actorOf, authorize, requireUser } from '../http/guard.js';
 import { commandResultSchema, errors, idempotencyHeaders, taskSchema, variablesSchema } from '../http/schemas.js';
@@ -86,10 +87,9 @@ export const taskRoutes: FastifyPluginAsync = async (app) => {
   }, async (request) => {
     const task = await loadTask(request, request.params.id);
     const user = authorize(request, 'task.claim', taskResource(task, request.body?.assignee));
-    const result = await app.runtime.runner.execute(task.caseNo, { type: 'task.claim', taskId: task.taskId, assignee: user.id, actor: actorOf(user) });
-    const body = acceptedOrThrow(result);
-    await app.audit.append({ actorId: user.id, action: 'task.claimed', target: task.taskId, details: { caseNo: task.caseNo } });
-    return body;
+    const result = await audited({ actorId: user.id, action: 'task.claimed', target: task.taskId, caseNo: task.caseNo, details: { caseNo: task.caseNo } }, () =>
+      app.runtime.runner.execute(task.caseNo, { type: 'task.claim', taskId: task.taskId, assignee: user.id, actor: actorOf(user) }));
+    return acceptedOrThrow(result);
   });
 
   app.post<{ Params: { id: string }; Body: { outcome?: string; opinion?: string; variables?: Record<string, Json> } | undefined }>('/api/tasks/:id/complete', {
@@ -106,14 +106,11 @@ export const taskRoutes: FastifyPluginAsync = async (app) => {
     const task = await loadTask(request, request.params.id);
     const user = authorize(request, 'task.complete', taskResource(task));
     const { outcome, opinion, variables } = request.body ?? {};
-    const key = request.headers['idempotency-key'] as string | undefined;
-    const result = await app.runtime.runner.execute(
-      task.caseNo,
-      { type: 'task.complete', taskId: task.taskId, actor: actorOf(user), ...(outcome !== undefined ? { outcome } : {}), ...(opinion !== undefined ? { opinion } : {}), ...(variables ? { variables } : {}) },
-      key ? { idempotencyKey: `task.complete:${user.id}:${key}` } : {},
-    );
-    const body = acceptedOrThrow(result);
-    await app.audit.append({ actorId: user.id, action: 'task.completed', target: task.taskId, details: { caseNo: task.caseNo, outcome: outcome ?? null } });
-    return body;
+    // A repeated request is answered by the Idempotency-Key mechanism (server/http/idempotency.ts), per task.
+    const result = await audited({ actorId: user.id, action: 'task.completed', target: task.taskId, caseNo: task.caseNo, details: { caseNo: task.caseNo, outcome: outcome ?? null } }, () =>
+      app.runtime.runner.execute(task.caseNo, {
+        type: 'task.complete', taskId: task.taskId, actor: actorOf(user), ...(outcome !== undefined ? { outcome } : {}), ...(opinion !== undefined ? { opinion } : {}), ...(variables ? { variables } : {}),
+      }));
+    return acceptedOrThrow(result);
   });
 };

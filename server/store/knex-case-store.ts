@@ -1,14 +1,18 @@
 /**
- * `CaseStore` on knex: a case's state, its event log, its task projection, its timers and its outbox are
- * written in one transaction per command, guarded by the case's `version`.
+ * `CaseStore` on knex: a case's state, its event log, its task projection, its timers, its outbox and the
+ * audit entry of the command (claimed from `audited`, see server/audit/audit-scope.ts) are written in one
+ * transaction per command, guarded by the case's `version`.
  */
 import type { Knex } from 'knex';
+import type { AuditInput } from '../audit/audit-chain.js';
 import type { CaseEvent } from '../../engine/core/types.js';
 import { ConflictError } from '../../engine/runtime/errors.js';
 import type {
   CaseStore, CaseSummary, CaseWrite, RememberedResult, StoredCase, TaskOp, TaskRecord, TimerOp,
 } from '../../engine/runtime/ports.js';
 import { toUtc } from '../../engine/runtime/projection.js';
+import { appendAudit } from '../audit/audit-log.js';
+import { claimAudit } from '../audit/audit-scope.js';
 import { conflictOnDuplicate, instant, json, requiredInstant, text, toJson } from './rows.js';
 
 /** SQLite allows 32,766 bound variables per statement; 100 rows of ≤ 8 columns stays far below. */
@@ -34,6 +38,17 @@ export class KnexCaseStore implements CaseStore {
   }
 
   async commit(w: CaseWrite): Promise<void> {
+    const audit = claimAudit(w.caseNo);
+    try {
+      await this.write(w, audit?.input);
+      audit?.settled(true);
+    } catch (error) {
+      audit?.settled(false);
+      throw error;
+    }
+  }
+
+  private async write(w: CaseWrite, audit: AuditInput | undefined): Promise<void> {
     await conflictOnDuplicate(w.caseNo, duplicateMessage(w), () =>
       this.knex.transaction(async (trx) => {
         // The key first: a duplicate command fails before touching the case.
@@ -61,6 +76,8 @@ export class KnexCaseStore implements CaseStore {
           );
         }
         for (const project of this.projections) await project(trx, w);
+        // Last: on PostgreSQL the append locks the chain until COMMIT (see audit-log.ts).
+        if (audit) await appendAudit(trx, [audit]);
       }),
     );
   }

@@ -8,6 +8,7 @@ import { itemsSchema } from './migrations/0002-items.js';
 import { identitySchema } from './migrations/0003-identity.js';
 import { approvalCasesSchema } from './migrations/0004-approval-cases.js';
 import { settingsSchema } from './migrations/0005-settings.js';
+import { requestKeysSchema } from './migrations/20261202-request-keys.js';
 
 /** A knex migration with the name knex records in its migrations table. */
 export interface NamedMigration extends Knex.Migration {
@@ -15,7 +16,7 @@ export interface NamedMigration extends Knex.Migration {
 }
 
 /** Every migration, oldest first. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly NamedMigration[] = [initialSchema, identitySchema, itemsSchema, approvalCasesSchema, settingsSchema];
+export const MIGRATIONS: readonly NamedMigration[] = [initialSchema, identitySchema, itemsSchema, approvalCasesSchema, settingsSchema, requestKeysSchema];
 
 /** Serves `MIGRATIONS` to `knex.migrate`. */
 export class ListMigrationSource implements Knex.MigrationSource<NamedMigration> {

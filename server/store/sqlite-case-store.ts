@@ -5,12 +5,16 @@
  * the task list) stay on knex.
  */
 import type { Knex } from 'knex';
+import type { AuditInput } from '../audit/audit-chain.js';
+import { claimAudit } from '../audit/audit-scope.js';
 import { ConflictError } from '../../engine/runtime/errors.js';
 import type { CaseWrite, RememberedResult, StoredCase, TaskOp, TimerOp } from '../../engine/runtime/ports.js';
 import { toUtc } from '../../engine/runtime/projection.js';
 import { GroupCommit, type GroupCommitOptions, type GroupCommitStats } from './group-commit.js';
 import { duplicateMessage, KnexCaseStore, toStoredCase } from './knex-case-store.js';
 import { isUniqueViolation, json, toJson } from './rows.js';
+import { heldKey, type HeldKey } from './request-keys.js';
+import { appendAuditSync } from './sqlite-audit.js';
 import type { SqliteDatabase } from './sqlite-driver.js';
 import { perConnection, type SqliteHandle } from './sqlite-handle.js';
 
@@ -43,9 +47,17 @@ const statements = perConnection((db: SqliteDatabase) => ({
 
 type Statements = ReturnType<typeof statements>;
 
+/** A write and the audit entry of its command, committed together. */
+interface AuditedWrite {
+  write: CaseWrite;
+  audit?: AuditInput;
+  /** The request's Idempotency-Key, bound to the same transaction (the group commits outside the request). */
+  key?: HeldKey;
+}
+
 /** The SQLite implementation of `CaseStore`; `openStore` returns it for SQLite configurations. */
 export class SqliteCaseStore extends KnexCaseStore {
-  private readonly group: GroupCommit<CaseWrite>;
+  private readonly group: GroupCommit<AuditedWrite>;
 
   constructor(
     knex: Knex,
@@ -53,7 +65,11 @@ export class SqliteCaseStore extends KnexCaseStore {
     options: GroupCommitOptions = {},
   ) {
     super(knex);
-    this.group = new GroupCommit(handle, (db, w) => writeCommand(statements(db), w), options);
+    this.group = new GroupCommit(handle, (db, w) => {
+      writeCommand(statements(db), w.write);
+      // Wall-clock time, taken inside the transaction (see audit-log.ts).
+      if (w.audit) appendAuditSync(db, w.audit, new Date().toISOString(), w.key);
+    }, options);
   }
 
   /** Commits written and the transactions they shared, since the store was opened. */
@@ -68,8 +84,16 @@ export class SqliteCaseStore extends KnexCaseStore {
     });
   }
 
-  override commit(w: CaseWrite): Promise<void> {
-    return this.group.submit(w);
+  override async commit(w: CaseWrite): Promise<void> {
+    const audit = claimAudit(w.caseNo);
+    try {
+      const key = heldKey();
+      await this.group.submit(audit ? { write: w, audit: audit.input, ...(key ? { key } : {}) } : { write: w });
+      audit?.settled(true);
+    } catch (error) {
+      audit?.settled(false);
+      throw error;
+    }
   }
 
   override remember(entry: RememberedResult & { commandType: string; at: string }): Promise<void> {

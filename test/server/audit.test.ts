@@ -21,12 +21,12 @@ describe('audit log', () => {
     expect(entries.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
     expect(entries[0]!.prevHash).toBe(GENESIS_HASH);
     for (let i = 1; i < entries.length; i++) expect(entries[i]!.prevHash).toBe(entries[i - 1]!.hash);
-    expect(await verifyAuditChain(t.app.store.knex)).toEqual({ ok: true, count: 5, head: entries[4]!.hash });
+    expect(await verifyAuditChain(t.app.store.knex)).toEqual({ ok: true, count: 5, head: entries[4]!.hash, breaks: [], breakCount: 0 });
   });
 
   it('detects a changed field of an entry and names it', async () => {
     await t.app.store.knex('audit_log').where({ seq: 3 }).update({ actor_id: 'someone-else' });
-    expect(await verifyAuditChain(t.app.store.knex)).toMatchObject({ ok: false, brokenAt: 3, count: 2 });
+    expect(await verifyAuditChain(t.app.store.knex)).toMatchObject({ ok: false, brokenAt: 3, count: 5, breakCount: 1, breaks: [{ seq: 3, kind: 'hash' }] });
   });
 
   it('detects changed details even when the hash is recomputed for that entry alone', async () => {
@@ -41,7 +41,7 @@ describe('audit log', () => {
 
   it('detects a deleted entry', async () => {
     await t.app.store.knex('audit_log').where({ seq: 2 }).delete();
-    expect(await verifyAuditChain(t.app.store.knex)).toMatchObject({ ok: false, brokenAt: 2, reason: expect.stringContaining('deleted') });
+    expect(await verifyAuditChain(t.app.store.knex)).toMatchObject({ ok: false, brokenAt: 2, reason: expect.stringContaining('deleted'), breaks: [{ seq: 2, kind: 'gap' }, { seq: 3, kind: 'link' }] });
   });
 
   it('verifies over several pages', async () => {

@@ -1,6 +1,6 @@
 /**
- * `shenpi audit verify [--db <sqlite file>] [--json]`: recomputes the audit log's hash chain and reports the
- * first entry changed, inserted or deleted outside Shenpi. Prints the head hash: keep it elsewhere, so that
+ * `shenpi audit verify [--db <sqlite file>] [--json]`: recomputes the audit log's hash chain and reports
+ * every entry changed, inserted or deleted outside Shenpi, one line each. Prints the head hash: keep it elsewhere, so that
  * entries cut off the end can be detected too. Uses DATABASE_URL for PostgreSQL, like the server.
  */
 import type { CliIo } from '../io.js';
@@ -33,7 +33,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const report = await verifyAuditChain(store.knex);
     if (json) io.out(JSON.stringify(report));
     else if (report.ok) io.out(`Audit log intact: ${report.count} entries, head ${report.head}`);
-    else io.out(`Audit log BROKEN at entry ${report.brokenAt} (${report.count} entries verified before it): ${report.reason}`);
+    else {
+      io.out(`Audit log BROKEN: ${report.breakCount} break(s) in ${report.count} entries, head ${report.head}`);
+      for (const b of report.breaks) io.out(`  entry ${b.seq} (${b.kind}): ${b.reason}`);
+      if (report.breakCount > report.breaks.length) io.out(`  … and ${report.breakCount - report.breaks.length} more`);
+    }
     return report.ok ? 0 : 1;
   } catch (error) {
     io.err(`shenpi audit: could not read the audit log: ${error instanceof Error ? error.message : String(error)}`);

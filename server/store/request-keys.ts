@@ -1,0 +1,127 @@
+/**
+ * The `request_keys` table behind `Idempotency-Key` (server/http/idempotency.ts), and the mark that ties a
+ * key to the command its request carried out.
+ *
+ * A key is reserved (its own short transaction) before the handler runs, by an attempt `owner`. Whatever
+ * the handler commits, its audit entry is appended in the same transaction (server/audit/audit-log.ts), and
+ * that append also sets the key's `committed_at`, checking that `owner` still holds it. So:
+ * - a replay after the answer was stored gets the stored answer, and nothing runs again;
+ * - a crash between the command's COMMIT and storing the answer leaves `committed_at` set: a replay is told
+ *   the answer was lost (`IDEMPOTENCY_ANSWER_LOST`), and the command never runs twice;
+ * - a crash before COMMIT leaves the reservation uncommitted: after `LEASE_MS` another attempt takes it over,
+ *   and if the first attempt is somehow still running, its commit fails on the owner check and rolls back.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import type { Knex } from 'knex';
+import { ConflictError } from '../../engine/runtime/errors.js';
+import { isUniqueViolation } from './rows.js';
+import type { SqliteDatabase } from './sqlite-driver.js';
+import { perConnection } from './sqlite-handle.js';
+
+/** A reservation older than this that never committed is taken over by the next attempt. */
+export const LEASE_MS = 60_000;
+
+/** A key held by one attempt of one request. */
+export interface HeldKey {
+  scopeHash: string;
+  key: string;
+  owner: string;
+}
+
+/** What reserving a key found. */
+export type Reservation =
+  | { kind: 'reserved'; held: HeldKey }
+  | { kind: 'replay'; status: number; contentType: string | undefined; response: string }
+  | { kind: 'mismatch' }
+  | { kind: 'in-progress' }
+  | { kind: 'answer-lost' };
+
+const held = new AsyncLocalStorage<HeldKey>();
+
+/** Runs `work` holding `key`: the commits it makes mark the key committed (see above). */
+export function holdingKey<T>(key: HeldKey, work: () => T): T {
+  return held.run(key, work);
+}
+
+function lost(key: HeldKey): ConflictError {
+  return new ConflictError(`Expected to hold idempotency key '${key.key}', but another attempt took it over`, '');
+}
+
+/** The key the current request holds, if any. */
+export function heldKey(): HeldKey | undefined {
+  return held.getStore();
+}
+
+/** In the transaction of a command: marks the held key committed, or refuses if it was taken over. */
+export async function markKeyCommitted(trx: Knex.Transaction, at: string, key: HeldKey | undefined = heldKey()): Promise<void> {
+  if (!key) return;
+  const changed = await trx('request_keys')
+    .where({ scope_hash: key.scopeHash, key: key.key, owner: key.owner })
+    .update({ committed_at: trx.raw('COALESCE(committed_at, ?)', [at]) });
+  if (changed !== 1) throw lost(key);
+}
+
+const statements = perConnection((db: SqliteDatabase) => ({
+  mark: db.prepare('UPDATE request_keys SET committed_at = COALESCE(committed_at, ?) WHERE scope_hash = ? AND key = ? AND owner = ?'),
+}));
+
+/** `markKeyCommitted` for the SQLite group commit (which runs outside the request: the key is passed in). */
+export function markKeyCommittedSync(db: SqliteDatabase, at: string, key: HeldKey | undefined): void {
+  if (!key) return;
+  if (statements(db).mark.run(at, key.scopeHash, key.key, key.owner).changes !== 1) throw lost(key);
+}
+
+/** Reserving, answering and releasing keys. */
+export class RequestKeys {
+  constructor(
+    private readonly knex: Knex,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Reserves `key` in `scopeHash` for a request with `bodyHash`, or says what an earlier request left. */
+  async reserve(args: { scopeHash: string; key: string; userId: string; route: string; bodyHash: string }): Promise<Reservation> {
+    const owner = randomUUID();
+    const at = this.now().toISOString();
+    const heldKey = { scopeHash: args.scopeHash, key: args.key, owner };
+    try {
+      await this.knex('request_keys').insert({
+        scope_hash: args.scopeHash, key: args.key, user_id: args.userId, route: args.route, body_hash: args.bodyHash, owner, reserved_at: at,
+      });
+      return { kind: 'reserved', held: heldKey };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+    const row = await this.knex('request_keys').where({ scope_hash: args.scopeHash, key: args.key }).first();
+    if (!row) return this.reserve(args);
+    if (String(row.body_hash) !== args.bodyHash) return { kind: 'mismatch' };
+    if (row.status !== null && row.status !== undefined) {
+      return { kind: 'replay', status: Number(row.status), contentType: row.content_type ?? undefined, response: String(row.response ?? '') };
+    }
+    if (row.committed_at !== null && row.committed_at !== undefined) return { kind: 'answer-lost' };
+    const reservedAt = row.reserved_at instanceof Date ? row.reserved_at.getTime() : Date.parse(String(row.reserved_at));
+    if (this.now().getTime() - reservedAt < LEASE_MS) return { kind: 'in-progress' };
+    // The attempt that reserved it never committed: take it over, unless a third attempt just did.
+    const taken = await this.knex('request_keys')
+      .where({ scope_hash: args.scopeHash, key: args.key, owner: row.owner })
+      .whereNull('committed_at')
+      .update({ owner, reserved_at: at });
+    return taken === 1 ? { kind: 'reserved', held: heldKey } : { kind: 'in-progress' };
+  }
+
+  /** Stores the answer of the request holding `key`. */
+  async answer(key: HeldKey, answer: { status: number; contentType: string | undefined; response: string }): Promise<void> {
+    await this.knex('request_keys').where({ scope_hash: key.scopeHash, key: key.key, owner: key.owner }).update({
+      status: answer.status, content_type: answer.contentType ?? null, response: answer.response, answered_at: this.now().toISOString(),
+    });
+  }
+
+  /**
+   * Gives `key` up when its request failed without committing (a 5xx, a lost race), so it may be tried
+   * again; false when its command did commit (then its answer must be stored instead).
+   */
+  async release(key: HeldKey): Promise<boolean> {
+    const deleted = await this.knex('request_keys').where({ scope_hash: key.scopeHash, key: key.key, owner: key.owner }).whereNull('committed_at').delete();
+    return deleted === 1;
+  }
+}
