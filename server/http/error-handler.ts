@@ -6,6 +6,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isConflict } from '../../engine/runtime/errors.js';
 import type { Finding as RuleFinding } from '../../rules/model.js';
+import { negotiateLanguage, refusalMessage } from '../../contracts/messages/index.js';
 import { ApiError, ruleTableRefused, SERVER_STATUS, statusOf, type ErrorBody, type ErrorCode } from './errors.js';
 
 /** One schema violation with the JSON path of the offending field (`/body/variables/amount`). */
@@ -13,6 +14,8 @@ export interface FieldError {
   path: string;
   message: string;
   keyword: string;
+  /** The schema keyword's parameters (`limit`, `type` …), for a message in another language. */
+  params?: Record<string, unknown>;
 }
 
 /** fastify error codes that are the client's doing, by catalogue code. */
@@ -45,7 +48,7 @@ export function fieldErrors(error: ValidationError): FieldError[] {
     // `required` and `additionalProperties` point at the parent; name the field itself.
     const child = v.params?.missingProperty ?? v.params?.additionalProperty;
     const path = `/${part}${v.instancePath ?? ''}${child === undefined ? '' : `/${String(child)}`}`;
-    return { path, message: v.message ?? v.keyword, keyword: v.keyword };
+    return { path, message: v.message ?? v.keyword, keyword: v.keyword, ...(v.params ? { params: { ...v.params } } : {}) };
   });
 }
 
@@ -80,8 +83,23 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
   return { status: 500, body: { code: 'INTERNAL', message: 'An internal error occurred; it was logged with the request id' } };
 }
 
-/** Installs the error and not-found handlers on the root instance (before any route is registered). */
+/** A reply body that is a refusal of the catalogue. */
+function isRefusal(payload: unknown): payload is ErrorBody {
+  return !!payload && typeof payload === 'object' && typeof (payload as ErrorBody).code === 'string' && typeof (payload as ErrorBody).message === 'string';
+}
+
+/**
+ * Installs the error and not-found handlers on the root instance (before any route is registered). Every
+ * refusal's message is rendered in the language the request asks for (zh-CN unless it prefers English);
+ * clients branch on `code`, people read `message`.
+ */
 export function installErrorHandlers(app: FastifyInstance): void {
+  app.addHook('preSerialization', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    if (reply.statusCode < 400 || !isRefusal(payload)) return payload;
+    const language = negotiateLanguage(request.headers['accept-language']);
+    void reply.header('content-language', language);
+    return { ...payload, message: refusalMessage(payload, language) };
+  });
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const { status, body } = toErrorResponse(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');

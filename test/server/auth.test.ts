@@ -51,7 +51,8 @@ describe('authentication', () => {
   it('revokes the token on logout', async () => {
     const headers = await login(t.app, 'admin');
     expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers })).statusCode).toBe(204);
-    const after = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers });
+    // The English message names the reason (test/contracts checks the Chinese one).
+    const after = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { ...headers, 'accept-language': 'en' } });
     expect(after.statusCode).toBe(401);
     expect(after.json().message).toContain('revoked');
   });
@@ -59,7 +60,7 @@ describe('authentication', () => {
   it('refuses an expired token', async () => {
     const headers = await login(t.app, 'admin');
     await t.app.store.knex('sessions').update({ expires_at: '2000-01-01T00:00:00.000Z' });
-    const res = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers });
+    const res = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { ...headers, 'accept-language': 'en' } });
     expect(res.statusCode).toBe(401);
     expect(res.json().message).toContain('expired');
   });

@@ -37,7 +37,7 @@ describe('definition deploy', () => {
 
   it('refuses a definition with 422 naming the element ids, storing nothing', async () => {
     const before = await stored();
-    const res = await deployXml(admin, fixture('refused.bpmn'));
+    const res = await deployXml({ ...admin, 'accept-language': 'en' }, fixture('refused.bpmn'));
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({ code: 'DEFINITION_INVALID', details: { findings: [{ id: 'unassigned', rule: 'user-task-assignment', severity: 'error' }] } });
     expect(res.json().message).toContain("element 'unassigned'");
@@ -64,7 +64,7 @@ describe('definition deploy', () => {
     expect((await deployXml(deptAdmin, fixture('review.bpmn'), 'department=health')).statusCode).toBe(403);
     // A key owned by health cannot get a version from market.
     await deployXml(admin, fixture('review.bpmn'), 'department=health&key=health-permit');
-    const takeover = await deployXml(deptAdmin, fixture('review.bpmn'), 'key=health-permit');
+    const takeover = await deployXml({ ...deptAdmin, 'accept-language': 'en' }, fixture('review.bpmn'), 'key=health-permit');
     expect(takeover.statusCode).toBe(403);
     expect(takeover.json().message).toContain("belongs to department 'health'");
   });

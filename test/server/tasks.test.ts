@@ -56,7 +56,7 @@ describe('tasks', () => {
     expect(claimed.statusCode).toBe(200);
     expect((await inbox(staff))[0]!.assignee).toBe('market-staff');
     const deptAdmin = await login(t.app, 'market-admin');
-    const steal = await t.app.inject({ method: 'POST', url: taskUrl(task!.taskId, 'complete'), headers: deptAdmin, payload: { outcome: 'approve' } });
+    const steal = await t.app.inject({ method: 'POST', url: taskUrl(task!.taskId, 'complete'), headers: { ...deptAdmin, 'accept-language': 'en' }, payload: { outcome: 'approve' } });
     expect(steal.statusCode).toBe(403);
     expect(steal.json().message).toContain("assigned to 'market-staff'");
   });

@@ -84,7 +84,8 @@ export class ApiClient {
   }
 
   private async request(method: string, path: string, body?: unknown, accept = 'application/json'): Promise<Response> {
-    const headers: Record<string, string> = { accept };
+    // The modeler is Chinese: refusals come back in Chinese whatever the browser's own language.
+    const headers: Record<string, string> = { accept, 'accept-language': 'zh-CN' };
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     const res = await fetch(`${this.base}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });

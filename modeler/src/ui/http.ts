@@ -85,7 +85,8 @@ export class Http {
 
   /** Sends a request with the token; throws {@link ApiError} for any answer that is not 2xx. */
   async send(method: string, path: string, body?: unknown, accept = 'application/json'): Promise<Response> {
-    const headers: Record<string, string> = { accept };
+    // The pages are Chinese: refusals come back in Chinese whatever the browser's own language.
+    const headers: Record<string, string> = { accept, 'accept-language': 'zh-CN' };
     const token = this.token;
     if (token) headers.authorization = `Bearer ${token}`;
     let payload: BodyInit | undefined;

@@ -1,0 +1,3 @@
+export { ZH_CN_FIELD_MESSAGES, ZH_CN_MESSAGES } from './codes.js';
+export { fieldErrorZh, fillTemplate, LANGUAGES, negotiateLanguage, quotedNames, refusalMessage } from './render.js';
+export type { FieldErrorText, Language, RefusalBody } from './render.js';
