@@ -5,7 +5,7 @@
  */
 import type { SpecialProcedureType } from '../clocks/special-procedures.js';
 import type { Limit } from '../clocks/types.js';
-import type { Actor, Command } from '../core/types.js';
+import type { Actor, Command, TaskOperation } from '../core/types.js';
 import type { Application, MaterialRef, NoticeItem } from './state.js';
 
 /** Commands of the case lifecycle. */
@@ -55,7 +55,13 @@ export type LifecycleCommand =
 export type PassThroughCommand = Extract<
   Command,
   { type: 'task.claim' | 'task.complete' | 'decision.complete' | 'message.correlate' | 'timer.fire' | 'case.return' }
->;
+> | TaskOperationCommand;
+
+/** The operations on a task (转办, 委派, 加签, 减签, 驳回 to a step, 拿回), decided by the core. */
+export type TaskOperationCommand = Exclude<TaskOperation, { type: 'task.reject' }> | ApprovalReject;
+
+/** 驳回: to a step as the core does, or to the applicant (`to: 'applicant'`) for a correction. */
+export type ApprovalReject = Extract<TaskOperation, { type: 'task.reject' }>;
 
 /** Every command an approval case accepts. */
 export type ApprovalCommand = LifecycleCommand | PassThroughCommand;
@@ -66,4 +72,6 @@ export type ApprovalCommandType = ApprovalCommand['type'];
 /** The core commands passed through, by name. */
 export const PASS_THROUGH: ReadonlySet<string> = new Set([
   'task.claim', 'task.complete', 'decision.complete', 'message.correlate', 'timer.fire', 'case.return',
+  // The operations on a task:
+  'task.transfer', 'task.delegate', 'task.resolve', 'task.add-signers', 'task.remove-signers', 'task.reject', 'task.reclaim',
 ]);

@@ -5,7 +5,7 @@
  * audit trail an approval system must keep).
  */
 import type { DefinitionRef, MultiInstanceBody } from './state.js';
-import type { Json, TaskInfo, Variables } from './types.js';
+import type { Json, RejectResume, SignerMode, TaskInfo, Variables } from './types.js';
 
 /** The payload fields of every event type (besides `type`, `v`, `seq`, `at`, `actor`). */
 export interface EventPayloads {
@@ -69,6 +69,24 @@ export interface EventPayloads {
   'timer.cancelled': { timerId: string; key: string };
   'message.correlated': { name: string; key: string; el: string; variables?: Variables };
   'error.thrown': { errorCode: string; from: string; caughtBy: string };
+  // The operations on a task (转办, 委派, 加签, 减签, 驳回, 拿回):
+  'task.transferred': { taskId: string; from?: string; to: string; reason: string };
+  'task.delegated': { taskId: string; owner: string; to: string; reason: string };
+  'task.resolved': { taskId: string; owner: string; by: string; opinion?: string };
+  /** 加签: `tasks` are the new instances' tasks (parallel), in the order of `signers`. */
+  'task.signers-added': { taskId: string; mode: SignerMode; signers: string[]; reason: string; scope?: string; items?: Json[]; tasks?: string[] };
+  /** 减签: `tasks` are the parallel instances terminated. */
+  'task.signers-removed': { taskId: string; signers: string[]; reason: string; scope?: string; tasks?: string[] };
+  /** A signer signed; the step goes on to `next` instead of completing. */
+  'task.signed': { taskId: string; by?: string; next: string; outcome?: string; opinion?: string };
+  /** A task handed to a named user at its opening (a reclaimed step, a parallel signer). */
+  'task.assigned': { taskId: string; assignee: string };
+  /** 驳回 from `taskId` to `toElementId` in `scope` (the `case.returned` follows). */
+  'task.rejected': { taskId: string; el: string; toElementId: string; resume: RejectResume; reason: string; scope: string };
+  /** 驳回 back-to-me: `after` was done again in `scope`, so the case went straight on to `to`. */
+  'rejection.resumed': { scope: string; after: string; to: string };
+  /** 拿回: the next steps were withdrawn, the consumed join arrivals put back, and `el` opened again. */
+  'task.reclaimed': { taskId: string; el: string; scope: string; by?: string; reason: string; withdrawn: string[]; restore?: Record<string, Record<string, string[]>>; resumeTo?: string };
 }
 
 /** The type names of all events. */

@@ -6,6 +6,7 @@
 import type { EventPayloads, EventType } from './events.js';
 import { assertTransition } from './lifecycle.js';
 import { initialState, keyNumber, type CaseState, type ElementInstance } from './state.js';
+import { taskOperationAppliers } from './task-operation-appliers.js';
 import type { CaseEvent } from './types.js';
 import { CORE_EVENT_VERSIONS } from './upcasters.js';
 import { upcast } from './versions.js';
@@ -120,7 +121,10 @@ const appliers: { [T in EventType]: Applier<T> } = {
   },
   'task.claimed': (s, e) => {
     const task = instance(s, e.taskId.slice(s.caseId.length + 1)).task;
-    if (task) task.assignee = e.assignee;
+    if (task) {
+      task.assignee = e.assignee;
+      task.touched = true;
+    }
   },
   'task.completed': () => {},
   'task.cancelled': () => {},
@@ -138,6 +142,7 @@ const appliers: { [T in EventType]: Applier<T> } = {
   },
   'message.correlated': () => {},
   'error.thrown': () => {},
+  ...taskOperationAppliers,
 };
 
 /**

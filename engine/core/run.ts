@@ -12,7 +12,8 @@ import { reject } from './rejection.js';
 import { RunBase } from './run-base.js';
 import { byKey, childrenOf, publicId } from './state.js';
 import { planTimer } from './time.js';
-import type { Json, Variables } from './types.js';
+import type { Handover, Json, Variables } from './types.js';
+import { handoverOf } from './handover.js';
 
 export type { ActivateOptions, Inner } from './elements/context.js';
 
@@ -22,6 +23,12 @@ type Work = ({ kind: 'activate'; scope: string; el: string } & QueuedActivation)
 /** The in-step processor. Created by `step` for one command and thrown away after it. */
 export class Run extends RunBase implements ElementContext {
   private readonly agenda: Work[] = [];
+  /** Set by `task.complete`: the completion the tasks it opens may be reclaimed from (拿回). */
+  completion?: Omit<Handover, 'restore' | 'resumedTo'>;
+
+  handover(): Handover | undefined {
+    return handoverOf(this);
+  }
 
   behaviorOf(key: string): ElementBehavior {
     if (this.isProcess(key)) return processInstance;
@@ -130,7 +137,9 @@ export class Run extends RunBase implements ElementContext {
       return;
     }
     const node = this.node(key);
-    const flows = route?.flows ?? this.behaviorOf(key).selectFlows(this, key);
+    // 驳回 back-to-me: the step rejected to is done again, so the case goes straight back to the rejecting step.
+    const resume = this.inst(parent).resume?.after === inst.el ? this.inst(parent).resume : undefined;
+    const flows = resume ? [] : (route?.flows ?? this.behaviorOf(key).selectFlows(this, key));
     let out = vars ?? {};
     if (node.outputs?.length) {
       out = {};
@@ -140,6 +149,10 @@ export class Run extends RunBase implements ElementContext {
     this.emit('element.completed', { key, el: inst.el });
     if (Object.keys(out).length) this.setVariables(parent, out);
     for (const flow of flows) this.takeFlow(parent, flow, route?.trigger);
+    if (resume) {
+      this.emit('rejection.resumed', { scope: parent, after: resume.after, to: resume.to });
+      this.queueActivation(parent, resume.to);
+    }
     this.behaviorOf(parent).onChildCompleted(this, parent, key);
   }
 

@@ -25,6 +25,8 @@ export interface MultiInstanceBody {
   completed: number;
   /** Output elements collected by loopCounter (index = loopCounter - 1); absent without outputElement. */
   outputs?: Json[];
+  /** 减签: instances withdrawn from the running step; they no longer count in `nrOfInstances`. */
+  withdrawn?: number;
 }
 
 /** A live element instance: a token at a flow node, or a scope (process, subprocess, multi-instance body). */
@@ -47,6 +49,8 @@ export interface ElementInstance {
   joins?: Record<string, Record<string, number>>;
   /** Scopes: main-line elements completed in this scope, oldest first (the targets `case.return` accepts). */
   passed?: string[];
+  /** Scopes: a 驳回 back-to-me waits for `after` to be done again, then goes straight on to `to`. */
+  resume?: { after: string; to: string };
 }
 
 /** An open timer. The public timer id is `caseId:key`. */

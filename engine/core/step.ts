@@ -6,6 +6,8 @@
 import { cancel, resume, returnTo, start, suspend } from './commands/case-commands.js';
 import { correlate, fire } from './commands/event-commands.js';
 import { claim, complete, completeDecision } from './commands/task-commands.js';
+import { reclaim, rejectTask } from './commands/reject-reclaim.js';
+import { addSigners, delegate, removeSigners, resolve, transfer } from './commands/task-operations.js';
 import type { ExecutableDefinition } from './model.js';
 import { reject, RejectionError } from './rejection.js';
 import { Run } from './run.js';
@@ -25,6 +27,13 @@ const handlers: Handlers = {
   'case.resume': resume,
   'case.cancel': cancel,
   'case.return': returnTo,
+  'task.transfer': transfer,
+  'task.delegate': delegate,
+  'task.resolve': resolve,
+  'task.add-signers': addSigners,
+  'task.remove-signers': removeSigners,
+  'task.reject': rejectTask,
+  'task.reclaim': reclaim,
 };
 
 /** Commands a suspended case still accepts: the ones that end or lift the suspension. */

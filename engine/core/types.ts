@@ -49,7 +49,33 @@ export type Command =
   | { type: 'case.resume'; reason?: string; actor?: Actor }
   | { type: 'case.cancel'; reason: string; actor?: Actor }
   /** 退回: return the case to an earlier step (a flow node id that was already passed), with a reason. */
-  | { type: 'case.return'; toElementId: string; reason: string; actor?: Actor };
+  | { type: 'case.return'; toElementId: string; reason: string; actor?: Actor }
+  | TaskOperation;
+
+/** How 加签 adds signers: before me, after me, or as more instances of the running multi-instance step. */
+export type SignerMode = 'before' | 'after' | 'parallel';
+
+/** Where a 驳回 resumes once the step it went back to is done again: along the flows, or straight back. */
+export type RejectResume = 'through' | 'back-to-me';
+
+/**
+ * The operations staff do on a task (转办, 委派, 加签, 减签, 驳回, 拿回). Each names the task, a reason and
+ * the actor: the actor must be the one holding the task (the previous approver for 拿回).
+ */
+export type TaskOperation =
+  /** 转办: the new assignee owns the task; the step's due instant is kept. */
+  | { type: 'task.transfer'; taskId: string; to: string; reason: string; actor?: Actor }
+  /** 委派: the delegate works the task, then resolves it back to its owner, who completes it. */
+  | { type: 'task.delegate'; taskId: string; to: string; reason: string; actor?: Actor }
+  | { type: 'task.resolve'; taskId: string; opinion?: string; actor?: Actor }
+  /** 加签. */
+  | { type: 'task.add-signers'; taskId: string; signers: string[]; mode: SignerMode; reason: string; actor?: Actor }
+  /** 减签: only signers added by 加签 that have not signed yet. */
+  | { type: 'task.remove-signers'; taskId: string; signers: string[]; reason: string; actor?: Actor }
+  /** 驳回: `to` is `previous` (the last step passed before this one) or the element id of a passed step. */
+  | { type: 'task.reject'; taskId: string; to: string; resume: RejectResume; reason: string; actor?: Actor }
+  /** 拿回: `taskId` is the task the actor completed; the step it handed over to must be untouched. */
+  | { type: 'task.reclaim'; taskId: string; reason: string; actor?: Actor };
 
 /** The type names of all commands. */
 export type CommandType = Command['type'];
@@ -87,6 +113,35 @@ export interface TaskInfo {
   /** Multi-instance: the loop counter and the element of the collection (e.g. the co-department). */
   loopCounter?: number;
   element?: Json;
+  /** 委派 / 加签: who owns the step while the assignee (the delegate, a signer) works it. */
+  owner?: string;
+  /** 委派: set while the delegate works the task; they resolve it back to the owner. */
+  delegated?: true;
+  /** 加签: the signers still to sign after the current assignee, in order (the owner among them for `before`). */
+  queue?: string[];
+  /** 加签: the signers the owner added (the only ones 减签 may remove, until they sign). */
+  added?: string[];
+  /** 加签 parallel: the task of the owner who added this instance's signer. */
+  addedBy?: string;
+  /** Set once anybody worked the task (claimed, transferred, delegated, signed): 拿回 needs it untouched. */
+  touched?: true;
+  /** 拿回: the task whose completion opened this one, when the handover can be undone. */
+  prev?: Handover;
+}
+
+/** The completion that opened a task: what 拿回 needs to undo it. */
+export interface Handover {
+  taskId: string;
+  el: string;
+  /** The scope the completed step ran in. */
+  scope: string;
+  by?: string;
+  /** The instance number before the completion: every live instance above it came from it or later. */
+  since: number;
+  /** Arrivals at joins the completion consumed from other branches, to put back: `{scope: {gateway: flows}}`. */
+  restore?: Record<string, Record<string, string[]>>;
+  /** The completion went straight back to a rejecting step (驳回 back-to-me): where it went. */
+  resumedTo?: string;
 }
 
 /** Effects are requests to the outside world, performed by the runtime after commit. */
@@ -127,7 +182,16 @@ export type RejectionCode =
   | 'NO_FLOW_TAKEN'
   /** An error end event threw an error that no event subprocess or boundary event catches. */
   | 'UNHANDLED_ERROR'
-  | 'INVALID_COMMAND';
+  | 'INVALID_COMMAND'
+  // The operations on a task:
+  | 'TASK_DELEGATED'
+  | 'TASK_NOT_DELEGATED'
+  /** A signer added before the owner signs first: the owner acts again once they did. */
+  | 'TASK_WITH_SIGNER'
+  | 'SIGNERS_INVALID'
+  | 'SIGNER_NOT_REMOVABLE'
+  | 'REJECT_RESUME_INVALID'
+  | 'RECLAIM_NOT_ALLOWED';
 
 /** The result of `step`. */
 export type StepResult<S, Code extends string = RejectionCode> =

@@ -32,7 +32,7 @@ export function visibleVariables(state: CaseState, key: string): Variables {
     const inst = instanceOf(state, scope);
     if (inst.body) {
       // The multi-instance counters of BPMN 2.0.2 §10.3.8, seen by the inner instances and conditions.
-      out.nrOfInstances = inst.body.items.length;
+      out.nrOfInstances = inst.body.items.length - (inst.body.withdrawn ?? 0);
       out.nrOfActiveInstances = childrenOf(state, scope).length;
       out.nrOfCompletedInstances = inst.body.completed;
     }

@@ -39,6 +39,22 @@ export function projectTasks(events: readonly CaseEvent[]): TaskOp[] {
       case 'task.claimed':
         ops.push({ op: 'claim', taskId: String(event.taskId), assignee: String(event.assignee) });
         break;
+      case 'task.transferred':
+      case 'task.delegated':
+        ops.push({ op: 'claim', taskId: String(event.taskId), assignee: String(event.to) });
+        break;
+      case 'task.resolved':
+        ops.push({ op: 'claim', taskId: String(event.taskId), assignee: String(event.owner) });
+        break;
+      case 'task.signed':
+        ops.push({ op: 'claim', taskId: String(event.taskId), assignee: String(event.next) });
+        break;
+      case 'task.assigned':
+        ops.push({ op: 'claim', taskId: String(event.taskId), assignee: String(event.assignee) });
+        break;
+      case 'task.signers-added':
+        ops.push(...signerAssignments(event));
+        break;
       case 'task.completed':
         ops.push({ op: 'complete', taskId: String(event.taskId) });
         break;
@@ -48,6 +64,14 @@ export function projectTasks(events: readonly CaseEvent[]): TaskOp[] {
     }
   }
   return ops;
+}
+
+/** 加签: a signer before the owner takes the task; each parallel signer gets their new instance's task. */
+function signerAssignments(event: CaseEvent): TaskOp[] {
+  const signers = (event.signers as string[] | undefined) ?? [];
+  if (event.mode === 'before' && signers[0] !== undefined) return [{ op: 'claim', taskId: String(event.taskId), assignee: signers[0] }];
+  const tasks = (event.tasks as string[] | undefined) ?? [];
+  return tasks.map((taskId, i) => ({ op: 'claim', taskId, assignee: signers[i]! }));
 }
 
 /** What the store does with the effects: timer rows, and outbox entries for what leaves the process. */

@@ -30,6 +30,14 @@ export const REJECTION_STATUS: Readonly<Record<RejectionCode, number>> = {
   NO_FLOW_TAKEN: 422,
   UNHANDLED_ERROR: 422,
   INVALID_COMMAND: 422,
+  // The operations on a task:
+  TASK_DELEGATED: 409,
+  TASK_NOT_DELEGATED: 409,
+  TASK_WITH_SIGNER: 409,
+  SIGNERS_INVALID: 422,
+  SIGNER_NOT_REMOVABLE: 409,
+  REJECT_RESUME_INVALID: 422,
+  RECLAIM_NOT_ALLOWED: 409,
 };
 
 /** Statuses of the server's own codes. */

@@ -17,6 +17,7 @@ import {
   type ExecutableDefinition,
   type NodeKind,
   type RejectionCode,
+  type TaskInfo,
 } from '../../engine/core/index.js';
 import { fixture } from './support/fixtures.js';
 import { calendar } from './support/harness.js';
@@ -24,7 +25,11 @@ import { calendar } from './support/harness.js';
 const WAIT_STATES = new Set<NodeKind>(['userTask', 'manualTask', 'receiveTask', 'businessRuleTask', 'intermediateCatchEvent', 'eventBasedGateway']);
 const SCOPES = new Set<NodeKind>(['subProcess', 'callActivity']);
 /** Refusals a random but well-formed command may meet; anything else is a bug. */
-const EXPECTED: RejectionCode[] = ['MESSAGE_NOT_EXPECTED', 'RETURN_TARGET_INVALID', 'CASE_SUSPENDED', 'CASE_NOT_SUSPENDED'];
+const EXPECTED: RejectionCode[] = [
+  'MESSAGE_NOT_EXPECTED', 'RETURN_TARGET_INVALID', 'CASE_SUSPENDED', 'CASE_NOT_SUSPENDED',
+  // The operations on a task, sent at random: a delegated task, a signer twice, a touched next step …
+  'TASK_DELEGATED', 'TASK_NOT_DELEGATED', 'TASK_WITH_SIGNER', 'SIGNERS_INVALID', 'SIGNER_NOT_REMOVABLE', 'REJECT_RESUME_INVALID', 'RECLAIM_NOT_ALLOWED',
+];
 
 const MODELS: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
   'parallel-join-after-exclusive': fc.record({ route: fc.constantFrom('b', 'c') }),
@@ -41,6 +46,7 @@ const MODELS: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
   'event-subprocess': fc.constant({}),
   'correction-loop': fc.constant({}),
   return: fc.constant({}),
+  'task-operations': fc.record({ voters: fc.subarray(['v1', 'v2', 'v3'], { minLength: 1 }), heads: fc.subarray(['h1', 'h2'], { minLength: 1 }) }),
 };
 const MESSAGES = ['materials-supplied', 'withdraw', 'progress-query'];
 
@@ -60,13 +66,32 @@ function candidates(def: ExecutableDefinition, state: CaseState): Command[] {
       for (const outcome of ['agree', 'refuse', 'complete', 'incomplete']) {
         out.push({ type: 'task.complete', taskId: task.taskId, outcome, opinion: `${outcome}!` });
       }
+      out.push(...operations(task));
     }
+    if (task.prev) out.push({ type: 'task.reclaim', taskId: task.prev.taskId, reason: 'r', ...(task.prev.by ? { actor: { id: task.prev.by } } : {}) });
   }
   for (const timer of openTimers(state)) out.push({ type: 'timer.fire', timerId: timer.timerId });
   for (const name of MESSAGES) out.push({ type: 'message.correlate', name });
   for (const id of Object.keys(def.nodes)) out.push({ type: 'case.return', toElementId: id, reason: 'r' });
   out.push({ type: state.suspended ? 'case.resume' : 'case.suspend', reason: 's' });
   return out;
+}
+
+/** The operations on a task (转办, 委派, 加签, 减签, 驳回), each sent by whoever holds the task. */
+function operations(task: TaskInfo): Command[] {
+  const actor = { id: task.assignee ?? 'u1' };
+  const owner = { id: task.owner ?? task.assignee ?? 'u1' };
+  const taskId = task.taskId;
+  return [
+    ...(task.assignee === undefined ? [{ type: 'task.claim', taskId, assignee: 'u1', actor: { id: 'u1' } } as Command] : []),
+    { type: 'task.transfer', taskId, to: 'u2', reason: 'r', actor },
+    { type: 'task.delegate', taskId, to: 'u3', reason: 'r', actor },
+    { type: 'task.resolve', taskId, actor },
+    ...(['before', 'after', 'parallel'] as const).map((mode): Command => ({ type: 'task.add-signers', taskId, signers: [`s-${mode}`], mode, reason: 'r', actor })),
+    ...(['before', 'after', 'parallel'] as const).map((mode): Command => ({ type: 'task.remove-signers', taskId, signers: [`s-${mode}`], reason: 'r', actor: owner })),
+    { type: 'task.reject', taskId, to: 'previous', resume: 'through', reason: 'r', actor },
+    { type: 'task.reject', taskId, to: 'previous', resume: 'back-to-me', reason: 'r', actor },
+  ];
 }
 
 /** Every live instance is a wait state or a scope with tokens left; joins wait only while others can come. */

@@ -7,7 +7,7 @@ import type { Actor, Command, Json, TaskInfo, Variables } from '../types.js';
 type Of<T extends Command['type']> = Extract<Command, { type: T }>;
 
 /** The instance key of an open task, refusing ids that are unknown or no longer open. */
-function openTask(run: Run, taskId: string, kinds: TaskInfo['kind'][]): { key: string; task: TaskInfo } {
+export function openTask(run: Run, taskId: string, kinds: TaskInfo['kind'][]): { key: string; task: TaskInfo } {
   const key = keyOf(run.state, taskId);
   const task = key === undefined ? undefined : run.state.elements[key]?.task;
   if (key === undefined || !/^e\d+$/.test(key) || keyNumber(key) > run.state.next) {
@@ -20,7 +20,7 @@ function openTask(run: Run, taskId: string, kinds: TaskInfo['kind'][]): { key: s
   return { key, task };
 }
 
-function assertAssignee(task: TaskInfo, actor?: Actor): void {
+export function assertAssignee(task: TaskInfo, actor?: Actor): void {
   if (task.assignee !== undefined && actor !== undefined && actor.id !== task.assignee) {
     reject('TASK_ASSIGNED_TO_OTHER', `Expected task '${task.taskId}' to be assigned to '${actor.id}', but it is assigned to '${task.assignee}'`);
   }
@@ -44,6 +44,16 @@ export function claim(run: Run, cmd: Of<'task.claim'>): void {
 export function complete(run: Run, cmd: Of<'task.complete'>): void {
   const { key, task } = openTask(run, cmd.taskId, ['userTask', 'manualTask']);
   assertAssignee(task, cmd.actor);
+  if (task.delegated) {
+    reject('TASK_DELEGATED', `Expected task '${cmd.taskId}' to be back with its owner '${task.owner}', but it is delegated to '${task.assignee}': resolve it first`);
+  }
+  const next = task.queue?.[0];
+  if (next !== undefined) {
+    // 加签: a signer signed; the step waits for the next one instead of completing.
+    run.emit('task.signed', { taskId: cmd.taskId, by: cmd.actor?.id ?? task.assignee, next, outcome: cmd.outcome, opinion: cmd.opinion });
+    return;
+  }
+  run.completion = { taskId: cmd.taskId, el: task.elementId, scope: run.inst(key).scope!, by: cmd.actor?.id ?? task.assignee, since: run.state.next };
   const vars: Variables = { ...cmd.variables };
   if (cmd.outcome !== undefined) vars.outcome = cmd.outcome;
   if (cmd.opinion !== undefined) vars.opinion = cmd.opinion;

@@ -7,7 +7,7 @@ import type { WorkingCalendar } from '../../calendar/types.js';
 import type { EventPayloads, EventType } from '../events.js';
 import type { ExecutableDefinition, NodeDef, TimerSpec } from '../model.js';
 import type { DefinitionRef, ElementInstance } from '../state.js';
-import type { Effect, Json, Variables } from '../types.js';
+import type { Effect, Handover, Json, Variables } from '../types.js';
 
 /** What happened to a waiting element: a message arrived or a timer fired (with the event's element id). */
 export interface Trigger {
@@ -96,4 +96,6 @@ export interface ElementContext {
   scheduleTimer(owner: string, el: string, spec: TimerSpec): void;
   /** Cancels the timers an instance owns (those whose element passes `which`, when given). */
   cancelTimersOf(owner: string, which?: (el: string) => boolean): void;
+  /** 拿回: the completion under way that a task opened now may be reclaimed from; absent outside one. */
+  handover?(): Handover | undefined;
 }

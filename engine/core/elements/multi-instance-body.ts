@@ -88,6 +88,11 @@ export function completeInner(run: ElementContext, body: string, inner: string):
   else if (run.tokens(body) === 0) finish(run, body);
 }
 
+/** After an instance was withdrawn (减签): a body with no instance left running completes. */
+export function settleBody(run: ElementContext, body: string): void {
+  if (run.inst(body).state === 'active' && run.tokens(body) === 0) finish(run, body);
+}
+
 export const multiInstanceBody = behavior({
   onActivate(run, key) {
     const body = run.inst(key).body!;

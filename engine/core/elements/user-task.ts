@@ -31,6 +31,7 @@ export function openTask(run: ElementContext, key: string, kind: TaskInfo['kind'
     dueAt: approval?.timeLimit ? limitDueAt(run.now, approval.timeLimit, run.calendar) : undefined,
     loopCounter,
     element,
+    prev: run.handover?.(),
   });
   run.emit('task.created', { task });
 }
