@@ -37,7 +37,7 @@ export class Run extends RunBase implements ElementContext {
   }
 
   /** Drops the tokens still on the agenda for a scope (a terminate end event ended them). */
-  dropPending(scope: string): void {
+  private dropPending(scope: string): void {
     const keep = this.agenda.filter((w) => w.kind !== 'activate' || w.scope !== scope);
     this.agenda.splice(0, this.agenda.length, ...keep);
   }
@@ -193,6 +193,12 @@ export class Run extends RunBase implements ElementContext {
     this.emit('element.terminated', { key, el: this.inst(key).el });
   }
 
+  terminateTokens(scope: string, except?: string): void {
+    for (const child of childrenOf(this.state, scope)) if (child !== except && this.state.elements[child]) this.terminate(child);
+    this.dropPending(scope);
+  }
+
+  /** Terminates the live instances inside a scope (`case.return`, before the step is taken again). */
   terminateChildren(key: string): void {
     for (const child of childrenOf(this.state, key)) if (this.state.elements[child]) this.terminate(child);
   }

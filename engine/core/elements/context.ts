@@ -84,10 +84,12 @@ export interface ElementContext {
   activityFlows(key: string): string[];
   /** Terminates an instance and everything inside it. */
   terminate(key: string): void;
-  /** Terminates the instances inside a scope. */
-  terminateChildren(key: string): void;
-  /** Drops the activations still queued for a scope. */
-  dropPending(scope: string): void;
+  /**
+   * Ends every token of a scope but the instance `except`: terminates its live instances and drops the
+   * activations still queued for it (a terminate end event, an interrupting event subprocess, a
+   * multi-instance completion condition).
+   */
+  terminateTokens(scope: string, except?: string): void;
   /** Tokens in a scope: live children, arrivals waiting at joins, and queued activations. */
   tokens(scope: string): number;
   /** The element ids of the activations queued for a scope. */

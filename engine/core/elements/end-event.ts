@@ -11,8 +11,7 @@ import { sendMessage } from './send-task.js';
 
 function terminateScope(run: ElementContext, key: string): void {
   const scope = run.inst(key).scope!;
-  for (const sibling of run.children(scope)) if (sibling !== key) run.terminate(sibling);
-  run.dropPending(scope);
+  run.terminateTokens(scope, key);
   if (run.inst(scope).joins) run.emit('scope.cleared', { key: scope });
   if (run.inst(scope).scope !== undefined) {
     run.complete(key);

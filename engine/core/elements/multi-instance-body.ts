@@ -81,8 +81,7 @@ export function completeInner(run: ElementContext, body: string, inner: string):
   run.cancelTimersOf(inner);
   run.emit('element.completed', { key: inner, el: node.id, output, index: state.outputs ? index : undefined });
   if (done) {
-    for (const child of run.children(body)) run.terminate(child);
-    run.dropPending(body);
+    run.terminateTokens(body);
     finish(run, body);
   } else if (mi.sequential && state.started < state.items.length) startInner(run, body, state.started);
   else if (run.tokens(body) === 0) finish(run, body);

@@ -35,8 +35,7 @@ export function triggerEventSubprocess(run: ElementContext, scopeKey: string, st
   if (start.isInterrupting !== false) {
     // The other event subprocesses of the scope can no longer start; boundary timers of the scope stay.
     run.cancelTimersOf(scopeKey, (el) => def.nodes[el]?.kind === 'startEvent');
-    run.terminateChildren(scopeKey);
-    run.dropPending(scopeKey);
+    run.terminateTokens(scopeKey);
     run.emit('scope.interrupted', { key: scopeKey, by: start.scopeId });
   }
   run.activate(scopeKey, start.scopeId, { trigger: vars ? { eventEl: startId, vars } : { eventEl: startId } });
