@@ -28,6 +28,7 @@ export async function projectApprovalCase(trx: Knex.Transaction, w: CaseWrite): 
         item_code: item.code,
         department: item.department,
         applicant_id: applicant.id,
+        applicant_name: applicant.name?.slice(0, 256) ?? null,
         agent_id: agent?.id ?? null,
         id_suffix: idSuffixOf(applicant.idNumber) ?? null,
         channel: e.channel as Channel,

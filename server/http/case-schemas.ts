@@ -66,6 +66,7 @@ export const caseRowSchema = {
   properties: {
     caseNo: { type: 'string' },
     itemCode: { type: 'string' },
+    itemName: { type: 'string' },
     itemVersion: { type: 'integer' },
     status: { type: 'integer' },
     stage: { type: 'string' },
@@ -74,6 +75,7 @@ export const caseRowSchema = {
     light: { type: 'string' },
     channel: { type: 'string' },
     applicant: { type: 'string' },
+    applicantName: { type: 'string', description: 'the name the applicant stated' },
     receivedAt: { type: 'string' },
     promisedDeadline: { type: 'string' },
     statutoryDeadline: { type: 'string' },

@@ -29,7 +29,9 @@ export function caseDetail(view: CaseView, extra: { uploads: unknown[]; version:
     caseNo: view.caseNo, itemCode: view.itemCode, itemVersion: view.itemVersion, itemName: s.item.name,
     status: s.status, phase: s.phase, stage: view.summary.stage, department: s.item.department, currentDepartment: view.summary.department,
     ...(light ? { light: light.light } : {}),
-    channel: s.channel, applicant: { ...applicant, ...(idSuffixOf(idNumber) ? { idSuffix: idSuffixOf(idNumber) } : {}) },
+    channel: s.channel, deliveryMethods: s.item.delivery, specialProcedures: s.item.specialProcedures,
+    ...(s.item.extension ? { extensionPolicy: { cap: s.item.extension.cap, approverRole: s.item.extension.approverRole } } : {}),
+    applicant: { ...applicant, ...(idSuffixOf(idNumber) ? { idSuffix: idSuffixOf(idNumber) } : {}) },
     ...(s.agent ? { agent: { id: s.agent.id, name: s.agent.name } } : {}),
     receivedAt: s.receivedAt, receivedOn: s.receivedOn,
     clocks: {

@@ -1,6 +1,7 @@
 /**
  * The case list of approval cases, filtered and paged in SQL: by item, SPGL status, light, department (lead
- * or working on one of its tasks), overdue (the promised deadline passed while in handling) and applicant.
+ * or working on one of its tasks), overdue (the promised deadline passed while in handling), awaiting
+ * acceptance (received or in correction: 待受理), case number and applicant name (parts of either).
  * `visibleTo` narrows to what a department member or an applicant may see; the route still asks the policy
  * about every row.
  */
@@ -14,12 +15,26 @@ export interface CaseListFilter {
   light?: string;
   department?: string;
   overdue?: boolean;
+  /** Received and not yet accepted or refused (SPGL 1 已接件, 6/7 补正): the intake queue. */
+  awaiting?: boolean;
+  /** Part of the case number. */
+  caseNo?: string;
+  /** Part of the applicant's stated name. */
+  applicant?: string;
   limit: number;
   offset: number;
 }
 
 /** SPGL statuses of a case still in handling, whose clocks run. */
 export const HANDLING_STATUSES = ['3', '8', '9', '10'];
+
+/** SPGL statuses of a case awaiting the acceptance decision (行政许可法 第32条). */
+export const AWAITING_STATUSES = ['1', '6', '7'];
+
+/** `text` with the LIKE wildcards escaped, to match as a literal part. */
+function likePart(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
 
 /** Cases of `department`: it leads them or works one of their tasks. */
 function ofDepartment(q: Knex.QueryBuilder, knex: Knex, department: string): void {
@@ -33,11 +48,14 @@ export async function listApprovalCases(
   now: string,
   visibleTo?: { userId: string; department?: string },
 ): Promise<{ total: number; rows: Record<string, unknown>[] }> {
-  const base = knex('approval_cases as a').join('cases as c', 'c.case_no', 'a.case_no');
+  const base = knex('approval_cases as a').join('cases as c', 'c.case_no', 'a.case_no').leftJoin('items as i', 'i.code', 'a.item_code');
   if (filter.item !== undefined) base.where('a.item_code', filter.item);
   if (filter.status !== undefined) base.where('c.status', String(filter.status));
   if (filter.light !== undefined) base.where('c.light', filter.light);
   if (filter.department !== undefined) base.where((q) => ofDepartment(q, knex, filter.department!));
+  if (filter.awaiting) base.whereIn('c.status', AWAITING_STATUSES);
+  if (filter.caseNo) base.whereRaw("a.case_no like ? escape '\\'", [likePart(filter.caseNo)]);
+  if (filter.applicant) base.whereRaw("a.applicant_name like ? escape '\\'", [likePart(filter.applicant)]);
   if (filter.overdue) base.whereIn('c.status', HANDLING_STATUSES).where('c.promised_deadline', '<', now);
   if (visibleTo) {
     base.where((q) => {
@@ -49,7 +67,7 @@ export async function listApprovalCases(
   const rows = await base
     .orderBy([{ column: 'a.received_at', order: 'desc' }, { column: 'a.case_no', order: 'asc' }])
     .limit(filter.limit).offset(filter.offset)
-    .select('a.case_no', 'a.item_code', 'a.department as lead', 'a.channel', 'a.applicant_id', 'a.received_at', 'c.definition_version', 'c.status', 'c.stage', 'c.department', 'c.light', 'c.promised_deadline', 'c.statutory_deadline');
+    .select('a.case_no', 'a.item_code', 'a.department as lead', 'a.channel', 'a.applicant_id', 'a.applicant_name', 'i.name as item_name', 'a.received_at', 'c.definition_version', 'c.status', 'c.stage', 'c.department', 'c.light', 'c.promised_deadline', 'c.statutory_deadline');
   return { total: Number(counted?.n ?? 0), rows: rows.map((r: Record<string, unknown>) => caseRow(r, now)) };
 }
 
@@ -59,6 +77,7 @@ function caseRow(r: Record<string, unknown>, now: string): Record<string, unknow
   return {
     caseNo: String(r.case_no),
     itemCode: String(r.item_code),
+    ...(text(r.item_name) ? { itemName: text(r.item_name) } : {}),
     itemVersion: Number(r.definition_version),
     status: Number(r.status),
     ...(text(r.stage) ? { stage: text(r.stage) } : {}),
@@ -67,6 +86,7 @@ function caseRow(r: Record<string, unknown>, now: string): Record<string, unknow
     ...(text(r.light) ? { light: text(r.light) } : {}),
     channel: String(r.channel),
     applicant: String(r.applicant_id),
+    ...(text(r.applicant_name) ? { applicantName: text(r.applicant_name) } : {}),
     receivedAt: instant(r.received_at)!,
     ...(promised ? { promisedDeadline: promised } : {}),
     ...(statutory ? { statutoryDeadline: statutory } : {}),

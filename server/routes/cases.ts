@@ -27,6 +27,9 @@ const listQuery = {
     light: { type: 'string', enum: ['green', 'blue', 'red', 'paused'] },
     department: { type: 'string', maxLength: 256 },
     overdue: { type: 'boolean' },
+    awaiting: { type: 'boolean' },
+    caseNo: { type: 'string', minLength: 1, maxLength: 64 },
+    applicant: { type: 'string', minLength: 1, maxLength: 256 },
     limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
     offset: { type: 'integer', minimum: 0, maximum: 1_000_000, default: 0 },
   },
@@ -45,7 +48,7 @@ const timelineEntry = {
 export const caseRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Querystring: CaseListFilter }>('/api/cases', {
     schema: {
-      tags: ['cases'], summary: 'Cases the caller may see: by item, status, light, department, overdue; paged', querystring: listQuery,
+      tags: ['cases'], summary: 'Cases the caller may see: by item, status, light, department, overdue, awaiting acceptance, case number, applicant; paged', querystring: listQuery,
       response: { 200: { type: 'object', required: ['total', 'items'], properties: { total: { type: 'integer' }, items: { type: 'array', items: caseRowSchema } } }, ...errors(400, 401, 403) },
     },
   }, async (request) => {

@@ -6,6 +6,7 @@ import { clockRoutes } from './clock.js';
 import { definitionRoutes } from './definitions.js';
 import { caseApplyRoutes } from './case-apply.js';
 import { caseDocumentRoutes } from './case-documents.js';
+import { caseFileRoutes } from './case-files.js';
 import { caseHandlingRoutes } from './case-handling.js';
 import { caseIntakeRoutes } from './case-intake.js';
 import { caseRoutes } from './cases.js';
@@ -38,6 +39,7 @@ export const ROUTES: readonly FastifyPluginAsync[] = [
   caseIntakeRoutes,
   caseHandlingRoutes,
   caseDocumentRoutes,
+  caseFileRoutes,
   supervisionRoutes,
   reportRoutes,
   processCaseRoutes,

@@ -9,6 +9,7 @@ import { identitySchema } from './migrations/0003-identity.js';
 import { approvalCasesSchema } from './migrations/0004-approval-cases.js';
 import { settingsSchema } from './migrations/0005-settings.js';
 import { requestKeysSchema } from './migrations/20261202-request-keys.js';
+import { caseListNamesSchema } from './migrations/20261202-case-list-names.js';
 
 /** A knex migration with the name knex records in its migrations table. */
 export interface NamedMigration extends Knex.Migration {
@@ -16,7 +17,7 @@ export interface NamedMigration extends Knex.Migration {
 }
 
 /** Every migration, oldest first. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly NamedMigration[] = [initialSchema, identitySchema, itemsSchema, approvalCasesSchema, settingsSchema, requestKeysSchema];
+export const MIGRATIONS: readonly NamedMigration[] = [initialSchema, identitySchema, itemsSchema, approvalCasesSchema, settingsSchema, requestKeysSchema, caseListNamesSchema];
 
 /** Serves `MIGRATIONS` to `knex.migrate`. */
 export class ListMigrationSource implements Knex.MigrationSource<NamedMigration> {

@@ -1,7 +1,7 @@
 /**
  * Browser scenarios of the applicant portal on a 375px phone screen: the catalogue and an item's disclosure,
- * the materials computed from the answers, the application with uploads, the correction notice (sent by the
- * department from the console) and the re-upload, and the acceptance the applicant then sees.
+ * the materials computed from the answers, the application with uploads, the correction notice (the
+ * department picks the materials in the console) and the re-upload, and the acceptance the applicant then sees.
  */
 import path from 'node:path';
 import { expect, it } from 'vitest';
@@ -58,11 +58,13 @@ export function portalScenarios(h: () => Harness, state: PagesState): void {
     await portal.fill('#shared [data-material="M2"] [name="number"]', '91110000MA01ABCD1X');
     await portal.fill('#shared [data-material="M2"] [name="issuer"]', '区市场监督管理局');
     await portal.setInputFiles('#uploads input[data-material="M1"]', pdf('申请书.pdf'));
+    await portal.setInputFiles('#uploads input[data-material="M3"]', pdf('设备布局.pdf'));
+    await portal.setInputFiles('#uploads input[data-material="M4"]', pdf('规章制度.pdf'));
     expect(await portal.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await portal.screenshot({ path: path.join(SCREENSHOTS, 'portal-application.png'), fullPage: true });
   });
 
-  it('applies with one material and gets a case number; the case shows as received', async () => {
+  it('applies with every material and gets a case number; the case shows as received', async () => {
     const portal = state.portal!;
     await portal.click('#submit-application');
     await portal.waitForSelector('#portal-case[data-case]');
@@ -75,9 +77,13 @@ export function portalScenarios(h: () => Harness, state: PagesState): void {
 
   it('receives the one-time correction notice the department sends, re-uploads, and sees the case accepted', async () => {
     const portal = state.portal!;
-    // The department sends the notice from the console's case page (the pre-review finds M3 and M4 missing)
+    // The department sends the notice from the console's case page, picking M3 and M4 with a reason each
     const desk = (state.console = await openPage(h(), `/console/#/cases/${state.caseNo}`));
     await formLogin(desk, FOOD_STAFF, '#case-page');
+    for (const [m, why] of [['M3', '布局图不清晰'], ['M4', '缺少进货查验制度']] as const) {
+      await desk.check(`#correction-picker input[type="checkbox"][data-material="${m}"]`);
+      await desk.fill(`#correction-picker input.correction-reason[data-material="${m}"]`, why);
+    }
     await desk.click('#send-correction');
     await desk.waitForSelector('#timeline [data-event="correction.notified"]');
 
@@ -85,8 +91,8 @@ export function portalScenarios(h: () => Harness, state: PagesState): void {
     await portal.waitForSelector('#correction');
     const asked = await portal.$$eval('#correction-items li', (lis) => lis.map((li) => (li as HTMLElement).dataset.code));
     expect(asked).toEqual(['M3', 'M4']);
-    await portal.setInputFiles('#correction input[data-material="M3"]', pdf('设备布局.pdf'));
-    await portal.setInputFiles('#correction input[data-material="M4"]', pdf('规章制度.pdf'));
+    await portal.setInputFiles('#correction input[data-material="M3"]', pdf('设备布局-补正.pdf'));
+    await portal.setInputFiles('#correction input[data-material="M4"]', pdf('规章制度-补正.pdf'));
     await portal.click('#send-correction');
     await portal.waitForSelector('#portal-case:not(:has(#correction))');
     expect(await portal.textContent('#case-status')).toBe('补正（结束）');

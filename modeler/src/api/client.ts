@@ -70,9 +70,12 @@ function toFinding(raw: any): ApiFinding {
 
 const sorted = (versions: number[]) => [...new Set(versions.filter(Number.isFinite))].sort((a, b) => a - b);
 
+const TOKEN_KEY = 'shenpi.modeler.token';
+
 /** A small fetch-based client bound to a base URL (the page's origin by default). */
 export class ApiClient {
-  private token: string | undefined;
+  /** Kept in `sessionStorage` (as the console and the portal keep theirs): a reload keeps the login, closing the tab ends it. */
+  private token: string | undefined = typeof sessionStorage === 'undefined' ? undefined : sessionStorage.getItem(TOKEN_KEY) ?? undefined;
   /** The kinds of the codes seen in the last {@link items} list. */
   private readonly kinds = new Map<string, ProcessKind>();
 
@@ -102,6 +105,20 @@ export class ApiClient {
     const res = await this.request('POST', '/api/auth/login', { username, password });
     const body = await res.json();
     this.token = body.token;
+    if (typeof sessionStorage !== 'undefined') sessionStorage.setItem(TOKEN_KEY, body.token);
+  }
+
+  /** The user name behind the kept token (after a reload), or undefined when there is none or it expired. */
+  async whoAmI(): Promise<string | undefined> {
+    if (!this.token) return undefined;
+    try {
+      const me = (await (await this.request('GET', '/api/auth/me')).json()) as { id: string };
+      return me.id;
+    } catch {
+      this.token = undefined;
+      if (typeof sessionStorage !== 'undefined') sessionStorage.removeItem(TOKEN_KEY);
+      return undefined;
+    }
   }
 
   /**

@@ -16,7 +16,15 @@ function deadlineCells(t: T, d: DeadlineView | undefined): (Node | string)[] {
     d.basis?.extension ? t('extended by {n} {unit}', { n: d.basis.extension.value, unit: keyed(t, 'unit', d.basis.extension.unit) }) : '',
     d.provisional ? t('provisional (no official calendar yet)') : '',
   ].filter(Boolean).join('；');
-  return [limit, el('strong', { class: 'deadline' }, d.date), notes || (d.basis?.article ?? '—')];
+  return [limit, el('strong', { class: 'deadline' }, d.date), notes || articleText(t, d.basis?.article)];
+}
+
+/** The basis of a limit: an article of law as the server names it, or the item listing's own limit in Chinese. */
+function articleText(t: T, article: string | undefined): string {
+  if (!article) return '—';
+  if (/^promised limit/.test(article)) return t('basis.promised-listing');
+  if (/^step limit/.test(article)) return t('basis.step-listing');
+  return article;
 }
 
 /** Which clocks a special procedure pauses (行政许可法 第45条 and the item's settings), with the basis. */

@@ -3,7 +3,7 @@
  * the clocks, the materials, the documents and the timeline.
  */
 import type { CaseDetail, TimelineRow } from '../ui/api-types.js';
-import { el, keyed, lightDot } from '../ui/dom.js';
+import { el, keyed, lightDot, stepLight } from '../ui/dom.js';
 import { dateTime } from '../ui/format.js';
 import { actionsSection } from './case-actions.js';
 import { clocksSection } from './case-clocks.js';
@@ -31,11 +31,14 @@ export function caseDetail(body: Record<string, any>): CaseDetail {
 export async function casePage(ctx: ConsoleContext, caseNo: string): Promise<HTMLElement> {
   const { t, http } = ctx;
   const base = `/api/cases/${encodeURIComponent(caseNo)}`;
-  const [body, events] = await Promise.all([
+  const [body, events, clock] = await Promise.all([
     http.get<Record<string, any>>(base),
     http.get<TimelineRow[] | { timeline: TimelineRow[] }>(`${base}/timeline`),
+    http.get<{ now: string }>('/api/clock').catch(() => undefined),
   ]);
   const c = caseDetail(body);
+  if (clock) c.now = clock.now;
+  const late = (c.openTasks ?? []).filter((x) => stepLight(c.light, x.dueAt, c.now) === 'red' && c.light !== 'red');
   const timeline = Array.isArray(events) ? events : events.timeline ?? [];
   const reload = () => void (window as any).shenpi.render();
 
@@ -46,8 +49,8 @@ export async function casePage(ctx: ConsoleContext, caseNo: string): Promise<HTM
     [t('Channel'), keyed(t, 'channel', c.channel)],
     [t('Received'), dateTime(c.receivedAt)],
     [t('Status'), el('span', { id: 'case-status', 'data-status': String(c.status ?? '') }, keyed(t, 'status', c.status))],
-    [t('Light'), lightDot(c.light, t)],
-    [t('Open tasks'), (c.openTasks ?? []).map((x) => `${x.name ?? x.taskId}${x.department ? `（${x.department}）` : ''}`).join('、') || '—'],
+    [t('Light'), el('span', { id: 'case-light' }, lightDot(c.light, t), ...(late.length ? [' ', el('span', { class: 'step-late', id: 'step-late' }, lightDot('red', t), ' ', t('Step overdue: {names}', { names: late.map((x) => x.name ?? '').join('、') }))] : []))],
+    [t('Open tasks'), (c.openTasks ?? []).map((x) => `${x.name ?? keyed(t, 'stage', x.stage)}${x.department ? `（${x.department}）` : ''}`).join('、') || '—'],
   ];
   if (c.decision) facts.push([t('Decision'), `${keyed(t, 'decision', c.decision.outcome)} · ${dateTime(c.decision.decidedAt)}`]);
 
@@ -56,8 +59,8 @@ export async function casePage(ctx: ConsoleContext, caseNo: string): Promise<HTM
     el('h1', {}, `${t('Case')} ${c.caseNo}`),
     el('dl', { class: 'facts' }, ...facts.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
     clocksSection(t, c),
-    actionsSection(ctx, c, reload),
-    materialsSection(t, c),
+    await actionsSection(ctx, c, reload),
+    materialsSection(t, c, http),
     documentsSection(t, http, c),
     timelineSection(t, timeline));
 }

@@ -3,7 +3,7 @@
  * notices, opened in a frame or a new window) and the timeline (who, when, what, why).
  */
 import type { CaseDetail, TimelineRow } from '../ui/api-types.js';
-import { el, keyed, section, table, type T } from '../ui/dom.js';
+import { el, errorText, keyed, say, section, table, type T } from '../ui/dom.js';
 import { dateTime } from '../ui/format.js';
 import type { Http } from '../ui/http.js';
 
@@ -16,23 +16,52 @@ export function documentsOf(c: CaseDetail): string[] {
   return DOCUMENT_KINDS.filter((k) => (k === 'correction-notice' ? (c.corrections?.length ?? 0) > 0 : k === 'acceptance-notice' ? !!c.acceptance : !!c.rejection));
 }
 
-/** Materials: each required one with whether it is on file, then any other supplied. */
-export function materialsSection(t: T, c: CaseDetail): HTMLElement {
+/** Opens the file of `material` in `viewer` (PDF in a frame, images as an image; others are downloaded). */
+async function showMaterial(http: Http, c: CaseDetail, material: string, viewer: HTMLElement, download: boolean): Promise<void> {
+  const file = await http.file(`/api/cases/${encodeURIComponent(c.caseNo)}/materials/${encodeURIComponent(material)}`);
+  const url = URL.createObjectURL(file.blob);
+  if (download || !['application/pdf', 'image/png', 'image/jpeg'].includes(file.type)) {
+    const a = el('a', { href: url, download: file.name });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    return;
+  }
+  const shown = file.type === 'application/pdf'
+    ? el('iframe', { class: 'material-frame', src: url, title: file.name })
+    : el('img', { class: 'material-image', src: url, alt: file.name });
+  viewer.replaceChildren(el('p', { class: 'viewer-title' }, file.name), shown);
+  viewer.hidden = false;
+  viewer.dataset.material = material;
+  viewer.dataset.type = file.type;
+}
+
+/** Materials: each required one with whether it is on file (to view or download), then any other supplied. */
+export function materialsSection(t: T, c: CaseDetail, http?: Http): HTMLElement {
+  const viewer = el('div', { id: 'material-viewer', class: 'viewer', hidden: true });
   const supplied = new Map((c.materials ?? []).map((m) => [m.material, m]));
   type Row = { material: string; name: string; required: boolean };
   const rows: Row[] = (c.requiredMaterials ?? []).map((m) => ({ material: m.material, name: m.name, required: true }));
   for (const m of c.materials ?? []) if (!rows.some((r) => r.material === m.material)) rows.push({ material: m.material, name: m.name ?? m.material, required: false });
   const list = table<Row>([
-    { head: t('Material'), cell: (r) => `${r.material} ${r.name}` },
+    { head: t('Material'), cell: (r) => r.name },
     { head: t('Required'), cell: (r) => (r.required ? t('yes') : t('no')) },
     { head: t('On file'), cell: (r) => {
       const m = supplied.get(r.material);
       if (!m) return el('span', { class: 'missing' }, t('missing'));
-      return m.certificate ? `${t('shared certificate')} ${m.certificate.number}` : `${m.name ?? ''} ${m.size !== undefined ? `(${Math.ceil(m.size / 1024)} KB)` : ''}`;
+      if (m.certificate) return `${t('shared certificate')} ${m.certificate.number}`;
+      const label = `${m.name ?? ''} ${m.size !== undefined ? `(${Math.ceil(m.size / 1024)} KB)` : ''}`;
+      if (!http) return label;
+      const button = (text: string, cls: string, download: boolean) => {
+        const b = el('button', { type: 'button', class: `link ${cls}` }, text);
+        b.addEventListener('click', () => void showMaterial(http, c, r.material, viewer, download).catch((err: Error) => say(errorText(t, err), 'error')));
+        return b;
+      };
+      return el('span', {}, label, ' ', button(t('View'), 'view-material', false), ' ', button(t('Download'), 'download-material', true));
     } },
   ], rows, t('No materials'), (r) => ({ 'data-material': r.material, 'data-on-file': String(supplied.has(r.material)) }));
   list.id = 'materials';
-  return section(t('Materials'), list);
+  return section(t('Materials'), list, viewer);
 }
 
 /** Documents: a button per document that shows it in a frame below, and a link that opens it in a new window. */
@@ -56,6 +85,16 @@ export function documentsSection(t: T, http: Http, c: CaseDetail): HTMLElement {
   return section(t('Documents'), kinds.length ? el('ul', { class: 'documents', id: 'documents' }, ...buttons) : el('p', { id: 'documents' }, t('No documents yet')), frame);
 }
 
+/**
+ * The engine's descriptions and reasons are English records for the log; a zh-CN reader sees the ones a
+ * person wrote (the opinions and reasons staff and applicants typed, in Chinese) and the event's name.
+ */
+function readable(t: T, text: string | undefined): string {
+  if (!text) return '';
+  if (t('Case') === 'Case') return text;
+  return /[\u3400-\u9fff]/.test(text) && !/[A-Za-z]{2,}[ ,:]+[A-Za-z]{2,}[ ,:]+[A-Za-z]{2,}/.test(text) ? text : '';
+}
+
 /** The timeline: every event in order with its actor and reason. */
 export function timelineSection(t: T, rows: TimelineRow[]): HTMLElement {
   const list = table<TimelineRow>([
@@ -64,8 +103,8 @@ export function timelineSection(t: T, rows: TimelineRow[]): HTMLElement {
     { head: t('Who'), cell: (r) => r.actor },
     { head: t('What'), cell: (r) => keyed(t, 'event', r.what) },
     // The engine's own description, when it says more than the event's name
-    { head: t('Detail'), cell: (r) => (r.detail && r.detail !== r.what ? r.detail : '') },
-    { head: t('Why'), cell: (r) => r.why ?? '' },
+    { head: t('Detail'), cell: (r) => (r.detail && r.detail !== r.what ? readable(t, r.detail) : '') },
+    { head: t('Why'), cell: (r) => readable(t, r.why) },
     { head: t('Status'), cell: (r) => (r.status !== undefined ? keyed(t, 'status', r.status) : '') },
   ], rows, t('No events'), (r) => ({ 'data-event': r.what }));
   list.id = 'timeline';

@@ -1,8 +1,8 @@
 /**
- * The case query (办件查询): filter by item, status, light, department and overdue; each case links to its
- * page. The filters live in the hash's query, so a filtered list can be linked and reloaded.
+ * The case query (办件查询): filter by case number, applicant, item, status, light, department and overdue;
+ * each case links to its page. The filters live in the hash's query, so a filtered list can be linked and reloaded.
  */
-import type { CaseRow, Paged } from '../ui/api-types.js';
+import type { CaseRow, ItemRow, Paged } from '../ui/api-types.js';
 import { el, field, keyed, lightDot, LIGHTS, select, table } from '../ui/dom.js';
 import { dateTime } from '../ui/format.js';
 import { go } from '../ui/router.js';
@@ -19,7 +19,14 @@ export function applicantName(a: CaseRow['applicant']): string {
 /** Renders the case query with the filters of `query`. */
 export async function casesPage(ctx: ConsoleContext, query: URLSearchParams): Promise<HTMLElement> {
   const { t, http } = ctx;
-  const item = el('input', { id: 'filter-item', placeholder: 'ITEM-02', value: query.get('item') ?? '' });
+  const [page, items] = await Promise.all([
+    http.get<Paged<CaseRow>>(`/api/cases${query.size ? `?${query}` : ''}`),
+    http.get<ItemRow[]>('/api/items').catch(() => [] as ItemRow[]),
+  ]);
+  const item = select('filter-item', items.map((i) => [i.code, i.name ?? i.code]), t('All'));
+  item.value = query.get('item') ?? '';
+  const caseNo = el('input', { id: 'filter-case', value: query.get('caseNo') ?? '' });
+  const applicant = el('input', { id: 'filter-applicant', value: query.get('applicant') ?? '' });
   const status = select('filter-status', STATUSES.map((s) => [String(s), keyed(t, 'status', s)]), t('All'));
   status.value = query.get('status') ?? '';
   const light = select('filter-light', LIGHTS.map((l) => [l, keyed(t, 'light', l)]), t('All'));
@@ -28,13 +35,15 @@ export async function casesPage(ctx: ConsoleContext, query: URLSearchParams): Pr
   const overdue = el('input', { id: 'filter-overdue', type: 'checkbox', ...(query.get('overdue') === 'true' ? { checked: true } : {}) });
 
   const filters = el('form', { class: 'filters', id: 'case-filters' },
-    field(t('Item'), item), field(t('Status'), status), field(t('Light'), light), field(t('Department'), department),
+    field(t('Case number'), caseNo), field(t('Applicant'), applicant), field(t('Item'), item), field(t('Status'), status), field(t('Light'), light), field(t('Department'), department),
     el('label', { class: 'field check' }, overdue, el('span', {}, t('Overdue only'))),
     el('button', { type: 'submit', class: 'primary' }, t('Search')));
   filters.addEventListener('submit', (e) => {
     e.preventDefault();
     const q = new URLSearchParams();
-    if (item.value.trim()) q.set('item', item.value.trim());
+    if (caseNo.value.trim()) q.set('caseNo', caseNo.value.trim());
+    if (applicant.value.trim()) q.set('applicant', applicant.value.trim());
+    if (item.value) q.set('item', item.value);
     if (status.value) q.set('status', status.value);
     if (light.value) q.set('light', light.value);
     if (department.value.trim()) q.set('department', department.value.trim());
@@ -42,13 +51,12 @@ export async function casesPage(ctx: ConsoleContext, query: URLSearchParams): Pr
     go(`/cases${q.size ? `?${q}` : ''}`);
   });
 
-  const page = await http.get<Paged<CaseRow>>(`/api/cases${query.size ? `?${query}` : ''}`);
   const rows = page.items;
   const list = table<CaseRow>([
     { head: t('Light'), cell: (r) => lightDot(r.light, t), className: 'col-light' },
     { head: t('Case number'), cell: (r) => el('a', { href: `#/cases/${encodeURIComponent(r.caseNo)}`, class: 'case-link' }, r.caseNo) },
     { head: t('Item'), cell: (r) => r.itemName ?? r.itemCode ?? '—' },
-    { head: t('Applicant'), cell: (r) => applicantName(r.applicant) },
+    { head: t('Applicant'), cell: (r) => r.applicantName ?? applicantName(r.applicant) },
     { head: t('Status'), cell: (r) => keyed(t, 'status', r.status) },
     { head: t('Department'), cell: (r) => r.department ?? '—' },
     { head: t('Received'), cell: (r) => dateTime(r.receivedAt) },

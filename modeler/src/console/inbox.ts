@@ -1,10 +1,12 @@
 /**
- * The department's task inbox (待办任务): every task the user may work, with its case's light and due date,
- * filtered by status and case number; claim a task, then complete it with an outcome and an opinion.
+ * The department's inbox: 待受理 (cases received and awaiting the acceptance decision, 行政许可法 第32条), 待办
+ * (every task the user may work, with its case's light and due date) and 已办, filtered by case number; claim
+ * a task, then complete it with an outcome and an opinion (or open the case page for every action).
  */
 import { dateTime } from '../ui/format.js';
 import type { CaseRow, Paged, TaskRow } from '../ui/api-types.js';
-import { el, field, keyed, lightDot, say, select, table } from '../ui/dom.js';
+import { el, errorText, field, keyed, lightDot, say, select, stepLight, table } from '../ui/dom.js';
+import { applicantName } from './cases-list.js';
 import type { ConsoleContext } from './context.js';
 import { OUTCOMES } from './context.js';
 
@@ -33,7 +35,7 @@ function completeForm(ctx: ConsoleContext, task: TaskRow, done: () => void): HTM
     e.preventDefault();
     ctx.http.post(`/api/tasks/${encodeURIComponent(task.taskId)}/complete`, { outcome: outcome.value, ...(opinion.value ? { opinion: opinion.value } : {}) }).then(
       () => { say(t('Task completed'), 'ok'); done(); },
-      (err: Error) => say(`${t('Could not complete the task')}: ${err.message}`, 'error'),
+      (err: Error) => say(`${t('Could not complete the task')}: ${errorText(t, err)}`, 'error'),
     );
   });
   return form;
@@ -43,15 +45,36 @@ function completeForm(ctx: ConsoleContext, task: TaskRow, done: () => void): HTM
 export async function inboxPage(ctx: ConsoleContext): Promise<HTMLElement> {
   const { t, http } = ctx;
   const root = el('div', { class: 'page', id: 'inbox' });
-  const status = select('filter-status', [['active', t('task.active')], ['completed', t('task.completed')]]);
+  const status = select('filter-status', [['awaiting', t('Awaiting acceptance')], ['active', t('task.active')], ['completed', t('task.completed')]]);
+  status.value = 'active';
   const caseNo = el('input', { id: 'filter-case', placeholder: t('Case number') });
   const results = el('div', { class: 'results' });
   const formSlot = el('div', { class: 'form-slot' });
 
+  const loadAwaiting = async (): Promise<void> => {
+    const query = new URLSearchParams({ awaiting: 'true', limit: '200' });
+    if (caseNo.value.trim()) query.set('caseNo', caseNo.value.trim());
+    const page = await http.get<Paged<CaseRow>>(`/api/cases?${query}`);
+    formSlot.replaceChildren();
+    results.replaceChildren(
+      el('p', { class: 'count' }, t('{n} cases', { n: page.total })),
+      table<CaseRow>([
+        { head: t('Light'), cell: (r) => lightDot(r.light, t), className: 'col-light' },
+        { head: t('Case number'), cell: (r) => el('a', { href: `#/cases/${encodeURIComponent(r.caseNo)}`, class: 'case-link' }, r.caseNo) },
+        { head: t('Item'), cell: (r) => r.itemName ?? r.itemCode ?? '—' },
+        { head: t('Applicant'), cell: (r) => r.applicantName ?? applicantName(r.applicant) },
+        { head: t('Status'), cell: (r) => keyed(t, 'status', r.status) },
+        { head: t('Received'), cell: (r) => dateTime(r.receivedAt) },
+        { head: t('Actions'), cell: (r) => el('a', { href: `#/cases/${encodeURIComponent(r.caseNo)}`, class: 'button pre-review' }, t('Pre-review')) },
+      ], page.items, t('No cases awaiting acceptance'), (r) => ({ 'data-case': r.caseNo })),
+    );
+  };
+
   const load = async (): Promise<void> => {
+    if (status.value === 'awaiting') return loadAwaiting();
     const query = new URLSearchParams({ status: status.value });
     if (caseNo.value.trim()) query.set('caseNo', caseNo.value.trim());
-    const [tasks, lights] = await Promise.all([http.get<TaskRow[]>(`/api/tasks?${query}`), caseLights(ctx)]);
+    const [tasks, lights, clock] = await Promise.all([http.get<TaskRow[]>(`/api/tasks?${query}`), caseLights(ctx), http.get<{ now: string }>('/api/clock').catch(() => undefined)]);
     formSlot.replaceChildren();
     const actions = (task: TaskRow): Node | string => {
       if (task.status !== 'active') return dateTime(task.completedAt);
@@ -59,7 +82,7 @@ export async function inboxPage(ctx: ConsoleContext): Promise<HTMLElement> {
       claim.addEventListener('click', () => {
         http.post(`/api/tasks/${encodeURIComponent(task.taskId)}/claim`).then(
           async () => { say(t('Task claimed'), 'ok'); await load(); },
-          (err: Error) => say(`${t('Could not claim the task')}: ${err.message}`, 'error'));
+          (err: Error) => say(`${t('Could not claim the task')}: ${errorText(t, err)}`, 'error'));
       });
       const complete = el('button', { type: 'button', class: 'complete' }, t('Complete'));
       complete.addEventListener('click', () => formSlot.replaceChildren(completeForm(ctx, task, () => void load())));
@@ -68,7 +91,7 @@ export async function inboxPage(ctx: ConsoleContext): Promise<HTMLElement> {
     results.replaceChildren(
       el('p', { class: 'count' }, t('{n} tasks', { n: tasks.length })),
       table<TaskRow>([
-        { head: t('Light'), cell: (r) => lightDot(lights.get(r.caseNo), t), className: 'col-light' },
+        { head: t('Light'), cell: (r) => lightDot(r.status === 'active' ? stepLight(lights.get(r.caseNo), r.dueAt, clock?.now) : lights.get(r.caseNo), t), className: 'col-light' },
         { head: t('Case number'), cell: (r) => el('a', { href: `#/cases/${encodeURIComponent(r.caseNo)}`, class: 'case-link' }, r.caseNo) },
         { head: t('Task'), cell: (r) => r.name ?? r.elementId },
         { head: t('Stage'), cell: (r) => keyed(t, 'stage', r.stage) },
@@ -83,7 +106,8 @@ export async function inboxPage(ctx: ConsoleContext): Promise<HTMLElement> {
 
   const filters = el('form', { class: 'filters', id: 'inbox-filters' },
     field(t('Status'), status), field(t('Case number'), caseNo), el('button', { type: 'submit', class: 'primary' }, t('Search')));
-  filters.addEventListener('submit', (e) => { e.preventDefault(); void load().catch((err: Error) => say(err.message, 'error')); });
+  status.addEventListener('change', () => void load().catch((err: Error) => say(errorText(t, err), 'error')));
+  filters.addEventListener('submit', (e) => { e.preventDefault(); void load().catch((err: Error) => say(errorText(t, err), 'error')); });
   root.append(el('h1', {}, t('Task inbox')), filters, results, formSlot);
   await load();
   return root;

@@ -2,7 +2,7 @@
  * The console's frame: the header with the user and logout, and the left navigation (the convention of
  * government back offices), with the modeler and the portal linked as other applications.
  */
-import { el, type T } from '../ui/dom.js';
+import { el, errorText, type T } from '../ui/dom.js';
 import type { Me } from '../ui/http.js';
 
 /** A navigation entry: an in-page hash route or another application's URL. */
@@ -25,6 +25,19 @@ export function navEntries(t: T, lang: string): NavEntry[] {
     { key: 'modeler', text: t('Process modeler'), href: `/modeler/${suffix}`, external: true },
     { key: 'portal', text: t('Online service hall'), href: `/portal/${suffix}`, external: true },
   ];
+}
+
+/** Whether `me` holds no role but the applicant's (such a login is refused by the console). */
+export function isApplicantOnly(me: Me): boolean {
+  return me.roles.length > 0 && me.roles.every((r) => r === 'applicant');
+}
+
+/** Roles that read the monthly report (the server's `report.read`). */
+const REPORT_ROLES = ['reform-office-admin', 'auditor'];
+
+/** The entries `me` may use: the monthly report only for the reform office and supervision. */
+export function entriesFor(entries: NavEntry[], me: Me): NavEntry[] {
+  return entries.filter((e) => e.key !== 'report' || me.roles.some((r) => REPORT_ROLES.includes(r)));
 }
 
 /** Renders the navigation into `nav`; the entry whose key is `active` is highlighted. */
@@ -60,7 +73,7 @@ export function loginPanel(t: T, onSubmit: (user: string, password: string) => P
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     error.textContent = '';
-    onSubmit(user.value, pass.value).catch((err: Error) => { error.textContent = `${t('Login failed')}: ${err.message}`; });
+    onSubmit(user.value, pass.value).catch((err: Error & { code?: string }) => { error.textContent = `${t('Login failed')}：${errorText(t, err)}`; });
   });
   return form;
 }

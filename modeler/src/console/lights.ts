@@ -8,6 +8,7 @@ import { barChart } from '../ui/chart.js';
 import { el, keyed, lightDot, LIGHTS, section, table, type T } from '../ui/dom.js';
 import { dateTime } from '../ui/format.js';
 import type { ConsoleContext } from './context.js';
+import type { NoticeRow } from './notices.js';
 import { applicantName } from './cases-list.js';
 
 /** One department's counts per light (GET /api/supervision/lights `departments`). */
@@ -36,7 +37,20 @@ export function lightsChart(t: T, rows: LightCounts[]): SVGSVGElement {
 /** Renders the lights page. */
 export async function lightsPage(ctx: ConsoleContext): Promise<HTMLElement> {
   const { t, http } = ctx;
-  const { departments: rows, overdue } = await http.get<{ asOf: string; departments: LightCounts[]; overdue: CaseRow[] }>('/api/supervision/lights');
+  const [{ departments: rows, overdue }, notices] = await Promise.all([
+    http.get<{ asOf: string; departments: LightCounts[]; overdue: CaseRow[] }>('/api/supervision/lights'),
+    http.get<NoticeRow[]>('/api/supervision/notices?open=true&limit=200').catch(() => [] as NoticeRow[]),
+  ]);
+  // A step past its own limit (环节超期) while the case as a whole may still be in time.
+  const stepsOverdue = notices.filter((n) => n.rule === 'step-overdue');
+  const stepTable = table<NoticeRow>([
+    { head: t('Light'), cell: () => lightDot('red', t), className: 'col-light' },
+    { head: t('Case number'), cell: (n) => el('a', { href: `#/cases/${encodeURIComponent(n.caseNo)}` }, n.caseNo) },
+    { head: t('Responsible department'), cell: (n) => n.department },
+    { head: t('Issued'), cell: (n) => n.issuedOn },
+    { head: t('Response due'), cell: (n) => n.responseDue },
+  ], stepsOverdue, t('No overdue steps'), (n) => ({ 'data-case': n.caseNo }));
+  stepTable.id = 'steps-overdue';
   const totals = LIGHTS.map((l) => rows.reduce((sum, r) => sum + r[l], 0));
 
   const countTable = table<LightCounts>([
@@ -49,7 +63,7 @@ export async function lightsPage(ctx: ConsoleContext): Promise<HTMLElement> {
     { head: t('Light'), cell: (r) => lightDot(r.light ?? 'red', t), className: 'col-light' },
     { head: t('Case number'), cell: (r) => el('a', { href: `#/cases/${encodeURIComponent(r.caseNo)}` }, r.caseNo) },
     { head: t('Item'), cell: (r) => r.itemName ?? r.itemCode ?? '—' },
-    { head: t('Applicant'), cell: (r) => applicantName(r.applicant) },
+    { head: t('Applicant'), cell: (r) => r.applicantName ?? applicantName(r.applicant) },
     { head: t('Department'), cell: (r) => r.department ?? '—' },
     { head: t('Promised deadline'), cell: (r) => dateTime(r.promisedDeadline) },
     { head: t('Statutory deadline'), cell: (r) => dateTime(r.statutoryDeadline) },
@@ -60,5 +74,6 @@ export async function lightsPage(ctx: ConsoleContext): Promise<HTMLElement> {
     el('h1', {}, t('Lights')),
     el('ul', { class: 'totals', id: 'light-totals' }, ...LIGHTS.map((l, i) => el('li', { 'data-light': l }, lightDot(l, t), el('strong', {}, String(totals[i]))))),
     section(t('Per department'), el('div', { class: 'chart-wrap', id: 'lights-chart' }, lightsChart(t, rows)), countTable),
-    section(t('Overdue cases'), overdueTable));
+    section(t('Overdue cases'), overdueTable),
+    section(t('Steps overdue'), el('p', { class: 'count', id: 'steps-overdue-count' }, t('{n} steps overdue', { n: stepsOverdue.length })), stepTable));
 }

@@ -3,13 +3,13 @@
  * supervision notices and the monthly report, behind a left navigation. `?lang=en` shows the English texts.
  */
 import { createTranslate } from '../i18n/translate.js';
-import { el, say } from '../ui/dom.js';
+import { clearStaleStatus, el, errorText, say } from '../ui/dom.js';
 import { Http, type Me } from '../ui/http.js';
 import { go, startRouter, type Route } from '../ui/router.js';
 import { casePage } from './case-page.js';
 import { casesPage } from './cases-list.js';
 import { inboxPage } from './inbox.js';
-import { loginPanel, navEntries, renderNav, renderWho } from './layout.js';
+import { entriesFor, isApplicantOnly, loginPanel, navEntries, renderNav, renderWho } from './layout.js';
 import { lightsPage } from './lights.js';
 import { noticesPage } from './notices.js';
 import { reportPage } from './report.js';
@@ -35,7 +35,7 @@ const logout = () => {
   });
 };
 
-const ctx = { http, t };
+const ctx = { http, t, me: () => me };
 const routes: Route[] = [
   { pattern: '/inbox', nav: 'inbox', render: () => inboxPage(ctx) },
   { pattern: '/cases', nav: 'cases', render: (_p, q) => casesPage(ctx, q) },
@@ -45,28 +45,41 @@ const routes: Route[] = [
   { pattern: '/report', nav: 'report', render: (_p, q) => reportPage(ctx, q) },
 ];
 
+// A confirmation stays in the status line while the page renders again; moving to another page clears it.
+window.addEventListener('hashchange', clearStaleStatus);
+
 const render = startRouter({
   routes,
   outlet: main,
   home: '/inbox',
   async before(route) {
-    say('');
     me ??= await http.me();
+    // The console is for staff: an applicant's login belongs to the portal (网上办事大厅).
+    if (me && isApplicantOnly(me)) {
+      await http.logout();
+      me = undefined;
+      say(t('This login is for staff; applicants use the online service hall.'), 'error');
+    }
     renderWho(who, me, t, logout);
     if (!me) {
       renderNav(nav, [], '');
       main.replaceChildren(loginPanel(t, async (user, password) => {
-        me = await http.login(user, password);
+        const who = await http.login(user, password);
+        if (isApplicantOnly(who)) {
+          await http.logout();
+          throw new Error(t('This login is for staff; applicants use the online service hall.'));
+        }
+        me = who;
         say(t('Logged in'), 'ok');
         await render();
       }));
       main.dataset.route = 'login';
       return false;
     }
-    renderNav(nav, entries, route.nav ?? '');
+    renderNav(nav, entriesFor(entries, me), route.nav ?? '');
     return true;
   },
-  onError: (e) => el('p', { class: 'form-error', role: 'alert' }, `${t('Could not load the page')}: ${e.message}`),
+  onError: (e) => el('p', { class: 'form-error', role: 'alert' }, `${t('Could not load the page')}：${errorText(t, e)}`),
 });
 
 /** For the browser tests and for debugging: the client, and navigation. */

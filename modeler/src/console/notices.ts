@@ -2,7 +2,7 @@
  * Supervision notices (督办): every record the supervision rules opened, with its case, rule, department
  * and response due date; the responsible department answers here (POST …/notices/:id/response).
  */
-import { el, keyed, say, section, table } from '../ui/dom.js';
+import { el, errorText, keyed, say, section, table } from '../ui/dom.js';
 import { dateTime } from '../ui/format.js';
 import type { ConsoleContext } from './context.js';
 
@@ -37,7 +37,7 @@ export async function noticesPage(ctx: ConsoleContext): Promise<HTMLElement> {
       e.preventDefault();
       http.post(`/api/supervision/notices/${encodeURIComponent(n.id)}/response`, { response: text.value }).then(
         () => { say(t('Response sent'), 'ok'); void (window as any).shenpi.render(); },
-        (err: Error) => say(err.message, 'error'));
+        (err: Error) => say(errorText(t, err), 'error'));
     });
     return form;
   };
@@ -45,7 +45,8 @@ export async function noticesPage(ctx: ConsoleContext): Promise<HTMLElement> {
   const list = table<NoticeRow>([
     { head: t('Case number'), cell: (n) => el('a', { href: `#/cases/${encodeURIComponent(n.caseNo)}` }, n.caseNo) },
     { head: t('Rule'), cell: (n) => keyed(t, 'violation', n.rule) },
-    { head: t('Content'), cell: (n) => n.content },
+    // The server's content is an English record for the log; a zh-CN reader gets the rule's own text.
+    { head: t('Content'), cell: (n) => keyed(t, 'violation-text', n.rule, /[\u4e00-\u9fff]/.test(n.content) ? n.content : keyed(t, 'violation', n.rule)) },
     { head: t('Responsible department'), cell: (n) => n.department },
     { head: t('Issued'), cell: (n) => n.issuedOn },
     { head: t('Response due'), cell: (n) => el('span', { class: n.responseOverdue ? 'missing' : '' }, n.responseDue) },

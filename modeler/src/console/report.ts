@@ -4,7 +4,7 @@
  * download (the same route with Accept: text/csv).
  */
 import { barChart } from '../ui/chart.js';
-import { download, el, field, say, section, table, type T } from '../ui/dom.js';
+import { download, el, errorText, field, say, section, table, type T } from '../ui/dom.js';
 import { percent } from '../ui/format.js';
 import { go } from '../ui/router.js';
 import type { ConsoleContext } from './context.js';
@@ -74,7 +74,7 @@ export async function reportPage(ctx: ConsoleContext, query: URLSearchParams): P
   form.addEventListener('submit', (e) => { e.preventDefault(); go(`/report?month=${input.value}`); });
   const csv = el('button', { type: 'button', id: 'report-csv' }, t('Download CSV'));
   csv.addEventListener('click', () => {
-    http.text(path, 'text/csv').then((text) => download(`shenpi-report-${month}.csv`, text, 'text/csv;charset=utf-8'), (err: Error) => say(err.message, 'error'));
+    http.text(path, 'text/csv').then((text) => download(`shenpi-report-${month}.csv`, text, 'text/csv;charset=utf-8'), (err: Error) => say(errorText(t, err), 'error'));
   });
 
   const list = table<ReportRow>([

@@ -3,7 +3,7 @@
  * query by case number and the last four characters of the applicant's ID number.
  */
 import type { CaseRow, Paged } from '../ui/api-types.js';
-import { el, field, keyed, lightDot, say, section, table } from '../ui/dom.js';
+import { el, errorText, field, keyed, lightDot, say, section, table } from '../ui/dom.js';
 import { dateTime } from '../ui/format.js';
 import { go } from '../ui/router.js';
 import type { PortalContext } from './context.js';
@@ -17,7 +17,7 @@ export function loginPage(ctx: PortalContext, query: URLSearchParams): HTMLEleme
     field(t('User name'), user), field(t('Password'), pass), el('button', { type: 'submit', class: 'primary big' }, t('Log in')));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    ctx.login(user.value, pass.value).then(() => go(query.get('next') ?? '/mine'), (err: Error) => say(`${t('Login failed')}: ${err.message}`, 'error'));
+    ctx.login(user.value, pass.value).then(() => go(query.get('next') ?? '/mine'), (err: Error) => say(`${t('Login failed')}: ${errorText(t, err)}`, 'error'));
   });
   return el('div', { class: 'page' }, form);
 }

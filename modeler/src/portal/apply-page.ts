@@ -3,12 +3,17 @@
  * (computed by the server before applying), the applicant's details, the uploads and the numbers of shared
  * certificates; applying sends them all in one multipart request and opens the case.
  */
-import { el, field, say, section } from '../ui/dom.js';
+import { el, errorText, field, say, section } from '../ui/dom.js';
 import { go } from '../ui/router.js';
 import type { PortalContext } from './context.js';
 import { factsFieldset, readFacts, type DeclaredFact } from './facts-form.js';
 import { loadDisclosure } from './item-page.js';
-import { chosenFiles, materialsForm, neededList, neededMaterials, sharedInputs, sharedReferences, uploadInputs, type NeededMaterial } from './materials.js';
+import { chosenFiles, materialsForm, missingMaterials, neededList, neededMaterials, sharedInputs, sharedReferences, uploadInputs, type NeededMaterial } from './materials.js';
+
+/** The value at the dotted `path` of `facts`. */
+function readAt(facts: Record<string, unknown>, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), facts);
+}
 
 /** Renders the application page of item `code`. */
 export async function applyPage(ctx: PortalContext, code: string): Promise<HTMLElement> {
@@ -28,40 +33,81 @@ export async function applyPage(ctx: PortalContext, code: string): Promise<HTMLE
     return el('div', { class: 'page', id: 'apply-page' }, ...head, el('p', { class: 'notice', id: 'no-facts' }, t('This item does not publish its application questions yet; please apply at the window.')));
   }
   const facts = d.facts as DeclaredFact[];
-  const form = el('form', { id: 'apply-form', class: 'apply' }, factsFieldset(t, facts));
-  const needSlot = el('div', { id: 'need-slot' });
+  const factsBox = factsFieldset(t, facts);
+  // The page checks completeness itself and names what is missing (the browser's bubbles would not).
+  const form = el('form', { id: 'apply-form', class: 'apply', novalidate: true }, factsBox);
   let needed: NeededMaterial[] | undefined;
 
-  const check = el('button', { type: 'button', id: 'check-materials', class: 'primary' }, t('Which materials do I need?'));
-  check.addEventListener('click', () => {
-    if (!form.reportValidity()) return;
+  // Built once: what the applicant typed or chose survives every refresh of the materials list.
+  const name = el('input', { id: 'applicant-name', name: 'applicant-name', required: true, value: me.name });
+  const idNumber = el('input', { id: 'applicant-id', name: 'applicant-id', required: true, inputmode: 'text', autocomplete: 'off', placeholder: t('ID or unified social credit code') });
+  const phone = el('input', { id: 'applicant-phone', name: 'applicant-phone', type: 'tel', placeholder: '138…' });
+  const neededSlot = el('div', { id: 'needed-slot' }, el('p', { class: 'hint', id: 'needed-hint' }, t('Answer the questions above to see the materials you need.')));
+  const uploads = el('div', { class: 'uploads', id: 'uploads' });
+  const shared = el('div', { class: 'uploads', id: 'shared' });
+  const kept = new Map<string, HTMLElement>();
+  const submit = el('button', { type: 'submit', class: 'primary big', id: 'submit-application', disabled: true }, t('Submit the application'));
+  const details = el('div', { id: 'need-slot', hidden: true },
+    section(t('Materials you need'), neededSlot),
+    section(t('Applicant'), field(t('Name'), name), field(t('ID number'), idNumber), field(t('Phone'), phone)),
+    section(t('Upload materials'), uploads, shared), submit);
+
+  /** Shows the list for `list`, keeping the upload and certificate inputs of materials still needed. */
+  const showNeeded = (list: NeededMaterial[]) => {
+    needed = list;
+    neededSlot.replaceChildren(neededList(t, list));
+    const reuse = (m: NeededMaterial, make: () => HTMLElement) => {
+      const key = `${m.source === 'shared' ? 'shared' : 'own'}:${m.material}`;
+      if (!kept.has(key)) kept.set(key, make());
+      return kept.get(key)!;
+    };
+    uploads.replaceChildren(...list.filter((m) => m.source !== 'shared').map((m) => reuse(m, () => uploadInputs(t, [m]).firstElementChild as HTMLElement)));
+    shared.replaceChildren(...list.filter((m) => m.source === 'shared').map((m) => reuse(m, () => sharedInputs(t, [m]).firstElementChild as HTMLElement)));
+    details.hidden = false;
+    submit.disabled = false;
+  };
+
+  // Only the questions decide the materials: empty applicant fields further down never block the check.
+  const unanswered = () => facts.filter((f) => f.required && readAt(readFacts(form, facts), f.name) === undefined);
+  let asked = 0;
+  const check = () => {
+    if (unanswered().length) {
+      say(t('Answer every question marked * first: {names}', { names: unanswered().map((f) => f.label).join('、') }), 'error');
+      return;
+    }
+    const mine = ++asked;
     http.post<unknown>(`/api/items/${encodeURIComponent(code)}/materials/check`, { facts: readFacts(form, facts) }).then((body) => {
-      needed = neededMaterials(body);
-      const name = el('input', { id: 'applicant-name', name: 'applicant-name', required: true, value: me.name });
-      const idNumber = el('input', { id: 'applicant-id', name: 'applicant-id', required: true, inputmode: 'text', autocomplete: 'off', placeholder: t('ID or unified social credit code') });
-      const phone = el('input', { id: 'applicant-phone', name: 'applicant-phone', type: 'tel', placeholder: '138…' });
-      needSlot.replaceChildren(
-        section(t('Materials you need'), neededList(t, needed)),
-        section(t('Applicant'), field(t('Name'), name), field(t('ID number'), idNumber), field(t('Phone'), phone)),
-        section(t('Upload materials'), uploadInputs(t, needed), sharedInputs(t, needed)),
-        el('button', { type: 'submit', class: 'primary big', id: 'submit-application' }, t('Submit the application')));
-    }, (err: Error) => say(err.message, 'error'));
-  });
+      if (mine === asked) showNeeded(neededMaterials(body));
+    }, (err: Error) => say(errorText(t, err), 'error'));
+  };
+  const checkButton = el('button', { type: 'button', id: 'check-materials', class: 'primary' }, t('Which materials do I need?'));
+  checkButton.addEventListener('click', check);
+  // Changing an answer refreshes the list at once, when every required question has an answer.
+  factsBox.addEventListener('change', () => { if (!unanswered().length) check(); });
 
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     if (!needed) return;
+    const missing = missingMaterials(form, needed);
+    if (missing.length) {
+      say(t('These materials are still missing: {names}', { names: missing.map((m) => m.name).join('、') }), 'error');
+      return;
+    }
+    if (!name.value.trim() || !idNumber.value.trim()) {
+      say(t('Enter the name and ID number of the applicant'), 'error');
+      (name.value.trim() ? idNumber : name).focus();
+      return;
+    }
     const stated = readFacts(form, facts);
     const kind = (stated.applicant as Record<string, unknown> | undefined)?.kind;
     const applicant = {
-      name: (form.querySelector('#applicant-name') as HTMLInputElement).value,
+      name: name.value.trim(),
       kind: typeof kind === 'string' ? kind : 'NATURAL_PERSON',
-      idNumber: (form.querySelector('#applicant-id') as HTMLInputElement).value,
-      ...((form.querySelector('#applicant-phone') as HTMLInputElement).value ? { phone: (form.querySelector('#applicant-phone') as HTMLInputElement).value } : {}),
+      idNumber: idNumber.value.trim(),
+      ...(phone.value.trim() ? { phone: phone.value.trim() } : {}),
     };
     const shared = sharedReferences(form);
     const application = { itemCode: code, channel: 'online', facts: stated, applicant, ...(shared.length ? { materials: shared } : {}) };
-    const submit = form.querySelector<HTMLButtonElement>('#submit-application')!;
     submit.disabled = true;
     // One request: the application and its files together, so the pre-review sees every material at once.
     http.upload<{ caseNo: string }>('/api/cases', materialsForm(chosenFiles(form), application))
@@ -69,9 +115,9 @@ export async function applyPage(ctx: PortalContext, code: string): Promise<HTMLE
         say(t('Application received: case {caseNo}', { caseNo: created.caseNo }), 'ok');
         go(`/cases/${encodeURIComponent(created.caseNo)}`);
       })
-      .catch((err: Error) => { submit.disabled = false; say(`${t('Could not apply')}: ${err.message}`, 'error'); });
+      .catch((err: Error) => { submit.disabled = false; say(`${t('Could not apply')}：${errorText(t, err)}`, 'error'); });
   });
 
-  form.append(el('div', { class: 'actions' }, check), needSlot);
+  form.append(el('div', { class: 'actions' }, checkButton), details);
   return el('div', { class: 'page', id: 'apply-page', 'data-item': code }, ...head, form);
 }

@@ -5,10 +5,11 @@
 import { caseDetail } from '../console/case-page.js';
 import { documentsSection } from '../console/case-sections.js';
 import type { CaseDetail } from '../ui/api-types.js';
-import { el, keyed, say, section, type T } from '../ui/dom.js';
+import { el, errorText, keyed, say, section, type T } from '../ui/dom.js';
+import { certificateHtml, decisionHtml } from '../ui/print.js';
 import { dateTime, yuan } from '../ui/format.js';
 import type { PortalContext } from './context.js';
-import { chosenFiles, materialsForm, uploadInputs } from './materials.js';
+import { chosenFiles, materialsForm } from './materials.js';
 import { payAndConfirm, paymentProvider } from './payment.js';
 
 /** The steps shown on the progress bar and whether the case has reached each. */
@@ -30,21 +31,78 @@ function correctionSection(ctx: PortalContext, c: CaseDetail, reload: () => void
   const open = (c.corrections ?? []).find((x) => !x.suppliedAt);
   if (!open || c.acceptance || c.rejection) return undefined;
   const names = new Map((c.requiredMaterials ?? []).map((m) => [m.material, m.name]));
-  const asked = open.items.map((i) => ({ material: i.code, name: names.get(i.code) ?? i.code, source: 'applicant' }));
+  // Exactly the notice's materials, each with its reason and its own upload.
+  const rows = open.items.map((i) => el('li', { 'data-code': i.code, class: 'correction-item' },
+    el('strong', {}, names.get(i.code) ?? i.reason), names.has(i.code) ? el('small', { class: 'reason' }, `${t('Why')}：${i.reason}`) : '',
+    names.has(i.code) ? el('input', { type: 'file', 'data-material': i.code, accept: '.pdf,.jpg,.jpeg,.png,.ofd', 'aria-label': names.get(i.code)! }) : ''));
   const send = el('button', { type: 'button', class: 'primary', id: 'send-correction' }, t('Send the corrected materials'));
   const box = el('div', { class: 'correction', id: 'correction' },
     el('p', {}, t('Correction notice of {date}: please supply everything below at once.', { date: dateTime(open.issuedAt) })),
-    el('ul', { id: 'correction-items' }, ...open.items.map((i) => el('li', { 'data-code': i.code }, `${names.get(i.code) ?? i.code}：${i.reason}`))),
-    uploadInputs(t, asked.filter((a) => names.has(a.material))), send);
+    el('ul', { id: 'correction-items' }, ...rows), send);
   send.addEventListener('click', () => {
+    const files = chosenFiles(box);
+    const missing = open.items.filter((i) => names.has(i.code) && !files.some((f) => f.material === i.code));
+    if (missing.length) {
+      say(t('Choose a file for each material: {names}', { names: missing.map((i) => names.get(i.code)).join('、') }), 'error');
+      return;
+    }
     send.disabled = true;
     const base = `/api/cases/${encodeURIComponent(c.caseNo)}`;
     // The files are uploaded first (checked and stored); the supply then hands every pending upload to the case.
-    http.upload(`${base}/materials`, materialsForm(chosenFiles(box))).then(() => http.post(`${base}/correction`, {})).then(
+    (files.length ? http.upload(`${base}/materials`, materialsForm(files)) : Promise.resolve()).then(() => http.post(`${base}/correction`, {})).then(
       () => { say(t('Corrected materials sent'), 'ok'); reload(); },
-      (err: Error) => { send.disabled = false; say(err.message, 'error'); });
+      (err: Error) => { send.disabled = false; say(errorText(t, err), 'error'); });
   });
   return section(t('Correction'), box);
+}
+
+/** Withdrawal (撤回) with the reason, while the case is not yet decided. */
+function withdrawSection(ctx: PortalContext, c: CaseDetail, reload: () => void): HTMLElement | undefined {
+  const { t, http } = ctx;
+  if (c.decision || c.rejection || ['withdrawn', 'concluded', 'revoked', 'rejected'].includes(c.phase ?? '') || (c as { withdrawal?: unknown }).withdrawal) return undefined;
+  const reason = el('input', { id: 'withdraw-reason', placeholder: t('Why you withdraw (told to the department)') });
+  const send = el('button', { type: 'button', id: 'withdraw' }, t('Withdraw the application'));
+  send.addEventListener('click', () => {
+    if (!reason.value.trim()) { say(t('Give the reason for withdrawing'), 'error'); reason.focus(); return; }
+    send.disabled = true;
+    http.post(`/api/cases/${encodeURIComponent(c.caseNo)}/withdraw`, { reason: reason.value.trim() }).then(
+      () => { say(t('The application was withdrawn'), 'ok'); reload(); },
+      (err: Error) => { send.disabled = false; say(errorText(t, err), 'error'); });
+  });
+  const details = el('details', { class: 'withdraw', id: 'withdraw-box' }, el('summary', {}, t('Withdraw the application')), reason, ' ', send);
+  return details;
+}
+
+/** The acceptance receipt (受理回执): the case number, the date, the promised date and where to follow it. */
+function receiptSection(t: T, c: CaseDetail): HTMLElement {
+  const promised = c.deadlines?.promised?.date;
+  return section(c.acceptance ? t('Acceptance receipt') : t('Receipt of the application'), el('dl', { class: 'receipt', id: 'receipt' },
+    el('dt', {}, t('Case number')), el('dd', {}, c.caseNo),
+    el('dt', {}, t('Item')), el('dd', {}, c.item?.name ?? '—'),
+    el('dt', {}, t('Applicant')), el('dd', {}, c.applicant?.name ?? '—'),
+    el('dt', {}, t('Received')), el('dd', {}, dateTime(c.receivedAt)),
+    ...(c.acceptance ? [el('dt', {}, t('Accepted at')), el('dd', { id: 'accepted-at' }, dateTime(c.acceptance.acceptedAt))] : []),
+    ...(promised ? [el('dt', {}, t('Promised by')), el('dd', { id: 'promised-date' }, promised)] : []),
+    el('dt', {}, t('Follow it')), el('dd', {}, t('Progress query with the case number and the last four characters of your ID number'))));
+}
+
+/** The result: the decision letter and the e-certificate, each to view in the page and print. */
+function resultSection(ctx: PortalContext, c: CaseDetail): HTMLElement | undefined {
+  const { t } = ctx;
+  if (!c.decision) return undefined;
+  const delivery = (c as { delivery?: { method: string; trackingNumber?: string; carrier?: string; at: string } }).delivery;
+  const frame = el('iframe', { id: 'result-frame', class: 'a4', title: t('Document'), sandbox: 'allow-modals', hidden: true });
+  const show = (id: string, label: string, html: () => string) => {
+    const b = el('button', { type: 'button', id }, label);
+    b.addEventListener('click', () => { frame.srcdoc = html(); frame.hidden = false; });
+    return b;
+  };
+  return section(t('Result'),
+    el('p', { id: 'result' }, `${keyed(t, 'decision', c.decision.outcome)} · ${dateTime(c.decision.decidedAt)}${c.certificate ? ` · ${t('Certificate')} ${c.certificate.number}` : ''}`),
+    ...(delivery ? [el('p', { id: 'delivery' }, `${t('Delivery')}：${keyed(t, 'delivery', delivery.method)}${delivery.trackingNumber ? ` · ${delivery.carrier ?? ''} ${t('Tracking number')} ${delivery.trackingNumber}` : ''} · ${dateTime(delivery.at)}`)] : []),
+    el('div', { class: 'actions' }, show('show-decision', t('Decision letter'), () => decisionHtml(t, c)),
+      ...(c.certificate ? [' ', show('show-certificate', t('E-certificate'), () => certificateHtml(t, c))] : [])),
+    frame);
 }
 
 function paymentSection(ctx: PortalContext, c: CaseDetail, reload: () => void): HTMLElement | undefined {
@@ -65,7 +123,7 @@ function paymentSection(ctx: PortalContext, c: CaseDetail, reload: () => void): 
   pay.addEventListener('click', () => {
     payAndConfirm(http, paymentProvider(confirm), { caseNo: c.caseNo, amount: due, description: c.item?.name ?? c.caseNo }).then(
       (receipt) => { say(t('Paid: {reference}', { reference: receipt.reference }), 'ok'); reload(); },
-      (err: Error) => say(err.message, 'error'));
+      (err: Error) => say(errorText(t, err), 'error'));
   });
   return section(t('Fees'), el('p', { id: 'fees-due' }, `${t('Total')} ${yuan(c.fees.total)} · ${t('Paid')} ${yuan(paid)}`),
     ...(c.fees.payments ?? []).map((p) => el('p', { class: 'receipt' }, `${dateTime(p.at)} ${yuan(p.amount)} ${p.reference}`)),
@@ -77,13 +135,16 @@ function evaluationSection(ctx: PortalContext, c: CaseDetail, reload: () => void
   if (c.evaluation) return section(t('Evaluation'), el('p', { id: 'evaluation' }, `${keyed(t, 'grade', c.evaluation.grade)}${c.evaluation.comment ? `：${c.evaluation.comment}` : ''}`));
   if (!c.decision && !c.concludedAt) return undefined;
   const comment = el('textarea', { id: 'evaluation-comment', rows: 2, placeholder: t('Your comment (optional)') });
+  // No grade is chosen for the applicant (好差评 is theirs to give).
   const grades = el('div', { class: 'grades', role: 'radiogroup' }, ...[1, 2, 3, 4, 5].map((g) => el('label', {},
-    el('input', { type: 'radio', name: 'grade', value: g, ...(g === 1 ? { checked: true } : {}) }), keyed(t, 'grade', g))));
+    el('input', { type: 'radio', name: 'grade', value: g }), keyed(t, 'grade', g))));
   const send = el('button', { type: 'button', class: 'primary', id: 'send-evaluation' }, t('Send evaluation'));
   send.addEventListener('click', () => {
-    const grade = Number((grades.querySelector('input:checked') as HTMLInputElement).value);
+    const chosen = grades.querySelector<HTMLInputElement>('input:checked');
+    if (!chosen) { say(t('Choose a grade'), 'error'); return; }
+    const grade = Number(chosen.value);
     http.post(`/api/cases/${encodeURIComponent(c.caseNo)}/evaluation`, { grade, ...(comment.value ? { comment: comment.value } : {}) }).then(
-      () => { say(t('Thank you for your evaluation'), 'ok'); reload(); }, (err: Error) => say(err.message, 'error'));
+      () => { say(t('Thank you for your evaluation'), 'ok'); reload(); }, (err: Error) => say(errorText(t, err), 'error'));
   });
   return section(t('Evaluation'), grades, comment, send);
 }
@@ -93,17 +154,14 @@ export async function casePage(ctx: PortalContext, caseNo: string): Promise<HTML
   const { t, http } = ctx;
   const c = caseDetail(await http.get<Record<string, any>>(`/api/cases/${encodeURIComponent(caseNo)}`));
   const reload = () => void (window as any).shenpi.render();
-  const result = c.decision
-    ? el('p', { id: 'result' }, `${keyed(t, 'decision', c.decision.outcome)} · ${dateTime(c.decision.decidedAt)}${c.certificate ? ` · ${t('Certificate')} ${c.certificate.number}` : ''}`)
-    : undefined;
   return el('div', { class: 'page', id: 'portal-case', 'data-case': c.caseNo },
     el('h1', {}, `${t('Case')} ${c.caseNo}`),
     el('p', { class: 'item-meta' }, `${c.item?.name ?? c.itemCode ?? ''} · ${t('Received')} ${dateTime(c.receivedAt)}`),
     el('p', {}, `${t('Status')}：`, el('strong', { id: 'case-status', 'data-status': String(c.status ?? '') }, keyed(t, 'status', c.status)),
       c.deadlines?.promised ? ` · ${t('Promised by')} ${c.deadlines.promised.date}` : ''),
     progressBar(t, c),
-    ...[correctionSection(ctx, c, reload), paymentSection(ctx, c, reload)].filter((x): x is HTMLElement => !!x),
-    ...(result ? [section(t('Result'), result)] : []),
+    ...[correctionSection(ctx, c, reload), paymentSection(ctx, c, reload), resultSection(ctx, c)].filter((x): x is HTMLElement => !!x),
+    receiptSection(t, c),
     documentsSection(t, http, c),
-    ...[evaluationSection(ctx, c, reload)].filter((x): x is HTMLElement => !!x));
+    ...[evaluationSection(ctx, c, reload), withdrawSection(ctx, c, reload)].filter((x): x is HTMLElement => !!x));
 }

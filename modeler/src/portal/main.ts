@@ -4,7 +4,7 @@
  * the result and the evaluation. Plain pages that work on a phone. `?lang=en` shows the English texts.
  */
 import { createTranslate } from '../i18n/translate.js';
-import { el, say } from '../ui/dom.js';
+import { clearStaleStatus, el, errorText, say } from '../ui/dom.js';
 import { Http, type Me } from '../ui/http.js';
 import { go, startRouter, type Route } from '../ui/router.js';
 import { applyPage } from './apply-page.js';
@@ -61,12 +61,14 @@ const routes: Route[] = [
   { pattern: '/login', nav: 'mine', render: (_p, q) => loginPage(ctx, q) },
 ];
 
+// A confirmation stays in the status line while the page renders again; moving to another page clears it.
+window.addEventListener('hashchange', clearStaleStatus);
+
 const render = startRouter({
   routes,
   outlet: document.getElementById('main')!,
   home: '/',
   async before(route) {
-    say('');
     if (!checked) {
       me = await http.me();
       checked = true;
@@ -75,7 +77,7 @@ const render = startRouter({
     for (const a of nav.querySelectorAll('a')) a.classList.toggle('active', a.dataset.nav === route.nav);
     return true;
   },
-  onError: (e) => el('p', { class: 'form-error', role: 'alert' }, `${t('Could not load the page')}: ${e.message}`),
+  onError: (e) => el('p', { class: 'form-error', role: 'alert' }, `${t('Could not load the page')}：${errorText(t, e)}`),
 });
 
 /** For the browser tests and for debugging. */

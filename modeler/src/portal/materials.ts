@@ -84,3 +84,17 @@ export function sharedReferences(root: ParentNode): SharedReference[] {
     shared: { type: f.dataset.type!, number: f.querySelector<HTMLInputElement>('[name="number"]')!.value.trim(), issuer: f.querySelector<HTMLInputElement>('[name="issuer"]')!.value.trim() },
   }));
 }
+
+/**
+ * The needed materials `root` does not yet carry: an applicant's material without a chosen file, a shared
+ * certificate without its number or issuer. A material that may follow later (容缺) is never missing.
+ */
+export function missingMaterials(root: ParentNode, materials: NeededMaterial[]): NeededMaterial[] {
+  const files = new Set(chosenFiles(root).map((f) => f.material));
+  const refs = new Map(sharedReferences(root).map((r) => [r.material, r.shared]));
+  return materials.filter((m) => {
+    if (m.deferrable) return false;
+    if (m.source === 'shared') return !refs.get(m.material)?.number || !refs.get(m.material)?.issuer;
+    return !files.has(m.material);
+  });
+}

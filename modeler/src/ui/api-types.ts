@@ -30,6 +30,8 @@ export interface CaseRow {
   department?: string;
   stage?: string;
   applicant?: string | { name?: string };
+  /** The name the applicant stated. */
+  applicantName?: string;
   receivedAt?: string;
   statutoryDeadline?: string;
   promisedDeadline?: string;
@@ -102,7 +104,9 @@ export interface CaseDetail {
   fees?: { total: number; items?: { item: string; amount: number }[]; payments?: { amount: number; reference: string; at: string }[] };
   evaluation?: { grade: number; comment?: string; at: string };
   concludedAt?: string;
-  openTasks?: { taskId: string; name?: string; department?: string; assignee?: string; dueAt?: string }[];
+  openTasks?: { taskId: string; elementId?: string; stage?: string; name?: string; department?: string; assignee?: string; dueAt?: string }[];
+  /** The server's business clock when the page was read (for the steps' lights). */
+  now?: string;
   documents?: string[];
 }
 

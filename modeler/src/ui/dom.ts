@@ -62,7 +62,7 @@ export interface Column<R> {
 export function table<R>(columns: Column<R>[], rows: readonly R[], empty: string, rowAttrs?: (row: R) => Record<string, string>): HTMLTableElement {
   const head = el('tr', {}, ...columns.map((c) => el('th', { class: c.className }, c.head)));
   const body = rows.length
-    ? rows.map((r) => el('tr', rowAttrs?.(r) ?? {}, ...columns.map((c) => el('td', { class: c.className }, c.cell(r)))))
+    ? rows.map((r) => el('tr', rowAttrs?.(r) ?? {}, ...columns.map((c) => el('td', { class: c.className, 'data-head': c.head }, c.cell(r)))))
     : [el('tr', { class: 'empty' }, el('td', { colspan: columns.length }, empty))];
   return el('table', { class: 'data' }, el('thead', {}, head), el('tbody', {}, ...body));
 }
@@ -86,6 +86,17 @@ export function say(message: string, kind: 'info' | 'ok' | 'error' = 'info'): vo
   line.textContent = message;
   line.dataset.kind = kind;
   line.hidden = message === '';
+  saidAt = performance.now();
+}
+
+let saidAt = -Infinity;
+
+/**
+ * Clears the status line when the user moved to another page, but not a message said just before the move
+ * (a confirmation whose action opens the next page, such as 提交申请 opening the new case).
+ */
+export function clearStaleStatus(): void {
+  if (performance.now() - saidAt > 1500) say('');
 }
 
 /** A labelled form field: `<label><span>text</span>control</label>`. */
@@ -102,4 +113,27 @@ export function select(id: string, options: [string, string][], emptyText?: stri
 /** A section with a heading. */
 export function section(title: string, ...children: (Node | string)[]): HTMLElement {
   return el('section', { class: 'panel' }, el('h2', {}, title), ...children);
+}
+
+/**
+ * The text of a failed request for a person: the dictionary's entry for the server's stable code
+ * (`error.WRONG_PHASE` …) when there is one, else the server's message.
+ */
+export function errorText(t: T, err: Error & { code?: string }): string {
+  if (err.code) {
+    const key = `error.${err.code}`;
+    const text = t(key);
+    if (text !== key) return text;
+  }
+  return err.message;
+}
+
+/**
+ * The light of an open step (环节): red once its own due time passed, paused while the case is suspended,
+ * else the light of the case; `now` is the server's business clock.
+ */
+export function stepLight(caseLight: string | undefined, dueAt: string | undefined, now: string | undefined): string | undefined {
+  if (caseLight === 'paused') return 'paused';
+  if (dueAt && now && Date.parse(dueAt) <= Date.parse(now)) return 'red';
+  return caseLight;
 }

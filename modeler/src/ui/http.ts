@@ -78,6 +78,17 @@ export class Http {
     return (await this.send('GET', path, undefined, accept)).text();
   }
 
+  /** GET a file: its bytes, type and the file name its Content-Disposition gives (UTF-8 `filename*` first). */
+  async file(path: string): Promise<{ blob: Blob; name: string; type: string }> {
+    const res = await this.send('GET', path, undefined, '*/*');
+    const disposition = res.headers.get('content-disposition') ?? '';
+    const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+    const plain = /filename="([^"]*)"/i.exec(disposition);
+    const name = utf8 ? decodeURIComponent(utf8[1]!) : plain?.[1] ?? 'file';
+    const blob = await res.blob();
+    return { blob, name, type: res.headers.get('content-type')?.split(';')[0] ?? blob.type };
+  }
+
   private async json<T>(method: string, path: string, body?: unknown): Promise<T> {
     const res = await this.send(method, path, body);
     return (res.status === 204 ? undefined : await res.json()) as T;

@@ -1,0 +1,62 @@
+/**
+ * After the decision, on the case page: issuing the certificate (统一发证, with its A4 preview first), the
+ * delivery of the result (送达: pickup, express with the tracking number, or online; 行政许可法 第44条), and the
+ * rectification a poor evaluation opened (整改).
+ */
+import { el, field, keyed, say, select } from '../../ui/dom.js';
+import { certificateHtml } from '../../ui/print.js';
+import { group, type CaseActionModule } from './kit.js';
+
+/** Certificate preview and issuance: after an approving decision, before the certificate exists. */
+export const certificateActions: CaseActionModule = (kit) => {
+  const { t } = kit.ctx;
+  const { c } = kit;
+  if (!c.decision || c.decision.outcome === 'refused' || c.certificate) return undefined;
+  const frame = el('iframe', { id: 'certificate-preview', class: 'a4', title: t('Certificate preview'), sandbox: '', hidden: true });
+  const issue = kit.run('issue-certificate', t('Issue the certificate'), '/certificate', () => ({}), { primary: true });
+  issue.hidden = true;
+  const preview = el('button', { type: 'button', id: 'preview-certificate' }, t('Preview the certificate'));
+  preview.addEventListener('click', () => {
+    frame.srcdoc = certificateHtml(t, c);
+    frame.hidden = false;
+    issue.hidden = false;
+  });
+  return group('certificate-actions', t('Certificate issuance'), el('p', {}, t('Preview the e-certificate, then issue it to the certificate library.')), preview, ' ', issue, frame);
+};
+
+/** Delivery of the result: once decided (and, when granted, the certificate issued), once. */
+export const deliveryActions: CaseActionModule = (kit) => {
+  const { t } = kit.ctx;
+  const { c } = kit;
+  const done = c as typeof c & { delivery?: { method: string; trackingNumber?: string; carrier?: string; at: string }; deliveryMethods?: string[] };
+  if (!c.decision || done.delivery || (c.decision.outcome !== 'refused' && !c.certificate)) return undefined;
+  const methods = done.deliveryMethods?.length ? done.deliveryMethods : ['pickup', 'express', 'online'];
+  const method = select('delivery-method', methods.map((m) => [m, keyed(t, 'delivery', m)]));
+  const tracking = el('input', { id: 'delivery-tracking', placeholder: t('Tracking number') });
+  const carrier = el('input', { id: 'delivery-carrier', placeholder: t('Carrier (e.g. EMS)') });
+  const express = el('div', { class: 'express' }, field(t('Tracking number'), tracking), field(t('Carrier'), carrier));
+  const sync = () => { express.hidden = method.value !== 'express'; };
+  method.addEventListener('change', sync);
+  sync();
+  return group('delivery-actions', t('Delivery'), field(t('Method'), method), express,
+    kit.run('record-delivery', t('Record the delivery'), '/delivery', () => {
+      if (method.value !== 'express') return { method: method.value };
+      if (!tracking.value.trim()) { say(t('Enter the tracking number'), 'error'); tracking.focus(); return undefined; }
+      return { method: 'express', trackingNumber: tracking.value.trim(), ...(carrier.value.trim() ? { carrier: carrier.value.trim() } : {}) };
+    }, { primary: true }));
+};
+
+/** The rectification a grade of 4 or 5 opened: what was done about it. */
+export const rectificationActions: CaseActionModule = (kit) => {
+  const { t } = kit.ctx;
+  const r = (kit.c as { rectification?: { openedAt: string; due?: { date: string }; completedAt?: string; note?: string } }).rectification;
+  if (!r || r.completedAt) return undefined;
+  const note = el('textarea', { id: 'rectification-note', rows: 3, placeholder: t('What was rectified, and how the applicant was answered') });
+  return group('rectification-actions', t('Rectification'),
+    el('p', { class: 'notice' }, t('A poor evaluation opened a rectification; due {date}.', { date: r.due?.date ?? '—' })),
+    field(t('Rectification note'), note),
+    kit.run('complete-rectification', t('Complete the rectification'), '/rectification', () => {
+      if (!note.value.trim()) { say(t('Write what was rectified'), 'error'); note.focus(); return undefined; }
+      return { note: note.value.trim() };
+    }, { primary: true }));
+};

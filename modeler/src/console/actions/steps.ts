@@ -1,0 +1,63 @@
+/**
+ * The open steps of the case (当前环节) on its page: each with its due time and light, claimed and completed
+ * here with an outcome and an opinion (the 制证 step after the certificate is issued), and the return of
+ * the case to an earlier step (退回) with the reason.
+ */
+import type { TaskRow } from '../../ui/api-types.js';
+import { el, errorText, field, keyed, lightDot, say, select, stepLight } from '../../ui/dom.js';
+import { dateTime } from '../../ui/format.js';
+import { OUTCOMES } from '../context.js';
+import { group, type ActionKit, type CaseActionModule } from './kit.js';
+
+/** Whether a step is the certificate step (制证), which the server completes only after issuance. */
+export function isIssueStep(task: { stage?: string; elementId?: string }): boolean {
+  return task.stage === 'issue' || task.elementId === 'issue';
+}
+
+/** The form of one open step. */
+function stepForm(kit: ActionKit, task: TaskRow): HTMLElement {
+  const { t, http } = kit.ctx;
+  const id = encodeURIComponent(task.taskId);
+  const outcome = select(`outcome-${task.elementId}`, OUTCOMES.map((o) => [o, keyed(t, 'outcome', o)]));
+  outcome.classList.add('step-outcome');
+  const opinion = el('textarea', { class: 'step-opinion', rows: 2, placeholder: t('Opinion (why)') });
+  const complete = el('button', { type: 'button', class: 'primary step-complete' }, t('Complete this step'));
+  complete.addEventListener('click', () => {
+    if (isIssueStep(task) && !kit.c.certificate) { say(t('Issue the certificate first'), 'error'); return; }
+    if (!opinion.value.trim()) { say(t('Write the opinion of this step'), 'error'); opinion.focus(); return; }
+    complete.disabled = true;
+    // Claiming is part of doing the work: an unclaimed step is claimed by whoever completes it.
+    const claimed = task.assignee ? Promise.resolve() : http.post(`/api/tasks/${id}/claim`, {});
+    claimed.then(() => http.post(`/api/tasks/${id}/complete`, { outcome: outcome.value, opinion: opinion.value.trim() })).then(
+      () => { say(t('{step}: completed', { step: task.name ?? task.elementId }), 'ok'); kit.reload(); },
+      (err: Error) => { complete.disabled = false; say(`${t('Could not complete the task')}：${errorText(t, err)}`, 'error'); });
+  });
+  return el('div', { class: 'step', 'data-task': task.taskId, 'data-element': task.elementId },
+    el('h4', {}, lightDot(stepLight(kit.c.light, task.dueAt, kit.c.now), t), ' ', task.name ?? keyed(t, 'stage', task.stage), ' ', el('small', {}, `${task.department ?? ''} · ${t('Due')} `, el('span', { class: 'step-due' }, dateTime(task.dueAt)),
+      ` · ${task.assignee ? `${t('Assignee')} ${task.assignee}` : t('Unclaimed')}`)),
+    field(t('Outcome'), outcome), field(t('Opinion'), opinion), complete);
+}
+
+/** Return to an earlier step: the steps already done, and the reason. */
+function returnForm(kit: ActionKit, done: TaskRow[]): HTMLElement | undefined {
+  const { t } = kit.ctx;
+  const targets = [...new Map(done.map((d) => [d.elementId, d.name ?? d.elementId])).entries()];
+  if (!targets.length) return undefined;
+  const to = select('return-to', targets.map(([id, name]) => [id, name]));
+  const reason = el('input', { id: 'return-reason', placeholder: t('Why the step must be done again') });
+  return el('div', { class: 'return' }, el('h4', {}, t('Return to an earlier step')), field(t('Step'), to), field(t('Reason'), reason),
+    kit.run('return-case', t('Return'), '/return', () => {
+      if (!reason.value.trim()) { say(t('Give the reason for the return'), 'error'); reason.focus(); return undefined; }
+      return { toElementId: to.value, reason: reason.value.trim() };
+    }));
+}
+
+/** The open steps and the return, while the case is in handling. */
+export const stepActions: CaseActionModule = async (kit) => {
+  const open = (kit.c.openTasks ?? []) as TaskRow[];
+  if (!open.length) return undefined;
+  const { t, http } = kit.ctx;
+  const done = await http.get<TaskRow[]>(`/api/tasks?caseNo=${encodeURIComponent(kit.c.caseNo)}&status=completed`).catch(() => [] as TaskRow[]);
+  const back = returnForm(kit, done.filter((d) => !open.some((o) => o.elementId === d.elementId)));
+  return group('step-actions', t('Current steps'), ...open.map((task) => stepForm(kit, task)), ...(back ? [back] : []));
+};

@@ -1,0 +1,18 @@
+/**
+ * What a zh-CN user must never see: an English sentence (three or more ASCII words in a row) or a raw id of a
+ * stage, step or rule. Case numbers, item and material codes, file names, dates and amounts are allowed.
+ */
+import type { Page } from 'playwright-core';
+
+/** Raw ids of ITEM-02's stages and steps and the engine's rules, as they would leak untranslated. */
+export const RAW_IDS = ['pre-review', 'site-check', 'siteCheck', 'joint-review', 'register', 'step-overdue', 'case-overdue', 'WRONG_PHASE', 'undefined', 'null', 'NaN'];
+
+/** The English sentences and raw ids in the visible text of `page` (its main area, status line and header). */
+export async function englishOnPage(page: Page): Promise<string[]> {
+  const text = await page.evaluate(() => document.body.innerText);
+  const found: string[] = [];
+  // Three or more words of ASCII letters separated by spaces: a sentence, not a code like ITEM-02 or M3.
+  for (const m of text.matchAll(/\b[A-Za-z][a-z']+(?:[ ,:]+[A-Za-z][a-z']*){2,}/g)) found.push(m[0]);
+  for (const id of RAW_IDS) if (new RegExp(`(^|[^A-Za-z-])${id}($|[^A-Za-z-])`).test(text)) found.push(id);
+  return found;
+}
