@@ -116,10 +116,12 @@ export function section(title: string, ...children: (Node | string)[]): HTMLElem
 }
 
 /**
- * The text of a failed request for a person: the dictionary's entry for the server's stable code
- * (`error.WRONG_PHASE` …) when there is one, else the server's message.
+ * The text of a failed request for a person: the server's message when it is already in Chinese (it names
+ * the field or the element), else the dictionary's entry for its stable code (`error.WRONG_PHASE` …), else
+ * the message as it came.
  */
 export function errorText(t: T, err: Error & { code?: string }): string {
+  if (/[\u3400-\u9fff]/.test(err.message) && t('Case') !== 'Case') return err.message;
   if (err.code) {
     const key = `error.${err.code}`;
     const text = t(key);
