@@ -7,7 +7,7 @@
  * rows that can match.
  */
 import { Engine, Rule, type RuleProperties } from 'json-rules-engine';
-import { RuleTableError } from './errors.js';
+import { RuleBudgetError, RuleTableError } from './errors.js';
 import { explain, type Decision } from './explain.js';
 import { applyHitPolicy, hitValue, type Hit } from './hit-policies.js';
 import { compileInputGetter, type InputGetter } from './inputs.js';
@@ -15,7 +15,7 @@ import type { Finding, RuleTable } from './model.js';
 import { compileUnaryTests, type CellPredicate } from './sfeel/match.js';
 import { compileOutputEntry, type OutputFn } from './sfeel/output.js';
 import { partitionRows } from './partition.js';
-import { checkUnaryTests, checkExpression } from '../engine/expression/index.js';
+import { BudgetExceededError, checkUnaryTests, checkExpression, type EvaluationBudget } from '../engine/expression/index.js';
 
 /** A table compiled for evaluation. `evaluate` returns plain JSON, safe to store in case state. */
 export interface CompiledDecision {
@@ -24,8 +24,12 @@ export interface CompiledDecision {
   readonly table: RuleTable;
   /** The json-rules-engine rules built from the rows (one per row, in row order), for inspection. */
   readonly rules: RuleProperties[];
-  /** Evaluates the table for one input (facts keyed by name or path). Never throws for bad input values. */
-  evaluate(input: Record<string, unknown>): Promise<Decision>;
+  /**
+   * Evaluates the table for one input (facts keyed by name or path), every cell within `budget` (the
+   * configured limits when none is given). Never throws for bad input values; throws
+   * {@link RuleBudgetError}, naming the cell, when a cell runs past the budget.
+   */
+  evaluate(input: Record<string, unknown>, budget?: EvaluationBudget): Promise<Decision>;
 }
 
 /** What a fact handed to the `sfeel` operator carries: the input value, the scope and the column. */
@@ -33,6 +37,7 @@ interface CellFact {
   v: unknown;
   s: Record<string, unknown>;
   c: number;
+  b?: EvaluationBudget;
 }
 
 function syntaxFindings(table: RuleTable): Finding[] {
@@ -77,16 +82,17 @@ export function compileRuleTable(table: RuleTable): CompiledDecision {
   });
   const engineFor = (rows: number[]): Engine => {
     const engine = new Engine([], { allowUndefinedFacts: true });
-    engine.addOperator('sfeel', (fact: CellFact, cell: string) => predicates[fact.c]!.get(cell)!(fact.v, fact.s));
+    engine.addOperator('sfeel', (fact: CellFact, cell: string) => located(table, fact.c, cell, () => predicates[fact.c]!.get(cell)!(fact.v, fact.s, fact.b)));
     for (const r of rows) engine.addRule(new Rule(rules[r]!));
     return engine;
   };
   const partition = partitionRows(table, (r, c) => predicates[c]!.get(table.rows[r]!.inputEntries[c]!.trim()) ?? (() => true));
   const engines = partition ? partition.segments.map(engineFor) : [engineFor(table.rows.map((_, i) => i))];
 
-  const outputsOf = (index: number, scope: Record<string, unknown>): Record<string, unknown> => {
+  const outputsOf = (index: number, scope: Record<string, unknown>, budget?: EvaluationBudget): Record<string, unknown> => {
     const values: Record<string, unknown> = {};
-    table.outputs.forEach((o, k) => (values[o.name] = safe(() => outputs[index]![k]!(scope))));
+    const row = table.rows[index]!.id;
+    table.outputs.forEach((o, k) => (values[o.name] = safe(() => outputs[index]![k]!(scope, budget), { table: table.id, row, column: o.name })));
     return values;
   };
 
@@ -95,23 +101,23 @@ export function compileRuleTable(table: RuleTable): CompiledDecision {
     name: table.name,
     table,
     rules,
-    async evaluate(input) {
+    async evaluate(input, budget) {
       const scope: Record<string, unknown> = { ...input };
       const facts: Record<string, CellFact> = {};
       table.inputs.forEach((column, c) => {
-        const value = getters[c]!(input);
+        const value = safe(() => getters[c]!(input, budget), { table: table.id, column: column.name });
         scope[column.name] = value;
-        facts[column.name] = { v: value, s: scope, c };
+        facts[column.name] = budget ? { v: value, s: scope, c, b: budget } : { v: value, s: scope, c };
       });
       const engine = partition ? engines[partition.segmentOf(facts[table.inputs[partition.column]!.name]!.v)]! : engines[0]!;
       const { results } = await engine.run(facts);
       const indices = results.map((r) => (r.event as unknown as { params: { index: number } }).params.index).sort((a, b) => a - b);
-      const hits: Hit[] = indices.map((index) => ({ index, outputs: outputsOf(index, scope) }));
+      const hits: Hit[] = indices.map((index) => ({ index, outputs: outputsOf(index, scope, budget) }));
       let defaultOutputs: Record<string, unknown> | null = null;
       const outcome = applyHitPolicy(table, hits, () => {
         if (!defaults) return null;
         defaultOutputs = {};
-        table.outputs.forEach((o, k) => (defaultOutputs![o.name] = safe(() => defaults[k]!(scope))));
+        table.outputs.forEach((o, k) => (defaultOutputs![o.name] = safe(() => defaults[k]!(scope, budget), { table: table.id, column: o.name })));
         return hitValue(defaultOutputs, table.outputs);
       });
       return explain(table, hits, outcome, defaultOutputs);
@@ -119,11 +125,26 @@ export function compileRuleTable(table: RuleTable): CompiledDecision {
   };
 }
 
-/** An output expression that fails to evaluate gives null (DMN 1.3 §10.3.2.9), not a crash. */
-function safe(fn: () => unknown): unknown {
+/**
+ * An output expression that fails to evaluate gives null (DMN 1.3 §10.3.2.9), not a crash; one that runs
+ * past the budget refuses the decision, naming the cell.
+ */
+function safe(fn: () => unknown, where: { table: string; row?: string; column: string }): unknown {
   try {
     return fn() ?? null;
-  } catch {
+  } catch (err) {
+    if (err instanceof BudgetExceededError) throw err instanceof RuleBudgetError ? err : new RuleBudgetError(err, where);
     return null;
+  }
+}
+
+/** Runs an input cell's test; past the budget, names the first row with that cell in that column. */
+function located<T>(table: RuleTable, column: number, cell: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (!(err instanceof BudgetExceededError) || err instanceof RuleBudgetError) throw err;
+    const row = table.rows.find((r) => r.inputEntries[column]!.trim() === cell)?.id;
+    throw new RuleBudgetError(err, { table: table.id, ...(row ? { row } : {}), column: table.inputs[column]!.name });
   }
 }

@@ -1,4 +1,5 @@
 /** Errors of the rule-table layer: bad input is reported as findings that name the file, row and field. */
+import { BudgetExceededError } from '../engine/expression/index.js';
 import type { Finding } from './model.js';
 
 /** Formats a finding as one line: `file: table 'id', row 'AC1' (#2), column 'age': message`. */
@@ -18,5 +19,23 @@ export class RuleTableError extends Error {
     super([summary, ...findings.map((f) => '  ' + formatFinding(f))].join('\n'));
     this.name = 'RuleTableError';
     this.findings = findings;
+  }
+}
+
+/**
+ * A cell of a table ran past the evaluation budget: the budget's refusal, naming the table, the row (when the
+ * cell belongs to one) and the column, so the author can find the cell.
+ */
+export class RuleBudgetError extends BudgetExceededError {
+  readonly table: string;
+  readonly row?: string;
+  readonly column: string;
+  constructor(cause: BudgetExceededError, where: { table: string; row?: string; column: string }) {
+    const at = `table '${where.table}'${where.row ? `, row '${where.row}'` : ''}, column '${where.column}'`;
+    super(cause.kind, `${at}: ${cause.message}`, cause.source);
+    this.name = 'RuleBudgetError';
+    this.table = where.table;
+    if (where.row) this.row = where.row;
+    this.column = where.column;
   }
 }

@@ -6,6 +6,7 @@ import { compileRuleTable, type CompiledDecision } from './compile.js';
 import { compileDmn, type CompiledDmn } from './dmn/dmn-decisions.js';
 import { importDmn } from './dmn/dmn-import.js';
 import { RuleTableError } from './errors.js';
+import type { EvaluationBudget } from '../engine/expression/index.js';
 import type { Decision } from './explain.js';
 import { loadRuleTable } from './load.js';
 import type { RuleTable } from './model.js';
@@ -16,7 +17,7 @@ export interface LoadedRules {
   /** The tables in the file (one for a table file; every decision table for DMN). */
   tables: RuleTable[];
   /** Evaluates a decision; `ref` (id or name) may be omitted when the file holds one decision. */
-  evaluate(ref: string | undefined, input: Record<string, unknown>): Promise<Decision>;
+  evaluate(ref: string | undefined, input: Record<string, unknown>, budget?: EvaluationBudget): Promise<Decision>;
   compiled: CompiledDecision | CompiledDmn;
 }
 
@@ -35,13 +36,13 @@ export async function loadRuleFile(bytes: Uint8Array, fileName: string): Promise
       kind: 'dmn',
       tables: decisions.flatMap((d) => (d.table ? [d.table] : [])),
       compiled,
-      evaluate(ref, input) {
+      evaluate(ref, input, budget) {
         if (!ref && decisions.length !== 1) {
           throw new RuleTableError(`${fileName} holds ${decisions.length} decisions; choose one with --decision`, [
             { code: 'decision-required', severity: 'error', file: fileName, message: decisions.map((d) => `${d.name} (${d.id})`).join(', ') },
           ]);
         }
-        return compiled.evaluate(ref ?? decisions[0]!.id, input);
+        return compiled.evaluate(ref ?? decisions[0]!.id, input, budget);
       },
     };
   }
@@ -51,11 +52,11 @@ export async function loadRuleFile(bytes: Uint8Array, fileName: string): Promise
     kind: 'table',
     tables: [table],
     compiled,
-    evaluate(ref, input) {
+    evaluate(ref, input, budget) {
       if (ref && ref !== table.id && ref !== table.name) {
         throw new RuleTableError(`${fileName} holds decision '${table.id}', not '${ref}'`, []);
       }
-      return compiled.evaluate(input);
+      return compiled.evaluate(input, budget);
     },
   };
 }

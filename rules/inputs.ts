@@ -3,11 +3,11 @@
  * expression). A dotted fact path (`applicant.kind`) is read directly; a name that is a key of the input
  * (including DMN names with spaces, `Risk Category`) is taken as is; anything else is a FEEL expression.
  */
-import { evaluateExpression } from '../engine/expression/index.js';
+import { BudgetExceededError, evaluateExpression, type EvaluationBudget } from '../engine/expression/index.js';
 import type { InputColumn } from './model.js';
 
-/** Reads one input column's value from the decision input. */
-export type InputGetter = (input: Record<string, unknown>) => unknown;
+/** Reads one input column's value from the decision input, within `budget`. */
+export type InputGetter = (input: Record<string, unknown>, budget?: EvaluationBudget) => unknown;
 
 const PATH = /^[\p{L}_$][\p{L}\p{N}_$]*(\.[\p{L}_$][\p{L}\p{N}_$]*)*$/u;
 
@@ -26,11 +26,13 @@ export function compileInputGetter(column: InputColumn): InputGetter {
       return cur ?? null;
     };
   }
-  return (input) => {
+  return (input, budget) => {
     if (Object.prototype.hasOwnProperty.call(input, expr)) return input[expr] ?? null;
     try {
-      return evaluateExpression(expr, input) ?? null;
-    } catch {
+      return evaluateExpression(expr, input, budget) ?? null;
+    } catch (err) {
+      // Past the budget the decision is refused, not answered with a null that could match a row.
+      if (err instanceof BudgetExceededError) throw err;
       // DMN 1.3 §10.3.2.9: an expression that cannot be evaluated yields null, which then matches only `-`.
       return null;
     }

@@ -1,6 +1,7 @@
 /** Running the test cases embedded in a table file (the `tests:` section). */
 import type { CompiledDecision } from './compile.js';
 import type { Decision } from './explain.js';
+import { BudgetExceededError } from '../engine/expression/index.js';
 
 /** The outcome of one embedded test case. */
 export interface TestCaseResult {
@@ -28,7 +29,16 @@ function deepEqual(a: unknown, b: unknown): boolean {
 export async function runTableTests(compiled: CompiledDecision): Promise<TestCaseResult[]> {
   const results: TestCaseResult[] = [];
   for (const test of compiled.table.tests) {
-    const decision = await compiled.evaluate(test.input);
+    let decision: Decision;
+    try {
+      decision = await compiled.evaluate(test.input);
+    } catch (err) {
+      // A cell past the evaluation budget fails the test; the table is then refused at deploy.
+      if (!(err instanceof BudgetExceededError)) throw err;
+      const empty: Decision = { decisionId: compiled.id, decisionName: compiled.name, result: null, outputs: [], matchedRows: [], error: err.message };
+      results.push({ name: test.name, passed: false, problems: [err.message], decision: empty });
+      continue;
+    }
     const problems: string[] = [];
     if (decision.error) problems.push(decision.error);
     if (test.expect !== undefined && !deepEqual(decision.result, test.expect)) {

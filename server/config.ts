@@ -16,8 +16,10 @@
  * | SHENPI_SHUTDOWN_GRACE_MS | 10000 | how long SIGTERM waits for in-flight requests |
  * | SHENPI_SWEEP_INTERVAL_MS | 300000 | how often the supervision sweep re-reads the lights of cases in handling |
  * | SHENPI_PROGRESS_RATE_LIMIT | 30 | public progress queries per address per minute |
+ * | SHENPI_FEEL_MAX_ITERATIONS, _LIST, _STRING, _TOTAL, _DEPTH, _LENGTH, _MS | see docs/rules.md | the evaluation budget of every FEEL expression and rule cell |
  */
 import path from 'node:path';
+import { DEFAULT_LIMITS, type EvaluationLimits } from '../engine/expression/index.js';
 import type { StoreConfig } from './store/connect.js';
 
 /** Where the server's time comes from. */
@@ -62,6 +64,8 @@ export interface ServerConfig {
   sweepIntervalMs: number;
   /** Public progress queries per client address per minute. */
   progressRateLimit: number;
+  /** What one FEEL evaluation may spend, and one command's wall time in expressions (docs/rules.md). */
+  evaluation: EvaluationLimits;
 }
 
 /** A refused configuration value. */
@@ -78,6 +82,20 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min) throw new ConfigError(`Expected ${name} to be an integer ≥ ${min}, but it is '${raw}'`);
   return value;
+}
+
+/** The evaluation budget from `SHENPI_FEEL_*`; each limit at least 1. */
+function evaluationLimits(env: NodeJS.ProcessEnv): EvaluationLimits {
+  const d = DEFAULT_LIMITS;
+  return {
+    maxIterations: integer(env, 'SHENPI_FEEL_MAX_ITERATIONS', d.maxIterations, 1),
+    maxListLength: integer(env, 'SHENPI_FEEL_MAX_LIST', d.maxListLength, 1),
+    maxStringLength: integer(env, 'SHENPI_FEEL_MAX_STRING', d.maxStringLength, 1),
+    maxTotalSize: integer(env, 'SHENPI_FEEL_MAX_TOTAL', d.maxTotalSize, 1),
+    maxDepth: integer(env, 'SHENPI_FEEL_MAX_DEPTH', d.maxDepth, 1),
+    maxExpressionLength: integer(env, 'SHENPI_FEEL_MAX_LENGTH', d.maxExpressionLength, 1),
+    maxMillis: integer(env, 'SHENPI_FEEL_MAX_MS', d.maxMillis, 1),
+  };
 }
 
 /** Reads the configuration; throws `ConfigError` naming the variable when a value is unusable. */
@@ -117,5 +135,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     shutdownGraceMs: integer(env, 'SHENPI_SHUTDOWN_GRACE_MS', 10_000, 0),
     sweepIntervalMs: integer(env, 'SHENPI_SWEEP_INTERVAL_MS', 5 * 60_000, 1_000),
     progressRateLimit: integer(env, 'SHENPI_PROGRESS_RATE_LIMIT', 30, 1),
+    evaluation: evaluationLimits(env),
   };
 }

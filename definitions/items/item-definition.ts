@@ -1,6 +1,7 @@
 /** A loaded item version: listing, compiled process, compiled rule tables and the case snapshot, immutable. */
 import type { ItemSnapshot } from '../../engine/approval/item-snapshot.js';
 import type { ExecutableDefinition } from '../../engine/core/model.js';
+import type { EvaluationBudget } from '../../engine/expression/index.js';
 import type { Decision, Purpose, RuleTable } from '../../rules/index.js';
 import type { ItemListing } from './listing.js';
 
@@ -9,7 +10,7 @@ export interface ItemRules {
   /** The package file it came from (`rules/materials.yaml`). */
   readonly file: string;
   readonly table: RuleTable;
-  evaluate(input: Record<string, unknown>): Promise<Decision>;
+  evaluate(input: Record<string, unknown>, budget?: EvaluationBudget): Promise<Decision>;
 }
 
 /** A deployable item version. Everything a case, the disclosure and the deploy need. */

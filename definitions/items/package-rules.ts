@@ -33,8 +33,10 @@ export async function loadPackageRules(
     try {
       const loaded = await loadRuleFile(new TextEncoder().encode(files[file]!), file);
       for (const table of loaded.tables) {
-        findings.push(...lintRuleTable(table).map((f) => fromRuleFinding(f, file)));
-        if (loaded.kind === 'table') {
+        const lint = lintRuleTable(table);
+        findings.push(...lint.map((f) => fromRuleFinding(f, file)));
+        // A table already refused for its evaluation budget is not run: its tests could only spend the budget.
+        if (loaded.kind === 'table' && !lint.some((f) => f.code === 'evaluation-budget')) {
           for (const result of await runTableTests(loaded.compiled as CompiledDecision)) {
             if (!result.passed) findings.push({ severity: 'error', code: 'table-test', file, message: `test '${result.name}' failed: ${result.problems.join('; ')}` });
           }
@@ -45,7 +47,7 @@ export async function loadPackageRules(
           findings.push({ severity: 'error', code: 'duplicate-purpose', file, message: `a second '${table.purpose}' table; ${existing.file} has one already` });
           continue;
         }
-        rules[table.purpose] = { file, table, evaluate: (input) => loaded.evaluate(table.id, input) };
+        rules[table.purpose] = { file, table, evaluate: (input, budget) => loaded.evaluate(table.id, input, budget) };
       }
     } catch (error) {
       if (!(error instanceof RuleTableError)) throw error;

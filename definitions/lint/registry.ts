@@ -10,6 +10,7 @@ import endEventRequired from './rules/end-event-required.js';
 import eventBasedGateway from './rules/event-based-gateway.js';
 import eventDefinitionSupported from './rules/event-definition-supported.js';
 import eventSubprocess from './rules/event-subprocess.js';
+import expressionBudget from './rules/expression-budget.js';
 import expressionSyntax from './rules/expression-syntax.js';
 import gatewayFlows from './rules/gateway-flows.js';
 import ioMapping from './rules/io-mapping.js';
@@ -45,6 +46,7 @@ export const RULE_FACTORIES: Readonly<Record<string, RuleFactory>> = {
   'event-based-gateway': eventBasedGateway,
   'timer-definition': timerDefinition,
   'expression-syntax': expressionSyntax,
+  'expression-budget': expressionBudget,
   'user-task-assignment': userTaskAssignment,
   'approval-attributes': approvalAttributes,
   'multi-instance': multiInstance,

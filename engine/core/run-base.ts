@@ -4,7 +4,7 @@
  * definitions, variables and expressions. `Run` adds the token movement on top.
  */
 import type { WorkingCalendar } from '../calendar/types.js';
-import { ExpressionError, evaluateExpression } from '../expression/index.js';
+import { BudgetExceededError, ExpressionError, evaluateExpression } from '../expression/index.js';
 import type { EventPayloads, EventType } from './events.js';
 import { applyEvent } from './evolve.js';
 import type { ExecutableDefinition, NodeDef } from './model.js';
@@ -116,14 +116,15 @@ export class RunBase {
     return visibleVariables(this.state, key);
   }
 
-  /** Evaluates FEEL at an instance; a failure refuses the command (EXPRESSION_FAILED). */
+  /**
+   * Evaluates FEEL at an instance within the command's budget; a failure refuses the command
+   * (EXPRESSION_FAILED, or EVALUATION_BUDGET_EXCEEDED).
+   */
   evaluate(expression: string, key: string, extra: Variables = {}): unknown {
     try {
-      return evaluateExpression(expression, { ...this.view(key), ...extra });
+      return evaluateExpression(expression, { ...this.view(key), ...extra }, this.ctx.budget);
     } catch (err) {
-      if (!(err instanceof ExpressionError)) throw err;
-      const el = this.inst(key).el;
-      return reject('EXPRESSION_FAILED', `Expected '${expression}' at '${el}' to evaluate, but it failed: ${err.message}`);
+      return expressionRejection(err, expression, this.inst(key).el);
     }
   }
 
@@ -142,4 +143,15 @@ export class RunBase {
   input(key: string): Variables {
     return this.node(key).inputs?.length ? { ...this.inst(key).vars } : this.view(key);
   }
+}
+
+/** Refuses the command for an expression that failed at element `el`; rethrows anything else. */
+export function expressionRejection(err: unknown, expression: string, el: string): never {
+  if (err instanceof BudgetExceededError) {
+    return reject('EVALUATION_BUDGET_EXCEEDED', `Expected '${expression}' at '${el}' to evaluate within the budget, but it ${err.message.replace(/^'.*?' /s, '')}`, {
+      element: el, expression, limit: err.kind,
+    });
+  }
+  if (err instanceof ExpressionError) return reject('EXPRESSION_FAILED', `Expected '${expression}' at '${el}' to evaluate, but it failed: ${err.message}`);
+  throw err;
 }

@@ -9,7 +9,7 @@ import { planActivation } from './elements/multi-instance-body.js';
 import { behaviorFor, multiInstanceBody, processInstance } from './elements/registry.js';
 import type { TimerSpec } from './model.js';
 import { reject } from './rejection.js';
-import { RunBase } from './run-base.js';
+import { RunBase, expressionRejection } from './run-base.js';
 import { byKey, childrenOf, publicId } from './state.js';
 import { planTimer } from './time.js';
 import type { Handover, Json, Variables } from './types.js';
@@ -205,7 +205,12 @@ export class Run extends RunBase implements ElementContext {
 
   /** Schedules a timer owned by an instance and asks the runtime to fire it (effect `timer.schedule`). */
   scheduleTimer(owner: string, el: string, spec: TimerSpec): void {
-    const plan = planTimer(spec, this.ctx.now, this.ctx.calendar, this.view(owner));
+    let plan: ReturnType<typeof planTimer>;
+    try {
+      plan = planTimer(spec, this.ctx.now, this.ctx.calendar, this.view(owner), this.ctx.budget);
+    } catch (err) {
+      return expressionRejection(err, 'expression' in spec ? String(spec.expression) : spec.type, el);
+    }
     this.addTimer(owner, el, plan.dueAt, plan.repeat, plan.every);
   }
 

@@ -4,7 +4,7 @@
  */
 import { DateTime, Duration } from 'luxon';
 import type { WorkingCalendar } from '../calendar/types.js';
-import { evaluateExpression } from '../expression/index.js';
+import { evaluateExpression, type EvaluationBudget } from '../expression/index.js';
 import type { TimeLimit, TimerSpec } from './model.js';
 import { reject } from './rejection.js';
 import type { Variables } from './types.js';
@@ -49,10 +49,10 @@ export interface TimerPlan {
   every?: string;
 }
 
-function source(expression: string, variables: Variables): string {
+function source(expression: string, variables: Variables, budget?: EvaluationBudget): string {
   const text = expression.trim();
   if (!text.startsWith('=')) return text;
-  const value = evaluateExpression(text, variables);
+  const value = evaluateExpression(text, variables, budget);
   if (typeof value !== 'string') {
     reject('EXPRESSION_FAILED', `Expected timer expression '${text}' to give a string, but it gave ${JSON.stringify(value)}`);
   }
@@ -60,17 +60,17 @@ function source(expression: string, variables: Variables): string {
 }
 
 /** Plans a timer event (BPMN 2.0.2 §10.5.3 timeDate / timeDuration / timeCycle, plus working-day limits). */
-export function planTimer(spec: TimerSpec, now: string, calendar: WorkingCalendar, variables: Variables): TimerPlan {
+export function planTimer(spec: TimerSpec, now: string, calendar: WorkingCalendar, variables: Variables, budget?: EvaluationBudget): TimerPlan {
   switch (spec.type) {
     case 'date':
-      return { dueAt: iso(instant(source(spec.expression, variables), 'the timer date')) };
+      return { dueAt: iso(instant(source(spec.expression, variables, budget), 'the timer date')) };
     case 'duration':
-      return { dueAt: addDuration(now, source(spec.expression, variables)) };
+      return { dueAt: addDuration(now, source(spec.expression, variables, budget)) };
     case 'limit':
       return { dueAt: limitDueAt(now, spec.limit, calendar) };
     case 'cycle': {
       // ISO 8601 repeating interval R[n]/[start/]duration or R[n]/duration/end; without n it never stops.
-      const text = source(spec.expression, variables);
+      const text = source(spec.expression, variables, budget);
       const parts = text.split('/');
       const match = /^R(\d*)$/.exec(parts[0] ?? '');
       const rest = parts.slice(1);

@@ -5,6 +5,7 @@
  * Everything here is plain JSON so that states, events and effects can be stored and replayed as they are.
  */
 import type { WorkingCalendar } from '../calendar/types.js';
+import type { EvaluationBudget } from '../expression/budget.js';
 import type { ExecutableDefinition } from './model.js';
 
 /** A JSON value. */
@@ -27,6 +28,8 @@ export interface EngineContext {
   calendar: WorkingCalendar;
   /** Resolves another deployed definition for a call activity; `undefined` when there is none. */
   resolveDefinition?: (key: string, version: number | 'latest') => ExecutableDefinition | undefined;
+  /** What the command's expressions may spend (limits and a deadline on the runtime's monotonic clock). */
+  budget?: EvaluationBudget;
 }
 
 /** Commands: imperative, dotted. Every command may carry the actor who issued it. */
@@ -179,6 +182,8 @@ export type RejectionCode =
   | 'RETURN_TARGET_INVALID'
   | 'CALLED_DEFINITION_NOT_FOUND'
   | 'EXPRESSION_FAILED'
+  /** An expression ran past the evaluation budget (iterations, sizes, depth or time). */
+  | 'EVALUATION_BUDGET_EXCEEDED'
   | 'NO_FLOW_TAKEN'
   /** An error end event threw an error that no event subprocess or boundary event catches. */
   | 'UNHANDLED_ERROR'

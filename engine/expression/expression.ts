@@ -7,22 +7,18 @@
  * in Shenpi is always an input (`ctx.now`), so that replaying a case gives the same result.
  */
 import { evaluate, parseExpression, parseUnaryTests, unaryTest } from 'feelin';
+import { BudgetExceededError, commandBudget, type EvaluationBudget } from './budget.js';
+import { ExpressionError } from './errors.js';
+import { instrument, METER_PREFIX } from './instrument.js';
+import { Meter } from './meter.js';
+
+export { ExpressionError } from './errors.js';
 
 /** A finding from {@link checkExpression}: what is wrong and where in the source. */
 export interface ExpressionProblem {
   message: string;
   /** Character offset in the source (after a leading `=` is stripped). */
   position: number;
-}
-
-/** Thrown when an expression cannot be evaluated; carries the source for the error message. */
-export class ExpressionError extends Error {
-  readonly source: string;
-  constructor(message: string, source: string) {
-    super(message);
-    this.name = 'ExpressionError';
-    this.source = source;
-  }
 }
 
 const AMBIENT_TIME = new Set(['now', 'today']);
@@ -39,6 +35,9 @@ function findProblem(tree: ReturnType<typeof parseExpression>, body: string): Ex
   do {
     if (cursor.type.isError) {
       return { message: `syntax error at offset ${cursor.from} in '${body}'`, position: cursor.from };
+    }
+    if ((cursor.type.name === 'Identifier' || cursor.type.name === 'Name') && body.slice(cursor.from, cursor.to).startsWith(METER_PREFIX)) {
+      return { message: `names starting with '${METER_PREFIX}' are reserved`, position: cursor.from };
     }
     if (cursor.type.name === 'FunctionInvocation') {
       const name = body.slice(cursor.from, body.indexOf('(', cursor.from)).trim();
@@ -101,38 +100,82 @@ export function toPlain(value: unknown): unknown {
   return null;
 }
 
-/**
- * Evaluates an expression against the given variables and returns a plain JSON value.
- * Throws {@link ExpressionError} on a syntax error or on a refused built-in.
- */
-export function evaluateExpression(source: string, variables: Record<string, unknown>): unknown {
-  const problem = checkExpression(source);
-  if (problem) throw new ExpressionError(problem.message, source);
+const instrumented = new Map<string, string>();
+const MAX_INSTRUMENTED = 10_000;
+
+/** Names with spaces change how FEEL parses (`Risk Category > 3`), so they are part of the cache key. */
+function spacedNames(variables: Record<string, unknown>): string[] {
+  return Object.keys(variables).filter((k) => k.includes(' '));
+}
+
+/** The metered text of an expression or unary tests, cached by text and the spaced names in scope. */
+function meteredText(body: string, variables: Record<string, unknown>, tests: boolean): string {
+  const names = spacedNames(variables);
+  const key = `${tests ? 'u' : 'e'}${names.join('\u0000')}\u0001${body}`;
+  let text = instrumented.get(key);
+  if (text === undefined) {
+    const scope = Object.fromEntries(names.map((n) => [n, null]));
+    text = instrument(body, tests ? parseUnaryTests(body, scope, undefined) : parseExpression(body, scope, undefined));
+    if (instrumented.size >= MAX_INSTRUMENTED) instrumented.clear();
+    instrumented.set(key, text);
+  }
+  return text;
+}
+
+/** The scope of a metered evaluation: the guarded built-ins, the variables, then the meter itself. */
+function meteredScope(meter: Meter, variables: Record<string, unknown>): Record<string, unknown> {
+  const { guarded, hooks } = meter.bindings();
+  const vars: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(variables)) if (!k.startsWith(METER_PREFIX)) vars[k] = v;
+  return { ...guarded, ...vars, ...hooks };
+}
+
+/** Runs a metered evaluation; a failure other than the budget's becomes an {@link ExpressionError}. */
+function metered<T>(source: string, body: string, budget: EvaluationBudget | undefined, run: (meter: Meter) => T): T {
+  const meter = new Meter(budget ?? commandBudget(), source);
+  if (body.length > meter.limits.maxExpressionLength) {
+    meter.exceed('length', `more than ${meter.limits.maxExpressionLength} characters`);
+  }
   try {
-    return toPlain(evaluate(expressionBody(source), { ...variables }).value);
+    const value = run(meter);
+    meter.measure(value);
+    return value;
   } catch (err) {
+    if (err instanceof BudgetExceededError) throw err;
+    // A RangeError here is the stack running out on deeply nested input: a failed expression, nothing more.
     throw new ExpressionError((err as Error).message, source);
   }
 }
 
-/** Evaluates a condition; only a FEEL `true` counts as true (null and non-booleans are false, as in BPMN 13.3.2). */
-export function evaluateCondition(source: string, variables: Record<string, unknown>): boolean {
-  return evaluateExpression(source, variables) === true;
+/**
+ * Evaluates an expression against the given variables and returns a plain JSON value, within `budget`
+ * (the configured limits and a deadline of their own when none is given).
+ * Throws {@link ExpressionError} on a syntax error or on a refused built-in, and
+ * {@link BudgetExceededError} when the evaluation would exceed its budget.
+ */
+export function evaluateExpression(source: string, variables: Record<string, unknown>, budget?: EvaluationBudget): unknown {
+  const problem = checkExpression(source);
+  if (problem) throw new ExpressionError(problem.message, source);
+  const body = expressionBody(source);
+  return toPlain(metered(source, body, budget, (meter) => evaluate(meteredText(body, variables, false), meteredScope(meter, variables)).value));
 }
 
-/** Evaluates unary tests against an input value (`?` in FEEL). `-` matches anything. */
+/** Evaluates a condition; only a FEEL `true` counts as true (null and non-booleans are false, as in BPMN 13.3.2). */
+export function evaluateCondition(source: string, variables: Record<string, unknown>, budget?: EvaluationBudget): boolean {
+  return evaluateExpression(source, variables, budget) === true;
+}
+
+/** Evaluates unary tests against an input value (`?` in FEEL), within `budget`. `-` matches anything. */
 export function evaluateUnaryTests(
   tests: string,
   input: unknown,
   variables: Record<string, unknown> = {},
+  budget?: EvaluationBudget,
 ): boolean {
   const body = tests.trim();
   if (body === '-' || body === '') return true;
   const problem = checkUnaryTests(body);
   if (problem) throw new ExpressionError(problem.message, tests);
-  try {
-    return unaryTest(body, { ...variables, '?': input }).value === true;
-  } catch (err) {
-    throw new ExpressionError((err as Error).message, tests);
-  }
+  const scope = { ...variables, '?': input };
+  return metered(tests, body, budget, (meter) => unaryTest(meteredText(body, scope, true), meteredScope(meter, scope)).value) === true;
 }

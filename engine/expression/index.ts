@@ -1,1 +1,3 @@
 export * from './expression.js';
+export * from './budget.js';
+export * from './static-budget.js';

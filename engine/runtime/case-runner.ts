@@ -10,6 +10,7 @@
 import type { WorkingCalendar } from '../calendar/types.js';
 import type { ExecutableDefinition } from '../core/model.js';
 import type { CaseEvent, Command, Effect, EngineContext, Json, Rejection } from '../core/types.js';
+import { BudgetExceededError, commandBudget, type EvaluationLimits } from '../expression/index.js';
 import { isConflict } from './errors.js';
 import { projectEffects, projectTasks } from './projection.js';
 import type {
@@ -31,6 +32,13 @@ export interface CaseRunnerOptions<S, C extends RuntimeCommand = Command> {
   /** Called after every successful commit, e.g. to wake the outbox dispatcher. */
   afterCommit?: (write: CaseWrite) => void;
   resolveDefinition?: EngineContext['resolveDefinition'];
+  /**
+   * The monotonic clock (milliseconds, e.g. `performance.now`) that bounds the wall time a command spends
+   * in expressions and rule cells; without it only iterations and sizes are bounded.
+   */
+  monotonic?: () => number;
+  /** The evaluation limits; the configured ones (`configureEvaluation`) when absent. */
+  evaluationLimits?: EvaluationLimits;
 }
 
 /** Per-command options. */
@@ -107,7 +115,10 @@ export class CaseRunner<S = Json, C extends RuntimeCommand = Command> {
       });
     }
 
-    const ctx: EngineContext = { now: at, calendar: this.options.calendar, resolveDefinition: this.options.resolveDefinition };
+    const ctx: EngineContext = {
+      now: at, calendar: this.options.calendar, resolveDefinition: this.options.resolveDefinition,
+      budget: commandBudget(this.options.monotonic, this.options.evaluationLimits),
+    };
     const version = (loaded?.version ?? 0) + 1;
     let state = loaded ? (loaded.state as S) : engine.initialState();
     let lastSeq = loaded?.lastSeq ?? 0;
@@ -174,9 +185,15 @@ export class CaseRunner<S = Json, C extends RuntimeCommand = Command> {
       if (!this.options.rules) {
         return { ok: false, rejection: { code: 'INVALID_COMMAND', message: `Expected a rule evaluator for decision '${effect.decisionRef}', but none is configured` } };
       }
-      const result = await this.options.rules.evaluate(effect.decisionRef, effect.input, {
-        caseNo, definition: { key: definition.key, version: definition.version },
-      });
+      let result: Json;
+      try {
+        result = await this.options.rules.evaluate(effect.decisionRef, effect.input, {
+          caseNo, definition: { key: definition.key, version: definition.version }, budget: ctx.budget,
+        });
+      } catch (error) {
+        if (!(error instanceof BudgetExceededError)) throw error;
+        return { ok: false, rejection: budgetRejection(error, effect.decisionRef) };
+      }
       const next = this.options.engine.step(definition, state, { type: 'decision.complete', taskId: effect.taskId, result }, ctx);
       if (!next.ok) return next;
       state = next.state;
@@ -212,6 +229,18 @@ export class CaseRunner<S = Json, C extends RuntimeCommand = Command> {
 function notDeployed(wanted: ExecuteOptions['definition']): Rejection {
   const what = !wanted ? 'no definition was named' : `'${wanted.key}'${wanted.version === undefined ? '' : ` v${wanted.version}`} is not deployed or not enabled`;
   return { code: 'INVALID_COMMAND', message: `Expected a deployed definition to start the case, but ${what}` };
+}
+
+/** A rule table that ran past the budget refuses the command, naming the decision and the cell. */
+function budgetRejection(error: BudgetExceededError, decisionRef: string): Rejection<string> {
+  const where = error as BudgetExceededError & { table?: string; row?: string; column?: string };
+  const details: Record<string, Json> = { decision: decisionRef, expression: error.source, limit: error.kind };
+  for (const k of ['table', 'row', 'column'] as const) if (where[k]) details[k] = where[k]!;
+  return {
+    code: 'EVALUATION_BUDGET_EXCEEDED',
+    message: `Expected decision '${decisionRef}' to evaluate within the budget, but ${error.message}`,
+    details,
+  };
 }
 
 function isTimerFire(command: RuntimeCommand): command is Extract<Command, { type: 'timer.fire' }> {

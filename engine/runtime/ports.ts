@@ -5,6 +5,7 @@
  */
 import type { Actor, CaseEvent, Command, Effect, EngineContext, Json, Rejection, StepResult, TaskInfo, Variables } from '../core/types.js';
 import type { ExecutableDefinition } from '../core/model.js';
+import type { EvaluationBudget } from '../expression/budget.js';
 
 /** What the runner needs of any command: its type name, and who issued it. */
 export interface RuntimeCommand {
@@ -208,10 +209,11 @@ export interface RuleEvaluator {
   evaluate(decisionRef: string, input: Variables, context: RuleContext): Promise<Json>;
 }
 
-/** Which case asks for a decision, and the definition version it runs. */
+/** Which case asks for a decision, the definition version it runs, and what the command may still spend. */
 export interface RuleContext {
   caseNo: string;
   definition: { key: string; version: number };
+  budget?: EvaluationBudget;
 }
 
 /** A deployed definition version with its metadata. */

@@ -15,6 +15,13 @@ export const TIMER_ACTOR: Actor = { id: 'system:timer', name: 'timer poller' };
 /** Rejections meaning the case no longer waits for the timer: it is dropped, not retried. */
 const STALE = new Set(['TIMER_NOT_FOUND', 'CASE_NOT_ACTIVE', 'CASE_NOT_STARTED']);
 
+/**
+ * Rejections that firing again cannot cure: the definition's expression runs past the evaluation budget on
+ * this case's data. The timer is quarantined as an incident at once (an operator may retry it after a fix)
+ * instead of spending the budget on every round; the other timers go on.
+ */
+const QUARANTINE = new Set(['EVALUATION_BUDGET_EXCEEDED']);
+
 /** Configuration of a `TimerPoller`. */
 export interface TimerPollerOptions {
   timers: TimerStore;
@@ -139,17 +146,17 @@ export class TimerPoller {
       await this.options.timers.dropTimer({ caseNo: timer.caseNo, timerId: timer.timerId, reason });
       report.dropped++;
     } else {
-      await this.failed(timer, `${result.rejection.code}: ${result.rejection.message}`, report);
+      await this.failed(timer, `${result.rejection.code}: ${result.rejection.message}`, report, QUARANTINE.has(result.rejection.code));
     }
   }
 
-  /** Counts a failed attempt; the store turns the timer into an incident after `maxAttempts`. */
-  private async failed(timer: TimerRecord, error: string, report: PollReport): Promise<void> {
+  /** Counts a failed attempt; the store turns the timer into an incident after `maxAttempts`, or now. */
+  private async failed(timer: TimerRecord, error: string, report: PollReport, quarantine = false): Promise<void> {
     const attempts = timer.attempts + 1;
     const retryAt = new Date(this.options.clock.now().getTime() + (this.options.backoffMs ?? exponentialBackoff)(attempts));
     const after = await this.options.timers.failTimer({
       caseNo: timer.caseNo, timerId: timer.timerId, owner: this.options.owner, error,
-      retryAt: retryAt.toISOString(), maxAttempts: this.options.maxAttempts ?? 5,
+      retryAt: retryAt.toISOString(), maxAttempts: quarantine ? attempts : this.options.maxAttempts ?? 5,
     });
     report.failed++;
     if (after?.status === 'incident') report.incidents++;

@@ -3,7 +3,7 @@
  * requires others (DMN 1.3 §6.3.8) sees their results under their names, as DMN's decision-requirements
  * graph prescribes. Literal-expression decisions are evaluated with FEEL.
  */
-import { evaluateExpression } from '../../engine/expression/index.js';
+import { BudgetExceededError, evaluateExpression, type EvaluationBudget } from '../../engine/expression/index.js';
 import { compileRuleTable, type CompiledDecision } from '../compile.js';
 import { RuleTableError } from '../errors.js';
 import type { Decision } from '../explain.js';
@@ -17,7 +17,7 @@ export interface CompiledDmn {
   /** Finds a decision by id or name; throws when there is none. */
   find(ref: string): DmnDecision;
   /** Evaluates one decision (and the decisions it requires) for the given input data. */
-  evaluate(ref: string, input: Record<string, unknown>): Promise<Decision>;
+  evaluate(ref: string, input: Record<string, unknown>, budget?: EvaluationBudget): Promise<Decision>;
 }
 
 /** Compiles every table decision of a model once. */
@@ -36,24 +36,25 @@ export function compileDmn(model: DmnModel): CompiledDmn {
     return found;
   };
 
-  async function run(decision: DmnDecision, input: Record<string, unknown>, memo: Map<string, Decision>, path: string[]): Promise<Decision> {
+  async function run(decision: DmnDecision, input: Record<string, unknown>, memo: Map<string, Decision>, path: string[], budget?: EvaluationBudget): Promise<Decision> {
     const cached = memo.get(decision.id);
     if (cached) return cached;
     if (path.includes(decision.id)) throw new RuleTableError(`decision requirements form a cycle: ${[...path, decision.id].join(' → ')}`, []);
     const scope: Record<string, unknown> = { ...input };
     for (const req of decision.requires) {
       const required = model.decisions.find((d) => d.id === req);
-      if (required) scope[required.name] = (await run(required, input, memo, [...path, decision.id])).result;
+      if (required) scope[required.name] = (await run(required, input, memo, [...path, decision.id], budget)).result;
     }
     let result: Decision;
     if (decision.kind === 'table') {
-      result = await tables.get(decision.id)!.evaluate(scope);
+      result = await tables.get(decision.id)!.evaluate(scope, budget);
     } else {
       let value: unknown = null;
       let error: string | undefined;
       try {
-        value = evaluateExpression(decision.expression ?? 'null', scope) ?? null;
+        value = evaluateExpression(decision.expression ?? 'null', scope, budget) ?? null;
       } catch (err) {
+        if (err instanceof BudgetExceededError) throw err;
         error = (err as Error).message;
       }
       result = { decisionId: decision.id, decisionName: decision.name, result: value, outputs: [], matchedRows: [], ...(error ? { error } : {}) };
@@ -66,6 +67,6 @@ export function compileDmn(model: DmnModel): CompiledDmn {
     model,
     tables,
     find,
-    evaluate: (ref, input) => run(find(ref), input, new Map(), []),
+    evaluate: (ref, input, budget) => run(find(ref), input, new Map(), [], budget),
   };
 }

@@ -10,6 +10,7 @@ import { lintContext, type LintRule } from './context.js';
 import { overlappingRows } from './overlap.js';
 import { unreachableRows } from './unreachable.js';
 import { embeddedTests } from './tests.js';
+import { evaluationBudget } from './budget.js';
 
 const syntax: LintRule = (table, ctx) => {
   const findings: Finding[] = [];
@@ -29,6 +30,7 @@ const syntax: LintRule = (table, ctx) => {
 /** The lint rules, in reporting order. */
 export const LINT_RULES: Record<string, LintRule> = {
   syntax,
+  'evaluation-budget': evaluationBudget,
   'cell-types-in': inputCellTypes,
   'cell-types-out': outputCellTypes,
   overlap: overlappingRows,
@@ -40,7 +42,8 @@ export const LINT_RULES: Record<string, LintRule> = {
 /**
  * Lints a loaded table. Returns findings (errors and warnings); an empty list means the table is clean.
  * Rules are: syntax, unquoted-string, type-mismatch, allowed-values, unique-overlap, any-conflict,
- * never-matches, shadowed-row, purpose-convention, missing-basis, promised-exceeds-statutory, test-*.
+ * never-matches, shadowed-row, purpose-convention, missing-basis, promised-exceeds-statutory, evaluation-budget,
+ * test-*.
  */
 export function lintRuleTable(table: RuleTable): Finding[] {
   const ctx = lintContext(table);

@@ -5,13 +5,15 @@
  * through `engine/expression`.
  */
 import { date as feelDate } from 'feelin';
-import { evaluateUnaryTests } from '../../engine/expression/index.js';
+import { evaluateUnaryTests, type EvaluationBudget } from '../../engine/expression/index.js';
 import type { ValueType } from '../model.js';
 import { typeOfValue, type Literal } from './literal.js';
 import { parseUnaryTests, type PositiveTest } from './unary.js';
 
-/** A compiled cell: does `value` (with the other inputs in `scope`) satisfy it? */
-export type CellPredicate = (value: unknown, scope: Record<string, unknown>) => boolean;
+/** A compiled cell: does `value` (with the other inputs in `scope`) satisfy it, within `budget`? */
+export type CellPredicate = (value: unknown, scope: Record<string, unknown>, budget?: EvaluationBudget) => boolean;
+
+type Test = (v: unknown, s: Record<string, unknown>, b?: EvaluationBudget) => boolean | null;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -50,7 +52,7 @@ function toFeelInput(value: unknown, column: ValueType): unknown {
   return value;
 }
 
-function compilePositive(test: PositiveTest, column: ValueType): (v: unknown, s: Record<string, unknown>) => boolean | null {
+function compilePositive(test: PositiveTest, column: ValueType): Test {
   switch (test.kind) {
     case 'eq':
       return (v) => equals(v, column, test.lit);
@@ -66,7 +68,7 @@ function compilePositive(test: PositiveTest, column: ValueType): (v: unknown, s:
       };
     }
     case 'feel':
-      return (v, s) => evaluateUnaryTests(test.text, toFeelInput(v, column), s);
+      return (v, s, b) => evaluateUnaryTests(test.text, toFeelInput(v, column), s, b);
   }
 }
 
@@ -80,12 +82,12 @@ export function compileUnaryTests(text: string, column: ValueType): CellPredicat
   const tests = parsed.tests.map((t) => compilePositive(t, column));
   if (tests.length === 1 && !parsed.negated) {
     const only = tests[0]!;
-    return (v, s) => only(v, s) === true;
+    return (v, s, b) => only(v, s, b) === true;
   }
-  return (v, s) => {
+  return (v, s, b) => {
     let sawNull = false;
     for (const test of tests) {
-      const r = test(v, s);
+      const r = test(v, s, b);
       if (r === true) return !parsed.negated;
       if (r === null) sawNull = true;
     }

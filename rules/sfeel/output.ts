@@ -3,11 +3,11 @@
  * expression"). Literals compile to constants; any other expression (for instance `Age * 2`) is evaluated
  * by feelin through `engine/expression`, with the table's inputs as variables.
  */
-import { evaluateExpression } from '../../engine/expression/index.js';
+import { evaluateExpression, type EvaluationBudget } from '../../engine/expression/index.js';
 import { parseLiteral } from './literal.js';
 
-/** A compiled output cell. */
-export type OutputFn = (scope: Record<string, unknown>) => unknown;
+/** A compiled output cell, evaluated within `budget`. */
+export type OutputFn = (scope: Record<string, unknown>, budget?: EvaluationBudget) => unknown;
 
 /** Compiles an output cell; an empty cell yields `null`. */
 export function compileOutputEntry(text: string): OutputFn {
@@ -18,7 +18,7 @@ export function compileOutputEntry(text: string): OutputFn {
     const value = lit.value;
     return () => value;
   }
-  return (scope) => normaliseOutput(evaluateExpression(t, scope));
+  return (scope, budget) => normaliseOutput(evaluateExpression(t, scope, budget));
 }
 
 /** FEEL dates come back from `toPlain` as their ISO text already; undefined becomes null. */

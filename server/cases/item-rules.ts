@@ -79,6 +79,6 @@ export class ItemRuleEvaluator implements RuleEvaluator {
       const ids = Object.values(item.rules).map((r) => r?.table.id).filter(Boolean).join(', ');
       throw new Error(`Expected rule table '${decisionRef}' in item ${key} v${version}, but it has only: ${ids}`);
     }
-    return ((await rules.evaluate(input)).result ?? null) as Json;
+    return ((await rules.evaluate(input, context.budget)).result ?? null) as Json;
   }
 }

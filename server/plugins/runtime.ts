@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { ChineseWorkingCalendar } from '../../engine/calendar/chinese-calendar.js';
 import type { WorkingCalendar } from '../../engine/calendar/types.js';
 import type { CaseState } from '../../engine/core/state.js';
+import { configureEvaluation } from '../../engine/expression/index.js';
 import { CaseRunner } from '../../engine/runtime/case-runner.js';
 import { ControlledClock, SystemClock } from '../../engine/runtime/clock.js';
 import { coreEngine, summarizeCase } from '../../engine/runtime/core-engine.js';
@@ -46,6 +47,8 @@ export const SQLITE_POLLER = { concurrency: 32, batchSize: 500 } as const;
 /** Decorates `app.runtime`. */
 export const runtimePlugin = sharedPlugin<RuntimePluginOptions>('shenpi-runtime', async (app, options) => {
   const { config, store, metrics, log } = app;
+  // Every expression and rule cell runs within the configured budget; wall time on the monotonic clock.
+  configureEvaluation({ limits: config.evaluation, clock: () => performance.now() });
   const controlledClock = config.clock.kind === 'controlled' ? new ControlledClock(config.clock.start ?? new Date()) : undefined;
   const clock = controlledClock ?? new SystemClock();
   const calendar = options.calendar ?? new ChineseWorkingCalendar();

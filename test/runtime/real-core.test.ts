@@ -38,7 +38,7 @@ describe('runtime with the real engine core', () => {
     const runner = new CaseRunner<CaseState>({
       engine: coreEngine, summarize: summarizeCase, store: store.cases, definitions: store.definitions, clock,
       calendar: new WeekdayCalendar(),
-      rules: { evaluate: async (ref, _input, context) => (decisions.push({ ref, ...context }), { fee: 0 }) },
+      rules: { evaluate: async (ref, _input, context) => (decisions.push({ ref, caseNo: context.caseNo, definition: context.definition }), { fee: 0 }) },
     });
     const no = 'SP-2026-000001';
 

@@ -67,7 +67,7 @@ export const ZH_CN_SHENPI: Readonly<Record<string, string>> = {
   'rule.end-event-required': '缺少结束事件', 'rule.reachable-from-start': '从开始不可达', 'rule.reaches-end': '无法到达结束',
   'rule.sequence-flow': '顺序流', 'rule.event-subprocess': '事件子流程', 'rule.boundary-event': '边界事件',
   'rule.gateway-flows': '网关连线', 'rule.parallel-gateway-conditions': '并行网关条件', 'rule.event-based-gateway': '事件网关',
-  'rule.timer-definition': '定时器定义', 'rule.expression-syntax': '表达式语法', 'rule.user-task-assignment': '用户任务办理人',
+  'rule.timer-definition': '定时器定义', 'rule.expression-syntax': '表达式语法', 'rule.expression-budget': '表达式计算预算', 'rule.user-task-assignment': '用户任务办理人',
   'rule.approval-attributes': '审批属性', 'rule.multi-instance': '多实例', 'rule.io-mapping': '输入输出映射',
   'rule.call-activity': '调用活动', 'rule.business-rule-task': '业务规则任务', 'rule.service-task-action': '服务任务动作',
   'rule.message-reference': '消息引用', 'rule.data-association-ignored': '数据关联不执行', 'rule.untyped-task': '无类型任务',
