@@ -16,6 +16,10 @@ export function documentKinds(s: ApprovalState): DocumentKind[] {
     ...(s.corrections.length ? ['correction-notice' as const] : []),
     ...(s.acceptance && s.deadlines ? ['acceptance-notice' as const] : []),
     ...(s.rejection ? ['non-acceptance' as const] : []),
+    ...(s.extension && s.deadlines ? ['extension-notice' as const] : []),
+    ...(s.ledger.length ? ['special-procedure-notice' as const] : []),
+    ...(s.hearing ? ['hearing-right-notice' as const] : []),
+    ...(s.hearing?.notices.length ? ['hearing-notice' as const] : []),
   ];
 }
 
@@ -43,7 +47,7 @@ export function caseDetail(view: CaseView, extra: { uploads: unknown[]; version:
       ...(light ? { reading: light } : {}),
     },
     requiredMaterials: s.requiredMaterials, materials: s.materials, uploads: extra.uploads,
-    corrections: s.corrections, fees: s.fees, coDepartments: s.coDepartments, supervision: s.supervision,
+    corrections: s.corrections, ...(s.hearing ? { hearing: s.hearing } : {}), fees: s.fees, coDepartments: s.coDepartments, supervision: s.supervision,
     ...Object.fromEntries((['acceptance', 'rejection', 'decision', 'certificate', 'delivery', 'evaluation', 'rectification', 'withdrawal', 'revocation'] as const).filter((k) => s[k] !== undefined).map((k) => [k, s[k]])),
     openTasks: view.openTasks,
     documents: documentKinds(s).map((kind) => ({ kind, url: `${base}/documents/${kind}` })),
