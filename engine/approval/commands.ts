@@ -39,6 +39,10 @@ export type LifecycleCommand =
   | { type: 'hearing.schedule'; day: string; time?: string; place: string; actor: Actor }
   /** The hearing is held on its notified day; its record (听证笔录) in summary. */
   | { type: 'hearing.hold'; record: string; actor: Actor }
+  /** The applicant, the agent or a party told of the right waives it (放弃听证) before requesting. */
+  | { type: 'hearing.waive'; actor: Actor }
+  /** A requested hearing ends without being held (the request withdrawn …), with the reason; the clocks run again. */
+  | { type: 'hearing.end'; reason: string; actor: Actor }
   | { type: 'case.withdraw'; reason: string; actor: Actor }
   | { type: 'case.revoke'; reason: string; basis: string; actor: Actor }
   | { type: 'payment.confirm'; amount: number; reference: string; actor: Actor }

@@ -35,6 +35,8 @@ export interface ApprovalEventPayloads {
   'hearing.requested': { holdBy: Deadline; procedureId: string };
   'hearing.scheduled': { day: string; time?: string; place: string; noticeOn: string };
   'hearing.held': { heldOn: string; record: string; onTime: boolean };
+  'hearing.waived': { by: string; all: boolean };
+  'hearing.ended': { endedOn: string; reason: string };
   'co-department.started': { department: string; taskId: string };
   /** A step with its own limit started (第43条 lower-level review) or its task ended. */
   'step-clock.started': { step: string; taskId: string; department?: string };
@@ -81,7 +83,7 @@ export interface LifecycleHead {
 const TYPES: readonly ApprovalEventType[] = [
   'case.applied', 'correction.notified', 'correction.supplied', 'case.accepted', 'case.rejected', 'handling.started',
   'deadlines.computed', 'special-procedure.started', 'special-procedure.ended', 'extension.approved',
-  'hearing.notified', 'hearing.requested', 'hearing.scheduled', 'hearing.held',
+  'hearing.notified', 'hearing.requested', 'hearing.scheduled', 'hearing.held', 'hearing.waived', 'hearing.ended',
   'co-department.started', 'co-department.completed', 'step-clock.started', 'step-clock.stopped', 'case.decided', 'case.concluded', 'case.withdrawn',
   'case.revoked', 'payment.confirmed', 'certificate.issued', 'delivery.recorded', 'case.evaluated',
   'rectification.opened', 'rectification.completed', 'light.changed', 'supervision.recorded', 'deadline.recalculated',

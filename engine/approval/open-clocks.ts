@@ -8,6 +8,7 @@ import type { OpenClock } from '../clocks/recalculation.js';
 import { suspensionsFor } from '../clocks/suspension-ledger.js';
 import type { ClockInput, Deadline, SuspensionSpan } from '../clocks/types.js';
 import type { ApprovalState } from './state.js';
+import { hearingWaived } from './hearing-rights.js';
 import { runningSteps } from './step-clocks.js';
 
 /** The inputs a stored deadline was computed from, with the suspensions that pause its clock. */
@@ -49,8 +50,8 @@ export function openCaseClocks(s: ApprovalState, now: string): OpenClock[] {
   }
   if (!s.delivery) add('delivery', s.deadlines.delivery);
   const hearing = s.hearing;
-  if (hearing && !s.decision && !hearing.requestedAt) add('hearing:request', hearing.requestBy);
-  if (hearing && !hearing.heldOn) add('hearing:hold', hearing.holdBy);
+  if (hearing && !s.decision && !hearing.requestedAt && !hearingWaived(s)) add('hearing:request', hearing.requestBy);
+  if (hearing && !hearing.heldOn && !hearing.endedOn) add('hearing:hold', hearing.holdBy);
   const statutory = suspensionsFor(s.ledger, 'statutory');
   for (const run of runningSteps(s)) add(`step:${run.step}`, s.deadlines.steps?.[run.step], statutory);
   return clocks;

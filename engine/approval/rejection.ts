@@ -61,6 +61,8 @@ export type HearingRejectionCode =
   | 'HEARING_NOT_SCHEDULED'
   | 'HEARING_NOT_ON_NOTIFIED_DAY'
   | 'HEARING_ALREADY_HELD'
+  | 'HEARING_WAIVED'
+  | 'HEARING_ALREADY_ENDED'
   // Decided by engine/clocks:
   | 'HEARING_REQUEST_LATE'
   | 'HEARING_NOTICE_TOO_LATE'

@@ -209,6 +209,11 @@ export interface HearingRecord {
   record?: string;
   /** Whether it was held by `holdBy`. */
   onTime?: boolean;
+  /** Who waived the right (放弃听证), by id; once everyone entitled has, no request can come. */
+  waivedBy?: string[];
+  /** A requested hearing ended without being held, and why. */
+  endedOn?: IsoDate;
+  endReason?: string;
 }
 
 /** Where the lifecycle stands. */

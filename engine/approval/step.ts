@@ -9,7 +9,7 @@ import { PASS_THROUGH, type ApprovalCommand, type LifecycleCommand, type PassThr
 import { CoreRefusal, Decider } from './decider.js';
 import { completeRectification, confirmPayment, evaluate, evaluateSupervision, issueCertificate, recordDelivery, revoke } from './handlers/after.js';
 import { recalculateCalendar } from './handlers/calendar.js';
-import { holdHearing, notifyHearing, requestHearing, scheduleHearing } from './handlers/hearing.js';
+import { endHearing, holdHearing, notifyHearing, requestHearing, scheduleHearing, waiveHearing } from './handlers/hearing.js';
 import { approveExtension, endProcedure, passThrough, startProcedure } from './handlers/handling.js';
 import { accept, apply, notifyCorrection, reject, supplyCorrection, withdraw } from './handlers/intake.js';
 import { ApprovalRejectionError, refuse, type ApprovalRejection } from './rejection.js';
@@ -36,6 +36,8 @@ const handlers: Handlers = {
   'hearing.request': requestHearing,
   'hearing.schedule': scheduleHearing,
   'hearing.hold': holdHearing,
+  'hearing.waive': waiveHearing,
+  'hearing.end': endHearing,
   'payment.confirm': confirmPayment,
   'certificate.issue': issueCertificate,
   'delivery.record': recordDelivery,

@@ -46,6 +46,9 @@ export interface CaseServiceDeps {
 }
 
 type Without<C, K extends string> = C extends unknown ? Omit<C, 'type' | K> : never;
+/** The hearing commands (行政许可法 第47条, 第48条). */
+export type HearingCommand = Extract<ApprovalCommand, { type: `hearing.${string}` }>;
+
 type Args<T extends ApprovalCommand['type']> = Without<Extract<ApprovalCommand, { type: T }>, never>;
 
 /** Approval cases from application to evaluation. */
@@ -137,6 +140,16 @@ export class CaseService {
   /** 延长审批 (行政许可法 第42条): returns the extension notice with the reason and the new dates. */
   async approveExtension(caseNo: string, args: Args<'extension.approve'>): Promise<ServiceResult<{ document: string }>> {
     return this.withDocument(await this.run(caseNo, { type: 'extension.approve', ...args }), 'extension-notice');
+  }
+
+  /**
+   * The hearing commands (行政许可法 第47条, 第48条): notify the right, request or waive it, schedule, hold or end
+   * the hearing. Returns the notice the command produced (听证告知书, 听证通知书), if any.
+   */
+  async hearing(caseNo: string, command: HearingCommand): Promise<ServiceResult<{ document?: string }>> {
+    const result = await this.run(caseNo, command);
+    const kind = command.type === 'hearing.notify' ? 'hearing-right-notice' : command.type === 'hearing.schedule' ? 'hearing-notice' : undefined;
+    return kind ? this.withDocument(result, kind) : result;
   }
 
   withdraw(caseNo: string, args: Args<'case.withdraw'>): Promise<ServiceResult> {

@@ -8,6 +8,7 @@ import { caseApplyRoutes } from './case-apply.js';
 import { caseDocumentRoutes } from './case-documents.js';
 import { caseFileRoutes } from './case-files.js';
 import { caseHandlingRoutes } from './case-handling.js';
+import { caseHearingRoutes } from './case-hearing.js';
 import { caseIntakeRoutes } from './case-intake.js';
 import { caseRoutes } from './cases.js';
 import { healthRoutes } from './health.js';
@@ -38,6 +39,7 @@ export const ROUTES: readonly FastifyPluginAsync[] = [
   caseRoutes,
   caseIntakeRoutes,
   caseHandlingRoutes,
+  caseHearingRoutes,
   caseDocumentRoutes,
   caseFileRoutes,
   supervisionRoutes,

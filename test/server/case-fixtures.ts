@@ -5,10 +5,26 @@
 import type { FastifyInstance } from 'fastify';
 import type { Actor } from '../../engine/core/types.js';
 import type { MaterialInput } from '../../server/cases/service-types.js';
+import { ChineseWorkingCalendar } from '../../engine/calendar/index.js';
+import { toZoned } from '../../engine/calendar/dates.js';
 import { foodFacts, LICENCE, SAMR } from './case-support.js';
 
 /** Where a fresh case stands. */
-export type Point = 'received' | 'incomplete' | 'correcting' | 'handling' | 'reviewed' | 'special' | 'decided' | 'concluded' | 'rectifying';
+export type Point = 'received' | 'incomplete' | 'correcting' | 'handling' | 'reviewed' | 'special' | 'decided' | 'concluded' | 'rectifying'
+  | 'hearing-notified' | 'hearing-requested' | 'hearing-scheduled';
+
+/** ITEM-02's package with HEARING among its special procedures, for the hearing routes' cases. */
+export function withHearing(files: Record<string, string>): Record<string, string> {
+  const listing = JSON.parse(files['item.json']!);
+  listing.specialProcedures.push({ type: 'HEARING', name: '听证', countsTowardStatutory: false, countsTowardPromised: false, basis: '行政许可法第45条、第47条' });
+  return { ...files, 'item.json': JSON.stringify(listing) };
+}
+
+/** A hearing day 7 working days after the app's today: the earliest the notice allows (第48条). */
+export function hearingDay(app: FastifyInstance): string {
+  const calendar = new ChineseWorkingCalendar();
+  return calendar.addWorkingDays(toZoned(app.runtime.clock.now().toISOString(), calendar.zone).date, 7);
+}
 
 const clerk: Actor = { id: 'samr-staff', name: '区市场监督管理局 工作人员', department: SAMR, roles: ['department-staff'] };
 const applicant: Actor = { id: 'applicant', name: '张三' };
@@ -38,6 +54,14 @@ export async function foodCase(app: FastifyInstance, point: Point, facts: Record
     ok(await service.completeTask(caseNo, { taskId: task.taskId, actor: clerk, ...extra }));
   };
   if (point === 'handling') return caseNo;
+  if (point.startsWith('hearing-')) {
+    ok(await service.hearing(caseNo, { type: 'hearing.notify', reason: '涉及相邻权人重大利益', basis: '行政许可法第47条', actor: clerk }));
+    if (point === 'hearing-notified') return caseNo;
+    ok(await service.hearing(caseNo, { type: 'hearing.request', actor: applicant }));
+    if (point === 'hearing-requested') return caseNo;
+    ok(await service.hearing(caseNo, { type: 'hearing.schedule', day: hearingDay(app), place: '区市场监管局听证室', actor: clerk }));
+    return caseNo;
+  }
   if (point === 'special') {
     ok(await service.startSpecialProcedure(caseNo, { id: 'sp-1', procedure: 'SITE_CHECK', reason: '核查', basis: '办法', actor: clerk }));
     return caseNo;

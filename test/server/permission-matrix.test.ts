@@ -8,12 +8,13 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemFiles } from '../items/support.js';
 import { CASE_DEPARTMENTS, foodFacts, multipart, pdf, SAMR } from './case-support.js';
-import { feeCase, foodCase } from './case-fixtures.js';
+import { feeCase, foodCase, hearingDay, withHearing } from './case-fixtures.js';
 import { buildTestApp, fixture, login, type TestApp } from './helper.js';
 
 const WHO = ['anonymous', 'admin', 'market-admin', 'market-staff', 'samr-admin', 'samr-staff', 'applicant', 'auditor'] as const;
 type Who = (typeof WHO)[number];
-type Outcome = 'ok' | 401 | 403 | 404;
+/** 422: allowed by the policy, then refused by a limit of the law (the hearing held before its notified day). */
+type Outcome = 'ok' | 401 | 403 | 404 | 422;
 
 let t: TestApp;
 const tokens = {} as Record<Who, Record<string, string>>;
@@ -26,9 +27,10 @@ beforeAll(async () => {
   for (const who of WHO.slice(1)) tokens[who] = await login(t.app, who);
   const deployed = await t.app.inject({ method: 'POST', url: '/api/definitions?department=market-supervision', headers: { ...tokens.admin, 'content-type': 'application/xml' }, payload: fixture('review.bpmn') });
   expect(deployed.statusCode).toBe(201);
-  foodFiles = await itemFiles('ITEM-02');
+  // The food licence here may also hold hearings (行政许可法 第47条), so that the hearing routes have cases to act on.
+  foodFiles = withHearing(await itemFiles('ITEM-02'));
   for (const code of ['ITEM-02', 'ITEM-01', 'ITEM-05']) {
-    const item = await t.app.inject({ method: 'POST', url: `/api/items/${code}/versions`, headers: tokens.admin, payload: { files: await itemFiles(code) } });
+    const item = await t.app.inject({ method: 'POST', url: `/api/items/${code}/versions`, headers: tokens.admin, payload: { files: code === 'ITEM-02' ? foodFiles : await itemFiles(code) } });
     expect(item.statusCode, item.body).toBe(201);
   }
 });
@@ -117,6 +119,13 @@ const CASE_ROWS: Row[] = [
   row('POST /api/cases/:caseNo/extension', onCase('handling', 'extension', { requested: { value: 5, unit: 'WD' }, reason: '需补充论证' }), [401, 403, 404, 404, 'ok', 403, 403, 403]),
   row('POST /api/cases/:caseNo/special-procedures', onCase('handling', 'special-procedures', { procedure: 'SITE_CHECK', reason: '核查', basis: '办法' }), LEAD),
   row('POST /api/cases/:caseNo/special-procedures/:id/end', onCase('special', 'special-procedures/sp-1/end', { result: '符合' }), LEAD),
+  row('POST /api/cases/:caseNo/hearing/notify', onCase('handling', 'hearing/notify', { reason: '涉及相邻权人重大利益', basis: '行政许可法第47条' }), LEAD),
+  // The request and the waiver are the applicant's (or a named party's); staff who read the case are not parties.
+  row('POST /api/cases/:caseNo/hearing/request', onCase('hearing-notified', 'hearing/request'), APPLICANT),
+  row('POST /api/cases/:caseNo/hearing/waive', onCase('hearing-notified', 'hearing/waive'), APPLICANT),
+  row('POST /api/cases/:caseNo/hearing/schedule', async () => ({ method: 'POST', url: `/api/cases/${await foodCase(t.app, 'hearing-requested')}/hearing/schedule`, payload: { day: hearingDay(t.app), place: '区市场监管局听证室' } }), LEAD),
+  row('POST /api/cases/:caseNo/hearing/hold', onCase('hearing-scheduled', 'hearing/hold', { record: '听证笔录' }), [401, 403, 404, 404, 422, 422, 403, 403]),
+  row('POST /api/cases/:caseNo/hearing/end', onCase('hearing-requested', 'hearing/end', { reason: '申请人撤回听证申请' }), LEAD),
   row('POST /api/cases/:caseNo/certificate', onCase('decided', 'certificate'), LEAD),
   row('POST /api/cases/:caseNo/delivery', onCase('concluded', 'delivery', { method: 'pickup' }), LEAD),
   row('POST /api/cases/:caseNo/payments', async () => {

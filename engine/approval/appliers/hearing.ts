@@ -2,7 +2,7 @@
 import type { HearingRecord } from '../state.js';
 import { actorId, type Appliers } from './applier.js';
 
-type Hearing = 'hearing.notified' | 'hearing.requested' | 'hearing.scheduled' | 'hearing.held';
+type Hearing = 'hearing.notified' | 'hearing.requested' | 'hearing.scheduled' | 'hearing.held' | 'hearing.waived' | 'hearing.ended';
 
 function hearingOf(s: { caseNo: string; hearing?: HearingRecord }): HearingRecord {
   if (!s.hearing) throw new Error(`No hearing notice in case '${s.caseNo}'`);
@@ -32,5 +32,14 @@ export const hearingAppliers: Appliers<Hearing> = {
     h.heldOn = e.heldOn;
     h.record = e.record;
     h.onTime = e.onTime;
+  },
+  'hearing.waived': (s, e) => {
+    const h = hearingOf(s);
+    h.waivedBy = [...(h.waivedBy ?? []), e.by];
+  },
+  'hearing.ended': (s, e) => {
+    const h = hearingOf(s);
+    h.endedOn = e.endedOn;
+    h.endReason = e.reason;
   },
 };

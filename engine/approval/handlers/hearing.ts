@@ -11,6 +11,7 @@ import type { LifecycleCommand } from '../commands.js';
 import type { Decider } from '../decider.js';
 import { clockCode, refuse } from '../rejection.js';
 import type { HearingRecord } from '../state.js';
+import { hearingEntitled, hearingWaived } from '../hearing-rights.js';
 import { endProcedure, startProcedure } from './handling.js';
 
 type Of<T extends LifecycleCommand['type']> = Extract<LifecycleCommand, { type: T }>;
@@ -45,11 +46,11 @@ export function requestHearing(d: Decider, cmd: Of<'hearing.request'>): void {
   d.expectPhase(cmd.type, 'handling');
   const s = d.approval;
   const hearing = hearingOf(d);
-  const entitled = [s.applicant.id, s.agent?.id, ...hearing.parties];
-  if (!entitled.includes(cmd.actor.id)) {
+  if (!hearingEntitled(s).includes(cmd.actor.id)) {
     refuse('HEARING_NOT_A_PARTY', `Expected the applicant, the agent or a party told of the right to request the hearing, but '${cmd.actor.id}' is none`);
   }
   if (hearing.requestedAt) refuse('HEARING_ALREADY_REQUESTED', `Expected one hearing request, but '${hearing.requestedBy}' requested it at ${hearing.requestedAt}`);
+  if (hearing.waivedBy?.includes(cmd.actor.id)) refuse('HEARING_WAIVED', `Expected a request from a party that kept its right, but '${cmd.actor.id}' waived it`);
   if (s.decision) refuse('DECISION_ALREADY_MADE', `Expected the hearing request before the decision, but it was decided on ${s.decision.decidedOn}`);
   const decided = decideHearingRequest(hearing.requestBy, d.ctx.now, d.ctx.calendar.zone);
   if (!decided.ok) refuse(clockCode(decided.code), decided.message);
@@ -70,6 +71,7 @@ export function scheduleHearing(d: Decider, cmd: Of<'hearing.schedule'>): void {
   const hearing = hearingOf(d);
   if (!hearing.requestedAt || !hearing.holdBy) refuse('HEARING_NOT_REQUESTED', 'Expected a hearing request before notifying its time and place, but there is none');
   if (hearing.heldOn) refuse('HEARING_ALREADY_HELD', `Expected the hearing still to be held, but it was held on ${hearing.heldOn}`);
+  if (hearing.endedOn) refuse('HEARING_ALREADY_ENDED', `Expected an open hearing, but it ended on ${hearing.endedOn}`);
   if (!isIsoDate(cmd.day)) refuse('INVALID_COMMAND', `Expected the hearing day as YYYY-MM-DD, but got '${cmd.day}'`);
   if (!cmd.place.trim()) refuse('HEARING_PLACE_REQUIRED', 'Expected the place of the hearing, but it was blank');
   const decided = decideHearingSchedule(d.ctx.calendar, {
@@ -89,9 +91,42 @@ export function holdHearing(d: Decider, cmd: Of<'hearing.hold'>): void {
   const notice = hearing.notices.at(-1);
   if (!notice) refuse('HEARING_NOT_SCHEDULED', 'Expected a notice of the hearing\'s time and place before it is held, but there is none');
   if (hearing.heldOn) refuse('HEARING_ALREADY_HELD', `Expected the hearing still to be held, but it was held on ${hearing.heldOn}`);
+  if (hearing.endedOn) refuse('HEARING_ALREADY_ENDED', `Expected an open hearing, but it ended on ${hearing.endedOn}`);
   if (d.today !== notice.day) refuse('HEARING_NOT_ON_NOTIFIED_DAY', `Expected the hearing on its notified day ${notice.day}, but it is ${d.today}`);
   if (!cmd.record.trim()) refuse('REASONS_REQUIRED', 'Expected the summary of the hearing record (听证笔录), but it was blank');
   const onTime = d.today <= hearing.holdBy!.date;
   d.emit('hearing.held', { heldOn: d.today, record: cmd.record, onTime }, { why: `held at ${notice.place}${onTime ? '' : `, after ${hearing.holdBy!.date}`}` });
   endProcedure(d, { type: 'special-procedure.end', id: hearing.procedureId!, result: `hearing held: ${cmd.record}`, actor: cmd.actor });
+}
+
+/**
+ * 放弃听证: a party told of the right gives it up before asking (第47条: 申请人、利害关系人…有权要求听证). Once the
+ * applicant's side and every party waived, the request clock closes.
+ */
+export function waiveHearing(d: Decider, cmd: Of<'hearing.waive'>): void {
+  d.expectPhase(cmd.type, 'handling');
+  const s = d.approval;
+  const hearing = hearingOf(d);
+  if (!hearingEntitled(s).includes(cmd.actor.id)) {
+    refuse('HEARING_NOT_A_PARTY', `Expected the applicant, the agent or a party told of the right to waive it, but '${cmd.actor.id}' is none`);
+  }
+  if (hearing.requestedAt) refuse('HEARING_ALREADY_REQUESTED', `Expected the waiver before a request, but '${hearing.requestedBy}' requested the hearing at ${hearing.requestedAt}`);
+  if (hearing.waivedBy?.includes(cmd.actor.id)) refuse('HEARING_WAIVED', `Expected one waiver from '${cmd.actor.id}', but it waived already`);
+  const all = hearingWaived({ ...s, hearing: { ...hearing, waivedBy: [...(hearing.waivedBy ?? []), cmd.actor.id] } });
+  d.emit('hearing.waived', { by: cmd.actor.id, all }, { why: all ? 'every party waived the right to a hearing (行政许可法第47条)' : `${cmd.actor.id} waived the right to a hearing` });
+}
+
+/**
+ * A requested hearing ends without being held, e.g. the request was withdrawn (撤回听证申请): the HEARING special
+ * procedure ends today and the clocks run again (第45条 excluded only the time up to here).
+ */
+export function endHearing(d: Decider, cmd: Of<'hearing.end'>): void {
+  d.expectPhase(cmd.type, 'handling');
+  const hearing = hearingOf(d);
+  if (!hearing.requestedAt) refuse('HEARING_NOT_REQUESTED', 'Expected a hearing request to end, but there is none');
+  if (hearing.heldOn) refuse('HEARING_ALREADY_HELD', `Expected the hearing still to be held, but it was held on ${hearing.heldOn}`);
+  if (hearing.endedOn) refuse('HEARING_ALREADY_ENDED', `Expected an open hearing, but it ended on ${hearing.endedOn}`);
+  if (!cmd.reason.trim()) refuse('REASONS_REQUIRED', 'Expected why the hearing ends without being held, but the reason was blank');
+  d.emit('hearing.ended', { endedOn: d.today, reason: cmd.reason }, { why: cmd.reason });
+  endProcedure(d, { type: 'special-procedure.end', id: hearing.procedureId!, result: `hearing not held: ${cmd.reason}`, actor: cmd.actor });
 }

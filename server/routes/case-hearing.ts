@@ -1,0 +1,84 @@
+/**
+ * Hearings on request (行政许可法 第47条, 第48条) through the API: the department tells the parties of their right
+ * (听证告知书); the applicant, the agent or a party told of it requests the hearing within 5 working days, or
+ * waives it; the department notifies time and place 7 working days ahead (听证通知书), holds it within 20
+ * working days of the request, or ends it unheld. Refusals name the limit broken: 409 wrong state, 422 a limit
+ * or field, 403 a requester who is not a party.
+ */
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { HearingCommand } from '../cases/case-service.js';
+import { caseCommandSchema, caseParams } from '../http/case-schemas.js';
+import { auditCase, caseActor, caseFor, emptyBodyAsObject, servedOrThrow } from '../http/case-guard.js';
+import { requireUser } from '../http/guard.js';
+import { errors } from '../http/schemas.js';
+import type { AuthUser } from '../identity/roles.js';
+import '../plugins/types.js';
+
+const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max }) as const;
+const closed = (properties: Record<string, unknown>, required: string[] = []) => ({ type: 'object', additionalProperties: false, required, properties }) as const;
+const party = { type: 'string', pattern: '^[A-Za-z0-9_.@-]{1,64}$' } as const;
+
+interface HearingRoute {
+  path: string;
+  summary: string;
+  body: object;
+  /** `staff`: the department handling the case; `party`: the applicant's side or a party named in the notice. */
+  who: 'staff' | 'party';
+  document?: string;
+  command(body: Record<string, any>, user: AuthUser): HearingCommand;
+}
+
+const ROUTES: HearingRoute[] = [
+  {
+    path: 'notify', who: 'staff', document: 'hearing-right-notice',
+    summary: 'Tell the applicant and the interested parties of their right to a hearing (告知听证权利, 第47条): they may ask within 5 working days',
+    body: closed({ reason: text(2000), basis: text(2000), parties: { type: 'array', maxItems: 50, items: party } }, ['reason', 'basis']),
+    command: (b, u) => ({ type: 'hearing.notify', reason: b.reason, basis: b.basis, ...(b.parties ? { parties: b.parties } : {}), actor: caseActor(u) }),
+  },
+  {
+    path: 'request', who: 'party', summary: 'Request the hearing (申请听证), within 5 working days of the notice; its time is not counted (第45条)',
+    body: closed({}), command: (_b, u) => ({ type: 'hearing.request', actor: caseActor(u) }),
+  },
+  {
+    path: 'waive', who: 'party', summary: 'Waive the right to a hearing (放弃听证) before requesting it',
+    body: closed({}), command: (_b, u) => ({ type: 'hearing.waive', actor: caseActor(u) }),
+  },
+  {
+    path: 'schedule', who: 'staff', document: 'hearing-notice',
+    summary: 'Notify the time and place (听证通知, 第48条): at least 7 working days ahead, within 20 working days of the request',
+    body: closed({ day: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }, time: { type: 'string', pattern: '^\\d{2}:\\d{2}$' }, place: text(500) }, ['day', 'place']),
+    command: (b, u) => ({ type: 'hearing.schedule', day: b.day, ...(b.time ? { time: b.time } : {}), place: b.place, actor: caseActor(u) }),
+  },
+  {
+    path: 'hold', who: 'staff', summary: 'Hold the hearing on its notified day, with the summary of its record (听证笔录); the clocks run again',
+    body: closed({ record: text(8000) }, ['record']), command: (b, u) => ({ type: 'hearing.hold', record: b.record, actor: caseActor(u) }),
+  },
+  {
+    path: 'end', who: 'staff', summary: 'End a requested hearing without holding it (e.g. the request was withdrawn), with the reason; the clocks run again',
+    body: closed({ reason: text(2000) }, ['reason']), command: (b, u) => ({ type: 'hearing.end', reason: b.reason, actor: caseActor(u) }),
+  },
+];
+
+/** `POST /api/cases/:caseNo/hearing/{notify,request,waive,schedule,hold,end}`. */
+export const caseHearingRoutes: FastifyPluginAsync = async (app) => {
+  /** A party named in the notice may act on the hearing without otherwise reading the case. */
+  async function partyOf(request: FastifyRequest, caseNo: string): Promise<AuthUser> {
+    const user = requireUser(request);
+    const view = await app.cases.service.getCase(caseNo);
+    if (view?.lifecycle.hearing?.parties.includes(user.id)) return user;
+    return (await caseFor(app, request, caseNo)).user;
+  }
+
+  for (const r of ROUTES) {
+    app.post<{ Params: { caseNo: string }; Body: Record<string, unknown> }>(`/api/cases/:caseNo/hearing/${r.path}`, {
+      preValidation: emptyBodyAsObject,
+      schema: { tags: ['cases'], summary: r.summary, params: caseParams, body: r.body, response: { 200: caseCommandSchema, ...errors(400, 401, 403, 404, 409, 422) } },
+    }, async (request) => {
+      const { caseNo } = request.params;
+      const user = r.who === 'staff' ? (await caseFor(app, request, caseNo, 'case.handle')).user : await partyOf(request, caseNo);
+      const body = servedOrThrow(await app.cases.service.hearing(caseNo, r.command(request.body, user)), r.document);
+      await auditCase(app, user, `case.hearing-${r.path}`, caseNo);
+      return body;
+    });
+  }
+};
