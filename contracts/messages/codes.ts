@@ -25,6 +25,18 @@ export const ZH_CN_MESSAGES: Readonly<Record<string, string>> = {
   NO_FLOW_TAKEN: '网关没有满足条件的流向，流程无法继续',
   UNHANDLED_ERROR: '流程抛出了未被处理的错误',
   INVALID_COMMAND: '请求的操作无效',
+  // The operations on a task (转办, 委派, 加签, 减签, 驳回, 拿回, 抄送, 催办).
+  TASK_DELEGATED: '该任务已委派他人办理，须由被委派人办理完毕交回后才能继续',
+  TASK_NOT_DELEGATED: '该任务没有委派，无需交回',
+  TASK_WITH_SIGNER: '加签人正在办理该任务，待其签署后才能继续',
+  SIGNERS_INVALID: '加签人无效[：{signer}]（不能为空、本人、重复或已是加签人）',
+  SIGNER_NOT_REMOVABLE: '只能减去由加签加入且尚未签署的人员[：{signer}]',
+  REJECT_RESUME_INVALID: '该环节位于并行分支或子流程中，驳回后只能按流程重新流转',
+  RECLAIM_NOT_ALLOWED: '下一环节已有人办理或流程已继续，不能拿回',
+  URGE_LIMIT_REACHED: '今天对该任务的催办次数已达上限',
+  COPY_RECIPIENTS_REQUIRED: '请至少选择一名抄送人员或一个抄送部门',
+  WITHDRAW_TOO_LATE: '第一位审批人已经办理，不能再撤回',
+  REJECT_AFTER_DECISION: '办件已作出决定，驳回后只能直接回到驳回环节',
   // The server (server/http).
   VALIDATION_FAILED: '提交的内容不符合要求',
   MALFORMED_JSON: '提交的内容不是有效的 JSON',

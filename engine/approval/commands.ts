@@ -53,7 +53,15 @@ export type LifecycleCommand =
   /** A supervision sweep: re-reads the lights on `ctx.now` and records each new violation once. */
   | { type: 'supervision.evaluate'; actor: Actor }
   /** A new calendar version: recompute the open clocks on `ctx.calendar` and record each change (行政许可法 第82条). */
-  | { type: 'calendar.recalculate'; actor: Actor };
+  | { type: 'calendar.recalculate'; actor: Actor }
+  | TaskNoteCommand;
+
+/** 催办 and 抄送: recorded on the case, they do not change who holds a task. */
+export type TaskNoteCommand =
+  /** 催办: a reminder to the task's assignee (or its department), limited per day. */
+  | { type: 'task.urge'; taskId: string; note?: string; actor: Actor }
+  /** 抄送: read-only copies of the case to users or departments. */
+  | { type: 'task.copy'; taskId: string; users?: string[]; departments?: string[]; note?: string; actor: Actor };
 
 /** The core commands an approval case passes to `engine/core` while in handling. */
 export type PassThroughCommand = Extract<

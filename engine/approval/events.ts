@@ -12,6 +12,7 @@ import type {
   AcceptanceRecord, Application, CaseDeadlines, CertificateRecord, CorrectionRecord, DecisionRecord,
   DeliveryRecord, MaterialRef, NoticeItem, PreAcceptanceWindow,
 } from './state.js';
+import type { CopyRecord, UrgeRecord } from './task-notes.js';
 import type { SpglStatus } from './status.js';
 
 /** The payload of each lifecycle event (besides `type`, `v`, `seq`, `at`, `actor`, `why`, `status`). */
@@ -56,6 +57,11 @@ export interface ApprovalEventPayloads {
   'light.changed': { from: Light | null; to: Light; on: string; elapsed: number; limit: number };
   'supervision.recorded': { record: SupervisionRecord };
   /** A new calendar changed an open clock's deadline: moved it, or confirmed it (no longer provisional). */
+  // The operations on a task:
+  'task.urged': { urge: UrgeRecord };
+  'task.copied': { copy: CopyRecord };
+  /** A return before the decision reopened the joint review: the co-departments' branches start afresh. */
+  'co-department.withdrawn': { departments: string[] };
   'deadline.recalculated': {
     /** The clock: `statutory`, `promised`, `delivery`, `pre-acceptance`, `co-department:<dept>`, `hearing:…`, `step:<id>`. */
     clock: string;
@@ -87,6 +93,7 @@ const TYPES: readonly ApprovalEventType[] = [
   'co-department.started', 'co-department.completed', 'step-clock.started', 'step-clock.stopped', 'case.decided', 'case.concluded', 'case.withdrawn',
   'case.revoked', 'payment.confirmed', 'certificate.issued', 'delivery.recorded', 'case.evaluated',
   'rectification.opened', 'rectification.completed', 'light.changed', 'supervision.recorded', 'deadline.recalculated',
+  'task.urged', 'task.copied', 'co-department.withdrawn',
 ];
 
 /** The lifecycle event types, for telling them from the core's events in the shared log. */

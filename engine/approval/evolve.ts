@@ -11,11 +11,12 @@ import type { Applier, LifecycleEvent } from './appliers/applier.js';
 import { handlingAppliers } from './appliers/handling.js';
 import { hearingAppliers } from './appliers/hearing.js';
 import { intakeAppliers } from './appliers/intake.js';
+import { operationAppliers } from './appliers/operations.js';
 import { APPROVAL_EVENT_TYPES, type ApprovalEventType } from './events.js';
 import { APPROVAL_EVENT_VERSIONS } from './upcasters.js';
 import { initialApprovalState, type ApprovalCaseState, type ApprovalState } from './state.js';
 
-const appliers = { ...intakeAppliers, ...handlingAppliers, ...hearingAppliers, ...afterAppliers } as Record<string, Applier<ApprovalEventType>>;
+const appliers = { ...intakeAppliers, ...handlingAppliers, ...hearingAppliers, ...afterAppliers, ...operationAppliers } as Record<string, Applier<ApprovalEventType>>;
 
 /** The lifecycle state a `case.applied` event opens. */
 function opened(e: LifecycleEvent<'case.applied'>): ApprovalState {
@@ -40,6 +41,7 @@ function opened(e: LifecycleEvent<'case.applied'>): ApprovalState {
     fees: { ...structuredClone(e.fees), payments: [] },
     supervision: [],
     lastAt: e.at,
+    ...(e.channel === 'window' && e.actor ? { starter: e.actor.id } : {}),
   };
 }
 

@@ -13,6 +13,7 @@ import { initialState, type CaseState } from '../core/index.js';
 import type { Variables } from '../core/types.js';
 import type { ItemSnapshot } from './item-snapshot.js';
 import type { SpglStatus } from './status.js';
+import type { CopyRecord, UrgeRecord } from './task-notes.js';
 
 /**
  * What an application brings: the case number, the item version's snapshot, who applied and how, the facts,
@@ -256,6 +257,12 @@ export interface ApprovalState {
   withdrawal?: { at: string; by: string; reason: string };
   revocation?: { at: string; by: string; reason: string; basis: string };
   supervision: SupervisionRecord[];
+  /** 催办 of the case's tasks, oldest first (counted in supervision). */
+  urges?: UrgeRecord[];
+  /** 抄送: who was given a read-only copy, oldest first. */
+  copies?: CopyRecord[];
+  /** The staff member who entered a window application (the starter who may withdraw it, 撤回). */
+  starter?: string;
   /** The case light as last evaluated (on the day of `lastAt`). */
   light?: Light;
   /** The instant of the last event. */

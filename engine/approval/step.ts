@@ -11,6 +11,7 @@ import { completeRectification, confirmPayment, evaluate, evaluateSupervision, i
 import { recalculateCalendar } from './handlers/calendar.js';
 import { endHearing, holdHearing, notifyHearing, requestHearing, scheduleHearing, waiveHearing } from './handlers/hearing.js';
 import { approveExtension, endProcedure, passThrough, startProcedure } from './handlers/handling.js';
+import { copy, urge } from './handlers/task-notes.js';
 import { accept, apply, notifyCorrection, reject, supplyCorrection, withdraw } from './handlers/intake.js';
 import { ApprovalRejectionError, refuse, type ApprovalRejection } from './rejection.js';
 import type { ApprovalCaseState } from './state.js';
@@ -46,6 +47,8 @@ const handlers: Handlers = {
   'case.revoke': revoke,
   'supervision.evaluate': (d) => evaluateSupervision(d),
   'calendar.recalculate': recalculateCalendar,
+  'task.urge': urge,
+  'task.copy': copy,
 };
 
 /**

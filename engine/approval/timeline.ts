@@ -21,7 +21,12 @@ export interface TimelineEntry {
   status?: number;
 }
 
-const TASK_EVENTS = new Set(['task.created', 'task.claimed', 'task.completed', 'case.returned', 'case.suspended', 'case.resumed']);
+const TASK_EVENTS = new Set([
+  'task.created', 'task.claimed', 'task.completed', 'case.returned', 'case.suspended', 'case.resumed',
+  // The operations on a task:
+  'task.transferred', 'task.delegated', 'task.resolved', 'task.signers-added', 'task.signers-removed', 'task.signed',
+  'task.rejected', 'task.reclaimed', 'rejection.resumed',
+]);
 
 function describe(e: CaseEvent, tasks: Map<string, TaskInfo>): string {
   switch (e.type) {
@@ -37,9 +42,36 @@ function describe(e: CaseEvent, tasks: Map<string, TaskInfo>): string {
     }
     case 'case.returned':
       return `returned to ${String(e.toElementId)}`;
+    case 'task.transferred':
+      return `task ${name(e, tasks)} transferred from ${String(e.from ?? '-')} to ${String(e.to)}`;
+    case 'task.delegated':
+      return `task ${name(e, tasks)} delegated by ${String(e.owner)} to ${String(e.to)}`;
+    case 'task.resolved':
+      return `task ${name(e, tasks)} resolved by ${String(e.by)} back to ${String(e.owner)}`;
+    case 'task.signers-added':
+      return `signers ${(e.signers as string[]).join(', ')} added ${String(e.mode)} to task ${name(e, tasks)}`;
+    case 'task.signers-removed':
+      return `signers ${(e.signers as string[]).join(', ')} removed from task ${name(e, tasks)}`;
+    case 'task.signed':
+      return `task ${name(e, tasks)} signed by ${String(e.by ?? '-')}, next ${String(e.next)}`;
+    case 'task.rejected':
+      return `task ${name(e, tasks)} rejected to ${String(e.toElementId)} (${String(e.resume)})`;
+    case 'task.reclaimed':
+      return `step ${String(e.el)} reclaimed by ${String(e.by ?? '-')}`;
+    case 'rejection.resumed':
+      return `${String(e.after)} done again: straight back to ${String(e.to)}`;
+    case 'task.urged':
+      return `task ${name({ taskId: (e.urge as { taskId: string }).taskId }, tasks)} urged`;
+    case 'task.copied':
+      return `task ${name({ taskId: (e.copy as { taskId: string }).taskId }, tasks)} copied to ${[...(e.copy as { users: string[] }).users, ...(e.copy as { departments: string[] }).departments].join(', ')}`;
     default:
       return e.type;
   }
+}
+
+function name(e: { taskId?: unknown } | CaseEvent, tasks: Map<string, TaskInfo>): string {
+  const t = tasks.get(String(e.taskId));
+  return t?.name ?? t?.elementId ?? String(e.taskId);
 }
 
 /** The timeline of a log, oldest first. */

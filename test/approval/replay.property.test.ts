@@ -9,6 +9,8 @@ type Factory = (c: Case) => ApprovalCommand;
 
 const upload = { material: 'M3', kind: 'upload' as const, name: 'M3.pdf', ref: 'files/M3b', sha256: 'ef'.repeat(32), size: 9, contentType: 'application/pdf' };
 const openTask = (c: Case) => openTasks(c.state.process)[0]?.taskId ?? 'none:e1';
+/** Whoever holds the first open task, so that an operation on it is not refused for the actor alone. */
+const holder = (c: Case) => ({ id: openTasks(c.state.process)[0]?.assignee ?? clerk.id });
 
 const FACTORIES: Factory[] = [
   () => ({ type: 'correction.notify', items: [{ code: 'M3', reason: '请补正', basis: null }], actor: clerk }),
@@ -27,6 +29,19 @@ const FACTORIES: Factory[] = [
   () => ({ type: 'delivery.record', method: 'pickup', actor: clerk }),
   () => ({ type: 'case.evaluate', grade: 4, actor: { id: applicant.id } }),
   () => ({ type: 'supervision.evaluate', actor: { id: 'system' } }),
+  // The operations on a task:
+  (c) => ({ type: 'task.claim', taskId: openTask(c), assignee: clerk.id, actor: clerk }),
+  (c) => ({ type: 'task.transfer', taskId: openTask(c), to: 'clerk-wang', reason: '转办', actor: holder(c) }),
+  (c) => ({ type: 'task.delegate', taskId: openTask(c), to: 'clerk-wang', reason: '委派', actor: holder(c) }),
+  (c) => ({ type: 'task.resolve', taskId: openTask(c), opinion: '已核', actor: holder(c) }),
+  (c) => ({ type: 'task.add-signers', taskId: openTask(c), signers: ['chief-zhou'], mode: 'after', reason: '加签', actor: holder(c) }),
+  (c) => ({ type: 'task.add-signers', taskId: openTask(c), signers: ['chief-zhou'], mode: 'before', reason: '加签', actor: holder(c) }),
+  (c) => ({ type: 'task.remove-signers', taskId: openTask(c), signers: ['chief-zhou'], reason: '减签', actor: { id: openTasks(c.state.process)[0]?.owner ?? clerk.id } }),
+  (c) => ({ type: 'task.reject', taskId: openTask(c), to: 'previous', resume: 'back-to-me', reason: '驳回', actor: holder(c) }),
+  (c) => ({ type: 'task.reject', taskId: openTask(c), to: 'previous', resume: 'through', reason: '驳回', actor: holder(c) }),
+  (c) => ({ type: 'task.reclaim', taskId: openTasks(c.state.process)[0]?.prev?.taskId ?? 'none:e1', reason: '拿回', actor: { id: openTasks(c.state.process)[0]?.prev?.by ?? clerk.id } }),
+  (c) => ({ type: 'task.urge', taskId: openTask(c), note: '请尽快办理', actor: { id: applicant.id } }),
+  (c) => ({ type: 'task.copy', taskId: openTask(c), users: ['auditor-1'], departments: ['区政务服务中心'], actor: holder(c) }),
 ];
 
 describe('approval aggregate properties', () => {

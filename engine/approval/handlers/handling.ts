@@ -120,6 +120,10 @@ export function passThrough(d: Decider, cmd: PassThroughCommand): void {
     const task = tasks.find((t) => t.taskId === cmd.taskId);
     if (task) guardCompletion(d, task, cmd);
   }
+  if (cmd.type === 'task.reject' && cmd.resume === 'through' && d.approval.decision) {
+    // The decision stands once made: going through the steps again could not make it a second time.
+    refuse('REJECT_AFTER_DECISION', `Expected a reject before the decision of ${d.approval.decision.decidedOn} to go through again, but it was made; reject back-to-me`);
+  }
   reactToCore(d, d.core(cmd), tasks);
   if (d.approval.phase === 'handling' || d.approval.decision) refreshLight(d);
 }

@@ -4,6 +4,7 @@
  */
 import { decideCorrectionNotice } from '../../clocks/correction-notice.js';
 import { hasExpired } from '../../clocks/deadline.js';
+import { openTasks } from '../../core/index.js';
 import type { LifecycleCommand } from '../commands.js';
 import { dayOf, openWindow } from '../clocks.js';
 import type { Decider } from '../decider.js';
@@ -109,8 +110,12 @@ export function reject(d: Decider, cmd: Of<'case.reject'>): void {
 export function withdraw(d: Decider, cmd: Of<'case.withdraw'>): void {
   d.expectPhase(cmd.type, 'received', 'correcting', 'handling');
   const s = d.approval;
-  if (cmd.actor.id !== s.applicant.id && cmd.actor.id !== s.agent?.id) {
-    refuse('NOT_THE_APPLICANT', `Expected the applicant or the agent to withdraw, but '${cmd.actor.id}' is neither`);
+  const starter = s.starter !== undefined && cmd.actor.id === s.starter;
+  if (cmd.actor.id !== s.applicant.id && cmd.actor.id !== s.agent?.id && !starter) {
+    refuse('NOT_THE_APPLICANT', `Expected the applicant, the agent or the staff member who entered the application to withdraw, but '${cmd.actor.id}' is none of them`);
+  }
+  if (starter && cmd.actor.id !== s.applicant.id && firstApproverActed(d)) {
+    refuse('WITHDRAW_TOO_LATE', `Expected no approver to have acted on case '${s.caseNo}' for its starter to withdraw it, but one has`);
   }
   if (s.phase === 'handling') {
     d.core({ type: 'case.cancel', reason: cmd.reason, actor: cmd.actor });
@@ -119,6 +124,15 @@ export function withdraw(d: Decider, cmd: Of<'case.withdraw'>): void {
   }
   const status = s.phase === 'handling' ? SPGL.withdrawn : SPGL.withdrawnBeforeAcceptance;
   d.emit('case.withdrawn', { reason: cmd.reason }, { status, why: cmd.reason });
+}
+
+/** 撤回 by a staff starter is allowed until the first approver acts: a step done, or an open one worked on. */
+function firstApproverActed(d: Decider): boolean {
+  const process = d.draft.process;
+  const tasks = openTasks(process);
+  if (tasks.some((t) => t.touched)) return true;
+  return Object.values(process.elements).some((inst) =>
+    (inst.passed ?? []).some((id) => ['userTask', 'manualTask'].includes(d.definition.nodes[id]?.kind ?? '')));
 }
 
 /** The day the case's materials were received last (the back-dated acceptance of 第32条). */

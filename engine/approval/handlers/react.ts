@@ -73,6 +73,9 @@ export function reactToCore(d: Decider, events: readonly CaseEvent[], tasks: rea
       const opinion = typeof event.opinion === 'string' ? event.opinion : undefined;
       if (isCoDepartmentTask(d, task)) coDepartmentDone(d, task.department!, outcome, opinion);
       else if (task.stage === 'decide' && !d.approval.decision) decide(d, outcome, opinion, `${task.name ?? task.elementId}: ${outcome}`);
+    } else if (event.type === 'case.returned' && !d.approval.decision && d.approval.coDepartments.length) {
+      // A return before the decision reopens the joint review: every branch is asked again (第26条).
+      d.emit('co-department.withdrawn', { departments: [...new Set(d.approval.coDepartments.map((c) => c.department))] }, { why: `returned to ${String(event.toElementId)}` });
     } else if (event.type === 'case.completed' || event.type === 'case.terminated') {
       conclude(d);
     }
