@@ -9,7 +9,7 @@
 export type {
   Aggregation, Finding, HitPolicy, InputColumn, OutputColumn, Primitive, Purpose, RuleTable, Row, TableTest, ValueType,
 } from './model.js';
-export { RuleTableError, formatFinding } from './errors.js';
+export { RuleBudgetError, RuleTableError, formatFinding } from './errors.js';
 export { loadRuleTable, type LoadOptions } from './load.js';
 export { decisionTableSchema, validateTableDocument } from './schema.js';
 export { compileRuleTable, type CompiledDecision } from './compile.js';
