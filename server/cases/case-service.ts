@@ -15,6 +15,7 @@ import { openTasks } from '../../engine/core/index.js';
 import type { Actor, Json } from '../../engine/core/types.js';
 import type { CaseRunner } from '../../engine/runtime/case-runner.js';
 import type { CaseStore, Clock } from '../../engine/runtime/ports.js';
+import { stepAuthority } from '../identity/step-authority.js';
 import { newCaseNumber } from './case-number.js';
 import { laterDocument } from './later-documents.js';
 import { checkFacts } from './facts.js';
@@ -121,12 +122,29 @@ export class CaseService {
     return this.withDocument(await this.run(caseNo, { type: 'case.reject', reasons, actor: args.actor }), 'non-acceptance');
   }
 
-  completeTask(caseNo: string, args: Args<'task.complete'>): Promise<ServiceResult> {
-    return this.run(caseNo, { type: 'task.complete', ...args } as ApprovalCommand);
+  /** Completes a task; refused (STEP_*) unless the actor is of the step's department and holds its role. */
+  async completeTask(caseNo: string, args: Args<'task.complete'>): Promise<ServiceResult> {
+    const refused = await this.stepRefused(caseNo, args.taskId, args.actor);
+    return refused ?? this.run(caseNo, { type: 'task.complete', ...args } as ApprovalCommand);
   }
 
-  claimTask(caseNo: string, args: Args<'task.claim'>): Promise<ServiceResult> {
-    return this.run(caseNo, { type: 'task.claim', ...args } as ApprovalCommand);
+  /** Claims a task; the same step authority as completing it. */
+  async claimTask(caseNo: string, args: Args<'task.claim'>): Promise<ServiceResult> {
+    const refused = await this.stepRefused(caseNo, args.taskId, args.actor);
+    return refused ?? this.run(caseNo, { type: 'task.claim', ...args } as ApprovalCommand);
+  }
+
+  /**
+   * The refusal when `actor` may not work the open task `taskId` (`stepAuthority`); the actor's roles carry
+   * its step roles (see `caseActor`). A task that is not open is left to the engine to refuse.
+   */
+  private async stepRefused(caseNo: string, taskId: string, actor: Actor | undefined): Promise<ServiceResult | undefined> {
+    const loaded = await this.load(caseNo);
+    const task = loaded && openTasks(loaded.state.process).find((t) => t.taskId === taskId);
+    if (!task) return undefined;
+    const roles = actor?.roles ?? [];
+    const refused = stepAuthority({ id: actor?.id ?? 'nobody', ...(actor?.department ? { department: actor.department } : {}), roles, groups: roles }, { ...task, owner: loaded.state.approval?.item.department });
+    return refused ? refusal(caseNo, refused.code, refused.message, refused.details) : undefined;
   }
 
   startSpecialProcedure(caseNo: string, args: Args<'special-procedure.start'>): Promise<ServiceResult> {

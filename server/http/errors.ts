@@ -9,6 +9,7 @@ import type { Json, Rejection, RejectionCode } from '../../engine/core/types.js'
 import type { Finding as RuleFinding } from '../../rules/model.js';
 import type { ApprovalRejectionCode } from '../../engine/approval/rejection.js';
 import { APPROVAL_REJECTION_STATUS, CASE_SERVICE_STATUS, HEARING_REJECTION_STATUS } from './approval-codes.js';
+import { AUTHORITY_STATUS } from './authority-codes.js';
 
 /** Statuses of the engine's rejection codes. A new `RejectionCode` fails to compile until it is mapped. */
 export const REJECTION_STATUS: Readonly<Record<RejectionCode, number>> = {
@@ -100,7 +101,7 @@ export interface ErrorBody {
  * case lifecycle: an expected business-rule refusal, 422, never a 500.
  */
 export function statusOf(code: ErrorCode | string): number {
-  for (const table of [SERVER_STATUS, REJECTION_STATUS, APPROVAL_REJECTION_STATUS, HEARING_REJECTION_STATUS, CASE_SERVICE_STATUS] as Array<Readonly<Record<string, number>>>) {
+  for (const table of [SERVER_STATUS, REJECTION_STATUS, APPROVAL_REJECTION_STATUS, HEARING_REJECTION_STATUS, CASE_SERVICE_STATUS, AUTHORITY_STATUS] as Array<Readonly<Record<string, number>>>) {
     if (Object.hasOwn(table, code)) return table[code]!;
   }
   return UNMAPPED_REFUSAL;

@@ -22,7 +22,7 @@ export function requireUser(request: FastifyRequest): AuthUser {
 export function authorize(request: FastifyRequest, action: Action, resource: Resource): AuthUser {
   const user = requireUser(request);
   const decision = can(user, action, resource);
-  if (!decision.allowed) throw new ApiError('FORBIDDEN', decision.reason, { action });
+  if (!decision.allowed) throw new ApiError(decision.code ?? 'FORBIDDEN', decision.reason, { action, ...decision.details });
   return user;
 }
 

@@ -4,3 +4,4 @@ export * from './roles.js';
 export * from './seed.js';
 export * from './sessions.js';
 export * from './users.js';
+export * from './step-authority.js';

@@ -8,6 +8,7 @@
  * else is not claimed or completed, and nobody claims a task for another user.
  */
 import { hasRole, type AuthUser, type Role } from './roles.js';
+import { stepAuthority, stepDepartment } from './step-authority.js';
 
 /** What a user may try to do. */
 export type Action =
@@ -43,7 +44,20 @@ export type Action =
 export type Resource =
   | { kind: 'user'; department?: string; roles?: readonly Role[] }
   | { kind: 'definition'; department?: string }
-  | { kind: 'task'; department?: string; candidateGroups?: readonly string[]; assignee?: string; onBehalfOf?: string }
+  | {
+      kind: 'task';
+      department?: string;
+      candidateGroups?: readonly string[];
+      assignee?: string;
+      onBehalfOf?: string;
+      /** The task and its element, named in a refusal; with them, claim and complete check the step's authority. */
+      taskId?: string;
+      elementId?: string;
+      /** `approval:role` of the step. */
+      role?: string;
+      /** The department owning the definition, for a step that names no department. */
+      owner?: string;
+    }
   | {
       kind: 'case';
       /** Every department that works on the case: the lead (implementing) department and the co-departments. */
@@ -60,10 +74,12 @@ export type Resource =
   | { kind: 'supervision'; department?: string }
   | { kind: 'system' };
 
-/** The policy's answer; `reason` is shown to the client on refusal. */
+/** The policy's answer; `reason` is shown to the client on refusal, with `code` when a specific rule refused. */
 export interface Decision {
   allowed: boolean;
   reason: string;
+  code?: string;
+  details?: Record<string, unknown>;
 }
 
 type Check = (user: AuthUser, resource: Resource) => boolean;
@@ -79,12 +95,15 @@ export interface PermissionRule {
 
 const always: Check = () => true;
 
-/** A department member works a task of their department, a task offered to one of their groups, or their own. */
+/**
+ * A department member sees the tasks of their department (the step's, else the definition owner's), and
+ * their own. Groups never reach across departments; which member may work a step is `stepAuthority`.
+ */
 const worksOn: Check = (user, r) => {
   if (r.kind !== 'task') return false;
   if (r.assignee !== undefined && r.assignee === user.id) return true;
-  if (r.department !== undefined) return user.department !== undefined && r.department === user.department;
-  return (r.candidateGroups ?? []).some((g) => user.groups.includes(g));
+  const department = stepDepartment(r);
+  return department !== undefined && user.department !== undefined && department === user.department;
 };
 
 const inOwnDepartment: Check = (user, r) =>
@@ -175,7 +194,7 @@ export const PERMISSION_RULES: readonly PermissionRule[] = [
 ];
 
 /** Refusals that hold whatever the role. */
-function overriding(user: AuthUser, action: Action, r: Resource): string | undefined {
+function overriding(user: AuthUser, action: Action, r: Resource): string | Pick<Decision, 'reason' | 'code' | 'details'> | undefined {
   // Online, the caller is the applicant; applying for somebody else is done as their agent.
   if (r.kind === 'case' && action === 'case.apply' && r.channel === 'online' && r.onBehalfOf !== undefined && r.onBehalfOf !== user.id) {
     return `Nobody acts in another's name: '${user.id}' may not apply online as '${r.onBehalfOf}'; apply as their agent`;
@@ -183,6 +202,11 @@ function overriding(user: AuthUser, action: Action, r: Resource): string | undef
   if (r.kind !== 'task' || (action !== 'task.claim' && action !== 'task.complete')) return undefined;
   if (r.onBehalfOf !== undefined && r.onBehalfOf !== user.id) return `Nobody acts in another's name: '${user.id}' may not claim a task for '${r.onBehalfOf}'`;
   if (r.assignee !== undefined && r.assignee !== user.id) return `The task is assigned to '${r.assignee}', not to '${user.id}'`;
+  // The step's department and role, at claim and again at completion (a claim does not outlive a lost role).
+  if (r.taskId !== undefined) {
+    const refused = stepAuthority(user, { ...r, taskId: r.taskId });
+    if (refused) return { reason: refused.message, code: refused.code, details: refused.details };
+  }
   return undefined;
 }
 
@@ -205,7 +229,8 @@ function describe(r: Resource): string {
 /** Decides whether `user` may do `action` on `resource`. Pure; the same input always gives the same answer. */
 export function can(user: AuthUser, action: Action, resource: Resource, rules: readonly PermissionRule[] = PERMISSION_RULES): Decision {
   const refused = overriding(user, action, resource);
-  if (refused) return { allowed: false, reason: refused };
+  if (typeof refused === 'string') return { allowed: false, reason: refused };
+  if (refused) return { allowed: false, ...refused };
   const granted = rules.find((rule) => rule.action === action && hasRole(user, rule.role) && rule.when(user, resource));
   if (granted) return { allowed: true, reason: `${granted.role}: ${granted.why}` };
   return {

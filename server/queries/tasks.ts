@@ -51,3 +51,17 @@ export async function listTasks(knex: Knex, filter: TaskFilter, visibleTo?: { us
   if (filter.limit !== undefined) query.limit(filter.limit);
   return (await query).map(toTaskRecord);
 }
+
+/**
+ * The department owning a case's definition: the deploying department of a plain definition, else the
+ * implementing department of an item. It owns the steps that name no department of their own.
+ */
+export async function caseOwner(knex: Knex, caseNo: string): Promise<string | undefined> {
+  const row = await knex('cases').where({ case_no: caseNo }).first('item_key');
+  if (!row) return undefined;
+  const key = String(row.item_key);
+  const owned = await knex('definition_departments').where({ key }).first('department');
+  if (owned) return String(owned.department);
+  const item = await knex('items').where({ code: key }).first('department');
+  return item ? String(item.department) : undefined;
+}

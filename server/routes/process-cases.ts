@@ -13,7 +13,7 @@ import { actorOf, authorize, requireUser } from '../http/guard.js';
 import { commandResultSchema, errors, idempotencyHeaders, taskSchema, variablesSchema } from '../http/schemas.js';
 import { can } from '../identity/permissions.js';
 import { caseFacts } from '../queries/cases.js';
-import { listTasks } from '../queries/tasks.js';
+import { caseOwner, listTasks } from '../queries/tasks.js';
 import { taskResource } from './tasks.js';
 import '../plugins/types.js';
 
@@ -99,6 +99,7 @@ export const processCaseRoutes: FastifyPluginAsync = async (app) => {
     if (!facts || !can(user, 'case.read', { kind: 'case', departments: facts.departments, applicant: facts.applicant }).allowed) throw notFound(`case '${caseNo}'`);
     const stored = (await app.store.cases.loadCase(caseNo))!;
     const tasks = await listTasks(app.store.knex, { caseNo });
+    const owner = await caseOwner(app.store.knex, caseNo);
     return {
       caseNo,
       status: stored.summary.status,
@@ -111,7 +112,7 @@ export const processCaseRoutes: FastifyPluginAsync = async (app) => {
       createdAt: stored.createdAt,
       updatedAt: stored.updatedAt,
       // An applicant sees where the case is; staff see the tasks they may read.
-      tasks: facts.applicant === user.id ? tasks : tasks.filter((t) => can(user, 'task.read', taskResource(t)).allowed),
+      tasks: facts.applicant === user.id ? tasks : tasks.filter((t) => can(user, 'task.read', taskResource(t, undefined, t.department === undefined ? owner : undefined)).allowed),
     };
   });
 };

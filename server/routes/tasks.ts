@@ -4,6 +4,7 @@
  * assigned to someone else. The actor of every command is the authenticated user, never a body field.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { Knex } from 'knex';
 import type { TaskRecord } from '../../engine/runtime/ports.js';
 import type { Json } from '../../engine/core/types.js';
 import { acceptedOrThrow } from '../http/command-result.js';
@@ -13,12 +14,25 @@ import { actorOf, authorize, requireUser } from '../http/guard.js';
 import { commandResultSchema, errors, idempotencyHeaders, taskSchema, variablesSchema } from '../http/schemas.js';
 import { can, type Resource } from '../identity/permissions.js';
 import { hasRole } from '../identity/roles.js';
-import { findTask, listTasks, type TaskFilter } from '../queries/tasks.js';
+import { caseOwner, findTask, listTasks, type TaskFilter } from '../queries/tasks.js';
 import '../plugins/types.js';
 
-/** The policy's view of a task. */
-export function taskResource(task: TaskRecord, onBehalfOf?: string): Resource {
-  return { kind: 'task', department: task.department, candidateGroups: task.candidateGroups, assignee: task.assignee, ...(onBehalfOf ? { onBehalfOf } : {}) };
+/**
+ * The policy's view of a task: its department (else `owner`, the definition's department), step role and
+ * candidate groups, assignee. Claim and complete check the step's authority on it (`stepAuthority`).
+ */
+export function taskResource(task: TaskRecord, onBehalfOf?: string, owner?: string): Resource {
+  return {
+    kind: 'task', taskId: task.taskId, elementId: task.elementId, department: task.department, role: task.role, candidateGroups: task.candidateGroups, assignee: task.assignee,
+    ...(owner !== undefined ? { owner } : {}), ...(onBehalfOf ? { onBehalfOf } : {}),
+  };
+}
+
+/** The task with the department that owns its step: its own, else its definition's (for the policy). */
+export async function ownedTask(knex: Knex, task: TaskRecord): Promise<{ task: TaskRecord; owner?: string }> {
+  if (task.department !== undefined) return { task };
+  const owner = await caseOwner(knex, task.caseNo);
+  return owner === undefined ? { task } : { task, owner };
 }
 
 const taskParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 3, maxLength: 200 } } } as const;
@@ -54,11 +68,12 @@ async function emptyBodyAsObject(request: FastifyRequest): Promise<void> {
 /** `GET /api/tasks`, `GET /api/tasks/:id`, `POST /api/tasks/:id/claim`, `POST /api/tasks/:id/complete`. */
 export const taskRoutes: FastifyPluginAsync = async (app) => {
   /** The task, when it exists and the caller may `action` it; 404 hides tasks a caller may not even read. */
-  async function loadTask(request: FastifyRequest, id: string): Promise<TaskRecord> {
+  async function loadTask(request: FastifyRequest, id: string): Promise<{ task: TaskRecord; owner?: string }> {
     const user = requireUser(request);
-    const task = await findTask(app.store.knex, id);
-    if (!task || !can(user, 'task.read', taskResource(task)).allowed) throw notFound(`task '${id}'`);
-    return task;
+    const found = await findTask(app.store.knex, id);
+    const owned = found && (await ownedTask(app.store.knex, found));
+    if (!owned || !can(user, 'task.read', taskResource(owned.task, undefined, owned.owner)).allowed) throw notFound(`task '${id}'`);
+    return owned;
   }
 
   app.get<{ Querystring: TaskFilter }>('/api/tasks', {
@@ -68,12 +83,18 @@ export const taskRoutes: FastifyPluginAsync = async (app) => {
     const seesAll = hasRole(user, 'reform-office-admin') || hasRole(user, 'auditor');
     const { limit, ...filter } = request.query;
     const rows = await listTasks(app.store.knex, filter, seesAll ? undefined : { userId: user.id, department: user.department });
-    return rows.filter((t) => can(user, 'task.read', taskResource(t)).allowed).slice(0, limit);
+    const visible: TaskRecord[] = [];
+    for (const row of rows) {
+      if (limit !== undefined && visible.length >= limit) break;
+      const { task, owner } = await ownedTask(app.store.knex, row);
+      if (can(user, 'task.read', taskResource(task, undefined, owner)).allowed) visible.push(task);
+    }
+    return visible;
   });
 
   app.get<{ Params: { id: string } }>('/api/tasks/:id', {
     schema: { tags: ['tasks'], summary: 'One task', params: taskParams, response: { 200: taskSchema, ...errors(401, 404) } },
-  }, async (request) => loadTask(request, request.params.id));
+  }, async (request) => (await loadTask(request, request.params.id)).task);
 
   app.post<{ Params: { id: string }; Body: { assignee?: string } | undefined }>('/api/tasks/:id/claim', {
     preValidation: emptyBodyAsObject,
@@ -85,8 +106,8 @@ export const taskRoutes: FastifyPluginAsync = async (app) => {
       response: { 200: commandResultSchema, ...errors(400, 401, 403, 404, 409) },
     },
   }, async (request) => {
-    const task = await loadTask(request, request.params.id);
-    const user = authorize(request, 'task.claim', taskResource(task, request.body?.assignee));
+    const { task, owner } = await loadTask(request, request.params.id);
+    const user = authorize(request, 'task.claim', taskResource(task, request.body?.assignee, owner));
     const result = await audited({ actorId: user.id, action: 'task.claimed', target: task.taskId, caseNo: task.caseNo, details: { caseNo: task.caseNo } }, () =>
       app.runtime.runner.execute(task.caseNo, { type: 'task.claim', taskId: task.taskId, assignee: user.id, actor: actorOf(user) }));
     return acceptedOrThrow(result);
@@ -103,8 +124,8 @@ export const taskRoutes: FastifyPluginAsync = async (app) => {
       response: { 200: commandResultSchema, ...errors(400, 401, 403, 404, 409, 422) },
     },
   }, async (request) => {
-    const task = await loadTask(request, request.params.id);
-    const user = authorize(request, 'task.complete', taskResource(task));
+    const { task, owner } = await loadTask(request, request.params.id);
+    const user = authorize(request, 'task.complete', taskResource(task, undefined, owner));
     const { outcome, opinion, variables } = request.body ?? {};
     // A repeated request is answered by the Idempotency-Key mechanism (server/http/idempotency.ts), per task.
     const result = await audited({ actorId: user.id, action: 'task.completed', target: task.taskId, caseNo: task.caseNo, details: { caseNo: task.caseNo, outcome: outcome ?? null } }, () =>

@@ -10,7 +10,7 @@ import { next2027 } from '../calendar/next-year.js';
 import { bj, pdf, shared, world, type World } from './harness.js';
 
 const applicant = { id: 'u-chen', name: '陈静餐饮有限公司', kind: 'ENTERPRISE' };
-const clerk = { id: 'clerk-li', name: '李伟', department: '区市场监督管理局', roles: ['clerk'] };
+const clerk = { id: 'clerk-li', name: '李伟', department: '区市场监督管理局', roles: ['clerk', 'reviewer', 'inspector', 'section-chief', 'deputy-director', 'issuer'] };
 const facts = { applicant: { kind: 'ENTERPRISE', hasBusinessLicence: true }, onlyPrepackagedFood: false, operatesOnline: false, usesVendingMachine: false, byAgent: false };
 const materials = [pdf('M1'), shared('M2', '营业执照', '91330100MA2XXXXX1', '区市场监督管理局'), pdf('M3'), pdf('M4')];
 

@@ -16,7 +16,8 @@ async function run(no: string, elementId: string, extra: Record<string, unknown>
   const view = await w.service.getCase(no);
   const t = view!.openTasks.find((x) => x.elementId === elementId);
   if (!t) throw new Error(`no task ${elementId} in ${view!.openTasks.map((x) => x.elementId)}`);
-  return w.service.completeTask(no, { taskId: t.taskId, actor: clerk, ...extra } as never);
+  // The step's own staff: its department and its role.
+  return w.service.completeTask(no, { taskId: t.taskId, actor: { ...clerk, department: t.department, roles: [...clerk.roles, t.role!] }, ...extra } as never);
 }
 
 describe('the shipped catalogue', () => {

@@ -11,7 +11,7 @@ import { bj, calendar, pdf, shared, wd, world, type World } from './harness.js';
 const D0 = '2026-05-27'; // Wednesday: the application
 const S5_ACCEPTED = '2026-06-01'; // Monday (scenario S5)
 const applicant = { id: 'u-dev', name: '某化工有限公司', kind: 'ENTERPRISE' };
-const clerk = { id: 'clerk-zhao', name: '赵敏', department: '市生态环境局', roles: ['clerk'] };
+const clerk = { id: 'clerk-zhao', name: '赵敏', department: '市生态环境局', roles: ['clerk', 'approval-section', 'assessment-centre', 'section-chief', 'deputy-director', 'office'] };
 const licence = shared('M5', '营业执照', '91330100MA2YYYYY2', '市场监督管理局');
 const facts = (over: Record<string, unknown> = {}) => ({ project: { approvalLevel: 'CITY', sensitive: false }, byAgent: false, ...over });
 

@@ -9,7 +9,7 @@ import { bj, pdf, shared, wd, world, type World } from './harness.js';
 
 const D0 = '2026-03-02'; // Monday
 const applicant = { id: 'u-chen', name: '陈静餐饮有限公司', kind: 'ENTERPRISE' };
-const clerk = { id: 'clerk-li', name: '李伟', department: '区市场监督管理局', roles: ['clerk'] };
+const clerk = { id: 'clerk-li', name: '李伟', department: '区市场监督管理局', roles: ['clerk', 'reviewer', 'inspector', 'section-chief', 'deputy-director', 'issuer'] };
 const facts = (over: Record<string, unknown> = {}) => ({
   applicant: { kind: 'ENTERPRISE', hasBusinessLicence: true }, onlyPrepackagedFood: false, operatesOnline: false, usesVendingMachine: false, byAgent: false, ...over,
 });

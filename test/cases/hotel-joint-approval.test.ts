@@ -13,7 +13,7 @@ const HEALTH = '区卫生健康委员会';
 const POLICE = '区公安分局';
 const FIRE = '区消防救援大队';
 const applicant = { id: 'u-wang', name: '王芳旅馆有限公司', kind: 'ENTERPRISE' };
-const clerk = { id: 'clerk-zhou', name: '周明', roles: ['clerk'] };
+const clerk = { id: 'clerk-zhou', name: '周明', department: '区市场监督管理局', roles: ['clerk', 'registrar', 'window-clerk'] };
 const governmentHead = { id: 'gov-head', name: '区长', roles: ['government-head'] };
 
 let w: World;
@@ -37,7 +37,7 @@ async function acceptedHotel(): Promise<string> {
 async function completeBranch(caseNo: string, elementId: string, outcome: 'approve' | 'refuse', opinion?: string) {
   const view = await w.service.getCase(caseNo);
   const task = view!.openTasks.find((t) => t.elementId === elementId)!;
-  const result = await w.service.completeTask(caseNo, { taskId: task.taskId, outcome, ...(opinion ? { opinion } : {}), actor: { id: `${elementId}-officer`, department: task.department } } as never);
+  const result = await w.service.completeTask(caseNo, { taskId: task.taskId, outcome, ...(opinion ? { opinion } : {}), actor: { id: `${elementId}-officer`, department: task.department, roles: [task.role!] } } as never);
   if (!result.ok) throw new Error(result.rejection.message);
   return result;
 }
@@ -115,7 +115,11 @@ describe('ITEM-03 hotel joint approval (scenario S7)', () => {
     const no = await acceptedHotel();
     await registered(no);
     w.at(wd(D0, 3));
-    expect(await w.service.completeTask(no, { taskId: (await w.service.getCase(no))!.openTasks.find((t) => t.elementId === 'police')!.taskId, outcome: 'refuse', actor: clerk }))
+    const police = (await w.service.getCase(no))!.openTasks.find((t) => t.elementId === 'police')!;
+    // The lead department's clerk works none of a co-department's steps.
+    expect(await w.service.completeTask(no, { taskId: police.taskId, outcome: 'refuse', actor: clerk }))
+      .toMatchObject({ ok: false, rejection: { code: 'STEP_DEPARTMENT_MISMATCH', details: { elementId: 'police', department: POLICE } } });
+    expect(await w.service.completeTask(no, { taskId: police.taskId, outcome: 'refuse', actor: { id: 'police-officer', department: POLICE, roles: ['police-officer'] } }))
       .toMatchObject({ ok: false, rejection: { code: 'REFUSAL_WITHOUT_REASONS' } });
     await completeBranch(no, 'police', 'refuse', '旅客信息登记系统未接入公安平台（旅馆业治安管理办法第六条）');
     await completeBranch(no, 'health', 'approve');

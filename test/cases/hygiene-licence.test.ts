@@ -22,7 +22,11 @@ const materials = () => [pdf('M1'), shared('M2', '居民身份证', '3301*******
 let w: World;
 afterEach(() => w.dispose());
 
-const complete = (caseNo: string, elementId: string, outcome?: string, opinion?: string) => w.complete(caseNo, elementId, inspector, outcome, opinion);
+const chief = { id: 'chief-qian', name: '钱红', department: '区卫生健康委员会', roles: ['section-chief'] };
+const windowClerk = { id: 'window-sun', name: '孙悦', department: '区卫生健康委员会', roles: ['window-clerk'] };
+/** Each step by the staff holding its role: the inspector reviews, the section chief decides, the window issues. */
+const STAFF: Record<string, typeof inspector> = { decide: chief, issue: windowClerk };
+const complete = (caseNo: string, elementId: string, outcome?: string, opinion?: string) => w.complete(caseNo, elementId, STAFF[elementId] ?? inspector, outcome, opinion);
 
 async function applyHygiene(over: Record<string, unknown> = {}, extra: ReturnType<typeof pdf>[] = []) {
   const result = await w.service.apply({ itemCode: 'ITEM-06', channel: 'online', applicant, facts: facts(over), materials: [...materials(), ...extra], actor: { id: applicant.id, name: applicant.name } });
@@ -71,6 +75,14 @@ describe('ITEM-06 public venue hygiene licence (scenario S1)', () => {
     const decidedOn = wd('2026-09-29', 1);
     expect(decidedOn).toBe('2026-09-30');
     w.at(decidedOn, '11:00');
+    // The window clerk and the inspector do not take the section chief's decision (approval:role).
+    for (const who of [windowClerk, inspector]) {
+      expect(await w.service.completeTask(no, { taskId: await w.taskOf(no, 'decide'), outcome: 'approve', actor: who }))
+        .toMatchObject({ ok: false, rejection: { code: 'STEP_ROLE_MISSING', details: { elementId: 'decide', department: '区卫生健康委员会', needs: ['section-chief'] } } });
+    }
+    // Nor does a section chief of another department, though the group is called the same.
+    expect(await w.service.completeTask(no, { taskId: await w.taskOf(no, 'decide'), outcome: 'approve', actor: { ...chief, id: 'chief-market', department: '区市场监督管理局' } }))
+      .toMatchObject({ ok: false, rejection: { code: 'STEP_DEPARTMENT_MISMATCH' } });
     await complete(no, 'decide', 'approve');
     expect(await w.service.issueCertificate(no, { actor: inspector })).toMatchObject({ ok: true });
     expect(await complete(no, 'issue')).toMatchObject({ status: SPGL.completedApproved });

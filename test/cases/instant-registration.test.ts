@@ -11,7 +11,7 @@ import { bj, pdf, shared, wd, world, type World } from './harness.js';
 
 const D0 = '2026-03-02'; // Monday
 const applicant = { id: 'u-liu', name: '刘洋', kind: 'NATURAL_PERSON' };
-const clerk = { id: 'clerk-he', name: '何静', department: '区市场监督管理局', roles: ['clerk'] };
+const clerk = { id: 'clerk-he', name: '何静', department: '区市场监督管理局', roles: ['clerk', 'registrar', 'registration-approver', 'window-clerk'] };
 const identity = shared('M2', '居民身份证', '1101**********0011', '公安机关');
 const facts = (over: Record<string, unknown> = {}) => ({
   applicant: { kind: 'NATURAL_PERSON', age: 35 }, familyOperated: false, byAgent: false, premisesOwnedByApplicant: true, businessScopeNeedsPriorLicence: false, ...over,

@@ -10,7 +10,7 @@ import { bj, pdf, shared, wd, world, type World } from './harness.js';
 
 const D0 = '2026-04-07'; // Tuesday, after 清明 (04-04..06)
 const buyer = { id: 'u-buyer', name: '张伟', kind: 'NATURAL_PERSON' };
-const clerk = { id: 'clerk-sun', name: '孙丽', department: '市不动产登记中心', roles: ['clerk'] };
+const clerk = { id: 'clerk-sun', name: '孙丽', department: '市不动产登记中心', roles: ['clerk', 'registration-reviewer', 'registrar', 'recorder'] };
 const facts = (over: Record<string, unknown> = {}) => ({
   seller: { kind: 'PERSON', married: false }, buyer: { kind: 'PERSON', isSmallMicroEnterprise: false }, propertyUse: 'RESIDENTIAL',
   certificatesRequested: 2, byAgent: false, contract: { filed: true }, ...over,

@@ -38,10 +38,35 @@ describe('permission policy', () => {
     expect(decision.reason).toContain("another's name");
   });
 
-  it('offers a task without a department to the members of its candidate groups', () => {
-    const grouped: Resource = { kind: 'task', candidateGroups: ['reviewer'] };
+  it("scopes a step's candidate groups to its department: a health reviewer is not a market reviewer", () => {
+    const healthReviewer = user('zhao', ['department-staff'], 'health', ['reviewer']);
+    // No department on the step: the definition's owner (market) owns it.
+    const grouped: Resource = { kind: 'task', taskId: 'C-1:e1', elementId: 'review', owner: 'market', candidateGroups: ['reviewer'] };
     expect(can(marketStaff, 'task.read', grouped).allowed).toBe(true);
-    expect(can(otherStaff, 'task.read', grouped).allowed).toBe(false);
+    expect(can(marketStaff, 'task.complete', grouped).allowed).toBe(true);
+    expect(can(healthReviewer, 'task.read', grouped).allowed).toBe(false);
+    expect(can(healthReviewer, 'task.complete', grouped)).toMatchObject({ allowed: false, code: 'STEP_DEPARTMENT_MISMATCH' });
+    // Neither owner nor department: nobody's step, nobody works it.
+    expect(can(marketStaff, 'task.read', { kind: 'task', candidateGroups: ['reviewer'] }).allowed).toBe(false);
+  });
+
+  it("checks the step's role at claim and at completion, naming the task and element", () => {
+    const decide: Resource = { kind: 'task', taskId: 'C-1:e4', elementId: 'decide', department: 'market', role: 'deputy-director', candidateGroups: [] };
+    const windowClerk = user('sun', ['department-staff'], 'market', ['window-clerk']);
+    const deputy = user('qian', ['department-staff'], 'market', ['deputy-director']);
+    for (const action of ['task.claim', 'task.complete'] as const) {
+      expect(can(windowClerk, action, decide)).toEqual({
+        allowed: false, code: 'STEP_ROLE_MISSING',
+        reason: "Task 'C-1:e4' (element 'decide') needs 'deputy-director' of 'market', but 'sun' holds 'window-clerk'",
+        details: { taskId: 'C-1:e4', elementId: 'decide', department: 'market', needs: ['deputy-director'] },
+      });
+      expect(can(deputy, action, decide).allowed).toBe(true);
+      // Claimed by the clerk (before the role was checked) does not make it theirs to complete.
+      expect(can(windowClerk, action, { ...decide, assignee: 'sun' } as Resource)).toMatchObject({ allowed: false, code: 'STEP_ROLE_MISSING' });
+    }
+    // The reform office supervises every step and works none.
+    expect(can(reform, 'task.read', decide).allowed).toBe(true);
+    expect(can(reform, 'task.complete', decide)).toMatchObject({ allowed: false, code: 'STEP_SUPERVISOR_ONLY' });
   });
 
   it('lets an applicant read only their own cases', () => {
