@@ -13,6 +13,7 @@ import { readItemFolder } from './cases/item-folder.js';
 import { deployItemVersion, samePackage } from './cases/item-deployment.js';
 import { inTransaction } from './http/item-deploys.js';
 import type { DeployResult } from './cases/deploy-item.js';
+import { reserveItemCode } from './cases/item-reservations.js';
 import type { DemoDepartment } from './identity/seed.js';
 import './plugins/types.js';
 
@@ -94,7 +95,10 @@ export async function deploySampleItems(app: FastifyInstance, items: readonly Sa
       app.log.warn({ item: sample.folder, findings: sample.loaded.findings.filter((f) => f.severity === 'error') }, 'sample item refused');
       continue;
     }
-    const { code } = sample.loaded.item;
+    const { code, listing } = sample.loaded.item;
+    // The shipped catalogue's codes are the reform office's: reserved for their departments at every start.
+    const reserved = await reserveItemCode(app.store.knex, { code, department: listing.implementingBody.name, name: listing.name, by: 'system:samples', at: new Date().toISOString() });
+    if (!reserved.ok) app.log.warn({ item: code, reason: reserved.conflict.message }, 'sample item code taken');
     const latest = await app.cases.items.latestVersion(code);
     const stored = latest > 0 ? await app.cases.items.get(code, latest).catch(() => undefined) : undefined;
     if (stored && samePackage(sample.files, stored)) continue;

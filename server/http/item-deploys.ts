@@ -6,9 +6,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
 import type { ItemFinding, ItemPackageFiles } from '../../definitions/items/index.js';
+import { loadItemPackage } from '../../definitions/items/index.js';
 import { deployItemVersion } from '../cases/item-deployment.js';
 import { KnexItemRepository } from '../cases/knex-item-repository.js';
 import { KnexDefinitionRepository } from '../store/knex-definition-repository.js';
+import { reservationOf, reserveItemCode } from '../cases/item-reservations.js';
+import { deployBoundary } from '../identity/deploy-boundary.js';
+import { hasRole } from '../identity/roles.js';
 import { ownerOf } from '../queries/definitions.js';
 import { itemFindingSchema } from './case-schemas.js';
 import { ApiError } from './errors.js';
@@ -56,20 +60,43 @@ export function inTransaction(trx: Knex.Transaction): { knex: Knex; items: KnexI
  */
 export async function deployItemFiles(app: FastifyInstance, request: FastifyRequest, code: string, files: ItemPackageFiles, tableId?: string): Promise<ItemDeployed> {
   const user = requireUser(request);
-  const known = (await app.cases.items.find(code))?.department ?? (await ownerOf(app.store.knex, code));
-  let department = known;
-  if (!department) {
-    try {
-      department = (JSON.parse(String(typeof files['item.json'] === 'string' ? files['item.json'] : new TextDecoder().decode(files['item.json']))) as { implementingBody?: { name?: string } }).implementingBody?.name;
-    } catch { /* the loader reports the broken listing below, to those allowed to deploy */ }
+  const knex = app.store.knex;
+  const item = await app.cases.items.find(code);
+  const reservation = item ? undefined : await reservationOf(knex, code);
+  const known = item?.department ?? reservation?.department ?? (await ownerOf(knex, code));
+  const department = known ?? listedDepartment(files);
+  authorize(request, 'item.deploy', { kind: 'item', ...(department !== undefined ? { department } : {}) });
+  const reform = hasRole(user, 'reform-office-admin');
+  // A new item code is the reform office's to create: a department deploys under a code reserved for it.
+  if (!item && !reform && !reservation) {
+    throw new ApiError('ITEM_CODE_NOT_RESERVED', `Item code '${code}' is not reserved for '${department ?? user.department}'; the reform office reserves item codes (POST /api/items/reservations)`, { itemCode: code });
   }
-  authorize(request, 'item.deploy', { kind: 'item', ...(typeof department === 'string' ? { department } : {}) });
   const expect = { code, ...(known ? { department: known } : {}), ...(tableId ? { tableId } : {}) };
-  // The item version, its definition version, the owning department and the audit entry commit together.
+  if (!reform) {
+    const probe = await loadItemPackage(files);
+    const refused = probe.ok ? deployBoundary(user, probe.item.definition, department ?? probe.item.listing.implementingBody.name) : undefined;
+    if (refused) throw new ApiError(refused.code, refused.message, refused.details);
+  }
+  // The item version, its definition version, the owning department, the reservation and the audit entry commit together.
   const result = await app.audit.transaction(async (trx) => {
     const deployed = await deployItemVersion(files, { ...inTransaction(trx), at: new Date().toISOString(), by: user.id, expect });
     if (!deployed.ok) throw itemRefused(deployed.findings);
-    return { result: deployed, audit: { actorId: user.id, action: 'item.deployed', target: `${deployed.item.code}@${deployed.item.version}`, details: { department: deployed.item.listing.implementingBody.name } } };
+    const listed = deployed.item.listing.implementingBody.name;
+    // The reform office created the code by deploying it: it is reserved for its department from now on.
+    if (!item && !reservation) await reserveItemCode(trx, { code: deployed.item.code, department: listed, name: deployed.item.listing.name, by: user.id, at: new Date().toISOString() });
+    return { result: deployed, audit: { actorId: user.id, action: 'item.deployed', target: `${deployed.item.code}@${deployed.item.version}`, details: { department: listed } } };
   });
   return { code: result.item.code, version: result.item.version, definitionVersion: result.item.definition.version, warnings: result.warnings };
+}
+
+/** The implementing department a package's listing names, when it can be read at all. */
+function listedDepartment(files: ItemPackageFiles): string | undefined {
+  try {
+    const source = files['item.json'];
+    const listing = JSON.parse(String(typeof source === 'string' ? source : new TextDecoder().decode(source))) as { implementingBody?: { name?: unknown } };
+    return typeof listing.implementingBody?.name === 'string' ? listing.implementingBody.name : undefined;
+  } catch {
+    // The loader reports the broken listing, to those allowed to deploy.
+    return undefined;
+  }
 }

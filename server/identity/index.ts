@@ -5,3 +5,4 @@ export * from './seed.js';
 export * from './sessions.js';
 export * from './users.js';
 export * from './step-authority.js';
+export * from './deploy-boundary.js';

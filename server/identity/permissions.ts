@@ -27,6 +27,8 @@ export type Action =
   | 'audit.verify'
   | 'item.read'
   | 'item.deploy'
+  | 'item.reserve'
+  | 'item.reservations'
   | 'case.apply'
   | 'case.list'
   | 'case.intake'
@@ -172,6 +174,8 @@ export const PERMISSION_RULES: readonly PermissionRule[] = [
   ...forRoles('item.read', EVERYONE, always, 'item flows and versions are disclosed (两清单一图表)'),
   { action: 'item.deploy', role: 'reform-office-admin', when: always, why: 'the reform office publishes the item catalogue' },
   { action: 'item.deploy', role: 'department-admin', when: inOwnDepartment, why: 'the implementing department deploys and disables its own items' },
+  { action: 'item.reserve', role: 'reform-office-admin', when: always, why: 'the reform office keeps the item catalogue and assigns item codes' },
+  ...forRoles('item.reservations', ['reform-office-admin', 'department-admin', 'auditor'], always, 'reserved codes are listed to those who keep or implement the catalogue'),
   { action: 'case.apply', role: 'applicant', when: (_u, r) => r.kind === 'case' && r.channel !== 'window', why: 'an applicant applies in their own name, or as the agent named in the application' },
   { action: 'case.apply', role: 'department-staff', when: atOwnWindow, why: "a clerk enters a window application of the department's items" },
   ...forRoles('case.list', EVERYONE, always, 'everyone lists cases; each row is filtered by case.read'),

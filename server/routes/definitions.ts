@@ -11,6 +11,8 @@ import { ApiError, definitionRefused, notFound } from '../http/errors.js';
 import { authorize, requireUser } from '../http/guard.js';
 import { errors } from '../http/schemas.js';
 import { deployOwned, listOwned, ownerOf, sourceOf } from '../queries/definitions.js';
+import { reservationOf } from '../cases/item-reservations.js';
+import { deployBoundary } from '../identity/deploy-boundary.js';
 import '../plugins/types.js';
 
 interface DeployOptions {
@@ -91,6 +93,13 @@ export const definitionRoutes: FastifyPluginAsync = async (app) => {
     const loaded = await loadDefinition(xml, { ...(opts.key ? { key: opts.key } : {}), ...(opts.processId ? { processId: opts.processId } : {}) });
     if (!loaded.ok) throw definitionRefused(loaded.findings);
     const key = loaded.definition.key;
+    const boundary = deployBoundary(user, loaded.definition, department);
+    if (boundary) throw new ApiError(boundary.code, boundary.message, boundary.details);
+    // An item code reserved for another department is not squatted by a plain definition of that key.
+    const reserved = await reservationOf(app.store.knex, key);
+    if (reserved && reserved.department !== department) {
+      throw new ApiError('ITEM_CODE_RESERVED_ELSEWHERE', `Key '${key}' is the item code reserved for department '${reserved.department}'; '${department}' may not deploy under it`, { key, department: reserved.department });
+    }
     const owner = await ownerOf(app.store.knex, key);
     if (owner !== undefined && owner !== department) {
       throw new ApiError('FORBIDDEN', `Definition '${key}' belongs to department '${owner}'; only it (or the reform office on its behalf) deploys new versions`, { action: 'definition.deploy' });

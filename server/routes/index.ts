@@ -15,6 +15,7 @@ import { healthRoutes } from './health.js';
 import { itemDeployRoutes } from './item-deploy.js';
 import { itemProcessRoutes } from './item-process.js';
 import { itemRoutes } from './items.js';
+import { itemReservationRoutes } from './item-reservations.js';
 import { homeRoutes } from './home.js';
 import { messageRoutes } from './messages.js';
 import { metricsRoutes } from './metrics.js';
@@ -33,6 +34,7 @@ export const ROUTES: readonly FastifyPluginAsync[] = [
   userRoutes,
   definitionRoutes,
   itemRoutes,
+  itemReservationRoutes,
   itemDeployRoutes,
   itemProcessRoutes,
   caseApplyRoutes,

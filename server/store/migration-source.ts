@@ -10,6 +10,7 @@ import { approvalCasesSchema } from './migrations/0004-approval-cases.js';
 import { settingsSchema } from './migrations/0005-settings.js';
 import { requestKeysSchema } from './migrations/20261202-request-keys.js';
 import { caseListNamesSchema } from './migrations/20261202-case-list-names.js';
+import { realNameAndReservationsSchema } from './migrations/20261202-real-name-and-reservations.js';
 
 /** A knex migration with the name knex records in its migrations table. */
 export interface NamedMigration extends Knex.Migration {
@@ -17,7 +18,7 @@ export interface NamedMigration extends Knex.Migration {
 }
 
 /** Every migration, oldest first. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly NamedMigration[] = [initialSchema, identitySchema, itemsSchema, approvalCasesSchema, settingsSchema, requestKeysSchema, caseListNamesSchema];
+export const MIGRATIONS: readonly NamedMigration[] = [initialSchema, identitySchema, itemsSchema, approvalCasesSchema, settingsSchema, requestKeysSchema, caseListNamesSchema, realNameAndReservationsSchema];
 
 /** Serves `MIGRATIONS` to `knex.migrate`. */
 export class ListMigrationSource implements Knex.MigrationSource<NamedMigration> {

@@ -26,7 +26,8 @@ export function hearingDay(app: FastifyInstance): string {
   return calendar.addWorkingDays(toZoned(app.runtime.clock.now().toISOString(), calendar.zone).date, 7);
 }
 
-const clerk: Actor = { id: 'samr-staff', name: '区市场监督管理局 工作人员', department: SAMR, roles: ['department-staff'] };
+// The demo clerk holds every step role of ITEM-02 (as seeded), so one actor brings a case anywhere.
+const clerk: Actor = { id: 'samr-staff', name: '区市场监督管理局 工作人员', department: SAMR, roles: ['department-staff', 'reviewer', 'inspector', 'section-chief', 'deputy-director', 'issuer'] };
 const applicant: Actor = { id: 'applicant', name: '张三' };
 const file = (material: string): MaterialInput => ({ material, file: { name: `${material}.pdf`, contentType: 'application/pdf', bytes: new TextEncoder().encode(`%PDF-1.7 ${material}`) } });
 

@@ -92,6 +92,8 @@ async function freshNotice(): Promise<string> {
 const CASE_ROWS: Row[] = [
   row('GET /api/items', () => ({ method: 'GET', url: '/api/items' }), ALL_OK),
   row('GET /api/items/:code', () => ({ method: 'GET', url: '/api/items/ITEM-02' }), ALL_OK),
+  row('POST /api/items/reservations', () => ({ method: 'POST', url: '/api/items/reservations', payload: { code: `ITEM-R${++serial}`, department: SAMR } }), [401, 'ok', 403, 403, 403, 403, 403, 403]),
+  row('GET /api/items/reservations', () => ({ method: 'GET', url: '/api/items/reservations' }), [401, 'ok', 'ok', 403, 'ok', 403, 403, 'ok']),
   row('GET /api/items/:code/versions', () => ({ method: 'GET', url: '/api/items/ITEM-02/versions' }), LOGGED_IN),
   row('GET /api/items/:code/versions/:v/bpmn', () => ({ method: 'GET', url: '/api/items/ITEM-02/versions/1/bpmn' }), LOGGED_IN),
   row('POST /api/items/:code/versions', () => ({ method: 'POST', url: '/api/items/ITEM-02/versions', payload: { files: foodFiles } }), ITEM_ADMIN),

@@ -1,0 +1,56 @@
+/**
+ * Item codes reserved by the reform office (审改办): `POST /api/items/reservations` reserves a code for the
+ * department that will implement the item; a department admin then deploys the item's versions under it,
+ * and no department deploys a new code on its own. `GET /api/items/reservations` lists them (a department
+ * admin sees its own department's).
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import { listReservations, reserveItemCode } from '../cases/item-reservations.js';
+import { ApiError } from '../http/errors.js';
+import { authorize } from '../http/guard.js';
+import { errors } from '../http/schemas.js';
+import { hasRole } from '../identity/roles.js';
+import '../plugins/types.js';
+
+const reservationSchema = {
+  type: 'object',
+  required: ['code', 'department', 'reservedBy', 'reservedAt'],
+  properties: { code: { type: 'string' }, department: { type: 'string' }, name: { type: 'string' }, reservedBy: { type: 'string' }, reservedAt: { type: 'string' } },
+} as const;
+
+const reserveBody = {
+  type: 'object',
+  required: ['code', 'department'],
+  additionalProperties: false,
+  properties: {
+    // The codes item packages use (item.json `code`): letters, digits, dot, dash and underscore.
+    code: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$' },
+    department: { type: 'string', minLength: 1, maxLength: 256 },
+    name: { type: 'string', minLength: 1, maxLength: 256 },
+  },
+} as const;
+
+/** `POST /api/items/reservations`, `GET /api/items/reservations`. */
+export const itemReservationRoutes: FastifyPluginAsync = async (app) => {
+  app.post<{ Body: { code: string; department: string; name?: string } }>('/api/items/reservations', {
+    schema: {
+      tags: ['items'], summary: 'Reserve an item code for the department that will implement it (reform office)', body: reserveBody,
+      response: { 200: reservationSchema, 201: reservationSchema, ...errors(400, 401, 403, 409) },
+    },
+  }, async (request, reply) => {
+    const user = authorize(request, 'item.reserve', { kind: 'system' });
+    const { code, department, name } = request.body;
+    const result = await reserveItemCode(app.store.knex, { code, department, ...(name ? { name } : {}), by: user.id, at: new Date().toISOString() });
+    if (!result.ok) throw new ApiError('CONFLICT', result.conflict.message, { reason: result.conflict.code, ...result.conflict.details });
+    if (result.created) await app.audit.append({ actorId: user.id, action: 'item.reserved', target: code, details: { department } });
+    return reply.status(result.created ? 201 : 200).send(result.reservation);
+  });
+
+  app.get('/api/items/reservations', {
+    schema: { tags: ['items'], summary: 'Reserved item codes (a department admin sees its own)', response: { 200: { type: 'array', items: reservationSchema }, ...errors(401, 403) } },
+  }, async (request) => {
+    const user = authorize(request, 'item.reservations', { kind: 'system' });
+    const all = hasRole(user, 'reform-office-admin') || hasRole(user, 'auditor');
+    return listReservations(app.store.knex, all ? undefined : user.department ?? '');
+  });
+};
