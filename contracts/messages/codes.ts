@@ -115,6 +115,22 @@ export const ZH_CN_MESSAGES: Readonly<Record<string, string>> = {
   FACTS_INVALID: '申请信息填写有误',
   UNKNOWN_MATERIAL: '提交了本事项清单以外的材料',
   CASE_NOT_FOUND: '找不到该办件',
+  // Authority (server/identity, server/http/authority-codes.ts): who works a step, applies for whom, deploys what.
+  STEP_SUPERVISOR_ONLY: '审改办和监察人员只监督环节，不办理[（环节 {elementId}）]',
+  STEP_DEPARTMENT_MISMATCH: '该环节[（{elementId}）]由[{department}]办理，您不属于该部门',
+  STEP_DEPARTMENT_UNKNOWN: '该环节[（{elementId}）]未指定办理部门，无人可以办理',
+  STEP_ROLE_MISSING: '该环节[（{elementId}）]需要[{department}的]相应岗位[（{needs}）]办理，您未担任该岗位',
+  REAL_NAME_REQUIRED: '账号尚未完成实名登记（姓名、证件类型、证件号码），不能网上申请',
+  IDENTITY_NOT_OWN: '网上申请只能以本人实名信息申请[，{field} 与实名登记不一致]',
+  MANDATE_MISSING: '代理申请须提交授权委托书[（材料 {material}）]',
+  MANDATE_NOT_ACCEPTED: '该事项不接受代理申请（清单中无授权委托书）',
+  PRINCIPAL_IDENTITY_REQUIRED: '请填写申请人（委托人）的身份信息[：{missing}]',
+  PRINCIPAL_IDENTITY_MISMATCH: '申请人（委托人）的身份信息与其实名登记不一致[（{field}）]',
+  FACT_DERIVED: '“委托代理人办理”由申请方式决定，不能自行填写[（{field}）]',
+  DEPLOY_FOREIGN_DEPARTMENT: '流程中的环节[ {elementId} ]属于其他部门[（{department}）]，部门管理员只能部署本部门的流程；跨部门流程由审改办部署',
+  DEPLOY_DEPARTMENT_REQUIRED: '流程中的环节[ {elementId} ]未指定办理部门',
+  ITEM_CODE_NOT_RESERVED: '事项编码[ {itemCode} ]尚未由审改办为本部门预留，不能新建事项',
+  ITEM_CODE_RESERVED_ELSEWHERE: '该编码已由其他部门[（{department}）]使用或预留',
 };
 
 /** zh-CN wording of a schema keyword, for one field error (`{field}` is its JSON path, `{limit}` its bound). */

@@ -6,11 +6,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fieldErrorZh, fillTemplate, negotiateLanguage, refusalMessage, ZH_CN_MESSAGES } from '../../contracts/messages/index.js';
 import { APPROVAL_REJECTION_STATUS, CASE_SERVICE_STATUS, HEARING_REJECTION_STATUS } from '../../server/http/approval-codes.js';
 import { REJECTION_STATUS, SERVER_STATUS } from '../../server/http/errors.js';
+import { AUTHORITY_STATUS } from '../../server/http/authority-codes.js';
 import { buildTestApp, login, type TestApp } from '../server/helper.js';
 
 describe('the message catalogue', () => {
   it('has a Chinese text for every code of every status table', () => {
-    const codes = [REJECTION_STATUS, SERVER_STATUS, APPROVAL_REJECTION_STATUS, HEARING_REJECTION_STATUS, CASE_SERVICE_STATUS].flatMap((t) => Object.keys(t));
+    const codes = [REJECTION_STATUS, SERVER_STATUS, APPROVAL_REJECTION_STATUS, HEARING_REJECTION_STATUS, CASE_SERVICE_STATUS, AUTHORITY_STATUS].flatMap((t) => Object.keys(t));
     expect(codes.filter((c) => !ZH_CN_MESSAGES[c])).toEqual([]);
     // Chinese, not English left in place: every text has CJK characters and no English sentence.
     const english = Object.entries(ZH_CN_MESSAGES).filter(([, text]) => !/[\u4e00-\u9fff]/.test(text) || /\b[a-z]{3,}\s+[a-z]{3,}\b/i.test(text));
