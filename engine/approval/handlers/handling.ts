@@ -67,7 +67,7 @@ export function approveExtension(d: Decider, cmd: Of<'extension.approve'>): void
       ...(s.item.lateExtension ? { late: s.item.lateExtension } : {}),
     },
   );
-  if (!decided.ok) refuse(clockCode(decided.code), decided.message);
+  if (!decided.ok) refuse(clockCode(decided.code), decided.message, { statutoryDate: statutory.date, cap: extensionPolicyOf(s.item).cap.value });
   d.emit('extension.approved', { granted: decided.granted }, { why: cmd.reason });
   if (decided.granted.late) {
     recordViolations(d, [{

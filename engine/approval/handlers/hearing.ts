@@ -5,7 +5,7 @@
  * 7 working days before the hearing, which is held within 20 working days of the request; holding it ends the
  * special procedure. The clocks are in `engine/clocks/hearing.ts`.
  */
-import { decideHearingRequest, decideHearingSchedule, HEARING_HOLD_LIMIT, hearingHoldDeadline, hearingRequestDeadline } from '../../clocks/hearing.js';
+import { decideHearingRequest, decideHearingSchedule, earliestHearingDay, HEARING_HOLD_LIMIT, hearingHoldDeadline, hearingRequestDeadline } from '../../clocks/hearing.js';
 import { isIsoDate } from '../../calendar/dates.js';
 import type { LifecycleCommand } from '../commands.js';
 import type { Decider } from '../decider.js';
@@ -53,7 +53,7 @@ export function requestHearing(d: Decider, cmd: Of<'hearing.request'>): void {
   if (hearing.waivedBy?.includes(cmd.actor.id)) refuse('HEARING_WAIVED', `Expected a request from a party that kept its right, but '${cmd.actor.id}' waived it`);
   if (s.decision) refuse('DECISION_ALREADY_MADE', `Expected the hearing request before the decision, but it was decided on ${s.decision.decidedOn}`);
   const decided = decideHearingRequest(hearing.requestBy, d.ctx.now, d.ctx.calendar.zone);
-  if (!decided.ok) refuse(clockCode(decided.code), decided.message);
+  if (!decided.ok) refuse(clockCode(decided.code), decided.message, { by: hearing.requestBy.date });
   const hold = s.item.hearingLimits?.hold ?? HEARING_HOLD_LIMIT;
   const holdBy = hearingHoldDeadline(d.ctx.calendar, d.ctx.now, hold);
   d.emit('hearing.requested', { holdBy, procedureId: HEARING_PROCEDURE_ID }, { why: `hearing to be held by ${holdBy.date} (${holdBy.basis.article})` });
@@ -77,7 +77,8 @@ export function scheduleHearing(d: Decider, cmd: Of<'hearing.schedule'>): void {
   const decided = decideHearingSchedule(d.ctx.calendar, {
     noticeDay: d.today, hearingDay: cmd.day, holdBy: hearing.holdBy, ...(s.item.hearingLimits?.noticeLead ? { lead: s.item.hearingLimits.noticeLead } : {}),
   });
-  if (!decided.ok) refuse(clockCode(decided.code), decided.message);
+  // The refusal names the limit broken: the earliest lawful day (第48条) and the last one (第47条).
+  if (!decided.ok) refuse(clockCode(decided.code), decided.message, { earliest: earliestHearingDay(d.ctx.calendar, d.today, s.item.hearingLimits?.noticeLead), holdBy: hearing.holdBy.date });
   const rescheduled = hearing.notices.at(-1);
   d.emit('hearing.scheduled', { day: cmd.day, ...(cmd.time ? { time: cmd.time } : {}), place: cmd.place, noticeOn: d.today }, {
     why: `${rescheduled ? `moved from ${rescheduled.day}; ` : ''}notified ${d.today}, at least 7 working days before (行政许可法第48条第1款第1项)`,
