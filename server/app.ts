@@ -13,6 +13,8 @@
  *   ├─ runtime        CaseRunner, TimerPoller, OutboxDispatcher (started on ready, stopped on close); the
  *   │                 approval engine runs approval cases, the core runner the plain BPMN ones
  *   ├─ cases          case service, items, material files, supervision sweep (periodic)
+ *   ├─ security       helmet (CSP, nosniff, frame-ancestors), `no-store` on the API
+ *   ├─ input-limits   JSON depth, NUL and lone surrogates refused in every part; 401 before 400
  *   ├─ rate-limit     per-route limits (login)
  *   ├─ multipart      upload limits for file routes
  *   └─ routes/*       one plugin per resource
@@ -29,6 +31,8 @@ import { auditPlugin } from './plugins/audit.js';
 import { approvalEngine } from './cases/approval-engine.js';
 import { casesPlugin } from './plugins/cases.js';
 import { drainPlugin } from './plugins/drain.js';
+import { inputLimitsPlugin } from './plugins/input-limits.js';
+import { securityPlugin } from './plugins/security.js';
 import { identityPlugin, type IdentityPluginOptions } from './plugins/identity.js';
 import { metricsPlugin } from './plugins/metrics.js';
 import { openapiPlugin } from './plugins/openapi.js';
@@ -47,6 +51,10 @@ export interface BuildOptions extends Pick<IdentityPluginOptions, 'scrypt' | 'de
   routes?: readonly FastifyPluginAsync[];
 }
 
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
+}
+
 /** Builds the application (not listening). Call `close()` to stop its background work and the database. */
 export async function build(options: BuildOptions = {}): Promise<FastifyInstance> {
   const config = options.config ?? loadConfig();
@@ -57,6 +65,8 @@ export async function build(options: BuildOptions = {}): Promise<FastifyInstance
       redact: ['req.headers.authorization', 'password', '*.password', 'token', '*.token'],
     },
     bodyLimit: config.bodyLimit,
+    // A hop count trusts that many proxies nearest the server (fastify's typings take it as a function).
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     requestIdHeader: 'x-request-id',
     // Keep a connection's requests answerable during shutdown; idle keep-alive sockets are closed at once.
     forceCloseConnections: 'idle',
@@ -66,7 +76,7 @@ export async function build(options: BuildOptions = {}): Promise<FastifyInstance
     pluginTimeout: 120_000,
   });
   try {
-    installValidators(app);
+    installValidators(app, config.variablesLimit);
     installErrorHandlers(app);
     app.decorate('config', config);
     await app.register(drainPlugin);
@@ -81,6 +91,8 @@ export async function build(options: BuildOptions = {}): Promise<FastifyInstance
     const caseEngines: CaseEngineFactory = async (deps) => [...(extra ? await extra(deps) : []), ...(await approval.factory(deps))];
     await app.register(runtimePlugin, { rules: options.rules, calendar: options.calendar, notifier: options.notifier, background: options.background, caseEngines });
     await app.register(casesPlugin, { engine: approval, background: options.background });
+    await app.register(securityPlugin);
+    await app.register(inputLimitsPlugin);
     await app.register(rateLimit, {
       global: false,
       errorResponseBuilder: (_request, context) =>

@@ -9,10 +9,15 @@
  * | DATABASE_URL, SHENPI_DB_SCHEMA | (unset) | PostgreSQL instead of SQLite, optionally in a schema |
  * | SHENPI_CLOCK, SHENPI_CLOCK_START | system | `controlled`: a business clock moved by POST /api/clock |
  * | SHENPI_ADMIN_PASSWORD, SHENPI_DEMO_PASSWORD | generated | first-start passwords; SHENPI_DEMO_USERS=false skips demo users |
- * | SHENPI_WEBHOOK_URL, SHENPI_WEBHOOK_SECRET | (unset) | signed delivery of outbox effects; _ATTEMPTS (3), _TIMEOUT_MS (5000) |
+ * | SHENPI_WEBHOOK_URL, SHENPI_WEBHOOK_SECRET | (unset) | signed delivery of outbox effects (secret ≥ 32 bytes); _ATTEMPTS (3), _TIMEOUT_MS (5000) |
  * | LOG_LEVEL | info | pino level |
  * | SHENPI_BODY_LIMIT, SHENPI_UPLOAD_LIMIT | 1 MiB, 10 MiB | largest JSON body, largest file or BPMN source |
- * | SHENPI_SESSION_TTL_MS, SHENPI_LOGIN_RATE_LIMIT | 8 h, 10 | token lifetime; logins per address per minute |
+ * | SHENPI_SESSION_TTL_MS | 8 h | token lifetime |
+ * | SHENPI_LOGIN_RATE_LIMIT | 30 | login attempts per client address per minute (an office behind one NAT shares it) |
+ * | SHENPI_LOGIN_ACCOUNT_LIMIT, _WINDOW_MS | 10, 900000 | failed logins per account, from any address, per window |
+ * | SHENPI_JSON_DEPTH | 32 | deepest nesting of objects and arrays in a JSON body (variables, facts …) |
+ * | SHENPI_VARIABLES_LIMIT | 65536 | largest variables or facts value of one request, in bytes of JSON |
+ * | SHENPI_TRUST_PROXY | false | behind a reverse proxy: `true`, a hop count, or a comma list of proxy addresses/CIDRs whose X-Forwarded-For is believed |
  * | SHENPI_SHUTDOWN_GRACE_MS | 10000 | how long SIGTERM waits for in-flight requests |
  * | SHENPI_SWEEP_INTERVAL_MS | 300000 | how often the supervision sweep re-reads the lights of cases in handling |
  * | SHENPI_PROGRESS_RATE_LIMIT | 30 | public progress queries per address per minute |
@@ -58,6 +63,15 @@ export interface ServerConfig {
   sessionTtlMs: number;
   /** Login attempts per client address per minute. */
   loginRateLimit: number;
+  /** Failed logins per account (from any address) within `loginAccountWindowMs` before it is throttled. */
+  loginAccountLimit: number;
+  loginAccountWindowMs: number;
+  /** Deepest nesting of objects and arrays in a JSON body. */
+  jsonDepth: number;
+  /** Largest variables or facts value of one request, in bytes of its JSON text. */
+  variablesLimit: number;
+  /** fastify's `trustProxy`: whose `X-Forwarded-For` gives the client address (false: the socket's peer). */
+  trustProxy: boolean | number | string[];
   /** How long SIGTERM waits for in-flight requests before closing anyway. */
   shutdownGraceMs: number;
   /** Pause between two background supervision sweeps. */
@@ -98,6 +112,19 @@ function evaluationLimits(env: NodeJS.ProcessEnv): EvaluationLimits {
   };
 }
 
+/** Webhook receivers verify HMAC-SHA256 signatures; a key shorter than the hash output weakens every one. */
+export const MIN_WEBHOOK_SECRET_BYTES = 32;
+
+function trustProxy(raw: string | undefined): ServerConfig['trustProxy'] {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^[0-9]+$/.test(raw)) return Number(raw);
+  const list = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = list.find((a) => !/^[0-9A-Fa-f:.]+(\/[0-9]{1,3})?$/.test(a));
+  if (bad !== undefined || list.length === 0) throw new ConfigError(`Expected SHENPI_TRUST_PROXY to be 'true', 'false', a hop count or a comma list of addresses/CIDRs, but it is '${raw}'`);
+  return list;
+}
+
 /** Reads the configuration; throws `ConfigError` naming the variable when a value is unusable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const dataDir = env.SHENPI_DATA_DIR || './data';
@@ -114,6 +141,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (url !== undefined && url !== '') {
     if (!/^https?:\/\//.test(url)) throw new ConfigError(`Expected SHENPI_WEBHOOK_URL to be an http(s) URL, but it is '${url}'`);
     if (!env.SHENPI_WEBHOOK_SECRET) throw new ConfigError('SHENPI_WEBHOOK_URL is set, so SHENPI_WEBHOOK_SECRET must be set too: receivers verify each request by it');
+    const bytes = Buffer.byteLength(env.SHENPI_WEBHOOK_SECRET, 'utf8');
+    if (bytes < MIN_WEBHOOK_SECRET_BYTES) {
+      throw new ConfigError(`Expected SHENPI_WEBHOOK_SECRET to be at least ${MIN_WEBHOOK_SECRET_BYTES} bytes (e.g. \`openssl rand -hex 32\`), but it is ${bytes}`);
+    }
   }
   return {
     host: env.HOST || '127.0.0.1',
@@ -131,7 +162,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     bodyLimit: integer(env, 'SHENPI_BODY_LIMIT', 1024 * 1024, 1024),
     uploadLimit: integer(env, 'SHENPI_UPLOAD_LIMIT', 10 * 1024 * 1024, 1024),
     sessionTtlMs: integer(env, 'SHENPI_SESSION_TTL_MS', 8 * 3_600_000, 1_000),
-    loginRateLimit: integer(env, 'SHENPI_LOGIN_RATE_LIMIT', 10, 1),
+    loginRateLimit: integer(env, 'SHENPI_LOGIN_RATE_LIMIT', 30, 1),
+    loginAccountLimit: integer(env, 'SHENPI_LOGIN_ACCOUNT_LIMIT', 10, 1),
+    loginAccountWindowMs: integer(env, 'SHENPI_LOGIN_ACCOUNT_WINDOW_MS', 15 * 60_000, 1_000),
+    jsonDepth: integer(env, 'SHENPI_JSON_DEPTH', 32, 2),
+    variablesLimit: integer(env, 'SHENPI_VARIABLES_LIMIT', 64 * 1024, 1024),
+    trustProxy: trustProxy(env.SHENPI_TRUST_PROXY),
     shutdownGraceMs: integer(env, 'SHENPI_SHUTDOWN_GRACE_MS', 10_000, 0),
     sweepIntervalMs: integer(env, 'SHENPI_SWEEP_INTERVAL_MS', 5 * 60_000, 1_000),
     progressRateLimit: integer(env, 'SHENPI_PROGRESS_RATE_LIMIT', 30, 1),

@@ -3,6 +3,7 @@
  * commands are decided here; the core's commands go to `engine/core` while the case is in handling. The
  * result has the core's shape: the new state, the lifecycle and BPMN events in one list, and the effects.
  */
+import { MAX_COMMAND_DEPTH, tooDeepAt } from '../core/json-depth.js';
 import type { ExecutableDefinition } from '../core/model.js';
 import type { CaseEvent, Effect, EngineContext } from '../core/types.js';
 import { PASS_THROUGH, type ApprovalCommand, type LifecycleCommand, type PassThroughCommand } from './commands.js';
@@ -63,6 +64,9 @@ export function approvalStep(
   command: ApprovalCommand,
   ctx: EngineContext,
 ): ApprovalStepResult {
+  // Checked before the state is copied: a value nested too deep would overflow the copy on every later command.
+  const deep = tooDeepAt(command);
+  if (deep) return { ok: false, rejection: { code: 'INVALID_COMMAND', message: `Expected the command's values nested at most ${MAX_COMMAND_DEPTH} levels, but ${deep} is deeper` } as ApprovalRejection };
   const d = new Decider(definition, structuredClone(state), ctx, command.actor);
   try {
     if (PASS_THROUGH.has(command.type)) {

@@ -8,6 +8,7 @@ import { correlate, fire } from './commands/event-commands.js';
 import { claim, complete, completeDecision } from './commands/task-commands.js';
 import { reclaim, rejectTask } from './commands/reject-reclaim.js';
 import { addSigners, delegate, removeSigners, resolve, transfer } from './commands/task-operations.js';
+import { MAX_COMMAND_DEPTH, tooDeepAt } from './json-depth.js';
 import type { ExecutableDefinition } from './model.js';
 import { reject, RejectionError } from './rejection.js';
 import { Run } from './run.js';
@@ -40,6 +41,8 @@ const handlers: Handlers = {
 const WHILE_SUSPENDED = new Set<Command['type']>(['case.resume', 'case.cancel']);
 
 function guard(definition: ExecutableDefinition, state: CaseState, command: Command): void {
+  const deep = tooDeepAt(command);
+  if (deep) reject('INVALID_COMMAND', `Expected the command's values nested at most ${MAX_COMMAND_DEPTH} levels, but ${deep} is deeper`);
   if (command.type === 'case.start') return;
   if (state.status === 'idle') reject('CASE_NOT_STARTED', `Expected the case to be started, but it was not (command ${command.type})`);
   if (state.status !== 'active') {

@@ -76,6 +76,12 @@ export const SERVER_STATUS = {
   IDEMPOTENCY_KEY_IN_PROGRESS: 409,
   /** The request with this `Idempotency-Key` was carried out, but its answer was lost (a crash); read the resource. */
   IDEMPOTENCY_ANSWER_LOST: 409,
+  /** A chosen password breaks the policy; `details.rule` is `length`, `user-id` or `common`. */
+  PASSWORD_TOO_WEAK: 422,
+  /** Changing one's password needs the current one, and the one sent is not it. */
+  CURRENT_PASSWORD_WRONG: 403,
+  /** The session's password was reset by an admin: only changing it (and logging out) is allowed. */
+  PASSWORD_CHANGE_REQUIRED: 403,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   NOT_READY: 503,

@@ -4,6 +4,13 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { ApiError } from './errors.js';
+import { inputRefused, textProblem } from './input-limits.js';
+
+/** Refuses a field name, file name or text value that no store keeps faithfully (NUL, lone surrogate). */
+function checkText(path: string, text: string): void {
+  const problem = textProblem(text);
+  if (problem) throw inputRefused({ path, ...problem });
+}
 
 /** One uploaded file. */
 export interface UploadedFile {
@@ -24,6 +31,9 @@ export async function readMultipart(request: FastifyRequest): Promise<{ files: U
   const fields: Record<string, string> = {};
   try {
     for await (const part of request.parts({ preservePath: true })) {
+      checkText(`/body/${part.fieldname}`, part.fieldname);
+      if (part.type === 'file') checkText(`/body/${part.fieldname}/filename`, part.filename);
+      else checkText(`/body/${part.fieldname}`, String(part.value));
       if (part.type === 'file') files.push({ field: part.fieldname, filename: part.filename, mimetype: part.mimetype, bytes: await part.toBuffer() });
       else fields[part.fieldname] = String(part.value);
     }

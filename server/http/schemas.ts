@@ -21,8 +21,11 @@ export function errors(...statuses: number[]): Record<number, typeof errorSchema
   return Object.fromEntries(statuses.map((s) => [s, errorSchema]));
 }
 
-/** Free-form case variables. */
-export const variablesSchema = { type: 'object', additionalProperties: true, maxProperties: 200 } as const;
+/**
+ * Free-form case variables (and facts): at most 200 names and SHENPI_VARIABLES_LIMIT bytes of JSON; their
+ * depth is bounded for every body by the JSON parser (SHENPI_JSON_DEPTH).
+ */
+export const variablesSchema = { type: 'object', additionalProperties: true, maxProperties: 200, 'x-json-size-limited': true } as const;
 
 /** The optional `Idempotency-Key` header: the same key sent again returns the first result. */
 export const idempotencyHeaders = {
@@ -42,6 +45,7 @@ export const userSchema = {
     roles: { type: 'array', items: { type: 'string', enum: [...ROLES] } },
     groups: { type: 'array', items: { type: 'string' } },
     disabled: { type: 'boolean' },
+    mustChangePassword: { type: 'boolean' },
     createdAt: { type: 'string' },
     createdBy: { type: 'string' },
   },

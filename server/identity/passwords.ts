@@ -13,8 +13,12 @@ export interface ScryptParams {
   p: number;
 }
 
-/** OWASP's 2023 floor for scrypt is N=2^17, r=8, p=1; 2^15 keeps a login near 50 ms on a small server. */
-export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 15, r: 8, p: 1 };
+/**
+ * OWASP's Password Storage Cheat Sheet (scrypt, when Argon2id is not at hand): N = 2^17, r = 8, p = 1, i.e.
+ * 128 MiB of memory per hash. Hashes made with lower parameters still verify and are rehashed at the next
+ * successful login ({@link needsRehash}).
+ */
+export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
 
 const KEY_LENGTH = 32;
 
@@ -42,6 +46,20 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const expected = Buffer.from(parts[5]!, 'base64url');
   const key = await scrypt(password, Buffer.from(parts[4]!, 'base64url'), { N, r, p });
   return key.length === expected.length && timingSafeEqual(key, expected);
+}
+
+/** The parameters a stored hash was made with, or undefined when it is not a scrypt hash of ours. */
+export function hashParams(stored: string): ScryptParams | undefined {
+  const parts = stored.split('$');
+  if (parts.length !== 6 || parts[0] !== 'scrypt') return undefined;
+  const [N, r, p] = parts.slice(1, 4).map(Number) as [number, number, number];
+  return [N, r, p].every((n) => Number.isInteger(n) && n > 0) ? { N, r, p } : undefined;
+}
+
+/** True when `stored` was made with other parameters than `current`, so it should be hashed again. */
+export function needsRehash(stored: string, current: ScryptParams): boolean {
+  const params = hashParams(stored);
+  return !params || params.N !== current.N || params.r !== current.r || params.p !== current.p;
 }
 
 /** A random password for generated accounts: 18 bytes, base64url (24 characters). */

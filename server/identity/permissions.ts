@@ -14,6 +14,7 @@ import { stepAuthority, stepDepartment } from './step-authority.js';
 export type Action =
   | 'user.create'
   | 'user.list'
+  | 'user.manage'
   | 'definition.deploy'
   | 'definition.list'
   | 'task.list'
@@ -139,6 +140,7 @@ export const PERMISSION_RULES: readonly PermissionRule[] = [
   { action: 'user.create', role: 'reform-office-admin', when: always, why: 'the reform office administers every account' },
   { action: 'user.create', role: 'department-admin', when: staffOfOwnDepartment, why: 'a department staffs its own steps' },
   { action: 'user.list', role: 'reform-office-admin', when: always, why: 'the reform office administers every account' },
+  { action: 'user.manage', role: 'reform-office-admin', when: always, why: 'the reform office resets passwords and disables accounts' },
   { action: 'user.list', role: 'auditor', when: always, why: 'supervision attributes every operation to a real-name user' },
   { action: 'user.list', role: 'department-admin', when: inOwnDepartment, why: 'a department sees its own staff' },
   { action: 'definition.deploy', role: 'reform-office-admin', when: always, why: 'the reform office publishes the item catalogue' },

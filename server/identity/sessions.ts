@@ -52,6 +52,13 @@ export class SessionStore {
     return { user };
   }
 
+  /** Revokes every active session of `userId` but the one of `exceptToken`; the number revoked. */
+  async revokeAllOf(userId: string, exceptToken?: string): Promise<number> {
+    const query = this.knex('sessions').where({ user_id: userId }).whereNull('revoked_at');
+    if (exceptToken !== undefined) query.whereNot({ token_hash: tokenHash(exceptToken) });
+    return query.update({ revoked_at: this.now().toISOString() });
+  }
+
   /** Revokes a token (logout); true when it was active. */
   async revoke(token: string): Promise<boolean> {
     const changed = await this.knex('sessions').where({ token_hash: tokenHash(token) }).whereNull('revoked_at').update({ revoked_at: this.now().toISOString() });

@@ -3,7 +3,7 @@
  * routes, the CLI and the first-start seeding all use it the same way.
  */
 import type { Knex } from 'knex';
-import { DEFAULT_SCRYPT, hashPassword, verifyPassword, type ScryptParams } from './passwords.js';
+import { DEFAULT_SCRYPT, hashPassword, needsRehash, verifyPassword, type ScryptParams } from './passwords.js';
 import { DEPARTMENT_ROLES, isRole, type AuthUser, type Role } from './roles.js';
 
 /** An expected refusal of a directory operation; `code` is a catalogue code of `server/http/errors.ts`. */
@@ -35,6 +35,8 @@ export interface UserRecord extends AuthUser {
   disabled: boolean;
   createdAt: string;
   createdBy?: string;
+  /** Set after an admin reset: the user must choose a new password before doing anything else. */
+  mustChangePassword?: boolean;
 }
 
 /** Checks the combination of roles and department; returns the reason it is refused, if it is. */
@@ -111,8 +113,34 @@ export class UserDirectory {
       await verifyPassword(password, await this.decoy);
       return undefined;
     }
-    const ok = await verifyPassword(password, String(row.password_hash));
-    return ok && !isTrue(row.disabled) ? toRecord(row) : undefined;
+    const stored = String(row.password_hash);
+    const ok = await verifyPassword(password, stored);
+    if (!ok || isTrue(row.disabled)) return undefined;
+    // A hash made with older (cheaper) parameters is replaced while the password is at hand.
+    if (needsRehash(stored, this.scrypt)) {
+      await this.knex('users').where({ id, password_hash: stored }).update({ password_hash: await hashPassword(password, this.scrypt) });
+    }
+    return toRecord(row);
+  }
+
+  /** True when `password` is the user's current one (the account may be disabled). */
+  async verify(id: string, password: string): Promise<boolean> {
+    const row = await this.knex('users').where({ id }).first('password_hash');
+    return !!row && (await verifyPassword(password, String(row.password_hash)));
+  }
+
+  /**
+   * Sets a new password; `mustChange` marks it temporary (an admin reset), so the next session must replace
+   * it. False when the user does not exist.
+   */
+  async setPassword(id: string, password: string, at: string, mustChange = false): Promise<boolean> {
+    const hash = await hashPassword(password, this.scrypt);
+    return (await this.knex('users').where({ id }).update({ password_hash: hash, must_change_password: mustChange, password_changed_at: at })) > 0;
+  }
+
+  /** Disables or enables an account; false when the user does not exist. */
+  async setDisabled(id: string, disabled: boolean): Promise<boolean> {
+    return (await this.knex('users').where({ id }).update({ disabled })) > 0;
   }
 }
 
@@ -137,5 +165,6 @@ function toRecord(row: Record<string, unknown>): UserRecord {
     disabled: isTrue(row.disabled),
     createdAt: instantText(row.created_at),
     ...(row.created_by ? { createdBy: String(row.created_by) } : {}),
+    ...(isTrue(row.must_change_password) ? { mustChangePassword: true } : {}),
   };
 }

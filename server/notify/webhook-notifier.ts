@@ -4,6 +4,7 @@
  * the outbox dispatcher schedules the message again later with its own backoff, so nothing is lost.
  */
 import type { Notifier, OutboxMessage } from '../../engine/runtime/ports.js';
+import { MIN_WEBHOOK_SECRET_BYTES } from '../config.js';
 import { DELIVERY_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from './signature.js';
 
 /** Where a notifier writes its structured log lines (a pino logger fits). */
@@ -33,7 +34,11 @@ export function webhookBody(message: OutboxMessage): string {
 
 /** Logs every message and posts it, signed, to a URL. */
 export class WebhookNotifier implements Notifier {
-  constructor(private readonly options: WebhookNotifierOptions) {}
+  /** Throws when the secret is shorter than {@link MIN_WEBHOOK_SECRET_BYTES}: a short HMAC key can be guessed. */
+  constructor(private readonly options: WebhookNotifierOptions) {
+    const bytes = Buffer.byteLength(options.secret, 'utf8');
+    if (bytes < MIN_WEBHOOK_SECRET_BYTES) throw new Error(`Expected a webhook secret of at least ${MIN_WEBHOOK_SECRET_BYTES} bytes, but it is ${bytes}`);
+  }
 
   async notify(message: OutboxMessage): Promise<void> {
     const { log, attempts } = this.options;

@@ -5,6 +5,7 @@
  */
 import type { ScryptParams } from '../identity/passwords.js';
 import { DEFAULT_DEMO_DEPARTMENTS, seedAdmin, seedDemoUsers, type DemoDepartment, type SeededAccount } from '../identity/seed.js';
+import { LoginThrottle } from '../identity/login-throttle.js';
 import { SessionStore } from '../identity/sessions.js';
 import { UserDirectory } from '../identity/users.js';
 import { sharedPlugin } from './plugin.js';
@@ -32,7 +33,8 @@ export const identityPlugin = sharedPlugin<IdentityPluginOptions>('shenpi-identi
     // Passwords are never logged: `main` prints them once to the terminal.
     app.log.info({ accounts: seeded.map((a) => a.id) }, 'first start: accounts created');
   }
-  app.decorate('identity', { users, sessions, seeded });
+  const throttle = new LoginThrottle(app.config.loginAccountLimit, app.config.loginAccountWindowMs);
+  app.decorate('identity', { users, sessions, seeded, throttle });
 
   app.decorateRequest('user', null);
   app.decorateRequest('authProblem', null);

@@ -9,6 +9,7 @@ import type { WorkingCalendar } from '../../engine/calendar/types.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { ServerConfig } from '../config.js';
 import type { AuthUser } from '../identity/roles.js';
+import type { LoginThrottle } from '../identity/login-throttle.js';
 import type { SeededAccount } from '../identity/seed.js';
 import type { SessionStore, TokenProblem } from '../identity/sessions.js';
 import type { UserDirectory } from '../identity/users.js';
@@ -35,6 +36,8 @@ export interface RuntimeServices {
 export interface IdentityServices {
   users: UserDirectory;
   sessions: SessionStore;
+  /** Failed logins per account, from any address. */
+  throttle: LoginThrottle;
   /** Accounts created by this start (first start only), with their passwords, for `main` to print once. */
   seeded: SeededAccount[];
 }

@@ -1,9 +1,13 @@
 /**
- * Login, logout and "who am I". Login is rate limited per client address: scrypt makes each guess slow,
- * the limit makes guessing at scale impossible.
+ * Login, logout, "who am I" and changing one's own password. Login is limited twice: per client address
+ * (the route's rate limit, before the body is read) and per account, counting failures from any address
+ * (`LoginThrottle`), so neither one client guessing many accounts nor many clients guessing one succeed,
+ * and an office behind one NAT address is not locked out by one colleague's typos. scrypt makes each guess
+ * slow on top.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { ApiError } from '../http/errors.js';
+import { requireStrongPassword } from '../http/password-guard.js';
 import { requireUser } from '../http/guard.js';
 import { errors, userSchema } from '../http/schemas.js';
 import '../plugins/types.js';
@@ -15,25 +19,49 @@ const loginBody = {
   properties: { username: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 1, maxLength: 256 } },
 } as const;
 
+const passwordBody = {
+  type: 'object',
+  required: ['currentPassword', 'newPassword'],
+  additionalProperties: false,
+  properties: { currentPassword: { type: 'string', minLength: 1, maxLength: 256 }, newPassword: { type: 'string', minLength: 1, maxLength: 256 } },
+} as const;
+
 const session = {
   type: 'object',
   required: ['token', 'expiresAt', 'user'],
   properties: { token: { type: 'string' }, expiresAt: { type: 'string' }, user: userSchema },
 } as const;
 
-/** `POST /api/auth/login`, `POST /api/auth/logout`, `GET /api/auth/me`. */
+/** Credentials are small: a body past this is refused before it is parsed. */
+const AUTH_BODY_LIMIT = 4 * 1024;
+
+/** `POST /api/auth/login`, `POST /api/auth/logout`, `GET /api/auth/me`, `POST /api/auth/password`. */
 export const authRoutes: FastifyPluginAsync = async (app) => {
+  const { users, sessions, throttle } = app.identity;
+
+  function refuseThrottled(account: string): void {
+    const waitMs = throttle.retryAfterMs(account, Date.now());
+    if (waitMs > 0) {
+      const retryAfter = Math.ceil(waitMs / 1000);
+      throw new ApiError('RATE_LIMITED', `Expected at most ${app.config.loginAccountLimit} failed logins of one account per window, but there were more; retry in ${retryAfter} s`, { retryAfter });
+    }
+  }
+
   app.post<{ Body: { username: string; password: string } }>('/api/auth/login', {
+    bodyLimit: AUTH_BODY_LIMIT,
     config: { rateLimit: { max: app.config.loginRateLimit, timeWindow: 60_000 } },
     schema: { tags: ['auth'], summary: 'Log in with a user id and password; returns a bearer token', security: [], body: loginBody, response: { 200: session, ...errors(400, 401, 429) } },
   }, async (request) => {
     const { username, password } = request.body;
-    const user = await app.identity.users.authenticate(username, password);
+    refuseThrottled(username);
+    const user = await users.authenticate(username, password);
     if (!user) {
+      throttle.fail(username, Date.now());
       await app.audit.append({ actorId: username, action: 'auth.login-refused', target: username, details: { ip: request.ip } });
       throw new ApiError('UNAUTHENTICATED', 'Expected a known user id and its password, but they do not match');
     }
-    const issued = await app.identity.sessions.issue(user.id);
+    throttle.succeed(username);
+    const issued = await sessions.issue(user.id);
     await app.audit.append({ actorId: user.id, action: 'auth.logged-in', target: user.id, details: { ip: request.ip, expiresAt: issued.expiresAt } });
     return { ...issued, user };
   });
@@ -43,7 +71,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
   }, async (request, reply) => {
     const user = requireUser(request);
     const token = request.headers.authorization!.slice('Bearer '.length);
-    await app.identity.sessions.revoke(token);
+    await sessions.revoke(token);
     await app.audit.append({ actorId: user.id, action: 'auth.logged-out', target: user.id });
     return reply.status(204).send();
   });
@@ -51,4 +79,29 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
   app.get('/api/auth/me', {
     schema: { tags: ['auth'], summary: 'The authenticated user', response: { 200: userSchema, ...errors(401) } },
   }, async (request) => requireUser(request));
+
+  app.post<{ Body: { currentPassword: string; newPassword: string } }>('/api/auth/password', {
+    bodyLimit: AUTH_BODY_LIMIT,
+    schema: {
+      tags: ['auth'], summary: "Change one's own password (the current one is required); every other session of the account is revoked",
+      body: passwordBody, response: { 204: { type: 'null' }, ...errors(400, 401, 403, 422, 429) },
+    },
+  }, async (request, reply) => {
+    const user = requireUser(request);
+    const { currentPassword, newPassword } = request.body;
+    // A stolen token must not become a way to guess the password: wrong guesses count as failed logins.
+    refuseThrottled(user.id);
+    if (!(await users.verify(user.id, currentPassword))) {
+      throttle.fail(user.id, Date.now());
+      await app.audit.append({ actorId: user.id, action: 'auth.password-change-refused', target: user.id, details: { ip: request.ip } });
+      throw new ApiError('CURRENT_PASSWORD_WRONG', 'Expected the current password in /body/currentPassword, but it does not match');
+    }
+    requireStrongPassword(newPassword, user.id, 'newPassword');
+    if (newPassword === currentPassword) throw new ApiError('PASSWORD_TOO_WEAK', 'Expected a new password different from the current one (/body/newPassword)', { rule: 'reused', field: '/body/newPassword' });
+    await users.setPassword(user.id, newPassword, new Date().toISOString());
+    const token = request.headers.authorization!.slice('Bearer '.length);
+    const revoked = await sessions.revokeAllOf(user.id, token);
+    await app.audit.append({ actorId: user.id, action: 'auth.password-changed', target: user.id, details: { revokedSessions: revoked } });
+    return reply.status(204).send();
+  });
 };

@@ -13,6 +13,7 @@ import { caseCommandSchema } from '../http/case-schemas.js';
 import { auditedCase, caseActor, servedOrThrow } from '../http/case-guard.js';
 import { ApiError, notFound } from '../http/errors.js';
 import { authorize, requireUser } from '../http/guard.js';
+import { inputRefused, jsonProblem } from '../http/input-limits.js';
 import { isMultipart, readMultipart } from '../http/multipart.js';
 import { errors, variablesSchema } from '../http/schemas.js';
 import { acceptUpload } from '../http/uploads.js';
@@ -74,6 +75,9 @@ export const caseApplyRoutes: FastifyPluginAsync = async (app) => {
     } catch {
       throw new ApiError('VALIDATION_FAILED', 'Expected the application as JSON in the form field `application`', { errors: [{ path: '/body/application', message: 'must be JSON', keyword: 'type' }] });
     }
+    // The form field escapes the JSON parser's checks: apply them here (depth, NUL, lone surrogates).
+    const problem = jsonProblem(body, app.config.jsonDepth, '/body/application');
+    if (problem) throw inputRefused(problem);
     if (!validApplication(body)) {
       const first = validApplication.errors?.[0];
       throw new ApiError('VALIDATION_FAILED', `Expected a valid application, but /body/application${first?.instancePath ?? ''} ${first?.message ?? 'is invalid'}`, { errors: validApplication.errors ?? [] });

@@ -23,6 +23,7 @@ import { processCaseRoutes } from './process-cases.js';
 import { reportRoutes } from './reports.js';
 import { supervisionRoutes } from './supervision.js';
 import { taskRoutes } from './tasks.js';
+import { userAccountRoutes } from './user-accounts.js';
 import { userRoutes } from './users.js';
 
 /** The route plugins, each encapsulated (its content-type parsers and hooks stay its own). */
@@ -32,6 +33,7 @@ export const ROUTES: readonly FastifyPluginAsync[] = [
   metricsRoutes,
   authRoutes,
   userRoutes,
+  userAccountRoutes,
   definitionRoutes,
   itemRoutes,
   itemReservationRoutes,

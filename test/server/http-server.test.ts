@@ -15,7 +15,7 @@ import { itemFiles } from '../items/support.js';
 import { CASE_DEPARTMENTS, foodFacts, LICENCE } from './case-support.js';
 import { ADMIN_PASSWORD, buildTestApp, DEMO_PASSWORD, fixture, type TestApp } from './helper.js';
 
-const SECRET = 'hook-secret';
+const SECRET = 'hook-secret-of-at-least-32-bytes-length';
 let receiver: FastifyInstance;
 let hooks: Array<{ body: string; valid: boolean }>;
 let t: TestApp;

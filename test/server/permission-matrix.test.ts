@@ -64,6 +64,17 @@ const row = (route: string, request: Row['request'], outcomes: Outcome[]): Row =
   return { route, request, expected: Object.fromEntries(WHO.map((who, i) => [who, outcomes[i]])) as Record<Who, Outcome> };
 };
 
+/** The reform office (审改办) alone. */
+const ONLY_REFORM_OFFICE: Outcome[] = [401, 'ok', 403, 403, 403, 403, 403, 403];
+
+/** A new staff account to reset, disable or enable. */
+async function freshUser(): Promise<string> {
+  const id = `account-${++serial}`;
+  const res = await t.app.inject({ method: 'POST', url: '/api/users', headers: tokens.admin, payload: { id, name: '钱七', department: 'market-supervision', roles: ['department-staff'], password: 'long-enough-pw' } });
+  expect(res.statusCode, res.body).toBe(201);
+  return id;
+}
+
 const ALL_OK: Outcome[] = WHO.map(() => 'ok');
 const LOGGED_IN: Outcome[] = [401, ...WHO.slice(1).map((): Outcome => 'ok')];
 /** Staff of the implementing department (admin and clerk); a case of another department is not found. */
@@ -151,6 +162,9 @@ const MATRIX: Row[] = [
   row('GET /metrics', () => ({ method: 'GET', url: '/metrics' }), ALL_OK),
   row('GET /openapi.json', () => ({ method: 'GET', url: '/openapi.json' }), ALL_OK),
   row('GET /api/auth/me', () => ({ method: 'GET', url: '/api/auth/me' }), [401, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']),
+  row('POST /api/users/:id/password', async () => ({ method: 'POST', url: `/api/users/${await freshUser()}/password`, payload: { password: 'Temporary-pass-2026' } }), ONLY_REFORM_OFFICE),
+  row('POST /api/users/:id/disable', async () => ({ method: 'POST', url: `/api/users/${await freshUser()}/disable` }), ONLY_REFORM_OFFICE),
+  row('POST /api/users/:id/enable', async () => ({ method: 'POST', url: `/api/users/${await freshUser()}/enable` }), ONLY_REFORM_OFFICE),
   row('GET /api/users', () => ({ method: 'GET', url: '/api/users' }), [401, 'ok', 'ok', 403, 'ok', 403, 403, 'ok']),
   row('POST /api/users', () => ({ method: 'POST', url: '/api/users', payload: { id: `user-${++serial}`, name: '赵六', department: 'market-supervision', roles: ['department-staff'], password: 'long-enough-pw' } }), [401, 'ok', 'ok', 403, 403, 403, 403, 403]),
   row('POST /api/definitions', () => ({ method: 'POST', url: '/api/definitions', payload: { xml: fixture('review.bpmn'), department: 'market-supervision' } }), [401, 'ok', 'ok', 403, 403, 403, 403, 403]),
@@ -198,7 +212,11 @@ describe('permission matrix', () => {
   });
 });
 
-/** Routes outside the matrix: login (everyone logs in above) and logout (its own test). */
+/**
+ * Routes outside the matrix: login (everyone logs in above), logout (its own test) and changing one's own
+ * password (every logged-in user may; test/server/accounts.test.ts changes it, which the shared tokens here
+ * must not).
+ */
 function isExempt(route: string): boolean {
-  return route === 'POST /api/auth/login' || route === 'POST /api/auth/logout';
+  return route === 'POST /api/auth/login' || route === 'POST /api/auth/logout' || route === 'POST /api/auth/password';
 }

@@ -28,9 +28,23 @@ describe('configuration', () => {
     [{ SHENPI_CLOCK_START: 'soon' }, 'SHENPI_CLOCK_START'],
     [{ SHENPI_WEBHOOK_URL: 'ftp://x' }, 'SHENPI_WEBHOOK_URL'],
     [{ SHENPI_WEBHOOK_URL: 'http://127.0.0.1:9/hook' }, 'SHENPI_WEBHOOK_SECRET'],
+    // 31 bytes: one short of the HMAC-SHA256 output length.
+    [{ SHENPI_WEBHOOK_URL: 'http://127.0.0.1:9/hook', SHENPI_WEBHOOK_SECRET: 'x'.repeat(31) }, 'at least 32 bytes'],
+    [{ SHENPI_TRUST_PROXY: 'my proxy' }, 'SHENPI_TRUST_PROXY'],
+    [{ SHENPI_JSON_DEPTH: '1' }, 'SHENPI_JSON_DEPTH'],
   ])('refuses %o naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);
+  });
+});
+
+describe('security settings', () => {
+  it('accepts a 32-byte webhook secret and reads SHENPI_TRUST_PROXY as a flag, a hop count or a list', () => {
+    expect(loadConfig({ SHENPI_WEBHOOK_URL: 'http://127.0.0.1:9/hook', SHENPI_WEBHOOK_SECRET: 'x'.repeat(32) }).webhook?.secret).toHaveLength(32);
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ SHENPI_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ SHENPI_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ SHENPI_TRUST_PROXY: '10.0.0.1, 192.168.0.0/16' }).trustProxy).toEqual(['10.0.0.1', '192.168.0.0/16']);
   });
 });
 

@@ -8,7 +8,7 @@ import type { OutboxMessage } from '../../engine/runtime/ports.js';
 import { DELIVERY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, signWebhook, verifyWebhook } from '../../server/notify/signature.js';
 import { WebhookNotifier } from '../../server/notify/webhook-notifier.js';
 
-const SECRET = 'webhook-secret';
+const SECRET = 'webhook-secret-of-at-least-32-bytes';
 const message: OutboxMessage = { id: 7, caseNo: 'SP-1', type: 'action.run', payload: { action: 'notify-applicant' }, attempts: 0, createdAt: '2026-03-02T01:00:00.000Z' };
 
 let receiver: FastifyInstance;
@@ -63,7 +63,7 @@ describe('webhook notifier', () => {
   });
 
   it('is refused by a receiver holding another secret', async () => {
-    await expect(notifier({ secret: 'wrong', attempts: 1 }).notify(message)).rejects.toThrow(/HTTP 401/);
+    await expect(notifier({ secret: 'wrong-secret-but-of-a-valid-length-32', attempts: 1 }).notify(message)).rejects.toThrow(/HTTP 401/);
   });
 
   it('gives up on an unreachable URL with the network error', async () => {
