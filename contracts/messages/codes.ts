@@ -56,6 +56,9 @@ export const ZH_CN_MESSAGES: Readonly<Record<string, string>> = {
   UPLOAD_TYPE_REFUSED: '不支持该文件类型（仅限 PDF、PNG、JPEG、OFD）',
   BUSINESS_RULE: '该操作不符合业务规则',
   RATE_LIMITED: '操作过于频繁，请稍后再试',
+  PASSWORD_TOO_WEAK: '密码不符合要求：至少 12 个字符，不能包含用户名，不能是常用密码',
+  CURRENT_PASSWORD_WRONG: '当前密码不正确',
+  PASSWORD_CHANGE_REQUIRED: '密码已由管理员重置，请先修改密码',
   INTERNAL: '服务器内部错误，已记录，请稍后重试',
   NOT_READY: '服务暂未就绪，请稍后再试',
   // The case lifecycle (engine/approval).
@@ -157,4 +160,8 @@ export const ZH_CN_FIELD_MESSAGES: Readonly<Record<string, string>> = {
   maxProperties: '字段过多[，最多 {limit} 个]',
   anyOf: '内容不符合任何一种允许的形式',
   oneOf: '内容不符合允许的形式',
+  maxDepth: '嵌套层数过多[，最多 {limit} 层]',
+  noNul: '含有空字符（U+0000）',
+  wellFormed: '含有无效的 Unicode 字符（单独的代理项）',
+  maxJsonBytes: '内容过大[，最多 {limit} 字节]',
 };

@@ -14,6 +14,8 @@ export interface InputProblem {
   path: string;
   message: string;
   keyword: 'maxDepth' | 'noNul' | 'wellFormed';
+  /** The bound broken (`limit`), for a message in another language. */
+  params?: Record<string, unknown>;
 }
 
 // A high surrogate not followed by a low one, or a low one not preceded by a high one (UTF-16 code units).
@@ -45,7 +47,7 @@ export function jsonProblem(value: unknown, maxDepth: number, base = '/body'): I
       continue;
     }
     if (v === null || typeof v !== 'object') continue;
-    if (depth + 1 > maxDepth) return { path, keyword: 'maxDepth', message: `is nested deeper than ${maxDepth} levels of objects and arrays` };
+    if (depth + 1 > maxDepth) return { path, keyword: 'maxDepth', message: `is nested deeper than ${maxDepth} levels of objects and arrays`, params: { limit: maxDepth } };
     for (const [k, child] of Object.entries(v)) {
       const childPath = `${path}/${pathKey(k)}`;
       const bad = textProblem(k);
