@@ -92,7 +92,8 @@ export function documentsSection(t: T, http: Http, c: CaseDetail): HTMLElement {
 function readable(t: T, text: string | undefined): string {
   if (!text) return '';
   if (t('Case') === 'Case') return text;
-  return /[\u3400-\u9fff]/.test(text) && !/[A-Za-z]{2,}[ ,:]+[A-Za-z]{2,}[ ,:]+[A-Za-z]{2,}/.test(text) ? text : '';
+  // A lowercase English word marks the engine's own record ("task … opened for …", "decision: approved").
+  return /[\u3400-\u9fff]/.test(text) && !/\b[a-z]{3,}\b/.test(text) ? text : '';
 }
 
 /** The timeline: every event in order with its actor and reason. */
@@ -100,7 +101,8 @@ export function timelineSection(t: T, rows: TimelineRow[]): HTMLElement {
   const list = table<TimelineRow>([
     { head: '#', cell: (r) => String(r.seq), className: 'col-seq' },
     { head: t('When'), cell: (r) => dateTime(r.at) },
-    { head: t('Who'), cell: (r) => r.actor },
+    // System actors (the supervision sweep, timers) by their Chinese names; people by their own.
+    { head: t('Who'), cell: (r) => keyed(t, 'actor', r.actor, r.actor) },
     { head: t('What'), cell: (r) => keyed(t, 'event', r.what) },
     // The engine's own description, when it says more than the event's name
     { head: t('Detail'), cell: (r) => (r.detail && r.detail !== r.what ? readable(t, r.detail) : '') },

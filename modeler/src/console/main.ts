@@ -45,7 +45,7 @@ const routes: Route[] = [
   { pattern: '/report', nav: 'report', render: (_p, q) => reportPage(ctx, q) },
 ];
 
-// A confirmation stays in the status line while the page renders again; moving to another page clears it.
+// Moving to another page clears the status line; a confirmation said just before the move stays.
 window.addEventListener('hashchange', clearStaleStatus);
 
 const render = startRouter({

@@ -49,6 +49,8 @@ export const ZH_CN_WORKBENCH: Readonly<Record<string, string>> = {
   'Valid until': '有效期至', 'E-seal': '电子印章', 'Decision not to grant the licence': '不予行政许可决定书', 'Decision to grant the licence': '准予行政许可决定书',
   'Decided on': '决定日期', 'Remedies': '救济途径', 'Seal': '印章',
   'You may apply for administrative reconsideration within 60 days or bring an administrative suit within 6 months.': '如不服本决定，可在六十日内申请行政复议，或在六个月内提起行政诉讼。',
+  // System actors of the timeline
+  'actor.supervision': '电子监察', 'actor.system': '系统', 'actor.timer': '定时器', 'actor.clock': '系统时钟',
   // Bases of limits
   'basis.promised-listing': '办事指南公布的承诺办结时限', 'basis.step-listing': '办事指南公布的环节时限',
   // Stages the processes declare

@@ -96,7 +96,7 @@ let saidAt = -Infinity;
  * (a confirmation whose action opens the next page, such as 提交申请 opening the new case).
  */
 export function clearStaleStatus(): void {
-  if (performance.now() - saidAt > 1500) say('');
+  if (performance.now() - saidAt > 2000) say('');
 }
 
 /** A labelled form field: `<label><span>text</span>control</label>`. */
