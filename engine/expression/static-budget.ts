@@ -71,6 +71,7 @@ class Walker {
         if (size === Infinity) this.add('iterations', `the range '${body.slice(context.from, context.to)}' never reaches its end in steps of 1`, context.from);
         else if (size !== undefined && size > limits.maxListLength) {
           this.add('list', `the range '${body.slice(context.from, context.to)}' has ${size} elements, more than the ${limits.maxListLength} allowed`, context.from);
+          continue; // one finding for one range: its iterations are not counted again
         }
         times *= size ?? 1;
         if (times > limits.maxIterations && Number.isFinite(times)) {
