@@ -22,6 +22,7 @@ export function navEntries(t: T, lang: string): NavEntry[] {
     { key: 'lights', text: t('Lights'), href: '#/lights' },
     { key: 'notices', text: t('Supervision notices'), href: '#/notices' },
     { key: 'report', text: t('Monthly report'), href: '#/report' },
+    { key: 'account', text: t('Accounts'), href: '#/account' },
     { key: 'modeler', text: t('Process modeler'), href: `/modeler/${suffix}`, external: true },
     { key: 'portal', text: t('Online service hall'), href: `/portal/${suffix}`, external: true },
   ];

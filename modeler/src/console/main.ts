@@ -6,6 +6,7 @@ import { createTranslate } from '../i18n/translate.js';
 import { clearStaleStatus, el, errorText, say } from '../ui/dom.js';
 import { Http, type Me } from '../ui/http.js';
 import { go, startRouter, type Route } from '../ui/router.js';
+import { accountsPage } from './accounts.js';
 import { casePage } from './case-page.js';
 import { casesPage } from './cases-list.js';
 import { inboxPage } from './inbox.js';
@@ -43,6 +44,7 @@ const routes: Route[] = [
   { pattern: '/lights', nav: 'lights', render: () => lightsPage(ctx) },
   { pattern: '/notices', nav: 'notices', render: () => noticesPage(ctx) },
   { pattern: '/report', nav: 'report', render: (_p, q) => reportPage(ctx, q) },
+  { pattern: '/account', nav: 'account', render: () => accountsPage(ctx) },
 ];
 
 // Moving to another page clears the status line; a confirmation said just before the move stays.
@@ -77,6 +79,11 @@ const render = startRouter({
       return false;
     }
     renderNav(nav, entriesFor(entries, me), route.nav ?? '');
+    // A password an administrator reset must be replaced before anything else (the server refuses the rest).
+    if ((me as { mustChangePassword?: boolean }).mustChangePassword && route.nav !== 'account') {
+      go('/account');
+      return false;
+    }
     return true;
   },
   onError: (e) => el('p', { class: 'form-error', role: 'alert' }, `${t('Could not load the page')}：${errorText(t, e)}`),
