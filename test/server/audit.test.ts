@@ -44,6 +44,26 @@ describe('audit log', () => {
     expect(await verifyAuditChain(t.app.store.knex)).toMatchObject({ ok: false, brokenAt: 2, reason: expect.stringContaining('deleted'), breaks: [{ seq: 2, kind: 'gap' }, { seq: 3, kind: 'link' }] });
   });
 
+  it('reports every break with its entry, not only the first', async () => {
+    await t.app.store.knex('audit_log').where({ seq: 2 }).update({ target: 'forged-2' });
+    await t.app.store.knex('audit_log').where({ seq: 4 }).update({ details: '{}' });
+    const report = await verifyAuditChain(t.app.store.knex);
+    expect(report).toMatchObject({ ok: false, count: 5, brokenAt: 2, breakCount: 2 });
+    expect(report.breaks.map((b) => [b.seq, b.kind])).toEqual([[2, 'hash'], [4, 'hash']]);
+  });
+
+  it('stores and hashes lone surrogates and NUL as U+FFFD, so the chain verifies on either database', async () => {
+    const odd = await log.append({ actorId: '\ud800', action: 'auth.login-refused', target: 'a\u0000b\udfff', details: { name: 'x\ud800y', 'k\u0000': ['\u0000'] } });
+    expect(odd).toMatchObject({ actorId: '\ufffd', target: 'a\ufffdb\ufffd', details: { name: 'x\ufffdy', 'k\ufffd': ['\ufffd'] } });
+    const row = await t.app.store.knex('audit_log').where({ seq: odd.seq }).first();
+    expect([row.actor_id, row.target]).toEqual(['\ufffd', 'a\ufffdb\ufffd']);
+    expect((await log.list({ afterSeq: odd.seq - 1 }))[0]).toEqual(odd);
+    // A pair stays a pair; a field longer than its column is cut, by code points.
+    const long = await log.append({ actorId: `${'𠀀'.repeat(70)}`, action: 'user.created', target: 'ok' });
+    expect(Array.from(long.actorId)).toHaveLength(64);
+    expect(await verifyAuditChain(t.app.store.knex)).toMatchObject({ ok: true, count: 7, breakCount: 0 });
+  });
+
   it('verifies over several pages', async () => {
     expect(await verifyAuditChain(t.app.store.knex, 2)).toMatchObject({ ok: true, count: 5 });
   });
@@ -75,6 +95,14 @@ describe('audit log', () => {
       const broken = collectingIo();
       expect(await main(['audit', 'verify', ...target, '--json'], broken)).toBe(1);
       expect(JSON.parse(broken.stdout[0]!)).toMatchObject({ ok: false, brokenAt: 4 });
+      await t.app.store.knex('audit_log').where({ seq: 1 }).update({ action: 'forged' });
+      const twice = collectingIo();
+      expect(await main(['audit', 'verify', ...target], twice)).toBe(1);
+      expect(twice.stdout).toEqual([
+        expect.stringMatching(/^Audit log BROKEN: 2 break\(s\) in 5 entries/),
+        expect.stringMatching(/^  entry 1 \(hash\)/),
+        expect.stringMatching(/^  entry 4 \(hash\)/),
+      ]);
       const usage = collectingIo();
       expect(await main(['audit', 'check'], usage)).toBe(2);
     } finally {
