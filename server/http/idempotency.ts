@@ -89,8 +89,12 @@ export function installIdempotency(app: FastifyInstance, keys: RequestKeys): voi
   });
 }
 
-/** What the body hash covers: the parsed body; for a multipart upload, which is read later, its size and type. */
+/**
+ * What the body hash covers: the parsed body. A multipart upload is read later, by the handler, so only its
+ * media type (without the boundary, which every client draws afresh) and its length are compared.
+ */
 function bodyText(request: FastifyRequest): string {
   if (request.body !== undefined) return canonicalJson(request.body);
-  return canonicalJson({ contentType: request.headers['content-type'] ?? null, length: request.headers['content-length'] ?? null });
+  const mediaType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  return canonicalJson({ mediaType, length: request.headers['content-length'] ?? null });
 }
