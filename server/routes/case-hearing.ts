@@ -8,7 +8,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { HearingCommand } from '../cases/case-service.js';
 import { caseCommandSchema, caseParams } from '../http/case-schemas.js';
-import { auditCase, caseActor, caseFor, emptyBodyAsObject, servedOrThrow } from '../http/case-guard.js';
+import { auditedCase, caseActor, caseFor, emptyBodyAsObject, servedOrThrow } from '../http/case-guard.js';
 import { requireUser } from '../http/guard.js';
 import { errors } from '../http/schemas.js';
 import type { AuthUser } from '../identity/roles.js';
@@ -76,9 +76,7 @@ export const caseHearingRoutes: FastifyPluginAsync = async (app) => {
     }, async (request) => {
       const { caseNo } = request.params;
       const user = r.who === 'staff' ? (await caseFor(app, request, caseNo, 'case.handle')).user : await partyOf(request, caseNo);
-      const body = servedOrThrow(await app.cases.service.hearing(caseNo, r.command(request.body, user)), r.document);
-      await auditCase(app, user, `case.hearing-${r.path}`, caseNo);
-      return body;
+      return servedOrThrow(await auditedCase(user, `case.hearing-${r.path}`, caseNo, {}, () => app.cases.service.hearing(caseNo, r.command(request.body, user))), r.document);
     });
   }
 };
