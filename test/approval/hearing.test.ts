@@ -43,6 +43,7 @@ describe('hearing on request (行政许可法 第47条, 第48条, 第45条)', ()
     expect(c.refused({ type: 'hearing.schedule', day: '2026-11-13', place: '区市场监管局听证室', actor: clerk }, at('2026-11-05'))).toEqual({
       code: 'HEARING_NOTICE_TOO_LATE',
       message: "Expected the notice of the hearing's time and place 7 working days before it (行政许可法第48条第1款第1项: by 2026-11-04 for a hearing on 2026-11-13), but it is given on 2026-11-05",
+      details: { earliest: '2026-11-16', holdBy: '2026-12-02' },
     });
     expect(c.refused({ type: 'hearing.schedule', day: '2026-12-03', place: '区市场监管局听证室', actor: clerk }, at('2026-11-05')).code).toBe('HEARING_BEYOND_LIMIT');
     c.when({ type: 'hearing.schedule', day: '2026-11-16', time: '09:30', place: '区市场监管局听证室', actor: clerk }, at('2026-11-05'));
@@ -67,6 +68,7 @@ describe('hearing on request (行政许可法 第47条, 第48条, 第45条)', ()
     expect(c.refused({ type: 'hearing.request', actor: byApplicant }, at('2026-11-11', '09:00'))).toEqual({
       code: 'HEARING_REQUEST_LATE',
       message: 'Expected the hearing request within 5 working days of the notice (行政许可法第47条: by 2026-11-10), but it came on 2026-11-11',
+      details: { by: '2026-11-10' },
     });
     // The interested party named in the notice may request it, on the last day.
     c.when({ type: 'hearing.request', actor: { id: 'u-neighbour', name: '王芳' } }, at('2026-11-10', '16:00'));

@@ -87,9 +87,11 @@ describe('the shipped catalogue', () => {
     await w.service.accept(no, { actor: clerk });
     await run(no, 'review');
     await run(no, 'decide', { outcome: 'approve' });
-    await w.service.issueCertificate(no, { actor: clerk });
+    // The certificate waits for the fees, like the recording step.
+    expect(await w.service.issueCertificate(no, { actor: clerk })).toMatchObject({ ok: false, rejection: { code: 'PAYMENT_MISSING' } });
     expect(await run(no, 'register')).toMatchObject({ ok: false, rejection: { code: 'PAYMENT_MISSING' } });
     expect(await w.service.confirmPayment(no, { amount: 90, reference: 'FS3301-2026-000123', actor: { id: buyer.id } })).toMatchObject({ ok: true });
+    expect(await w.service.issueCertificate(no, { actor: clerk })).toMatchObject({ ok: true });
     expect(await run(no, 'register')).toMatchObject({ ok: true, status: SPGL.completedApproved });
   });
 

@@ -80,13 +80,15 @@ describe('ITEM-05 transfer registration of a resale home', () => {
     const decidedOn = wd(acceptedOn, 3);
     w.at(decidedOn, '11:00');
     await complete(no, 'decide', 'approve');
-    expect(await w.service.issueCertificate(no, { actor: clerk })).toMatchObject({ ok: true });
+    // The certificate is refused while the fees are unpaid.
+    expect(await w.service.issueCertificate(no, { actor: clerk })).toMatchObject({ ok: false, rejection: { code: 'PAYMENT_MISSING' } });
 
     // Recording (登簿) needs the fees paid first; a partial payment is not enough.
     expect(await w.service.completeTask(no, { taskId: await w.taskOf(no, 'register'), actor: clerk })).toMatchObject({ ok: false, rejection: { code: 'PAYMENT_MISSING' } });
     expect(await w.service.confirmPayment(no, { amount: 80, reference: 'FS3301-2026-000122', actor: { id: buyer.id } })).toMatchObject({ ok: true });
     expect(await w.service.completeTask(no, { taskId: await w.taskOf(no, 'register'), actor: clerk })).toMatchObject({ ok: false, rejection: { code: 'PAYMENT_MISSING' } });
     expect(await w.service.confirmPayment(no, { amount: 10, reference: 'FS3301-2026-000123', actor: { id: buyer.id } })).toMatchObject({ ok: true });
+    expect(await w.service.issueCertificate(no, { actor: clerk })).toMatchObject({ ok: true });
     expect(await complete(no, 'register')).toMatchObject({ status: SPGL.completedApproved });
     s = (await w.service.getCase(no))!.lifecycle;
     expect(s.fees.payments.map((p) => p.amount)).toEqual([80, 10]);

@@ -13,7 +13,7 @@ import type { Decider } from '../decider.js';
 import { refuse } from '../rejection.js';
 import { SPGL } from '../status.js';
 import { refreshLight } from './refresh.js';
-import { recordOptions } from './supervise.js';
+import { recordOptions, recordViolations } from './supervise.js';
 
 type Of<T extends LifecycleCommand['type']> = Extract<LifecycleCommand, { type: T }>;
 
@@ -40,6 +40,9 @@ export function issueCertificate(d: Decider, cmd: Of<'certificate.issue'>): void
     refuse('CERTIFICATE_NOT_ALLOWED', `Expected an approving decision before issuing, but the case is ${s.decision ? 'refused' : 'not decided'}`);
   }
   if (s.certificate) refuse('CERTIFICATE_NOT_ALLOWED', `Expected no certificate yet, but ${s.certificate.number} was issued`);
+  // Fees due are paid before the result is issued: the fee gate guards the certificate, not only a task.
+  const paid = s.fees.payments.reduce((sum, p) => sum + p.amount, 0);
+  if (paid < s.fees.total) refuse('PAYMENT_MISSING', `Expected the fees of ${s.fees.total} yuan paid before the certificate is issued, but ${paid} was paid`, { total: s.fees.total, paid });
   if (![cmd.number, cmd.holder, cmd.issuer].every((v) => v.trim() !== '')) {
     refuse('CERTIFICATE_NOT_ALLOWED', 'Expected the certificate number, holder and issuer, but one was blank');
   }
@@ -69,6 +72,12 @@ export function recordDelivery(d: Decider, cmd: Of<'delivery.record'>): void {
     ...(cmd.trackingNumber ? { trackingNumber: cmd.trackingNumber } : {}), ...(cmd.carrier ? { carrier: cmd.carrier } : {}),
   };
   d.emit('delivery.recorded', { delivery }, { why: deadline ? `delivery due ${deadline.date} (${deadline.basis.article})` : 'delivered' });
+  if (deadline && !delivery.onTime) {
+    recordViolations(d, [{
+      rule: 'late-delivery', department: s.item.department, warningType: 'overdue',
+      content: `Case ${s.caseNo}: the result was delivered on ${d.today}, after its limit of ${deadline.date} (${deadline.basis.article})`,
+    }]);
+  }
 }
 
 export function evaluate(d: Decider, cmd: Of<'case.evaluate'>): void {

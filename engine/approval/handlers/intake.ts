@@ -11,6 +11,7 @@ import type { Decider } from '../decider.js';
 import { clockCode, refuse } from '../rejection.js';
 import { SPGL } from '../status.js';
 import { startHandling } from './start-handling.js';
+import { recordViolations } from './supervise.js';
 
 type Of<T extends LifecycleCommand['type']> = Extract<LifecycleCommand, { type: T }>;
 
@@ -47,6 +48,12 @@ export function notifyCorrection(d: Decider, cmd: Of<'correction.notify'>): void
     why: decision.violation ? `second notice: ${decision.violation.reason}` : `${cmd.items.length} item(s) to correct (行政许可法第32条)`,
   });
   d.effect({ type: 'timer.cancel', timerId: window.timerId });
+  if (decision.violation) {
+    recordViolations(d, [{
+      rule: 'second-correction-notice', stepId: `notice:${no}`, department: s.item.department, warningType: 'procedure',
+      content: `Case ${s.caseNo}: correction notice ${no} asks for ${decision.violation.newItems.join(', ')}, not in the first notice (行政许可法第32条: one notice); reason: ${decision.violation.reason}`,
+    }]);
+  }
 }
 
 /** The applicant supplies the corrections; the window runs again from this receipt. */

@@ -9,6 +9,7 @@ import type { Decider } from '../decider.js';
 import { SPGL } from '../status.js';
 import { reactToCore } from './react.js';
 import { refreshDeadlines, refreshLight } from './refresh.js';
+import { recordViolations } from './supervise.js';
 
 /** Accepts the case and starts handling. `fromTimer` when the window's own timer is firing. */
 export function startHandling(d: Decider, opts: { deemed: boolean; deferred: string[]; fromTimer?: boolean; reason?: string }): void {
@@ -31,4 +32,12 @@ export function startHandling(d: Decider, opts: { deemed: boolean; deferred: str
   reactToCore(d, events, []);
   refreshDeadlines(d, opts.deemed ? 'deemed acceptance (行政许可法第32条)' : 'accepted');
   refreshLight(d);
+  if (opts.deemed) {
+    // 第32条: the agency let the window lapse without a notice or a decision; the deemed acceptance is the
+    // law's remedy for the applicant, and the lapse itself is a violation supervision records once.
+    recordViolations(d, [{
+      rule: 'correction-window-lapsed', department: s.item.department, warningType: 'procedure',
+      content: `Case ${s.caseNo}: no correction notice or decision by ${window.deadline.date}; deemed accepted from the receipt on ${acceptedOn} (${ARTICLES.preAcceptance})`,
+    }]);
+  }
 }
