@@ -40,6 +40,8 @@ export interface Applicant {
   name: string;
   /** NATURAL_PERSON, ENTERPRISE, INDIVIDUAL_BUSINESS, OTHER_ORG … */
   kind: string;
+  /** The ID document type of `idNumber` (RESIDENT_ID, USCC …). */
+  idType?: string;
   idNumber?: string;
   phone?: string;
   address?: string;
@@ -49,7 +51,10 @@ export interface Applicant {
 export interface Agent {
   id: string;
   name: string;
+  idType?: string;
   idNumber?: string;
+  /** The material id of the power of attorney (授权委托书) the agent presented. */
+  mandate?: string;
 }
 
 /**

@@ -36,7 +36,7 @@ export function caseDetail(view: CaseView, extra: { uploads: unknown[]; version:
     channel: s.channel, deliveryMethods: s.item.delivery, specialProcedures: s.item.specialProcedures,
     ...(s.item.extension ? { extensionPolicy: { cap: s.item.extension.cap, approverRole: s.item.extension.approverRole } } : {}),
     applicant: { ...applicant, ...(idSuffixOf(idNumber) ? { idSuffix: idSuffixOf(idNumber) } : {}) },
-    ...(s.agent ? { agent: { id: s.agent.id, name: s.agent.name } } : {}),
+    ...(s.agent ? { agent: { id: s.agent.id, name: s.agent.name, ...(s.agent.idType ? { idType: s.agent.idType } : {}), ...(idSuffixOf(s.agent.idNumber) ? { idSuffix: idSuffixOf(s.agent.idNumber) } : {}), ...(s.agent.mandate ? { mandate: s.agent.mandate } : {}) } } : {}),
     receivedAt: s.receivedAt, receivedOn: s.receivedOn,
     clocks: {
       ...(s.phase === 'received' && s.window ? { preAcceptanceWindow: s.window.deadline } : {}),

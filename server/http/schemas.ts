@@ -41,6 +41,7 @@ export const userSchema = {
     id: { type: 'string' },
     name: { type: 'string' },
     idSuffix: { type: 'string' },
+    idType: { type: 'string' },
     department: { type: 'string' },
     roles: { type: 'array', items: { type: 'string', enum: [...ROLES] } },
     groups: { type: 'array', items: { type: 'string' } },

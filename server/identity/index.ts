@@ -6,3 +6,4 @@ export * from './sessions.js';
 export * from './users.js';
 export * from './step-authority.js';
 export * from './deploy-boundary.js';
+export * from './real-name.js';

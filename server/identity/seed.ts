@@ -4,6 +4,7 @@
  * sample items feed in the departments they name.
  */
 import { generatePassword } from './passwords.js';
+import type { IdType } from './real-name.js';
 import type { Role } from './roles.js';
 import type { UserDirectory } from './users.js';
 
@@ -53,12 +54,13 @@ export async function seedDemoUsers(
   options: { password?: string; at: string },
 ): Promise<SeededAccount[]> {
   const password = options.password ?? generatePassword();
-  const wanted: Array<{ id: string; name: string; roles: Role[]; department?: string; groups?: string[] }> = [
+  const wanted: Array<{ id: string; name: string; roles: Role[]; department?: string; groups?: string[]; idType?: IdType; idNumber?: string }> = [
     ...departments.flatMap((d) => [
       { id: `${d.slug}-admin`, name: `${d.department} 管理员`, roles: ['department-admin' as Role], department: d.department, groups: [...new Set([...(d.groups ?? []), ...(d.adminGroups ?? [])])] },
       { id: `${d.slug}-staff`, name: `${d.department} 工作人员`, roles: ['department-staff' as Role], department: d.department, groups: d.groups },
     ]),
-    { id: 'applicant', name: '张三', roles: ['applicant'] },
+    // A real-name record, from which an online application takes the applicant's name and ID number.
+    { id: 'applicant', name: '张三', roles: ['applicant'], idType: 'RESIDENT_ID', idNumber: '110101199003071234' },
     { id: 'auditor', name: '电子监察员', roles: ['auditor'] },
   ];
   const created: SeededAccount[] = [];

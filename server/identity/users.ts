@@ -4,6 +4,7 @@
  */
 import type { Knex } from 'knex';
 import { DEFAULT_SCRYPT, hashPassword, needsRehash, verifyPassword, type ScryptParams } from './passwords.js';
+import { idNumberProblem, isIdType, normalIdNumber, type IdType, type RealName } from './real-name.js';
 import { DEPARTMENT_ROLES, isRole, type AuthUser, type Role } from './roles.js';
 
 /** An expected refusal of a directory operation; `code` is a catalogue code of `server/http/errors.ts`. */
@@ -21,8 +22,9 @@ export class IdentityError extends Error {
 export interface NewUser {
   id: string;
   name: string;
-  /** The full ID number (居民身份证号码); only its last four characters are stored. */
+  /** The ID number of the real-name record (with `idType`, 居民身份证 by default). */
   idNumber?: string;
+  idType?: IdType;
   department?: string;
   roles: Role[];
   groups?: string[];
@@ -32,6 +34,8 @@ export interface NewUser {
 /** A user as listed (never with the hash). */
 export interface UserRecord extends AuthUser {
   idSuffix?: string;
+  /** The ID type of the real-name record; the number itself is read with `realNameOf`, never listed. */
+  idType?: IdType;
   disabled: boolean;
   createdAt: string;
   createdBy?: string;
@@ -40,12 +44,13 @@ export interface UserRecord extends AuthUser {
 }
 
 /** Checks the combination of roles and department; returns the reason it is refused, if it is. */
-export function userRuleViolation(user: Pick<NewUser, 'roles' | 'department'>): string | undefined {
+export function userRuleViolation(user: Pick<NewUser, 'roles' | 'department' | 'idNumber' | 'idType'>): string | undefined {
   if (user.roles.length === 0) return 'Expected at least one role, but none was given';
   const unknown = user.roles.find((r) => !isRole(r));
   if (unknown) return `Expected a known role, but got '${unknown}'`;
   const needs = user.roles.find((r) => DEPARTMENT_ROLES.has(r));
   if (needs && !user.department) return `Expected a department for role '${needs}', but none was given`;
+  if (user.idNumber !== undefined) return idNumberProblem(user.idType ?? 'RESIDENT_ID', user.idNumber);
   return undefined;
 }
 
@@ -70,6 +75,8 @@ export class UserDirectory {
       id: user.id,
       name: user.name,
       id_suffix: user.idNumber ? user.idNumber.slice(-4).toUpperCase() : null,
+      id_type: user.idNumber ? (user.idType ?? 'RESIDENT_ID') : null,
+      id_number: user.idNumber ? normalIdNumber(user.idNumber) : null,
       department: user.department ?? null,
       roles: JSON.stringify([...new Set(user.roles)]),
       groups: JSON.stringify([...new Set(user.groups ?? [])]),
@@ -91,6 +98,13 @@ export class UserDirectory {
   async get(id: string): Promise<UserRecord | undefined> {
     const row = await this.knex('users').where({ id }).first();
     return row ? toRecord(row) : undefined;
+  }
+
+  /** The account's real-name record (name, ID type, ID number), or undefined when it has none. */
+  async realNameOf(id: string): Promise<RealName | undefined> {
+    const row = await this.knex('users').where({ id }).first('name', 'id_type', 'id_number');
+    if (!row || !isIdType(row.id_type) || !row.id_number) return undefined;
+    return { name: String(row.name), idType: row.id_type, idNumber: String(row.id_number) };
   }
 
   /** Users ordered by id, optionally of one department. */
@@ -159,6 +173,7 @@ function toRecord(row: Record<string, unknown>): UserRecord {
     id: String(row.id),
     name: String(row.name),
     ...(row.id_suffix ? { idSuffix: String(row.id_suffix) } : {}),
+    ...(isIdType(row.id_type) ? { idType: row.id_type } : {}),
     ...(row.department ? { department: String(row.department) } : {}),
     roles: parseList(row.roles).filter(isRole),
     groups: parseList(row.groups),

@@ -1,14 +1,16 @@
 /**
  * `POST /api/cases`: an application (申报). JSON, or multipart with the application as the JSON field
  * `application` and one file part per material (field name = material id). Online, the caller is the
- * applicant; as an agent (代理人) the caller applies for the applicant named in the body; at a window a
- * clerk of the item's department enters it. Nobody applies online in another's name.
+ * applicant, named by the account's real-name record; as an agent (代理人) the caller applies for the
+ * principal identified in the body, with the power of attorney; at a window a clerk of the item's
+ * department enters it. Nobody applies online in another's name (see `server/cases/applicant-identity.ts`).
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Ajv } from 'ajv';
-import type { Applicant } from '../../engine/approval/index.js';
 import type { Json, Variables } from '../../engine/core/types.js';
 import type { MaterialInput } from '../cases/service-types.js';
+import { applicationIdentities, type GivenPerson } from '../cases/applicant-identity.js';
+import { ID_TYPES } from '../identity/real-name.js';
 import { caseCommandSchema } from '../http/case-schemas.js';
 import { auditedCase, caseActor, servedOrThrow } from '../http/case-guard.js';
 import { ApiError, notFound } from '../http/errors.js';
@@ -23,8 +25,8 @@ interface ApplyBody {
   itemCode: string;
   channel: 'online' | 'window' | 'agent';
   facts: Variables;
-  applicant?: Partial<Applicant>;
-  agent?: { idNumber?: string };
+  applicant?: GivenPerson;
+  agent?: GivenPerson;
   materials?: Array<{ material: string; shared: { type: string; number: string; issuer: string } }>;
 }
 
@@ -32,6 +34,7 @@ const person = {
   id: { type: 'string', minLength: 1, maxLength: 64 },
   name: { type: 'string', minLength: 1, maxLength: 128 },
   kind: { type: 'string', enum: ['NATURAL_PERSON', 'ENTERPRISE', 'INDIVIDUAL_BUSINESS', 'OTHER_ORG'] },
+  idType: { type: 'string', enum: [...ID_TYPES] },
   idNumber: { type: 'string', pattern: '^[0-9A-Za-z]{4,32}$' },
   phone: { type: 'string', maxLength: 32 },
   address: { type: 'string', maxLength: 256 },
@@ -46,7 +49,8 @@ const applyBody = {
     channel: { type: 'string', enum: ['online', 'window', 'agent'] },
     facts: variablesSchema,
     applicant: { type: 'object', additionalProperties: false, properties: person },
-    agent: { type: 'object', additionalProperties: false, properties: { idNumber: person.idNumber } },
+    // The agent present at a window (name and ID document); for the agent channel, the account itself.
+    agent: { type: 'object', additionalProperties: false, properties: { name: person.name, idType: person.idType, idNumber: person.idNumber } },
     materials: {
       type: 'array', maxItems: 50,
       items: {
@@ -99,19 +103,24 @@ export const caseApplyRoutes: FastifyPluginAsync = async (app) => {
     const item = await app.cases.items.find(body.itemCode);
     if (!item) throw notFound(`item '${body.itemCode}'`);
     const given = body.applicant ?? {};
-    const self = body.channel === 'online';
-    // Online the applicant is the caller; an agent or a clerk names the applicant, who must be identified.
-    if (!self && (!given.id || !given.name)) throw new ApiError('BUSINESS_RULE', `Expected the applicant's id and name for a ${body.channel} application, but they are missing`);
     authorize(request, 'case.apply', { kind: 'case', departments: [item.department], lead: item.department, channel: body.channel, ...(given.id ? { onBehalfOf: given.id } : {}) });
     if (body.channel === 'agent' && given.id === user.id) throw new ApiError('BUSINESS_RULE', 'Expected an agent to apply for somebody else, but the applicant is the caller; apply online');
-    const applicant: Applicant = {
-      id: self ? user.id : given.id!, name: given.name ?? user.name, kind: given.kind ?? 'NATURAL_PERSON',
-      ...(given.idNumber ? { idNumber: given.idNumber } : {}), ...(given.phone ? { phone: given.phone } : {}), ...(given.address ? { address: given.address } : {}),
-    };
+    const listing = (await app.cases.items.current(body.itemCode))?.listing;
+    if (!listing) throw notFound(`item '${body.itemCode}'`);
+    // Identities come from real-name records and the channel, never from the form alone.
+    const identities = applicationIdentities({
+      channel: body.channel, caller: user, facts: body.facts, listing,
+      ...(body.applicant ? { applicant: body.applicant } : {}), ...(body.agent ? { agent: body.agent } : {}),
+      callerRecord: await app.identity.users.realNameOf(user.id),
+      ...(given.id ? { principalRecord: await app.identity.users.realNameOf(given.id) } : {}),
+      brought: [...(body.materials ?? []).map((m) => m.material), ...files.map((f) => f.material)],
+    });
+    if (!identities.ok) throw new ApiError(identities.code, identities.message, identities.details);
+    const { applicant, agent } = identities;
     const details = { itemCode: body.itemCode, channel: body.channel, applicant: applicant.id };
     const result = await auditedCase(user, 'case.applied', undefined, details, () => app.cases.service.apply({
-      itemCode: body.itemCode, channel: body.channel, applicant, facts: body.facts as Record<string, Json>,
-      ...(body.channel === 'agent' ? { agent: { id: user.id, name: user.name, ...(body.agent?.idNumber ? { idNumber: body.agent.idNumber } : {}) } } : {}),
+      itemCode: body.itemCode, channel: body.channel, applicant, facts: identities.facts as Record<string, Json>,
+      ...(agent ? { agent } : {}),
       materials: [...(body.materials ?? []), ...files], actor: caseActor(user),
     }));
     const served = servedOrThrow(result);

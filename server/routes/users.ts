@@ -7,6 +7,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { authorize } from '../http/guard.js';
 import { requireStrongPassword } from '../http/password-guard.js';
 import { errors, userSchema } from '../http/schemas.js';
+import { ID_TYPES } from '../identity/real-name.js';
 import { ROLES } from '../identity/roles.js';
 import type { NewUser } from '../identity/users.js';
 import '../plugins/types.js';
@@ -18,8 +19,9 @@ const newUser = {
   properties: {
     id: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{1,63}$' },
     name: { type: 'string', minLength: 1, maxLength: 128 },
-    // 18-character resident ID number (GB 11643): 17 digits and a check digit or X.
-    idNumber: { type: 'string', pattern: '^[0-9]{17}[0-9Xx]$' },
+    // The real-name record: the number's form is checked for its type by the directory (18 characters for 居民身份证).
+    idNumber: { type: 'string', pattern: '^[0-9A-Za-z]{5,32}$' },
+    idType: { type: 'string', enum: [...ID_TYPES] },
     department: { type: 'string', minLength: 1, maxLength: 128 },
     roles: { type: 'array', minItems: 1, maxItems: ROLES.length, uniqueItems: true, items: { type: 'string', enum: [...ROLES] } },
     groups: { type: 'array', maxItems: 32, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 64 } },

@@ -61,10 +61,13 @@ export async function buildCaseApp(env: Record<string, string> = {}, more: strin
   return Object.assign(t, { tokens });
 }
 
-/** Applies online for ITEM-02 as `applicant` with the materials given (all four by default); returns the case number. */
-export async function applyFood(app: FastifyInstance, token: Record<string, string>, options: { facts?: Record<string, unknown>; files?: string[]; idNumber?: string } = {}): Promise<string> {
+/**
+ * Applies online for ITEM-02 as the caller (the demo `applicant`, real name 张三, ID ending 1234) with the
+ * materials given (all four by default); returns the case number.
+ */
+export async function applyFood(app: FastifyInstance, token: Record<string, string>, options: { facts?: Record<string, unknown>; files?: string[] } = {}): Promise<string> {
   const files = options.files ?? ['M1', 'M3', 'M4'];
-  const application = { itemCode: 'ITEM-02', channel: 'online', facts: foodFacts(options.facts), applicant: { name: '陈静餐饮有限公司', kind: 'ENTERPRISE', idNumber: options.idNumber ?? '33010219900101123X' }, materials: [LICENCE] };
+  const application = { itemCode: 'ITEM-02', channel: 'online', facts: foodFacts(options.facts), applicant: { kind: 'ENTERPRISE' }, materials: [LICENCE] };
   const body = multipart([{ name: 'application', value: JSON.stringify(application) }, ...files.map((m) => ({ name: m, filename: `${m}.pdf`, type: 'application/pdf', bytes: pdf(m) }))]);
   const res = await app.inject({ method: 'POST', url: '/api/cases', headers: { ...token, ...body.headers }, payload: body.payload });
   expect(res.statusCode, res.body).toBe(201);

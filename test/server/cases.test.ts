@@ -16,7 +16,7 @@ let t: CaseApp;
 let other: Record<string, string>;
 beforeAll(async () => {
   t = await buildCaseApp({ SHENPI_UPLOAD_LIMIT: String(64 * 1024) });
-  const created = await t.app.inject({ method: 'POST', url: '/api/users', headers: t.tokens.admin, payload: { id: 'li-si', name: '李四', roles: ['applicant'], password: 'long-enough-pw' } });
+  const created = await t.app.inject({ method: 'POST', url: '/api/users', headers: t.tokens.admin, payload: { id: 'li-si', name: '李四', roles: ['applicant'], idType: 'RESIDENT_ID', idNumber: '110101199003077777', password: 'long-enough-pw' } });
   expect(created.statusCode).toBe(201);
   other = await login(t.app, 'li-si', 'long-enough-pw');
 });
@@ -28,13 +28,32 @@ const apply = (headers: Record<string, string>, body: Record<string, unknown>) =
 
 describe('applying', () => {
   it('applies online in the caller\u2019s own name, with the required materials and fees', async () => {
-    const res = await apply(t.tokens.applicant, { channel: 'online', applicant: { name: '陈静餐饮有限公司', kind: 'ENTERPRISE' }, materials: [LICENCE] });
+    const res = await apply(t.tokens.applicant, { channel: 'online', applicant: { kind: 'ENTERPRISE' }, materials: [LICENCE] });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ status: 1, fees: 0, events: [{ seq: 1, type: 'case.applied' }] });
     expect(res.json().caseNo).toMatch(/^SP20260302-[0-9A-Z]{10}$/);
     expect(res.json().requiredMaterials.map((m: { material: string }) => m.material)).toEqual(['M1', 'M2', 'M3', 'M4']);
     const detail = await inject({ method: 'GET', url: `/api/cases/${res.json().caseNo}`, headers: t.tokens.applicant });
-    expect(detail.json().applicant).toMatchObject({ id: 'applicant', name: '陈静餐饮有限公司' });
+    // Name and ID number from the account's real-name record.
+    expect(detail.json().applicant).toMatchObject({ id: 'applicant', name: '张三', idType: 'RESIDENT_ID', idSuffix: '1234' });
+  });
+
+  it("takes an online applicant's name and ID number from the real-name record, never from the form", async () => {
+    for (const [applicant, field] of [[{ name: '陈静餐饮有限公司' }, 'applicant.name'], [{ idNumber: '33010219900101123X' }, 'applicant.idNumber'], [{ idType: 'PASSPORT' }, 'applicant.idType']] as const) {
+      const res = await apply(t.tokens.applicant, { channel: 'online', applicant, materials: [LICENCE] });
+      expect(res.statusCode, res.body).toBe(403);
+      expect(res.json()).toMatchObject({ code: 'IDENTITY_NOT_OWN', details: { field } });
+    }
+    const same = await apply(t.tokens.applicant, { channel: 'online', applicant: { name: '张三', idType: 'RESIDENT_ID', idNumber: '110101199003071234' }, materials: [LICENCE] });
+    expect(same.statusCode, same.body).toBe(201);
+    // An account without a real-name record does not apply online.
+    await post('/api/users', t.tokens.admin, { id: 'no-record', name: '无实名', roles: ['applicant'], password: 'long-enough-pw' });
+    const unnamed = await apply(await login(t.app, 'no-record', 'long-enough-pw'), { channel: 'online' });
+    expect(unnamed.json()).toMatchObject({ code: 'REAL_NAME_REQUIRED' });
+    expect(unnamed.statusCode).toBe(403);
+    // byAgent follows the channel.
+    const agentFact = await apply(t.tokens.applicant, { channel: 'online', facts: foodFacts({ byAgent: true }) });
+    expect(agentFact.json()).toMatchObject({ code: 'FACT_DERIVED', details: { field: 'facts.byAgent' } });
   });
 
   it('refuses applying online in another\u2019s name, and at a window as an applicant', async () => {
@@ -44,16 +63,34 @@ describe('applying', () => {
     expect((await apply(t.tokens.applicant, { channel: 'window', applicant: { id: 'li-si', name: '李四' } })).statusCode).toBe(403);
   });
 
-  it('lets an agent apply for the applicant named; both follow the case', async () => {
-    const res = await apply(t.tokens.applicant, { channel: 'agent', applicant: { id: 'li-si', name: '李四', kind: 'NATURAL_PERSON' }, facts: foodFacts({ byAgent: true }) });
+  it('lets an agent apply for the principal identified, with the power of attorney; both follow the case', async () => {
+    const principal = { id: 'li-si', name: '李四', kind: 'NATURAL_PERSON', idType: 'RESIDENT_ID', idNumber: '110101199003077777' };
+    const mandate = { material: 'M7', shared: { type: '授权委托书', number: 'WT-2026-001', issuer: '公证处' } };
+    // No mandate, a principal not identified, or one whose real-name record says otherwise: refused.
+    const bare = await apply(t.tokens.applicant, { channel: 'agent', applicant: principal, facts: foodFacts({ byAgent: true }) });
+    expect(bare.statusCode, bare.body).toBe(403);
+    expect(bare.json()).toMatchObject({ code: 'MANDATE_MISSING', details: { material: 'M7' } });
+    const unnamed = await apply(t.tokens.applicant, { channel: 'agent', applicant: { id: 'li-si', name: '李四' }, materials: [mandate] });
+    expect(unnamed.statusCode).toBe(422);
+    expect(unnamed.json()).toMatchObject({ code: 'PRINCIPAL_IDENTITY_REQUIRED', details: { missing: ['applicant.idType', 'applicant.idNumber'] } });
+    const wrong = await apply(t.tokens.applicant, { channel: 'agent', applicant: { ...principal, idNumber: '110101199003078888' }, materials: [mandate] });
+    expect(wrong.statusCode).toBe(403);
+    expect(wrong.json()).toMatchObject({ code: 'PRINCIPAL_IDENTITY_MISMATCH', details: { field: 'applicant.idNumber' } });
+    const notMe = await apply(t.tokens.applicant, { channel: 'agent', applicant: principal, agent: { idNumber: '110101199003079999' }, materials: [mandate] });
+    expect(notMe.json()).toMatchObject({ code: 'IDENTITY_NOT_OWN', details: { field: 'agent.idNumber' } });
+
+    const res = await apply(t.tokens.applicant, { channel: 'agent', applicant: principal, materials: [mandate], facts: foodFacts({ byAgent: true }) });
     expect(res.statusCode, res.body).toBe(201);
     const caseNo = res.json().caseNo;
-    expect((await inject({ method: 'GET', url: `/api/cases/${caseNo}`, headers: other })).json().agent).toEqual({ id: 'applicant', name: '张三' });
+    const seen = (await inject({ method: 'GET', url: `/api/cases/${caseNo}`, headers: other })).json();
+    expect(seen.agent).toEqual({ id: 'applicant', name: '张三', idType: 'RESIDENT_ID', idSuffix: '1234', mandate: 'M7' });
+    expect(seen.applicant).toMatchObject({ id: 'li-si', name: '李四', idType: 'RESIDENT_ID', idSuffix: '7777' });
+    expect((await t.app.cases.service.getCase(caseNo))!.lifecycle.facts).toMatchObject({ byAgent: true });
     expect((await inject({ method: 'GET', url: `/api/cases/${caseNo}`, headers: t.tokens.applicant })).statusCode).toBe(200);
   });
 
   it("lets a clerk of the item's department enter a window application, and nobody else", async () => {
-    const body = { channel: 'window', applicant: { id: 'li-si', name: '李四', kind: 'ENTERPRISE', idNumber: '110101199003077777' } };
+    const body = { channel: 'window', applicant: { id: 'li-si', name: '李四', kind: 'ENTERPRISE', idType: 'RESIDENT_ID', idNumber: '110101199003077777' } };
     expect((await apply(t.tokens['market-staff'], body)).statusCode).toBe(403);
     expect((await apply(t.tokens.admin, body)).statusCode).toBe(403);
     const missing = await apply(t.tokens['samr-staff'], { channel: 'window' });
@@ -62,6 +99,15 @@ describe('applying', () => {
     expect(res.statusCode, res.body).toBe(201);
     const timeline = await inject({ method: 'GET', url: `/api/cases/${res.json().caseNo}/timeline`, headers: other });
     expect(timeline.json()[0]).toMatchObject({ what: 'case.applied', actorId: 'samr-staff', why: 'application by window' });
+    // An agent present at the window: both identities and the mandate are recorded, byAgent follows.
+    const agent = { name: '王五', idType: 'RESIDENT_ID', idNumber: '110101199001015555' };
+    expect((await apply(t.tokens['samr-staff'], { ...body, agent })).json()).toMatchObject({ code: 'MANDATE_MISSING' });
+    const mandate = { material: 'M7', shared: { type: '授权委托书', number: 'WT-2026-002', issuer: '公证处' } };
+    const withAgent = await apply(t.tokens['samr-staff'], { ...body, agent, materials: [mandate], facts: foodFacts({ byAgent: true }) });
+    expect(withAgent.statusCode, withAgent.body).toBe(201);
+    const seen = (await inject({ method: 'GET', url: `/api/cases/${withAgent.json().caseNo}`, headers: other })).json();
+    expect(seen.agent).toMatchObject({ name: '王五', idType: 'RESIDENT_ID', idSuffix: '5555', mandate: 'M7' });
+    expect((await t.app.cases.service.getCase(withAgent.json().caseNo))!.lifecycle.facts).toMatchObject({ byAgent: true });
   });
 
   it('answers unknown items with 404 and wrong facts or materials with 422, storing nothing', async () => {

@@ -19,7 +19,7 @@ let done: string;
 let lateReview: string;
 beforeAll(async () => {
   t = await buildCaseApp({ SHENPI_PROGRESS_RATE_LIMIT: '8' });
-  late = await applyFood(t.app, t.tokens.applicant, { idNumber: '110101199003071234' });
+  late = await applyFood(t.app, t.tokens.applicant);
   done = await applyFood(t.app, t.tokens.applicant);
   for (const caseNo of [late, done]) expect((await post(`/api/cases/${caseNo}/accept`, t.tokens['samr-staff'])).statusCode).toBe(200);
   lateReview = await openTask(t.app, t.tokens['samr-staff'], late, 'review');

@@ -11,14 +11,17 @@ afterEach(() => t.close());
 const staffUser = { id: 'li.wei', name: '李伟', idNumber: '11010519491231002X', department: 'market-supervision', roles: ['department-staff'], groups: ['reviewer'], password: 'long-enough-pw' };
 
 describe('users', () => {
-  it('creates a user, keeping only the last four characters of the ID number', async () => {
+  it('creates a user with a real-name record, answering only the last four characters of the ID number', async () => {
     const admin = await login(t.app, 'admin');
     const res = await t.app.inject({ method: 'POST', url: '/api/users', headers: admin, payload: staffUser });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ id: 'li.wei', name: '李伟', idSuffix: '002X', department: 'market-supervision', roles: ['department-staff'], groups: ['reviewer'], createdBy: 'admin' });
     expect(res.body).not.toContain('password');
-    const row = await t.app.store.knex('users').where({ id: 'li.wei' }).first();
-    expect(JSON.stringify(row)).not.toContain('11010519491231');
+    expect(res.body).not.toContain('11010519491231');
+    // The full number is the real-name record an online application takes the applicant's identity from.
+    expect(await t.app.identity.users.realNameOf('li.wei')).toEqual({ name: '李伟', idType: 'RESIDENT_ID', idNumber: '11010519491231002X' });
+    const list = await t.app.inject({ method: 'GET', url: '/api/users', headers: admin });
+    expect(list.body).not.toContain('11010519491231');
     // The new user can log in.
     await login(t.app, 'li.wei', 'long-enough-pw');
   });
