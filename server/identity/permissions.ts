@@ -21,6 +21,12 @@ export type Action =
   | 'task.read'
   | 'task.claim'
   | 'task.complete'
+  // The operations on a task: the holder's (转办, 委派, 加签/减签, 驳回, 抄送), the delegate's, the previous approver's.
+  | 'task.operate'
+  | 'task.resolve'
+  | 'task.reclaim'
+  | 'task.urge'
+  | 'copy.list'
   | 'case.start'
   | 'case.read'
   | 'message.correlate'
@@ -109,6 +115,9 @@ const worksOn: Check = (user, r) => {
   return department !== undefined && user.department !== undefined && department === user.department;
 };
 
+/** The task is with the caller: its assignee (a completed task: the one who completed it). */
+const holdsTask: Check = (user, r) => r.kind === 'task' && r.assignee !== undefined && r.assignee === user.id;
+
 const inOwnDepartment: Check = (user, r) =>
   user.department !== undefined &&
   ((r.kind === 'case' && r.departments.includes(user.department)) ||
@@ -159,6 +168,13 @@ export const PERMISSION_RULES: readonly PermissionRule[] = [
   { action: 'task.claim', role: 'department-admin', when: worksOn, why: "a department admin may work the department's tasks" },
   { action: 'task.complete', role: 'department-staff', when: worksOn, why: "staff complete their own department's tasks" },
   { action: 'task.complete', role: 'department-admin', when: worksOn, why: "a department admin may work the department's tasks" },
+  ...forRoles('task.operate', STAFF, holdsTask, 'only the one holding a task transfers, delegates, adds signers to, rejects or copies it'),
+  ...forRoles('task.resolve', STAFF, holdsTask, 'the delegate hands the task back to its owner'),
+  ...forRoles('task.reclaim', STAFF, holdsTask, 'only the previous approver takes back the step they completed'),
+  ...forRoles('task.urge', STAFF, worksOn, "a department urges its own steps and the ones its colleagues hold"),
+  { action: 'task.urge', role: 'reform-office-admin', when: always, why: 'the reform office supervises every step' },
+  { action: 'task.urge', role: 'auditor', when: always, why: 'supervision urges late steps' },
+  ...forRoles('copy.list', ['reform-office-admin', 'department-admin', 'department-staff', 'auditor'], always, 'everyone reads the copies given to them (抄送我的)'),
   { action: 'case.start', role: 'applicant', when: always, why: 'an applicant applies online in their own name' },
   { action: 'case.start', role: 'department-staff', when: always, why: 'a clerk enters a window application' },
   { action: 'case.start', role: 'reform-office-admin', when: always, why: 'the reform office runs training cases' },

@@ -24,6 +24,8 @@ import { reportRoutes } from './reports.js';
 import { supervisionRoutes } from './supervision.js';
 import { taskRoutes } from './tasks.js';
 import { userAccountRoutes } from './user-accounts.js';
+import { taskOperationRoutes } from './task-operations.js';
+import { taskReviewRoutes } from './task-review.js';
 import { userRoutes } from './users.js';
 
 /** The route plugins, each encapsulated (its content-type parsers and hooks stay its own). */
@@ -50,6 +52,8 @@ export const ROUTES: readonly FastifyPluginAsync[] = [
   reportRoutes,
   processCaseRoutes,
   taskRoutes,
+  taskOperationRoutes,
+  taskReviewRoutes,
   messageRoutes,
   clockRoutes,
   auditRoutes,

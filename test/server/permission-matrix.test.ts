@@ -14,7 +14,7 @@ import { buildTestApp, fixture, login, type TestApp } from './helper.js';
 const WHO = ['anonymous', 'admin', 'market-admin', 'market-staff', 'samr-admin', 'samr-staff', 'applicant', 'auditor'] as const;
 type Who = (typeof WHO)[number];
 /** 422: allowed by the policy, then refused by a limit of the law (the hearing held before its notified day). */
-type Outcome = 'ok' | 401 | 403 | 404 | 422;
+type Outcome = 'ok' | 401 | 403 | 404 | 409 | 422;
 
 let t: TestApp;
 const tokens = {} as Record<Who, Record<string, string>>;
@@ -50,6 +50,17 @@ async function caseAwaitingMessage(): Promise<string> {
   await t.app.inject({ method: 'POST', url: `/api/tasks/${encodeURIComponent(taskId)}/complete`, headers: tokens['market-staff'], payload: {} });
   return caseNo;
 }
+
+/** A fresh task claimed by market-staff, after `before` (operations as market-staff) ran on it. */
+const held = (action: string, payload: object, before: Array<[string, object]> = [], as: (typeof WHO)[number] = 'market-staff') => async (): Promise<InjectOptions> => {
+  const { taskId } = await freshCase();
+  const url = (a: string) => `/api/tasks/${encodeURIComponent(taskId)}/${a}`;
+  await t.app.inject({ method: 'POST', url: url('claim'), headers: tokens['market-staff'], payload: {} });
+  for (const [a, body] of before) await t.app.inject({ method: 'POST', url: url(a), headers: tokens[as], payload: body });
+  return { method: 'POST', url: url(action), payload };
+};
+/** Only the one holding the task (market-staff) operates it; readers are refused, others do not see it. */
+const HOLDER = [401, 403, 403, 'ok', 404, 404, 404, 403] as const;
 
 const task = (action: string) => async (): Promise<InjectOptions> => ({ method: 'POST', url: `/api/tasks/${encodeURIComponent((await freshCase()).taskId)}/${action}`, payload: {} });
 
@@ -176,6 +187,20 @@ const MATRIX: Row[] = [
   row('GET /api/tasks/:id', async () => ({ method: 'GET', url: `/api/tasks/${encodeURIComponent((await freshCase()).taskId)}` }), [401, 'ok', 'ok', 'ok', 404, 404, 404, 'ok']),
   row('POST /api/tasks/:id/claim', task('claim'), [401, 403, 'ok', 'ok', 404, 404, 404, 403]),
   row('POST /api/tasks/:id/complete', task('complete'), [401, 403, 'ok', 'ok', 404, 404, 404, 403]),
+  // The operations on a task: only the holder; the delegate resolves; the previous approver reclaims.
+  row('POST /api/tasks/:id/transfer', held('transfer', { to: 'market-admin', reason: '出差' }), [...HOLDER]),
+  row('POST /api/tasks/:id/delegate', held('delegate', { to: 'market-admin', reason: '请核对' }), [...HOLDER]),
+  row('POST /api/tasks/:id/resolve', held('resolve', { opinion: '已核对' }, [['delegate', { to: 'market-admin', reason: '请核对' }]]), [401, 403, 'ok', 403, 404, 404, 404, 403]),
+  row('POST /api/tasks/:id/signers', held('signers', { signers: ['market-admin'], mode: 'after', reason: '科长复核' }), [...HOLDER]),
+  row('POST /api/tasks/:id/signers/remove', held('signers/remove', { signers: ['market-admin'], reason: '无需复核' }, [['signers', { signers: ['market-admin'], mode: 'after', reason: '复核' }]]), [...HOLDER]),
+  // The first step has no step before it: the holder passes the policy and the engine refuses (422).
+  row('POST /api/tasks/:id/reject', held('reject', { to: 'previous', resume: 'through', reason: '退回' }), [401, 403, 403, 422, 404, 404, 404, 403]),
+  // The permit's next step waits for a message, not a task: the previous approver passes the policy, the engine refuses (409).
+  row('POST /api/tasks/:id/reclaim', held('reclaim', { reason: '漏填意见' }, [['complete', {}]]), [401, 403, 403, 409, 404, 404, 404, 403]),
+  // 催办 and 抄送 are recorded by approval cases; on a plain process case the engine refuses them (422).
+  row('POST /api/tasks/:id/urge', held('urge', { note: '请尽快' }), [401, 422, 422, 422, 404, 404, 404, 422]),
+  row('POST /api/tasks/:id/copies', held('copies', { users: ['samr-staff'] }), [401, 403, 403, 422, 404, 404, 404, 403]),
+  row('GET /api/copies', () => ({ method: 'GET', url: '/api/copies' }), [401, 'ok', 'ok', 'ok', 'ok', 'ok', 403, 'ok']),
   row('POST /api/messages', async () => ({ method: 'POST', url: '/api/messages', payload: { caseNo: await caseAwaitingMessage(), name: 'fee-paid' } }), [401, 'ok', 'ok', 'ok', 404, 404, 403, 403]),
   row('GET /api/clock', () => ({ method: 'GET', url: '/api/clock' }), [401, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']),
   row('POST /api/clock', () => ({ method: 'POST', url: '/api/clock', payload: { advanceMs: 1000 } }), [401, 'ok', 403, 403, 403, 403, 403, 403]),

@@ -1,0 +1,83 @@
+/**
+ * 转办, 委派 and 加签/减签 over HTTP: `POST /api/tasks/:id/transfer`, `/delegate`, `/resolve`, `/signers`,
+ * `/signers/remove`. Only the one holding a task operates it; a transfer or delegation goes only to a
+ * colleague who may hold the step (step authority); the engine decides the rest. Each is audited with who,
+ * what, why and on whose behalf.
+ */
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { TaskOperation } from '../../engine/core/types.js';
+import type { TaskRecord } from '../../engine/runtime/ports.js';
+import { acceptedOrThrow } from '../http/command-result.js';
+import { ApiError, notFound } from '../http/errors.js';
+import { actorOf, authorize, requireUser } from '../http/guard.js';
+import { commandResultSchema, errors } from '../http/schemas.js';
+import { can, type Action } from '../identity/permissions.js';
+import { stepAuthority } from '../identity/step-authority.js';
+import { findTask } from '../queries/tasks.js';
+import { taskResource } from './tasks.js';
+import '../plugins/types.js';
+
+const params = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 3, maxLength: 200 } } } as const;
+const user64 = { type: 'string', minLength: 1, maxLength: 64 } as const;
+const reason = { type: 'string', minLength: 1, maxLength: 2000 } as const;
+const signers = { type: 'array', minItems: 1, maxItems: 20, items: user64 } as const;
+
+/** The operations' bodies, by route. */
+export const OPERATION_BODIES = {
+  transfer: { type: 'object', additionalProperties: false, required: ['to', 'reason'], properties: { to: user64, reason } },
+  delegate: { type: 'object', additionalProperties: false, required: ['to', 'reason'], properties: { to: user64, reason } },
+  resolve: { type: 'object', additionalProperties: false, properties: { opinion: { type: 'string', maxLength: 4000 } } },
+  signers: { type: 'object', additionalProperties: false, required: ['signers', 'mode', 'reason'], properties: { signers, mode: { type: 'string', enum: ['before', 'after', 'parallel'] }, reason } },
+  removeSigners: { type: 'object', additionalProperties: false, required: ['signers', 'reason'], properties: { signers, reason } },
+} as const;
+
+/** Loads a task the caller may read (404 otherwise), authorises `action` on it, runs the command and audits it. */
+export async function operate(
+  request: FastifyRequest, id: string, action: Action, audit: string,
+  command: (task: TaskRecord) => Record<string, unknown>, check?: (task: TaskRecord) => Promise<void>,
+): Promise<unknown> {
+  const app = request.server;
+  const caller = requireUser(request);
+  const task = await findTask(app.store.knex, id);
+  if (!task || !can(caller, 'task.read', taskResource(task)).allowed) throw notFound(`task '${id}'`);
+  const user = authorize(request, action, taskResource(task));
+  await check?.(task);
+  const fields = command(task);
+  const result = await app.runtime.runner.execute(task.caseNo, { ...fields, taskId: task.taskId, actor: actorOf(user) } as TaskOperation);
+  const body = acceptedOrThrow(result);
+  const { type: _type, ...details } = fields;
+  await app.audit.append({ actorId: user.id, action: audit, target: task.taskId, details: { caseNo: task.caseNo, ...(details as Record<string, never>) } });
+  return body;
+}
+
+/** The step may go to `to` only when they could work it themselves (行政许可法 第23条: within their competence). */
+function mayHold(request: FastifyRequest, to: string): (task: TaskRecord) => Promise<void> {
+  return async (task) => {
+    const target = await request.server.identity.users.get(to);
+    if (!target || target.disabled) throw new ApiError('VALIDATION_FAILED', `Expected '${to}' to be an active user to hand task '${task.taskId}' to, but there is none`, { to });
+    const refused = stepAuthority(target, { taskId: task.taskId, elementId: task.elementId, department: task.department, role: task.role, candidateGroups: task.candidateGroups });
+    if (refused) throw new ApiError(refused.code, `'${to}' may not hold this step: ${refused.message}`, refused.details);
+  };
+}
+
+const schema = (summary: string, body: object) => ({ tags: ['tasks'], summary, params, body, response: { 200: commandResultSchema, ...errors(400, 401, 403, 404, 409, 422) } });
+
+type P<B> = { Params: { id: string }; Body: B };
+
+export const taskOperationRoutes: FastifyPluginAsync = async (app) => {
+  app.post<P<{ to: string; reason: string }>>('/api/tasks/:id/transfer', { schema: schema('转办: hand the task to a colleague who may hold the step', OPERATION_BODIES.transfer) }, async (request) =>
+    operate(request, request.params.id, 'task.operate', 'task.transferred', () => ({ type: 'task.transfer', to: request.body.to, reason: request.body.reason }), mayHold(request, request.body.to)));
+
+  app.post<P<{ to: string; reason: string }>>('/api/tasks/:id/delegate', { schema: schema('委派: a colleague works the task, then resolves it back', OPERATION_BODIES.delegate) }, async (request) =>
+    operate(request, request.params.id, 'task.operate', 'task.delegated', () => ({ type: 'task.delegate', to: request.body.to, reason: request.body.reason }), mayHold(request, request.body.to)));
+
+  app.post<P<{ opinion?: string }>>('/api/tasks/:id/resolve', { schema: schema('The delegate hands the task back to its owner', OPERATION_BODIES.resolve) }, async (request) =>
+    operate(request, request.params.id, 'task.resolve', 'task.resolved', () => ({ type: 'task.resolve', ...(request.body?.opinion ? { opinion: request.body.opinion } : {}) })));
+
+  app.post<P<{ signers: string[]; mode: 'before' | 'after' | 'parallel'; reason: string }>>('/api/tasks/:id/signers', { schema: schema('加签: before, after, or parallel in a multi-instance step', OPERATION_BODIES.signers) }, async (request) =>
+    operate(request, request.params.id, 'task.operate', 'task.signers-added', () => ({ type: 'task.add-signers', signers: request.body.signers, mode: request.body.mode, reason: request.body.reason }),
+      async (task) => { for (const s of request.body.signers) await mayHold(request, s)(task); }));
+
+  app.post<P<{ signers: string[]; reason: string }>>('/api/tasks/:id/signers/remove', { schema: schema('减签: signers added by 加签 who have not signed', OPERATION_BODIES.removeSigners) }, async (request) =>
+    operate(request, request.params.id, 'task.operate', 'task.signers-removed', () => ({ type: 'task.remove-signers', signers: request.body.signers, reason: request.body.reason })));
+};

@@ -1,0 +1,64 @@
+/**
+ * 驳回, 拿回, 催办 and 抄送 over HTTP: `POST /api/tasks/:id/reject`, `/reclaim`, `/urge`, `/copies`, and the
+ * "抄送我的" list `GET /api/copies`. Reject and copy are the holder's; reclaim is the previous approver's (the
+ * one who completed the task); urge is open to the departments of the case and to supervision. Copies
+ * are read-only: they give nobody the right to work a task.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import { errors } from '../http/schemas.js';
+import { authorize } from '../http/guard.js';
+import { operate } from './task-operations.js';
+import '../plugins/types.js';
+
+const params = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 3, maxLength: 200 } } } as const;
+const reason = { type: 'string', minLength: 1, maxLength: 2000 } as const;
+const names = { type: 'array', maxItems: 50, items: { type: 'string', minLength: 1, maxLength: 128 } } as const;
+
+const BODIES = {
+  reject: {
+    type: 'object', additionalProperties: false, required: ['to', 'resume', 'reason'],
+    properties: { to: { type: 'string', minLength: 1, maxLength: 128 }, resume: { type: 'string', enum: ['through', 'back-to-me'] }, reason },
+  },
+  reclaim: { type: 'object', additionalProperties: false, required: ['reason'], properties: { reason } },
+  urge: { type: 'object', additionalProperties: false, properties: { note: { type: 'string', maxLength: 500 } } },
+  copies: { type: 'object', additionalProperties: false, properties: { users: names, departments: names, note: { type: 'string', maxLength: 500 } } },
+} as const;
+
+const schema = (summary: string, body: object) => ({ tags: ['tasks'], summary, params, body, response: { ...errors(400, 401, 403, 404, 409, 422, 429) } });
+
+type P<B> = { Params: { id: string }; Body: B };
+
+/** One copy as "抄送我的" lists it. */
+interface CopyRow { caseNo: string; taskId: string; by: string; at: string; users: string[]; departments: string[]; note?: string }
+
+/** How far back in the audit trail the copy list looks. */
+const COPY_SCAN = 2000;
+
+export const taskReviewRoutes: FastifyPluginAsync = async (app) => {
+  app.post<P<{ to: string; resume: 'through' | 'back-to-me'; reason: string }>>('/api/tasks/:id/reject', { schema: schema('驳回 to the previous step or a passed step', BODIES.reject) }, async (request) =>
+    operate(request, request.params.id, 'task.operate', 'task.rejected', () => ({ type: 'task.reject', to: request.body.to, resume: request.body.resume, reason: request.body.reason })));
+
+  app.post<P<{ reason: string }>>('/api/tasks/:id/reclaim', { schema: schema('拿回: take back the step you completed while the next is untouched', BODIES.reclaim) }, async (request) =>
+    operate(request, request.params.id, 'task.reclaim', 'task.reclaimed', () => ({ type: 'task.reclaim', reason: request.body.reason })));
+
+  app.post<P<{ note?: string }>>('/api/tasks/:id/urge', { schema: schema('催办: a recorded reminder to whoever holds the task', BODIES.urge) }, async (request) =>
+    operate(request, request.params.id, 'task.urge', 'task.urged', () => ({ type: 'task.urge', ...(request.body?.note ? { note: request.body.note } : {}) })));
+
+  app.post<P<{ users?: string[]; departments?: string[]; note?: string }>>('/api/tasks/:id/copies', { schema: schema('抄送: read-only copies to users or departments', BODIES.copies) }, async (request) =>
+    operate(request, request.params.id, 'task.operate', 'task.copied', () => ({
+      type: 'task.copy', users: request.body?.users ?? [], departments: request.body?.departments ?? [], ...(request.body?.note ? { note: request.body.note } : {}),
+    })));
+
+  app.get('/api/copies', { schema: { tags: ['tasks'], summary: '抄送我的: the copies given to me or my department, newest first', response: { ...errors(401, 403) } } }, async (request) => {
+    const user = authorize(request, 'copy.list', { kind: 'system' });
+    const entries = await app.audit.list({ limit: COPY_SCAN });
+    const rows: CopyRow[] = [];
+    for (const e of entries) {
+      if (e.action !== 'task.copied') continue;
+      const d = e.details as { caseNo?: string; users?: string[]; departments?: string[]; note?: string };
+      const mine = (d.users ?? []).includes(user.id) || (user.department !== undefined && (d.departments ?? []).includes(user.department));
+      if (mine) rows.push({ caseNo: d.caseNo ?? '', taskId: e.target ?? '', by: e.actorId, at: e.at, users: d.users ?? [], departments: d.departments ?? [], ...(d.note ? { note: d.note } : {}) });
+    }
+    return rows.reverse();
+  });
+};
