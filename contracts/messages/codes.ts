@@ -61,6 +61,10 @@ export const ZH_CN_MESSAGES: Readonly<Record<string, string>> = {
   PASSWORD_CHANGE_REQUIRED: '密码已由管理员重置，请先修改密码',
   INTERNAL: '服务器内部错误，已记录，请稍后重试',
   NOT_READY: '服务暂未就绪，请稍后再试',
+  EVALUATION_BUDGET_EXCEEDED: '表达式计算超出预算（循环次数、列表或文本长度、递归深度或耗时），已拒绝执行',
+  IDEMPOTENCY_KEY_REUSED: '该幂等键已用于另一份不同的请求，请为新请求使用新的键',
+  IDEMPOTENCY_KEY_IN_PROGRESS: '使用该幂等键的请求仍在处理中，请稍后再查询',
+  IDEMPOTENCY_ANSWER_LOST: '该请求已经执行，但应答未能保存，请查询办件查看结果',
   // The case lifecycle (engine/approval).
   CASE_ALREADY_APPLIED: '该办件已经申报',
   CASE_NOT_APPLIED: '找不到该办件',

@@ -128,6 +128,7 @@ const CASE_ROWS: Row[] = [
   row('GET /api/cases', () => ({ method: 'GET', url: '/api/cases' }), LOGGED_IN),
   row('GET /api/cases/:caseNo', async () => ({ method: 'GET', url: `/api/cases/${await foodCase(t.app, 'handling')}` }), READERS),
   row('GET /api/cases/:caseNo/timeline', async () => ({ method: 'GET', url: `/api/cases/${await foodCase(t.app, 'received')}/timeline` }), READERS),
+  row('GET /api/cases/:caseNo/materials/:material', async () => ({ method: 'GET', url: `/api/cases/${await foodCase(t.app, 'handling')}/materials/M1` }), READERS),
   row('GET /api/cases/:caseNo/documents/:kind', async () => ({ method: 'GET', url: `/api/cases/${await foodCase(t.app, 'handling')}/documents/acceptance-notice` }), READERS),
   row('POST /api/cases/:caseNo/materials', async () => {
     const body = multipart([{ name: 'M3', filename: 'm3.pdf', type: 'application/pdf', bytes: pdf('M3') }]);
