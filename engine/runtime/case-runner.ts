@@ -64,15 +64,24 @@ export class CaseRunner<S = Json, C extends RuntimeCommand = Command> {
    * every thrown case nothing was written.
    */
   async execute(caseNo: string, command: C | Command, opts: ExecuteOptions = {}): Promise<CommandResult> {
+    return (await this.executeWithState(caseNo, command, opts)).result;
+  }
+
+  /**
+   * `execute`, also answering the state the command committed (absent when nothing was committed: a
+   * rejection, or a result replayed under its idempotency key), so a caller need not load the case again.
+   */
+  async executeWithState(caseNo: string, command: C | Command, opts: ExecuteOptions = {}): Promise<{ result: CommandResult; state?: S }> {
     const { store } = this.options;
     const key = opts.idempotencyKey;
     for (let attempt = 0; ; attempt++) {
       if (key !== undefined) {
         const prior = await store.findRemembered(key);
-        if (prior) return prior.result as unknown as CommandResult;
+        if (prior) return { result: prior.result as unknown as CommandResult };
       }
       try {
-        return (await this.attempt(caseNo, [command], opts))[0]!;
+        const done = await this.attempt(caseNo, [command], opts);
+        return { result: done.results[0]!, ...(done.state !== undefined ? { state: done.state } : {}) };
       } catch (error) {
         if (!isConflict(error)) throw error;
         // A duplicate key means the same command won elsewhere: the loop answers with its result.
@@ -90,14 +99,15 @@ export class CaseRunner<S = Json, C extends RuntimeCommand = Command> {
   async executeAll(caseNo: string, commands: Array<C | Command>, opts: Omit<ExecuteOptions, 'idempotencyKey'> = {}): Promise<CommandResult[]> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.attempt(caseNo, commands, { ...opts, idempotencyKey: undefined });
+        return (await this.attempt(caseNo, commands, { ...opts, idempotencyKey: undefined })).results;
       } catch (error) {
         if (!isConflict(error) || attempt >= (opts.retryOnConflict ?? 0)) throw error;
       }
     }
   }
 
-  private async attempt(caseNo: string, commands: Array<C | Command>, opts: ExecuteOptions): Promise<CommandResult[]> {
+  /** One load -> step -> commit; `state` is what was committed, absent when nothing was. */
+  private async attempt(caseNo: string, commands: Array<C | Command>, opts: ExecuteOptions): Promise<{ results: CommandResult[]; state?: S }> {
     const { engine, store, clock } = this.options;
     const at = clock.now().toISOString();
     const loaded = await store.loadCase(caseNo);
@@ -107,12 +117,14 @@ export class CaseRunner<S = Json, C extends RuntimeCommand = Command> {
       if (!definition) throw new Error(`Case '${caseNo}' runs ${loaded.itemKey} v${loaded.definitionVersion}, which is not deployed`);
     } else if (commands[0] && this.createsCase(commands[0])) {
       definition = await this.definitionToStart(opts.definition);
-      if (!definition) return this.reject(caseNo, commands, opts, at, notDeployed(opts.definition));
+      if (!definition) return { results: await this.reject(caseNo, commands, opts, at, notDeployed(opts.definition)) };
     } else {
-      return this.reject(caseNo, commands, opts, at, {
-        code: 'CASE_NOT_STARTED',
-        message: `Expected case '${caseNo}' to exist, but no case has that number`,
-      });
+      return {
+        results: await this.reject(caseNo, commands, opts, at, {
+          code: 'CASE_NOT_STARTED',
+          message: `Expected case '${caseNo}' to exist, but no case has that number`,
+        }),
+      };
     }
 
     const ctx: EngineContext = {
@@ -143,7 +155,7 @@ export class CaseRunner<S = Json, C extends RuntimeCommand = Command> {
     }
     if (!results.some((r) => r.ok)) {
       if (opts.idempotencyKey !== undefined) await this.remember(caseNo, commands[0]!, opts.idempotencyKey, results[0]!, at);
-      return results;
+      return { results };
     }
 
     const { timers, outbox } = projectEffects(effects);
@@ -165,7 +177,7 @@ export class CaseRunner<S = Json, C extends RuntimeCommand = Command> {
     };
     await store.commit(write);
     this.options.afterCommit?.(write);
-    return results;
+    return { results, state };
   }
 
   /** Answers each `decision.evaluate` effect by stepping `decision.complete`, within the same command. */

@@ -1,14 +1,20 @@
 /**
- * The read model of approval cases, written in each commit's transaction (a `CaseProjection`): the
- * applicant index from `case.applied`, and one supervision notice per `supervision.recorded`. Because the
- * aggregate records a violation once per key and the notice's key is unique, a violation becomes exactly one
- * notice however often the sweep runs.
+ * The read model of approval cases, written in each commit's transaction: the applicant index from
+ * `case.applied`, and one supervision notice per `supervision.recorded`. Because the aggregate records a
+ * violation once per key and the notice's key is unique, a violation becomes exactly one notice however
+ * often the sweep runs.
+ *
+ * The rows come from one pure function (`approvalRows`) and are written in two forms: a knex projection for
+ * `KnexCaseStore` (PostgreSQL), and a synchronous one on prepared statements that `SqliteCaseStore` runs inside
+ * the command's savepoint, so an approval command joins the group commit like any other.
  */
 import type { Knex } from 'knex';
 import type { SupervisionRecord } from '../../engine/clocks/supervision.js';
 import type { Agent, Applicant, Channel, ItemSnapshot } from '../../engine/approval/index.js';
 import type { CaseWrite } from '../../engine/runtime/ports.js';
 import { toUtc } from '../../engine/runtime/projection.js';
+import type { SqliteDatabase } from '../store/sqlite-driver.js';
+import { perConnection } from '../store/sqlite-handle.js';
 
 /** The last four characters of an ID number, as the public progress query asks for them. */
 export function idSuffixOf(idNumber: string | undefined): string | undefined {
@@ -16,14 +22,28 @@ export function idSuffixOf(idNumber: string | undefined): string | undefined {
   return trimmed && trimmed.length >= 4 ? trimmed.slice(-4).toUpperCase() : undefined;
 }
 
-/** Writes the applicant index and the supervision notices of one commit. */
-export async function projectApprovalCase(trx: Knex.Transaction, w: CaseWrite): Promise<void> {
+type Value = string | null;
+
+/** The rows one commit adds to `approval_cases` and `supervision_notices`, column by column. */
+export interface ApprovalRows {
+  cases: Array<Record<(typeof CASE_COLUMNS)[number], Value>>;
+  notices: Array<Record<(typeof NOTICE_COLUMNS)[number], Value>>;
+}
+
+const CASE_COLUMNS = ['case_no', 'item_code', 'department', 'applicant_id', 'applicant_name', 'agent_id', 'id_suffix', 'channel', 'received_at'] as const;
+const NOTICE_COLUMNS = [
+  'key', 'case_no', 'rule', 'step_id', 'warning_type', 'content', 'department', 'issued_on', 'response_due', 'response_due_at', 'created_at',
+] as const;
+
+/** What the events of `w` project; empty for every commit that neither applies nor records supervision. */
+export function approvalRows(w: CaseWrite): ApprovalRows {
+  const rows: ApprovalRows = { cases: [], notices: [] };
   for (const e of w.events) {
     if (e.type === 'case.applied') {
       const applicant = e.applicant as unknown as Applicant;
       const agent = e.agent as unknown as Agent | undefined;
       const item = e.item as unknown as ItemSnapshot;
-      await trx('approval_cases').insert({
+      rows.cases.push({
         case_no: w.caseNo,
         item_code: item.code,
         department: item.department,
@@ -36,7 +56,7 @@ export async function projectApprovalCase(trx: Knex.Transaction, w: CaseWrite): 
       });
     } else if (e.type === 'supervision.recorded') {
       const r = e.record as unknown as SupervisionRecord;
-      await trx('supervision_notices').insert({
+      rows.notices.push({
         key: r.key,
         case_no: w.caseNo,
         rule: r.rule,
@@ -48,7 +68,34 @@ export async function projectApprovalCase(trx: Knex.Transaction, w: CaseWrite): 
         response_due: r.responseDue,
         response_due_at: toUtc(r.responseDueInstant),
         created_at: toUtc(e.at),
-      }).onConflict('key').ignore();
+      });
     }
   }
+  return rows;
+}
+
+/** Writes the applicant index and the supervision notices of one commit in its knex transaction. */
+export async function projectApprovalCase(trx: Knex.Transaction, w: CaseWrite): Promise<void> {
+  const rows = approvalRows(w);
+  for (const row of rows.cases) await trx('approval_cases').insert(row);
+  for (const row of rows.notices) await trx('supervision_notices').insert(row).onConflict('key').ignore();
+}
+
+const named = (columns: readonly string[]) => `(${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
+
+const statements = perConnection((db: SqliteDatabase) => ({
+  insertCase: db.prepare(`INSERT INTO approval_cases ${named(CASE_COLUMNS)}`),
+  insertNotice: db.prepare(`INSERT INTO supervision_notices ${named(NOTICE_COLUMNS)} ON CONFLICT (key) DO NOTHING`),
+}));
+
+/**
+ * `projectApprovalCase` for the SQLite group commit: the same rows, written synchronously on `db` inside the
+ * savepoint of the command (a failure rolls back that command alone).
+ */
+export function projectApprovalCaseSync(db: SqliteDatabase, w: CaseWrite): void {
+  const rows = approvalRows(w);
+  if (rows.cases.length === 0 && rows.notices.length === 0) return;
+  const s = statements(db);
+  for (const row of rows.cases) s.insertCase.run(row);
+  for (const row of rows.notices) s.insertNotice.run(row);
 }

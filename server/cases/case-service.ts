@@ -76,11 +76,14 @@ export class CaseService {
       type: 'case.apply', caseNo, item: item.snapshot, channel: input.channel, applicant: input.applicant,
       ...(input.agent ? { agent: input.agent } : {}), facts: input.facts, materials: materials.refs, requiredMaterials, fees, actor: input.actor,
     };
-    let result: ServiceResult<{ document?: string }> = await this.run(caseNo, command, { key: item.code, version: item.version });
+    const applied = await this.runWithState(caseNo, command, { key: item.code, version: item.version });
+    let result: ServiceResult<{ document?: string }> = applied.result;
     if (result.ok && item.listing.acceptOnSubmission) {
-      const state = (await this.load(caseNo))?.state.approval;
+      // The state the application committed; loaded only when the runner did not answer it (a replay).
+      const state = applied.state?.approval ?? (await this.load(caseNo))?.state.approval;
       if (state && (await preReview(item, state)).acceptable) {
-        const accepted = await this.accept(caseNo, { actor: AUTO_ACCEPTANCE_ACTOR, reason: AUTO_ACCEPTANCE_REASON });
+        const run = await this.runWithState(caseNo, { type: 'case.accept', actor: AUTO_ACCEPTANCE_ACTOR, reason: AUTO_ACCEPTANCE_REASON });
+        const accepted = await this.withDocument(run.result, 'acceptance-notice', run.state);
         if (accepted.ok) result = { ...accepted, events: [...result.events, ...accepted.events] };
       }
     }
@@ -98,8 +101,8 @@ export class CaseService {
   /** 一次性补正告知: the pre-review's corrections (or the given items) in one notice; returns the printable notice. */
   async notifyCorrection(caseNo: string, args: { actor: Actor; items?: NoticeItem[]; reason?: string }): Promise<ServiceResult<{ document: string }>> {
     const items = args.items ?? (await this.preReview(caseNo))?.corrections ?? [];
-    const result = await this.run(caseNo, { type: 'correction.notify', items, actor: args.actor, ...(args.reason ? { reason: args.reason } : {}) });
-    return this.withDocument(result, 'correction-notice');
+    const run = await this.runWithState(caseNo, { type: 'correction.notify', items, actor: args.actor, ...(args.reason ? { reason: args.reason } : {}) });
+    return this.withDocument(run.result, 'correction-notice', run.state);
   }
 
   async supplyCorrection(caseNo: string, args: { actor: Actor; materials: MaterialInput[] }): Promise<ServiceResult> {
@@ -113,13 +116,15 @@ export class CaseService {
 
   /** 受理: returns the printable acceptance notice with the promised date. */
   async accept(caseNo: string, args: Args<'case.accept'>): Promise<ServiceResult<{ document: string }>> {
-    return this.withDocument(await this.run(caseNo, { type: 'case.accept', ...args }), 'acceptance-notice');
+    const run = await this.runWithState(caseNo, { type: 'case.accept', ...args });
+    return this.withDocument(run.result, 'acceptance-notice', run.state);
   }
 
   /** 不予受理: the pre-review's reasons (or the given ones); returns the printable decision. */
   async reject(caseNo: string, args: { actor: Actor; reasons?: NoticeItem[] }): Promise<ServiceResult<{ document: string }>> {
     const reasons = args.reasons ?? (await this.preReview(caseNo))?.rejectionReasons ?? [];
-    return this.withDocument(await this.run(caseNo, { type: 'case.reject', reasons, actor: args.actor }), 'non-acceptance');
+    const run = await this.runWithState(caseNo, { type: 'case.reject', reasons, actor: args.actor });
+    return this.withDocument(run.result, 'non-acceptance', run.state);
   }
 
   /** Completes a task; refused (STEP_*) unless the actor is of the step's department and holds its role. */
@@ -157,7 +162,8 @@ export class CaseService {
 
   /** 延长审批 (行政许可法 第42条): returns the extension notice with the reason and the new dates. */
   async approveExtension(caseNo: string, args: Args<'extension.approve'>): Promise<ServiceResult<{ document: string }>> {
-    return this.withDocument(await this.run(caseNo, { type: 'extension.approve', ...args }), 'extension-notice');
+    const run = await this.runWithState(caseNo, { type: 'extension.approve', ...args });
+    return this.withDocument(run.result, 'extension-notice', run.state);
   }
 
   /**
@@ -263,11 +269,7 @@ export class CaseService {
   /** A printable document of the case, rendered from its state; undefined when the case has none of that kind. */
   async document(caseNo: string, kind: DocumentKind): Promise<string | undefined> {
     const s = (await this.load(caseNo))?.state.approval;
-    if (!s) return undefined;
-    if (kind === 'acceptance-notice') return s.acceptance && s.deadlines ? renderAcceptanceNotice(s) : undefined;
-    if (kind === 'correction-notice') return s.corrections.length ? renderCorrectionNotice(s) : undefined;
-    if (kind === 'non-acceptance') return s.rejection ? renderNonAcceptance(s) : undefined;
-    return laterDocument(s, kind);
+    return s ? renderDocument(s, kind) : undefined;
   }
 
   private today(): string {
@@ -280,15 +282,26 @@ export class CaseService {
   }
 
   private async run(caseNo: string, command: ApprovalCommand, definition?: { key: string; version: number }, retryOnConflict?: number): Promise<ServiceResult> {
-    const result = await this.deps.runner.execute(caseNo, command, { ...(definition ? { definition } : {}), ...(retryOnConflict ? { retryOnConflict } : {}) });
-    if (!result.ok) return { ok: false, caseNo, rejection: result.rejection };
-    const status = (await this.load(caseNo))?.state.approval?.status ?? 0;
-    return { ok: true, caseNo, status, events: result.events };
+    return (await this.runWithState(caseNo, command, definition, retryOnConflict)).result;
   }
 
-  private async withDocument(result: ServiceResult, kind: DocumentKind): Promise<ServiceResult<{ document: string }>> {
+  /** Runs `command`; the state it committed comes back with the result, so the case is not read again. */
+  private async runWithState(
+    caseNo: string, command: ApprovalCommand, definition?: { key: string; version: number }, retryOnConflict?: number,
+  ): Promise<{ result: ServiceResult; state?: ApprovalCaseState }> {
+    const opts = { ...(definition ? { definition } : {}), ...(retryOnConflict ? { retryOnConflict } : {}) };
+    const { result, state } = await this.deps.runner.executeWithState(caseNo, command, opts);
+    if (!result.ok) return { result: { ok: false, caseNo, rejection: result.rejection } };
+    const committed = state ?? (await this.load(caseNo))?.state;
+    const status = committed?.approval?.status ?? 0;
+    return { result: { ok: true, caseNo, status, events: result.events }, ...(committed ? { state: committed } : {}) };
+  }
+
+  /** Adds the document of `kind`, rendered from `state` when the command answered it, else from the stored case. */
+  private async withDocument(result: ServiceResult, kind: DocumentKind, state?: ApprovalCaseState): Promise<ServiceResult<{ document: string }>> {
     if (!result.ok) return result;
-    return { ...result, document: (await this.document(result.caseNo, kind)) ?? '' };
+    const document = state?.approval ? renderDocument(state.approval, kind) : await this.document(result.caseNo, kind);
+    return { ...result, document: document ?? '' };
   }
 
   /** Stores uploads and keeps shared-certificate references; refuses a material the item does not list. */
@@ -309,6 +322,14 @@ export class CaseService {
     }
     return { refs };
   }
+}
+
+/** The printable document of `kind` of lifecycle `s`; undefined when the case has none of that kind. */
+function renderDocument(s: NonNullable<ApprovalCaseState['approval']>, kind: DocumentKind): string | undefined {
+  if (kind === 'acceptance-notice') return s.acceptance && s.deadlines ? renderAcceptanceNotice(s) : undefined;
+  if (kind === 'correction-notice') return s.corrections.length ? renderCorrectionNotice(s) : undefined;
+  if (kind === 'non-acceptance') return s.rejection ? renderNonAcceptance(s) : undefined;
+  return laterDocument(s, kind);
 }
 
 function refusal(caseNo: string, code: string, message: string, details?: Record<string, Json>): { ok: false; caseNo: string; rejection: ServiceRejection } {

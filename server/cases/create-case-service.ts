@@ -7,9 +7,11 @@ import type { WorkingCalendar } from '../../engine/calendar/types.js';
 import { approvalEngine, summarize, type ApprovalCaseState, type ApprovalCommand } from '../../engine/approval/index.js';
 import { CaseRunner } from '../../engine/runtime/case-runner.js';
 import type { CaseWrite, Clock } from '../../engine/runtime/ports.js';
+import { CachedDefinitionRepository } from '../../engine/runtime/definition-cache.js';
 import { KnexCaseStore } from '../store/knex-case-store.js';
 import type { OpenedStore } from '../store/open-store.js';
-import { projectApprovalCase } from './approval-projection.js';
+import { SqliteCaseStore } from '../store/sqlite-case-store.js';
+import { projectApprovalCase, projectApprovalCaseSync } from './approval-projection.js';
 import { CaseService } from './case-service.js';
 import { LocalDiskStorage, type FileStorage } from './file-storage.js';
 import { ItemRuleEvaluator } from './item-rules.js';
@@ -38,13 +40,17 @@ export async function createCaseService(args: {
 }): Promise<CaseServiceWiring> {
   const items = new KnexItemRepository(args.store.knex);
   const rules = new ItemRuleEvaluator(items);
-  // The same tables as the store's own case store, plus the approval read model in every commit.
-  const cases = new KnexCaseStore(args.store.knex, [projectApprovalCase]);
+  // The same tables as the store's own case store, plus the approval read model in every commit. On SQLite
+  // that is the store's own prepared statements and group commit, the read model in each command's savepoint.
+  const cases = args.store.cases instanceof SqliteCaseStore
+    ? args.store.cases.withProjections([projectApprovalCaseSync])
+    : new KnexCaseStore(args.store.knex, [projectApprovalCase]);
   const runner = new CaseRunner<ApprovalCaseState, ApprovalCommand>({
     engine: approvalEngine,
     summarize,
     store: cases,
-    definitions: args.store.definitions,
+    // A deployed version never changes: compile-once, not a query and a JSON parse per command.
+    definitions: new CachedDefinitionRepository(args.store.definitions),
     clock: args.clock,
     calendar: args.calendar,
     rules,

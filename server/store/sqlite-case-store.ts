@@ -47,9 +47,17 @@ const statements = perConnection((db: SqliteDatabase) => ({
 
 type Statements = ReturnType<typeof statements>;
 
+/**
+ * A read model kept beside the log on the SQLite fast path: the synchronous form of `CaseProjection`, run on
+ * the connection inside the command's savepoint, after its rows and before its audit entry. It must only
+ * insert or update rows of its own tables, with statements prepared once per connection.
+ */
+export type SqliteProjection = (db: SqliteDatabase, write: CaseWrite) => void;
+
 /** A write and the audit entry of its command, committed together. */
 interface AuditedWrite {
   write: CaseWrite;
+  projections: readonly SqliteProjection[];
   audit?: AuditInput;
   /** The request's Idempotency-Key, bound to the same transaction (the group commits outside the request). */
   key?: HeldKey;
@@ -58,18 +66,30 @@ interface AuditedWrite {
 /** The SQLite implementation of `CaseStore`; `openStore` returns it for SQLite configurations. */
 export class SqliteCaseStore extends KnexCaseStore {
   private readonly group: GroupCommit<AuditedWrite>;
+  private readonly sqliteProjections: readonly SqliteProjection[];
 
   constructor(
-    knex: Knex,
+    private readonly sqliteKnex: Knex,
     private readonly handle: SqliteHandle,
     options: GroupCommitOptions = {},
+    shared?: { group: GroupCommit<AuditedWrite>; projections: readonly SqliteProjection[] },
   ) {
-    super(knex);
-    this.group = new GroupCommit(handle, (db, w) => {
+    super(sqliteKnex);
+    this.sqliteProjections = shared?.projections ?? [];
+    this.group = shared?.group ?? new GroupCommit(handle, (db, w) => {
       writeCommand(statements(db), w.write);
+      for (const project of w.projections) project(db, w.write);
       // Wall-clock time, taken inside the transaction (see audit-log.ts).
       if (w.audit) appendAuditSync(db, w.audit, new Date().toISOString(), w.key);
     }, options);
+  }
+
+  /**
+   * This store with `projections` written in every commit (the approval cases' read model). The view shares
+   * this store's group commit, so its commands and the others' share transactions and fsyncs.
+   */
+  withProjections(projections: readonly SqliteProjection[]): SqliteCaseStore {
+    return new SqliteCaseStore(this.sqliteKnex, this.handle, {}, { group: this.group, projections: [...this.sqliteProjections, ...projections] });
   }
 
   /** Commits written and the transactions they shared, since the store was opened. */
@@ -88,7 +108,8 @@ export class SqliteCaseStore extends KnexCaseStore {
     const audit = claimAudit(w.caseNo);
     try {
       const key = heldKey();
-      await this.group.submit(audit ? { write: w, audit: audit.input, ...(key ? { key } : {}) } : { write: w });
+      const projections = this.sqliteProjections;
+      await this.group.submit(audit ? { write: w, projections, audit: audit.input, ...(key ? { key } : {}) } : { write: w, projections });
       audit?.settled(true);
     } catch (error) {
       audit?.settled(false);
