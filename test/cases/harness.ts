@@ -15,6 +15,7 @@ import { deployItem } from '../../server/cases/deploy-item.js';
 import { readItemFolder } from '../../server/cases/item-folder.js';
 import type { MaterialInput } from '../../server/cases/service-types.js';
 import { KnexItemRepository } from '../../server/cases/knex-item-repository.js';
+import { KnexCaseStore } from '../../server/store/knex-case-store.js';
 import { openStore, type OpenedStore } from '../../server/store/open-store.js';
 import { itemFolder } from '../items/support.js';
 
@@ -59,7 +60,7 @@ export interface World extends CaseServiceWiring {
 }
 
 /** Opens a world on `start` with the given shipped items deployed (version 1 each). */
-export async function world(codes: string[], start: string): Promise<World> {
+export async function world(codes: string[], start: string, options: { knexCases?: boolean } = {}): Promise<World> {
   const dir = mkdtempSync(path.join(tmpdir(), 'shenpi-cases-'));
   const store = await openStore({ kind: 'sqlite', file: path.join(dir, 'cases.sqlite') });
   const deployer = new KnexItemRepository(store.knex);
@@ -68,7 +69,9 @@ export async function world(codes: string[], start: string): Promise<World> {
     if (!result.ok) throw new Error(`${code}: ${result.findings.map((f) => f.message).join('; ')}`);
   }
   const clock = new ControlledClock(start);
-  const wiring = await createCaseService({ store, clock, calendar, files: { dir: path.join(dir, 'files') } });
+  // `knexCases`: the approval cases on the knex store (PostgreSQL's path) instead of SQLite's fast path, to compare.
+  const serviceStore = options.knexCases ? { ...store, cases: new KnexCaseStore(store.knex) } : store;
+  const wiring = await createCaseService({ store: serviceStore, clock, calendar, files: { dir: path.join(dir, 'files') } });
   const taskOf = async (caseNo: string, elementId: string): Promise<string> => {
     const open = (await wiring.service.getCase(caseNo))!.openTasks;
     const task = open.find((t) => t.elementId === elementId);
