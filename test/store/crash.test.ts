@@ -64,4 +64,31 @@ describe('crash safety on SQLite', () => {
       await store.close();
     }
   });
+
+  it('keeps every acknowledged approval application with its applicant index, and no command without it, when killed inside a group', async () => {
+    const file = path.join(dir, 'approval-crash.sqlite');
+    const writer = spawnFixture('approval-writer.ts', [file, path.join(dir, 'approval-files'), '8']);
+    const { signal } = await writer.exited;
+    expect(signal, writer.stderr.join('')).toBe('SIGKILL');
+    expect(writer.lines.at(-1)).toBe('KILL');
+    const acked = writer.lines.filter((l) => l.startsWith('ACK ')).map((l) => l.slice(4));
+    expect(acked.length).toBeGreaterThanOrEqual(8);
+    const store = await openStore({ kind: 'sqlite', file });
+    try {
+      // Each acknowledged application committed and its acceptance at submission too (version 2).
+      for (const no of acked) expect((await store.cases.loadCase(no))?.version, no).toBe(2);
+      // The read model is all-or-nothing with its command: an index row exactly for every stored case.
+      const stored = (await store.knex('cases').select('case_no')).map((r) => r.case_no).sort();
+      const indexed = (await store.knex('approval_cases').select('case_no')).map((r) => r.case_no).sort();
+      expect(indexed).toEqual(stored);
+      expect(stored.length).toBeGreaterThanOrEqual(acked.length);
+      for (const no of stored) {
+        const events = await store.cases.listEvents(no);
+        expect((await store.cases.loadCase(no))?.lastSeq, no).toBe(events.length);
+        expect(events.map((e) => e.seq), no).toEqual(events.map((_, i) => i + 1));
+      }
+    } finally {
+      await store.close();
+    }
+  });
 });
