@@ -106,7 +106,8 @@ export const caseApplyRoutes: FastifyPluginAsync = async (app) => {
     authorize(request, 'case.apply', { kind: 'case', departments: [item.department], lead: item.department, channel: body.channel, ...(given.id ? { onBehalfOf: given.id } : {}) });
     if (body.channel === 'agent' && given.id === user.id) throw new ApiError('BUSINESS_RULE', 'Expected an agent to apply for somebody else, but the applicant is the caller; apply online');
     const listing = (await app.cases.items.current(body.itemCode))?.listing;
-    if (!listing) throw notFound(`item '${body.itemCode}'`);
+    // Known but disabled (or with no version on offer): the case service's own refusal, not a 404.
+    if (!listing) throw new ApiError('ITEM_NOT_AVAILABLE', `Expected item '${body.itemCode}' to be deployed and enabled, but it is not`);
     // Identities come from real-name records and the channel, never from the form alone.
     const identities = applicationIdentities({
       channel: body.channel, caller: user, facts: body.facts, listing,
