@@ -21,6 +21,7 @@
  * | SHENPI_SHUTDOWN_GRACE_MS | 10000 | how long SIGTERM waits for in-flight requests |
  * | SHENPI_SWEEP_INTERVAL_MS | 300000 | how often the supervision sweep re-reads the lights of cases in handling |
  * | SHENPI_PROGRESS_RATE_LIMIT | 30 | public progress queries per address per minute |
+ * | SHENPI_IDEMPOTENCY_LEASE_MS | 60000 | how long a request that never committed holds its Idempotency-Key before a retry takes it over |
  * | SHENPI_FEEL_MAX_ITERATIONS, _LIST, _STRING, _TOTAL, _DEPTH, _LENGTH, _MS | see docs/rules.md | the evaluation budget of every FEEL expression and rule cell |
  */
 import path from 'node:path';
@@ -78,6 +79,8 @@ export interface ServerConfig {
   sweepIntervalMs: number;
   /** Public progress queries per client address per minute. */
   progressRateLimit: number;
+  /** How long an uncommitted Idempotency-Key reservation is the first attempt's (its node may have died). */
+  idempotencyLeaseMs: number;
   /** What one FEEL evaluation may spend, and one command's wall time in expressions (docs/rules.md). */
   evaluation: EvaluationLimits;
 }
@@ -171,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     shutdownGraceMs: integer(env, 'SHENPI_SHUTDOWN_GRACE_MS', 10_000, 0),
     sweepIntervalMs: integer(env, 'SHENPI_SWEEP_INTERVAL_MS', 5 * 60_000, 1_000),
     progressRateLimit: integer(env, 'SHENPI_PROGRESS_RATE_LIMIT', 30, 1),
+    idempotencyLeaseMs: integer(env, 'SHENPI_IDEMPOTENCY_LEASE_MS', 60_000, 1_000),
     evaluation: evaluationLimits(env),
   };
 }

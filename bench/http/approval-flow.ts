@@ -57,10 +57,14 @@ function applicationForm(n: number): FormData {
   return form;
 }
 
-const ok = (a: Answer<unknown>) => a.status >= 200 && a.status < 300;
+/**
+ * Done: a 2xx, or the server saying the command was carried out but its answer was lost with the node that
+ * ran it (`IDEMPOTENCY_ANSWER_LOST`); the flow then reads the case, as the refusal asks.
+ */
+const ok = (a: Answer<unknown>) => (a.status >= 200 && a.status < 300) || (a.status === 409 && (a.body as { code?: string } | undefined)?.code === 'IDEMPOTENCY_ANSWER_LOST');
 
 /** How often a request that got no answer (its node died) is sent again, to the next node. */
-const RETRIES = 4;
+const RETRIES = 8;
 
 /**
  * Runs case `n` on `nodes` (round-robin by request, so a case moves between nodes as a city's would). Every
@@ -78,14 +82,17 @@ export async function runApprovalFlow(rec: LoadRecorder, nodes: () => readonly T
     const headers = key ? { ...(spec.headers ?? {}), 'idempotency-key': `${run}-${key}` } : spec.headers;
     for (let attempt = 0; ; attempt++) {
       const answer = await rec.send<T>(node(), attempt ? `${kind}-retry` : kind, { ...spec, headers });
-      if (answer.status !== 0 || attempt >= RETRIES) return answer;
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      // No answer (the node died), or the first attempt's reservation is still held ("ask again in a moment").
+      const again = answer.status === 0 || (answer.status === 409 && (answer.body as { code?: string } | undefined)?.code === 'IDEMPOTENCY_KEY_IN_PROGRESS');
+      if (!again || attempt >= RETRIES) return answer;
+      await new Promise((resolve) => setTimeout(resolve, answer.status === 0 ? 250 : 1_500));
     }
   };
   const result: FlowResult = { concluded: false, raceWinners: [] };
   const applied = await send<{ caseNo: string; status: number }>('apply', { method: 'POST', path: '/api/cases', token: tokens.applicant, form: applicationForm(n) }, 'apply');
   if (!ok(applied)) return { ...result, failure: `apply answered ${applied.status}` };
-  const caseNo = applied.body.caseNo;
+  const caseNo = applied.body?.caseNo;
+  if (!caseNo) return { ...result, failure: `apply answered ${applied.status} without a case number` };
   result.caseNo = caseNo;
   if (options.duplicateApply) {
     const replay = await send<{ caseNo: string }>('apply-replay', { method: 'POST', path: '/api/cases', token: tokens.applicant, form: applicationForm(n) }, 'apply');

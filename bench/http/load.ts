@@ -50,14 +50,18 @@ export const adminLogin = (rec: LoadRecorder, node: Target) => login(rec, node, 
 export async function runLoad(nodes: ServerNode[], plan: LoadPlan): Promise<LoadResult> {
   const live = [...nodes];
   let killing: Promise<void> | undefined;
+  let restartFailure: unknown;
   const rec = new LoadRecorder((count) => {
     if (!plan.kill || killing || count < plan.kill.afterRequests) return;
     const { node: index, restartEnv } = plan.kill;
     killing = (async () => {
       const victim = live[index]!;
       await killNode(victim);
-      live[index] = await startNode(`${victim.name}-restarted`, restartEnv);
-    })();
+      // A restart on a machine busy with the load itself may take a while; it is bounded all the same.
+      live[index] = await startNode(`${victim.name}-restarted`, restartEnv, 180_000);
+    })().catch((error: unknown) => {
+      restartFailure = error;
+    });
   });
   // Tokens are rows of the shared database, so a token from one node is valid on every other.
   const tokens = { applicant: await login(rec, live[0]!, 'applicant'), staff: await login(rec, live[0]!, 'health-staff') };
@@ -69,6 +73,7 @@ export async function runLoad(nodes: ServerNode[], plan: LoadPlan): Promise<Load
     flows.push(await runApprovalFlow(rec, () => live, tokens, i, plan.flow));
   });
   if (killing) await killing;
+  if (restartFailure) throw restartFailure;
   const seconds = (performance.now() - started) / 1000;
   const concluded = flows.filter((f) => f.concluded).length;
   return {

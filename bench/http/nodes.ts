@@ -41,6 +41,8 @@ export function nodeEnv(store: NodeStore, extra: NodeJS.ProcessEnv = {}): NodeJS
     // A load run logs in once per user; the login limit guards against guessing, not against the run.
     SHENPI_LOGIN_RATE_LIMIT: '1000',
     SHENPI_SHUTDOWN_GRACE_MS: '3000',
+    // A killed node's keys are taken over after 3 s rather than a minute, so a bounded run's retries get through.
+    SHENPI_IDEMPOTENCY_LEASE_MS: '3000',
     ...extra,
   };
   delete env.DATABASE_URL;

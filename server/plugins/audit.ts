@@ -12,5 +12,5 @@ import './types.js';
 /** Decorates `app.audit`; wraps the mutating routes registered after it. */
 export const auditPlugin = sharedPlugin('shenpi-audit', async (app) => {
   app.decorate('audit', new AuditLog(app.store.knex));
-  installIdempotency(app, new RequestKeys(app.store.knex));
+  installIdempotency(app, new RequestKeys(app.store.knex, undefined, app.config.idempotencyLeaseMs));
 });

@@ -19,7 +19,7 @@ import { isUniqueViolation } from './rows.js';
 import type { SqliteDatabase } from './sqlite-driver.js';
 import { perConnection } from './sqlite-handle.js';
 
-/** A reservation older than this that never committed is taken over by the next attempt. */
+/** By default, a reservation older than this that never committed is taken over by the next attempt. */
 export const LEASE_MS = 60_000;
 
 /** A key held by one attempt of one request. */
@@ -77,6 +77,8 @@ export class RequestKeys {
   constructor(
     private readonly knex: Knex,
     private readonly now: () => Date = () => new Date(),
+    /** How long an uncommitted reservation stays the first attempt's (its node may have died). */
+    private readonly leaseMs: number = LEASE_MS,
   ) {}
 
   /** Reserves `key` in `scopeHash` for a request with `bodyHash`, or says what an earlier request left. */
@@ -100,7 +102,7 @@ export class RequestKeys {
     }
     if (row.committed_at !== null && row.committed_at !== undefined) return { kind: 'answer-lost' };
     const reservedAt = row.reserved_at instanceof Date ? row.reserved_at.getTime() : Date.parse(String(row.reserved_at));
-    if (this.now().getTime() - reservedAt < LEASE_MS) return { kind: 'in-progress' };
+    if (this.now().getTime() - reservedAt < this.leaseMs) return { kind: 'in-progress' };
     // The attempt that reserved it never committed: take it over, unless a third attempt just did.
     const taken = await this.knex('request_keys')
       .where({ scope_hash: args.scopeHash, key: args.key, owner: row.owner })
