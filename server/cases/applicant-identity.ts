@@ -98,8 +98,8 @@ export function applicationIdentities(input: IdentityInput): Identities | Identi
   if (input.channel === 'online') {
     const record = input.callerRecord;
     if (!record) return refuse('REAL_NAME_REQUIRED', `Expected account '${input.caller.id}' to have a real-name record (name, ID type, ID number) to apply online, but it has none`, { field: 'applicant' });
-    const field = differing(given, record, 'applicant');
-    if (field) return refuse('IDENTITY_NOT_OWN', `Expected ${field} to be the account's real-name record, but it differs: online, one applies in one's own name only`, { field });
+    // Online, one applies in one's own name only: whatever the form says, the name and ID are the record's
+    // (the portal's form fields are the applicant's own view of them; they never reach the case).
     applicant = { id: input.caller.id, name: record.name, kind: given?.kind ?? kindOf(record.idType), idType: record.idType, idNumber: record.idNumber, ...contact };
   } else {
     const principal = presented(given, 'applicant', true);

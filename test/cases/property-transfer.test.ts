@@ -142,7 +142,9 @@ describe('ITEM-05 transfer registration of a resale home', () => {
     const { caseNo } = await applyTransfer();
     await w.service.accept(caseNo, { actor: clerk });
     w.at(wd(D0, 1));
-    expect(await w.service.withdraw(caseNo, { reason: '买卖双方解除合同', actor: clerk })).toMatchObject({ ok: false, rejection: { code: 'NOT_THE_APPLICANT' } });
+    // Staff other than the one who entered the window application may not withdraw it for the buyer.
+    const colleague = { ...clerk, id: `${clerk.id}-colleague` };
+    expect(await w.service.withdraw(caseNo, { reason: '买卖双方解除合同', actor: colleague })).toMatchObject({ ok: false, rejection: { code: 'NOT_THE_APPLICANT' } });
     expect(await w.service.withdraw(caseNo, { reason: '买卖双方解除合同', actor: { id: buyer.id } })).toMatchObject({ ok: true, status: SPGL.withdrawn });
     const view = await w.service.getCase(caseNo);
     expect(view!.lifecycle).toMatchObject({ phase: 'withdrawn', withdrawal: { reason: '买卖双方解除合同', by: buyer.id } });
