@@ -3,6 +3,7 @@
  * fresh SQLite database, with demo users of the modeler's and the food licence's departments) with the page
  * routes registered and listening on 127.0.0.1 at an ephemeral port, and one headless Chromium. Two shared cores: one browser at a time, closed after each file.
  */
+import { ADMIN_PASSWORD } from '../server/helper.js';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -12,7 +13,13 @@ import { buildTestApp, type TestApp } from '../server/helper.js';
 import { HARNESS_DEPARTMENTS } from './case-world.js';
 
 /** The department admin the demo users seed (`market-supervision`); may deploy its department's items. */
-export const DEPLOYER = { username: 'market-admin', password: 'demo-password-1' };
+/**
+ * Who deploys in the modeler tests: the reform office, since a department admin may deploy only definitions
+ * whose steps stay in its own department (and the test diagrams name others).
+ */
+export const DEPLOYER = { username: 'admin', password: ADMIN_PASSWORD };
+/** A department admin: may not save another department's item tables. */
+export const DEPARTMENT_ADMIN = { username: 'market-admin', password: 'demo-password-1' };
 
 const ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

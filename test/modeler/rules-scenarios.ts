@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { DEPLOYER, loginInPage, type Harness } from './browser.js';
+import { DEPARTMENT_ADMIN, DEPLOYER, loginInPage, type Harness } from './browser.js';
 import { SCREENSHOTS } from './modeler-scenarios.js';
 
 /** The input of a grid cell by row index and column key (`in:age`, `out:code`, `annotation`). */
@@ -125,7 +125,7 @@ export function itemRulesScenarios(h: () => Harness): void {
   it("shows a refusal for lack of permission to another department's admin", async () => {
     const { page } = h();
     const before = await versions();
-    await loginInPage(page, DEPLOYER);
+    await loginInPage(page, DEPARTMENT_ADMIN);
     await edit(page, await rowIndex(page, 'M5'), 'in:usesVendingMachine', 'true');
     expect(await page.locator('#rule-findings .finding.server').count()).toBe(0);
     await page.click('#save-table');

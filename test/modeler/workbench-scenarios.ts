@@ -13,7 +13,8 @@ import { formLogin, openPage, PHONE, rerender, route, type PagesState } from './
 import { englishOnPage } from './visible-text.js';
 import { T0 } from '../server/helper.js';
 
-const APPLICANT_NAME = '张记餐饮管理有限公司';
+// Online, the case takes the account's real-name record (the seeded applicant 张三), whatever the form says.
+const APPLICANT_NAME = '张三';
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 const status = (page: Page) => page.textContent('#status');
 const chinese = async (page: Page) => expect(await englishOnPage(page)).toEqual([]);
@@ -46,7 +47,7 @@ export function workbenchScenarios(h: () => Harness, state: PagesState): void {
     const listed = () => portal.$$eval('#needed li', (lis) => lis.map((li) => (li as HTMLElement).dataset.material));
     expect(await listed()).toEqual(['M1', 'M2', 'M3', 'M4']);
     await portal.fill('#applicant-name', APPLICANT_NAME);
-    await portal.fill('#applicant-id', '91110000MA01ABCD1X');
+    await portal.fill('#applicant-id', '110101199003071234');
     await portal.fill('#applicant-phone', '13800138000');
     await portal.setInputFiles('#uploads input[data-material="M1"]', pdf('申请书.pdf'));
 
@@ -57,7 +58,7 @@ export function workbenchScenarios(h: () => Harness, state: PagesState): void {
     await portal.waitForSelector('#needed li[data-material="M6"]', { state: 'detached' });
     expect(await listed()).toEqual(['M1', 'M2', 'M3', 'M4']);
     expect(await portal.inputValue('#applicant-name')).toBe(APPLICANT_NAME);
-    expect(await portal.inputValue('#applicant-id')).toBe('91110000MA01ABCD1X');
+    expect(await portal.inputValue('#applicant-id')).toBe('110101199003071234');
     expect(await portal.inputValue('#applicant-phone')).toBe('13800138000');
     expect(await portal.$eval('#uploads input[data-material="M1"]', (i) => (i as HTMLInputElement).files?.[0]?.name)).toBe('申请书.pdf');
 
@@ -75,7 +76,7 @@ export function workbenchScenarios(h: () => Harness, state: PagesState): void {
     const portal = state.portal!;
     await portal.setInputFiles('#uploads input[data-material="M3"]', pdf('设备布局.pdf'));
     await portal.setInputFiles('#uploads input[data-material="M4"]', pdf('规章制度.pdf'));
-    await portal.fill('#shared [data-material="M2"] [name="number"]', '91110000MA01ABCD1X');
+    await portal.fill('#shared [data-material="M2"] [name="number"]', '110101199003071234');
     await portal.fill('#shared [data-material="M2"] [name="issuer"]', '区市场监督管理局');
     await shot(portal, 'portal-apply-form');
     await portal.click('#submit-application');
