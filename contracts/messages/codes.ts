@@ -55,6 +55,7 @@ export const ZH_CN_MESSAGES: Readonly<Record<string, string>> = {
   ITEM_INVALID: '事项包有问题，不能部署',
   UPLOAD_TYPE_REFUSED: '不支持该文件类型（仅限 PDF、PNG、JPEG、OFD）',
   BUSINESS_RULE: '该操作不符合业务规则',
+  DEPARTMENT_REQUIRED: '请选择实施部门[（流程中的部门：{named}）]',
   RATE_LIMITED: '操作过于频繁，请稍后再试',
   PASSWORD_TOO_WEAK: '密码不符合要求：至少 12 个字符，不能包含用户名，不能是常用密码',
   CURRENT_PASSWORD_WRONG: '当前密码不正确',

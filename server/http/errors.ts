@@ -70,6 +70,8 @@ export const SERVER_STATUS = {
   UPLOAD_TYPE_REFUSED: 415,
   /** A business rule refuses the request (e.g. a role a department admin may not grant). */
   BUSINESS_RULE: 422,
+  /** The reform office deploys a definition whose steps name several departments without saying which implements it. */
+  DEPARTMENT_REQUIRED: 422,
   /** The `Idempotency-Key` was used before, by this caller on this route and resource, with another body. */
   IDEMPOTENCY_KEY_REUSED: 422,
   /** The first request with this `Idempotency-Key` is still running; ask again in a moment. */

@@ -26,6 +26,12 @@ export function foreignSteps(definition: Pick<ExecutableDefinition, 'nodes'>, de
   return found;
 }
 
+/** The one department every step of `definition` names, if there is exactly one. */
+export function soleStepDepartment(definition: Pick<ExecutableDefinition, 'nodes'>): string | undefined {
+  const named = new Set(foreignSteps(definition, '').map((s) => s.department));
+  return named.size === 1 ? [...named][0] : undefined;
+}
+
 /** A refused deploy, with the element and the foreign department named; answers 403. */
 export interface DeployRefusal {
   code: 'DEPLOY_FOREIGN_DEPARTMENT';

@@ -12,7 +12,7 @@ import { authorize, requireUser } from '../http/guard.js';
 import { errors } from '../http/schemas.js';
 import { deployOwned, listOwned, ownerOf, sourceOf } from '../queries/definitions.js';
 import { reservationOf } from '../cases/item-reservations.js';
-import { deployBoundary } from '../identity/deploy-boundary.js';
+import { deployBoundary, foreignSteps, soleStepDepartment } from '../identity/deploy-boundary.js';
 import '../plugins/types.js';
 
 interface DeployOptions {
@@ -85,14 +85,19 @@ export const definitionRoutes: FastifyPluginAsync = async (app) => {
     const { xml, ...fromBody } = raw ? { xml: request.body as Buffer } : (request.body as DeployOptions & { xml: string });
     const opts: DeployOptions = raw ? request.query : { ...request.query, ...fromBody };
     if (raw && (xml as Buffer).length === 0) throw new ApiError('VALIDATION_FAILED', 'Expected a BPMN file in the body, but it is empty', { errors: [{ path: '/body', message: 'is empty', keyword: 'minLength' }] });
-    const department = opts.department ?? user.department;
+    const named = opts.department ?? user.department;
     // Asked before parsing, so somebody who may not deploy learns nothing about the file.
-    authorize(request, 'definition.deploy', { kind: 'definition', department });
-    if (department === undefined) throw new ApiError('BUSINESS_RULE', 'Expected the implementing department of the definition (field department), but none was given');
-
+    authorize(request, 'definition.deploy', { kind: 'definition', department: named });
     const loaded = await loadDefinition(xml, { ...(opts.key ? { key: opts.key } : {}), ...(opts.processId ? { processId: opts.processId } : {}) });
     if (!loaded.ok) throw definitionRefused(loaded.findings);
     const key = loaded.definition.key;
+    // The reform office has no department of its own: a new version keeps the key's owner, and a diagram whose
+    // steps all name one department is implemented by it; otherwise the caller must say which.
+    const department = named ?? (await ownerOf(app.store.knex, key)) ?? soleStepDepartment(loaded.definition);
+    if (department === undefined) {
+      const departments = [...new Set(foreignSteps(loaded.definition, '').map((s) => s.department))].sort();
+      throw new ApiError('DEPARTMENT_REQUIRED', `Expected the implementing department of '${key}' (field department), since its steps name ${departments.length ? departments.join(', ') : 'no department'}`, { key, departments, named: departments.join('、') });
+    }
     const boundary = deployBoundary(user, loaded.definition, department);
     if (boundary) throw new ApiError(boundary.code, boundary.message, boundary.details);
     // An item code reserved for another department is not squatted by a plain definition of that key.

@@ -32,16 +32,12 @@ describe.sequential('the browser modeler', { timeout: 60_000 }, () => {
     await harness?.close();
   });
 
-  // Skipped until the modeler's deploy works under the deploy boundary and the CSP (issue 14, closing note of
-  // 2026-12-02): deploying from the modeler no longer shows its confirmation, and the page logs errors.
-  describe.skip('modeler tab', () => modelerScenarios(h));
+  describe.sequential('modeler tab', () => modelerScenarios(h));
   describe.sequential('rule-table tab', () => rulesScenarios(h));
   describe.sequential('applicant portal', () => portalScenarios(h, pages));
   describe.sequential('supervision console', () => consoleScenarios(h, pages));
-  // Skipped until the modeler's deploy works under the deploy boundary and the CSP (issue 14, closing note of
-  // 2026-12-02): deploying from the modeler no longer shows its confirmation, and the page logs errors.
-  describe.skip('modeler tab on an item package', () => itemModelerScenarios(h));
-  describe.skip('rule-table tab on an item package', () => itemRulesScenarios(h));
+  describe.sequential('modeler tab on an item package', () => itemModelerScenarios(h));
+  describe.sequential('rule-table tab on an item package', () => itemRulesScenarios(h));
 
   it('falls back to the English texts with ?lang=en', async () => {
     const page = await h().browser.newPage();
@@ -57,9 +53,7 @@ describe.sequential('the browser modeler', { timeout: 60_000 }, () => {
     }
   });
 
-  // Skipped until the modeler's deploy works under the deploy boundary and the CSP (issue 14, closing note of
-  // 2026-12-02): deploying from the modeler no longer shows its confirmation, and the page logs errors.
-  it.skip('logged no error in the page', () => {
+  it('logged no error in the page', () => {
     expect(h().pageErrors).toEqual([]);
   });
 });

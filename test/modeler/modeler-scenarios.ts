@@ -158,6 +158,11 @@ export function modelerScenarios(h: () => Harness): void {
     const { page, server } = h();
     await loginInPage(page);
     await page.fill('#item-code', 'public-health');
+    // The reform office deploys for the department the diagram's steps name, offered in the toolbar.
+    await page.focus('#deploy-department');
+    const offered = await page.$$eval('#deploy-department option', (o) => o.map((x) => x.textContent));
+    expect(offered[0]).toBe('实施部门（自动）');
+    expect(offered.length).toBeGreaterThan(1);
     for (const expected of [1, 2]) {
       await page.click('#deploy');
       await page.waitForSelector(`#status[data-kind="ok"]:has-text("第 ${expected} 版")`);

@@ -106,7 +106,7 @@ export function workbenchScenarios(h: () => Harness, state: PagesState): void {
     await chinese(desk);
     await shot(desk, 'console-intake');
 
-    await route(desk, `#/cases?applicant=${encodeURIComponent('张记')}`, '/cases');
+    await route(desk, `#/cases?applicant=${encodeURIComponent(APPLICANT_NAME.slice(0, 1))}`, '/cases');
     expect(await desk.$$eval('#cases tr[data-case]', (rows) => rows.map((r) => (r as HTMLElement).dataset.case))).toEqual([state.caseNo]);
     expect(await desk.textContent(`#cases tr[data-case="${state.caseNo}"]`)).toContain(APPLICANT_NAME);
     await route(desk, '#/cases?applicant=nobody', '/cases');

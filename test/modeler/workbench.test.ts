@@ -15,9 +15,7 @@ import { workbenchScenarios } from './workbench-scenarios.js';
 let harness: Harness | undefined;
 const pages: PagesState = {};
 
-// Skipped until the journey follows the real-name applicant and the intake queue after the authority
-// changes of 2026-12-02 (issue 14, closing note): its steps after the application time out.
-describe.skip('the workbench journey of ITEM-02', { timeout: 90_000 }, () => {
+describe.sequential('the workbench journey of ITEM-02', { timeout: 90_000 }, () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     harness = await openModeler();

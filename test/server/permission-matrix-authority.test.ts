@@ -110,8 +110,22 @@ describe('deploy boundaries', () => {
     expect(res.statusCode, res.body).toBe(403);
     expect(res.json()).toMatchObject({ code: 'DEPLOY_FOREIGN_DEPARTMENT', details: { elementId: 'issue', department: HEALTH, deployingDepartment: 'market-supervision' } });
     expect((await t.app.inject({ method: 'GET', url: '/api/definitions?key=foreign', headers: tokens.admin })).json()).toEqual([]);
-    // The reform office coordinates cross-department flows and may deploy it.
+    // The reform office coordinates cross-department flows and may deploy it, naming who implements it.
+    const unnamed = await t.app.inject({ method: 'POST', url: '/api/definitions', headers: tokens.admin, payload: { xml: FOREIGN } });
+    expect(unnamed.statusCode, unnamed.body).toBe(422);
+    expect(unnamed.json()).toMatchObject({ code: 'DEPARTMENT_REQUIRED', details: { key: 'foreign', departments: [HEALTH, 'market-supervision'].sort() } });
+    expect(unnamed.json().message).toContain('请选择实施部门');
     expect((await t.app.inject({ method: 'POST', url: '/api/definitions', headers: tokens.admin, payload: { xml: FOREIGN, department: 'market-supervision' } })).statusCode).toBe(201);
+    // A new version keeps the key's owner without naming it again.
+    const next = await t.app.inject({ method: 'POST', url: '/api/definitions', headers: tokens.admin, payload: { xml: FOREIGN } });
+    expect(next.statusCode, next.body).toBe(201);
+    expect(next.json()).toMatchObject({ key: 'foreign', version: 2, department: 'market-supervision' });
+  });
+
+  it("implements the reform office's definition by the one department its steps name", async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/definitions', headers: tokens.admin, payload: { xml: fixture('review.bpmn').replace('id="permit"', 'id="single-department"') } });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ key: 'single-department', department: 'market-supervision' });
   });
 
   it("refuses a department admin's item package whose steps leave the department (the joint hotel approval)", async () => {

@@ -161,9 +161,10 @@ export class ApiClient {
   /**
    * Deploys `xml` as the next version of `code`: an item's process as a new item version (its listing and
    * rule tables kept), anything else as a plain definition keyed by `code`. A code not listed yet is tried
-   * as an item first. A refused model throws {@link ApiError} with its findings.
+   * as an item first. A refused model throws {@link ApiError} with its findings. `department` names who
+   * implements a plain definition (the reform office deploys for a department).
    */
-  async deploy(code: string, xml: string): Promise<Deployed> {
+  async deploy(code: string, xml: string, department?: string): Promise<Deployed> {
     const kind = this.kinds.get(code);
     if (kind !== 'definition') {
       try {
@@ -174,7 +175,7 @@ export class ApiClient {
         if (kind === 'item' || !(e instanceof ApiError && e.status === 404)) throw e;
       }
     }
-    const body = await (await this.request('POST', '/api/definitions', { xml, key: code })).json();
+    const body = await (await this.request('POST', '/api/definitions', { xml, key: code, ...(department ? { department } : {}) })).json();
     this.kinds.set(code, 'definition');
     return { code: String(body.key ?? code), kind: 'definition', version: Number(body.version), warnings: (body.warnings ?? []).map(toFinding) };
   }

@@ -23,11 +23,27 @@ export function mountModelerPage(root: HTMLElement, modeler: Modeler, api: ApiCl
   const code = el('input', { id: 'item-code', list: 'item-codes', placeholder: t('Item code') });
   const codes = el('datalist', { id: 'item-codes' });
   const version = el('select', { id: 'item-version' });
+  // Who implements a plain definition: the reform office deploys for a department, chosen among those the
+  // diagram's steps name; empty lets the server take the key's owner, the caller's own or the only one named.
+  const department = el('select', { id: 'deploy-department', title: t('Implementing department') });
+  const namedDepartments = (): string[] => {
+    const registry = modeler.get('elementRegistry') as { getAll(): { businessObject?: { get?(name: string): unknown } }[] };
+    const names = registry.getAll().map((e) => e.businessObject?.get?.('approval:department')).filter((d): d is string => typeof d === 'string' && d !== '');
+    return [...new Set(names)].sort();
+  };
+  const showDepartments = () => {
+    const chosen = department.value;
+    department.replaceChildren(el('option', { value: '' }, t('Implementing department (automatic)')), ...namedDepartments().map((d) => el('option', { value: d }, d)));
+    if ([...department.options].some((o) => o.value === chosen)) department.value = chosen;
+  };
+  department.addEventListener('focus', showDepartments);
+  department.addEventListener('mousedown', showDepartments);
   const file = el('input', { id: 'import-file', type: 'file', accept: '.bpmn,.xml' });
   const findings = root.querySelector<HTMLElement>('#findings')!;
 
   const importXml = async (xml: string, what: string) => {
     const { warnings } = await modeler.importXML(withDiagram(xml));
+    showDepartments();
     (modeler.get('canvas') as { zoom(level: string): void }).zoom('fit-viewport');
     say(`${t('Opened')} ${what}${warnings.length ? ` (${warnings.length} ${t('import warnings')})` : ''}`, 'ok');
   };
@@ -61,7 +77,7 @@ export function mountModelerPage(root: HTMLElement, modeler: Modeler, api: ApiCl
       if (!code.value) return say(t('Enter the item code to deploy to'), 'error');
       await (modeler.get('liveValidation') as LiveValidation).validate();
       if (refused) return say(t('Fix the errors before deploying'), 'error');
-      const deployed = await api.deploy(code.value, await xml());
+      const deployed = await api.deploy(code.value, await xml(), department.value || undefined);
       await refresh();
       code.value = deployed.code;
       showVersions();
@@ -90,7 +106,7 @@ export function mountModelerPage(root: HTMLElement, modeler: Modeler, api: ApiCl
     file.value = '';
   });
   const importLabel = el('label', { class: 'file-button' }, t('Import file'), file);
-  root.querySelector('.toolbar')!.append(code, codes, version, ...buttons.slice(0, 4), importLabel, ...buttons.slice(4));
+  root.querySelector('.toolbar')!.append(code, codes, version, department, ...buttons.slice(0, 4), importLabel, ...buttons.slice(4));
 
   modeler.on(VALIDATED_EVENT, (e: ValidatedEvent) => {
     refused = e.refused;

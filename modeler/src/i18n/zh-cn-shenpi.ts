@@ -54,6 +54,7 @@ export const ZH_CN_SHENPI: Readonly<Record<string, string>> = {
   'Download BPMN': '下载 BPMN', 'Download SVG': '下载 SVG', 'Opened': '已打开', 'import warnings': '条导入警告',
   'a new diagram': '新流程图', 'the draft': '草稿', 'Choose an item and a version': '请选择事项和版本',
   'Draft saved in this browser': '草稿已保存在本浏览器', 'No draft for this item': '本事项没有草稿',
+  'Implementing department': '实施部门', 'Implementing department (automatic)': '实施部门（自动）',
   'Enter the item code to deploy to': '请输入要部署的事项编码', 'Fix the errors before deploying': '请先修正错误再部署',
   'Deployed {code} version {version}': '已部署 {code} 第 {version} 版',
   'BPMN definition': 'BPMN 流程定义',
