@@ -13,6 +13,7 @@
  *   ├─ runtime        CaseRunner, TimerPoller, OutboxDispatcher (started on ready, stopped on close); the
  *   │                 approval engine runs approval cases, the core runner the plain BPMN ones
  *   ├─ cases          case service, items, material files, supervision sweep (periodic)
+ *   ├─ sms            the applicant's notifications by SMS through the configured gateway (polling)
  *   ├─ security       helmet (CSP, nosniff, frame-ancestors), `no-store` on the API
  *   ├─ input-limits   JSON depth, NUL and lone surrogates refused in every part; 401 before 400
  *   ├─ rate-limit     per-route limits (login)
@@ -33,6 +34,7 @@ import { casesPlugin } from './plugins/cases.js';
 import { drainPlugin } from './plugins/drain.js';
 import { inputLimitsPlugin } from './plugins/input-limits.js';
 import { securityPlugin } from './plugins/security.js';
+import { smsPlugin } from './plugins/sms.js';
 import { identityPlugin, type IdentityPluginOptions } from './plugins/identity.js';
 import { metricsPlugin } from './plugins/metrics.js';
 import { openapiPlugin } from './plugins/openapi.js';
@@ -91,6 +93,7 @@ export async function build(options: BuildOptions = {}): Promise<FastifyInstance
     const caseEngines: CaseEngineFactory = async (deps) => [...(extra ? await extra(deps) : []), ...(await approval.factory(deps))];
     await app.register(runtimePlugin, { rules: options.rules, calendar: options.calendar, notifier: options.notifier, background: options.background, caseEngines });
     await app.register(casesPlugin, { engine: approval, background: options.background });
+    await app.register(smsPlugin, { background: options.background });
     await app.register(securityPlugin);
     await app.register(inputLimitsPlugin);
     await app.register(rateLimit, {

@@ -10,6 +10,7 @@
  * | SHENPI_CLOCK, SHENPI_CLOCK_START | system | `controlled`: a business clock moved by POST /api/clock |
  * | SHENPI_ADMIN_PASSWORD, SHENPI_DEMO_PASSWORD | generated | first-start passwords; SHENPI_DEMO_USERS=false skips demo users |
  * | SHENPI_WEBHOOK_URL, SHENPI_WEBHOOK_SECRET | (unset) | signed delivery of outbox effects (secret ≥ 32 bytes); _ATTEMPTS (3), _TIMEOUT_MS (5000) |
+ * | SHENPI_SMS_URL, SHENPI_SMS_KEY | (unset) | the SMS gateway (HTTP, bearer key) the applicant's notifications go through; _ATTEMPTS (3), _TIMEOUT_MS (5000), _INTERVAL_MS (5000), _SIGN |
  * | LOG_LEVEL | info | pino level |
  * | SHENPI_BODY_LIMIT, SHENPI_UPLOAD_LIMIT | 1 MiB, 10 MiB | largest JSON body, largest file or BPMN source |
  * | SHENPI_SESSION_TTL_MS | 8 h | token lifetime |
@@ -41,6 +42,20 @@ export interface WebhookConfig {
   timeoutMs: number;
 }
 
+/** The SMS gateway of the applicant's notifications (手机短信). */
+export interface SmsConfig {
+  url: string;
+  /** The provider's API key; never logged. */
+  key: string;
+  /** Posts per message and round before the dispatcher tries again later. */
+  attempts: number;
+  timeoutMs: number;
+  /** Pause between two rounds of the dispatcher. */
+  intervalMs: number;
+  /** The signature shown in front of each text (【…】), when the provider does not add its own. */
+  sign?: string;
+}
+
 /** Everything the server reads from its environment. */
 export interface ServerConfig {
   host: string;
@@ -55,6 +70,7 @@ export interface ServerConfig {
   /** Whether the first start creates a demo user per role and department. */
   demoUsers: boolean;
   webhook?: WebhookConfig;
+  sms?: SmsConfig;
   logLevel: string;
   /** Largest JSON body, in bytes. */
   bodyLimit: number;
@@ -128,6 +144,22 @@ function trustProxy(raw: string | undefined): ServerConfig['trustProxy'] {
   return list;
 }
 
+/** The SMS gateway from `SHENPI_SMS_*`; undefined when no URL is set (the portal's messages only). */
+function smsConfig(env: NodeJS.ProcessEnv): SmsConfig | undefined {
+  const url = env.SHENPI_SMS_URL;
+  if (url === undefined || url === '') return undefined;
+  if (!/^https?:\/\//.test(url)) throw new ConfigError('Expected SHENPI_SMS_URL to be an http(s) URL, but it is not');
+  if (!env.SHENPI_SMS_KEY) throw new ConfigError('SHENPI_SMS_URL is set, so SHENPI_SMS_KEY must be set too: the gateway authenticates each request by it');
+  return {
+    url,
+    key: env.SHENPI_SMS_KEY,
+    attempts: integer(env, 'SHENPI_SMS_ATTEMPTS', 3, 1),
+    timeoutMs: integer(env, 'SHENPI_SMS_TIMEOUT_MS', 5_000, 1),
+    intervalMs: integer(env, 'SHENPI_SMS_INTERVAL_MS', 5_000, 100),
+    ...(env.SHENPI_SMS_SIGN ? { sign: env.SHENPI_SMS_SIGN } : {}),
+  };
+}
+
 /** Reads the configuration; throws `ConfigError` naming the variable when a value is unusable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const dataDir = env.SHENPI_DATA_DIR || './data';
@@ -149,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       throw new ConfigError(`Expected SHENPI_WEBHOOK_SECRET to be at least ${MIN_WEBHOOK_SECRET_BYTES} bytes (e.g. \`openssl rand -hex 32\`), but it is ${bytes}`);
     }
   }
+  const sms = smsConfig(env);
   return {
     host: env.HOST || '127.0.0.1',
     port: integer(env, 'PORT', 3000),
@@ -161,6 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     webhook: url
       ? { url, secret: env.SHENPI_WEBHOOK_SECRET!, attempts: integer(env, 'SHENPI_WEBHOOK_ATTEMPTS', 3, 1), timeoutMs: integer(env, 'SHENPI_WEBHOOK_TIMEOUT_MS', 5_000, 1) }
       : undefined,
+    ...(sms ? { sms } : {}),
     logLevel: env.LOG_LEVEL || 'info',
     bodyLimit: integer(env, 'SHENPI_BODY_LIMIT', 1024 * 1024, 1024),
     uploadLimit: integer(env, 'SHENPI_UPLOAD_LIMIT', 10 * 1024 * 1024, 1024),

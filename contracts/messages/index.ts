@@ -1,3 +1,5 @@
 export { ZH_CN_FIELD_MESSAGES, ZH_CN_MESSAGES } from './codes.js';
 export { fieldErrorZh, fillTemplate, LANGUAGES, negotiateLanguage, quotedNames, refusalMessage } from './render.js';
 export type { FieldErrorText, Language, RefusalBody } from './render.js';
+export { NOTIFICATION_KINDS, notificationText } from './notifications.js';
+export type { NotificationKind, NotificationParams } from './notifications.js';

@@ -11,6 +11,7 @@ import { CachedDefinitionRepository } from '../../engine/runtime/definition-cach
 import { KnexCaseStore } from '../store/knex-case-store.js';
 import type { OpenedStore } from '../store/open-store.js';
 import { SqliteCaseStore } from '../store/sqlite-case-store.js';
+import { projectApplicantNotices, projectApplicantNoticesSync } from '../notify/applicant-notices.js';
 import { projectApprovalCase, projectApprovalCaseSync } from './approval-projection.js';
 import { CaseService } from './case-service.js';
 import { LocalDiskStorage, type FileStorage } from './file-storage.js';
@@ -40,11 +41,11 @@ export async function createCaseService(args: {
 }): Promise<CaseServiceWiring> {
   const items = new KnexItemRepository(args.store.knex);
   const rules = new ItemRuleEvaluator(items);
-  // The same tables as the store's own case store, plus the approval read model in every commit. On SQLite
+  // The same tables as the store's own case store, plus the approval read model and the applicant's notifications in every commit. On SQLite
   // that is the store's own prepared statements and group commit, the read model in each command's savepoint.
   const cases = args.store.cases instanceof SqliteCaseStore
-    ? args.store.cases.withProjections([projectApprovalCaseSync])
-    : new KnexCaseStore(args.store.knex, [projectApprovalCase]);
+    ? args.store.cases.withProjections([projectApprovalCaseSync, projectApplicantNoticesSync])
+    : new KnexCaseStore(args.store.knex, [projectApprovalCase, projectApplicantNotices]);
   const runner = new CaseRunner<ApprovalCaseState, ApprovalCommand>({
     engine: approvalEngine,
     summarize,

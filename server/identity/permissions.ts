@@ -27,6 +27,7 @@ export type Action =
   | 'task.reclaim'
   | 'task.urge'
   | 'copy.list'
+  | 'notification.read'
   | 'case.start'
   | 'case.read'
   | 'message.correlate'
@@ -175,6 +176,7 @@ export const PERMISSION_RULES: readonly PermissionRule[] = [
   { action: 'task.urge', role: 'reform-office-admin', when: always, why: 'the reform office supervises every step' },
   { action: 'task.urge', role: 'auditor', when: always, why: 'supervision urges late steps' },
   ...forRoles('copy.list', ['reform-office-admin', 'department-admin', 'department-staff', 'auditor'], always, 'everyone reads the copies given to them (抄送我的)'),
+  ...forRoles('notification.read', EVERYONE, always, 'everyone reads the notifications addressed to them (站内消息); the rows are the caller\'s own'),
   { action: 'case.start', role: 'applicant', when: always, why: 'an applicant applies online in their own name' },
   { action: 'case.start', role: 'department-staff', when: always, why: 'a clerk enters a window application' },
   { action: 'case.start', role: 'reform-office-admin', when: always, why: 'the reform office runs training cases' },

@@ -19,6 +19,7 @@ import { itemReservationRoutes } from './item-reservations.js';
 import { homeRoutes } from './home.js';
 import { messageRoutes } from './messages.js';
 import { metricsRoutes } from './metrics.js';
+import { notificationRoutes } from './notifications.js';
 import { processCaseRoutes } from './process-cases.js';
 import { reportRoutes } from './reports.js';
 import { supervisionRoutes } from './supervision.js';
@@ -55,6 +56,7 @@ export const ROUTES: readonly FastifyPluginAsync[] = [
   taskOperationRoutes,
   taskReviewRoutes,
   messageRoutes,
+  notificationRoutes,
   clockRoutes,
   auditRoutes,
 ];

@@ -12,6 +12,7 @@ import { requestKeysSchema } from './migrations/20261202-request-keys.js';
 import { caseListNamesSchema } from './migrations/20261202-case-list-names.js';
 import { realNameAndReservationsSchema } from './migrations/20261202-real-name-and-reservations.js';
 import { passwordChangeSchema } from './migrations/20261202T0430-password-change.js';
+import { applicantNotificationsSchema } from './migrations/20261202T0800-applicant-notifications.js';
 
 /** A knex migration with the name knex records in its migrations table. */
 export interface NamedMigration extends Knex.Migration {
@@ -19,7 +20,7 @@ export interface NamedMigration extends Knex.Migration {
 }
 
 /** Every migration, oldest first. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly NamedMigration[] = [initialSchema, identitySchema, itemsSchema, approvalCasesSchema, settingsSchema, requestKeysSchema, caseListNamesSchema, realNameAndReservationsSchema, passwordChangeSchema];
+export const MIGRATIONS: readonly NamedMigration[] = [initialSchema, identitySchema, itemsSchema, approvalCasesSchema, settingsSchema, requestKeysSchema, caseListNamesSchema, realNameAndReservationsSchema, passwordChangeSchema, applicantNotificationsSchema];
 
 /** Serves `MIGRATIONS` to `knex.migrate`. */
 export class ListMigrationSource implements Knex.MigrationSource<NamedMigration> {

@@ -203,6 +203,15 @@ const MATRIX: Row[] = [
   row('POST /api/tasks/:id/copies', held('copies', { users: ['samr-staff'] }), [401, 403, 403, 422, 404, 404, 404, 403]),
   row('GET /api/copies', () => ({ method: 'GET', url: '/api/copies' }), [401, 'ok', 'ok', 'ok', 'ok', 'ok', 403, 'ok']),
   row('POST /api/messages', async () => ({ method: 'POST', url: '/api/messages', payload: { caseNo: await caseAwaitingMessage(), name: 'fee-paid' } }), [401, 'ok', 'ok', 'ok', 404, 404, 403, 403]),
+  // 站内消息: everyone reads their own; a message of the applicant is not found for anybody else.
+  row('GET /api/notifications', () => ({ method: 'GET', url: '/api/notifications' }), [401, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']),
+  row('GET /api/notifications/unread', () => ({ method: 'GET', url: '/api/notifications/unread' }), [401, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']),
+  row('POST /api/notifications/:id/read', async () => {
+    const caseNo = await foodCase(t.app, 'correcting');
+    const row = await t.app.store.knex('applicant_notifications').where({ case_no: caseNo, recipient: 'applicant' }).first('id');
+    return { method: 'POST', url: `/api/notifications/${row.id}/read` };
+  }, [401, 404, 404, 404, 404, 404, 'ok', 404]),
+  row('POST /api/notifications/read-all', () => ({ method: 'POST', url: '/api/notifications/read-all' }), [401, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']),
   row('GET /api/clock', () => ({ method: 'GET', url: '/api/clock' }), [401, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']),
   row('POST /api/clock', () => ({ method: 'POST', url: '/api/clock', payload: { advanceMs: 1000 } }), [401, 'ok', 403, 403, 403, 403, 403, 403]),
   row('GET /api/audit', () => ({ method: 'GET', url: '/api/audit' }), [401, 'ok', 403, 403, 403, 403, 403, 'ok']),
