@@ -23,6 +23,7 @@
 import path from 'node:path';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
+import { databaseRateLimitStore } from './http/rate-limit-store.js';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
 import { loadConfig, type ServerConfig } from './config.js';
 import { ApiError } from './http/errors.js';
@@ -98,6 +99,8 @@ export async function build(options: BuildOptions = {}): Promise<FastifyInstance
     await app.register(inputLimitsPlugin);
     await app.register(rateLimit, {
       global: false,
+      // Counted in the database, so the limits hold for every node on it together.
+      store: databaseRateLimitStore(app.identity.counters),
       errorResponseBuilder: (_request, context) =>
         new ApiError('RATE_LIMITED', `Expected at most ${context.max} requests per window, but there were more; retry in ${context.after}`, { retryAfter: context.after }),
     });

@@ -14,8 +14,8 @@
  * | LOG_LEVEL | info | pino level |
  * | SHENPI_BODY_LIMIT, SHENPI_UPLOAD_LIMIT | 1 MiB, 10 MiB | largest JSON body, largest file or BPMN source |
  * | SHENPI_SESSION_TTL_MS | 8 h | token lifetime |
- * | SHENPI_LOGIN_RATE_LIMIT | 30 | login attempts per client address per minute (an office behind one NAT shares it) |
- * | SHENPI_LOGIN_ACCOUNT_LIMIT, _WINDOW_MS | 10, 900000 | failed logins per account, from any address, per window |
+ * | SHENPI_LOGIN_RATE_LIMIT | 30 | login attempts per client address per minute (an office behind one NAT shares it), counted in the database for all nodes |
+ * | SHENPI_LOGIN_ACCOUNT_LIMIT, _WINDOW_MS | 10, 900000 | failed logins per account, from any address and any node, per window |
  * | SHENPI_JSON_DEPTH | 32 | deepest nesting of objects and arrays in a JSON body (variables, facts …) |
  * | SHENPI_VARIABLES_LIMIT | 65536 | largest variables or facts value of one request, in bytes of JSON |
  * | SHENPI_TRUST_PROXY | false | behind a reverse proxy: `true`, a hop count, or a comma list of proxy addresses/CIDRs whose X-Forwarded-For is believed |

@@ -97,7 +97,11 @@ export async function deploySampleItems(app: FastifyInstance, items: readonly Sa
     }
     const { code, listing } = sample.loaded.item;
     // The shipped catalogue's codes are the reform office's: reserved for their departments at every start.
-    const reserved = await reserveItemCode(app.store.knex, { code, department: listing.implementingBody.name, name: listing.name, by: 'system:samples', at: new Date().toISOString() });
+    const department = listing.implementingBody.name;
+    const reserved = await app.audit.transaction(async (trx) => {
+      const r = await reserveItemCode(trx, { code, department, name: listing.name, by: 'system:samples', at: new Date().toISOString() });
+      return { result: r, ...(r.ok && r.created ? { audit: { actorId: 'system:samples', action: 'item.reserved', target: code, details: { department } } } : {}) };
+    });
     if (!reserved.ok) app.log.warn({ item: code, reason: reserved.conflict.message }, 'sample item code taken');
     const latest = await app.cases.items.latestVersion(code);
     const stored = latest > 0 ? await app.cases.items.get(code, latest).catch(() => undefined) : undefined;

@@ -5,6 +5,7 @@
  * reads only. Records become supervision notices in the same commit (`approval-projection.ts`), once each.
  */
 import type { Knex } from 'knex';
+import { audited } from '../audit/audit-scope.js';
 import { caseLight, supervisedSteps, type ApprovalCaseState, type ApprovalState } from '../../engine/approval/index.js';
 import { newSupervisionRecords, overdueViolations } from '../../engine/clocks/supervision.js';
 import { toZoned } from '../../engine/calendar/dates.js';
@@ -51,8 +52,12 @@ export class SupervisionSweep {
     private readonly deps: { knex: Knex; store: Pick<CaseStore, 'loadCase'>; service: CaseService; clock: Clock; calendar: WorkingCalendar; onError?: (caseNo: string, error: unknown) => void },
   ) {}
 
-  /** Evaluates every approval case in handling (or only `caseNos`). */
-  async sweep(caseNos?: readonly string[]): Promise<SweepReport> {
+  /**
+   * Evaluates every approval case in handling (or only `caseNos`). A sweep a user asked for (`by`) records
+   * each case it changed as `supervision.evaluated` by that user, written in the case's own commit
+   * (server/audit/audit-scope.ts); the background sweep is the system's own work, as a fired timer is.
+   */
+  async sweep(caseNos?: readonly string[], by?: string): Promise<SweepReport> {
     const query = this.deps.knex('approval_cases as a').join('cases as c', 'c.case_no', 'a.case_no').whereIn('c.status', HANDLING).orderBy('a.case_no').select('a.case_no');
     if (caseNos) query.whereIn('a.case_no', [...caseNos]);
     const rows: Array<{ case_no: string }> = await query;
@@ -63,7 +68,8 @@ export class SupervisionSweep {
         const state = stored?.state as unknown as ApprovalCaseState | undefined;
         const s = state?.approval;
         if (!s || !needsEvaluation(this.deps.calendar, s, this.deps.clock.now().toISOString(), openTasks(state.process))) continue;
-        const result = await this.deps.service.evaluateSupervision(caseNo);
+        const evaluate = () => this.deps.service.evaluateSupervision(caseNo);
+        const result = await (by === undefined ? evaluate() : audited({ actorId: by, action: 'supervision.evaluated', caseNo, details: { sweep: true } }, evaluate));
         if (!result.ok) continue;
         report.evaluated++;
         report.recorded += result.events.filter((e) => e.type === 'supervision.recorded').length;

@@ -49,14 +49,6 @@ export function auditedCase<T>(user: AuthUser, action: string, caseNo: string | 
   return audited({ actorId: user.id, action, ...(caseNo !== undefined ? { target: caseNo, caseNo } : {}), details }, work);
 }
 
-/**
- * Appends the audit entry of a case command in a transaction of its own.
- * @deprecated The entry lands after the command committed (a crash between loses it); use `auditedCase`.
- */
-export async function auditCase(app: FastifyInstance, user: AuthUser, action: string, caseNo: string, details: Record<string, unknown> = {}): Promise<void> {
-  await app.audit.append({ actorId: user.id, action, target: caseNo, details });
-}
-
 /** A POST without any body (no content type) means "no fields"; any body that was sent is validated as sent. */
 export async function emptyBodyAsObject(request: FastifyRequest): Promise<void> {
   if (request.body === undefined && request.headers['content-type'] === undefined) request.body = {};

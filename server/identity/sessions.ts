@@ -31,12 +31,12 @@ export class SessionStore {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Issues a new token for `userId`, valid for the configured time. */
-  async issue(userId: string): Promise<IssuedToken> {
+  /** Issues a new token for `userId`, valid for the configured time (in `trx`, if given). */
+  async issue(userId: string, trx?: Knex.Transaction): Promise<IssuedToken> {
     const token = `sp_${randomBytes(32).toString('base64url')}`;
     const now = this.now();
     const expiresAt = new Date(now.getTime() + this.ttlMs).toISOString();
-    await this.knex('sessions').insert({ token_hash: tokenHash(token), user_id: userId, created_at: now.toISOString(), expires_at: expiresAt });
+    await (trx ?? this.knex)('sessions').insert({ token_hash: tokenHash(token), user_id: userId, created_at: now.toISOString(), expires_at: expiresAt });
     return { token, expiresAt };
   }
 
@@ -52,16 +52,16 @@ export class SessionStore {
     return { user };
   }
 
-  /** Revokes every active session of `userId` but the one of `exceptToken`; the number revoked. */
-  async revokeAllOf(userId: string, exceptToken?: string): Promise<number> {
-    const query = this.knex('sessions').where({ user_id: userId }).whereNull('revoked_at');
+  /** Revokes every active session of `userId` but the one of `exceptToken` (in `trx`, if given); the number revoked. */
+  async revokeAllOf(userId: string, exceptToken?: string, trx?: Knex.Transaction): Promise<number> {
+    const query = (trx ?? this.knex)('sessions').where({ user_id: userId }).whereNull('revoked_at');
     if (exceptToken !== undefined) query.whereNot({ token_hash: tokenHash(exceptToken) });
     return query.update({ revoked_at: this.now().toISOString() });
   }
 
-  /** Revokes a token (logout); true when it was active. */
-  async revoke(token: string): Promise<boolean> {
-    const changed = await this.knex('sessions').where({ token_hash: tokenHash(token) }).whereNull('revoked_at').update({ revoked_at: this.now().toISOString() });
+  /** Revokes a token (logout; in `trx`, if given); true when it was active. */
+  async revoke(token: string, trx?: Knex.Transaction): Promise<boolean> {
+    const changed = await (trx ?? this.knex)('sessions').where({ token_hash: tokenHash(token) }).whereNull('revoked_at').update({ revoked_at: this.now().toISOString() });
     return changed > 0;
   }
 }

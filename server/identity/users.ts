@@ -54,6 +54,16 @@ export function userRuleViolation(user: Pick<NewUser, 'roles' | 'department' | '
   return undefined;
 }
 
+/**
+ * Where a directory write goes: the caller's transaction (the audited one of the route, so the write and
+ * its audit entry commit together), with the password hash computed beforehand (`UserDirectory.hash`), so
+ * the slow scrypt never holds a transaction, or SQLite's one connection, open.
+ */
+export interface InTransaction {
+  trx?: Knex.Transaction;
+  passwordHash?: string;
+}
+
 /** Users in a knex database (table `users`). */
 export class UserDirectory {
   /** Verified against when the user does not exist, so a wrong name costs as long as a wrong password. */
@@ -64,13 +74,18 @@ export class UserDirectory {
     private readonly scrypt: ScryptParams = DEFAULT_SCRYPT,
   ) {}
 
-  /** Creates a user; `IdentityError` CONFLICT when the id exists, BUSINESS_RULE when roles and department do not fit. */
-  async create(user: NewUser, at: string, createdBy?: string): Promise<UserRecord> {
+  /**
+   * Creates a user; `IdentityError` CONFLICT when the id exists, BUSINESS_RULE when roles and department do
+   * not fit. With `within.trx`, the row is written in that transaction (the caller's audited one).
+   */
+  async create(user: NewUser, at: string, createdBy?: string, within: InTransaction = {}): Promise<UserRecord> {
     const violation = userRuleViolation(user);
     if (violation) throw new IdentityError('BUSINESS_RULE', violation);
-    if (await this.knex('users').where({ id: user.id }).first('id')) {
+    const db = within.trx ?? this.knex;
+    if (await db('users').where({ id: user.id }).first('id')) {
       throw new IdentityError('CONFLICT', `Expected user id '${user.id}' to be free, but it is taken`);
     }
+    const passwordHash = within.passwordHash ?? (await this.hash(user.password));
     const row = {
       id: user.id,
       name: user.name,
@@ -80,17 +95,16 @@ export class UserDirectory {
       department: user.department ?? null,
       roles: JSON.stringify([...new Set(user.roles)]),
       groups: JSON.stringify([...new Set(user.groups ?? [])]),
-      password_hash: await hashPassword(user.password, this.scrypt),
+      password_hash: passwordHash,
       disabled: false,
       created_at: at,
       created_by: createdBy ?? null,
     };
-    try {
-      await this.knex('users').insert(row);
-    } catch (error) {
-      // A concurrent create of the same id lost the race on the primary key.
-      if (await this.knex('users').where({ id: user.id }).first('id')) throw new IdentityError('CONFLICT', `Expected user id '${user.id}' to be free, but it is taken`);
-      throw error;
+    // A concurrent create of the same id may win the race on the primary key: the insert then does nothing
+    // (no failed statement, which would abort the caller's PostgreSQL transaction).
+    const inserted = await db('users').insert(row).onConflict('id').ignore().returning('id');
+    if (inserted.length === 0) {
+      throw new IdentityError('CONFLICT', `Expected user id '${user.id}' to be free, but it is taken`);
     }
     return toRecord(row);
   }
@@ -119,6 +133,11 @@ export class UserDirectory {
     return Number(row?.n ?? 0);
   }
 
+  /** The stored form of `password` (scrypt at this directory's parameters), to pass as `passwordHash`. */
+  hash(password: string): Promise<string> {
+    return hashPassword(password, this.scrypt);
+  }
+
   /** The user when the password matches and the account is enabled; undefined otherwise, in similar time. */
   async authenticate(id: string, password: string): Promise<UserRecord | undefined> {
     const row = await this.knex('users').where({ id }).first();
@@ -145,16 +164,16 @@ export class UserDirectory {
 
   /**
    * Sets a new password; `mustChange` marks it temporary (an admin reset), so the next session must replace
-   * it. False when the user does not exist.
+   * it. False when the user does not exist. With `within.trx`, written in that transaction.
    */
-  async setPassword(id: string, password: string, at: string, mustChange = false): Promise<boolean> {
-    const hash = await hashPassword(password, this.scrypt);
-    return (await this.knex('users').where({ id }).update({ password_hash: hash, must_change_password: mustChange, password_changed_at: at })) > 0;
+  async setPassword(id: string, password: string, at: string, mustChange = false, within: InTransaction = {}): Promise<boolean> {
+    const hash = within.passwordHash ?? (await this.hash(password));
+    return (await (within.trx ?? this.knex)('users').where({ id }).update({ password_hash: hash, must_change_password: mustChange, password_changed_at: at })) > 0;
   }
 
-  /** Disables or enables an account; false when the user does not exist. */
-  async setDisabled(id: string, disabled: boolean): Promise<boolean> {
-    return (await this.knex('users').where({ id }).update({ disabled })) > 0;
+  /** Disables or enables an account (in `trx`, if given); false when the user does not exist. */
+  async setDisabled(id: string, disabled: boolean, trx?: Knex.Transaction): Promise<boolean> {
+    return (await (trx ?? this.knex)('users').where({ id }).update({ disabled })) > 0;
   }
 }
 

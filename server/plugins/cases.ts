@@ -30,7 +30,7 @@ export const casesPlugin = sharedPlugin<CasesPluginOptions>('shenpi-cases', asyn
   });
   // One sweep at a time per process: a second request waits for the running one and then runs its own.
   let running: Promise<SweepReport> = Promise.resolve({ checked: 0, evaluated: 0, recorded: 0, failed: 0 });
-  const runSweep = (): Promise<SweepReport> => (running = running.catch(() => undefined).then(() => sweep.sweep()));
+  const runSweep = (by?: string): Promise<SweepReport> => (running = running.catch(() => undefined).then(() => sweep.sweep(undefined, by)));
   app.decorate('cases', { service, items, files, sweep: runSweep });
 
   if (options.background === false) return;

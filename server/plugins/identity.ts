@@ -6,6 +6,7 @@
 import type { ScryptParams } from '../identity/passwords.js';
 import { DEFAULT_DEMO_DEPARTMENTS, seedAdmin, seedDemoUsers, type DemoDepartment, type SeededAccount } from '../identity/seed.js';
 import { LoginThrottle } from '../identity/login-throttle.js';
+import { RateCounters } from '../store/rate-counters.js';
 import { SessionStore } from '../identity/sessions.js';
 import { UserDirectory } from '../identity/users.js';
 import { sharedPlugin } from './plugin.js';
@@ -33,8 +34,9 @@ export const identityPlugin = sharedPlugin<IdentityPluginOptions>('shenpi-identi
     // Passwords are never logged: `main` prints them once to the terminal.
     app.log.info({ accounts: seeded.map((a) => a.id) }, 'first start: accounts created');
   }
-  const throttle = new LoginThrottle(app.config.loginAccountLimit, app.config.loginAccountWindowMs);
-  app.decorate('identity', { users, sessions, seeded, throttle });
+  const counters = new RateCounters(app.store.knex);
+  const throttle = new LoginThrottle(counters, app.config.loginAccountLimit, app.config.loginAccountWindowMs);
+  app.decorate('identity', { users, sessions, seeded, throttle, counters });
 
   app.decorateRequest('user', null);
   app.decorateRequest('authProblem', null);

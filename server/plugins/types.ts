@@ -10,6 +10,7 @@ import type { AuditLog } from '../audit/audit-log.js';
 import type { ServerConfig } from '../config.js';
 import type { AuthUser } from '../identity/roles.js';
 import type { LoginThrottle } from '../identity/login-throttle.js';
+import type { RateCounters } from '../store/rate-counters.js';
 import type { SeededAccount } from '../identity/seed.js';
 import type { SessionStore, TokenProblem } from '../identity/sessions.js';
 import type { UserDirectory } from '../identity/users.js';
@@ -36,8 +37,10 @@ export interface RuntimeServices {
 export interface IdentityServices {
   users: UserDirectory;
   sessions: SessionStore;
-  /** Failed logins per account, from any address. */
+  /** Login attempts per account, from any address (counted in the database, for the whole cluster). */
   throttle: LoginThrottle;
+  /** The database counters behind the throttle and the per-address rate limits. */
+  counters: RateCounters;
   /** Accounts created by this start (first start only), with their passwords, for `main` to print once. */
   seeded: SeededAccount[];
 }
@@ -47,8 +50,8 @@ export interface CaseServices {
   service: CaseService;
   items: KnexItemRepository;
   files: FileStorage;
-  /** Runs one supervision sweep now (after the one in progress, if any). */
-  sweep(): Promise<SweepReport>;
+  /** Runs one supervision sweep now (after the one in progress, if any); `by`, the user who asked, is audited per case changed. */
+  sweep(by?: string): Promise<SweepReport>;
 }
 
 declare module 'fastify' {

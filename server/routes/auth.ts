@@ -1,7 +1,7 @@
 /**
  * Login, logout, "who am I" and changing one's own password. Login is limited twice: per client address
- * (the route's rate limit, before the body is read) and per account, counting failures from any address
- * (`LoginThrottle`), so neither one client guessing many accounts nor many clients guessing one succeed,
+ * (the route's rate limit, before the body is read) and per account, counting attempts from any address
+ * (`LoginThrottle`), both in the database so the limits hold across every node, so neither one client guessing many accounts nor many clients guessing one succeed,
  * and an office behind one NAT address is not locked out by one colleague's typos. scrypt makes each guess
  * slow on top.
  */
@@ -39,12 +39,15 @@ const AUTH_BODY_LIMIT = 4 * 1024;
 export const authRoutes: FastifyPluginAsync = async (app) => {
   const { users, sessions, throttle } = app.identity;
 
-  function refuseThrottled(account: string): void {
-    const waitMs = throttle.retryAfterMs(account, Date.now());
-    if (waitMs > 0) {
-      const retryAfter = Math.ceil(waitMs / 1000);
-      throw new ApiError('RATE_LIMITED', `Expected at most ${app.config.loginAccountLimit} failed logins of one account per window, but there were more; retry in ${retryAfter} s`, { retryAfter });
-    }
+  function throttled(waitMs: number): ApiError {
+    const retryAfter = Math.ceil(waitMs / 1000);
+    return new ApiError('RATE_LIMITED', `Expected at most ${app.config.loginAccountLimit} failed logins of one account per window, but there were more; retry in ${retryAfter} s`, { retryAfter });
+  }
+
+  /** Counts an attempt on `account` (in the database, for every node); refuses it past the limit. */
+  async function countAttempt(account: string): Promise<void> {
+    const waitMs = await throttle.attempt(account, Date.now());
+    if (waitMs > 0) throw throttled(waitMs);
   }
 
   app.post<{ Body: { username: string; password: string } }>('/api/auth/login', {
@@ -53,16 +56,20 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
     schema: { tags: ['auth'], summary: 'Log in with a user id and password; returns a bearer token', security: [], body: loginBody, response: { 200: session, ...errors(400, 401, 429) } },
   }, async (request) => {
     const { username, password } = request.body;
-    refuseThrottled(username);
+    await countAttempt(username);
     const user = await users.authenticate(username, password);
     if (!user) {
-      throttle.fail(username, Date.now());
+      // Not a write (the attempt was counted above): the refusal is recorded in a transaction of its own.
       await app.audit.append({ actorId: username, action: 'auth.login-refused', target: username, details: { ip: request.ip } });
       throw new ApiError('UNAUTHENTICATED', 'Expected a known user id and its password, but they do not match');
     }
-    throttle.succeed(username);
-    const issued = await sessions.issue(user.id);
-    await app.audit.append({ actorId: user.id, action: 'auth.logged-in', target: user.id, details: { ip: request.ip, expiresAt: issued.expiresAt } });
+    // The session, the cleared attempts and the `auth.logged-in` entry commit together: no token is ever
+    // issued without its entry.
+    const issued = await app.audit.transaction(async (trx) => {
+      await throttle.succeed(username, trx);
+      const token = await sessions.issue(user.id, trx);
+      return { result: token, audit: { actorId: user.id, action: 'auth.logged-in', target: user.id, details: { ip: request.ip, expiresAt: token.expiresAt } } };
+    });
     return { ...issued, user };
   });
 
@@ -71,8 +78,10 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
   }, async (request, reply) => {
     const user = requireUser(request);
     const token = request.headers.authorization!.slice('Bearer '.length);
-    await sessions.revoke(token);
-    await app.audit.append({ actorId: user.id, action: 'auth.logged-out', target: user.id });
+    await app.audit.transaction(async (trx) => {
+      await sessions.revoke(token, trx);
+      return { result: undefined, audit: { actorId: user.id, action: 'auth.logged-out', target: user.id } };
+    });
     return reply.status(204).send();
   });
 
@@ -90,18 +99,22 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
     const user = requireUser(request);
     const { currentPassword, newPassword } = request.body;
     // A stolen token must not become a way to guess the password: wrong guesses count as failed logins.
-    refuseThrottled(user.id);
+    await countAttempt(user.id);
     if (!(await users.verify(user.id, currentPassword))) {
-      throttle.fail(user.id, Date.now());
       await app.audit.append({ actorId: user.id, action: 'auth.password-change-refused', target: user.id, details: { ip: request.ip } });
       throw new ApiError('CURRENT_PASSWORD_WRONG', 'Expected the current password in /body/currentPassword, but it does not match');
     }
+    await throttle.succeed(user.id);
     requireStrongPassword(newPassword, user.id, 'newPassword');
     if (newPassword === currentPassword) throw new ApiError('PASSWORD_TOO_WEAK', 'Expected a new password different from the current one (/body/newPassword)', { rule: 'reused', field: '/body/newPassword' });
-    await users.setPassword(user.id, newPassword, new Date().toISOString());
+    const passwordHash = await users.hash(newPassword);
     const token = request.headers.authorization!.slice('Bearer '.length);
-    const revoked = await sessions.revokeAllOf(user.id, token);
-    await app.audit.append({ actorId: user.id, action: 'auth.password-changed', target: user.id, details: { revokedSessions: revoked } });
+    // The new password, the other sessions revoked and the entry commit together.
+    await app.audit.transaction(async (trx) => {
+      await users.setPassword(user.id, newPassword, new Date().toISOString(), false, { trx, passwordHash });
+      const revoked = await sessions.revokeAllOf(user.id, token, trx);
+      return { result: undefined, audit: { actorId: user.id, action: 'auth.password-changed', target: user.id, details: { revokedSessions: revoked } } };
+    });
     return reply.status(204).send();
   });
 };

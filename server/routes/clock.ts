@@ -47,14 +47,18 @@ export const clockRoutes: FastifyPluginAsync = async (app) => {
     const user = authorize(request, 'clock.set', { kind: 'system' });
     const clock = app.runtime.controlledClock;
     if (!clock) throw new ApiError('CLOCK_NOT_CONTROLLED', 'Expected SHENPI_CLOCK=controlled to move time, but this server runs on the system clock');
-    const before = clock.now().toISOString();
-    if (request.body.pin !== undefined) clock.pin(request.body.pin);
-    else clock.advance(request.body.advanceMs!);
-    const now = clock.now().toISOString();
-    await app.audit.append({ actorId: user.id, action: 'clock.moved', target: 'clock', details: { from: before, to: now } });
+    const before = clock.now();
+    const to = request.body.pin !== undefined ? new Date(request.body.pin) : new Date(before.getTime() + request.body.advanceMs!);
+    if (Number.isNaN(to.getTime())) throw new ApiError('VALIDATION_FAILED', `Expected an ISO 8601 instant in /body/pin, but got '${request.body.pin}'`, { field: '/body/pin' });
+    const now = to.toISOString();
+    // The entry commits first and the clock moves right after, with nothing that can fail in between: the
+    // clock never moves without its `clock.moved`, and a refused append leaves it where it was.
+    await app.audit.transaction(async () => ({ result: undefined, audit: { actorId: user.id, action: 'clock.moved', target: 'clock', details: { from: before.toISOString(), to: now } } }));
+    clock.pin(to);
     const report = await app.runtime.poller.drain();
-    // Lights and supervision follow the moved clock at once, as they would at the next background sweep.
-    await app.cases.sweep();
+    // Lights and supervision follow the moved clock at once, as they would at the next background sweep;
+    // each case it changes is audited as the mover's.
+    await app.cases.sweep(user.id);
     return { now, controlled: true, timersFired: report.fired };
   });
 };

@@ -40,9 +40,12 @@ export const itemReservationRoutes: FastifyPluginAsync = async (app) => {
   }, async (request, reply) => {
     const user = authorize(request, 'item.reserve', { kind: 'system' });
     const { code, department, name } = request.body;
-    const result = await reserveItemCode(app.store.knex, { code, department, ...(name ? { name } : {}), by: user.id, at: new Date().toISOString() });
+    // The reservation and its `item.reserved` entry commit together (the reservation runs in a savepoint).
+    const result = await app.audit.transaction(async (trx) => {
+      const reserved = await reserveItemCode(trx, { code, department, ...(name ? { name } : {}), by: user.id, at: new Date().toISOString() });
+      return { result: reserved, ...(reserved.ok && reserved.created ? { audit: { actorId: user.id, action: 'item.reserved', target: code, details: { department } } } : {}) };
+    });
     if (!result.ok) throw new ApiError('CONFLICT', result.conflict.message, { reason: result.conflict.code, ...result.conflict.details });
-    if (result.created) await app.audit.append({ actorId: user.id, action: 'item.reserved', target: code, details: { department } });
     return reply.status(result.created ? 201 : 200).send(result.reservation);
   });
 

@@ -90,7 +90,9 @@ export const supervisionRoutes: FastifyPluginAsync = async (app) => {
     },
   }, async (request) => {
     const user = authorize(request, 'supervision.sweep', { kind: 'system' });
-    const report = await app.cases.sweep();
+    // Each case the sweep changes has its `supervision.evaluated` entry in its own commit; this one records
+    // the request (what it looked at), which is not itself a write.
+    const report = await app.cases.sweep(user.id);
     await app.audit.append({ actorId: user.id, action: 'supervision.swept', target: 'supervision', details: { ...report } });
     return report;
   });

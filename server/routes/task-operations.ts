@@ -7,6 +7,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { TaskOperation } from '../../engine/core/types.js';
 import type { TaskRecord } from '../../engine/runtime/ports.js';
+import { audited } from '../audit/audit-scope.js';
 import { acceptedOrThrow } from '../http/command-result.js';
 import { ApiError, notFound } from '../http/errors.js';
 import { actorOf, authorize, requireUser } from '../http/guard.js';
@@ -43,11 +44,11 @@ export async function operate(
   const user = authorize(request, action, taskResource(task));
   await check?.(task);
   const fields = command(task);
-  const result = await app.runtime.runner.execute(task.caseNo, { ...fields, taskId: task.taskId, actor: actorOf(user) } as TaskOperation);
-  const body = acceptedOrThrow(result);
   const { type: _type, ...details } = fields;
-  await app.audit.append({ actorId: user.id, action: audit, target: task.taskId, details: { caseNo: task.caseNo, ...(details as Record<string, never>) } });
-  return body;
+  // The entry is written by the store in the operation's own commit (server/audit/audit-scope.ts).
+  const result = await audited({ actorId: user.id, action: audit, target: task.taskId, caseNo: task.caseNo, details: { caseNo: task.caseNo, ...(details as Record<string, never>) } }, () =>
+    app.runtime.runner.execute(task.caseNo, { ...fields, taskId: task.taskId, actor: actorOf(user) } as TaskOperation));
+  return acceptedOrThrow(result);
 }
 
 /** The step may go to `to` only when they could work it themselves (行政许可法 第23条: within their competence). */

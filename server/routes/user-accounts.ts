@@ -41,9 +41,13 @@ export const userAccountRoutes: FastifyPluginAsync = async (app) => {
     const { id } = request.params;
     if (!(await users.get(id))) throw notFound(`user '${id}'`);
     requireStrongPassword(request.body.password, id);
-    await users.setPassword(id, request.body.password, new Date().toISOString(), true);
-    const revoked = await sessions.revokeAllOf(id);
-    await app.audit.append({ actorId: actor.id, action: 'user.password-reset', target: id, details: { revokedSessions: revoked } });
+    const passwordHash = await users.hash(request.body.password);
+    // The new password, the revoked sessions and the audit entry commit together.
+    await app.audit.transaction(async (trx) => {
+      if (!(await users.setPassword(id, request.body.password, new Date().toISOString(), true, { trx, passwordHash }))) throw notFound(`user '${id}'`);
+      const revoked = await sessions.revokeAllOf(id, undefined, trx);
+      return { result: undefined, audit: { actorId: actor.id, action: 'user.password-reset', target: id, details: { revokedSessions: revoked } } };
+    });
     return reply.status(204).send();
   });
 
@@ -58,9 +62,11 @@ export const userAccountRoutes: FastifyPluginAsync = async (app) => {
       const { id } = request.params;
       // An administrator who disables their own account may leave the platform with nobody to enable it.
       if (disabled && id === actor.id) throw new ApiError('BUSINESS_RULE', `Expected another user's account, but '${id}' is your own; ask another administrator`);
-      if (!(await users.setDisabled(id, disabled))) throw notFound(`user '${id}'`);
-      const revoked = disabled ? await sessions.revokeAllOf(id) : 0;
-      await app.audit.append({ actorId: actor.id, action: disabled ? 'user.disabled' : 'user.enabled', target: id, ...(disabled ? { details: { revokedSessions: revoked } } : {}) });
+      await app.audit.transaction(async (trx) => {
+        if (!(await users.setDisabled(id, disabled, trx))) throw notFound(`user '${id}'`);
+        const revoked = disabled ? await sessions.revokeAllOf(id, undefined, trx) : 0;
+        return { result: undefined, audit: { actorId: actor.id, action: disabled ? 'user.disabled' : 'user.enabled', target: id, ...(disabled ? { details: { revokedSessions: revoked } } : {}) } };
+      });
       return (await users.get(id))!;
     });
   }

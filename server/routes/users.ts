@@ -39,8 +39,13 @@ export const userRoutes: FastifyPluginAsync = async (app) => {
     const department = body.department ?? request.user?.department;
     const actor = authorize(request, 'user.create', { kind: 'user', department, roles: body.roles });
     requireStrongPassword(body.password, body.id);
-    const created = await app.identity.users.create({ ...body, department }, new Date().toISOString(), actor.id);
-    await app.audit.append({ actorId: actor.id, action: 'user.created', target: created.id, details: { roles: created.roles, department: created.department ?? null } });
+    const { users } = app.identity;
+    const passwordHash = await users.hash(body.password);
+    // The account and its audit entry commit together: no user exists without its `user.created`.
+    const created = await app.audit.transaction(async (trx) => {
+      const user = await users.create({ ...body, department }, new Date().toISOString(), actor.id, { trx, passwordHash });
+      return { result: user, audit: { actorId: actor.id, action: 'user.created', target: user.id, details: { roles: user.roles, department: user.department ?? null } } };
+    });
     return reply.status(201).send(created);
   });
 
