@@ -77,6 +77,8 @@ export type Resource =
       applicant?: string;
       agent?: string;
       channel?: string;
+      /** The staff member who entered a window application. */
+      starter?: string;
       /** The applicant named in an application, when it is not the caller. */
       onBehalfOf?: string;
     }
@@ -136,6 +138,9 @@ const staffOfOwnDepartment: Check = (user, r) =>
 
 /** The applicant's own case, or one they act in as the registered agent (代理人). */
 const ownCase: Check = (user, r) => r.kind === 'case' && ((r.applicant !== undefined && r.applicant === user.id) || (r.agent !== undefined && r.agent === user.id));
+
+/** A window application the caller entered themselves (the engine refuses it once the first approver acted). */
+const startedAtMyWindow: Check = (user, r) => r.kind === 'case' && r.channel === 'window' && r.starter !== undefined && r.starter === user.id;
 
 const STAFF = ['department-admin', 'department-staff'] as const;
 const EVERYONE = ['reform-office-admin', 'department-admin', 'department-staff', 'auditor', 'applicant'] as const;
@@ -206,6 +211,7 @@ export const PERMISSION_RULES: readonly PermissionRule[] = [
   { action: 'case.pay', role: 'applicant', when: ownCase, why: 'the applicant pays their own fees online' },
   { action: 'case.pay', role: 'department-staff', when: leadOfCase, why: 'the lead department records a payment made at its window' },
   { action: 'case.withdraw', role: 'applicant', when: ownCase, why: 'only the applicant or their agent withdraws an application' },
+  ...forRoles('case.withdraw', STAFF, startedAtMyWindow, 'the clerk who entered a window application withdraws it until the first approver acts'),
   { action: 'case.evaluate', role: 'applicant', when: ownCase, why: 'the applicant evaluates the service they received (好差评)' },
   { action: 'supervision.read', role: 'reform-office-admin', when: always, why: 'the reform office watches the lights' },
   { action: 'supervision.read', role: 'auditor', when: always, why: 'supervision reads every light and notice' },

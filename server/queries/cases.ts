@@ -19,14 +19,17 @@ export interface CaseFacts {
   applicant?: string;
   agent?: string;
   channel?: string;
+  /** The staff member who entered a window application (撤回 by the starter). */
+  starter?: string;
   /** True for a case of an approval item (run by the approval aggregate). */
   approval: boolean;
 }
 
+type Snapshot = { approval?: { starter?: string; item?: { joint?: { coDepartments?: Array<{ department: string }> } } } } | null;
+
 /** The co-departments of a joint approval named in the case's item snapshot. */
-function coDepartments(state: unknown): string[] {
-  const joint = (json(state) as { approval?: { item?: { joint?: { coDepartments?: Array<{ department: string }> } } } } | null)?.approval?.item?.joint;
-  return (joint?.coDepartments ?? []).map((c) => c.department);
+function coDepartments(state: Snapshot): string[] {
+  return (state?.approval?.item?.joint?.coDepartments ?? []).map((c) => c.department);
 }
 
 /** The facts of `caseNo`, or undefined when there is no such case. */
@@ -39,11 +42,14 @@ export async function caseFacts(knex: Knex, caseNo: string): Promise<CaseFacts |
   const approval = await knex('approval_cases').where({ case_no: caseNo }).first();
   if (approval) {
     departments.add(String(approval.department));
-    const state = await knex('cases').where({ case_no: caseNo }).first('state');
-    for (const d of coDepartments(state?.state)) departments.add(d);
+    const stored = await knex('cases').where({ case_no: caseNo }).first('state');
+    const state = json(stored?.state) as Snapshot;
+    for (const d of coDepartments(state)) departments.add(d);
+    const starter = state?.approval?.starter;
     return {
       caseNo, status: String(row.status), departments: [...departments].sort(), lead: String(approval.department),
-      applicant: String(approval.applicant_id), ...(approval.agent_id ? { agent: String(approval.agent_id) } : {}), channel: String(approval.channel), approval: true,
+      applicant: String(approval.applicant_id), ...(approval.agent_id ? { agent: String(approval.agent_id) } : {}), channel: String(approval.channel),
+      ...(starter ? { starter } : {}), approval: true,
     };
   }
   const first = await knex('events').where({ case_no: caseNo, seq: 1 }).first('actor_id');
@@ -65,6 +71,7 @@ export function caseResource(facts: CaseFacts): Resource {
     ...(facts.applicant ? { applicant: facts.applicant } : {}),
     ...(facts.agent ? { agent: facts.agent } : {}),
     ...(facts.channel ? { channel: facts.channel } : {}),
+    ...(facts.starter ? { starter: facts.starter } : {}),
   };
 }
 

@@ -9,7 +9,7 @@ import { chineseDate } from '../../engine/approval/index.js';
 import { ChineseWorkingCalendar } from '../../engine/calendar/index.js';
 import { countRows } from '../../server/queries/cases.js';
 import { login } from './helper.js';
-import { applyFood, buildCaseApp, foodFacts, LICENCE, multipart, pdf, SAMR, type CaseApp } from './case-support.js';
+import { applyFood, buildCaseApp, foodFacts, LICENCE, multipart, openTask, pdf, SAMR, type CaseApp } from './case-support.js';
 
 const calendar = new ChineseWorkingCalendar();
 let t: CaseApp;
@@ -195,6 +195,36 @@ describe('intake', () => {
     expect((await post(`/api/cases/${caseNo}/withdraw`, t.tokens.applicant, { reason: '地址变更' })).json()).toMatchObject({ status: 2 });
     const timeline = (await inject({ method: 'GET', url: `/api/cases/${caseNo}/timeline`, headers: t.tokens.auditor })).json();
     expect(timeline.at(-1)).toMatchObject({ what: 'case.withdrawn', actorId: 'applicant', why: '地址变更', status: 2 });
+  });
+
+  it('lets the clerk who entered a window application withdraw it until the first approver acts, and no colleague', async () => {
+    const windowCase = async (): Promise<string> => {
+      const application = { itemCode: 'ITEM-02', channel: 'window', facts: foodFacts(), applicant: { id: 'li-si', name: '李四', kind: 'ENTERPRISE', idType: 'RESIDENT_ID', idNumber: '110101199003077777' }, materials: [LICENCE] };
+      const body = multipart([{ name: 'application', value: JSON.stringify(application) }, ...['M1', 'M3', 'M4'].map((m) => ({ name: m, filename: `${m}.pdf`, type: 'application/pdf', bytes: pdf(m) }))]);
+      const res = await inject({ method: 'POST', url: '/api/cases', headers: { ...t.tokens['samr-staff'], ...body.headers }, payload: body.payload });
+      expect(res.statusCode, res.body).toBe(201);
+      const caseNo = res.json().caseNo as string;
+      expect((await post(`/api/cases/${caseNo}/accept`, t.tokens['samr-staff'])).statusCode).toBe(200);
+      return caseNo;
+    };
+    const first = await windowCase();
+    // A colleague of the same department did not enter it; the applicant of a window case may still withdraw.
+    const colleague = await post(`/api/cases/${first}/withdraw`, t.tokens['samr-admin'], { reason: '窗口录入有误' });
+    expect(colleague.statusCode).toBe(403);
+    const done = await post(`/api/cases/${first}/withdraw`, t.tokens['samr-staff'], { reason: '窗口录入有误' });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ status: 14 });
+    const timeline = (await inject({ method: 'GET', url: `/api/cases/${first}/timeline`, headers: t.tokens.auditor })).json();
+    expect(timeline.at(-1)).toMatchObject({ what: 'case.withdrawn', actorId: 'samr-staff', why: '窗口录入有误', status: 14 });
+
+    // Once the first approver took the review, the starter may no longer withdraw it.
+    const second = await windowCase();
+    const review = await openTask(t.app, t.tokens['samr-staff'], second, 'review');
+    expect((await post(`/api/tasks/${review}/claim`, t.tokens['samr-staff'])).statusCode).toBe(200);
+    const late = await post(`/api/cases/${second}/withdraw`, t.tokens['samr-staff'], { reason: '窗口录入有误' });
+    expect(late.statusCode).toBe(409);
+    expect(late.json()).toMatchObject({ code: 'WITHDRAW_TOO_LATE' });
+    expect((await inject({ method: 'GET', url: `/api/cases/${second}`, headers: t.tokens.auditor })).json().status).toBe(8);
   });
 });
 
