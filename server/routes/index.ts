@@ -25,6 +25,7 @@ import { reportRoutes } from './reports.js';
 import { supervisionRoutes } from './supervision.js';
 import { taskRoutes } from './tasks.js';
 import { userAccountRoutes } from './user-accounts.js';
+import { taskCandidateRoutes } from './task-candidates.js';
 import { taskOperationRoutes } from './task-operations.js';
 import { taskReviewRoutes } from './task-review.js';
 import { userRoutes } from './users.js';
@@ -53,6 +54,7 @@ export const ROUTES: readonly FastifyPluginAsync[] = [
   reportRoutes,
   processCaseRoutes,
   taskRoutes,
+  taskCandidateRoutes,
   taskOperationRoutes,
   taskReviewRoutes,
   messageRoutes,

@@ -15,7 +15,7 @@ import { commandResultSchema, errors } from '../http/schemas.js';
 import { can, type Action } from '../identity/permissions.js';
 import { stepAuthority } from '../identity/step-authority.js';
 import { findTask } from '../queries/tasks.js';
-import { taskResource } from './tasks.js';
+import { ownedTask, taskResource } from './tasks.js';
 import '../plugins/types.js';
 
 const params = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 3, maxLength: 200 } } } as const;
@@ -56,7 +56,9 @@ function mayHold(request: FastifyRequest, to: string): (task: TaskRecord) => Pro
   return async (task) => {
     const target = await request.server.identity.users.get(to);
     if (!target || target.disabled) throw new ApiError('VALIDATION_FAILED', `Expected '${to}' to be an active user to hand task '${task.taskId}' to, but there is none`, { to });
-    const refused = stepAuthority(target, { taskId: task.taskId, elementId: task.elementId, department: task.department, role: task.role, candidateGroups: task.candidateGroups });
+    // A step that names no department belongs to its definition's (as for claim and complete).
+    const { owner } = await ownedTask(request.server.store.knex, task);
+    const refused = stepAuthority(target, { taskId: task.taskId, elementId: task.elementId, department: task.department, owner, role: task.role, candidateGroups: task.candidateGroups });
     if (refused) throw new ApiError(refused.code, `'${to}' may not hold this step: ${refused.message}`, refused.details);
   };
 }

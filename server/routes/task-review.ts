@@ -7,6 +7,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { errors } from '../http/schemas.js';
 import { authorize } from '../http/guard.js';
+import { findTask } from '../queries/tasks.js';
 import { operate } from './task-operations.js';
 import '../plugins/types.js';
 
@@ -29,7 +30,7 @@ const schema = (summary: string, body: object) => ({ tags: ['tasks'], summary, p
 type P<B> = { Params: { id: string }; Body: B };
 
 /** One copy as "抄送我的" lists it. */
-interface CopyRow { caseNo: string; taskId: string; by: string; at: string; users: string[]; departments: string[]; note?: string }
+interface CopyRow { caseNo: string; taskId: string; by: string; byName?: string; taskName?: string; at: string; users: string[]; departments: string[]; note?: string }
 
 /** How far back in the audit trail the copy list looks. */
 const COPY_SCAN = 2000;
@@ -58,6 +59,14 @@ export const taskReviewRoutes: FastifyPluginAsync = async (app) => {
       const d = e.details as { caseNo?: string; users?: string[]; departments?: string[]; note?: string };
       const mine = (d.users ?? []).includes(user.id) || (user.department !== undefined && (d.departments ?? []).includes(user.department));
       if (mine) rows.push({ caseNo: d.caseNo ?? '', taskId: e.target ?? '', by: e.actorId, at: e.at, users: d.users ?? [], departments: d.departments ?? [], ...(d.note ? { note: d.note } : {}) });
+    }
+    // The page shows people and steps by name: the copier's real name and the step's name, when known.
+    const names = new Map<string, string | undefined>();
+    for (const r of rows) {
+      if (!names.has(r.by)) names.set(r.by, (await app.identity.users.get(r.by))?.name);
+      const byName = names.get(r.by);
+      const taskName = (await findTask(app.store.knex, r.taskId))?.name;
+      Object.assign(r, byName ? { byName } : {}, taskName ? { taskName } : {});
     }
     return rows.reverse();
   });

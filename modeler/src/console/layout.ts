@@ -18,6 +18,7 @@ export function navEntries(t: T, lang: string): NavEntry[] {
   const suffix = lang === 'en' ? '?lang=en' : '';
   return [
     { key: 'inbox', text: t('Task inbox'), href: '#/inbox' },
+    { key: 'copies', text: t('Copied to me'), href: '#/copies' },
     { key: 'cases', text: t('Cases'), href: '#/cases' },
     { key: 'lights', text: t('Lights'), href: '#/lights' },
     { key: 'notices', text: t('Supervision notices'), href: '#/notices' },

@@ -9,6 +9,7 @@ import { go, startRouter, type Route } from '../ui/router.js';
 import { accountsPage } from './accounts.js';
 import { casePage } from './case-page.js';
 import { casesPage } from './cases-list.js';
+import { copiesPage } from './copies.js';
 import { inboxPage } from './inbox.js';
 import { entriesFor, isApplicantOnly, loginPanel, navEntries, renderNav, renderWho } from './layout.js';
 import { lightsPage } from './lights.js';
@@ -39,6 +40,7 @@ const logout = () => {
 const ctx = { http, t, me: () => me };
 const routes: Route[] = [
   { pattern: '/inbox', nav: 'inbox', render: () => inboxPage(ctx) },
+  { pattern: '/copies', nav: 'copies', render: () => copiesPage(ctx) },
   { pattern: '/cases', nav: 'cases', render: (_p, q) => casesPage(ctx, q) },
   { pattern: '/cases/:caseNo', nav: 'cases', render: (p) => casePage(ctx, p.caseNo!) },
   { pattern: '/lights', nav: 'lights', render: () => lightsPage(ctx) },

@@ -7,10 +7,11 @@ import { intakeActions } from './intake.js';
 import type { CaseActionModule } from './kit.js';
 import { extensionActions, procedureActions } from './procedures.js';
 import { stepActions } from './steps.js';
+import { taskOperationActions } from './task-operations.js';
 
 export type { ActionKit, CaseActionModule } from './kit.js';
 
 /** The case page's action modules. */
 export const CASE_ACTIONS: CaseActionModule[] = [
-  intakeActions, stepActions, procedureActions, extensionActions, certificateActions, deliveryActions, rectificationActions,
+  intakeActions, stepActions, taskOperationActions, procedureActions, extensionActions, certificateActions, deliveryActions, rectificationActions,
 ];
