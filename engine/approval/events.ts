@@ -43,6 +43,8 @@ export interface ApprovalEventPayloads {
   'step-clock.started': { step: string; taskId: string; department?: string };
   'step-clock.stopped': { step: string; taskId: string };
   'co-department.completed': { department: string; outcome: 'approved' | 'refused'; opinion?: string };
+  /** One signer of a co-department's 会签 (a multi-instance step) signed while others of it still sign. */
+  'co-department.signed': { department: string; outcome: 'approved' | 'refused'; opinion?: string };
   'case.decided': { decision: DecisionRecord; delivery: Deadline };
   /** 办结: the process ended; `status` is 11, 12 or 13. */
   'case.concluded': Record<string, never>;
@@ -93,7 +95,7 @@ const TYPES: readonly ApprovalEventType[] = [
   'co-department.started', 'co-department.completed', 'step-clock.started', 'step-clock.stopped', 'case.decided', 'case.concluded', 'case.withdrawn',
   'case.revoked', 'payment.confirmed', 'certificate.issued', 'delivery.recorded', 'case.evaluated',
   'rectification.opened', 'rectification.completed', 'light.changed', 'supervision.recorded', 'deadline.recalculated',
-  'task.urged', 'task.copied', 'co-department.withdrawn',
+  'task.urged', 'task.copied', 'co-department.withdrawn', 'co-department.signed',
 ];
 
 /** The lifecycle event types, for telling them from the core's events in the shared log. */

@@ -144,6 +144,8 @@ export interface CoDepartmentRecord {
   completedAt?: string;
   outcome?: 'approved' | 'refused';
   opinion?: string;
+  /** The signers of the department's 会签 who signed before the last one did. */
+  votes?: { outcome: 'approved' | 'refused'; opinion?: string }[];
 }
 
 /** The decision (决定). Timing stops here. */

@@ -141,4 +141,33 @@ describe('ITEM-03 hotel joint approval (scenario S7)', () => {
     expect(view!.openTasks).toEqual([]);
     expect(view!.summary.status).toBe(String(SPGL.completedRefused));
   });
+  it("counts the fire brigade's 会签 as one: an added signer's refusal refuses the branch, once both signed", async () => {
+    const no = await acceptedHotel();
+    await registered(no);
+    w.at(wd(D0, 3));
+    const inspector = { id: 'fire-officer', department: FIRE, roles: ['fire-inspector'] };
+    const fire = (await w.service.getCase(no))!.openTasks.find((t) => t.elementId === 'fire')!;
+    expect(await w.service.claimTask(no, { taskId: fire.taskId, assignee: inspector.id, actor: inspector } as never)).toMatchObject({ ok: true });
+    const added = await w.runner.execute(no, { type: 'task.add-signers', taskId: fire.taskId, signers: ['fire-chief'], mode: 'parallel', reason: '复核', actor: inspector } as never);
+    expect(added).toMatchObject({ ok: true });
+    let s = (await w.service.getCase(no))!;
+    expect(s.openTasks.filter((t) => t.elementId === 'fire').map((t) => t.assignee)).toEqual(['fire-officer', 'fire-chief']);
+    // Adding a signer neither opens a second fire branch nor moves the brigade's limit.
+    expect(s.lifecycle.coDepartments.filter((c) => c.department === FIRE)).toHaveLength(1);
+    // Registered Wednesday 2 September 2026; 7 working days (3, 4, 7–11 September) end on Friday 11 September.
+    expect(s.lifecycle.deadlines!.departments[FIRE]!.date).toBe('2026-09-11');
+    await completeBranch(no, 'health', 'approve');
+    await completeBranch(no, 'police', 'approve');
+    expect(await w.service.completeTask(no, { taskId: fire.taskId, outcome: 'approve', actor: inspector } as never)).toMatchObject({ ok: true });
+    s = (await w.service.getCase(no))!;
+    expect(s.lifecycle.decision).toBeUndefined();
+    const chief = s.openTasks.find((t) => t.elementId === 'fire')!;
+    const signed = await w.service.completeTask(no, { taskId: chief.taskId, outcome: 'refuse', opinion: '疏散通道宽度不足（消防法第十五条）', actor: { id: 'fire-chief', department: FIRE, roles: ['fire-inspector'] } } as never);
+    expect(signed).toMatchObject({ ok: true });
+    s = (await w.service.getCase(no))!;
+    expect(s.lifecycle.coDepartments.map((c) => [c.department, c.outcome])).toEqual([[HEALTH, 'approved'], [POLICE, 'approved'], [FIRE, 'refused']]);
+    expect(s.lifecycle.decision!.outcome).toBe('partially-refused');
+    const { state, replayed } = await w.stored(no);
+    expect(replayed).toEqual(state);
+  });
 });

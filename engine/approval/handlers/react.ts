@@ -6,6 +6,7 @@
 import { assessCompletion } from '../../clocks/completion.js';
 import { jointProgress } from '../../clocks/joint-approval.js';
 import { deliveryDeadline } from '../../clocks/delivery.js';
+import { openTasks } from '../../core/index.js';
 import type { CaseEvent, TaskInfo } from '../../core/types.js';
 import { dayOf } from '../clocks.js';
 import type { Decider } from '../decider.js';
@@ -52,7 +53,8 @@ export function reactToCore(d: Decider, events: readonly CaseEvent[], tasks: rea
     if (event.type === 'task.created') {
       const task = event.task as unknown as TaskInfo;
       known.set(task.taskId, task);
-      if (isCoDepartmentTask(d, task)) {
+      // A co-department's branch starts once: a signer added to its 会签 (并加签) works inside the same branch.
+      if (isCoDepartmentTask(d, task) && !openBranch(d, task.department!)) {
         d.emit('co-department.started', { department: task.department!, taskId: task.taskId }, { why: 'shared materials sent to the co-department (抄告相关)' });
         refreshDeadlines(d, `co-department ${task.department} started`);
       }
@@ -71,7 +73,7 @@ export function reactToCore(d: Decider, events: readonly CaseEvent[], tasks: rea
       const outcome = outcomeOf(event.outcome);
       if (!task || !outcome) continue;
       const opinion = typeof event.opinion === 'string' ? event.opinion : undefined;
-      if (isCoDepartmentTask(d, task)) coDepartmentDone(d, task.department!, outcome, opinion);
+      if (isCoDepartmentTask(d, task)) coDepartmentSigned(d, task.department!, outcome, opinion);
       else if (task.stage === 'decide' && !d.approval.decision) decide(d, outcome, opinion, `${task.name ?? task.elementId}: ${outcome}`);
     } else if (event.type === 'case.returned' && !d.approval.decision && d.approval.coDepartments.length) {
       // A return before the decision reopens the joint review: every branch is asked again (第26条).
@@ -80,6 +82,33 @@ export function reactToCore(d: Decider, events: readonly CaseEvent[], tasks: rea
       conclude(d);
     }
   }
+}
+
+/**
+ * A signer of a co-department's step finished. A 会签 of the department (a multi-instance step, more signers
+ * by 并加签) is done when its last instance is; the branch refuses if any of its signers refused, since the
+ * department decides as one (行政许可法 第26条).
+ */
+function coDepartmentSigned(d: Decider, department: string, outcome: 'approved' | 'refused', opinion: string | undefined): void {
+  if (!openBranch(d, department)) return;
+  if (stillWorking(d, department)) {
+    d.emit('co-department.signed', { department, outcome, ...(opinion !== undefined ? { opinion } : {}) }, { why: opinion ?? outcome });
+    return;
+  }
+  const branch = d.approval.coDepartments.find((c) => c.department === department && c.completedAt === undefined)!;
+  const votes = [...(branch.votes ?? []), { outcome, opinion }];
+  const decisive = votes.find((v) => v.outcome === 'refused') ?? votes.at(-1)!;
+  coDepartmentDone(d, department, decisive.outcome, decisive.opinion);
+}
+
+/** The co-department's branch that started and has not ended. */
+function openBranch(d: Decider, department: string): boolean {
+  return d.approval.coDepartments.some((c) => c.department === department && c.completedAt === undefined);
+}
+
+/** Whether the department still has a step open in the process once this command is done (another signer). */
+function stillWorking(d: Decider, department: string): boolean {
+  return openTasks(d.draft.process).some((t) => t.department === department && isCoDepartmentTask(d, t));
 }
 
 function coDepartmentDone(d: Decider, department: string, outcome: 'approved' | 'refused', opinion: string | undefined): void {

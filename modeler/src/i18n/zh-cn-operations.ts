@@ -38,5 +38,5 @@ export const ZH_CN_OPERATIONS: Readonly<Record<string, string>> = {
   'event.task.transferred': '转办', 'event.task.delegated': '委派', 'event.task.resolved': '委派交回', 'event.task.signers-added': '加签',
   'event.task.signers-removed': '减签', 'event.task.signed': '加签人签署', 'event.task.rejected': '驳回', 'event.task.reclaimed': '拿回',
   'event.rejection.resumed': '驳回后返回驳回环节', 'event.task.urged': '催办', 'event.task.copied': '抄送', 'event.task.assigned': '办理人变更',
-  'event.correction.requested': '驳回至申请人补正',
+  'event.correction.requested': '驳回至申请人补正', 'event.co-department.signed': '协办会签人签署',
 };
