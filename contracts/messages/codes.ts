@@ -60,6 +60,8 @@ export const ZH_CN_MESSAGES: Readonly<Record<string, string>> = {
   PASSWORD_TOO_WEAK: '密码不符合要求：至少 12 个字符，不能包含用户名，不能是常用密码',
   CURRENT_PASSWORD_WRONG: '当前密码不正确',
   PASSWORD_CHANGE_REQUIRED: '密码已由管理员重置，请先修改密码',
+  ORG_REFERENCE_UNKNOWN: '所填写的区划、部门、岗位或人员不存在[：{field}]',
+  DIVISION_CODE_INVALID: '行政区划代码无效[：{code}]（市、县为六位 GB/T 2260 代码，乡镇街道为九位，且须以上级代码开头）',
   INTERNAL: '服务器内部错误，已记录，请稍后重试',
   NOT_READY: '服务暂未就绪，请稍后再试',
   EVALUATION_BUDGET_EXCEEDED: '表达式计算超出预算（循环次数、列表或文本长度、递归深度或耗时），已拒绝执行',

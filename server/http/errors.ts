@@ -84,6 +84,10 @@ export const SERVER_STATUS = {
   CURRENT_PASSWORD_WRONG: 403,
   /** The session's password was reset by an admin: only changing it (and logging out) is allowed. */
   PASSWORD_CHANGE_REQUIRED: 403,
+  /** An organisation record names a region, department, position or user that does not exist; `details.field` names it. */
+  ORG_REFERENCE_UNKNOWN: 422,
+  /** A region's code is no city, county or township division code, or does not fit under its parent. */
+  DIVISION_CODE_INVALID: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   NOT_READY: 503,

@@ -43,6 +43,7 @@ export const userSchema = {
     idSuffix: { type: 'string' },
     idType: { type: 'string' },
     department: { type: 'string' },
+    region: { type: 'string' },
     roles: { type: 'array', items: { type: 'string', enum: [...ROLES] } },
     groups: { type: 'array', items: { type: 'string' } },
     disabled: { type: 'boolean' },

@@ -15,6 +15,8 @@ export type Action =
   | 'user.create'
   | 'user.list'
   | 'user.manage'
+  | 'org.read'
+  | 'org.manage'
   | 'definition.deploy'
   | 'definition.list'
   | 'task.list'
@@ -156,6 +158,8 @@ export const PERMISSION_RULES: readonly PermissionRule[] = [
   { action: 'user.create', role: 'department-admin', when: staffOfOwnDepartment, why: 'a department staffs its own steps' },
   { action: 'user.list', role: 'reform-office-admin', when: always, why: 'the reform office administers every account' },
   { action: 'user.manage', role: 'reform-office-admin', when: always, why: 'the reform office resets passwords and disables accounts' },
+  ...forRoles('org.read', ['reform-office-admin', 'department-admin', 'department-staff', 'auditor'], always, 'staff choose departments, positions and colleagues from the organisation'),
+  { action: 'org.manage', role: 'reform-office-admin', when: always, why: 'the reform office keeps the regions, departments and positions' },
   { action: 'user.list', role: 'auditor', when: always, why: 'supervision attributes every operation to a real-name user' },
   { action: 'user.list', role: 'department-admin', when: inOwnDepartment, why: 'a department sees its own staff' },
   { action: 'definition.deploy', role: 'reform-office-admin', when: always, why: 'the reform office publishes the item catalogue' },

@@ -19,6 +19,8 @@ export interface AuthUser {
   /** Real name (实名). */
   name: string;
   department?: string;
+  /** The region of a service centre's staff (the reform office, supervision at a county …): their level's scope. */
+  region?: string;
   roles: Role[];
   /** Step roles and candidate groups (reviewer, chief …) the user may work as. */
   groups: string[];

@@ -44,7 +44,8 @@ export async function seedAdmin(users: UserDirectory, options: { password?: stri
 }
 
 /**
- * Creates the demo users that do not exist yet: per department `<slug>-admin` and `<slug>-staff`, plus one
+ * Creates the demo users that do not exist yet: per department `<slug>-admin`, `<slug>-staff` (a clerk, 科员)
+ * and `<slug>-chief` (the section chief, 科长), plus one
  * `applicant` and one `auditor`. All share `password` (generated when absent). Idempotent: existing ids are
  * left untouched, so it can run again when sample items add departments.
  */
@@ -58,6 +59,8 @@ export async function seedDemoUsers(
     ...departments.flatMap((d) => [
       { id: `${d.slug}-admin`, name: `${d.department} 管理员`, roles: ['department-admin' as Role], department: d.department, groups: [...new Set([...(d.groups ?? []), ...(d.adminGroups ?? [])])] },
       { id: `${d.slug}-staff`, name: `${d.department} 工作人员`, roles: ['department-staff' as Role], department: d.department, groups: d.groups },
+      // The section chief (科长) above the clerk, so a transfer or a leader-chain step can be tried at once.
+      { id: `${d.slug}-chief`, name: `${d.department} 科长`, roles: ['department-staff' as Role], department: d.department, groups: d.groups },
     ]),
     // A real-name record, from which an online application takes the applicant's name and ID number.
     { id: 'applicant', name: '张三', roles: ['applicant'], idType: 'RESIDENT_ID', idNumber: '110101199003071234' },

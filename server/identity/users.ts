@@ -26,6 +26,8 @@ export interface NewUser {
   idNumber?: string;
   idType?: IdType;
   department?: string;
+  /** The region (division code) of a service centre's staff. */
+  region?: string;
   roles: Role[];
   groups?: string[];
   password: string;
@@ -93,6 +95,7 @@ export class UserDirectory {
       id_type: user.idNumber ? (user.idType ?? 'RESIDENT_ID') : null,
       id_number: user.idNumber ? normalIdNumber(user.idNumber) : null,
       department: user.department ?? null,
+      region_code: user.region ?? null,
       roles: JSON.stringify([...new Set(user.roles)]),
       groups: JSON.stringify([...new Set(user.groups ?? [])]),
       password_hash: passwordHash,
@@ -194,6 +197,7 @@ function toRecord(row: Record<string, unknown>): UserRecord {
     ...(row.id_suffix ? { idSuffix: String(row.id_suffix) } : {}),
     ...(isIdType(row.id_type) ? { idType: row.id_type } : {}),
     ...(row.department ? { department: String(row.department) } : {}),
+    ...(row.region_code ? { region: String(row.region_code) } : {}),
     roles: parseList(row.roles).filter(isRole),
     groups: parseList(row.groups),
     disabled: isTrue(row.disabled),

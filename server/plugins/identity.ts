@@ -9,6 +9,8 @@ import { LoginThrottle } from '../identity/login-throttle.js';
 import { RateCounters } from '../store/rate-counters.js';
 import { SessionStore } from '../identity/sessions.js';
 import { UserDirectory } from '../identity/users.js';
+import { OrgDirectory } from '../organisation/directory.js';
+import { seedSampleOrganisation, withTownship } from '../organisation/sample-org.js';
 import { sharedPlugin } from './plugin.js';
 import './types.js';
 
@@ -22,6 +24,7 @@ export interface IdentityPluginOptions extends Record<string, unknown> {
 /** Decorates `app.identity`, `request.user` and `request.authProblem`. */
 export const identityPlugin = sharedPlugin<IdentityPluginOptions>('shenpi-identity', async (app, options) => {
   const users = new UserDirectory(app.store.knex, options.scrypt);
+  const org = new OrgDirectory(app.store.knex);
   const sessions = new SessionStore(app.store.knex, users, app.config.sessionTtlMs);
   const at = new Date().toISOString();
   const seeded: SeededAccount[] = [];
@@ -29,14 +32,17 @@ export const identityPlugin = sharedPlugin<IdentityPluginOptions>('shenpi-identi
   if (admin) {
     seeded.push(admin);
     if (app.config.demoUsers) {
-      seeded.push(...(await seedDemoUsers(users, options.demoDepartments ?? DEFAULT_DEMO_DEPARTMENTS, { password: app.config.demoPassword, at })));
+      // The sample organisation: a city, a district and a street, the departments and their positions.
+      const departments = withTownship(options.demoDepartments ?? DEFAULT_DEMO_DEPARTMENTS);
+      seeded.push(...(await seedDemoUsers(users, departments, { password: app.config.demoPassword, at })));
+      await seedSampleOrganisation(app.store.knex, org, users, departments, at);
     }
     // Passwords are never logged: `main` prints them once to the terminal.
     app.log.info({ accounts: seeded.map((a) => a.id) }, 'first start: accounts created');
   }
   const counters = new RateCounters(app.store.knex);
   const throttle = new LoginThrottle(counters, app.config.loginAccountLimit, app.config.loginAccountWindowMs);
-  app.decorate('identity', { users, sessions, seeded, throttle, counters });
+  app.decorate('identity', { users, sessions, seeded, throttle, counters, org });
 
   app.decorateRequest('user', null);
   app.decorateRequest('authProblem', null);

@@ -14,6 +14,7 @@ import type { RateCounters } from '../store/rate-counters.js';
 import type { SeededAccount } from '../identity/seed.js';
 import type { SessionStore, TokenProblem } from '../identity/sessions.js';
 import type { UserDirectory } from '../identity/users.js';
+import type { OrgDirectory } from '../organisation/directory.js';
 import type { Runner, ShenpiMetrics } from '../metrics/shenpi-metrics.js';
 import type { OpenedStore } from '../store/open-store.js';
 import type { CaseService } from '../cases/case-service.js';
@@ -43,6 +44,8 @@ export interface IdentityServices {
   counters: RateCounters;
   /** Accounts created by this start (first start only), with their passwords, for `main` to print once. */
   seeded: SeededAccount[];
+  /** Regions, departments, positions and their holders. */
+  org: OrgDirectory;
 }
 
 /** Approval cases: the case service, deployed items, material files and the supervision sweep. */

@@ -29,6 +29,7 @@ import { taskCandidateRoutes } from './task-candidates.js';
 import { taskOperationRoutes } from './task-operations.js';
 import { taskReviewRoutes } from './task-review.js';
 import { userRoutes } from './users.js';
+import { organisationRoutes } from './organisation.js';
 
 /** The route plugins, each encapsulated (its content-type parsers and hooks stay its own). */
 export const ROUTES: readonly FastifyPluginAsync[] = [
@@ -38,6 +39,7 @@ export const ROUTES: readonly FastifyPluginAsync[] = [
   authRoutes,
   userRoutes,
   userAccountRoutes,
+  organisationRoutes,
   definitionRoutes,
   itemRoutes,
   itemReservationRoutes,

@@ -67,6 +67,8 @@ export const userAccountRoutes: FastifyPluginAsync = async (app) => {
         const revoked = disabled ? await sessions.revokeAllOf(id, undefined, trx) : 0;
         return { result: undefined, audit: { actorId: actor.id, action: disabled ? 'user.disabled' : 'user.enabled', target: id, ...(disabled ? { details: { revokedSessions: revoked } } : {}) } };
       });
+      // A disabled holder no longer takes new steps of their positions.
+      app.identity.org.changed();
       return (await users.get(id))!;
     });
   }

@@ -4,6 +4,7 @@
  * characters are kept.
  */
 import type { FastifyPluginAsync } from 'fastify';
+import { ApiError } from '../http/errors.js';
 import { authorize } from '../http/guard.js';
 import { requireStrongPassword } from '../http/password-guard.js';
 import { errors, userSchema } from '../http/schemas.js';
@@ -23,6 +24,8 @@ const newUser = {
     idNumber: { type: 'string', pattern: '^[0-9A-Za-z]{5,32}$' },
     idType: { type: 'string', enum: [...ID_TYPES] },
     department: { type: 'string', minLength: 1, maxLength: 128 },
+    // The service centre a reform-office or supervision account works at (its level's scope), a division code.
+    region: { type: 'string', pattern: '^[0-9]{6}([0-9]{3})?$' },
     roles: { type: 'array', minItems: 1, maxItems: ROLES.length, uniqueItems: true, items: { type: 'string', enum: [...ROLES] } },
     groups: { type: 'array', maxItems: 32, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 64 } },
     // The policy (length, user id, common passwords) answers PASSWORD_TOO_WEAK naming its rule.
@@ -39,13 +42,17 @@ export const userRoutes: FastifyPluginAsync = async (app) => {
     const department = body.department ?? request.user?.department;
     const actor = authorize(request, 'user.create', { kind: 'user', department, roles: body.roles });
     requireStrongPassword(body.password, body.id);
+    if (body.region !== undefined && !(await app.identity.org.region(body.region))) {
+      throw new ApiError('ORG_REFERENCE_UNKNOWN', `Expected region to name an existing region, but there is no region '${body.region}'`, { field: 'region', region: body.region });
+    }
     const { users } = app.identity;
     const passwordHash = await users.hash(body.password);
     // The account and its audit entry commit together: no user exists without its `user.created`.
     const created = await app.audit.transaction(async (trx) => {
       const user = await users.create({ ...body, department }, new Date().toISOString(), actor.id, { trx, passwordHash });
-      return { result: user, audit: { actorId: actor.id, action: 'user.created', target: user.id, details: { roles: user.roles, department: user.department ?? null } } };
+      return { result: user, audit: { actorId: actor.id, action: 'user.created', target: user.id, details: { roles: user.roles, department: user.department ?? null, ...(user.region ? { region: user.region } : {}) } } };
     });
+    app.identity.org.changed();
     return reply.status(201).send(created);
   });
 

@@ -14,6 +14,7 @@ import { realNameAndReservationsSchema } from './migrations/20261202-real-name-a
 import { passwordChangeSchema } from './migrations/20261202T0430-password-change.js';
 import { applicantNotificationsSchema } from './migrations/20261202T0800-applicant-notifications.js';
 import { rateCountersSchema } from './migrations/20261202T0810-rate-counters.js';
+import { organisationSchema } from './migrations/20261202T0900-organisation.js';
 
 /** A knex migration with the name knex records in its migrations table. */
 export interface NamedMigration extends Knex.Migration {
@@ -21,7 +22,7 @@ export interface NamedMigration extends Knex.Migration {
 }
 
 /** Every migration, oldest first. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly NamedMigration[] = [initialSchema, identitySchema, itemsSchema, approvalCasesSchema, settingsSchema, requestKeysSchema, caseListNamesSchema, realNameAndReservationsSchema, passwordChangeSchema, applicantNotificationsSchema, rateCountersSchema];
+export const MIGRATIONS: readonly NamedMigration[] = [initialSchema, identitySchema, itemsSchema, approvalCasesSchema, settingsSchema, requestKeysSchema, caseListNamesSchema, realNameAndReservationsSchema, passwordChangeSchema, applicantNotificationsSchema, rateCountersSchema, organisationSchema];
 
 /** Serves `MIGRATIONS` to `knex.migrate`. */
 export class ListMigrationSource implements Knex.MigrationSource<NamedMigration> {

@@ -11,7 +11,7 @@ afterEach(() => t.close());
 describe('authentication', () => {
   it('creates admin and one demo user per role on first start, storing scrypt hashes only', async () => {
     const rows = await t.app.store.knex('users').select('id', 'roles', 'password_hash').orderBy('id');
-    expect(rows.map((r) => r.id)).toEqual(['admin', 'applicant', 'auditor', 'market-admin', 'market-staff']);
+    expect(rows.map((r) => r.id)).toEqual(['admin', 'applicant', 'auditor', 'beishan-admin', 'beishan-chief', 'beishan-staff', 'market-admin', 'market-chief', 'market-staff']);
     for (const row of rows) {
       expect(row.password_hash).toMatch(/^scrypt\$1024\$8\$1\$[\w-]+\$[\w-]+$/);
       expect(row.password_hash).not.toContain(ADMIN_PASSWORD);

@@ -86,6 +86,18 @@ async function freshUser(): Promise<string> {
   return id;
 }
 
+/** A new position of market-supervision (held by market-staff when `held`), a department or a street to act on. */
+async function freshOrg(what: 'position' | 'department' | 'region', held = false): Promise<string> {
+  const at = new Date().toISOString();
+  const org = t.app.identity.org;
+  const knex = t.app.store.knex;
+  if (what === 'region') return (await org.createRegion(knex, { code: `330106${String(100 + ++serial).slice(-3)}`, name: `街道${serial}`, parent: '330106', centre: '便民服务中心' }, at, 'admin')).code;
+  if (what === 'department') return (await org.createDepartment(knex, { id: `dept-${++serial}`, name: `部门${serial}`, region: '330106' }, at, 'admin')).id;
+  const id = (await org.createPosition(knex, { id: `pos-${++serial}`, department: 'market-supervision', kind: 'clerk', name: '科员' }, at, 'admin')).id;
+  if (held) await org.addHolder(knex, id, { id: 'market-staff', department: 'market-supervision' }, at);
+  return id;
+}
+
 const ALL_OK: Outcome[] = WHO.map(() => 'ok');
 const LOGGED_IN: Outcome[] = [401, ...WHO.slice(1).map((): Outcome => 'ok')];
 /** Staff of the implementing department (admin and clerk); a case of another department is not found. */
@@ -179,6 +191,16 @@ const MATRIX: Row[] = [
   row('POST /api/users/:id/enable', async () => ({ method: 'POST', url: `/api/users/${await freshUser()}/enable` }), ONLY_REFORM_OFFICE),
   row('GET /api/users', () => ({ method: 'GET', url: '/api/users' }), [401, 'ok', 'ok', 403, 'ok', 403, 403, 'ok']),
   row('POST /api/users', () => ({ method: 'POST', url: '/api/users', payload: { id: `user-${++serial}`, name: '赵六', department: 'market-supervision', roles: ['department-staff'], password: 'long-enough-pw' } }), [401, 'ok', 'ok', 403, 403, 403, 403, 403]),
+  // The organisation: staff and supervision read it; the reform office alone keeps it.
+  row('GET /api/org', () => ({ method: 'GET', url: '/api/org' }), [401, 'ok', 'ok', 'ok', 'ok', 'ok', 403, 'ok']),
+  row('POST /api/org/regions', () => ({ method: 'POST', url: '/api/org/regions', payload: { code: `330106${String(100 + ++serial).slice(-3)}`, name: '新街道', parent: '330106', centre: '便民服务中心' } }), ONLY_REFORM_OFFICE),
+  row('POST /api/org/departments', () => ({ method: 'POST', url: '/api/org/departments', payload: { id: `dept-${++serial}`, name: '新部门', region: '330106' } }), ONLY_REFORM_OFFICE),
+  row('POST /api/org/positions', () => ({ method: 'POST', url: '/api/org/positions', payload: { id: `pos-${++serial}`, department: 'market-supervision', kind: 'clerk' } }), ONLY_REFORM_OFFICE),
+  row('POST /api/org/positions/:id/leader', async () => ({ method: 'POST', url: `/api/org/positions/${await freshOrg('position')}/leader`, payload: { leader: 'market.chief' } }), ONLY_REFORM_OFFICE),
+  ...(['region', 'department', 'position'] as const).flatMap((what) => (['disable', 'enable'] as const).map((op) =>
+    row(`POST /api/org/${what}s/:id/${op}`, async () => ({ method: 'POST', url: `/api/org/${what}s/${encodeURIComponent(await freshOrg(what))}/${op}` }), ONLY_REFORM_OFFICE))),
+  row('POST /api/org/positions/:id/holders', async () => ({ method: 'POST', url: `/api/org/positions/${await freshOrg('position')}/holders`, payload: { user: 'market-staff' } }), ONLY_REFORM_OFFICE),
+  row('POST /api/org/positions/:id/holders/remove', async () => ({ method: 'POST', url: `/api/org/positions/${await freshOrg('position', true)}/holders/remove`, payload: { user: 'market-staff' } }), ONLY_REFORM_OFFICE),
   row('POST /api/definitions', () => ({ method: 'POST', url: '/api/definitions', payload: { xml: fixture('review.bpmn'), department: 'market-supervision' } }), [401, 'ok', 'ok', 403, 403, 403, 403, 403]),
   row('GET /api/definitions', () => ({ method: 'GET', url: '/api/definitions' }), [401, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']),
   row('GET /api/definitions/:key/versions/:v/bpmn', () => ({ method: 'GET', url: '/api/definitions/permit/versions/1/bpmn' }), LOGGED_IN),

@@ -60,9 +60,9 @@ describe('users', () => {
 
   it('lists all users for the reform office and the department for its admin', async () => {
     const all = await t.app.inject({ method: 'GET', url: '/api/users', headers: await login(t.app, 'admin') });
-    expect(all.json().map((u: { id: string }) => u.id)).toEqual(['admin', 'applicant', 'auditor', 'market-admin', 'market-staff']);
+    expect(all.json().map((u: { id: string }) => u.id)).toEqual(['admin', 'applicant', 'auditor', 'beishan-admin', 'beishan-chief', 'beishan-staff', 'market-admin', 'market-chief', 'market-staff']);
     const dept = await t.app.inject({ method: 'GET', url: '/api/users', headers: await login(t.app, 'market-admin') });
-    expect(dept.json().map((u: { id: string }) => u.id)).toEqual(['market-admin', 'market-staff']);
+    expect(dept.json().map((u: { id: string }) => u.id)).toEqual(['market-admin', 'market-chief', 'market-staff']);
     const foreign = await t.app.inject({ method: 'GET', url: '/api/users?department=health', headers: await login(t.app, 'market-admin') });
     expect(foreign.statusCode).toBe(403);
   });

@@ -1,0 +1,153 @@
+/**
+ * The organisation (组织机构): the reform office keeps the regions with their service centres, the
+ * departments under each region and the positions within each department, and says who holds which
+ * position. Staff read it to choose departments, positions and colleagues (the modeler's pickers, a
+ * transfer). Each write and its audit entry commit in one transaction. Accounts themselves are created,
+ * reset and disabled by the user routes (`/api/users`, `/api/users/:id/password|disable|enable`).
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import { POSITION_KINDS } from '../../engine/core/organisation.js';
+import { ApiError, notFound } from '../http/errors.js';
+import { authorize } from '../http/guard.js';
+import { errors } from '../http/schemas.js';
+import type { NewDepartment, NewPosition, NewRegion } from '../organisation/directory.js';
+import { POSITION_TITLES } from '../organisation/model.js';
+import '../plugins/types.js';
+
+const ID = '^[a-z0-9][a-z0-9._-]{1,63}$';
+const name = { type: 'string', minLength: 1, maxLength: 128 } as const;
+const code = { type: 'string', pattern: '^[0-9]{6}([0-9]{3})?$', description: 'GB/T 2260 (city, county) or 9-digit township code' } as const;
+
+const regionSchema = {
+  type: 'object', required: ['code', 'name', 'level', 'centre', 'disabled'],
+  properties: { code: { type: 'string' }, name: { type: 'string' }, level: { type: 'string' }, parent: { type: 'string' }, centre: { type: 'string' }, disabled: { type: 'boolean' } },
+} as const;
+const departmentSchema = {
+  type: 'object', required: ['id', 'name', 'region', 'disabled'],
+  properties: { id: { type: 'string' }, name: { type: 'string' }, region: { type: 'string' }, disabled: { type: 'boolean' } },
+} as const;
+const positionSchema = {
+  type: 'object', required: ['id', 'department', 'kind', 'name', 'holders', 'disabled'],
+  properties: {
+    id: { type: 'string' }, department: { type: 'string' }, kind: { type: 'string' }, name: { type: 'string' }, leader: { type: 'string' },
+    holders: { type: 'array', items: { type: 'string' } }, disabled: { type: 'boolean' },
+  },
+} as const;
+
+const bodies = {
+  region: {
+    type: 'object', required: ['code', 'name', 'centre'], additionalProperties: false,
+    properties: { code, name: { type: 'string', minLength: 1, maxLength: 64 }, parent: code, centre: name },
+  },
+  department: {
+    type: 'object', required: ['id', 'name', 'region'], additionalProperties: false,
+    properties: { id: name, name, region: code },
+  },
+  position: {
+    type: 'object', required: ['id', 'department', 'kind'], additionalProperties: false,
+    properties: { id: { type: 'string', pattern: ID }, department: name, kind: { type: 'string', enum: [...POSITION_KINDS] }, name, leader: { type: 'string', pattern: ID } },
+  },
+} as const;
+
+const idParams = { type: 'object', required: ['id'], additionalProperties: false, properties: { id: { type: 'string', minLength: 1, maxLength: 128 } } } as const;
+const userBody = { type: 'object', required: ['user'], additionalProperties: false, properties: { user: { type: 'string', minLength: 1, maxLength: 64 } } } as const;
+type Params = { Params: { id: string } };
+const now = () => new Date().toISOString();
+
+/** `GET /api/org` and the reform office's writes under `/api/org/…`. */
+export const organisationRoutes: FastifyPluginAsync = async (app) => {
+  const { org, users } = app.identity;
+  const write = <T>(action: string, target: string, work: (trx: Parameters<Parameters<typeof app.audit.transaction>[0]>[0]) => Promise<T>, details?: (r: T) => Record<string, unknown>) =>
+    (actorId: string) => app.audit.transaction(async (trx) => {
+      const result = await work(trx);
+      // Nothing found, nothing changed: no entry.
+      if (result === false) return { result };
+      return { result, audit: { actorId, action, target, ...(details ? { details: details(result) as never } : {}) } };
+    });
+
+  app.get('/api/org', {
+    schema: {
+      tags: ['organisation'], summary: 'The organisation: regions with their service centres, departments, positions and their holders',
+      response: { 200: { type: 'object', required: ['regions', 'departments', 'positions'], properties: { regions: { type: 'array', items: regionSchema }, departments: { type: 'array', items: departmentSchema }, positions: { type: 'array', items: positionSchema } } }, ...errors(401, 403) },
+    },
+  }, async (request) => {
+    authorize(request, 'org.read', { kind: 'system' });
+    return org.list();
+  });
+
+  app.post<{ Body: NewRegion }>('/api/org/regions', {
+    schema: { tags: ['organisation'], summary: 'Create a region (city, county or township) with its service centre', body: bodies.region, response: { 201: regionSchema, ...errors(400, 401, 403, 409, 422) } },
+  }, async (request, reply) => {
+    const actor = authorize(request, 'org.manage', { kind: 'system' });
+    const r = request.body;
+    const created = await write('org.region-created', `region:${r.code}`, (trx) => org.createRegion(trx, r, now(), actor.id), (x) => ({ name: x.name, level: x.level, parent: x.parent ?? null, centre: x.centre }))(actor.id);
+    return reply.status(201).send(created);
+  });
+
+  app.post<{ Body: NewDepartment }>('/api/org/departments', {
+    schema: { tags: ['organisation'], summary: 'Create a department under a region', body: bodies.department, response: { 201: departmentSchema, ...errors(400, 401, 403, 409, 422) } },
+  }, async (request, reply) => {
+    const actor = authorize(request, 'org.manage', { kind: 'system' });
+    const d = request.body;
+    const created = await write('org.department-created', `department:${d.id}`, (trx) => org.createDepartment(trx, d, now(), actor.id), (x) => ({ name: x.name, region: x.region }))(actor.id);
+    return reply.status(201).send(created);
+  });
+
+  app.post<{ Body: Omit<NewPosition, 'name'> & { name?: string } }>('/api/org/positions', {
+    schema: { tags: ['organisation'], summary: 'Create a position (科员, 科长, 分管领导, 负责人) in a department, with the position it reports to', body: bodies.position, response: { 201: positionSchema, ...errors(400, 401, 403, 409, 422) } },
+  }, async (request, reply) => {
+    const actor = authorize(request, 'org.manage', { kind: 'system' });
+    const p = { ...request.body, name: request.body.name ?? POSITION_TITLES[request.body.kind] };
+    const created = await write('org.position-created', `position:${p.id}`, (trx) => org.createPosition(trx, p, now(), actor.id), (x) => ({ department: x.department, kind: x.kind, leader: x.leader ?? null }))(actor.id);
+    return reply.status(201).send(created);
+  });
+
+  app.post<Params & { Body: { leader?: string } }>('/api/org/positions/:id/leader', {
+    schema: {
+      tags: ['organisation'], summary: 'Set the position a position reports to (none: the top of the chain)', params: idParams,
+      body: { type: 'object', additionalProperties: false, properties: { leader: { type: 'string', pattern: ID } } }, response: { 200: positionSchema, ...errors(400, 401, 403, 404, 422) },
+    },
+  }, async (request) => {
+    const actor = authorize(request, 'org.manage', { kind: 'system' });
+    const { id } = request.params;
+    return write('org.position-leader-set', `position:${id}`, (trx) => org.setLeader(trx, id, request.body.leader), (x) => ({ leader: x.leader ?? null }))(actor.id);
+  });
+
+  for (const what of ['region', 'department', 'position'] as const) {
+    for (const disabled of [true, false]) {
+      app.post<Params>(`/api/org/${what}s/:id/${disabled ? 'disable' : 'enable'}`, {
+        schema: {
+          tags: ['organisation'], params: idParams, response: { 204: { type: 'null' }, ...errors(400, 401, 403, 404) },
+          summary: disabled ? `Disable a ${what}: it takes no new records or steps; what it did stays` : `Enable a disabled ${what} again`,
+        },
+      }, async (request, reply) => {
+        const actor = authorize(request, 'org.manage', { kind: 'system' });
+        const { id } = request.params;
+        const found = await write(`org.${what}-${disabled ? 'disabled' : 'enabled'}`, `${what}:${id}`, (trx) => org.setDisabled(trx, what, id, disabled))(actor.id);
+        if (!found) throw notFound(`${what} '${id}'`);
+        return reply.status(204).send();
+      });
+    }
+  }
+
+  app.post<Params & { Body: { user: string } }>('/api/org/positions/:id/holders', {
+    schema: { tags: ['organisation'], summary: 'A user of the department holds the position from now on', params: idParams, body: userBody, response: { 200: positionSchema, ...errors(400, 401, 403, 404, 422) } },
+  }, async (request) => {
+    const actor = authorize(request, 'org.manage', { kind: 'system' });
+    const { id } = request.params;
+    const user = await users.get(request.body.user);
+    if (!user) throw new ApiError('ORG_REFERENCE_UNKNOWN', `Expected user to name an existing account, but there is no user '${request.body.user}'`, { field: 'user', user: request.body.user });
+    if (user.disabled) throw new ApiError('BUSINESS_RULE', `Expected an account in use, but '${user.id}' is disabled`, { field: 'user' });
+    return write('org.position-held', `position:${id}`, (trx) => org.addHolder(trx, id, user, now()), () => ({ user: user.id }))(actor.id);
+  });
+
+  app.post<Params & { Body: { user: string } }>('/api/org/positions/:id/holders/remove', {
+    schema: { tags: ['organisation'], summary: 'A user no longer holds the position (their open tasks stay with them)', params: idParams, body: userBody, response: { 204: { type: 'null' }, ...errors(400, 401, 403, 404) } },
+  }, async (request, reply) => {
+    const actor = authorize(request, 'org.manage', { kind: 'system' });
+    const { id } = request.params;
+    const removed = await write('org.position-left', `position:${id}`, (trx) => org.removeHolder(trx, id, request.body.user), () => ({ user: request.body.user }))(actor.id);
+    if (!removed) throw notFound(`holder '${request.body.user}' of position '${id}'`);
+    return reply.status(204).send();
+  });
+};
