@@ -83,6 +83,8 @@ export interface ItemListing {
     expectedDuration?: ListingLimit;
   }[];
   lights?: { warnAtPercent?: number; warnWhenDaysLeft?: number };
+  /** The item's own counting policy; absent: the locality's (C1 unless the locality chose C2). */
+  countingPolicy?: 'C1' | 'C2';
   handleForms?: string[];
   onsiteVisits?: number;
   onlineDepth?: string;

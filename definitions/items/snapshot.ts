@@ -51,7 +51,9 @@ export function itemSnapshot(listing: ItemListing, version: number): ItemSnapsho
     ...(listing.specialProcedures.some((p) => p.expectedDuration)
       ? { procedureDurations: Object.fromEntries(listing.specialProcedures.filter((p) => p.expectedDuration).map((p) => [p.type, limit(p.expectedDuration!)])) }
       : {}),
-    lightThresholds: { warnAtPercent: 80, ...listing.lights },
+    // Only the listing's own thresholds: where it sets none, the locality's apply (else 80%).
+    lightThresholds: { ...listing.lights },
+    ...(listing.countingPolicy ? { countingPolicy: listing.countingPolicy } : {}),
     deliveryLimit: listing.deliveryLimit ? limit(listing.deliveryLimit) : DEFAULT_DELIVERY_LIMIT,
     rectificationLimit: listing.rectificationLimit ? limit(listing.rectificationLimit) : DEFAULT_RECTIFICATION_LIMIT,
     ...(listing.fees.payBefore ? { payBefore: listing.fees.payBefore } : {}),

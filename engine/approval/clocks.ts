@@ -16,6 +16,7 @@ import type { ItemSnapshot } from './item-snapshot.js';
 import type { ApprovalState, CaseDeadlines, PreAcceptanceWindow } from './state.js';
 import type { TaskInfo } from '../core/types.js';
 import { stepDeadlines, stepLights, taskLights } from './step-clocks.js';
+import { acceptanceTrigger, clockRules } from './clock-rules.js';
 
 /** The id of the n-th pre-acceptance window timer of a case. */
 export function windowTimerId(caseNo: string, n: number): string {
@@ -34,6 +35,7 @@ export function openWindow(calendar: WorkingCalendar, item: ItemSnapshot, caseNo
     article: ARTICLES.preAcceptance,
     trigger: start,
     limit: item.correctionWindow,
+    ...clockRules(item),
   });
   return { start, deadline, timerId: windowTimerId(caseNo, n) };
 }
@@ -46,7 +48,8 @@ export function openWindow(calendar: WorkingCalendar, item: ItemSnapshot, caseNo
 export function computeCaseDeadlines(calendar: WorkingCalendar, s: ApprovalState, now: string): CaseDeadlines | undefined {
   if (!s.acceptance) return undefined;
   const common = {
-    accepted: s.acceptance.acceptedOn,
+    accepted: acceptanceTrigger(s),
+    ...clockRules(s.item),
     statutory: s.item.statutoryLimit,
     promised: s.item.promisedLimit,
     ledger: s.ledger,

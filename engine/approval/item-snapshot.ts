@@ -8,7 +8,7 @@ import type { ExtensionPolicy } from '../clocks/extension.js';
 import type { LightThresholds } from '../clocks/lights.js';
 import type { SecondNoticePolicy } from '../clocks/correction-notice.js';
 import type { ItemPauseOverrides } from '../clocks/special-procedures.js';
-import type { Limit } from '../clocks/types.js';
+import type { CountingPolicy, Limit } from '../clocks/types.js';
 
 /** One co-department of a joint approval (并联审批) with its own limit. */
 export interface CoDepartmentSpec {
@@ -65,6 +65,15 @@ export interface ItemSnapshot {
   /** The hearing limits where the item's own law departs from 行政许可法 第47–48条 (5, 20 and 7 working days). */
   readonly hearingLimits?: { readonly request?: Limit; readonly hold?: Limit; readonly noticeLead?: Limit };
   readonly lightThresholds: LightThresholds;
+  /**
+   * The counting policy of the case's clocks (C1 when absent): the listing's, else the locality's when the case
+   * was received. A case keeps it for its whole life, as it keeps its item version.
+   */
+  readonly countingPolicy?: CountingPolicy;
+  /** Limits end at the office's closing time (民法典 第203条), set when the locality had business hours at receipt. */
+  readonly useBusinessHours?: boolean;
+  /** The locality settings version the case was received under. */
+  readonly localSettingsVersion?: number;
   /** Issue and delivery limit from the decision (行政许可法 第44条). */
   readonly deliveryLimit: Limit;
   /** The time a department has to rectify after a poor evaluation (ASSUMED default 5 WD). */

@@ -13,6 +13,7 @@ import type { Deadline } from '../clocks/types.js';
 import type { TaskInfo } from '../core/types.js';
 import type { ItemSnapshot, StepLimitSpec } from './item-snapshot.js';
 import type { ApprovalState, StepClockRecord } from './state.js';
+import { acceptanceTrigger, clockRules } from './clock-rules.js';
 
 /** The step limit of a task, matched by element id or stage. */
 export function stepSpecFor(item: ItemSnapshot, task: Pick<TaskInfo, 'elementId' | 'stage'>): StepLimitSpec | undefined {
@@ -36,7 +37,8 @@ export function stepDeadlines(calendar: WorkingCalendar, s: ApprovalState, now: 
     if (!spec) continue;
     deadlines[step] = stepDeadline(calendar, {
       stepId: step,
-      started: spec.from === 'acceptance' && s.acceptance ? s.acceptance.acceptedOn : run.startedAt,
+      started: spec.from === 'acceptance' && s.acceptance ? acceptanceTrigger(s) : run.startedAt,
+      ...clockRules(s.item),
       limit: spec.limit,
       article: spec.article,
       suspensions: suspensionsFor(s.ledger, 'statutory'),
@@ -79,7 +81,7 @@ export function taskLights(s: ApprovalState, tasks: readonly TaskInfo[], on: str
   return tasks.flatMap((task) => {
     if (task.dueAt === undefined || stepSpecFor(s.item, task) || isCoDepartment(s.item, task)) return [];
     const overdue = now >= Date.parse(task.dueAt);
-    const light: LightReading = { light: overdue ? 'red' : 'green', elapsed: 0, limit: 0, remaining: 0, completed: false, overdue };
+    const light: LightReading = { light: overdue ? 'red' : 'green', elapsed: 0, limit: 0, remaining: 0, completed: false, overdue, reason: { code: overdue ? 'overdue' : 'within', endsAt: task.dueAt, warnAtPercent: 80 } };
     return [{ task: { ...task, dueAt: task.dueAt }, light }];
   });
 }

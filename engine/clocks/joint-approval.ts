@@ -39,6 +39,7 @@ export function jointDeadlines(
       ...(co.suspensions ? { suspensions: co.suspensions } : {}),
       ...(input.now ? { now: input.now } : {}),
       ...(input.useBusinessHours ? { useBusinessHours: true } : {}),
+      ...(input.policy ? { policy: input.policy } : {}),
     });
   }
   return { ...overall, departments };

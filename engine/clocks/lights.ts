@@ -46,6 +46,21 @@ export interface LightReading {
   readonly completed: boolean;
   /** The deadline day has passed without completion, or completion came after it. */
   readonly overdue: boolean;
+  /** Why the light is what it is, with the thresholds it was read with. */
+  readonly reason: LightReason;
+}
+
+/**
+ * Why a light shows: `overdue` (the limit ended at `endsAt` without completion), `completed-late`, `completed`
+ * (in time), `paused` (a special procedure, 第45条), `warn-percent` (at least `warnAtPercent`% used),
+ * `warn-days-left` (at most `warnWhenDaysLeft` days left), `within` (under both thresholds).
+ */
+export interface LightReason {
+  readonly code: 'overdue' | 'completed-late' | 'completed' | 'paused' | 'warn-percent' | 'warn-days-left' | 'within';
+  /** The instant the limit ends (24:00 or office closing of its last day). */
+  readonly endsAt: string;
+  readonly warnAtPercent: number;
+  readonly warnWhenDaysLeft?: number;
 }
 
 /** The elapsed days of a clock before `day`: days strictly between the count start and `day`, minus suspended ones. */
@@ -56,23 +71,31 @@ export function elapsedBefore(calendar: WorkingCalendar, deadline: Deadline, sus
   return countInUnit(calendar, from, upTo, deadline.unit) - suspendedDaysIn(calendar, spans, from, upTo, deadline.unit);
 }
 
-/** The light of a clock on a day. */
+/**
+ * The light of a clock on a day. An instant `on` turns the light RED from the deadline's own instant, so a limit
+ * ending at office closing (民法典 第203条) is RED from closing time on its last day (a 即办件 at 17:00); a date
+ * `on` from 00:00 after the deadline day. Thresholds: the input's, else the locality's, else 80%.
+ */
 export function lightOn(calendar: WorkingCalendar, input: LightInput): LightReading {
   const { deadline } = input;
   const limit = deadline.value + (deadline.basis.extension?.value ?? 0);
-  const on = toZoned(input.on, calendar.zone).date;
+  const point = toZoned(input.on, calendar.zone);
+  const on = point.date;
   const completed = input.completedOn !== undefined && input.completedOn <= on;
   const day = completed ? input.completedOn! : on;
   const suspensions = input.suspensions ?? [];
   const elapsed = Math.max(0, elapsedBefore(calendar, deadline, suspensions, day));
   const remaining = limit - elapsed;
-  const overdue = day > deadline.date;
+  const local = calendar.locality?.lightThresholds;
+  const warnAtPercent = input.thresholds?.warnAtPercent ?? local?.warnAtPercent ?? 80;
+  const daysLeft = input.thresholds?.warnWhenDaysLeft ?? local?.warnWhenDaysLeft;
+  const overdue = completed || point.minute === undefined ? day > deadline.date : Date.parse(input.on) >= Date.parse(deadline.instant);
+  const why = (code: LightReason['code']): LightReason => ({ code, endsAt: deadline.instant, warnAtPercent, ...(daysLeft !== undefined ? { warnWhenDaysLeft: daysLeft } : {}) });
   const reading = { elapsed, limit, remaining, completed, overdue };
-  if (overdue) return { ...reading, light: 'red' };
-  if (completed) return { ...reading, light: 'green' };
-  if (isSuspendedOn(normalizeSpans(suspensions, day, calendar.zone), day)) return { ...reading, light: 'paused' };
-  const percent = input.thresholds?.warnAtPercent ?? 80;
-  const daysLeft = input.thresholds?.warnWhenDaysLeft;
-  const warn = elapsed * 100 >= percent * limit || (daysLeft !== undefined && remaining <= daysLeft);
-  return { ...reading, light: warn ? 'blue' : 'green' };
+  if (overdue) return { ...reading, light: 'red', reason: why(completed ? 'completed-late' : 'overdue') };
+  if (completed) return { ...reading, light: 'green', reason: why('completed') };
+  if (isSuspendedOn(normalizeSpans(suspensions, day, calendar.zone), day)) return { ...reading, light: 'paused', reason: why('paused') };
+  if (elapsed * 100 >= warnAtPercent * limit) return { ...reading, light: 'blue', reason: why('warn-percent') };
+  if (daysLeft !== undefined && remaining <= daysLeft) return { ...reading, light: 'blue', reason: why('warn-days-left') };
+  return { ...reading, light: 'green', reason: why('within') };
 }

@@ -105,7 +105,7 @@ export function newSupervisionRecords(
       rule: `supervision-response:${v.rule}`,
       article: 'supervision response limit (电子监察督办)',
       trigger: v.detectedOn,
-      limit: options.responseLimit ?? DEFAULT_SUPERVISION_RESPONSE_LIMIT,
+      limit: options.responseLimit ?? calendar.locality?.supervisionResponseLimit ?? DEFAULT_SUPERVISION_RESPONSE_LIMIT,
     });
     created.push({
       ...v,

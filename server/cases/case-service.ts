@@ -16,6 +16,7 @@ import type { Actor, Json } from '../../engine/core/types.js';
 import type { CaseRunner } from '../../engine/runtime/case-runner.js';
 import type { CaseStore, Clock } from '../../engine/runtime/ports.js';
 import { stepAuthority } from '../identity/step-authority.js';
+import { withLocality } from '../settings/case-locality.js';
 import { newCaseNumber } from './case-number.js';
 import { laterDocument } from './later-documents.js';
 import { checkFacts } from './facts.js';
@@ -73,7 +74,7 @@ export class CaseService {
     const day = this.today();
     const caseNo = (this.deps.caseNumber ?? newCaseNumber)(day);
     const command: ApprovalCommand = {
-      type: 'case.apply', caseNo, item: item.snapshot, channel: input.channel, applicant: input.applicant,
+      type: 'case.apply', caseNo, item: withLocality(item.snapshot, this.deps.calendar), channel: input.channel, applicant: input.applicant,
       ...(input.agent ? { agent: input.agent } : {}), facts: input.facts, materials: materials.refs, requiredMaterials, fees, actor: input.actor,
     };
     const applied = await this.runWithState(caseNo, command, { key: item.code, version: item.version });

@@ -33,6 +33,8 @@ export function caseDetail(view: CaseView, extra: { uploads: unknown[]; version:
     caseNo: view.caseNo, itemCode: view.itemCode, itemVersion: view.itemVersion, itemName: s.item.name,
     status: s.status, phase: s.phase, stage: view.summary.stage, department: s.item.department, currentDepartment: view.summary.department,
     ...(light ? { light: light.light } : {}),
+    countingPolicy: s.item.countingPolicy ?? 'C1',
+    ...(s.item.localSettingsVersion !== undefined ? { localSettingsVersion: s.item.localSettingsVersion } : {}),
     channel: s.channel, deliveryMethods: s.item.delivery, specialProcedures: s.item.specialProcedures,
     ...(s.item.extension ? { extensionPolicy: { cap: s.item.extension.cap, approverRole: s.item.extension.approverRole } } : {}),
     applicant: { ...applicant, ...(idSuffixOf(idNumber) ? { idSuffix: idSuffixOf(idNumber) } : {}) },

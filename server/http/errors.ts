@@ -66,6 +66,8 @@ export const SERVER_STATUS = {
   RULE_TABLE_INVALID: 422,
   /** An item package was refused; `details.findings` names the file and the element, row or field. */
   ITEM_INVALID: 422,
+  /** Locality settings were refused; `details.field` names the first field refused, `details.problems` all. */
+  SETTINGS_INVALID: 422,
   /** An uploaded file is not of an accepted type (PDF, PNG, JPEG, OFD). */
   UPLOAD_TYPE_REFUSED: 415,
   /** A business rule refuses the request (e.g. a role a department admin may not grant). */

@@ -50,7 +50,9 @@ export type Action =
   | 'supervision.read'
   | 'supervision.respond'
   | 'supervision.sweep'
-  | 'report.read';
+  | 'report.read'
+  | 'settings.read'
+  | 'settings.write';
 
 /** What the action is on, with the facts the rules look at. */
 export type Resource =
@@ -221,6 +223,8 @@ export const PERMISSION_RULES: readonly PermissionRule[] = [
   { action: 'supervision.read', role: 'auditor', when: always, why: 'supervision reads every light and notice' },
   ...forRoles('supervision.read', STAFF, inOwnDepartment, 'a department sees its own lights and notices'),
   ...forRoles('supervision.respond', STAFF, inOwnDepartment, 'the responsible department answers its supervision notices'),
+  ...forRoles('settings.read', ['reform-office-admin', 'department-admin', 'department-staff', 'auditor'], always, 'staff read the settings their deadlines are counted under'),
+  { action: 'settings.write', role: 'reform-office-admin', when: always, why: 'only the reform office sets the locality settings (counting policy, business hours, closures, limits, lights)' },
   { action: 'supervision.sweep', role: 'reform-office-admin', when: always, why: 'the reform office runs the supervision rules' },
   { action: 'supervision.sweep', role: 'auditor', when: always, why: 'supervision runs its rules on demand' },
   { action: 'report.read', role: 'reform-office-admin', when: always, why: 'the reform office reads the monthly figures' },

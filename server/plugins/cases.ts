@@ -7,6 +7,7 @@
 import type { ApprovalEngine } from '../cases/approval-engine.js';
 import { recalculateOnNewCalendar } from '../cases/calendar-watch.js';
 import { SupervisionSweep, type SweepReport } from '../cases/supervision-sweep.js';
+import { currentSettings } from '../settings/settings-store.js';
 import { sharedPlugin } from './plugin.js';
 import './types.js';
 
@@ -38,7 +39,10 @@ export const casesPlugin = sharedPlugin<CasesPluginOptions>('shenpi-cases', asyn
   let stopped = false;
   const loop = () => {
     timer = setTimeout(() => {
-      runSweep()
+      // Settings another node changed come into force here before the sweep reads the lights.
+      currentSettings(app.store.knex)
+        .then((v) => (v.version !== (app.runtime.locality.locality?.version ?? 0) ? app.runtime.locality.apply(v) : undefined))
+        .then(() => runSweep())
         .then((r) => (r.recorded ? app.log.info(r, 'supervision sweep recorded violations') : undefined))
         .catch((err: unknown) => app.log.error({ err }, 'supervision sweep failed'))
         .finally(() => (stopped ? undefined : loop()));

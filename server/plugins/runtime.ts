@@ -19,6 +19,8 @@ import { TimerPoller } from '../../engine/runtime/timer-poller.js';
 import { MeteredRunner } from '../metrics/shenpi-metrics.js';
 import { LoggingNotifier, WebhookNotifier } from '../notify/webhook-notifier.js';
 import { RoutingRunner, type CaseEngineFactory } from '../runtime/routing-runner.js';
+import { LocalityCalendar } from '../settings/locality-calendar.js';
+import { currentSettings } from '../settings/settings-store.js';
 import { sharedPlugin } from './plugin.js';
 import './types.js';
 
@@ -51,7 +53,10 @@ export const runtimePlugin = sharedPlugin<RuntimePluginOptions>('shenpi-runtime'
   configureEvaluation({ limits: config.evaluation, clock: () => performance.now() });
   const controlledClock = config.clock.kind === 'controlled' ? new ControlledClock(config.clock.start ?? new Date()) : undefined;
   const clock = controlledClock ?? new SystemClock();
-  const calendar = options.calendar ?? new ChineseWorkingCalendar();
+  // The official calendar with the locality's settings in force (closures, business hours, counting rules).
+  const calendar = new LocalityCalendar(options.calendar ?? new ChineseWorkingCalendar());
+  const settings = await currentSettings(store.knex);
+  if (settings.version > 0) calendar.apply(settings);
   const definitions = new CachedDefinitionRepository(store.definitions);
   const notifier = options.notifier ?? (config.webhook ? new WebhookNotifier({ ...config.webhook, log }) : new LoggingNotifier(log));
   const dispatcher = new OutboxDispatcher({ outbox: store.outbox, clock, notifier, onError: (err) => log.error({ err }, 'outbox round failed') });
@@ -76,7 +81,7 @@ export const runtimePlugin = sharedPlugin<RuntimePluginOptions>('shenpi-runtime'
     ...(config.store.kind === 'sqlite' ? SQLITE_POLLER : {}),
   });
 
-  app.decorate('runtime', { runner, poller, dispatcher, clock, calendar, definitions, ...(controlledClock ? { controlledClock } : {}) });
+  app.decorate('runtime', { runner, poller, dispatcher, clock, calendar, locality: calendar, definitions, ...(controlledClock ? { controlledClock } : {}) });
   if (options.background !== false) {
     app.addHook('onReady', async () => {
       poller.start();

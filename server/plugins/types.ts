@@ -7,6 +7,7 @@ import type { ControlledClock } from '../../engine/runtime/clock.js';
 import type { DefinitionRepository, Clock } from '../../engine/runtime/ports.js';
 import type { WorkingCalendar } from '../../engine/calendar/types.js';
 import type { AuditLog } from '../audit/audit-log.js';
+import type { LocalityCalendar } from '../settings/locality-calendar.js';
 import type { ServerConfig } from '../config.js';
 import type { AuthUser } from '../identity/roles.js';
 import type { LoginThrottle } from '../identity/login-throttle.js';
@@ -31,6 +32,8 @@ export interface RuntimeServices {
   /** Set when SHENPI_CLOCK=controlled: the clock that `POST /api/clock` moves. */
   controlledClock?: ControlledClock;
   calendar: WorkingCalendar;
+  /** The same calendar, as the holder of the locality settings in force (`apply` puts a new version in force). */
+  locality: LocalityCalendar;
   definitions: DefinitionRepository;
 }
 

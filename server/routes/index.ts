@@ -22,6 +22,7 @@ import { metricsRoutes } from './metrics.js';
 import { notificationRoutes } from './notifications.js';
 import { processCaseRoutes } from './process-cases.js';
 import { reportRoutes } from './reports.js';
+import { settingsRoutes } from './settings.js';
 import { supervisionRoutes } from './supervision.js';
 import { taskRoutes } from './tasks.js';
 import { userAccountRoutes } from './user-accounts.js';
@@ -53,6 +54,7 @@ export const ROUTES: readonly FastifyPluginAsync[] = [
   caseDocumentRoutes,
   caseFileRoutes,
   supervisionRoutes,
+  settingsRoutes,
   reportRoutes,
   processCaseRoutes,
   taskRoutes,

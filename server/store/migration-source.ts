@@ -15,6 +15,7 @@ import { passwordChangeSchema } from './migrations/20261202T0430-password-change
 import { applicantNotificationsSchema } from './migrations/20261202T0800-applicant-notifications.js';
 import { rateCountersSchema } from './migrations/20261202T0810-rate-counters.js';
 import { organisationSchema } from './migrations/20261202T0900-organisation.js';
+import { localitySettingsSchema } from './migrations/20261202T0910-locality-settings.js';
 
 /** A knex migration with the name knex records in its migrations table. */
 export interface NamedMigration extends Knex.Migration {
@@ -22,7 +23,7 @@ export interface NamedMigration extends Knex.Migration {
 }
 
 /** Every migration, oldest first. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly NamedMigration[] = [initialSchema, identitySchema, itemsSchema, approvalCasesSchema, settingsSchema, requestKeysSchema, caseListNamesSchema, realNameAndReservationsSchema, passwordChangeSchema, applicantNotificationsSchema, rateCountersSchema, organisationSchema];
+export const MIGRATIONS: readonly NamedMigration[] = [initialSchema, identitySchema, itemsSchema, approvalCasesSchema, settingsSchema, requestKeysSchema, caseListNamesSchema, realNameAndReservationsSchema, passwordChangeSchema, applicantNotificationsSchema, rateCountersSchema, organisationSchema, localitySettingsSchema];
 
 /** Serves `MIGRATIONS` to `knex.migrate`. */
 export class ListMigrationSource implements Knex.MigrationSource<NamedMigration> {

@@ -9,6 +9,7 @@ import { deliveryDeadline } from '../../clocks/delivery.js';
 import { openTasks } from '../../core/index.js';
 import type { CaseEvent, TaskInfo } from '../../core/types.js';
 import { dayOf } from '../clocks.js';
+import { clockRules } from '../clock-rules.js';
 import type { Decider } from '../decider.js';
 import type { DecisionRecord, Outcome } from '../state.js';
 import { SPGL } from '../status.js';
@@ -42,7 +43,7 @@ function decide(d: Decider, outcome: Outcome, opinion: string | undefined, why: 
     promised: assessCompletion(calendar, deadlines.promised, decidedOn),
     statutory: assessCompletion(calendar, deadlines.statutory, decidedOn),
   };
-  const delivery = deliveryDeadline(calendar, { decided: decidedOn, limit: s.item.deliveryLimit });
+  const delivery = deliveryDeadline(calendar, { decided: decidedOn, limit: s.item.deliveryLimit, ...clockRules(s.item) });
   d.emit('case.decided', { decision, delivery }, { why });
 }
 

@@ -1,0 +1,86 @@
+/**
+ * The calendar the runtime counts with: the official calendar with the locality's closures, extra working days
+ * and business hours layered on (行政许可法 第82条 counts working days; a locality closes or opens on its own
+ * days), carrying the locality's counting rules (`WorkingCalendar.locality`). Applying a new settings version
+ * swaps the layered calendar in place, so every runner, sweep and route that holds this object counts on it
+ * from the next command; its `version` names the settings version (`…+local@settings-v<N>`).
+ */
+import type { ChineseCalendarOptions } from '../../engine/calendar/chinese-calendar.js';
+import type { BusinessHours, IsoDate, LocalityRules, WorkingCalendar } from '../../engine/calendar/types.js';
+import type { LocalitySettingsVersion } from './locality-settings.js';
+
+/** A calendar that can layer local overrides (the official `ChineseWorkingCalendar` can). */
+type Layerable = WorkingCalendar & { withOverrides?: (o: Omit<ChineseCalendarOptions, 'data'>) => WorkingCalendar };
+
+/** The official calendar with the locality's settings in force. */
+export class LocalityCalendar implements WorkingCalendar {
+  private inner: WorkingCalendar;
+  private rules: LocalityRules | undefined;
+
+  constructor(private readonly base: Layerable) {
+    this.inner = base;
+  }
+
+  /** Whether the base calendar can take local closures, extra working days and business hours. */
+  get layerable(): boolean {
+    return typeof this.base.withOverrides === 'function';
+  }
+
+  /** Throws RangeError when `v` cannot be put in force (the base calendar refuses its days or hours). */
+  check(v: LocalitySettingsVersion): void {
+    this.layered(v);
+  }
+
+  /** Puts a settings version in force. Throws RangeError when the base calendar cannot layer it. */
+  apply(v: LocalitySettingsVersion): void {
+    const s = v.settings;
+    this.inner = this.layered(v);
+    this.rules = {
+      version: v.version,
+      countingPolicy: s.countingPolicy,
+      endAtClosing: s.businessHours !== null,
+      lightThresholds: s.lightThresholds,
+      supervisionResponseLimit: s.supervisionResponseLimit,
+    };
+  }
+
+  private layered(v: LocalitySettingsVersion): WorkingCalendar {
+    const s = v.settings;
+    const local = s.closures.length + s.extraWorkingDays.length > 0 || s.businessHours !== null;
+    if (local && !this.layerable) throw new RangeError('Expected a calendar that takes local overrides, but this one does not');
+    return local
+      ? this.base.withOverrides!({
+          zone: this.base.zone,
+          closures: s.closures,
+          extraWorkingDays: s.extraWorkingDays,
+          ...(s.businessHours ? { businessHours: s.businessHours } : {}),
+          localVersion: `settings-v${v.version}`,
+        })
+      : this.base;
+  }
+
+  get version(): string {
+    return this.inner.version;
+  }
+  get zone(): string {
+    return this.inner.zone;
+  }
+  get businessHours(): BusinessHours | undefined {
+    return this.inner.businessHours;
+  }
+  get locality(): LocalityRules | undefined {
+    return this.rules;
+  }
+  isWorkingDay(date: IsoDate): boolean {
+    return this.inner.isWorkingDay(date);
+  }
+  addWorkingDays(date: IsoDate, n: number): IsoDate {
+    return this.inner.addWorkingDays(date, n);
+  }
+  countWorkingDays(from: IsoDate, to: IsoDate): number {
+    return this.inner.countWorkingDays(from, to);
+  }
+  isProvisional(date: IsoDate): boolean {
+    return this.inner.isProvisional(date);
+  }
+}
