@@ -95,6 +95,7 @@ export const itemVersionSchema = {
     definitionVersion: { type: 'integer' },
     deployedAt: { type: 'string' },
     deployedBy: { type: 'string' },
+    note: { type: 'string', description: 'the change note (变更说明) written at deploy' },
   },
 } as const;
 

@@ -14,6 +14,7 @@ import { reservationOf, reserveItemCode } from '../cases/item-reservations.js';
 import { deployBoundary } from '../identity/deploy-boundary.js';
 import { hasRole } from '../identity/roles.js';
 import { ownerOf } from '../queries/definitions.js';
+import { recordNote } from '../queries/version-notes.js';
 import { itemFindingSchema } from './case-schemas.js';
 import { ApiError } from './errors.js';
 import { authorize, requireUser } from './guard.js';
@@ -56,9 +57,9 @@ export function inTransaction(trx: Knex.Transaction): { knex: Knex; items: KnexI
  * Deploys `files` as the next version of item `code` for the calling user: allowed to the item's department
  * admin and the reform office (for a new code, the department its listing names), refused with 422 when
  * the package does not load or is not that item of that department (or lost the rule table `tableId`),
- * and audited when stored.
+ * and audited when stored. `note` is the deployer's change note (变更说明), kept with the version.
  */
-export async function deployItemFiles(app: FastifyInstance, request: FastifyRequest, code: string, files: ItemPackageFiles, tableId?: string): Promise<ItemDeployed> {
+export async function deployItemFiles(app: FastifyInstance, request: FastifyRequest, code: string, files: ItemPackageFiles, tableId?: string, note?: string): Promise<ItemDeployed> {
   const user = requireUser(request);
   const knex = app.store.knex;
   const item = await app.cases.items.find(code);
@@ -84,7 +85,8 @@ export async function deployItemFiles(app: FastifyInstance, request: FastifyRequ
     const listed = deployed.item.listing.implementingBody.name;
     // The reform office created the code by deploying it: it is reserved for its department from now on.
     if (!item && !reservation) await reserveItemCode(trx, { code: deployed.item.code, department: listed, name: deployed.item.listing.name, by: user.id, at: new Date().toISOString() });
-    return { result: deployed, audit: { actorId: user.id, action: 'item.deployed', target: `${deployed.item.code}@${deployed.item.version}`, details: { department: listed } } };
+    if (note) await recordNote(trx, { kind: 'item', key: deployed.item.code, version: deployed.item.version, note });
+    return { result: deployed, audit: { actorId: user.id, action: 'item.deployed', target: `${deployed.item.code}@${deployed.item.version}`, details: { department: listed, ...(note ? { note } : {}) } } };
   });
   return { code: result.item.code, version: result.item.version, definitionVersion: result.item.definition.version, warnings: result.warnings };
 }

@@ -13,6 +13,7 @@ import { errors } from '../http/schemas.js';
 import { deployOwned, listOwned, ownerOf, sourceOf } from '../queries/definitions.js';
 import { reservationOf } from '../cases/item-reservations.js';
 import { deployBoundary, foreignSteps, soleStepDepartment } from '../identity/deploy-boundary.js';
+import { noteSchema, notesOf, recordNote } from '../queries/version-notes.js';
 import '../plugins/types.js';
 
 interface DeployOptions {
@@ -20,6 +21,8 @@ interface DeployOptions {
   version?: number;
   department?: string;
   processId?: string;
+  /** The change note (变更说明) of the new version. */
+  note?: string;
 }
 
 const optionProperties = {
@@ -27,6 +30,7 @@ const optionProperties = {
   version: { type: 'integer', minimum: 1, maximum: 1_000_000 },
   department: { type: 'string', minLength: 1, maxLength: 128 },
   processId: { type: 'string', minLength: 1, maxLength: 128 },
+  note: noteSchema,
 } as const;
 
 const findingSchema = {
@@ -44,6 +48,7 @@ const deployedSchema = {
     name: { type: 'string' },
     department: { type: 'string' },
     deployedAt: { type: 'string' },
+    note: { type: 'string', description: 'the change note written at deploy' },
     enabled: { type: 'boolean' },
     warnings: { type: 'array', items: findingSchema },
   },
@@ -111,7 +116,8 @@ export const definitionRoutes: FastifyPluginAsync = async (app) => {
     }
     const deployed = await app.audit.transaction(async (trx) => {
       const stored = await deployOwned(trx, { loaded: loaded.definition, version: opts.version, department, sourceXml: sourceText(xml), at: new Date().toISOString() });
-      return { result: stored, audit: { actorId: user.id, action: 'definition.deployed', target: `${stored.key}@${stored.version}`, details: { department, processId: stored.processId } } };
+      if (opts.note) await recordNote(trx, { kind: 'definition', key: stored.key, version: stored.version, note: opts.note });
+      return { result: { ...stored, ...(opts.note ? { note: opts.note } : {}) }, audit: { actorId: user.id, action: 'definition.deployed', target: `${stored.key}@${stored.version}`, details: { department, processId: stored.processId, ...(opts.note ? { note: opts.note } : {}) } } };
     });
     return reply.status(201).send({ ...deployed, department, warnings: loaded.warnings });
   });
@@ -125,7 +131,11 @@ export const definitionRoutes: FastifyPluginAsync = async (app) => {
     },
   }, async (request) => {
     authorize(request, 'definition.list', { kind: 'system' });
-    return listOwned(app.store.knex, request.query.key);
+    const notes = await notesOf(app.store.knex, 'definition', request.query.key);
+    return (await listOwned(app.store.knex, request.query.key)).map((d) => {
+      const note = notes.get(`${d.key}@${d.version}`);
+      return note ? { ...d, note } : d;
+    });
   });
 
   app.get<{ Params: { key: string; v: number } }>('/api/definitions/:key/versions/:v/bpmn', {

@@ -16,6 +16,7 @@ import { authorize, requireUser } from '../http/guard.js';
 import { deployItemFiles, itemDeployedSchema as deployedSchema } from '../http/item-deploys.js';
 import { isMultipart, readMultipart } from '../http/multipart.js';
 import { errors, variablesSchema } from '../http/schemas.js';
+import { noteSchema } from '../queries/version-notes.js';
 import '../plugins/types.js';
 
 const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml'];
@@ -30,13 +31,20 @@ function packagePath(field: string, filename: string): string | undefined {
   return undefined;
 }
 
+/** The change note of a multipart package: its `note` field, checked as the JSON body's is. */
+function changeNote(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value.length > noteSchema.maxLength) throw new ApiError('VALIDATION_FAILED', `Expected the change note (field note) in at most ${noteSchema.maxLength} characters, but it has ${value.length}`, { errors: [{ path: '/note', message: `must NOT have more than ${noteSchema.maxLength} characters`, keyword: 'maxLength' }] });
+  return value;
+}
+
 /** `POST /api/items/:code/versions`, `PUT /api/items/:code/rules/:tableId`, `POST /api/items/:code/materials/check`. */
 export const itemDeployRoutes: FastifyPluginAsync = async (app) => {
   app.addContentTypeParser(YAML_TYPES, { parseAs: 'string', bodyLimit: app.config.uploadLimit }, (_request, body, done) => done(null, body));
 
-  const deploy = (request: FastifyRequest, code: string, files: ItemPackageFiles, tableId?: string) => deployItemFiles(app, request, code, files, tableId);
+  const deploy = (request: FastifyRequest, code: string, files: ItemPackageFiles, tableId?: string, note?: string) => deployItemFiles(app, request, code, files, tableId, note);
 
-  app.post<{ Params: { code: string }; Body: { files: Record<string, string> } | undefined }>('/api/items/:code/versions', {
+  app.post<{ Params: { code: string }; Body: { files: Record<string, string>; note?: string } | undefined }>('/api/items/:code/versions', {
     bodyLimit: app.config.uploadLimit,
     preValidation: async (request) => {
       const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
@@ -46,36 +54,40 @@ export const itemDeployRoutes: FastifyPluginAsync = async (app) => {
       tags: ['items'], summary: 'Deploy an item package as the next version (refused with findings naming file, element and row)', params: itemParams,
       body: {
         content: {
-          'application/json': { schema: { type: 'object', required: ['files'], additionalProperties: false, properties: { files: { type: 'object', minProperties: 1, maxProperties: 50, additionalProperties: { type: 'string' } } } } },
-          'multipart/form-data': { schema: { description: 'one file part per package file, named by its path (item.json, process.bpmn, rules/materials.yaml …)' } },
+          'application/json': { schema: { type: 'object', required: ['files'], additionalProperties: false, properties: { files: { type: 'object', minProperties: 1, maxProperties: 50, additionalProperties: { type: 'string' } }, note: noteSchema } } },
+          'multipart/form-data': { schema: { description: 'one file part per package file, named by its path (item.json, process.bpmn, rules/materials.yaml …), and an optional field `note`: the change note' } },
         },
       },
       response: { 201: deployedSchema, ...errors(400, 401, 403, 409, 413, 415, 422) },
     },
   }, async (request, reply) => {
     let files: Record<string, string | Uint8Array>;
+    let note: string | undefined;
     if (isMultipart(request)) {
       requireUser(request);
       files = {};
-      for (const part of (await readMultipart(request)).files) {
+      const form = await readMultipart(request);
+      note = changeNote(form.fields.note);
+      for (const part of form.files) {
         const name = packagePath(part.field, part.filename);
         if (!name) throw new ApiError('BAD_REQUEST', `Expected package files (item.json, process.bpmn, rules/*), but got '${part.filename || part.field}'`);
         files[name] = part.bytes;
       }
     } else {
       files = Object.fromEntries(Object.entries(request.body!.files).filter(([name]) => packagePath(name, name) !== undefined).map(([name, text]) => [packagePath(name, name)!, text]));
+      note = request.body!.note;
     }
-    return reply.status(201).send(await deploy(request, request.params.code, files));
+    return reply.status(201).send(await deploy(request, request.params.code, files, undefined, note));
   });
 
-  app.put<{ Params: { code: string; tableId: string }; Body: string | { yaml: string } }>('/api/items/:code/rules/:tableId', {
+  app.put<{ Params: { code: string; tableId: string }; Body: string | { yaml: string; note?: string } }>('/api/items/:code/rules/:tableId', {
     bodyLimit: app.config.uploadLimit,
     schema: {
       tags: ['items'], summary: 'Save one rule table as a new item version (its lint and tests must pass)',
       params: { type: 'object', required: ['code', 'tableId'], properties: { code: itemParams.properties.code, tableId: { type: 'string', minLength: 1, maxLength: 128 } } },
       body: {
         content: {
-          'application/json': { schema: { type: 'object', required: ['yaml'], additionalProperties: false, properties: { yaml: { type: 'string', minLength: 1 } } } },
+          'application/json': { schema: { type: 'object', required: ['yaml'], additionalProperties: false, properties: { yaml: { type: 'string', minLength: 1 }, note: noteSchema } } },
           ...Object.fromEntries(YAML_TYPES.map((t) => [t, { schema: { type: 'string', minLength: 1, description: 'the rule table (YAML)' } }])),
         },
       },
@@ -92,7 +104,7 @@ export const itemDeployRoutes: FastifyPluginAsync = async (app) => {
     const yaml = typeof request.body === 'string' ? request.body : request.body.yaml;
     const files = current && withRuleTable(current, tableId, yaml);
     if (!files) throw notFound(`rule table '${tableId}' in item '${code}'`);
-    return reply.status(201).send(await deploy(request, code, files, tableId));
+    return reply.status(201).send(await deploy(request, code, files, tableId, typeof request.body === 'string' ? undefined : request.body.note));
   });
 
   app.post<{ Params: { code: string }; Body: { facts: Record<string, never> } }>('/api/items/:code/materials/check', {

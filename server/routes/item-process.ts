@@ -13,12 +13,13 @@ import { ApiError, notFound } from '../http/errors.js';
 import { authorize, requireUser } from '../http/guard.js';
 import { deployItemFiles, itemDeployedSchema, itemRefused } from '../http/item-deploys.js';
 import { errors } from '../http/schemas.js';
+import { noteSchema } from '../queries/version-notes.js';
 import '../plugins/types.js';
 
 const XML_TYPES = ['application/xml', 'text/xml', 'application/bpmn+xml'];
 
 /** The body as text: JSON's string as it is, raw bytes decoded as their XML declaration says. */
-function processText(body: Buffer | { xml: string }): string {
+function processText(body: Buffer | { xml: string; note?: string }): string {
   if (!Buffer.isBuffer(body)) return body.xml;
   if (body.length === 0) throw new ApiError('VALIDATION_FAILED', 'Expected a BPMN file in the body, but it is empty', { errors: [{ path: '/body', message: 'is empty', keyword: 'minLength' }] });
   const decoded = decodeXml(body);
@@ -31,7 +32,7 @@ export const itemProcessRoutes: FastifyPluginAsync = async (app) => {
   // Raw BPMN arrives as bytes so that its declared encoding is honoured.
   app.addContentTypeParser(XML_TYPES, { parseAs: 'buffer', bodyLimit: app.config.uploadLimit }, (_request, body, done) => done(null, body));
 
-  app.put<{ Params: { code: string }; Body: Buffer | { xml: string } }>('/api/items/:code/process', {
+  app.put<{ Params: { code: string }; Body: Buffer | { xml: string; note?: string }; Querystring: { note?: string } }>('/api/items/:code/process', {
     bodyLimit: app.config.uploadLimit,
     // Per-media-type body schemas validate only the listed types; every other type is refused here.
     preValidation: async (request) => {
@@ -44,9 +45,10 @@ export const itemProcessRoutes: FastifyPluginAsync = async (app) => {
       tags: ['items'],
       summary: "Save an item's process as a new item version, keeping its listing and rule tables (refused with findings naming element ids)",
       params: itemParams,
+      querystring: { type: 'object', additionalProperties: false, properties: { note: { ...noteSchema, description: 'the change note, when the body is raw BPMN' } } },
       body: {
         content: {
-          'application/json': { schema: { type: 'object', required: ['xml'], additionalProperties: false, properties: { xml: { type: 'string', minLength: 1 } } } },
+          'application/json': { schema: { type: 'object', required: ['xml'], additionalProperties: false, properties: { xml: { type: 'string', minLength: 1 }, note: noteSchema } } },
           ...Object.fromEntries(XML_TYPES.map((t) => [t, { schema: { description: 'the BPMN 2.0 XML of the process' } }])),
         },
       },
@@ -62,6 +64,7 @@ export const itemProcessRoutes: FastifyPluginAsync = async (app) => {
     const current = await app.cases.items.get(code, known.latestVersion);
     if (!current) throw notFound(`version ${known.latestVersion} of item '${code}'`);
     const files = withProcess(current, processText(request.body));
-    return reply.status(201).send(await deployItemFiles(app, request, code, files));
+    const note = Buffer.isBuffer(request.body) ? request.query.note : request.body.note ?? request.query.note;
+    return reply.status(201).send(await deployItemFiles(app, request, code, files, undefined, note));
   });
 };

@@ -8,6 +8,7 @@ import { renderDisclosureHtml } from '../../definitions/items/index.js';
 import { KnexItemRepository } from '../cases/knex-item-repository.js';
 import { itemParams, itemVersionSchema, openObject } from '../http/case-schemas.js';
 import { notFound } from '../http/errors.js';
+import { notesOf } from '../queries/version-notes.js';
 import { authorize, requireUser } from '../http/guard.js';
 import { errors } from '../http/schemas.js';
 import { hasRole } from '../identity/roles.js';
@@ -69,7 +70,11 @@ export const itemRoutes: FastifyPluginAsync = async (app) => {
   }, async (request) => {
     authorize(request, 'item.read', { kind: 'system' });
     const item = await visibleItem(request, request.params.code);
-    return items().versions(item.code);
+    const notes = await notesOf(app.store.knex, 'item', item.code);
+    return (await items().versions(item.code)).map((v) => {
+      const note = notes.get(`${v.code}@${v.version}`);
+      return note ? { ...v, note } : v;
+    });
   });
 
   app.get<{ Params: { code: string; v: number } }>('/api/items/:code/versions/:v/bpmn', {

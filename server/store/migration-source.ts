@@ -16,14 +16,33 @@ import { applicantNotificationsSchema } from './migrations/20261202T0800-applica
 import { rateCountersSchema } from './migrations/20261202T0810-rate-counters.js';
 import { organisationSchema } from './migrations/20261202T0900-organisation.js';
 import { localitySettingsSchema } from './migrations/20261202T0910-locality-settings.js';
+import { versionNotesSchema } from './migrations/20261202T0930-version-notes.js';
 
 /** A knex migration with the name knex records in its migrations table. */
 export interface NamedMigration extends Knex.Migration {
   name: string;
 }
 
-/** Every migration, oldest first. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly NamedMigration[] = [initialSchema, identitySchema, itemsSchema, approvalCasesSchema, settingsSchema, requestKeysSchema, caseListNamesSchema, realNameAndReservationsSchema, passwordChangeSchema, applicantNotificationsSchema, rateCountersSchema, organisationSchema, localitySettingsSchema];
+/**
+ * Every migration, oldest first. Append only: a released migration is never edited. One per line, so that
+ * migrations added side by side merge (`.gitattributes` merges this file as a union).
+ */
+export const MIGRATIONS: readonly NamedMigration[] = [
+  initialSchema,
+  identitySchema,
+  itemsSchema,
+  approvalCasesSchema,
+  settingsSchema,
+  requestKeysSchema,
+  caseListNamesSchema,
+  realNameAndReservationsSchema,
+  passwordChangeSchema,
+  applicantNotificationsSchema,
+  rateCountersSchema,
+  organisationSchema,
+  localitySettingsSchema,
+  versionNotesSchema,
+];
 
 /** Serves `MIGRATIONS` to `knex.migrate`. */
 export class ListMigrationSource implements Knex.MigrationSource<NamedMigration> {

@@ -1,0 +1,22 @@
+/**
+ * Change notes of deployed versions (变更说明): one per version of an item or of a plain definition, written
+ * in the deploy's transaction and shown in the version history.
+ */
+import type { Knex } from 'knex';
+
+/** What a note belongs to: an item version or a plain definition version. */
+export type NoteKind = 'item' | 'definition';
+
+/** Records `note` for `key`@`version` (inside the caller's transaction). */
+export async function recordNote(trx: Knex, args: { kind: NoteKind; key: string; version: number; note: string }): Promise<void> {
+  await trx('version_notes').insert(args);
+}
+
+/** The notes of every version of `key`, by version. */
+export async function notesOf(knex: Knex, kind: NoteKind, key?: string): Promise<Map<string, string>> {
+  const rows = await knex('version_notes').where({ kind, ...(key !== undefined ? { key } : {}) }).select('key', 'version', 'note');
+  return new Map(rows.map((r: { key: string; version: number | string; note: string }) => [`${r.key}@${Number(r.version)}`, r.note]));
+}
+
+/** The JSON Schema of a change note in a request. */
+export const noteSchema = { type: 'string', minLength: 1, maxLength: 500, description: '变更说明: what this version changes, shown in the version history' } as const;
