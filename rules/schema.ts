@@ -1,20 +1,18 @@
 /**
  * JSON Schema validation of a rule-table document (`rules/schema/decision-table.schema.json`) with ajv.
  * Each error becomes a finding naming the JSON path (`/rows/2/when/age`), so that staff can find it.
+ *
+ * The validator is Ajv's standalone code, generated ahead of time (`rules/schema/generate-validator.ts`):
+ * nothing is compiled at run time, so the modeler runs under a Content Security Policy without
+ * `'unsafe-eval'`.
  */
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import schema from './schema/decision-table.schema.json' with { type: 'json' };
+import validate from './schema/decision-table.validate.js';
 import type { Finding } from './model.js';
-
-let validator: ReturnType<Ajv['compile']> | undefined;
 
 /** The decision-table JSON Schema, as an object (for editors and the HTTP API). */
 export const decisionTableSchema: object = schema;
-
-function compiled(): ReturnType<Ajv['compile']> {
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
-  return validator;
-}
 
 /** A schema error in words a reform-office editor understands (missing field, unknown field, allowed values). */
 export function describeSchemaError(e: ErrorObject): string {
@@ -35,7 +33,6 @@ export function describeSchemaError(e: ErrorObject): string {
  * `oneOf` summaries are dropped when a branch said more). An empty list means valid.
  */
 export function validateTableDocument(doc: unknown): Finding[] {
-  const validate = compiled();
   if (validate(doc)) return [];
   const errors = validate.errors ?? [];
   const byPath = new Map<string, ErrorObject[]>();

@@ -2,7 +2,8 @@
  * Security headers (@fastify/helmet) and `Cache-Control: no-store` on the API.
  *
  * The Content Security Policy allows only the server's own scripts: the modeler, console and portal are
- * bundles served from here, with no inline script (`'unsafe-eval'` stays allowed for the modeler's bundle). Styles may be inline because bpmn-js positions the diagram
+ * bundles served from here, with no inline script and no `eval` (the modeler's rule-table validator is compiled
+ * ahead of time, rules/schema/generate-validator.ts). Styles may be inline because bpmn-js positions the diagram
  * with `style` attributes; images may be `data:`/`blob:` URIs (the diagram's icons, exported SVG and XML).
  * `frame-ancestors 'none'` (and X-Frame-Options: DENY for older browsers) keeps the pages out of frames, so a
  * decision button cannot be click-jacked; nosniff keeps an uploaded file from being run as script.
@@ -16,9 +17,8 @@ import { sharedPlugin } from './plugin.js';
 /** The directives of the pages' Content Security Policy. */
 export const CSP_DIRECTIVES = {
   defaultSrc: ["'self'"],
-  // The modeler bundle compiles functions from strings (a Chromium check logs the violation otherwise);
-  // scripts still come only from this server, never inline or from another origin.
-  scriptSrc: ["'self'", "'unsafe-eval'"],
+  // Scripts come only from this server: never inline, from another origin, or compiled from strings.
+  scriptSrc: ["'self'"],
   styleSrc: ["'self'", "'unsafe-inline'"],
   imgSrc: ["'self'", 'data:', 'blob:'],
   fontSrc: ["'self'", 'data:'],
