@@ -1,16 +1,20 @@
 /**
- * `GET /api/tasks/:id/candidates`: the colleagues who may hold a step (转办, 委派 and 加签 go only to them),
- * so a page can offer a list instead of asking for a user id. The same rule as the operations' check
- * (`stepAuthority`: the step's department, role or candidate groups), on the active users of the step's
- * department. Anyone who may read the task may ask; the answer names users, never their ID numbers.
+ * What the pages offer in the operations on a step, so that nobody types an id:
+ * - `GET /api/tasks/:id/candidates`: the colleagues who may hold the step (转办, 委派 and 加签 go only to
+ *   them), by the same rule as the operations' check (`stepAuthority`: the step's department, role or
+ *   candidate groups) on the active users of the step's department; names, never ID numbers.
+ * - `GET /api/tasks/:id/reject-targets`: the steps of the case done before this one (驳回 goes back to one
+ *   of them), even those of another department: the official rejecting names the step, not its papers.
+ * Anyone who may read the task may ask.
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { TaskRecord } from '../../engine/runtime/ports.js';
 import { notFound } from '../http/errors.js';
 import { requireUser } from '../http/guard.js';
 import { errors } from '../http/schemas.js';
 import { can } from '../identity/permissions.js';
 import { stepAuthority, stepDepartment } from '../identity/step-authority.js';
-import { findTask } from '../queries/tasks.js';
+import { findTask, listTasks } from '../queries/tasks.js';
 import { ownedTask, taskResource } from './tasks.js';
 import '../plugins/types.js';
 
@@ -28,18 +32,42 @@ const candidateSchema = {
   properties: { id: { type: 'string' }, name: { type: 'string' }, department: { type: 'string' } },
 } as const;
 
+/** A step the case passed, to reject to. */
+export interface RejectTarget {
+  elementId: string;
+  name?: string;
+}
+
 export const taskCandidateRoutes: FastifyPluginAsync = async (app) => {
+  /** The task, when the caller may read it; 404 otherwise. */
+  async function readable(request: FastifyRequest<{ Params: { id: string } }>): Promise<{ task: TaskRecord; owner?: string }> {
+    const user = requireUser(request);
+    const found = await findTask(app.store.knex, request.params.id);
+    const owned = found && (await ownedTask(app.store.knex, found));
+    if (!owned || !can(user, 'task.read', taskResource(owned.task, undefined, owned.owner)).allowed) throw notFound(`task '${request.params.id}'`);
+    return owned;
+  }
+
+  app.get<{ Params: { id: string } }>('/api/tasks/:id/reject-targets', {
+    schema: {
+      tags: ['tasks'], summary: 'The steps done before this one, in the order they were done (for 驳回)', params,
+      response: { 200: { type: 'array', items: { type: 'object', required: ['elementId'], properties: { elementId: { type: 'string' }, name: { type: 'string' } } } }, ...errors(401, 404) },
+    },
+  }, async (request) => {
+    const { task } = await readable(request);
+    const done = await listTasks(app.store.knex, { caseNo: task.caseNo, status: 'completed' });
+    const seen = new Map<string, RejectTarget>();
+    for (const d of done) if (d.elementId !== task.elementId && !seen.has(d.elementId)) seen.set(d.elementId, { elementId: d.elementId, ...(d.name ? { name: d.name } : {}) });
+    return [...seen.values()];
+  });
+
   app.get<{ Params: { id: string } }>('/api/tasks/:id/candidates', {
     schema: {
       tags: ['tasks'], summary: 'The active users who may hold this step (for 转办, 委派, 加签)', params,
       response: { 200: { type: 'array', items: candidateSchema }, ...errors(401, 404) },
     },
   }, async (request) => {
-    const user = requireUser(request);
-    const found = await findTask(app.store.knex, request.params.id);
-    const owned = found && (await ownedTask(app.store.knex, found));
-    if (!owned || !can(user, 'task.read', taskResource(owned.task, undefined, owned.owner)).allowed) throw notFound(`task '${request.params.id}'`);
-    const { task, owner } = owned;
+    const { task, owner } = await readable(request);
     const department = stepDepartment({ department: task.department, owner });
     if (department === undefined) return [];
     const step = { taskId: task.taskId, elementId: task.elementId, department: task.department, owner, role: task.role, candidateGroups: task.candidateGroups };

@@ -213,6 +213,7 @@ const MATRIX: Row[] = [
   row('GET /api/tasks/:id', async () => ({ method: 'GET', url: `/api/tasks/${encodeURIComponent((await freshCase()).taskId)}` }), [401, 'ok', 'ok', 'ok', 404, 404, 404, 'ok']),
   // The colleagues who may hold the step: whoever may read the task.
   row('GET /api/tasks/:id/candidates', async () => ({ method: 'GET', url: `/api/tasks/${encodeURIComponent((await freshCase()).taskId)}/candidates` }), [401, 'ok', 'ok', 'ok', 404, 404, 404, 'ok']),
+  row('GET /api/tasks/:id/reject-targets', async () => ({ method: 'GET', url: `/api/tasks/${encodeURIComponent((await freshCase()).taskId)}/reject-targets` }), [401, 'ok', 'ok', 'ok', 404, 404, 404, 'ok']),
   row('POST /api/tasks/:id/claim', task('claim'), [401, 403, 'ok', 'ok', 404, 404, 404, 403]),
   row('POST /api/tasks/:id/complete', task('complete'), [401, 403, 'ok', 'ok', 404, 404, 404, 403]),
   // The operations on a task: only the holder; the delegate resolves; the previous approver reclaims.

@@ -24,6 +24,7 @@ function articleText(t: T, article: string | undefined): string {
   if (!article) return '—';
   if (/^promised limit/.test(article)) return t('basis.promised-listing');
   if (/^step limit/.test(article)) return t('basis.step-listing');
+  if (/^co-department promised limit/.test(article)) return t('basis.co-department-listing');
   return article;
 }
 

@@ -34,9 +34,12 @@ export const ZH_CN_OPERATIONS: Readonly<Record<string, string>> = {
   // 抄送我的
   'Copied to me': '抄送我的', 'Copied by': '抄送人', 'Copied at': '抄送时间', 'No copies': '暂无抄送', '{n} copies': '共 {n} 条抄送',
   'Copies are read only: they let you follow the case, not work its steps.': '抄送仅供查阅：可查看办件进展，但不能办理其环节。',
+  // The limit of a co-department of a joint approval (并联审批), as its listing states it
+  'basis.co-department-listing': '办事指南公布的协办部门办理时限',
   // Timeline names of the operations
   'event.task.transferred': '转办', 'event.task.delegated': '委派', 'event.task.resolved': '委派交回', 'event.task.signers-added': '加签',
   'event.task.signers-removed': '减签', 'event.task.signed': '加签人签署', 'event.task.rejected': '驳回', 'event.task.reclaimed': '拿回',
   'event.rejection.resumed': '驳回后返回驳回环节', 'event.task.urged': '催办', 'event.task.copied': '抄送', 'event.task.assigned': '办理人变更',
   'event.correction.requested': '驳回至申请人补正', 'event.co-department.signed': '协办会签人签署',
+  'event.co-department.withdrawn': '协办收回（各协办部门重新办理）',
 };

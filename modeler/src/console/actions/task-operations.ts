@@ -71,10 +71,12 @@ function removeForm(kit: ActionKit, task: OpenTask, signers: string[]): Form {
   };
 }
 
-function rejectForm(kit: ActionKit, task: OpenTask, done: TaskRow[]): Form {
-  const { t } = kit.ctx;
+function rejectForm(kit: ActionKit, task: OpenTask): Form {
+  const { t, http } = kit.ctx;
   return async () => {
-    const passed = [...new Map(done.filter((d) => d.elementId !== task.elementId).map((d) => [d.elementId, d.name ?? d.elementId])).entries()];
+    // The steps done before this one, whichever department did them (GET /api/tasks/:id/reject-targets).
+    const done = await http.get<{ elementId: string; name?: string }[]>(`/api/tasks/${encodeURIComponent(task.taskId)}/reject-targets`);
+    const passed = done.map((d): [string, string] => [d.elementId, d.name ?? keyed(t, 'stage', d.elementId)]);
     const targets: [string, string][] = [['previous', t('The previous step')], ...passed.map(([id, name]): [string, string] => [id, name]), ['applicant', t('The applicant (correction)')]];
     const to = select('reject-to', targets);
     const resume = select('reject-resume', [['through', t('resume.through')], ['back-to-me', t('resume.back-to-me')]]);
@@ -145,7 +147,7 @@ function operations(kit: ActionKit, task: OpenTask, me: Me | undefined, open: Op
       ['signers', t('Add signers'), signersForm(kit, task, me)]);
     const signers = removable(task, open);
     if (signers.length) ops.push(['remove-signers', t('Remove signers'), removeForm(kit, task, signers)]);
-    ops.push(['reject', t('Reject'), rejectForm(kit, task, done)], ['copies', t('Copy to'), copyForm(kit, task, me)]);
+    ops.push(['reject', t('Reject'), rejectForm(kit, task)], ['copies', t('Copy to'), copyForm(kit, task, me)]);
   }
   if (me && isDelegate(me, task)) ops.push(['resolve', t('Hand back'), resolveForm(kit, task)]);
   if (me && mayReclaim(me, task)) ops.push(['reclaim', t('Take back'), reclaimForm(kit, task, done)]);
