@@ -8,6 +8,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ItemPackageFiles } from '../../definitions/items/index.js';
 import { withRuleTable } from '../cases/item-deployment.js';
+import { patchedPaths, withListingPatch } from '../cases/listing-patch.js';
 import { explainMaterials } from '../cases/item-rules.js';
 import { checkFacts } from '../cases/facts.js';
 import { itemParams, openObject } from '../http/case-schemas.js';
@@ -38,7 +39,7 @@ function changeNote(value: string | undefined): string | undefined {
   return value;
 }
 
-/** `POST /api/items/:code/versions`, `PUT /api/items/:code/rules/:tableId`, `POST /api/items/:code/materials/check`. */
+/** `POST /api/items/:code/versions`, `PUT /api/items/:code/rules/:tableId`, `PATCH /api/items/:code/listing`, `POST /api/items/:code/materials/check`. */
 export const itemDeployRoutes: FastifyPluginAsync = async (app) => {
   app.addContentTypeParser(YAML_TYPES, { parseAs: 'string', bodyLimit: app.config.uploadLimit }, (_request, body, done) => done(null, body));
 
@@ -105,6 +106,36 @@ export const itemDeployRoutes: FastifyPluginAsync = async (app) => {
     const files = current && withRuleTable(current, tableId, yaml);
     if (!files) throw notFound(`rule table '${tableId}' in item '${code}'`);
     return reply.status(201).send(await deploy(request, code, files, tableId, typeof request.body === 'string' ? undefined : request.body.note));
+  });
+
+  app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, JSON.parse(String(body)));
+    } catch (error) {
+      done(new ApiError('MALFORMED_JSON', `Expected a JSON merge patch, but the body is not JSON: ${(error as Error).message}`), undefined);
+    }
+  });
+
+  app.patch<{ Params: { code: string }; Body: Record<string, never> }>('/api/items/:code/listing', {
+    schema: {
+      tags: ['items'],
+      summary: 'Change item.json fields (a JSON Merge Patch, RFC 7396: null removes a field) as the next version, with the stored process and rule tables; open cases keep theirs',
+      params: itemParams,
+      body: { type: 'object', minProperties: 1, maxProperties: 60, description: 'the fields of item.json to change, e.g. { "promisedLimit": { "value": 3 } }' },
+      response: { 201: { ...deployedSchema, properties: { ...deployedSchema.properties, changed: { type: 'array', items: { type: 'string' } } } }, ...errors(400, 401, 403, 404, 409, 415, 422) },
+    },
+  }, async (request, reply) => {
+    const { code } = request.params;
+    requireUser(request);
+    const known = await app.cases.items.find(code);
+    if (!known) throw notFound(`item '${code}'`);
+    authorize(request, 'item.deploy', { kind: 'item', department: known.department });
+    const current = await app.cases.items.get(code, known.latestVersion);
+    if (!current) throw notFound(`item '${code}' version ${known.latestVersion}`);
+    // A changed code or implementing body is refused by the deploy's own findings (code-mismatch, department-changed).
+    const deployed = await deploy(request, code, withListingPatch(current, request.body), undefined, `item.json: ${patchedPaths(request.body).join(', ')}`.slice(0, noteSchema.maxLength));
+    request.log.info({ item: code, version: deployed.version, fields: patchedPaths(request.body) }, 'item listing patched');
+    return reply.status(201).send({ ...deployed, changed: patchedPaths(request.body) });
   });
 
   app.post<{ Params: { code: string }; Body: { facts: Record<string, never> } }>('/api/items/:code/materials/check', {

@@ -132,6 +132,7 @@ const CASE_ROWS: Row[] = [
   row('GET /api/items/:code/versions/:v/bpmn', () => ({ method: 'GET', url: '/api/items/ITEM-02/versions/1/bpmn' }), LOGGED_IN),
   row('POST /api/items/:code/versions', () => ({ method: 'POST', url: '/api/items/ITEM-02/versions', payload: { files: foodFiles } }), ITEM_ADMIN),
   row('PUT /api/items/:code/process', () => ({ method: 'PUT', url: '/api/items/ITEM-02/process', headers: { 'content-type': 'application/xml' }, payload: foodFiles['process.bpmn'] }), ITEM_ADMIN),
+  row('PATCH /api/items/:code/listing', () => ({ method: 'PATCH', url: '/api/items/ITEM-02/listing', payload: { onsiteVisits: 0 } }), ITEM_ADMIN),
   row('PUT /api/items/:code/rules/:tableId', () => ({ method: 'PUT', url: '/api/items/ITEM-02/rules/ITEM-02.fees', payload: { yaml: foodFiles['rules/fees.yaml'] } }), ITEM_ADMIN),
   row('POST /api/items/:code/disable', () => ({ method: 'POST', url: '/api/items/ITEM-01/disable' }), ITEM_ADMIN),
   row('POST /api/items/:code/enable', () => ({ method: 'POST', url: '/api/items/ITEM-01/enable' }), ITEM_ADMIN),
