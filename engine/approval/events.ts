@@ -13,6 +13,7 @@ import type {
   DeliveryRecord, MaterialRef, NoticeItem, PreAcceptanceWindow,
 } from './state.js';
 import type { CopyRecord, UrgeRecord } from './task-notes.js';
+import type { EvaluationGrade } from './evaluation.js';
 import type { SpglStatus } from './status.js';
 
 /** The payload of each lifecycle event (besides `type`, `v`, `seq`, `at`, `actor`, `why`, `status`). */
@@ -53,6 +54,7 @@ export interface ApprovalEventPayloads {
   'payment.confirmed': { amount: number; reference: string };
   'certificate.issued': { certificate: CertificateRecord };
   'delivery.recorded': { delivery: DeliveryRecord };
+  'evaluation.requested': { grades: EvaluationGrade[] };
   'case.evaluated': { grade: number; comment?: string };
   'rectification.opened': { due: Deadline };
   'rectification.completed': { note: string };
@@ -95,7 +97,7 @@ const TYPES: readonly ApprovalEventType[] = [
   'co-department.started', 'co-department.completed', 'step-clock.started', 'step-clock.stopped', 'case.decided', 'case.concluded', 'case.withdrawn',
   'case.revoked', 'payment.confirmed', 'certificate.issued', 'delivery.recorded', 'case.evaluated',
   'rectification.opened', 'rectification.completed', 'light.changed', 'supervision.recorded', 'deadline.recalculated',
-  'task.urged', 'task.copied', 'co-department.withdrawn', 'co-department.signed',
+  'task.urged', 'task.copied', 'co-department.withdrawn', 'co-department.signed', 'evaluation.requested',
 ];
 
 /** The lifecycle event types, for telling them from the core's events in the shared log. */

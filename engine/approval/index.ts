@@ -20,3 +20,5 @@ export { approvalEngine } from './engine.js';
 export { caseLight, departmentLights, computeCaseDeadlines, isWindowTimer, supervisedSteps } from './clocks.js';
 export { stepLights, taskLights } from './step-clocks.js';
 export * from './documents/index.js';
+export { certificateText, defaultCertificateNumber, type CertificateContent } from './certificate.js';
+export { EVALUATION_GRADES, type EvaluationGrade } from './evaluation.js';

@@ -81,7 +81,16 @@ export interface ItemSnapshot {
   /** The element id or stage of the step that needs the fees paid first, if any. */
   readonly payBefore?: string;
   /** The result (certificate) and its validity in years (absent = long-term). */
-  readonly result: { readonly name: string; readonly eCertificate: boolean; readonly validityYears?: number };
+  readonly result: {
+    readonly name: string;
+    readonly eCertificate: boolean;
+    readonly validityYears?: number;
+    /**
+     * When the certificate is generated: `decision` (the approving decision, default), `manual` (only by
+     * `certificate.issue`), or the element id or stage of the step at whose start it is generated.
+     */
+    readonly issueAt?: string;
+  };
   readonly joint?: { readonly leadDepartment: string; readonly coDepartments: readonly CoDepartmentSpec[] };
   /** Delivery methods the item offers. */
   readonly delivery: readonly ('pickup' | 'express' | 'online')[];

@@ -10,7 +10,8 @@ import type { SupervisionRecord } from '../clocks/supervision.js';
 import type { SuspensionEntry } from '../clocks/suspension-ledger.js';
 import type { Deadline } from '../clocks/types.js';
 import { initialState, type CaseState } from '../core/index.js';
-import type { Variables } from '../core/types.js';
+import type { Seal, Variables } from '../core/types.js';
+import type { EvaluationGrade } from './evaluation.js';
 import type { ItemSnapshot } from './item-snapshot.js';
 import type { SpglStatus } from './status.js';
 import type { CopyRecord, UrgeRecord } from './task-notes.js';
@@ -168,9 +169,18 @@ export interface CertificateRecord {
   issuedAt: string;
   validFrom: IsoDate;
   validUntil?: IsoDate;
-  /** Where the issuer's e-seal will be applied; a placeholder until the seal service signs it. */
-  seal: { kind: 'e-seal-placeholder'; holder: string };
+  /** The issuing department's e-seal over `certificateText` (see `certificate.ts`). */
+  seal: CertificateSeal;
 }
+
+/**
+ * The seal of a certificate: signed by the issuer's key (`e-seal`); `unsealed` when the runtime had no key
+ * service (engine tests); `e-seal-placeholder` on certificates recorded before Shenpi signed them.
+ */
+export type CertificateSeal =
+  | ({ kind: 'e-seal'; signedAt: string } & Seal)
+  | { kind: 'unsealed'; holder: string }
+  | { kind: 'e-seal-placeholder'; holder: string };
 
 /** How the result reached the applicant. */
 export interface DeliveryRecord {
@@ -259,6 +269,8 @@ export interface ApprovalState {
   certificate?: CertificateRecord;
   delivery?: DeliveryRecord;
   fees: FeeRecord;
+  /** The invitation to evaluate, sent at 办结 (好差评); open until `evaluation` is given. */
+  evaluationRequest?: { requestedAt: string; grades: EvaluationGrade[] };
   evaluation?: { grade: number; comment?: string; at: string; by: string };
   rectification?: { openedAt: string; due: Deadline; completedAt?: string; note?: string };
   withdrawal?: { at: string; by: string; reason: string };

@@ -30,6 +30,28 @@ export interface EngineContext {
   resolveDefinition?: (key: string, version: number | 'latest') => ExecutableDefinition | undefined;
   /** What the command's expressions may spend (limits and a deadline on the runtime's monotonic clock). */
   budget?: EvaluationBudget;
+  /**
+   * Signs a result document with its issuing department's e-seal key (电子印章). The runtime holds the keys;
+   * the engine only hands over the canonical text to sign. Without it a certificate is recorded unsealed.
+   */
+  sealer?: Sealer;
+}
+
+/** An e-seal signature over a canonical text, as the issuing department's key made it. */
+export type Seal = {
+  /** `SM2-SM3` (GB/T 32918 signature over SM3, default user id) or `Ed25519` where OpenSSL lacks SM2. */
+  algorithm: 'SM2-SM3' | 'Ed25519';
+  /** The department whose key signed. */
+  signer: string;
+  /** The signing key's id: the first 16 hex digits of the SHA-256 of its public key (SPKI DER). */
+  keyId: string;
+  /** The signature, base64. */
+  signature: string;
+};
+
+/** The runtime's signing port: synchronous, so a certificate is sealed in the same step that issues it. */
+export interface Sealer {
+  seal(signer: string, text: string): Seal;
 }
 
 /** Commands: imperative, dotted. Every command may carry the actor who issued it. */

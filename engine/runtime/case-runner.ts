@@ -39,6 +39,8 @@ export interface CaseRunnerOptions<S, C extends RuntimeCommand = Command> {
   monotonic?: () => number;
   /** The evaluation limits; the configured ones (`configureEvaluation`) when absent. */
   evaluationLimits?: EvaluationLimits;
+  /** Seals certificates with the issuing department's key; without it certificates are recorded unsealed. */
+  sealer?: EngineContext['sealer'];
 }
 
 /** Per-command options. */
@@ -130,6 +132,7 @@ export class CaseRunner<S = Json, C extends RuntimeCommand = Command> {
     const ctx: EngineContext = {
       now: at, calendar: this.options.calendar, resolveDefinition: this.options.resolveDefinition,
       budget: commandBudget(this.options.monotonic, this.options.evaluationLimits),
+      ...(this.options.sealer ? { sealer: this.options.sealer } : {}),
     };
     const version = (loaded?.version ?? 0) + 1;
     let state = loaded ? (loaded.state as S) : engine.initialState();

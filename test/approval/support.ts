@@ -71,10 +71,13 @@ export class Case {
   /** The calendar the next steps run on; a test loads a new one by assigning it. */
   calendar: WorkingCalendar = calendar;
 
+  /** The signing port the next steps get; none by default (certificates are then recorded unsealed). */
+  sealer: EngineContext['sealer'];
+
   constructor(readonly definition: ExecutableDefinition) {}
 
   ctx(now: string): EngineContext {
-    return { now, calendar: this.calendar };
+    return { now, calendar: this.calendar, ...(this.sealer ? { sealer: this.sealer } : {}) };
   }
 
   /** Steps `command` at `now`; throws when refused. Returns the new events. */

@@ -3,7 +3,7 @@ import { placeDeadline } from '../open-clocks.js';
 import { actorId, type Appliers } from './applier.js';
 
 type After =
-  | 'payment.confirmed' | 'certificate.issued' | 'delivery.recorded' | 'case.evaluated' | 'rectification.opened'
+  | 'payment.confirmed' | 'certificate.issued' | 'evaluation.requested' | 'delivery.recorded' | 'case.evaluated' | 'rectification.opened'
   | 'rectification.completed' | 'light.changed' | 'supervision.recorded' | 'deadline.recalculated';
 
 export const afterAppliers: Appliers<After> = {
@@ -15,6 +15,9 @@ export const afterAppliers: Appliers<After> = {
   },
   'delivery.recorded': (s, e) => {
     s.delivery = structuredClone(e.delivery);
+  },
+  'evaluation.requested': (s, e) => {
+    s.evaluationRequest = { requestedAt: e.at, grades: structuredClone(e.grades) };
   },
   'case.evaluated': (s, e) => {
     s.evaluation = { grade: e.grade, at: e.at, by: actorId(e), ...(e.comment !== undefined ? { comment: e.comment } : {}) };

@@ -1,12 +1,13 @@
 /**
- * After (and around) the decision: fees paid online, the certificate issued to the certificate library with
- * an e-seal placeholder, delivery within the limit of 行政许可法 第44条, evaluation (好差评) with a
+ * After (and around) the decision: fees paid online, the certificate issued to the certificate library under
+ * the issuer's e-seal, delivery within the limit of 行政许可法 第44条, evaluation (好差评) with a
  * rectification for grades 4 and 5, revocation (撤销), and the supervision sweep.
  */
-import { DateTime } from 'luxon';
 import { computeDeadline } from '../../clocks/deadline.js';
 import { newSupervisionRecords, overdueViolations } from '../../clocks/supervision.js';
 import type { LifecycleCommand } from '../commands.js';
+import { EVALUATION_GRADES } from '../evaluation.js';
+import { autoIssueCertificate, isIssueStep, issueMoment, recordCertificate } from '../certificate.js';
 import { openTasks } from '../../core/index.js';
 import { caseLight, supervisedSteps } from '../clocks.js';
 import type { Decider } from '../decider.js';
@@ -26,11 +27,17 @@ export function confirmPayment(d: Decider, cmd: Of<'payment.confirm'>): void {
     refuse('PAYMENT_INVALID', `Expected a payment of up to ${due} yuan with a reference, but got ${cmd.amount} yuan${cmd.reference.trim() ? '' : ' without one'}`);
   }
   d.emit('payment.confirmed', { amount: cmd.amount, reference: cmd.reference }, { why: `fees of ${s.fees.total} yuan` });
+  // A certificate held back by the unpaid fees is generated now, if its moment has come.
+  if (certificateMomentPassed(d)) autoIssueCertificate(d, `fees of ${s.fees.total} yuan paid`);
 }
 
-/** The last day of a validity of `years` from `from` (e.g. 5 years from 2026-03-20 ends 2031-03-19). */
-function validUntil(from: string, years: number): string {
-  return DateTime.fromISO(from).plus({ years }).minus({ days: 1 }).toISODate()!;
+/** True when the item's moment of generating the certificate has come: the decision, or its step started or passed. */
+function certificateMomentPassed(d: Decider): boolean {
+  const s = d.approval;
+  const at = issueMoment(s);
+  if (at === 'manual' || !s.decision) return false;
+  if (at === 'decision' || s.phase === 'concluded') return true;
+  return openTasks(d.draft.process).some((t) => isIssueStep(s, t));
 }
 
 export function issueCertificate(d: Decider, cmd: Of<'certificate.issue'>): void {
@@ -46,16 +53,7 @@ export function issueCertificate(d: Decider, cmd: Of<'certificate.issue'>): void
   if (![cmd.number, cmd.holder, cmd.issuer].every((v) => v.trim() !== '')) {
     refuse('CERTIFICATE_NOT_ALLOWED', 'Expected the certificate number, holder and issuer, but one was blank');
   }
-  const years = s.item.result.validityYears;
-  const certificate = {
-    number: cmd.number, name: s.item.result.name, holder: cmd.holder, issuer: cmd.issuer, issuedAt: d.ctx.now,
-    validFrom: d.today, ...(years ? { validUntil: validUntil(d.today, years) } : {}),
-    seal: { kind: 'e-seal-placeholder' as const, holder: cmd.issuer },
-  };
-  d.emit('certificate.issued', { certificate }, { why: `decision ${s.decision.outcome} on ${s.decision.decidedOn}` });
-  if (s.item.result.eCertificate) {
-    d.effect({ type: 'action.run', action: 'push-certificate', elementId: 'certificate', input: { caseNo: s.caseNo, ...certificate } });
-  }
+  recordCertificate(d, cmd, `decision ${s.decision.outcome} on ${s.decision.decidedOn}`);
 }
 
 export function recordDelivery(d: Decider, cmd: Of<'delivery.record'>): void {
@@ -87,7 +85,8 @@ export function evaluate(d: Decider, cmd: Of<'case.evaluate'>): void {
   if (s.evaluation) refuse('EVALUATION_INVALID', `Expected one evaluation, but grade ${s.evaluation.grade} was given`);
   if (!Number.isInteger(cmd.grade) || cmd.grade < 1 || cmd.grade > 5) refuse('EVALUATION_INVALID', `Expected a grade from 1 to 5, but got ${cmd.grade}`);
   d.emit('case.evaluated', { grade: cmd.grade, ...(cmd.comment ? { comment: cmd.comment } : {}) }, { why: cmd.comment ?? `grade ${cmd.grade}` });
-  if (cmd.grade >= 4) {
+  // 差评 (不满意, 非常不满意) opens a rectification with the item's limit.
+  if (EVALUATION_GRADES.find((g) => g.grade === cmd.grade)?.poor) {
     const due = computeDeadline(d.ctx.calendar, { rule: 'rectification', article: 'evaluation rectification limit (好差评整改)', trigger: d.ctx.now, limit: s.item.rectificationLimit });
     d.emit('rectification.opened', { due }, { why: `grade ${cmd.grade}: ${cmd.comment ?? 'dissatisfied'}` });
   }

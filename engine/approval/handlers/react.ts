@@ -13,6 +13,8 @@ import { clockRules } from '../clock-rules.js';
 import type { Decider } from '../decider.js';
 import type { DecisionRecord, Outcome } from '../state.js';
 import { SPGL } from '../status.js';
+import { autoIssueCertificate, isIssueStep, issueMoment } from '../certificate.js';
+import { EVALUATION_GRADES } from '../evaluation.js';
 import { runningSteps, stepSpecFor } from '../step-clocks.js';
 import { refreshDeadlines } from './refresh.js';
 
@@ -45,6 +47,7 @@ function decide(d: Decider, outcome: Outcome, opinion: string | undefined, why: 
   };
   const delivery = deliveryDeadline(calendar, { decided: decidedOn, limit: s.item.deliveryLimit, ...clockRules(s.item) });
   d.emit('case.decided', { decision, delivery }, { why });
+  if (issueMoment(s) === 'decision') autoIssueCertificate(d, `${why} (certificate generated at the decision)`);
 }
 
 /** Reacts to the core's events of this step. `tasks` are the tasks open before the step. */
@@ -59,6 +62,7 @@ export function reactToCore(d: Decider, events: readonly CaseEvent[], tasks: rea
         d.emit('co-department.started', { department: task.department!, taskId: task.taskId }, { why: 'shared materials sent to the co-department (抄告相关)' });
         refreshDeadlines(d, `co-department ${task.department} started`);
       }
+      if (isIssueStep(d.approval, task)) autoIssueCertificate(d, `step ${task.elementId} started (certificate generated at this step)`);
       const spec = stepSpecFor(d.approval.item, task);
       if (spec) {
         d.emit('step-clock.started', { step: spec.step, taskId: task.taskId, ...(task.department ? { department: task.department } : {}) }, {
@@ -136,4 +140,20 @@ function conclude(d: Decider): void {
   const outcome = d.approval.decision!.outcome;
   const status = outcome === 'refused' ? SPGL.completedRefused : s.acceptance?.deferred.length ? SPGL.completedWithDeferred : SPGL.completedApproved;
   d.emit('case.concluded', {}, { status, why: `outcome ${outcome}` });
+  requestEvaluation(d);
+}
+
+/**
+ * 办结 invites the applicant to evaluate the service (好差评, 国办发〔2019〕51号: 一事一评): the five grades, none
+ * chosen for them. The invitation is an event (the portal shows it until a grade is given) and an effect that
+ * notifies the applicant.
+ */
+function requestEvaluation(d: Decider): void {
+  const s = d.approval;
+  if (s.evaluation || s.evaluationRequest) return;
+  d.emit('evaluation.requested', { grades: [...EVALUATION_GRADES] }, { why: 'case concluded (办结): the applicant is invited to evaluate' });
+  d.effect({
+    type: 'action.run', action: 'request-evaluation', elementId: 'evaluation',
+    input: { caseNo: s.caseNo, applicant: s.applicant.id, ...(s.agent ? { agent: s.agent.id } : {}), grades: EVALUATION_GRADES.map((g) => g.grade) },
+  });
 }
