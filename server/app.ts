@@ -38,6 +38,7 @@ import { securityPlugin } from './plugins/security.js';
 import { smsPlugin } from './plugins/sms.js';
 import { identityPlugin, type IdentityPluginOptions } from './plugins/identity.js';
 import { metricsPlugin } from './plugins/metrics.js';
+import { sealPassphrase } from './seal/passphrase.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { runtimePlugin, type RuntimePluginOptions } from './plugins/runtime.js';
 import { storePlugin } from './plugins/store.js';
@@ -89,7 +90,7 @@ export async function build(options: BuildOptions = {}): Promise<FastifyInstance
     await app.register(auditPlugin);
     await app.register(identityPlugin, { scrypt: options.scrypt, demoDepartments: options.demoDepartments });
     // Approval cases always run on the approval aggregate; other engines a caller adds are asked first.
-    const approval = approvalEngine({ dir: path.join(config.dataDir, 'files') });
+    const approval = approvalEngine({ dir: path.join(config.dataDir, 'files') }, { passphrase: sealPassphrase({ dataDir: config.dataDir, configured: config.sealPassphrase }) });
     const extra = options.caseEngines;
     const caseEngines: CaseEngineFactory = async (deps) => [...(extra ? await extra(deps) : []), ...(await approval.factory(deps))];
     await app.register(runtimePlugin, { rules: options.rules, calendar: options.calendar, notifier: options.notifier, background: options.background, caseEngines });

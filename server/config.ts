@@ -69,6 +69,8 @@ export interface ServerConfig {
   demoPassword?: string;
   /** Whether the first start creates a demo user per role and department. */
   demoUsers: boolean;
+  /** Encrypts the e-seal private keys at rest (`SHENPI_SEAL_PASSPHRASE`); a secret in the data folder when absent. */
+  sealPassphrase?: string;
   webhook?: WebhookConfig;
   sms?: SmsConfig;
   logLevel: string;
@@ -191,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     adminPassword: env.SHENPI_ADMIN_PASSWORD || undefined,
     demoPassword: env.SHENPI_DEMO_PASSWORD || undefined,
     demoUsers: env.SHENPI_DEMO_USERS !== 'false',
+    sealPassphrase: env.SHENPI_SEAL_PASSPHRASE || undefined,
     webhook: url
       ? { url, secret: env.SHENPI_WEBHOOK_SECRET!, attempts: integer(env, 'SHENPI_WEBHOOK_ATTEMPTS', 3, 1), timeoutMs: integer(env, 'SHENPI_WEBHOOK_TIMEOUT_MS', 5_000, 1) }
       : undefined,

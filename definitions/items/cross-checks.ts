@@ -118,6 +118,10 @@ function processChecks(l: ItemListing, def: ExecutableDefinition): ItemFinding[]
   if (payBefore && !nodes.some((n) => n.id === payBefore || n.approval?.stage === payBefore)) {
     out.push({ severity: 'error', code: 'unknown-step', file: 'item.json', field: '/fees/payBefore', message: `no element or stage '${payBefore}' in process.bpmn` });
   }
+  const issueAt = l.result.issueAt;
+  if (issueAt && issueAt !== 'decision' && issueAt !== 'manual' && !nodes.some((n) => n.id === issueAt || n.approval?.stage === issueAt)) {
+    out.push({ severity: 'error', code: 'unknown-step', file: 'item.json', field: '/result/issueAt', message: `no element or stage '${issueAt}' in process.bpmn generates the certificate` });
+  }
   l.stepLimits?.forEach((s, i) => {
     if (!nodes.some((n) => n.id === s.step || n.approval?.stage === s.step)) {
       out.push({ severity: 'error', code: 'unknown-step', file: 'item.json', field: `/stepLimits/${i}/step`, message: `no element or stage '${s.step}' in process.bpmn has this step clock` });

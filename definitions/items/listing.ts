@@ -92,7 +92,8 @@ export interface ItemListing {
   acceptanceConditions: { id: string; text: string; check: 'rules' | 'manual' }[];
   materials: ListingMaterial[];
   fees: { charged: boolean; basis?: string; payBefore?: string; exemptions?: string[]; online?: boolean };
-  result: { name: string; type: string; eCertificate: boolean; validityYears?: number; sample?: string };
+  /** `issueAt`: `decision` (default), `manual`, or the element id or stage of the step that generates the certificate. */
+  result: { name: string; type: string; eCertificate: boolean; validityYears?: number; issueAt?: string; sample?: string };
   contacts: { consultation: string; complaint: string; address?: string; hours?: string };
   delivery: ('pickup' | 'express' | 'online')[];
   joint?: {

@@ -72,6 +72,7 @@ export function itemSnapshot(listing: ItemListing, version: number): ItemSnapsho
       name: listing.result.name,
       eCertificate: listing.result.eCertificate,
       ...(listing.result.validityYears ? { validityYears: listing.result.validityYears } : {}),
+      ...(listing.result.issueAt && listing.result.issueAt !== 'decision' ? { issueAt: listing.result.issueAt } : {}),
     },
     ...(listing.joint
       ? {

@@ -7,23 +7,29 @@
 import type { CaseEngineDeps, CaseEngineRoute } from '../runtime/routing-runner.js';
 import { createCaseService, type CaseServiceWiring } from './create-case-service.js';
 import type { FileStorage } from './file-storage.js';
+import { SealKeyStore } from '../seal/key-store.js';
 
 /** The approval engine of one server: its factory and, once the factory ran, the case service wiring. */
 export interface ApprovalEngine {
   factory(deps: CaseEngineDeps): Promise<CaseEngineRoute[]>;
   /** The wiring; throws when the runtime has not called the factory (a bug in the plugin order). */
-  wiring(): CaseServiceWiring;
+  wiring(): CaseServiceWiring & { seals: SealKeyStore };
 }
 
 /** How many case numbers `owns` remembers; ownership never changes, so a hit is answered from memory. */
 const OWNED_CACHE = 10_000;
 
-/** Creates the approval engine storing uploaded materials in `files`. */
-export function approvalEngine(files: FileStorage | { dir: string }): ApprovalEngine {
-  let wired: CaseServiceWiring | undefined;
+/**
+ * Creates the approval engine storing uploaded materials in `files`, sealing certificates with the keys of
+ * `signing_keys` encrypted under `sealPassphrase`.
+ */
+export function approvalEngine(files: FileStorage | { dir: string }, seal: { passphrase: string }): ApprovalEngine {
+  let wired: (CaseServiceWiring & { seals: SealKeyStore }) | undefined;
   return {
     async factory(deps) {
-      wired = await createCaseService({ store: deps.store, clock: deps.clock, calendar: deps.calendar, files, afterCommit: deps.afterCommit });
+      const seals = await SealKeyStore.open({ knex: deps.store.knex, passphrase: seal.passphrase, now: () => deps.clock.now() });
+      const wiring = await createCaseService({ store: deps.store, clock: deps.clock, calendar: deps.calendar, files, afterCommit: deps.afterCommit, sealer: seals });
+      wired = { ...wiring, seals };
       const knex = deps.store.knex;
       const owned = new Set<string>();
       const owns = async (caseNo: string): Promise<boolean> => {

@@ -1,6 +1,6 @@
 /**
  * The read model of approval cases, written in each commit's transaction: the applicant index from
- * `case.applied`, and one supervision notice per `supervision.recorded`. Because the aggregate records a
+ * `case.applied`, one supervision notice per `supervision.recorded`, and the certificate index from `certificate.issued`. Because the aggregate records a
  * violation once per key and the notice's key is unique, a violation becomes exactly one notice however
  * often the sweep runs.
  *
@@ -28,6 +28,7 @@ type Value = string | null;
 export interface ApprovalRows {
   cases: Array<Record<(typeof CASE_COLUMNS)[number], Value>>;
   notices: Array<Record<(typeof NOTICE_COLUMNS)[number], Value>>;
+  certificates: Array<Record<(typeof CERTIFICATE_COLUMNS)[number], Value>>;
 }
 
 const CASE_COLUMNS = ['case_no', 'item_code', 'department', 'applicant_id', 'applicant_name', 'agent_id', 'id_suffix', 'channel', 'received_at'] as const;
@@ -35,9 +36,11 @@ const NOTICE_COLUMNS = [
   'key', 'case_no', 'rule', 'step_id', 'warning_type', 'content', 'department', 'issued_on', 'response_due', 'response_due_at', 'created_at',
 ] as const;
 
+const CERTIFICATE_COLUMNS = ['number', 'case_no', 'item_code', 'issued_at'] as const;
+
 /** What the events of `w` project; empty for every commit that neither applies nor records supervision. */
 export function approvalRows(w: CaseWrite): ApprovalRows {
-  const rows: ApprovalRows = { cases: [], notices: [] };
+  const rows: ApprovalRows = { cases: [], notices: [], certificates: [] };
   for (const e of w.events) {
     if (e.type === 'case.applied') {
       const applicant = e.applicant as unknown as Applicant;
@@ -54,6 +57,9 @@ export function approvalRows(w: CaseWrite): ApprovalRows {
         channel: e.channel as Channel,
         received_at: toUtc(e.at),
       });
+    } else if (e.type === 'certificate.issued') {
+      const c = e.certificate as { number: string; issuedAt: string };
+      rows.certificates.push({ number: c.number, case_no: w.caseNo, item_code: itemCodeOf(w), issued_at: toUtc(c.issuedAt) });
     } else if (e.type === 'supervision.recorded') {
       const r = e.record as unknown as SupervisionRecord;
       rows.notices.push({
@@ -74,11 +80,18 @@ export function approvalRows(w: CaseWrite): ApprovalRows {
   return rows;
 }
 
+/** The item code of the case `w` writes, from its state. */
+function itemCodeOf(w: CaseWrite): string {
+  const state = w.state as { approval?: { item?: { code?: string } } } | null;
+  return state?.approval?.item?.code ?? '';
+}
+
 /** Writes the applicant index and the supervision notices of one commit in its knex transaction. */
 export async function projectApprovalCase(trx: Knex.Transaction, w: CaseWrite): Promise<void> {
   const rows = approvalRows(w);
   for (const row of rows.cases) await trx('approval_cases').insert(row);
   for (const row of rows.notices) await trx('supervision_notices').insert(row).onConflict('key').ignore();
+  for (const row of rows.certificates) await trx('certificates').insert(row);
 }
 
 const named = (columns: readonly string[]) => `(${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
@@ -86,6 +99,7 @@ const named = (columns: readonly string[]) => `(${columns.join(', ')}) VALUES ($
 const statements = perConnection((db: SqliteDatabase) => ({
   insertCase: db.prepare(`INSERT INTO approval_cases ${named(CASE_COLUMNS)}`),
   insertNotice: db.prepare(`INSERT INTO supervision_notices ${named(NOTICE_COLUMNS)} ON CONFLICT (key) DO NOTHING`),
+  insertCertificate: db.prepare(`INSERT INTO certificates ${named(CERTIFICATE_COLUMNS)}`),
 }));
 
 /**
@@ -94,8 +108,9 @@ const statements = perConnection((db: SqliteDatabase) => ({
  */
 export function projectApprovalCaseSync(db: SqliteDatabase, w: CaseWrite): void {
   const rows = approvalRows(w);
-  if (rows.cases.length === 0 && rows.notices.length === 0) return;
+  if (rows.cases.length === 0 && rows.notices.length === 0 && rows.certificates.length === 0) return;
   const s = statements(db);
   for (const row of rows.cases) s.insertCase.run(row);
   for (const row of rows.notices) s.insertNotice.run(row);
+  for (const row of rows.certificates) s.insertCertificate.run(row);
 }

@@ -189,6 +189,10 @@ export class CaseService {
   async issueCertificate(caseNo: string, args: { actor: Actor; number?: string }): Promise<ServiceResult<{ certificateNumber: string }>> {
     const s = (await this.load(caseNo))?.state.approval;
     if (!s) return refusal(caseNo, 'CASE_NOT_FOUND', `Expected case '${caseNo}' to exist, but it does not`);
+    // Generated already at the decision (or its step): asking again without another number answers it.
+    if (s.certificate && (args.number === undefined || args.number === s.certificate.number)) {
+      return { ok: true, caseNo, status: s.status, events: [], certificateNumber: s.certificate.number };
+    }
     const number = args.number ?? (this.deps.certificateNumber ?? defaultCertificateNumber)(s.item.code, this.today());
     const result = await this.run(caseNo, { type: 'certificate.issue', number, holder: s.applicant.name, issuer: s.item.department, actor: args.actor });
     return result.ok ? { ...result, certificateNumber: number } : result;

@@ -6,6 +6,7 @@
 import type { WorkingCalendar } from '../../engine/calendar/types.js';
 import { approvalEngine, summarize, type ApprovalCaseState, type ApprovalCommand } from '../../engine/approval/index.js';
 import { CaseRunner } from '../../engine/runtime/case-runner.js';
+import type { Sealer } from '../../engine/core/types.js';
 import type { CaseWrite, Clock } from '../../engine/runtime/ports.js';
 import { CachedDefinitionRepository } from '../../engine/runtime/definition-cache.js';
 import { KnexCaseStore } from '../store/knex-case-store.js';
@@ -38,6 +39,8 @@ export async function createCaseService(args: {
   calendar: WorkingCalendar;
   files: FileStorage | { dir: string };
   afterCommit?: (write: CaseWrite) => void;
+  /** Seals certificates with the issuing department's key; without it they are recorded unsealed. */
+  sealer?: Sealer;
 }): Promise<CaseServiceWiring> {
   const items = new KnexItemRepository(args.store.knex);
   const rules = new ItemRuleEvaluator(items);
@@ -56,6 +59,7 @@ export async function createCaseService(args: {
     calendar: args.calendar,
     rules,
     ...(args.afterCommit ? { afterCommit: args.afterCommit } : {}),
+    ...(args.sealer ? { sealer: args.sealer } : {}),
   });
   const files = 'dir' in args.files ? new LocalDiskStorage(args.files.dir) : args.files;
   const service = new CaseService({

@@ -20,7 +20,7 @@ export interface CasesPluginOptions extends Record<string, unknown> {
 
 /** Decorates `app.cases`. */
 export const casesPlugin = sharedPlugin<CasesPluginOptions>('shenpi-cases', async (app, options) => {
-  const { service, items, files } = options.engine.wiring();
+  const { service, items, files, seals } = options.engine.wiring();
   const sweep = new SupervisionSweep({
     knex: app.store.knex,
     store: app.store.cases,
@@ -32,7 +32,7 @@ export const casesPlugin = sharedPlugin<CasesPluginOptions>('shenpi-cases', asyn
   // One sweep at a time per process: a second request waits for the running one and then runs its own.
   let running: Promise<SweepReport> = Promise.resolve({ checked: 0, evaluated: 0, recorded: 0, failed: 0 });
   const runSweep = (by?: string): Promise<SweepReport> => (running = running.catch(() => undefined).then(() => sweep.sweep(undefined, by)));
-  app.decorate('cases', { service, items, files, sweep: runSweep });
+  app.decorate('cases', { service, items, files, seals, sweep: runSweep });
 
   if (options.background === false) return;
   let timer: NodeJS.Timeout | undefined;
@@ -58,6 +58,7 @@ export const casesPlugin = sharedPlugin<CasesPluginOptions>('shenpi-cases', asyn
   });
   app.addHook('onClose', async () => {
     stopped = true;
+    await seals.flush().catch(() => undefined);
     clearTimeout(timer);
     await running.catch(() => undefined);
   });

@@ -22,6 +22,7 @@ import type { CaseService } from '../cases/case-service.js';
 import type { FileStorage } from '../cases/file-storage.js';
 import type { KnexItemRepository } from '../cases/knex-item-repository.js';
 import type { SweepReport } from '../cases/supervision-sweep.js';
+import type { SealKeyStore } from '../seal/key-store.js';
 
 /** The async runtime of one server process. */
 export interface RuntimeServices {
@@ -56,6 +57,8 @@ export interface CaseServices {
   service: CaseService;
   items: KnexItemRepository;
   files: FileStorage;
+  /** The departments' e-seal keys: they seal certificates; their public halves are published. */
+  seals: SealKeyStore;
   /** Runs one supervision sweep now (after the one in progress, if any); `by`, the user who asked, is audited per case changed. */
   sweep(by?: string): Promise<SweepReport>;
 }

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { auditRoutes } from './audit.js';
 import { authRoutes } from './auth.js';
+import { certificateRoutes } from './certificates.js';
 import { clockRoutes } from './clock.js';
 import { definitionRoutes } from './definitions.js';
 import { caseApplyRoutes } from './case-apply.js';
@@ -53,6 +54,7 @@ export const ROUTES: readonly FastifyPluginAsync[] = [
   caseHearingRoutes,
   caseDocumentRoutes,
   caseFileRoutes,
+  certificateRoutes,
   supervisionRoutes,
   settingsRoutes,
   reportRoutes,

@@ -111,6 +111,8 @@ const ITEM_ADMIN: Outcome[] = [401, 'ok', 403, 403, 'ok', 403, 403, 403];
 /** The reform office and supervision. */
 const SUPERVISORS: Outcome[] = [401, 'ok', 403, 403, 403, 403, 403, 'ok'];
 
+/** The number of a fresh concluded case's certificate. */
+const certificateOf = async (): Promise<string> => (await t.app.cases.service.getCase(await foodCase(t.app, 'concluded')))!.lifecycle.certificate!.number;
 const onCase = (point: Parameters<typeof foodCase>[1], path: string, payload: object = {}, facts: Record<string, unknown> = {}) => async (): Promise<InjectOptions> =>
   ({ method: 'POST', url: `/api/cases/${await foodCase(t.app, point, facts)}/${path}`, payload });
 
@@ -173,6 +175,16 @@ const CASE_ROWS: Row[] = [
   row('POST /api/cases/:caseNo/evaluation', onCase('concluded', 'evaluation', { grade: 1 }), APPLICANT),
   row('POST /api/cases/:caseNo/rectification', onCase('rectifying', 'rectification', { note: '增设窗口' }), LEAD),
   row('GET /api/public/progress', async () => ({ method: 'GET', url: `/api/public/progress?caseNo=${await foodCase(t.app, 'received')}&idSuffix=1234` }), ALL_OK),
+  row('GET /api/certificates/keys', () => ({ method: 'GET', url: '/api/certificates/keys' }), ALL_OK),
+  row('GET /api/departments/:department/public-key', async () => {
+    await foodCase(t.app, 'concluded');
+    return { method: 'GET', url: `/api/departments/${encodeURIComponent('区市场监督管理局')}/public-key` };
+  }, ALL_OK),
+  row('GET /api/certificates/:number/verify', async () => ({ method: 'GET', url: `/api/certificates/${encodeURIComponent(await certificateOf())}/verify` }), ALL_OK),
+  row('POST /api/certificates/verify', async () => {
+    const caseNo = await foodCase(t.app, 'concluded');
+    return { method: 'POST', url: '/api/certificates/verify', payload: (await t.app.cases.service.getCase(caseNo))!.lifecycle.certificate! };
+  }, ALL_OK),
   row('GET /api/supervision/lights', () => ({ method: 'GET', url: '/api/supervision/lights' }), [401, 'ok', 'ok', 'ok', 'ok', 'ok', 403, 'ok']),
   row('GET /api/supervision/notices', () => ({ method: 'GET', url: '/api/supervision/notices' }), [401, 'ok', 'ok', 'ok', 'ok', 'ok', 403, 'ok']),
   row('POST /api/supervision/notices/:id/response', async () => ({ method: 'POST', url: `/api/supervision/notices/${await freshNotice()}/response`, payload: { response: '已整改' } }), [401, 403, 403, 403, 'ok', 'ok', 403, 403]),
