@@ -75,8 +75,8 @@ export function noticeOf(e: Event, s: ApprovalState): { kind: NotificationKind; 
       const d = e.delivery;
       return { kind: 'delivered', params: { method: d.method, ...(d.carrier ? { carrier: d.carrier } : {}), ...(d.trackingNumber ? { trackingNumber: d.trackingNumber } : {}) } };
     }
-    case 'case.concluded':
-      // 好差评: the applicant may evaluate a concluded case once (see the evaluation handler).
+    case 'evaluation.requested':
+      // 好差评: 办结 invites the applicant to evaluate the concluded case once (see the evaluation handler).
       return s.evaluation ? undefined : { kind: 'evaluation', params: {} };
     default:
       return undefined;

@@ -111,9 +111,8 @@ describe('the notification centre', () => {
       ok(await service.completeTask(caseNo, { taskId: task.taskId, actor: clerk, ...extra }));
     };
     for (const step of ['review', 'siteCheck', 'audit']) await complete(step);
+    // The approving decision generates the certificate, numbered after the case.
     await complete('decide', { outcome: 'approve', opinion: '同意' });
-    const issued = await service.issueCertificate(caseNo, { actor: clerk, number: 'JY13301000000001' });
-    ok(issued);
     await complete('issue');
     ok(await service.recordDelivery(caseNo, { method: 'express', carrier: 'EMS', trackingNumber: 'EMS1234567890', actor: clerk }));
     const items = (await mine()).items;
@@ -122,7 +121,7 @@ describe('the notification centre', () => {
     const text = (kind: string) => items.find((i) => i.kind === kind)!.text;
     // Decided on Monday 2 March; delivery within 5 working days: 3, 4, 5, 6 and 9 March (行政许可法 第44条)
     expect(text('decided')).toBe(`您的办件 ${caseNo}（${ITEM}）已作出决定：准予许可。办理结果将于 2026-03-09 前送达。`);
-    expect(text('certificate')).toBe('您的“食品经营许可证”（编号 JY13301000000001）已制发，可在网上办事大厅查看和下载电子证照。');
+    expect(text('certificate')).toBe(`您的“食品经营许可证”（编号 ITEM-02-2026-${caseNo.slice(-8)}）已制发，可在网上办事大厅查看和下载电子证照。`);
     expect(text('delivered')).toBe(`您的办件 ${caseNo}（${ITEM}）的办理结果已送达：邮寄送达，EMS，快递单号 EMS1234567890。`);
     expect(text('evaluation')).toBe(`您的办件 ${caseNo}（${ITEM}）已办结，欢迎对本次服务作出评价（好差评）。`);
     // No English word and no raw code in any text
