@@ -8,7 +8,7 @@ import type { Knex } from 'knex';
 import type { NamedMigration } from '../migration-source.js';
 
 export const signingKeysSchema: NamedMigration = {
-  name: '20261202T0920-signing-keys',
+  name: '20261202T0940-signing-keys',
 
   async up(knex: Knex): Promise<void> {
     await knex.schema.createTable('signing_keys', (t) => {
