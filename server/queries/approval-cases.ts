@@ -6,7 +6,7 @@
  * about every row.
  */
 import type { Knex } from 'knex';
-import { instant, text } from '../store/rows.js';
+import { instant, json, text } from '../store/rows.js';
 
 /** Filters of `GET /api/cases`. */
 export interface CaseListFilter {
@@ -21,6 +21,10 @@ export interface CaseListFilter {
   caseNo?: string;
   /** Part of the applicant's stated name. */
   applicant?: string;
+  /** 已办: cases `userId` acted on (beyond applying); 我发起的: window applications `userId` registered. */
+  mine?: { queue: 'done' | 'started'; userId: string };
+  /** Only these cases (抄送我的: the cases copied to the caller). */
+  caseNos?: readonly string[];
   limit: number;
   offset: number;
 }
@@ -41,6 +45,16 @@ function ofDepartment(q: Knex.QueryBuilder, knex: Knex, department: string): voi
   q.where('a.department', department).orWhereExists(knex('tasks as t').whereRaw('t.case_no = a.case_no').where('t.department', department).select(knex.raw('1')));
 }
 
+/** Events that are no act of the user's own on the case: their application, taking a task, the system's records. */
+const NOT_DONE = ['case.applied', 'task.claimed'];
+
+/** 已办 (an event of `userId` besides applying and claiming) or 我发起的 (a window application `userId` entered). */
+function byQueue(q: Knex.QueryBuilder, knex: Knex, mine: NonNullable<CaseListFilter['mine']>): void {
+  const acts = knex('events as e').whereRaw('e.case_no = a.case_no').where('e.actor_id', mine.userId).select(knex.raw('1'));
+  if (mine.queue === 'done') q.whereExists(acts.whereNotIn('e.type', NOT_DONE));
+  else q.where('a.channel', 'window').whereExists(acts.where('e.type', 'case.applied'));
+}
+
 /** One page of cases and the total matching, newest first. */
 export async function listApprovalCases(
   knex: Knex,
@@ -56,6 +70,8 @@ export async function listApprovalCases(
   if (filter.awaiting) base.whereIn('c.status', AWAITING_STATUSES);
   if (filter.caseNo) base.whereRaw("a.case_no like ? escape '\\'", [likePart(filter.caseNo)]);
   if (filter.applicant) base.whereRaw("a.applicant_name like ? escape '\\'", [likePart(filter.applicant)]);
+  if (filter.mine) byQueue(base, knex, filter.mine);
+  if (filter.caseNos) base.whereIn('a.case_no', [...filter.caseNos]);
   if (filter.overdue) base.whereIn('c.status', HANDLING_STATUSES).where('c.promised_deadline', '<', now);
   if (visibleTo) {
     base.where((q) => {
@@ -92,4 +108,15 @@ function caseRow(r: Record<string, unknown>, now: string): Record<string, unknow
     ...(statutory ? { statutoryDeadline: statutory } : {}),
     overdue: promised !== undefined && HANDLING_STATUSES.includes(String(r.status)) && promised < now,
   };
+}
+
+/** The cases whose tasks were copied (抄送) to `user` or to their department, from the `task.copied` events. */
+export async function copiedCases(knex: Knex, user: { id: string; department?: string }): Promise<string[]> {
+  const rows = await knex('events').where('type', 'task.copied').select('case_no', 'payload');
+  const found = new Set<string>();
+  for (const row of rows as Array<{ case_no: string; payload: unknown }>) {
+    const copy = (json(row.payload) as { copy?: { users?: string[]; departments?: string[] } } | null)?.copy;
+    if (copy?.users?.includes(user.id) || (user.department !== undefined && copy?.departments?.includes(user.department))) found.add(row.case_no);
+  }
+  return [...found];
 }

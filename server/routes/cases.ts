@@ -13,7 +13,7 @@ import { authorize } from '../http/guard.js';
 import { errors } from '../http/schemas.js';
 import { can } from '../identity/permissions.js';
 import { hasRole } from '../identity/roles.js';
-import { listApprovalCases, type CaseListFilter } from '../queries/approval-cases.js';
+import { copiedCases, listApprovalCases, type CaseListFilter } from '../queries/approval-cases.js';
 import { listUploads } from '../queries/case-uploads.js';
 import { caseFacts, caseResource } from '../queries/cases.js';
 import '../plugins/types.js';
@@ -30,6 +30,8 @@ const listQuery = {
     awaiting: { type: 'boolean' },
     caseNo: { type: 'string', minLength: 1, maxLength: 64 },
     applicant: { type: 'string', minLength: 1, maxLength: 256 },
+    // The caller's own queues: 已办 (acted on), 我发起的 (window applications registered), 抄送我的 (copied to).
+    queue: { type: 'string', enum: ['done', 'started', 'copied'] },
     limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
     offset: { type: 'integer', minimum: 0, maximum: 1_000_000, default: 0 },
   },
@@ -44,9 +46,12 @@ const timelineEntry = {
   },
 } as const;
 
+/** The query of `GET /api/cases`. */
+type CaseListQuery = Omit<CaseListFilter, 'mine' | 'caseNos'> & { queue?: 'done' | 'started' | 'copied' };
+
 /** `GET /api/cases`, `GET /api/cases/:caseNo`, `GET /api/cases/:caseNo/timeline`. */
 export const caseRoutes: FastifyPluginAsync = async (app) => {
-  app.get<{ Querystring: CaseListFilter }>('/api/cases', {
+  app.get<{ Querystring: CaseListQuery }>('/api/cases', {
     schema: {
       tags: ['cases'], summary: 'Cases the caller may see: by item, status, light, department, overdue, awaiting acceptance, case number, applicant; paged', querystring: listQuery,
       response: { 200: { type: 'object', required: ['total', 'items'], properties: { total: { type: 'integer' }, items: { type: 'array', items: caseRowSchema } } }, ...errors(400, 401, 403) },
@@ -55,7 +60,13 @@ export const caseRoutes: FastifyPluginAsync = async (app) => {
     const user = authorize(request, 'case.list', { kind: 'system' });
     const seesAll = hasRole(user, 'reform-office-admin') || hasRole(user, 'auditor');
     const now = app.runtime.clock.now().toISOString();
-    const page = await listApprovalCases(app.store.knex, request.query, now, seesAll ? undefined : { userId: user.id, ...(user.department ? { department: user.department } : {}) });
+    const { queue, ...query } = request.query;
+    const filter: CaseListFilter = {
+      ...query,
+      ...(queue === 'done' || queue === 'started' ? { mine: { queue, userId: user.id } } : {}),
+      ...(queue === 'copied' ? { caseNos: await copiedCases(app.store.knex, user) } : {}),
+    };
+    const page = await listApprovalCases(app.store.knex, filter, now, seesAll ? undefined : { userId: user.id, ...(user.department ? { department: user.department } : {}) });
     if (seesAll) return { total: page.total, items: page.rows };
     // The SQL narrowing is the optimisation; the policy decides on every row.
     const items = [];

@@ -16,7 +16,7 @@ export const FOOD_DEPARTMENT = '区市场监督管理局';
 /** The demo departments of the harness: the modeler's default one, and ITEM-02's with the step roles of its process. */
 export const HARNESS_DEPARTMENTS: readonly DemoDepartment[] = [
   ...DEFAULT_DEMO_DEPARTMENTS,
-  { department: FOOD_DEPARTMENT, slug: 'food', groups: ['clerk', 'reviewer', 'section-chief', 'deputy-director', 'inspector', 'issuer', 'chief'] },
+  { department: FOOD_DEPARTMENT, slug: 'food', groups: ['clerk', 'reviewer', 'section-chief', 'deputy-director', 'inspector', 'issuer', 'chief', 'registrar', 'registration-approver', 'window-clerk'] },
 ];
 
 /** Staff of ITEM-02's department, the applicant and the auditor, with the demo password. */

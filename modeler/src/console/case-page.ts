@@ -45,7 +45,7 @@ export async function casePage(ctx: ConsoleContext, caseNo: string): Promise<HTM
   const facts: [string, Node | string][] = [
     [t('Case number'), el('span', { id: 'case-no' }, c.caseNo)],
     [t('Item'), `${c.item?.name ?? c.itemCode ?? ''} ${c.itemVersion ? `（${t('version {v}', { v: c.itemVersion })}）` : ''}`],
-    [t('Applicant'), c.applicant?.name ?? '—'],
+    [t('Applicant'), el('span', { id: 'case-applicant' }, c.applicant?.name ?? '—', ...(c.applicant?.idSuffix ? [`（${keyed(t, 'idType', c.applicant.idType ?? 'RESIDENT_ID')} ${t('ending {suffix}', { suffix: c.applicant.idSuffix })}）`] : []))],
     [t('Channel'), keyed(t, 'channel', c.channel)],
     [t('Received'), dateTime(c.receivedAt)],
     [t('Status'), el('span', { id: 'case-status', 'data-status': String(c.status ?? '') }, keyed(t, 'status', c.status))],

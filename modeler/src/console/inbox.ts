@@ -9,6 +9,7 @@ import { el, errorText, field, keyed, lightDot, say, select, stepLight, table } 
 import { applicantName } from './cases-list.js';
 import type { ConsoleContext } from './context.js';
 import { OUTCOMES } from './context.js';
+import { queueTabs } from './queues.js';
 
 /** Lights of the cases behind the tasks, from the case query; empty when the query is not available. */
 async function caseLights(ctx: ConsoleContext): Promise<Map<string, string>> {
@@ -42,11 +43,11 @@ function completeForm(ctx: ConsoleContext, task: TaskRow, done: () => void): HTM
 }
 
 /** Renders the inbox page. */
-export async function inboxPage(ctx: ConsoleContext): Promise<HTMLElement> {
+export async function inboxPage(ctx: ConsoleContext, query: URLSearchParams = new URLSearchParams()): Promise<HTMLElement> {
   const { t, http } = ctx;
   const root = el('div', { class: 'page', id: 'inbox' });
   const status = select('filter-status', [['awaiting', t('Awaiting acceptance')], ['active', t('task.active')], ['completed', t('task.completed')]]);
-  status.value = 'active';
+  status.value = ['awaiting', 'active', 'completed'].includes(query.get('status') ?? '') ? query.get('status')! : 'active';
   const caseNo = el('input', { id: 'filter-case', placeholder: t('Case number') });
   const results = el('div', { class: 'results' });
   const formSlot = el('div', { class: 'form-slot' });
@@ -108,7 +109,9 @@ export async function inboxPage(ctx: ConsoleContext): Promise<HTMLElement> {
     field(t('Status'), status), field(t('Case number'), caseNo), el('button', { type: 'submit', class: 'primary' }, t('Search')));
   status.addEventListener('change', () => void load().catch((err: Error) => say(errorText(t, err), 'error')));
   filters.addEventListener('submit', (e) => { e.preventDefault(); void load().catch((err: Error) => say(errorText(t, err), 'error')); });
-  root.append(el('h1', {}, t('Task inbox')), filters, results, formSlot);
+  const tabs = el('div', { class: 'queue-slot' }, queueTabs(t, status.value === 'awaiting' ? 'awaiting' : 'active'));
+  status.addEventListener('change', () => tabs.replaceChildren(queueTabs(t, status.value === 'awaiting' ? 'awaiting' : 'active')));
+  root.append(el('h1', {}, t('Task inbox')), tabs, filters, results, formSlot);
   await load();
   return root;
 }

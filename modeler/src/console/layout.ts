@@ -18,6 +18,7 @@ export function navEntries(t: T, lang: string): NavEntry[] {
   const suffix = lang === 'en' ? '?lang=en' : '';
   return [
     { key: 'inbox', text: t('Task inbox'), href: '#/inbox' },
+    { key: 'window', text: t('Window intake'), href: '#/window' },
     { key: 'copies', text: t('Copied to me'), href: '#/copies' },
     { key: 'cases', text: t('Cases'), href: '#/cases' },
     { key: 'lights', text: t('Lights'), href: '#/lights' },
@@ -37,9 +38,9 @@ export function isApplicantOnly(me: Me): boolean {
 /** Roles that read the monthly report (the server's `report.read`). */
 const REPORT_ROLES = ['reform-office-admin', 'auditor'];
 
-/** The entries `me` may use: the monthly report only for the reform office and supervision. */
+/** The entries `me` may use: the monthly report only for the reform office and supervision, window intake for clerks. */
 export function entriesFor(entries: NavEntry[], me: Me): NavEntry[] {
-  return entries.filter((e) => e.key !== 'report' || me.roles.some((r) => REPORT_ROLES.includes(r)));
+  return entries.filter((e) => (e.key !== 'report' || me.roles.some((r) => REPORT_ROLES.includes(r))) && (e.key !== 'window' || me.roles.includes('department-staff')));
 }
 
 /** Renders the navigation into `nav`; the entry whose key is `active` is highlighted. */

@@ -14,6 +14,8 @@ import { inboxPage } from './inbox.js';
 import { entriesFor, isApplicantOnly, loginPanel, navEntries, renderNav, renderWho } from './layout.js';
 import { lightsPage } from './lights.js';
 import { noticesPage } from './notices.js';
+import { queuePage } from './queues.js';
+import { windowIntakePage } from './window-intake.js';
 import { reportPage } from './report.js';
 
 const lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh-CN';
@@ -39,7 +41,9 @@ const logout = () => {
 
 const ctx = { http, t, me: () => me };
 const routes: Route[] = [
-  { pattern: '/inbox', nav: 'inbox', render: () => inboxPage(ctx) },
+  { pattern: '/inbox', nav: 'inbox', render: (_p, q) => inboxPage(ctx, q) },
+  { pattern: '/queues/:queue', nav: 'inbox', render: (p, q) => queuePage(ctx, p.queue!, q) },
+  { pattern: '/window', nav: 'window', render: (_p, q) => windowIntakePage(ctx, q) },
   { pattern: '/copies', nav: 'copies', render: () => copiesPage(ctx) },
   { pattern: '/cases', nav: 'cases', render: (_p, q) => casesPage(ctx, q) },
   { pattern: '/cases/:caseNo', nav: 'cases', render: (p) => casePage(ctx, p.caseNo!) },

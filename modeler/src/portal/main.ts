@@ -13,6 +13,7 @@ import { cataloguePage } from './catalogue.js';
 import type { PortalContext } from './context.js';
 import { itemPage } from './item-page.js';
 import { loginPage, myCasesPage, progressPage } from './account-pages.js';
+import { messagesEntry, notificationsPage, refreshBadge } from './notifications.js';
 
 const lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh-CN';
 const t = createTranslate(lang);
@@ -43,12 +44,14 @@ function renderAccount(): void {
   account.replaceChildren(...(me
     ? [el('span', { id: 'account-name', 'data-user': me.id }, me.name), out]
     : [el('a', { href: '#/login', id: 'login-link' }, t('Real-name login'))]));
+  void refreshBadge(http, me !== undefined);
 }
 
 nav.replaceChildren(
   el('a', { href: '#/', 'data-nav': 'catalogue' }, t('Service guide')),
   el('a', { href: '#/mine', 'data-nav': 'mine' }, t('My cases')),
   el('a', { href: '#/progress', 'data-nav': 'progress' }, t('Progress')),
+  messagesEntry(t('Messages')),
 );
 
 const routes: Route[] = [
@@ -58,6 +61,7 @@ const routes: Route[] = [
   { pattern: '/cases/:caseNo', nav: 'mine', render: (p) => casePage(ctx, p.caseNo!) },
   { pattern: '/mine', nav: 'mine', render: () => myCasesPage(ctx) },
   { pattern: '/progress', nav: 'progress', render: (_p, q) => progressPage(ctx, q) },
+  { pattern: '/messages', nav: 'messages', render: (_p, q) => notificationsPage(ctx, q) },
   { pattern: '/login', nav: 'mine', render: (_p, q) => loginPage(ctx, q) },
 ];
 
@@ -75,6 +79,8 @@ const render = startRouter({
       renderAccount();
     }
     for (const a of nav.querySelectorAll('a')) a.classList.toggle('active', a.dataset.nav === route.nav);
+    // The count may have changed since the last page (a step of a case, a message read).
+    void refreshBadge(http, me !== undefined);
     return true;
   },
   onError: (e) => el('p', { class: 'form-error', role: 'alert' }, `${t('Could not load the page')}：${errorText(t, e)}`),
