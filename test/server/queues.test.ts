@@ -63,4 +63,19 @@ describe('the queues of GET /api/cases', () => {
     expect(await queue('samr-staff', 'queue=copied')).toEqual([]);
     expect((await t.app.inject({ method: 'GET', url: '/api/cases?queue=mine', headers: t.tokens['samr-staff'] })).statusCode).toBe(400);
   });
+
+  it('tells an applicant with a portal account of the window case registered for them, in their 站内消息', async () => {
+    const application = {
+      itemCode: 'ITEM-02', channel: 'window', facts: foodFacts(), materials: [LICENCE],
+      applicant: { id: 'applicant', name: '张三', kind: 'ENTERPRISE', idType: 'RESIDENT_ID', idNumber: '110101199003071234' },
+    };
+    const body = multipart([{ name: 'application', value: JSON.stringify(application) }, ...['M1', 'M3', 'M4'].map((m) => ({ name: m, filename: `${m}.pdf`, type: 'application/pdf', bytes: pdf(m) }))]);
+    const res = await t.app.inject({ method: 'POST', url: '/api/cases', headers: { ...t.tokens['samr-staff'], ...body.headers }, payload: body.payload });
+    expect(res.statusCode, res.body).toBe(201);
+    const caseNo = res.json<{ caseNo: string }>().caseNo;
+    expect((await t.app.inject({ method: 'POST', url: `/api/cases/${caseNo}/accept`, headers: t.tokens['samr-staff'], payload: {} })).statusCode).toBe(200);
+    const list = (await t.app.inject({ method: 'GET', url: `/api/notifications?caseNo=${caseNo}`, headers: t.tokens.applicant })).json<{ items: Array<{ kind: string; title: string }> }>();
+    expect(list.items.map((i) => `${i.kind} ${i.title}`)).toEqual(['accepted 受理通知']);
+    expect(await queue('applicant', 'limit=200')).toContain(caseNo);
+  });
 });
