@@ -36,6 +36,7 @@ export const ZH_CN_MESSAGES: Readonly<Record<string, string>> = {
   URGE_LIMIT_REACHED: '今天对该任务的催办次数已达上限',
   COPY_RECIPIENTS_REQUIRED: '请至少选择一名抄送人员或一个抄送部门',
   WITHDRAW_TOO_LATE: '第一位审批人已经办理，不能再撤回',
+  CORRECTION_ALREADY_REQUESTED: '补正须一次性告知：本办件已驳回申请人补正过一次，不能再次要求补正',
   REJECT_AFTER_DECISION: '办件已作出决定，驳回后只能直接回到驳回环节',
   // The server (server/http).
   VALIDATION_FAILED: '提交的内容不符合要求',

@@ -10,7 +10,7 @@ import type { SuspensionEntry } from '../clocks/suspension-ledger.js';
 import type { Deadline } from '../clocks/types.js';
 import type {
   AcceptanceRecord, Application, CaseDeadlines, CertificateRecord, CorrectionRecord, DecisionRecord,
-  DeliveryRecord, MaterialRef, NoticeItem, PreAcceptanceWindow,
+  DeliveryRecord, HandlingCorrection, MaterialRef, NoticeItem, PreAcceptanceWindow,
 } from './state.js';
 import type { CopyRecord, UrgeRecord } from './task-notes.js';
 import type { EvaluationGrade } from './evaluation.js';
@@ -63,6 +63,10 @@ export interface ApprovalEventPayloads {
   /** A new calendar changed an open clock's deadline: moved it, or confirmed it (no longer provisional). */
   // The operations on a task:
   'task.urged': { urge: UrgeRecord };
+  /** 驳回 to the applicant: the case waits for the applicant's corrections, told once (一次性告知). */
+  'correction.requested': { correction: HandlingCorrection };
+  /** The applicant supplied the corrections asked for by a 驳回; handling goes on. */
+  'correction.resubmitted': { materials: string[]; on: string };
   'task.copied': { copy: CopyRecord };
   /** A return before the decision reopened the joint review: the co-departments' branches start afresh. */
   'co-department.withdrawn': { departments: string[] };
@@ -98,6 +102,7 @@ const TYPES: readonly ApprovalEventType[] = [
   'case.revoked', 'payment.confirmed', 'certificate.issued', 'delivery.recorded', 'case.evaluated',
   'rectification.opened', 'rectification.completed', 'light.changed', 'supervision.recorded', 'deadline.recalculated',
   'task.urged', 'task.copied', 'co-department.withdrawn', 'co-department.signed', 'evaluation.requested',
+  'correction.requested', 'correction.resubmitted',
 ];
 
 /** The lifecycle event types, for telling them from the core's events in the shared log. */

@@ -149,6 +149,24 @@ export interface CoDepartmentRecord {
   votes?: { outcome: 'approved' | 'refused'; opinion?: string }[];
 }
 
+/**
+ * A 驳回 to the applicant during handling: a correction told once (一次性告知), recorded in the ledger as an
+ * APPLICANT_RECTIFY procedure (which counts toward the limits unless the item's regulation says otherwise).
+ */
+export interface HandlingCorrection {
+  /** The rejecting task and its step. */
+  taskId: string;
+  el: string;
+  reason: string;
+  resume: 'through' | 'back-to-me';
+  /** The ledger entry of the correction. */
+  procedureId: string;
+  /** Where handling starts again on resubmission with `through`: the first step the case passed. */
+  restartAt?: string;
+  requestedOn: string;
+  resubmittedOn?: string;
+}
+
 /** The decision (决定). Timing stops here. */
 export interface DecisionRecord {
   outcome: Outcome;
@@ -278,6 +296,8 @@ export interface ApprovalState {
   supervision: SupervisionRecord[];
   /** 催办 of the case's tasks, oldest first (counted in supervision). */
   urges?: UrgeRecord[];
+  /** 驳回 to the applicant during handling: the one correction asked for, and whether it was supplied. */
+  handlingCorrection?: HandlingCorrection;
   /** 抄送: who was given a read-only copy, oldest first. */
   copies?: CopyRecord[];
   /** The staff member who entered a window application (the starter who may withdraw it, 撤回). */

@@ -13,6 +13,7 @@ import { isWindowTimer } from '../clocks.js';
 import type { Decider } from '../decider.js';
 import { clockCode, refuse } from '../rejection.js';
 import { SPGL } from '../status.js';
+import { rejectToApplicant } from './applicant-correction.js';
 import { windowLapsed } from './intake.js';
 import { isCoDepartmentTask, outcomeOf, reactToCore } from './react.js';
 import { refreshDeadlines, refreshLight } from './refresh.js';
@@ -119,6 +120,11 @@ export function passThrough(d: Decider, cmd: PassThroughCommand): void {
   if (cmd.type === 'task.complete') {
     const task = tasks.find((t) => t.taskId === cmd.taskId);
     if (task) guardCompletion(d, task, cmd);
+  }
+  if (cmd.type === 'task.reject' && cmd.to === 'applicant') {
+    if (d.approval.decision) refuse('REJECT_AFTER_DECISION', `Expected a reject to the applicant before the decision of ${d.approval.decision.decidedOn}, but it was made`);
+    rejectToApplicant(d, cmd, tasks);
+    return;
   }
   if (cmd.type === 'task.reject' && cmd.resume === 'through' && d.approval.decision) {
     // The decision stands once made: going through the steps again could not make it a second time.

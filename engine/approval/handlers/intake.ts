@@ -10,6 +10,7 @@ import { dayOf, openWindow } from '../clocks.js';
 import type { Decider } from '../decider.js';
 import { clockCode, refuse } from '../rejection.js';
 import { SPGL } from '../status.js';
+import { awaitsResubmission, resubmit } from './applicant-correction.js';
 import { startHandling } from './start-handling.js';
 import { recordViolations } from './supervise.js';
 
@@ -58,6 +59,8 @@ export function notifyCorrection(d: Decider, cmd: Of<'correction.notify'>): void
 
 /** The applicant supplies the corrections; the window runs again from this receipt. */
 export function supplyCorrection(d: Decider, cmd: Of<'correction.supply'>): void {
+  // In handling, the answer to a 驳回 to the applicant.
+  if (awaitsResubmission(d)) return resubmit(d, cmd);
   d.expectPhase(cmd.type, 'correcting');
   const s = d.approval;
   if (cmd.materials.length === 0) refuse('MATERIALS_MISSING', 'Expected the supplied materials, but none were given');
