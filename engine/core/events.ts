@@ -53,7 +53,10 @@ export interface EventPayloads {
   'variables.set': { scope?: string; variables: Variables };
   'task.created': { task: TaskInfo };
   'task.claimed': { taskId: string; assignee: string };
-  'task.completed': { taskId: string; outcome?: string; opinion?: string; variables?: Variables };
+  /** `auto`: nobody worked it: no approver (empty), the same approver as before (repeat), or its timeout passed it. */
+  'task.completed': { taskId: string; outcome?: string; opinion?: string; variables?: Variables; auto?: 'empty' | 'repeat' | 'timeout' };
+  /** A step's timeout came: the assignee was reminded, the step passed, or it went up to `to` (the leader). */
+  'task.timed-out': { taskId: string; action: 'remind' | 'pass' | 'escalate'; to?: string };
   'task.cancelled': { taskId: string };
   'decision.completed': { taskId: string; result: Json };
   'timer.scheduled': {

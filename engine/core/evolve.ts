@@ -126,7 +126,12 @@ const appliers: { [T in EventType]: Applier<T> } = {
       task.touched = true;
     }
   },
-  'task.completed': () => {},
+  'task.completed': (s, e) => {
+    const task = s.elements[e.taskId.slice(s.caseId.length + 1)]?.task;
+    const by = (e as { actor?: { id?: string } }).actor?.id ?? task?.assignee;
+    if (task && by !== undefined && e.auto === undefined) s.approvers = { ...s.approvers, [task.elementId]: by };
+  },
+  'task.timed-out': () => {},
   'task.cancelled': () => {},
   'decision.completed': () => {},
   'timer.scheduled': (s, e) => {

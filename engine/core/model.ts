@@ -26,6 +26,8 @@ export type NodeKind =
   | 'inclusiveGateway'
   | 'eventBasedGateway';
 
+import type { CandidateRule } from './organisation.js';
+
 /** A limit counted in working days (WD) or calendar days (CD), or an ISO 8601 duration (`P3D`, `PT4H`). */
 export type TimeLimit = { value: number; unit: 'WD' | 'CD' } | { duration: string };
 
@@ -49,6 +51,21 @@ export type EventDefinition =
   | { kind: 'error'; errorCode?: string }
   | { kind: 'terminate' };
 
+/** 票签: each signer's weight (default 1) and the share of the total weight whose approval passes the step. */
+export interface VoteSpec {
+  weights: Record<string, number>;
+  /** Between 0 and 1: 0.5 is a simple majority of the weight, 2/3 a qualified one. */
+  pass: number;
+  /** The outcome that counts as a yes; any other outcome counts as a no. */
+  approve: string;
+}
+
+/** What happens when a step is not done in time, counted from its opening (working days on the official calendar). */
+export interface TimeoutSpec {
+  action: 'remind' | 'pass' | 'escalate';
+  after: TimeLimit;
+}
+
 /** The department/role side of an approval step (the `approval` moddle extension). */
 export interface ApprovalSpec {
   department?: string;
@@ -69,6 +86,18 @@ export interface ApprovalSpec {
     coDepartments: string[];
     completion: 'all' | 'any';
   };
+  /** Who may hold the step, resolved over the organisation when its task is created. */
+  candidates?: CandidateRule;
+  /** The rule finds nobody: pass the step on, hand it to the department's admins, or refuse the command. */
+  emptyApprover?: 'pass' | 'admin' | 'refuse';
+  /** 自动去重: the step passes when the one who approved the step before is among its candidates. */
+  skipRepeatApprover?: boolean;
+  /** Separation of duties: whoever completed one of these elements in the case may not hold this step. */
+  separateFrom?: string[];
+  /** 票签 on a multi-instance step. */
+  vote?: VoteSpec;
+  /** Remind, pass or escalate the step after a time. */
+  timeout?: TimeoutSpec;
 }
 
 /** One variable mapping: evaluate `source` (FEEL) and store it as `target`. */

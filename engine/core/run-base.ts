@@ -8,6 +8,7 @@ import { BudgetExceededError, ExpressionError, evaluateExpression } from '../exp
 import type { EventPayloads, EventType } from './events.js';
 import { applyEvent } from './evolve.js';
 import type { ExecutableDefinition, NodeDef } from './model.js';
+import type { OrgSnapshot } from './organisation.js';
 import { compact, reject } from './rejection.js';
 import { childrenOf, publicId, type CaseState, type ElementInstance } from './state.js';
 import type { Actor, CaseEvent, Effect, EngineContext, Variables } from './types.js';
@@ -47,6 +48,16 @@ export class RunBase {
   /** The working-day calendar of the command. */
   get calendar(): WorkingCalendar {
     return this.ctx.calendar;
+  }
+
+  /** The organisation of the command, if the runtime gave one. */
+  get org(): OrgSnapshot | undefined {
+    return this.ctx.org;
+  }
+
+  /** Who last completed a task of element `el` in this case. */
+  approverOf(el: string): string | undefined {
+    return this.state.approvers?.[el];
   }
 
   /** The live instances directly inside a scope, oldest first. */

@@ -81,6 +81,8 @@ export interface CaseState {
   elements: Record<string, ElementInstance>;
   /** Open timers by key. */
   timers: Record<string, TimerInstance>;
+  /** Who last completed a task of each element (separation of duties: the reviewer may not decide). */
+  approvers?: Record<string, string>;
 }
 
 /** The state before `case.start`: the fold's starting point for {@link replay}. */

@@ -7,6 +7,7 @@
 import type { WorkingCalendar } from '../calendar/types.js';
 import type { EvaluationBudget } from '../expression/budget.js';
 import type { ExecutableDefinition } from './model.js';
+import type { OrgSnapshot } from './organisation.js';
 
 /** A JSON value. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -30,6 +31,8 @@ export interface EngineContext {
   resolveDefinition?: (key: string, version: number | 'latest') => ExecutableDefinition | undefined;
   /** What the command's expressions may spend (limits and a deadline on the runtime's monotonic clock). */
   budget?: EvaluationBudget;
+  /** The organisation a step's candidate rule is resolved over; without it a rule finds nobody. */
+  org?: OrgSnapshot;
   /**
    * Signs a result document with its issuing department's e-seal key (电子印章). The runtime holds the keys;
    * the engine only hands over the canonical text to sign. Without it a certificate is recorded unsealed.
@@ -131,6 +134,8 @@ export interface TaskInfo {
   department?: string;
   role?: string;
   candidateGroups?: string[];
+  /** The users a candidate rule resolved to at creation: only they hold the step (transfers stay among them). */
+  candidates?: string[];
   stage?: string;
   assignee?: string;
   /** Due instant computed from the step's time limit and the calendar; absent when the step has none. */
@@ -218,7 +223,11 @@ export type RejectionCode =
   | 'SIGNERS_INVALID'
   | 'SIGNER_NOT_REMOVABLE'
   | 'REJECT_RESUME_INVALID'
-  | 'RECLAIM_NOT_ALLOWED';
+  | 'RECLAIM_NOT_ALLOWED'
+  /** A step's candidate rule found nobody and its empty-approver policy refuses to go on. */
+  | 'NO_APPROVER'
+  /** Separation of duties: the user completed a step this one must be kept apart from. */
+  | 'SEPARATION_OF_DUTIES';
 
 /** The result of `step`. */
 export type StepResult<S, Code extends string = RejectionCode> =

@@ -9,6 +9,7 @@
  */
 import type { WorkingCalendar } from '../calendar/types.js';
 import type { ExecutableDefinition } from '../core/model.js';
+import type { OrgSnapshot } from '../core/organisation.js';
 import type { CaseEvent, Command, Effect, EngineContext, Json, Rejection } from '../core/types.js';
 import { BudgetExceededError, commandBudget, type EvaluationLimits } from '../expression/index.js';
 import { isConflict } from './errors.js';
@@ -32,6 +33,8 @@ export interface CaseRunnerOptions<S, C extends RuntimeCommand = Command> {
   /** Called after every successful commit, e.g. to wake the outbox dispatcher. */
   afterCommit?: (write: CaseWrite) => void;
   resolveDefinition?: EngineContext['resolveDefinition'];
+  /** The organisation candidate rules resolve over, loaded before each command (`ctx.org`). */
+  organisation?: () => Promise<OrgSnapshot | undefined>;
   /**
    * The monotonic clock (milliseconds, e.g. `performance.now`) that bounds the wall time a command spends
    * in expressions and rule cells; without it only iterations and sizes are bounded.
@@ -129,10 +132,12 @@ export class CaseRunner<S = Json, C extends RuntimeCommand = Command> {
       };
     }
 
+    const org = await this.options.organisation?.();
     const ctx: EngineContext = {
       now: at, calendar: this.options.calendar, resolveDefinition: this.options.resolveDefinition,
       budget: commandBudget(this.options.monotonic, this.options.evaluationLimits),
       ...(this.options.sealer ? { sealer: this.options.sealer } : {}),
+      ...(org ? { org } : {}),
     };
     const version = (loaded?.version ?? 0) + 1;
     let state = loaded ? (loaded.state as S) : engine.initialState();

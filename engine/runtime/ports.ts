@@ -110,6 +110,8 @@ export interface TaskRecord {
   department?: string;
   role?: string;
   candidateGroups: string[];
+  /** The users the step's candidate rule resolved to; absent for a step without a rule. */
+  candidates?: string[];
   stage?: string;
   assignee?: string;
   dueAt?: string;

@@ -30,6 +30,7 @@ export function projectTasks(events: readonly CaseEvent[]): TaskOp[] {
           department: task.department,
           role: task.role,
           candidateGroups: task.candidateGroups,
+          ...(task.candidates ? { candidates: task.candidates } : {}),
           stage: task.stage,
           assignee: task.assignee,
           dueAt: task.dueAt === undefined ? undefined : toUtc(task.dueAt),

@@ -28,7 +28,7 @@ export function approvalEngine(files: FileStorage | { dir: string }, seal: { pas
   return {
     async factory(deps) {
       const seals = await SealKeyStore.open({ knex: deps.store.knex, passphrase: seal.passphrase, now: () => deps.clock.now() });
-      const wiring = await createCaseService({ store: deps.store, clock: deps.clock, calendar: deps.calendar, files, afterCommit: deps.afterCommit, sealer: seals });
+      const wiring = await createCaseService({ store: deps.store, clock: deps.clock, calendar: deps.calendar, files, afterCommit: deps.afterCommit, sealer: seals, ...(deps.organisation ? { organisation: deps.organisation } : {}) });
       wired = { ...wiring, seals };
       const knex = deps.store.knex;
       const owned = new Set<string>();

@@ -3,6 +3,7 @@
  * summary columns and read model (`approval-projection.ts`), the item repository, the rule evaluator for
  * business rule tasks, and local file storage.
  */
+import type { OrgSnapshot } from '../../engine/core/organisation.js';
 import type { WorkingCalendar } from '../../engine/calendar/types.js';
 import { approvalEngine, summarize, type ApprovalCaseState, type ApprovalCommand } from '../../engine/approval/index.js';
 import { CaseRunner } from '../../engine/runtime/case-runner.js';
@@ -41,6 +42,7 @@ export async function createCaseService(args: {
   afterCommit?: (write: CaseWrite) => void;
   /** Seals certificates with the issuing department's key; without it they are recorded unsealed. */
   sealer?: Sealer;
+  organisation?: () => Promise<OrgSnapshot | undefined>;
 }): Promise<CaseServiceWiring> {
   const items = new KnexItemRepository(args.store.knex);
   const rules = new ItemRuleEvaluator(items);
@@ -60,6 +62,7 @@ export async function createCaseService(args: {
     rules,
     ...(args.afterCommit ? { afterCommit: args.afterCommit } : {}),
     ...(args.sealer ? { sealer: args.sealer } : {}),
+    ...(args.organisation ? { organisation: args.organisation } : {}),
   });
   const files = 'dir' in args.files ? new LocalDiskStorage(args.files.dir) : args.files;
   const service = new CaseService({

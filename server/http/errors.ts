@@ -40,6 +40,8 @@ export const REJECTION_STATUS: Readonly<Record<RejectionCode, number>> = {
   SIGNER_NOT_REMOVABLE: 409,
   REJECT_RESUME_INVALID: 422,
   RECLAIM_NOT_ALLOWED: 409,
+  NO_APPROVER: 422,
+  SEPARATION_OF_DUTIES: 403,
 };
 
 /** Statuses of the server's own codes. */

@@ -71,6 +71,8 @@ export type Resource =
       role?: string;
       /** The department owning the definition, for a step that names no department. */
       owner?: string;
+      /** The users the step's candidate rule resolved to. */
+      candidates?: readonly string[];
     }
   | {
       kind: 'case';

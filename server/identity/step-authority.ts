@@ -14,7 +14,7 @@
  */
 
 /** The stable codes of a refused step; each answers 403. */
-export const STEP_AUTHORITY_CODES = ['STEP_SUPERVISOR_ONLY', 'STEP_DEPARTMENT_MISMATCH', 'STEP_DEPARTMENT_UNKNOWN', 'STEP_ROLE_MISSING'] as const;
+export const STEP_AUTHORITY_CODES = ['STEP_SUPERVISOR_ONLY', 'STEP_DEPARTMENT_MISMATCH', 'STEP_DEPARTMENT_UNKNOWN', 'STEP_ROLE_MISSING', 'STEP_NOT_CANDIDATE'] as const;
 
 /** Why a user may not work a step. */
 export type StepAuthorityCode = (typeof STEP_AUTHORITY_CODES)[number];
@@ -42,6 +42,8 @@ export interface StepOfTask {
   owner?: string;
   role?: string;
   candidateGroups?: readonly string[];
+  /** The users the step's candidate rule resolved to (`approval:candidates`): they alone hold it. */
+  candidates?: readonly string[];
 }
 
 /** A refusal, with the task, element and department named. */
@@ -75,6 +77,15 @@ export function stepAuthority(worker: StepWorker, step: StepOfTask): StepRefusal
   const details = { taskId: step.taskId, ...(step.elementId ? { elementId: step.elementId } : {}), ...(department ? { department } : {}), needs };
   if (worker.department === undefined && worker.roles.some((r) => SUPERVISORS.includes(r))) {
     return { code: 'STEP_SUPERVISOR_ONLY', message: `'${worker.id}' supervises ${where} but does not work it; only staff of ${department ? `'${department}'` : 'its department'} do`, details };
+  }
+  // A candidate rule settled who holds the step when it opened (a named user may be of another department).
+  if (step.candidates !== undefined) {
+    if (step.candidates.includes(worker.id)) return undefined;
+    return {
+      code: 'STEP_NOT_CANDIDATE',
+      message: `${capital(where)} is held by ${step.candidates.length ? step.candidates.map((c) => `'${c}'`).join(', ') : 'nobody'} as its candidate rule resolved, not by '${worker.id}'`,
+      details: { ...details, needs: [...step.candidates] },
+    };
   }
   if (department === undefined) {
     return { code: 'STEP_DEPARTMENT_UNKNOWN', message: `Expected ${where} to belong to a department, but neither the step nor its definition names one`, details };

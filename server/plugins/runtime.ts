@@ -60,6 +60,8 @@ export const runtimePlugin = sharedPlugin<RuntimePluginOptions>('shenpi-runtime'
   const definitions = new CachedDefinitionRepository(store.definitions);
   const notifier = options.notifier ?? (config.webhook ? new WebhookNotifier({ ...config.webhook, log }) : new LoggingNotifier(log));
   const dispatcher = new OutboxDispatcher({ outbox: store.outbox, clock, notifier, onError: (err) => log.error({ err }, 'outbox round failed') });
+  // Candidate rules resolve over the organisation as this node last read it (see OrgDirectory.snapshot).
+  const organisation = () => app.identity.org.snapshot();
   const core = new CaseRunner<CaseState>({
     engine: coreEngine,
     summarize: summarizeCase,
@@ -70,9 +72,10 @@ export const runtimePlugin = sharedPlugin<RuntimePluginOptions>('shenpi-runtime'
     ...(options.rules ? { rules: options.rules } : {}),
     // Deliver effects right after the commit that queued them instead of at the next polling round.
     afterCommit: () => dispatcher.wake(),
+    organisation,
   });
   const afterCommit = () => dispatcher.wake();
-  const routes = options.caseEngines ? await options.caseEngines({ store, clock, calendar, afterCommit }) : [];
+  const routes = options.caseEngines ? await options.caseEngines({ store, clock, calendar, afterCommit, organisation }) : [];
   // One runner for the poller and the task routes: each case goes to the engine that owns it.
   const runner = new MeteredRunner(routes.length ? new RoutingRunner(core, routes) : core, metrics);
   const owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;

@@ -70,8 +70,9 @@ export const taskCandidateRoutes: FastifyPluginAsync = async (app) => {
     const { task, owner } = await readable(request);
     const department = stepDepartment({ department: task.department, owner });
     if (department === undefined) return [];
-    const step = { taskId: task.taskId, elementId: task.elementId, department: task.department, owner, role: task.role, candidateGroups: task.candidateGroups };
-    const users = await app.identity.users.list({ department });
+    const step = { taskId: task.taskId, elementId: task.elementId, department: task.department, owner, role: task.role, candidateGroups: task.candidateGroups, ...(task.candidates ? { candidates: task.candidates } : {}) };
+    // A step with a candidate rule offers the users it resolved to, whatever their department.
+    const users = task.candidates ? (await app.identity.users.list()).filter((u) => task.candidates!.includes(u.id)) : await app.identity.users.list({ department });
     return users
       .filter((u) => !u.disabled && stepAuthority(u, step) === undefined)
       .map((u): Candidate => ({ id: u.id, name: u.name, ...(u.department ? { department: u.department } : {}) }));

@@ -58,7 +58,7 @@ function mayHold(request: FastifyRequest, to: string): (task: TaskRecord) => Pro
     if (!target || target.disabled) throw new ApiError('VALIDATION_FAILED', `Expected '${to}' to be an active user to hand task '${task.taskId}' to, but there is none`, { to });
     // A step that names no department belongs to its definition's (as for claim and complete).
     const { owner } = await ownedTask(request.server.store.knex, task);
-    const refused = stepAuthority(target, { taskId: task.taskId, elementId: task.elementId, department: task.department, owner, role: task.role, candidateGroups: task.candidateGroups });
+    const refused = stepAuthority(target, { taskId: task.taskId, elementId: task.elementId, department: task.department, owner, role: task.role, candidateGroups: task.candidateGroups, ...(task.candidates ? { candidates: task.candidates } : {}) });
     if (refused) throw new ApiError(refused.code, `'${to}' may not hold this step: ${refused.message}`, refused.details);
   };
 }

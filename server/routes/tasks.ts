@@ -24,6 +24,7 @@ import '../plugins/types.js';
 export function taskResource(task: TaskRecord, onBehalfOf?: string, owner?: string): Resource {
   return {
     kind: 'task', taskId: task.taskId, elementId: task.elementId, department: task.department, role: task.role, candidateGroups: task.candidateGroups, assignee: task.assignee,
+    ...(task.candidates ? { candidates: task.candidates } : {}),
     ...(owner !== undefined ? { owner } : {}), ...(onBehalfOf ? { onBehalfOf } : {}),
   };
 }

@@ -4,6 +4,7 @@
  * runner of that case's engine; a `RoutingRunner` asks each route whether it owns the case, in order, and
  * falls back to the core runner.
  */
+import type { OrgSnapshot } from '../../engine/core/organisation.js';
 import type { Command } from '../../engine/core/types.js';
 import type { ExecuteOptions } from '../../engine/runtime/case-runner.js';
 import type { CaseWrite, Clock, CommandResult } from '../../engine/runtime/ports.js';
@@ -27,6 +28,8 @@ export interface CaseEngineDeps {
   calendar: WorkingCalendar;
   /** Pass as the route's runner `afterCommit`, so its effects are delivered at once too. */
   afterCommit: (write: CaseWrite) => void;
+  /** The organisation snapshot the runner hands each command (candidate rules). */
+  organisation?: () => Promise<OrgSnapshot | undefined>;
 }
 
 /** Builds the extra routes once the store is open (the case lifecycle supplies one). */

@@ -184,6 +184,7 @@ async function applyTaskOp(trx: Knex.Transaction, caseNo: string, op: TaskOp, at
       await trx('tasks').insert({
         case_no: caseNo, task_id: op.taskId, element_id: op.elementId, name: op.name ?? null, kind: op.kind,
         department: op.department ?? null, role: op.role ?? null, candidate_groups: toJson(op.candidateGroups ?? []),
+        candidates: op.candidates ? toJson(op.candidates) : null,
         stage: op.stage ?? null, assignee: op.assignee ?? null, due_at: op.dueAt ?? null, status: 'active', created_at: at,
       });
       return;
@@ -238,6 +239,7 @@ export function toTaskRecord(row: Record<string, unknown>): TaskRecord {
     department: text(row.department),
     role: text(row.role),
     candidateGroups: json(row.candidate_groups) as string[],
+    ...(row.candidates !== null && row.candidates !== undefined ? { candidates: json(row.candidates) as string[] } : {}),
     stage: text(row.stage),
     assignee: text(row.assignee),
     dueAt: instant(row.due_at),

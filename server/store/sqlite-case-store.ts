@@ -30,7 +30,7 @@ const statements = perConnection((db: SqliteDatabase) => ({
     light = ?, state = ?, version = ?, updated_at = ?, last_seq = COALESCE(?, last_seq) WHERE case_no = ? AND version = ?`),
   insertEvent: db.prepare('INSERT INTO events (case_no, seq, type, v, at, actor_id, payload) VALUES (?, ?, ?, ?, ?, ?, ?)'),
   createTask: db.prepare(`INSERT INTO tasks (case_no, task_id, element_id, name, kind, department, role, candidate_groups, stage,
-    assignee, due_at, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?)`),
+    assignee, due_at, status, created_at, candidates) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)`),
   claimTask: db.prepare('UPDATE tasks SET assignee = ? WHERE case_no = ? AND task_id = ?'),
   finishTask: db.prepare('UPDATE tasks SET status = ?, completed_at = ? WHERE case_no = ? AND task_id = ?'),
   // Exactly once: only a scheduled timer can fire, so a second node firing the same timer changes nothing.
@@ -186,6 +186,7 @@ function applyTaskOp(s: Statements, caseNo: string, op: TaskOp, at: string): voi
       s.createTask.run(
         caseNo, op.taskId, op.elementId, op.name ?? null, op.kind, op.department ?? null, op.role ?? null,
         toJson(op.candidateGroups ?? []), op.stage ?? null, op.assignee ?? null, op.dueAt ?? null, at,
+        op.candidates ? toJson(op.candidates) : null,
       );
       return;
     case 'claim':

@@ -26,8 +26,22 @@ export function assertAssignee(task: TaskInfo, actor?: Actor): void {
   }
 }
 
+/**
+ * Separation of duties (回避): who completed one of the step's `separateFrom` elements in this case may not
+ * hold it, whatever their position (the reviewer of a case does not also decide it).
+ */
+export function assertSeparated(run: Run, key: string, who: string | undefined): void {
+  if (who === undefined) return;
+  const node = run.node(key);
+  const el = node.approval?.separateFrom?.find((e) => run.approverOf(e) === who);
+  if (el !== undefined) {
+    reject('SEPARATION_OF_DUTIES', `Expected another user than '${who}' to hold step '${node.id}', since '${who}' completed '${el}' of this case`, { element: node.id, separateFrom: el, user: who });
+  }
+}
+
 export function claim(run: Run, cmd: Of<'task.claim'>): void {
-  const { task } = openTask(run, cmd.taskId, ['userTask', 'manualTask']);
+  const { key, task } = openTask(run, cmd.taskId, ['userTask', 'manualTask']);
+  assertSeparated(run, key, cmd.assignee);
   if (task.assignee !== undefined && task.assignee !== cmd.assignee) {
     reject('TASK_ASSIGNED_TO_OTHER', `Expected task '${cmd.taskId}' to be unassigned, but it is assigned to '${task.assignee}'`);
   }
@@ -44,6 +58,7 @@ export function claim(run: Run, cmd: Of<'task.claim'>): void {
 export function complete(run: Run, cmd: Of<'task.complete'>): void {
   const { key, task } = openTask(run, cmd.taskId, ['userTask', 'manualTask']);
   assertAssignee(task, cmd.actor);
+  assertSeparated(run, key, cmd.actor?.id ?? task.assignee);
   if (task.delegated) {
     reject('TASK_DELEGATED', `Expected task '${cmd.taskId}' to be back with its owner '${task.owner}', but it is delegated to '${task.assignee}': resolve it first`);
   }

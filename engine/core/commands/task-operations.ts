@@ -8,7 +8,7 @@ import { reject } from '../rejection.js';
 import type { Run } from '../run.js';
 import { childrenOf, publicId } from '../state.js';
 import type { Actor, Command, Json, TaskInfo } from '../types.js';
-import { assertAssignee, openTask } from './task-commands.js';
+import { assertAssignee, assertSeparated, openTask } from './task-commands.js';
 
 type Of<T extends Command['type']> = Extract<Command, { type: T }>;
 
@@ -39,11 +39,12 @@ function assertOther(task: TaskInfo, from: string, to: string, command: string):
 
 /** 转办: the new assignee owns the task from now on. */
 export function transfer(run: Run, cmd: Of<'task.transfer'>): void {
-  const { task } = openTask(run, cmd.taskId, WORKED);
+  const { key, task } = openTask(run, cmd.taskId, WORKED);
   assertAssignee(task, cmd.actor);
   assertWithOwner(task, 'a transfer');
   const from = holder(task, cmd.actor, cmd.type);
   assertOther(task, from, cmd.to, 'the transfer');
+  assertSeparated(run, key, cmd.to);
   run.emit('task.transferred', { taskId: cmd.taskId, from, to: cmd.to, reason: cmd.reason });
 }
 

@@ -7,6 +7,7 @@ import type { WorkingCalendar } from '../../calendar/types.js';
 import type { EventPayloads, EventType } from '../events.js';
 import type { ExecutableDefinition, NodeDef, TimerSpec } from '../model.js';
 import type { DefinitionRef, ElementInstance } from '../state.js';
+import type { OrgSnapshot } from '../organisation.js';
 import type { Effect, Handover, Json, Variables } from '../types.js';
 
 /** What happened to a waiting element: a message arrived or a timer fired (with the event's element id). */
@@ -41,6 +42,10 @@ export interface ElementContext {
   readonly now: string;
   /** The working-day calendar of the command. */
   readonly calendar: WorkingCalendar;
+  /** The organisation of the command (`ctx.org`): what candidate rules resolve over. */
+  readonly org: OrgSnapshot | undefined;
+  /** Who last completed a task of element `el` in this case. */
+  approverOf(el: string): string | undefined;
 
   /** A live instance; an unknown key is an engine bug and throws. */
   inst(key: string): ElementInstance;

@@ -61,10 +61,37 @@ function startInner(run: ElementContext, body: string, index: number): void {
   run.queueActivation(body, inst.el, { inner: { index, item: inst.body!.items[index] ?? null } });
 }
 
-function finish(run: ElementContext, body: string): void {
+function finish(run: ElementContext, body: string, extra?: Variables): void {
   const mi = run.node(body).multiInstance!;
   const outputs = run.inst(body).body!.outputs;
-  run.complete(body, mi.outputCollection && outputs ? { [mi.outputCollection]: outputs } : undefined);
+  const vars = { ...(mi.outputCollection && outputs ? { [mi.outputCollection]: outputs } : {}), ...extra };
+  run.complete(body, Object.keys(vars).length ? vars : undefined);
+}
+
+/**
+ * 票签: adds the vote of instance `inner` to the body's tally (`voteYes`, `voteNo` weights, local to the
+ * body), and decides once the yes weight reaches the pass share of all the signers' weight (passed) or
+ * can no longer reach it (failed). A signer's weight is looked up by the instance's element (the signer's
+ * user id, as the collection names them) or its assignee; a signer nobody weighted weighs 1.
+ */
+function tally(run: ElementContext, body: string, inner: string): { share: number; result?: 'passed' | 'failed' } {
+  const vote = run.node(body).approval!.vote!;
+  const items = run.inst(body).body!.items;
+  const weight = (who: unknown) => (typeof who === 'string' && vote.weights[who] !== undefined ? vote.weights[who]! : 1);
+  const total = items.reduce<number>((sum, item) => sum + weight(item), 0);
+  const mi = run.node(body).multiInstance!;
+  const signer = run.inst(inner).vars?.[mi.elementVariable ?? ''] ?? run.inst(inner).task?.assignee;
+  const own = weight(signer);
+  const seen = run.inst(body).vars ?? {};
+  const yes = Number(seen.voteYes ?? 0) + (run.inst(inner).vars?.outcome === vote.approve ? own : 0);
+  const no = Number(seen.voteNo ?? 0) + (run.inst(inner).vars?.outcome === vote.approve ? 0 : own);
+  run.emit('variables.set', { scope: body, variables: { voteYes: yes, voteNo: no } });
+  const share = total === 0 ? 0 : yes / total;
+  // Compared in whole units of weight, so 2/3 of 3 passes at exactly 2 (no rounding error).
+  const needed = vote.pass * total - 1e-9;
+  if (yes >= needed) return { share, result: 'passed' };
+  if (total - no < needed) return { share, result: 'failed' };
+  return { share };
 }
 
 /** Completes inner instance `inner` of `body`, then continues, cancels the rest, or completes the body. */
@@ -77,12 +104,13 @@ export function completeInner(run: ElementContext, body: string, inner: string):
   const condition =
     mi.completionCondition ?? (node.approval?.joint?.completion === 'any' ? 'nrOfCompletedInstances >= 1' : undefined);
   const counters = { nrOfCompletedInstances: state.completed + 1, nrOfActiveInstances: run.children(body).length - 1 };
-  const done = condition !== undefined && run.condition(condition, inner, counters);
+  const vote = node.approval?.vote ? tally(run, body, inner) : undefined;
+  const done = vote?.result !== undefined || (condition !== undefined && run.condition(condition, inner, { ...counters, ...(vote ? { voteShare: vote.share } : {}) }));
   run.cancelTimersOf(inner);
   run.emit('element.completed', { key: inner, el: node.id, output, index: state.outputs ? index : undefined });
   if (done) {
     run.terminateTokens(body);
-    finish(run, body);
+    finish(run, body, vote?.result ? { voteResult: vote.result } : undefined);
   } else if (mi.sequential && state.started < state.items.length) startInner(run, body, state.started);
   else if (run.tokens(body) === 0) finish(run, body);
 }

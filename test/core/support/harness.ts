@@ -21,6 +21,7 @@ import {
   type Rejection,
   type Variables,
 } from '../../../engine/core/index.js';
+import type { OrgSnapshot } from '../../../engine/core/organisation.js';
 
 export const calendar = new WeekdayCalendar('Asia/Shanghai');
 
@@ -31,6 +32,8 @@ export class TestCase {
   events: CaseEvent[] = [];
   effects: Effect[] = [];
   now = '2026-03-02T09:00:00+08:00';
+  /** The organisation handed to each command (candidate rules resolve over it). */
+  org?: OrgSnapshot;
 
   constructor(
     readonly definition: ExecutableDefinition,
@@ -41,6 +44,7 @@ export class TestCase {
     return {
       now: this.now,
       calendar,
+      ...(this.org ? { org: this.org } : {}),
       resolveDefinition: (key, version) => {
         const all = [this.definition, ...this.definitions].filter((d) => d.key === key);
         if (version === 'latest') return all.sort((a, b) => b.version - a.version)[0];
