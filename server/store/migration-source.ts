@@ -18,7 +18,7 @@ import { organisationSchema } from './migrations/20261202T0900-organisation.js';
 import { localitySettingsSchema } from './migrations/20261202T0910-locality-settings.js';
 import { versionNotesSchema } from './migrations/20261202T0930-version-notes.js';
 import { signingKeysSchema } from './migrations/20261202T0940-signing-keys.js';
-import { taskCandidatesSchema } from './migrations/20261202T0930-task-candidates.js';
+import { taskCandidatesSchema } from './migrations/20261202T0950-task-candidates.js';
 
 /** A knex migration with the name knex records in its migrations table. */
 export interface NamedMigration extends Knex.Migration {
@@ -45,9 +45,8 @@ export const MIGRATIONS: readonly NamedMigration[] = [
   localitySettingsSchema,
   versionNotesSchema,
   signingKeysSchema,
+  taskCandidatesSchema,
 ];
-/** Every migration, oldest first. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly NamedMigration[] = [initialSchema, identitySchema, itemsSchema, approvalCasesSchema, settingsSchema, requestKeysSchema, caseListNamesSchema, realNameAndReservationsSchema, passwordChangeSchema, applicantNotificationsSchema, rateCountersSchema, organisationSchema, taskCandidatesSchema];
 
 /** Serves `MIGRATIONS` to `knex.migrate`. */
 export class ListMigrationSource implements Knex.MigrationSource<NamedMigration> {

@@ -6,7 +6,7 @@ import type { Knex } from 'knex';
 import type { NamedMigration } from '../migration-source.js';
 
 export const taskCandidatesSchema: NamedMigration = {
-  name: '20261202T0930-task-candidates',
+  name: '20261202T0950-task-candidates',
 
   async up(knex: Knex): Promise<void> {
     await knex.schema.alterTable('tasks', (t) => {
