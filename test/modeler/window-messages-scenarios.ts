@@ -146,12 +146,10 @@ export function windowMessagesScenarios(h: () => Harness, s: WindowState): void 
     await desk.waitForSelector('#step-actions .step[data-element="check"]');
     expect(await status(desk)).toBe('受理：已完成');
     await completeStep(desk, 'check', '材料齐全，当场审查通过', '#step-actions .step[data-element="approve"]');
-    await completeStep(desk, 'approve', '准予登记', '#certificate-actions');
-    // The licence is previewed in its A4 layout before it is issued
-    await desk.click('#preview-certificate');
-    await expect.poll(() => desk.frameLocator('#certificate-preview').locator('body').textContent()).toContain('李四');
-    await desk.click('#issue-certificate');
-    await desk.waitForSelector('#case-page:not(:has(#certificate-actions))');
+    await completeStep(desk, 'approve', '准予登记', '#step-actions .step[data-element="issue"]');
+    // The approving decision generated the licence (营业执照); the clerk hands it over at the issue step
+    expect(await desk.$('#certificate-actions')).toBeNull();
+    expect((await api(h().server.app, 'food-staff', 'GET', `/api/cases/${s.windowCase}`)).certificate).toMatchObject({ name: '营业执照（个体工商户）', holder: '李四' });
     await completeStep(desk, 'issue', '营业执照已当场发放', '#delivery-actions');
     await desk.selectOption('#delivery-method', 'pickup');
     await desk.click('#record-delivery');
