@@ -97,6 +97,7 @@ describe('the operations on a step, from the console pages', { timeout: 90_000 }
     expect(await police.locator('.op-buttons button').allTextContents()).toEqual(['转办', '委派', '加签', '驳回', '抄送']);
     expect(await desk.locator('#task-operations .task-ops[data-element="fire"]').count()).toBe(0);
     await police.locator('button[data-op="transfer"]').click();
+    await police.locator('select#transfer-to').waitFor();
     const options = await police.locator('select#transfer-to option').allTextContents();
     expect(options).toEqual(['请选择人员', '刘洋']);
     await police.locator('select#transfer-to').selectOption({ label: '刘洋' });
@@ -118,6 +119,7 @@ describe('the operations on a step, from the console pages', { timeout: 90_000 }
     await openCase();
     const fire = block('fire');
     await fire.locator('button[data-op="signers"]').click();
+    await fire.locator('select#signers-mode').waitFor();
     expect(await fire.locator('select#signers-mode option').allTextContents()).toEqual([
       '前加签（加签人先签，再由我办理）', '后加签（我办理后再由加签人签）', '并加签（与本环节会签人员一同签署）',
     ]);
@@ -139,6 +141,7 @@ describe('the operations on a step, from the console pages', { timeout: 90_000 }
     await openCase();
     const police = block('police');
     await police.locator('button[data-op="reject"]').click();
+    await police.locator('select#reject-to').waitFor();
     expect(await police.locator('select#reject-to option').allTextContents()).toEqual(['上一环节', '设立登记', '申请人（补正材料）']);
     await police.locator('select#reject-to').selectOption({ label: '设立登记' });
     await police.locator('select#reject-resume').selectOption('through');
