@@ -12,6 +12,7 @@ import { KnexItemRepository } from '../cases/knex-item-repository.js';
 import { KnexDefinitionRepository } from '../store/knex-definition-repository.js';
 import { reservationOf, reserveItemCode } from '../cases/item-reservations.js';
 import { deployBoundary } from '../identity/deploy-boundary.js';
+import { orgReferenceFindings } from '../organisation/deploy-check.js';
 import { hasRole } from '../identity/roles.js';
 import { ownerOf } from '../queries/definitions.js';
 import { recordNote } from '../queries/version-notes.js';
@@ -78,6 +79,10 @@ export async function deployItemFiles(app: FastifyInstance, request: FastifyRequ
     const refused = probe.ok ? deployBoundary(user, probe.item.definition, department ?? probe.item.listing.implementingBody.name) : undefined;
     if (refused) throw new ApiError(refused.code, refused.message, refused.details);
   }
+  // Candidate rules name the organisation: the department and position must exist.
+  const probed = await loadItemPackage(files);
+  const unknown = probed.ok ? orgReferenceFindings(probed.item.definition, await app.identity.org.snapshot()) : [];
+  if (unknown.length) throw new ApiError('DEFINITION_INVALID', unknown[0]!.message, { findings: unknown, first: unknown[0]!.message });
   // The item version, its definition version, the owning department, the reservation and the audit entry commit together.
   const result = await app.audit.transaction(async (trx) => {
     const deployed = await deployItemVersion(files, { ...inTransaction(trx), at: new Date().toISOString(), by: user.id, expect });

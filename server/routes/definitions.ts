@@ -13,6 +13,7 @@ import { errors } from '../http/schemas.js';
 import { deployOwned, listOwned, ownerOf, sourceOf } from '../queries/definitions.js';
 import { reservationOf } from '../cases/item-reservations.js';
 import { deployBoundary, foreignSteps, soleStepDepartment } from '../identity/deploy-boundary.js';
+import { orgReferenceFindings } from '../organisation/deploy-check.js';
 import { noteSchema, notesOf, recordNote } from '../queries/version-notes.js';
 import '../plugins/types.js';
 
@@ -105,6 +106,9 @@ export const definitionRoutes: FastifyPluginAsync = async (app) => {
     }
     const boundary = deployBoundary(user, loaded.definition, department);
     if (boundary) throw new ApiError(boundary.code, boundary.message, boundary.details);
+    // Candidate rules name the organisation: the department and position must exist.
+    const unknown = orgReferenceFindings(loaded.definition, await app.identity.org.snapshot());
+    if (unknown.length) throw definitionRefused(unknown);
     // An item code reserved for another department is not squatted by a plain definition of that key.
     const reserved = await reservationOf(app.store.knex, key);
     if (reserved && reserved.department !== department) {

@@ -44,4 +44,16 @@ describe('a step for the section chief', () => {
     const done = await t.app.inject({ method: 'POST', url: `/api/tasks/${id}/complete`, headers: chief, payload: {} });
     expect(done.statusCode, done.body).toBe(200);
   });
+
+  it('refuses at deploy a rule naming a position or department the organisation lacks, naming the step', async () => {
+    const counts = async () => Number((await t.app.store.knex('definitions').count({ n: '*' }).first())?.n);
+    const before = await counts();
+    for (const [from, to] of [['position:section-chief', 'position:nobody.here'], ['approval:department="market-supervision"', 'approval:department="nowhere"']] as const) {
+      const xml = BPMN.replace('chief-review', 'chief-review-2').replace(from, to);
+      const res = await t.app.inject({ method: 'POST', url: '/api/definitions?department=market-supervision', headers: { ...admin, 'content-type': 'application/xml' }, payload: xml });
+      expect(res.statusCode, res.body).toBe(422);
+      expect(res.json()).toMatchObject({ code: 'DEFINITION_INVALID', details: { findings: [{ id: 'review', rule: 'org-reference' }] } });
+    }
+    expect(await counts()).toBe(before);
+  });
 });

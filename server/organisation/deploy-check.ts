@@ -1,0 +1,31 @@
+/**
+ * At deploy, a step whose candidate rule names the organisation must name what exists (rule `org-reference`):
+ * its department, and the position of a `position:` rule (a kind held in that department, or a position id).
+ * Steps without a candidate rule keep their free-text departments, as before the organisation existed.
+ */
+import type { ExecutableDefinition } from '../../engine/core/model.js';
+import { isPositionKind, type OrgSnapshot } from '../../engine/core/organisation.js';
+import type { Finding } from '../../definitions/findings.js';
+
+/** Every step of `definition` whose candidate rule names a department or position the organisation lacks. */
+export function orgReferenceFindings(definition: Pick<ExecutableDefinition, 'nodes'>, org: OrgSnapshot): Finding[] {
+  const findings: Finding[] = [];
+  for (const [id, node] of Object.entries(definition.nodes).sort(([a], [b]) => a.localeCompare(b))) {
+    const spec = node.approval;
+    const rule = spec?.candidates;
+    if (!spec || !rule) continue;
+    const department = spec.department;
+    if (department !== undefined && !org.departments[department]) {
+      findings.push({ id, rule: 'org-reference', severity: 'error', message: `Step '${id}' names department '${department}', which the organisation does not have (GET /api/org)` });
+      continue;
+    }
+    if (rule.kind !== 'position') continue;
+    const known = isPositionKind(rule.position)
+      ? Object.values(org.positions).some((p) => p.department === department && p.kind === rule.position)
+      : org.positions[rule.position] !== undefined;
+    if (!known) {
+      findings.push({ id, rule: 'org-reference', severity: 'error', message: `Step '${id}' is held by position '${rule.position}'${department ? ` of '${department}'` : ''}, which the organisation does not have` });
+    }
+  }
+  return findings;
+}
