@@ -51,6 +51,8 @@ export function caseDetail(view: CaseView, extra: { uploads: unknown[]; version:
     requiredMaterials: s.requiredMaterials, materials: s.materials, uploads: extra.uploads,
     corrections: s.corrections, ...(s.hearing ? { hearing: s.hearing } : {}), fees: s.fees, coDepartments: s.coDepartments, supervision: s.supervision,
     ...Object.fromEntries((['acceptance', 'rejection', 'decision', 'certificate', 'delivery', 'evaluation', 'rectification', 'withdrawal', 'revocation'] as const).filter((k) => s[k] !== undefined).map((k) => [k, s[k]])),
+    // 驳回 to the applicant during handling: what to correct, until it is supplied.
+    ...(s.handlingCorrection ? { handlingCorrection: { reason: s.handlingCorrection.reason, requestedOn: s.handlingCorrection.requestedOn, ...(s.handlingCorrection.resubmittedOn ? { resubmittedOn: s.handlingCorrection.resubmittedOn } : {}) } } : {}),
     openTasks: view.openTasks,
     documents: documentKinds(s).map((kind) => ({ kind, url: `${base}/documents/${kind}` })),
     version: extra.version, createdAt: extra.createdAt, updatedAt: extra.updatedAt,

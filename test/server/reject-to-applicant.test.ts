@@ -34,6 +34,9 @@ describe('驳回 to the applicant', () => {
     expect(res.statusCode, res.body).toBe(200);
     let s = await detail(caseNo);
     expect(s.status).toBe(9);
+    // The applicant reads what to correct on their own case (the portal shows it with the uploads).
+    const mine = (await t.app.inject({ method: 'GET', url: `/api/cases/${caseNo}`, headers: t.tokens.applicant })).json();
+    expect(mine.handlingCorrection).toEqual({ reason: '经营场所平面图与现场不符，请重新提交', requestedOn: '2026-03-02' });
     expect(s.clocks.suspensions).toEqual([expect.objectContaining({ id: 'sp-1', type: 'APPLICANT_RECTIFY', reason: '经营场所平面图与现场不符，请重新提交' })]);
     // Counted toward the limits (APPLICANT_RECTIFY pauses no clock unless the item's regulation says so).
     expect(s.clocks.statutory).toEqual(before.clocks.statutory);

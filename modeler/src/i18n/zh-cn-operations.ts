@@ -34,6 +34,9 @@ export const ZH_CN_OPERATIONS: Readonly<Record<string, string>> = {
   // 抄送我的
   'Copied to me': '抄送我的', 'Copied by': '抄送人', 'Copied at': '抄送时间', 'No copies': '暂无抄送', '{n} copies': '共 {n} 条抄送',
   'Copies are read only: they let you follow the case, not work its steps.': '抄送仅供查阅：可查看办件进展，但不能办理其环节。',
+  // The applicant's page: a correction asked during handling
+  'On {date} the department asked you to correct: {reason}': '审批部门于 {date} 驳回您补正材料：{reason}',
+  'Choose at least one corrected file': '请至少选择一份补正后的材料',
   // The limit of a co-department of a joint approval (并联审批), as its listing states it
   'basis.co-department-listing': '办事指南公布的协办部门办理时限',
   // Timeline names of the operations

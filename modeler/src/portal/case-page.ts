@@ -56,6 +56,32 @@ function correctionSection(ctx: PortalContext, c: CaseDetail, reload: () => void
   return section(t('Correction'), box);
 }
 
+/**
+ * A correction asked during handling (驳回 to the applicant): the department's reason, one upload per
+ * material the applicant chooses to send again, and the resubmission.
+ */
+function handlingCorrectionSection(ctx: PortalContext, c: CaseDetail, reload: () => void): HTMLElement | undefined {
+  const { t, http } = ctx;
+  const asked = (c as { handlingCorrection?: { reason: string; requestedOn: string; resubmittedOn?: string } }).handlingCorrection;
+  if (!asked || asked.resubmittedOn || c.phase !== 'handling') return undefined;
+  const rows = (c.requiredMaterials ?? []).map((m) => el('li', { 'data-code': m.material, class: 'correction-item' },
+    el('strong', {}, m.name ?? m.material), el('input', { type: 'file', 'data-material': m.material, accept: '.pdf,.jpg,.jpeg,.png,.ofd', 'aria-label': m.name ?? m.material })));
+  const send = el('button', { type: 'button', class: 'primary', id: 'send-resubmission' }, t('Send the corrected materials'));
+  const box = el('div', { class: 'correction', id: 'handling-correction' },
+    el('p', {}, t('On {date} the department asked you to correct: {reason}', { date: asked.requestedOn, reason: asked.reason })),
+    el('ul', {}, ...rows), send);
+  send.addEventListener('click', () => {
+    const files = chosenFiles(box);
+    if (!files.length) { say(t('Choose at least one corrected file'), 'error'); return; }
+    send.disabled = true;
+    const base = `/api/cases/${encodeURIComponent(c.caseNo)}`;
+    http.upload(`${base}/materials`, materialsForm(files)).then(() => http.post(`${base}/correction`, {})).then(
+      () => { say(t('Corrected materials sent'), 'ok'); reload(); },
+      (err: Error) => { send.disabled = false; say(errorText(t, err), 'error'); });
+  });
+  return section(t('Correction'), box);
+}
+
 /** Withdrawal (撤回) with the reason, while the case is not yet decided. */
 function withdrawSection(ctx: PortalContext, c: CaseDetail, reload: () => void): HTMLElement | undefined {
   const { t, http } = ctx;
@@ -160,7 +186,7 @@ export async function casePage(ctx: PortalContext, caseNo: string): Promise<HTML
     el('p', {}, `${t('Status')}：`, el('strong', { id: 'case-status', 'data-status': String(c.status ?? '') }, keyed(t, 'status', c.status)),
       c.deadlines?.promised ? ` · ${t('Promised by')} ${c.deadlines.promised.date}` : ''),
     progressBar(t, c),
-    ...[correctionSection(ctx, c, reload), paymentSection(ctx, c, reload), resultSection(ctx, c)].filter((x): x is HTMLElement => !!x),
+    ...[correctionSection(ctx, c, reload), handlingCorrectionSection(ctx, c, reload), paymentSection(ctx, c, reload), resultSection(ctx, c)].filter((x): x is HTMLElement => !!x),
     receiptSection(t, c),
     documentsSection(t, http, c),
     ...[evaluationSection(ctx, c, reload), withdrawSection(ctx, c, reload)].filter((x): x is HTMLElement => !!x));
