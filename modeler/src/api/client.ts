@@ -125,6 +125,11 @@ export class ApiClient {
    * The item packages and the plain definitions, each with its versions, items first. A code deployed as an
    * item is listed once, as the item: its process is also a definition of the same key.
    */
+  /** The organisation (`GET /api/org`): departments and positions for the properties panel's pickers. */
+  async organisation(): Promise<{ departments: Array<{ id: string; name: string; disabled?: boolean }>; positions: Array<{ id: string; department: string; kind: string; name: string; disabled?: boolean }> }> {
+    return (await this.request('GET', '/api/org')).json();
+  }
+
   async items(): Promise<ItemSummary[]> {
     const [listed, deployed] = await Promise.all([
       this.request('GET', '/api/items').then((r) => r.json() as Promise<any[]>),

@@ -1,5 +1,6 @@
 /**
- * The modeler tab: toolbar (open a version of an item or a plain definition from the API, import a file,
+ * The modeler tab: toolbar (open a version of an item or a plain definition from the API, import { setOrganisation } from '../properties/org-choices.js';
+import a file,
  * save a draft, deploy as a new version, download BPMN and SVG), the diagram with its properties panel, and
  * the findings list. An item's process is deployed as a new item version (its listing and rule tables kept);
  * any other code as a plain definition. A process without a diagram (a hand-written package) is laid out.
@@ -116,6 +117,8 @@ export function mountModelerPage(root: HTMLElement, modeler: Modeler, api: ApiCl
   });
 
   const refresh = async () => {
+    // The department and position pickers; an account that may not read the organisation keeps free values.
+    setOrganisation(await api.organisation().catch(() => ({})));
     items = await api.items();
     codes.replaceChildren(...items.map((i) => el('option', { value: i.code, 'data-kind': i.kind }, `${i.name ?? i.code} · ${t(i.kind === 'item' ? 'Item' : 'BPMN definition')}`)));
     showVersions();

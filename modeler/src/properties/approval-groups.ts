@@ -8,6 +8,7 @@ import { BUILT_IN_ACTIONS } from '../../../definitions/approval/actions.js';
 import { SPECIAL_PROCEDURE_KINDS } from '../../../definitions/approval/special-procedures.js';
 import { booleanEntry, selectEntry, textEntry, type Entry, type PanelElement, type Target } from './entries.js';
 import { timeLimitEntries } from './time-limit.js';
+import { positionRuleChoices } from './org-choices.js';
 
 /** A properties-panel group. */
 export interface Group {
@@ -47,6 +48,32 @@ function stepGroup(element: PanelElement): Group {
       }),
       selectEntry(element, { id: 'approval-stage', attribute: 'approval:stage', label: 'Stage' }, STAGES),
       ...timeLimitEntries(element, 'approval'),
+    ],
+  };
+}
+
+const EMPTY = ['pass', 'admin', 'refuse'].map((value) => ({ value, label: `empty.${value}` }));
+const TIMEOUT = ['remind', 'pass', 'escalate'].map((value) => ({ value, label: `timeout.${value}` }));
+const OTHER_RULES = [
+  { value: 'applicant-chosen:approver', label: 'rule.applicant-chosen' },
+  { value: 'leader-chain:1', label: 'rule.leader-chain-1' },
+  { value: 'leader-chain:2', label: 'rule.leader-chain-2' },
+  { value: 'leader-chain:head', label: 'rule.leader-chain-head' },
+];
+
+/** Who holds the step (a rule over the organisation) and the step's policies. */
+function candidatesGroup(element: PanelElement): Group {
+  const department = () => (bo(element)?.get?.('approval:department') as string | undefined) || undefined;
+  return {
+    id: 'approval-candidates',
+    label: 'Approver',
+    entries: [
+      selectEntry(element, { id: 'approval-candidates', attribute: 'approval:candidates', label: 'Approver rule' }, () => [...positionRuleChoices(department()), ...OTHER_RULES]),
+      selectEntry(element, { id: 'approval-emptyApprover', attribute: 'approval:emptyApprover', label: 'When nobody can approve' }, EMPTY),
+      booleanEntry(element, { id: 'approval-skipRepeatApprover', attribute: 'approval:skipRepeatApprover', label: 'Skip a repeat approver' }, { yes: 'skip', no: 'do not skip', unset: 'Not set' }),
+      textEntry(element, { id: 'approval-separateFrom', attribute: 'approval:separateFrom', label: 'Kept apart from', description: 'Element ids whose approver may not hold this step' }),
+      selectEntry(element, { id: 'approval-timeout', attribute: 'approval:timeout', label: 'When late' }, TIMEOUT),
+      textEntry(element, { id: 'approval-timeoutAfter', attribute: 'approval:timeoutAfter', label: 'Late after', description: 'e.g. 3WD; the time limit when empty' }),
     ],
   };
 }
@@ -93,6 +120,8 @@ function multiInstanceGroup(element: PanelElement): Group {
       textEntry(element, spec('elementVariable', 'Element variable')),
       textEntry(element, spec('outputElement', 'Output element', 'FEEL evaluated when each instance completes')),
       textEntry(element, spec('outputCollection', 'Output collection')),
+      textEntry(element, { id: 'approval-voteWeights', attribute: 'approval:voteWeights', label: 'Vote weights', description: 'user:weight, comma-separated' }),
+      textEntry(element, { id: 'approval-votePass', attribute: 'approval:votePass', label: 'Vote pass share', description: 'e.g. 0.5, 60% or 2/3' }),
     ],
   };
 }
@@ -102,6 +131,7 @@ export function approvalGroups(element: PanelElement): Group[] {
   const groups: Group[] = [];
   if (isA(element, 'bpmn:Activity')) {
     groups.push(stepGroup(element));
+    if (isA(element, 'bpmn:UserTask') || isA(element, 'bpmn:ManualTask')) groups.push(candidatesGroup(element));
     if (isA(element, 'bpmn:BusinessRuleTask')) {
       groups.push({ id: 'approval-rule-table', label: 'Rule table', entries: [
         textEntry(element, { id: 'approval-decisionRef', attribute: 'approval:decisionRef', label: 'Rule table (decisionRef)', description: 'The id of the rule table this task evaluates' }),

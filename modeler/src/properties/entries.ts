@@ -74,11 +74,13 @@ export function textEntry(element: PanelElement, spec: AttributeSpec): Entry {
 }
 
 /** A select over an attribute. The empty choice removes it; a value outside `choices` is kept and shown. */
-export function selectEntry(element: PanelElement, spec: AttributeSpec, choices: readonly Choice[], empty = 'Not set'): Entry {
+export function selectEntry(element: PanelElement, spec: AttributeSpec, given: readonly Choice[] | (() => readonly Choice[]), empty = 'Not set'): Entry {
   function Component(props: { element: PanelElement; id: string }) {
     const translate = useService('translate');
     const { getValue, setValue } = useUpdate(props.element, spec);
     const getOptions = () => {
+      // A function gives the choices as they are when the select opens (the organisation loads after login).
+      const choices = typeof given === 'function' ? given() : given;
       const current = getValue();
       const known = choices.some((c) => c.value === current);
       const extra = current !== undefined && current !== '' && !known ? [{ value: String(current), label: String(current) }] : [];

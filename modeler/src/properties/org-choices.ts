@@ -1,0 +1,38 @@
+/**
+ * The organisation as the properties panel offers it: the departments and positions of `GET /api/org`, so
+ * a step's department and its candidate position are chosen, not typed. Loaded after login; before that (or
+ * when the organisation cannot be read) the lists are empty and a value already in the diagram is kept.
+ */
+
+interface OrgDepartment { id: string; name: string; disabled?: boolean }
+interface OrgPosition { id: string; department: string; kind: string; name: string; disabled?: boolean }
+
+/** A value of a select and its label. */
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+let departments: OrgDepartment[] = [];
+let positions: OrgPosition[] = [];
+
+/** Takes the answer of `GET /api/org`. */
+export function setOrganisation(org: { departments?: OrgDepartment[]; positions?: OrgPosition[] }): void {
+  departments = (org.departments ?? []).filter((d) => !d.disabled);
+  positions = (org.positions ?? []).filter((p) => !p.disabled);
+}
+
+/** The departments in use, by id. */
+export function departmentChoices(): Choice[] {
+  return departments.map((d) => ({ value: d.id, label: d.name }));
+}
+
+/**
+ * The candidate rules a step of `department` can take from the organisation: each kind of position held
+ * there (`position:<kind>`), then each position by id.
+ */
+export function positionRuleChoices(department: string | undefined): Choice[] {
+  const here = positions.filter((p) => department === undefined || p.department === department);
+  const kinds = [...new Set(here.map((p) => p.kind))].map((kind) => ({ value: `position:${kind}`, label: `position.${kind}` }));
+  return [...kinds, ...here.map((p) => ({ value: `position:${p.id}`, label: `${p.name} (${p.id})` }))];
+}
