@@ -19,6 +19,7 @@ export { timeline, type TimelineEntry } from './timeline.js';
 export { approvalEngine } from './engine.js';
 export { caseLight, departmentLights, computeCaseDeadlines, isWindowTimer, supervisedSteps } from './clocks.js';
 export { stepLights, taskLights } from './step-clocks.js';
+export { clockLights, statutoryLight, taskClock, type ClockLight, type ClockKind } from './clock-lights.js';
 export * from './documents/index.js';
 export { certificateText, defaultCertificateNumber, type CertificateContent } from './certificate.js';
 export { EVALUATION_GRADES, type EvaluationGrade } from './evaluation.js';

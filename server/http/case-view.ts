@@ -4,7 +4,7 @@
  * materials required, attached and uploaded; the lifecycle records; open tasks; the documents it has. The
  * applicant's ID number is shown as its last four characters only.
  */
-import { caseLight, type ApprovalState } from '../../engine/approval/index.js';
+import { caseLight, clockLights, taskClock, type ApprovalState } from '../../engine/approval/index.js';
 import type { WorkingCalendar } from '../../engine/calendar/types.js';
 import type { CaseView } from '../cases/service-types.js';
 import { idSuffixOf } from '../cases/approval-projection.js';
@@ -28,6 +28,7 @@ export function caseDetail(view: CaseView, extra: { uploads: unknown[]; version:
   const s = view.lifecycle;
   const { idNumber, ...applicant } = s.applicant;
   const light = caseLight(calendar, s, now);
+  const lights = clockLights(calendar, s, now, view.openTasks);
   const base = `/api/cases/${encodeURIComponent(view.caseNo)}`;
   return {
     caseNo: view.caseNo, itemCode: view.itemCode, itemVersion: view.itemVersion, itemName: s.item.name,
@@ -48,12 +49,17 @@ export function caseDetail(view: CaseView, extra: { uploads: unknown[]; version:
       extension: s.extension ?? null,
       ...(light ? { reading: light } : {}),
     },
+    // Every clock's light with its reason: promised, statutory, each step, each co-department, each task's own due.
+    lights,
     requiredMaterials: s.requiredMaterials, materials: s.materials, uploads: extra.uploads,
     corrections: s.corrections, ...(s.hearing ? { hearing: s.hearing } : {}), fees: s.fees, coDepartments: s.coDepartments, supervision: s.supervision,
     ...Object.fromEntries((['acceptance', 'rejection', 'decision', 'certificate', 'delivery', 'evaluation', 'rectification', 'withdrawal', 'revocation'] as const).filter((k) => s[k] !== undefined).map((k) => [k, s[k]])),
     // 驳回 to the applicant during handling: what to correct, until it is supplied.
     ...(s.handlingCorrection ? { handlingCorrection: { reason: s.handlingCorrection.reason, requestedOn: s.handlingCorrection.requestedOn, ...(s.handlingCorrection.resubmittedOn ? { resubmittedOn: s.handlingCorrection.resubmittedOn } : {}) } } : {}),
-    openTasks: view.openTasks,
+    openTasks: view.openTasks.map((task) => {
+      const own = taskClock(s, task, lights);
+      return own ? { ...task, light: own } : task;
+    }),
     documents: documentKinds(s).map((kind) => ({ kind, url: `${base}/documents/${kind}` })),
     version: extra.version, createdAt: extra.createdAt, updatedAt: extra.updatedAt,
   };

@@ -72,6 +72,8 @@ export const taskSchema = {
     status: { type: 'string', enum: ['active', 'completed', 'cancelled'] },
     createdAt: { type: 'string' },
     completedAt: { type: 'string' },
+    /** The light of the clock that supervises the step (approval cases), with its reason. */
+    light: { type: 'object', additionalProperties: true },
   },
 } as const;
 

@@ -10,15 +10,17 @@ import { authorize, requireUser } from '../http/guard.js';
 import { errors } from '../http/schemas.js';
 import { hasRole } from '../identity/roles.js';
 import { listApprovalCases } from '../queries/approval-cases.js';
+import { clocksNeedingAttention } from '../queries/clock-overview.js';
 import { answerNotice, findNotice, lightsByDepartment, listNotices } from '../queries/supervision.js';
 import '../plugins/types.js';
 
 const count = { type: 'integer' } as const;
 const lightsSchema = {
   type: 'object',
-  required: ['asOf', 'departments', 'overdue'],
+  required: ['asOf', 'departments', 'overdue', 'clocks'],
   properties: {
     asOf: { type: 'string' },
+    clocks: { type: 'array', items: { type: 'object', additionalProperties: true }, description: 'every clock needing attention (RED, BLUE, PAUSED): promised, statutory, step, co-department and task limits, each with its reason' },
     departments: { type: 'array', items: { type: 'object', properties: { department: { type: 'string' }, green: count, blue: count, red: count, paused: count, total: count } } },
     overdue: { type: 'array', items: caseRowSchema },
   },
@@ -48,7 +50,8 @@ export const supervisionRoutes: FastifyPluginAsync = async (app) => {
   }, async (request) => {
     const department = scope(request, request.query.department);
     const overdue = await listApprovalCases(app.store.knex, { overdue: true, limit: 200, offset: 0, ...(department ? { department } : {}) }, now());
-    return { asOf: now(), departments: await lightsByDepartment(app.store.knex, department), overdue: overdue.rows };
+    const clocks = await clocksNeedingAttention({ knex: app.store.knex, store: app.store.cases, calendar: app.runtime.calendar }, now(), department);
+    return { asOf: now(), departments: await lightsByDepartment(app.store.knex, department), overdue: overdue.rows, clocks };
   });
 
   app.get<{ Querystring: { department?: string; open?: boolean; caseNo?: string; limit: number } }>('/api/supervision/notices', {

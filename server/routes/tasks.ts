@@ -15,6 +15,7 @@ import { commandResultSchema, errors, idempotencyHeaders, taskSchema, variablesS
 import { can, type Resource } from '../identity/permissions.js';
 import { hasRole } from '../identity/roles.js';
 import { caseOwner, findTask, listTasks, type TaskFilter } from '../queries/tasks.js';
+import { withTaskLights } from '../queries/task-lights.js';
 import '../plugins/types.js';
 
 /**
@@ -90,12 +91,12 @@ export const taskRoutes: FastifyPluginAsync = async (app) => {
       const { task, owner } = await ownedTask(app.store.knex, row);
       if (can(user, 'task.read', taskResource(task, undefined, owner)).allowed) visible.push(task);
     }
-    return visible;
+    return withTaskLights(app.store.cases, app.runtime.calendar, app.runtime.clock.now().toISOString(), visible);
   });
 
   app.get<{ Params: { id: string } }>('/api/tasks/:id', {
     schema: { tags: ['tasks'], summary: 'One task', params: taskParams, response: { 200: taskSchema, ...errors(401, 404) } },
-  }, async (request) => (await loadTask(request, request.params.id)).task);
+  }, async (request) => (await withTaskLights(app.store.cases, app.runtime.calendar, app.runtime.clock.now().toISOString(), [(await loadTask(request, request.params.id)).task]))[0]);
 
   app.post<{ Params: { id: string }; Body: { assignee?: string } | undefined }>('/api/tasks/:id/claim', {
     preValidation: emptyBodyAsObject,
