@@ -37,4 +37,13 @@ export const ZH_CN_PORTAL: Readonly<Record<string, string>> = {
   // Account and progress
   'You have no cases yet': '您还没有办件', 'Last 4 characters of the ID number': '证件号码后四位', 'Where the case is': '办理进度',
   'Current step': '当前环节',
+  // Applying as an agent (代办)
+  'Principal (the applicant you act for)': '委托人（申请人）信息',
+  'You apply as the agent: give the identity of the person or organisation you act for, and upload the power of attorney (授权委托书) below.': '您作为代理人办理：请填写委托人（申请人）的身份信息，并在下方上传授权委托书。',
+  'Name of the principal': '委托人姓名/名称', 'ID type': '证件类型', 'ID number of the principal': '委托人证件号码',
+  'Account of the principal (if any)': '委托人账号（如有）', 'Their login name on this portal; leave empty if they have none': '委托人在本平台的登录名，没有可不填',
+  'Agent (you)': '代理人（本人）', 'from your real-name account': '取自您的实名账户',
+  'Enter {field} of the principal you act for': '请填写{field}',
+  'idType.RESIDENT_ID': '居民身份证', 'idType.USCC': '统一社会信用代码', 'idType.PASSPORT': '护照',
+  'idType.HK_MACAO_PERMIT': '港澳居民来往内地通行证', 'idType.TAIWAN_PERMIT': '台湾居民来往大陆通行证', 'idType.FOREIGN_PERMANENT_ID': '外国人永久居留身份证',
 };

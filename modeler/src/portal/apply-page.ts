@@ -1,7 +1,9 @@
 /**
  * The application (在线申报): answers to the item's declared facts, the materials those answers require
  * (computed by the server before applying), the applicant's details, the uploads and the numbers of shared
- * certificates; applying sends them all in one multipart request and opens the case.
+ * certificates; applying sends them all in one multipart request and opens the case. Answering the item's
+ * `byAgent` question with yes makes it an agent's application (principal-form.ts): the principal's identity
+ * and the power of attorney are asked for, and the account is recorded as the agent.
  */
 import { el, errorText, field, say, section } from '../ui/dom.js';
 import { go } from '../ui/router.js';
@@ -9,6 +11,7 @@ import type { PortalContext } from './context.js';
 import { factsFieldset, readFacts, type DeclaredFact } from './facts-form.js';
 import { loadDisclosure } from './item-page.js';
 import { chosenFiles, materialsForm, missingMaterials, neededList, neededMaterials, sharedInputs, sharedReferences, uploadInputs, type NeededMaterial } from './materials.js';
+import { principalForm } from './principal-form.js';
 
 /** The value at the dotted `path` of `facts`. */
 function readAt(facts: Record<string, unknown>, path: string): unknown {
@@ -47,10 +50,23 @@ export async function applyPage(ctx: PortalContext, code: string): Promise<HTMLE
   const shared = el('div', { class: 'uploads', id: 'shared' });
   const kept = new Map<string, HTMLElement>();
   const submit = el('button', { type: 'submit', class: 'primary big', id: 'submit-application', disabled: true }, t('Submit the application'));
+  const principal = principalForm(t);
+  const own = section(t('Applicant'), field(t('Name'), name), field(t('ID number'), idNumber), field(t('Phone'), phone));
+  own.id = 'applicant-own';
+  const agentSelf = section(t('Agent (you)'), el('p', { id: 'agent-self' }, `${me.name}（${t('from your real-name account')}）`));
+  agentSelf.id = 'agent-own';
+  agentSelf.hidden = true;
   const details = el('div', { id: 'need-slot', hidden: true },
-    section(t('Materials you need'), neededSlot),
-    section(t('Applicant'), field(t('Name'), name), field(t('ID number'), idNumber), field(t('Phone'), phone)),
+    section(t('Materials you need'), neededSlot), own, agentSelf, principal.box,
     section(t('Upload materials'), uploads, shared), submit);
+  /** The application is an agent's when the item asks `byAgent` and the answer is yes. */
+  const byAgent = () => readFacts(form, facts).byAgent === true;
+  const showChannel = () => {
+    const agent = byAgent();
+    principal.box.hidden = !agent;
+    agentSelf.hidden = !agent;
+    own.hidden = agent;
+  };
 
   /** Shows the list for `list`, keeping the upload and certificate inputs of materials still needed. */
   const showNeeded = (list: NeededMaterial[]) => {
@@ -83,7 +99,10 @@ export async function applyPage(ctx: PortalContext, code: string): Promise<HTMLE
   const checkButton = el('button', { type: 'button', id: 'check-materials', class: 'primary' }, t('Which materials do I need?'));
   checkButton.addEventListener('click', check);
   // Changing an answer refreshes the list at once, when every required question has an answer.
-  factsBox.addEventListener('change', () => { if (!unanswered().length) check(); });
+  factsBox.addEventListener('change', () => {
+    showChannel();
+    if (!unanswered().length) check();
+  });
 
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -93,21 +112,27 @@ export async function applyPage(ctx: PortalContext, code: string): Promise<HTMLE
       say(t('These materials are still missing: {names}', { names: missing.map((m) => m.name).join('、') }), 'error');
       return;
     }
-    if (!name.value.trim() || !idNumber.value.trim()) {
+    const agent = byAgent();
+    const given = agent ? principal.read() : undefined;
+    if (given && !given.ok) {
+      say(t('Enter {field} of the principal you act for', { field: given.label }), 'error');
+      given.input.focus();
+      return;
+    }
+    if (!agent && (!name.value.trim() || !idNumber.value.trim())) {
       say(t('Enter the name and ID number of the applicant'), 'error');
       (name.value.trim() ? idNumber : name).focus();
       return;
     }
     const stated = readFacts(form, facts);
     const kind = (stated.applicant as Record<string, unknown> | undefined)?.kind;
-    const applicant = {
-      name: name.value.trim(),
-      kind: typeof kind === 'string' ? kind : 'NATURAL_PERSON',
-      idNumber: idNumber.value.trim(),
-      ...(phone.value.trim() ? { phone: phone.value.trim() } : {}),
-    };
+    const contact = phone.value.trim() && !agent ? { phone: phone.value.trim() } : {};
+    const applicant = given?.ok
+      ? { ...given.principal, kind: typeof kind === 'string' ? kind : given.principal.idType === 'USCC' ? 'ENTERPRISE' : 'NATURAL_PERSON' }
+      : { name: name.value.trim(), kind: typeof kind === 'string' ? kind : 'NATURAL_PERSON', idNumber: idNumber.value.trim(), ...contact };
     const shared = sharedReferences(form);
-    const application = { itemCode: code, channel: 'online', facts: stated, applicant, ...(shared.length ? { materials: shared } : {}) };
+    // An agent's application: the principal is the applicant; the agent is the account (its real-name record).
+    const application = { itemCode: code, channel: agent ? 'agent' : 'online', facts: stated, applicant, ...(shared.length ? { materials: shared } : {}) };
     submit.disabled = true;
     // One request: the application and its files together, so the pre-review sees every material at once.
     http.upload<{ caseNo: string }>('/api/cases', materialsForm(chosenFiles(form), application))
