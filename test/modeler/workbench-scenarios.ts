@@ -189,29 +189,27 @@ export function workbenchScenarios(h: () => Harness, state: PagesState): void {
     await shot(desk, 'console-step-lights');
   });
 
-  it('completes review, site check, audit and decision on the case page, previews and issues the certificate, and records express delivery', async () => {
+  it('completes review, site check, audit and decision on the case page, shows the certificate the decision generated, and records express delivery', async () => {
     const desk = state.console!;
     await route(desk, `#/cases/${state.caseNo}`, '/cases/:caseNo');
     await completeStep(desk, 'review', '材料齐全，符合法定形式', '#step-actions .step[data-element="siteCheck"]');
     await completeStep(desk, 'siteCheck', '现场核查：布局与申报一致', '#step-actions .step[data-element="audit"]');
     await completeStep(desk, 'audit', '同意', '#step-actions .step[data-element="decide"]');
-    await completeStep(desk, 'decide', '准予许可', '#certificate-actions');
+    await completeStep(desk, 'decide', '准予许可', '#certificate-issued');
     expect(await desk.textContent('#case-page')).toContain('准予许可');
 
-    // The issue step cannot be completed before the certificate exists; the page says so in Chinese
-    await desk.fill('#step-actions .step[data-element="issue"] .step-opinion', '制证完成');
-    await desk.click('#step-actions .step[data-element="issue"] .step-complete');
-    await expect.poll(() => status(desk)).toBe('请先制证，再办结制证环节');
-
+    // The approving decision generated and sealed the certificate (行政许可法 第44条); staff see it in its A4
+    // layout, with its number and the department's e-seal, before handing it over at the issue step
+    const detail = await api(h().server.app, 'food-staff', 'GET', `/api/cases/${state.caseNo}`);
+    expect(detail.certificate.number).toMatch(/\S+/);
+    expect(await desk.$('#certificate-actions')).toBeNull();
+    expect(await desk.textContent('#certificate-number')).toBe(`证照编号：${detail.certificate.number}`);
     await desk.click('#preview-certificate');
     const preview = desk.frameLocator('#certificate-preview');
     await expect.poll(() => preview.locator('body').textContent()).toContain(APPLICANT_NAME);
-    expect(await preview.locator('body').textContent()).toContain('（制证时生成）');
+    expect(await preview.locator('body').textContent()).toContain(detail.certificate.number);
+    expect(await preview.locator('.seal').textContent()).toContain(detail.certificate.seal.keyId);
     await shot(desk, 'console-certificate');
-    await desk.click('#issue-certificate');
-    await desk.waitForSelector('#case-page:not(:has(#certificate-actions))');
-    const detail = await api(h().server.app, 'food-staff', 'GET', `/api/cases/${state.caseNo}`);
-    expect(detail.certificate.number).toMatch(/\S+/);
 
     await completeStep(desk, 'issue', '电子证照已签章', '#delivery-actions');
     await desk.selectOption('#delivery-method', 'express');

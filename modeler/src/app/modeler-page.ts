@@ -1,11 +1,11 @@
 /**
- * The modeler tab: toolbar (open a version of an item or a plain definition from the API, import { setOrganisation } from '../properties/org-choices.js';
-import a file,
+ * The modeler tab: toolbar (open a version of an item or a plain definition from the API, import a file,
  * save a draft, deploy as a new version, download BPMN and SVG), the diagram with its properties panel, and
  * the findings list. An item's process is deployed as a new item version (its listing and rule tables kept);
  * any other code as a plain definition. A process without a diagram (a hand-written package) is laid out.
  */
 import type Modeler from 'bpmn-js/lib/Modeler.js';
+import { setOrganisation } from '../properties/org-choices.js';
 import { ApiError, type ApiClient, type ItemSummary } from '../api/client.js';
 import { renderFindings } from '../validation/findings-list.js';
 import { VALIDATED_EVENT, type LiveValidation, type ValidatedEvent } from '../validation/live-validation.js';

@@ -85,7 +85,7 @@ export interface CaseDetail {
   phase?: string;
   light?: string;
   item?: { code?: string; name?: string; department?: string };
-  applicant?: { id?: string; name?: string; kind?: string };
+  applicant?: { id?: string; name?: string; kind?: string; idType?: string; idSuffix?: string };
   channel?: string;
   receivedAt?: string;
   requiredMaterials?: { material: string; name: string; form?: string; copies?: number; deferrable?: boolean }[];

@@ -25,7 +25,7 @@ dt { font-weight: bold; } dd { margin: 0; }
 
 /** The certificate of case `c`; before issuance (a preview) the number reads as to be assigned. */
 export function certificateHtml(t: T, c: CaseDetail): string {
-  const cert = c.certificate as (CaseDetail['certificate'] & { holder?: string; issuer?: string; validFrom?: string; validUntil?: string }) | undefined;
+  const cert = c.certificate as (CaseDetail['certificate'] & { holder?: string; issuer?: string; validFrom?: string; validUntil?: string; seal?: { kind?: string; signer?: string; algorithm?: string; keyId?: string } }) | undefined;
   return a4(cert?.name ?? c.item?.name ?? t('E-certificate'), [
     [t('Certificate number'), cert?.number ?? t('(assigned on issuance)')],
     [t('Holder'), cert?.holder ?? c.applicant?.name ?? '—'],
@@ -33,7 +33,13 @@ export function certificateHtml(t: T, c: CaseDetail): string {
     [t('Case number'), c.caseNo],
     [t('Valid from'), cert?.validFrom ?? (cert?.issuedAt ? day(cert.issuedAt) : t('(the day of issuance)'))],
     ...(cert?.validUntil ? [[t('Valid until'), cert.validUntil] as [string, string]] : []),
-  ], `${cert?.issuer ?? c.item?.department ?? ''}　${cert?.issuedAt ? day(cert.issuedAt) : ''}`, t('E-seal'));
+  ], `${cert?.issuer ?? c.item?.department ?? ''}　${cert?.issuedAt ? day(cert.issuedAt) : ''}`, sealLine(t, cert?.seal));
+}
+
+/** The seal's line: the signer, algorithm and key id of a sealed certificate, else the seal's placeholder. */
+function sealLine(t: T, seal: { kind?: string; signer?: string; algorithm?: string; keyId?: string } | undefined): string {
+  if (seal?.kind !== 'e-seal') return t('E-seal');
+  return `${t('E-seal')} ${seal.signer ?? ''} ${seal.algorithm ?? ''} ${seal.keyId ?? ''}`.trim();
 }
 
 /** The decision letter of case `c` (准予 or 不予行政许可决定书, 行政许可法 第38条). */

@@ -7,15 +7,26 @@ import { el, field, keyed, say, select } from '../../ui/dom.js';
 import { certificateHtml } from '../../ui/print.js';
 import { group, type CaseActionModule } from './kit.js';
 
-/** Certificate preview and issuance: after an approving decision, before the certificate exists. */
+/**
+ * The certificate on the case page once the decision grants the licence. The approving decision generates and
+ * seals it (行政许可法 第44条: the certificate is issued within 10 days of the decision), so staff see the
+ * generated certificate in its A4 layout; where it is not generated yet (an item whose certificate step comes
+ * later, or fees still due, 第58条), they preview it and issue it by hand.
+ */
 export const certificateActions: CaseActionModule = (kit) => {
   const { t } = kit.ctx;
   const { c } = kit;
-  if (!c.decision || c.decision.outcome === 'refused' || c.certificate) return undefined;
+  const delivered = (c as { delivery?: unknown }).delivery;
+  if (!c.decision || c.decision.outcome === 'refused' || delivered) return undefined;
   const frame = el('iframe', { id: 'certificate-preview', class: 'a4', title: t('Certificate preview'), sandbox: '', hidden: true });
+  const preview = el('button', { type: 'button', id: 'preview-certificate' }, c.certificate ? t('View the certificate') : t('Preview the certificate'));
+  if (c.certificate) {
+    preview.addEventListener('click', () => { frame.srcdoc = certificateHtml(t, c); frame.hidden = false; });
+    const line = el('p', { id: 'certificate-number' }, `${t('Certificate number')}：${c.certificate.number}`);
+    return group('certificate-issued', t('Certificate generated'), line, preview, frame);
+  }
   const issue = kit.run('issue-certificate', t('Issue the certificate'), '/certificate', () => ({}), { primary: true });
   issue.hidden = true;
-  const preview = el('button', { type: 'button', id: 'preview-certificate' }, t('Preview the certificate'));
   preview.addEventListener('click', () => {
     frame.srcdoc = certificateHtml(t, c);
     frame.hidden = false;
