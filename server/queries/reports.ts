@@ -87,22 +87,3 @@ export async function monthlyFigures(knex: Knex, calendar: WorkingCalendar, mont
     }))
     .sort((a, b) => a.department.localeCompare(b.department) || a.itemCode.localeCompare(b.itemCode));
 }
-
-const COLUMNS = ['department', 'itemCode', 'itemName', 'received', 'online', 'onlineShare', 'accepted', 'rejected', 'completed', 'onTime', 'overdue', 'averageWorkingDays', 'expressDeliveries', 'grade1', 'grade2', 'grade3', 'grade4', 'grade5', 'rectificationsOpened', 'rectificationsCompleted'] as const;
-
-function cell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  // RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet does not run it as a formula.
-  const safe = /^[=+\-@]/.test(text) && Number.isNaN(Number(text)) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** The rows as CSV (header line first, CRLF line ends). */
-export function monthlyCsv(rows: readonly MonthlyRow[]): string {
-  const lines = [COLUMNS.join(',')];
-  for (const r of rows) {
-    const flat: Record<string, unknown> = { ...r, ...Object.fromEntries(Object.entries(r.evaluations).map(([g, n]) => [`grade${g}`, n])) };
-    lines.push(COLUMNS.map((c) => cell(flat[c])).join(','));
-  }
-  return lines.join('\r\n') + '\r\n';
-}

@@ -1,8 +1,10 @@
-/** Monthly figures per department and item, as JSON or (Accept: text/csv) CSV; for the reform office and auditors. */
+/** Monthly figures per department and item, as JSON, CSV or an Excel workbook (by Accept); for the reform office and auditors. */
 import type { FastifyPluginAsync } from 'fastify';
 import { authorize } from '../http/guard.js';
 import { errors } from '../http/schemas.js';
-import { monthlyCsv, monthlyFigures } from '../queries/reports.js';
+import { negotiateLanguage } from '../../contracts/messages/render.js';
+import { monthlyCsv, monthlyXlsx, XLSX_TYPE } from '../queries/report-export.js';
+import { monthlyFigures } from '../queries/reports.js';
 import '../plugins/types.js';
 
 const n = { type: 'integer' } as const;
@@ -19,7 +21,7 @@ const rowSchema = {
 export const reportRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Querystring: { month: string } }>('/api/reports/monthly', {
     schema: {
-      tags: ['reports'], summary: 'Monthly figures per department and item (CSV with Accept: text/csv)',
+      tags: ['reports'], summary: 'Monthly figures per department and item (CSV with Accept: text/csv, an Excel workbook with Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet; headers in the Accept-Language)',
       querystring: { type: 'object', required: ['month'], additionalProperties: false, properties: { month: { type: 'string', pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' } } },
       response: { 200: { type: 'object', required: ['month', 'rows'], properties: { month: { type: 'string' }, rows: { type: 'array', items: rowSchema } } }, ...errors(400, 401, 403) },
     },
@@ -28,8 +30,13 @@ export const reportRoutes: FastifyPluginAsync = async (app) => {
     const { month } = request.query;
     const rows = await monthlyFigures(app.store.knex, app.runtime.calendar, month);
     await app.audit.append({ actorId: user.id, action: 'report.read', target: `monthly:${month}` });
-    if (request.headers.accept?.includes('text/csv')) {
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="shenpi-${month}.csv"`).send(monthlyCsv(rows));
+    const accept = request.headers.accept ?? '';
+    const language = negotiateLanguage(request.headers['accept-language']);
+    if (accept.includes('text/csv')) {
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="shenpi-${month}.csv"`).send(monthlyCsv(rows, language));
+    }
+    if (accept.includes(XLSX_TYPE)) {
+      return reply.type(XLSX_TYPE).header('content-disposition', `attachment; filename="shenpi-${month}.xlsx"`).send(await monthlyXlsx(rows, month, language));
     }
     return { month, rows };
   });

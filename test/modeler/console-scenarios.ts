@@ -4,6 +4,7 @@
  * supervision notice once the case ran late, and reads the monthly report with its CSV.
  */
 import { readFileSync } from 'node:fs';
+import readXlsxFile from 'read-excel-file/node';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import type { Harness } from './browser.js';
@@ -78,7 +79,7 @@ export function consoleScenarios(h: () => Harness, state: PagesState): void {
     expect(await desk.textContent('#notices')).toContain('已督促承办人当日办结');
   });
 
-  it('shows the monthly report to supervision, with charts, and downloads the same figures as CSV', async () => {
+  it('shows the monthly report to supervision, with charts, and downloads the same figures as CSV and as an Excel workbook', async () => {
     const desk = state.console!;
     // The monthly figures are for the reform office and supervision, not for a department's staff
     await desk.click('#logout');
@@ -91,8 +92,17 @@ export function consoleScenarios(h: () => Harness, state: PagesState): void {
     expect(food.received).toBeGreaterThanOrEqual(1);
     const [download] = await Promise.all([desk.waitForEvent('download'), desk.click('#report-csv')]);
     expect(download.suggestedFilename()).toBe('shenpi-report-2026-03.csv');
-    const csv = readFileSync((await download.path())!, 'utf8');
+    const bytes = readFileSync((await download.path())!);
+    // The saved file keeps the byte-order mark, so a spreadsheet opens the Chinese headers correctly
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = bytes.toString('utf8');
+    expect(csv).toContain('实施部门,事项编码,事项名称,收件数');
     expect(csv).toContain(FOOD_DEPARTMENT);
+    const [workbook] = await Promise.all([desk.waitForEvent('download'), desk.click('#report-xlsx')]);
+    expect(workbook.suggestedFilename()).toBe('shenpi-report-2026-03.xlsx');
+    const [sheet] = await readXlsxFile(readFileSync((await workbook.path())!));
+    expect(sheet!.data[0]!.slice(0, 2)).toEqual(['实施部门', '事项编码']);
+    expect(sheet!.data.find((r) => r[1] === 'ITEM-02')?.[3]).toBe(food.received);
     await desk.screenshot({ path: path.join(SCREENSHOTS, 'console-report.png'), fullPage: true });
   });
 

@@ -4,6 +4,7 @@
  * responsible department's answer, the lights overview, the monthly figures as JSON and CSV, and the public
  * progress query with its identity check and rate limit.
  */
+import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChineseWorkingCalendar } from '../../engine/calendar/index.js';
 import { countRows } from '../../server/queries/cases.js';
@@ -119,12 +120,32 @@ describe('monthly report', () => {
     expect((await get('/api/reports/monthly?month=2026-13', t.tokens.admin)).statusCode).toBe(400);
   });
 
-  it('answers CSV with Accept: text/csv', async () => {
+  it('answers CSV with Accept: text/csv: a byte-order mark, Chinese headers, English ones when asked', async () => {
     const res = await get('/api/reports/monthly?month=2026-03', { ...t.tokens.admin, accept: 'text/csv' });
     expect(res.headers['content-type']).toContain('text/csv');
-    const [header, line] = res.body.trim().split('\r\n');
-    expect(header!.split(',').slice(0, 5)).toEqual(['department', 'itemCode', 'itemName', 'received', 'online']);
+    // Excel and WPS read UTF-8 only with its byte-order mark; without it the Chinese headers come out garbled
+    expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const [header, line] = res.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(header!.split(',').slice(0, 6)).toEqual(['实施部门', '事项编码', '事项名称', '收件数', '网上申请数', '网办率']);
+    expect(header!.split(',').slice(13, 18)).toEqual(['评价“非常满意”数', '评价“满意”数', '评价“基本满意”数', '评价“不满意”数', '评价“非常不满意”数']);
     expect(line!.split(',').slice(0, 2)).toEqual([SAMR, 'ITEM-02']);
+    const en = await get('/api/reports/monthly?month=2026-03', { ...t.tokens.admin, accept: 'text/csv', 'accept-language': 'en' });
+    expect(en.body.replace(/^\uFEFF/, '').split('\r\n')[0]!.split(',').slice(0, 5)).toEqual(['department', 'itemCode', 'itemName', 'received', 'online']);
+  });
+
+  it('answers an Excel workbook with the same figures as the JSON, numbers as numbers', async () => {
+    const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const res = await get('/api/reports/monthly?month=2026-03', { ...t.tokens.admin, accept: xlsx });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe(xlsx);
+    expect(res.headers['content-disposition']).toBe('attachment; filename="shenpi-2026-03.xlsx"');
+    const sheets = await readXlsxFile(res.rawPayload);
+    expect(sheets.map((s) => s.sheet)).toEqual(['2026-03']);
+    const [head, first] = sheets[0]!.data;
+    expect(head!.slice(0, 4)).toEqual(['实施部门', '事项编码', '事项名称', '收件数']);
+    const json = (await get('/api/reports/monthly?month=2026-03', t.tokens.admin)).json().rows[0];
+    expect(first!.slice(0, 5)).toEqual([SAMR, 'ITEM-02', json.itemName, json.received, json.online]);
+    expect(typeof first![3]).toBe('number');
   });
 });
 

@@ -1,10 +1,10 @@
 /**
  * The monthly report (月度报表): per department and item the applications, acceptances, completions, those
- * on time and overdue, the online share, express deliveries and evaluations; two SVG charts and the CSV
- * download (the same route with Accept: text/csv).
+ * on time and overdue, the online share, express deliveries and evaluations; two SVG charts, and the CSV and
+ * Excel downloads (the same route with the file's type as Accept).
  */
 import { barChart } from '../ui/chart.js';
-import { download, el, errorText, field, say, section, table, type T } from '../ui/dom.js';
+import { el, errorText, field, saveBlob, say, section, table, type T } from '../ui/dom.js';
 import { percent } from '../ui/format.js';
 import { go } from '../ui/router.js';
 import type { ConsoleContext } from './context.js';
@@ -72,10 +72,15 @@ export async function reportPage(ctx: ConsoleContext, query: URLSearchParams): P
 
   const form = el('form', { class: 'filters', id: 'report-form' }, field(t('Month'), input), el('button', { type: 'submit', class: 'primary' }, t('Show')));
   form.addEventListener('submit', (e) => { e.preventDefault(); go(`/report?month=${input.value}`); });
-  const csv = el('button', { type: 'button', id: 'report-csv' }, t('Download CSV'));
-  csv.addEventListener('click', () => {
-    http.text(path, 'text/csv').then((text) => download(`shenpi-report-${month}.csv`, text, 'text/csv;charset=utf-8'), (err: Error) => say(errorText(t, err), 'error'));
-  });
+  const exporter = (id: string, label: string, accept: string, extension: string): HTMLButtonElement => {
+    const button = el('button', { type: 'button', id }, label);
+    button.addEventListener('click', () => {
+      http.file(path, accept).then((file) => saveBlob(`shenpi-report-${month}.${extension}`, file.blob), (err: Error) => say(errorText(t, err), 'error'));
+    });
+    return button;
+  };
+  const csv = exporter('report-csv', t('Download CSV'), 'text/csv', 'csv');
+  const xlsx = exporter('report-xlsx', t('Download Excel'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx');
 
   const list = table<ReportRow>([
     { head: t('Department'), cell: (r) => r.department },
@@ -94,7 +99,7 @@ export async function reportPage(ctx: ConsoleContext, query: URLSearchParams): P
 
   return el('div', { class: 'page', id: 'report-page', 'data-month': month },
     el('h1', {}, `${t('Monthly report')} ${month}`),
-    el('div', { class: 'toolbar-row' }, form, csv),
+    el('div', { class: 'toolbar-row' }, form, csv, ' ', xlsx),
     section(t('Charts'), charts(t, rows)),
     section(t('Figures'), list));
 }

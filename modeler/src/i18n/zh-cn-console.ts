@@ -42,7 +42,7 @@ export const ZH_CN_CONSOLE: Readonly<Record<string, string>> = {
   'Notices': '督办单', 'Rule': '规则', 'Content': '督办内容', 'Responsible department': '责任部门', 'Issued': '发出日期',
   'Response due': '反馈期限', 'Response': '反馈', 'Respond': '反馈', 'Respond to notice': '反馈督办单', 'Send response': '提交反馈',
   'What the department did and will do': '已采取和将采取的措施', 'Response sent': '已反馈', 'No supervision notices': '暂无督办', '{n} notices': '共 {n} 条',
-  'Month': '月份', 'Show': '查看', 'Download CSV': '下载 CSV', 'Charts': '图表', 'Figures': '统计数据',
+  'Month': '月份', 'Show': '查看', 'Download CSV': '下载 CSV', 'Download Excel': '导出 Excel', 'Charts': '图表', 'Figures': '统计数据',
   'Cases per department': '各部门办件量', 'Applications': '申请', 'Accepted': '受理', 'Completed': '办结', 'On time': '按时办结',
   'Overdue': '超期', 'Online share': '网办率', 'Online share per department (target 80%)': '各部门网办率（目标 80%）',
   'Express deliveries': '快递送达', 'Evaluations': '评价数', 'No cases in this month': '本月无办件',

@@ -23,7 +23,12 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs =
 
 /** Offers `content` as a file download named `fileName`. */
 export function download(fileName: string, content: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
+  saveBlob(fileName, new Blob([content], { type }));
+}
+
+/** Saves `blob` as a file named `fileName` through the browser's download. */
+export function saveBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = el('a', { href: url, download: fileName });
   document.body.append(a);
   a.click();

@@ -78,9 +78,12 @@ export class Http {
     return (await this.send('GET', path, undefined, accept)).text();
   }
 
-  /** GET a file: its bytes, type and the file name its Content-Disposition gives (UTF-8 `filename*` first). */
-  async file(path: string): Promise<{ blob: Blob; name: string; type: string }> {
-    const res = await this.send('GET', path, undefined, '*/*');
+  /**
+   * GET a file: its bytes, type and the file name its Content-Disposition gives (UTF-8 `filename*` first).
+   * The bytes are kept as sent (a CSV's byte-order mark included, which spreadsheets need).
+   */
+  async file(path: string, accept = '*/*'): Promise<{ blob: Blob; name: string; type: string }> {
+    const res = await this.send('GET', path, undefined, accept);
     const disposition = res.headers.get('content-disposition') ?? '';
     const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
     const plain = /filename="([^"]*)"/i.exec(disposition);
