@@ -50,6 +50,7 @@ export const ZH_CN_MESSAGES: Readonly<Record<string, string>> = {
   NOT_FOUND: '找不到请求的内容',
   ROUTE_NOT_FOUND: '请求的地址不存在',
   CONFLICT: '数据已被他人修改，请刷新后重试',
+  ID_TAKEN: '该编码已被使用，请换一个[：{taken}]',
   CLOCK_NOT_CONTROLLED: '业务时钟不可调整（仅演练环境可用）',
   PAYLOAD_TOO_LARGE: '提交的内容或文件过大',
   UNSUPPORTED_MEDIA_TYPE: '不支持该内容类型',

@@ -59,6 +59,8 @@ export const SERVER_STATUS = {
   ROUTE_NOT_FOUND: 404,
   /** The data moved on between read and write (optimistic concurrency), or a unique thing exists already. */
   CONFLICT: 409,
+  /** A new record's id or code is taken; `details.field` names which, `details.taken` the value. */
+  ID_TAKEN: 409,
   CLOCK_NOT_CONTROLLED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,

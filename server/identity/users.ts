@@ -174,6 +174,14 @@ export class UserDirectory {
     return (await (within.trx ?? this.knex)('users').where({ id }).update({ password_hash: hash, must_change_password: mustChange, password_changed_at: at })) > 0;
   }
 
+  /** Changes a user's name or department (in `trx`, if given); false when the user does not exist. */
+  async update(id: string, changes: { name?: string; department?: string }, trx?: Knex.Transaction): Promise<boolean> {
+    const row = { ...(changes.name !== undefined ? { name: changes.name } : {}), ...(changes.department !== undefined ? { department: changes.department } : {}) };
+    const db = trx ?? this.knex;
+    if (!Object.keys(row).length) return !!(await db('users').where({ id }).first('id'));
+    return (await db('users').where({ id }).update(row)) > 0;
+  }
+
   /** Disables or enables an account (in `trx`, if given); false when the user does not exist. */
   async setDisabled(id: string, disabled: boolean, trx?: Knex.Transaction): Promise<boolean> {
     return (await (trx ?? this.knex)('users').where({ id }).update({ disabled })) > 0;

@@ -42,7 +42,7 @@ function unknownRef(field: string, what: string, id: string): ApiError {
 }
 
 function taken(what: string, id: string): ApiError {
-  return new ApiError('CONFLICT', `Expected ${what} '${id}' to be free, but it exists`, { [what]: id });
+  return new ApiError('ID_TAKEN', `Expected ${what} '${id}' to be free, but it exists`, { field: what === 'region' ? 'code' : 'id', taken: id, [what]: id });
 }
 
 /** The organisation in a knex database. */
@@ -143,6 +143,23 @@ export class OrgDirectory {
     await db('positions').where({ id }).update({ leader: leader ?? null });
     this.changed();
     return (await this.position(id, db))!;
+  }
+
+  /**
+   * Renames a region (and its centre), a department or a position; false when there is none with that id.
+   * Ids and codes stay: cases, steps and audit entries name them.
+   */
+  async rename(db: Db, what: 'region' | 'department' | 'position', id: string, changes: { name?: string; centre?: string }): Promise<boolean> {
+    const [table, key] = what === 'region' ? ['regions', 'code'] : what === 'department' ? ['departments', 'id'] : ['positions', 'id'];
+    const row = { ...(changes.name !== undefined ? { name: changes.name } : {}), ...(what === 'region' && changes.centre !== undefined ? { centre: changes.centre } : {}) };
+    const n = Object.keys(row).length ? await db(table).where({ [key]: id }).update(row) : (await db(table).where({ [key]: id }).first(key)) ? 1 : 0;
+    this.changed();
+    return n > 0;
+  }
+
+  /** The ids of the positions `user` holds, ordered. */
+  async positionsOf(user: string, db: Db = this.knex): Promise<string[]> {
+    return (await db('position_holders').where({ user_id: user }).orderBy('position_id').select('position_id')).map((r) => String(r.position_id));
   }
 
   /** Disables or enables a region, department or position; false when there is none with that id. */

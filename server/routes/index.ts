@@ -32,6 +32,7 @@ import { taskOperationRoutes } from './task-operations.js';
 import { taskReviewRoutes } from './task-review.js';
 import { userRoutes } from './users.js';
 import { organisationRoutes } from './organisation.js';
+import { organisationEditRoutes } from './organisation-edits.js';
 
 /** The route plugins, each encapsulated (its content-type parsers and hooks stay its own). */
 export const ROUTES: readonly FastifyPluginAsync[] = [
@@ -42,6 +43,7 @@ export const ROUTES: readonly FastifyPluginAsync[] = [
   userRoutes,
   userAccountRoutes,
   organisationRoutes,
+  organisationEditRoutes,
   definitionRoutes,
   itemRoutes,
   itemReservationRoutes,

@@ -10,7 +10,7 @@ import { requireStrongPassword } from '../http/password-guard.js';
 import { errors, userSchema } from '../http/schemas.js';
 import { ID_TYPES } from '../identity/real-name.js';
 import { ROLES } from '../identity/roles.js';
-import type { NewUser } from '../identity/users.js';
+import { IdentityError, type NewUser } from '../identity/users.js';
 import '../plugins/types.js';
 
 const newUser = {
@@ -27,6 +27,8 @@ const newUser = {
     // The service centre a reform-office or supervision account works at (its level's scope), a division code.
     region: { type: 'string', pattern: '^[0-9]{6}([0-9]{3})?$' },
     roles: { type: 'array', minItems: 1, maxItems: ROLES.length, uniqueItems: true, items: { type: 'string', enum: [...ROLES] } },
+    // The position the new user holds in their department from the start (科员, 科长 …).
+    position: { type: 'string', minLength: 1, maxLength: 128 },
     groups: { type: 'array', maxItems: 32, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 64 } },
     // The policy (length, user id, common passwords) answers PASSWORD_TOO_WEAK naming its rule.
     password: { type: 'string', minLength: 1, maxLength: 256 },
@@ -35,10 +37,10 @@ const newUser = {
 
 /** `POST /api/users`, `GET /api/users`. */
 export const userRoutes: FastifyPluginAsync = async (app) => {
-  app.post<{ Body: NewUser }>('/api/users', {
+  app.post<{ Body: NewUser & { position?: string } }>('/api/users', {
     schema: { tags: ['users'], summary: 'Create a real-name user', body: newUser, response: { 201: userSchema, ...errors(400, 401, 403, 409, 422) } },
   }, async (request, reply) => {
-    const body = request.body;
+    const { position, ...body } = request.body;
     const department = body.department ?? request.user?.department;
     const actor = authorize(request, 'user.create', { kind: 'user', department, roles: body.roles });
     requireStrongPassword(body.password, body.id);
@@ -49,8 +51,13 @@ export const userRoutes: FastifyPluginAsync = async (app) => {
     const passwordHash = await users.hash(body.password);
     // The account and its audit entry commit together: no user exists without its `user.created`.
     const created = await app.audit.transaction(async (trx) => {
-      const user = await users.create({ ...body, department }, new Date().toISOString(), actor.id, { trx, passwordHash });
-      return { result: user, audit: { actorId: actor.id, action: 'user.created', target: user.id, details: { roles: user.roles, department: user.department ?? null, ...(user.region ? { region: user.region } : {}) } } };
+      const at = new Date().toISOString();
+      const user = await users.create({ ...body, department }, at, actor.id, { trx, passwordHash }).catch((e: unknown) => {
+        throw e instanceof IdentityError && e.code === 'CONFLICT' ? new ApiError('ID_TAKEN', e.message, { field: 'id', taken: body.id }) : e;
+      });
+      // The position is checked like any holder's (it exists, is in use, is of the user's department).
+      if (position !== undefined) await app.identity.org.addHolder(trx, position, user, at).catch((e: unknown) => { throw e instanceof ApiError && e.code === 'NOT_FOUND' ? new ApiError('ORG_REFERENCE_UNKNOWN', e.message, { field: 'position', position }) : e; });
+      return { result: user, audit: { actorId: actor.id, action: 'user.created', target: user.id, details: { roles: user.roles, department: user.department ?? null, ...(user.region ? { region: user.region } : {}), ...(position ? { position } : {}) } } };
     });
     app.identity.org.changed();
     return reply.status(201).send(created);

@@ -215,6 +215,9 @@ const MATRIX: Row[] = [
   row('POST /api/org/positions/:id/leader', async () => ({ method: 'POST', url: `/api/org/positions/${await freshOrg('position')}/leader`, payload: { leader: 'market.chief' } }), ONLY_REFORM_OFFICE),
   ...(['region', 'department', 'position'] as const).flatMap((what) => (['disable', 'enable'] as const).map((op) =>
     row(`POST /api/org/${what}s/:id/${op}`, async () => ({ method: 'POST', url: `/api/org/${what}s/${encodeURIComponent(await freshOrg(what))}/${op}` }), ONLY_REFORM_OFFICE))),
+  ...(['region', 'department', 'position'] as const).map((what) =>
+    row(`PATCH /api/org/${what}s/:id`, async () => ({ method: 'PATCH', url: `/api/org/${what}s/${encodeURIComponent(await freshOrg(what))}`, payload: { name: '新名称' } }), ONLY_REFORM_OFFICE)),
+  row('PATCH /api/users/:id', async () => ({ method: 'PATCH', url: `/api/users/${await freshUser()}`, payload: { name: '钱七七' } }), ONLY_REFORM_OFFICE),
   row('POST /api/org/positions/:id/holders', async () => ({ method: 'POST', url: `/api/org/positions/${await freshOrg('position')}/holders`, payload: { user: 'market-staff' } }), ONLY_REFORM_OFFICE),
   row('POST /api/org/positions/:id/holders/remove', async () => ({ method: 'POST', url: `/api/org/positions/${await freshOrg('position', true)}/holders/remove`, payload: { user: 'market-staff' } }), ONLY_REFORM_OFFICE),
   row('POST /api/definitions', () => ({ method: 'POST', url: '/api/definitions', payload: { xml: fixture('review.bpmn'), department: 'market-supervision' } }), [401, 'ok', 'ok', 403, 403, 403, 403, 403]),

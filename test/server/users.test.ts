@@ -30,7 +30,7 @@ describe('users', () => {
     const admin = await login(t.app, 'admin');
     const dup = await t.app.inject({ method: 'POST', url: '/api/users', headers: admin, payload: { ...staffUser, id: 'market-staff' } });
     expect(dup.statusCode).toBe(409);
-    expect(dup.json()).toMatchObject({ code: 'CONFLICT' });
+    expect(dup.json()).toMatchObject({ code: 'ID_TAKEN', details: { field: 'id', taken: 'market-staff' } });
     const { department: _omit, ...noDept } = staffUser;
     const rule = await t.app.inject({ method: 'POST', url: '/api/users', headers: admin, payload: noDept });
     expect(rule.statusCode).toBe(422);

@@ -41,7 +41,8 @@ export interface Deployed {
 
 /** A refused request: HTTP status, the server's error code and, for a refused model, its findings. */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly findings: ApiFinding[] = []) {
+  /** `details` is the refusal's own (the field it names, a schema error's path and keyword). */
+  constructor(readonly status: number, readonly code: string, message: string, readonly findings: ApiFinding[] = [], readonly details: Record<string, unknown> = {}) {
     super(message);
   }
 }

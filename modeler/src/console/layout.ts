@@ -24,6 +24,7 @@ export function navEntries(t: T, lang: string): NavEntry[] {
     { key: 'lights', text: t('Lights'), href: '#/lights' },
     { key: 'notices', text: t('Supervision notices'), href: '#/notices' },
     { key: 'report', text: t('Monthly report'), href: '#/report' },
+    { key: 'org', text: t('Organisation'), href: '#/org' },
     { key: 'account', text: t('Accounts'), href: '#/account' },
     { key: 'modeler', text: t('Process modeler'), href: `/modeler/${suffix}`, external: true },
     { key: 'portal', text: t('Online service hall'), href: `/portal/${suffix}`, external: true },
@@ -38,9 +39,14 @@ export function isApplicantOnly(me: Me): boolean {
 /** Roles that read the monthly report (the server's `report.read`). */
 const REPORT_ROLES = ['reform-office-admin', 'auditor'];
 
-/** The entries `me` may use: the monthly report only for the reform office and supervision, window intake for clerks. */
+/**
+ * The entries `me` may use: the monthly report only for the reform office and supervision, window intake for
+ * clerks, the organisation for the reform office (the server's `org.manage`).
+ */
 export function entriesFor(entries: NavEntry[], me: Me): NavEntry[] {
-  return entries.filter((e) => (e.key !== 'report' || me.roles.some((r) => REPORT_ROLES.includes(r))) && (e.key !== 'window' || me.roles.includes('department-staff')));
+  return entries.filter((e) => (e.key !== 'report' || me.roles.some((r) => REPORT_ROLES.includes(r)))
+    && (e.key !== 'window' || me.roles.includes('department-staff'))
+    && (e.key !== 'org' || me.roles.includes('reform-office-admin')));
 }
 
 /** Renders the navigation into `nav`; the entry whose key is `active` is highlighted. */

@@ -14,6 +14,7 @@ import { inboxPage } from './inbox.js';
 import { entriesFor, isApplicantOnly, loginPanel, navEntries, renderNav, renderWho } from './layout.js';
 import { lightsPage } from './lights.js';
 import { noticesPage } from './notices.js';
+import { organisationPage } from './organisation.js';
 import { queuePage } from './queues.js';
 import { windowIntakePage } from './window-intake.js';
 import { reportPage } from './report.js';
@@ -50,6 +51,7 @@ const routes: Route[] = [
   { pattern: '/lights', nav: 'lights', render: () => lightsPage(ctx) },
   { pattern: '/notices', nav: 'notices', render: () => noticesPage(ctx) },
   { pattern: '/report', nav: 'report', render: (_p, q) => reportPage(ctx, q) },
+  { pattern: '/org', nav: 'org', render: () => organisationPage(ctx) },
   { pattern: '/account', nav: 'account', render: () => accountsPage(ctx) },
 ];
 

@@ -67,6 +67,11 @@ export class Http {
     return this.json<T>('POST', path, body);
   }
 
+  /** PATCH a JSON body and read the JSON answer (undefined for 204). */
+  patch<T>(path: string, body: unknown): Promise<T> {
+    return this.json<T>('PATCH', path, body);
+  }
+
   /** POST a multipart form (file uploads). */
   async upload<T>(path: string, form: FormData): Promise<T> {
     const res = await this.send('POST', path, form);
@@ -112,7 +117,7 @@ export class Http {
     const res = await fetch(path, { method, headers, ...(payload !== undefined ? { body: payload } : {}) });
     if (!res.ok) {
       const err = await res.json().catch(() => ({}));
-      throw new ApiError(res.status, err.code ?? `HTTP_${res.status}`, err.message ?? res.statusText, err.details?.findings ?? []);
+      throw new ApiError(res.status, err.code ?? `HTTP_${res.status}`, err.message ?? res.statusText, err.details?.findings ?? [], err.details ?? {});
     }
     return res;
   }
