@@ -8,10 +8,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
+import * as auditBench from './audit-chain.bench.js';
 import * as engineBench from './bpmn-engine.bench.js';
 import * as httpBench from './http.bench.js';
 import { parseOptions } from './lib/options.js';
 import type { Synchronous } from './lib/sqlite.js';
+import type { Backend } from './lib/stack.js';
 import { fmt, memory, type Percentiles } from './lib/stats.js';
 import * as openCasesBench from './open-cases.bench.js';
 import * as rawBench from './raw-sqlite.bench.js';
@@ -165,6 +167,41 @@ if (opts.only.has('http')) {
     log(`  ${label.padEnd(44)} ${fmt(r.casesPerSecond, 1).padStart(8)} cases/s  ${fmt(r.requestsPerSecond, 0).padStart(6)} req/s  5xx ${r.serverErrors.length}`);
     for (const kind of ['apply', 'inbox', 'claim', 'complete', 'certificate']) log(`      ${kind.padEnd(12)} ${lat(r.latency[kind])}`);
   }
+  log();
+}
+
+const auditCost: Record<string, number> = {};
+if (opts.only.has('audit')) {
+  // Alternating runs (no audit, audited, no audit, …) so that a change of the machine's load hits both sides.
+  const rounds = opts.quick ? 1 : 3;
+  log(`8. The audit chain's cost: the same flow with every command audited (its entry in the command's transaction, at the chain head) and not, alternating, ${rounds} round(s); then transactions appending only an entry, with the chain head's lock and without`);
+  const backends: Array<[string, Backend, number]> = [['SQLite FULL', { kind: 'sqlite', synchronous: 'FULL' }, 16]];
+  if (opts.databaseUrl) backends.push(['PostgreSQL', { kind: 'postgres', url: opts.databaseUrl }, opts.pgLanes]);
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  for (const [label, backend, lanes] of backends) {
+    const rates: Record<'plain' | 'audited', number[]> = { plain: [], audited: [] };
+    for (let round = 1; round <= rounds; round++) {
+      for (const audit of [false, true]) {
+        const side = audit ? 'audited' : 'plain';
+        const r = verify(`audit.${backend.kind}.${side}.${round}`, await shenpiBench.run({ backend, variant: 'plain', cases: opts.cases, lanes, warmup: opts.warmup, audit }));
+        rates[side].push(r.casesPerSecond);
+        row(`${label}, plain, ${lanes} in flight, ${audit ? 'audited' : 'no audit'} (${round})`, r);
+      }
+    }
+    const ratio = median(rates.audited) / median(rates.plain);
+    auditCost[`${backend.kind} plain cases/s`] = median(rates.plain);
+    auditCost[`${backend.kind} audited cases/s`] = median(rates.audited);
+    auditCost[`${backend.kind} audited/plain`] = ratio;
+    log(`      medians: no audit ${fmt(median(rates.plain), 1)}, audited ${fmt(median(rates.audited), 1)} cases/s; audited ÷ no audit ${fmt(ratio, 2)}×`);
+    for (let round = 1; round <= rounds; round++) {
+      for (const mode of ['chain', 'unlocked'] as const) {
+        const c = verify(`audit.${backend.kind}.${mode}.${round}`, await auditBench.run({ backend, entries: opts.cases * 6, lanes, mode }));
+        auditCost[`${backend.kind} ${mode} tx/s (${round})`] = c.entriesPerSecond;
+        log(`  ${`${label}, ${mode === 'chain' ? 'entry at the chain head' : 'same row, no lock, no head'}, ${lanes} in flight (${round})`.padEnd(44)} ${fmt(c.entriesPerSecond, 0).padStart(8)} tx/s  ${lat(c.latency)}`);
+      }
+    }
+  }
+  results.auditCost = auditCost;
   log();
 }
 

@@ -12,6 +12,7 @@ import { benchRuleEvaluator, benchRunner, deployFlows, openBenchStore, type Back
 import { inLanes, Latencies, memory, secondsSince, type RunFigures } from './lib/stats.js';
 import type { OpenedStore } from '../server/store/open-store.js';
 import { SqliteCaseStore } from '../server/store/sqlite-case-store.js';
+import { audited, verifyAuditChain } from '../server/audit/index.js';
 
 /** What to run. */
 export interface ShenpiRunOptions {
@@ -22,6 +23,11 @@ export interface ShenpiRunOptions {
   lanes: number;
   /** Cases run before timing starts (JIT warm-up, definition cache). */
   warmup: number;
+  /**
+   * Every command runs as a route runs it, inside `audited(…)`: the store appends its audit entry in the
+   * command's transaction (on PostgreSQL under the chain head's table lock). Off: no entry, as before.
+   */
+  audit?: boolean;
 }
 
 /** Row counts of the store after a run, and the counts the run implies. */
@@ -56,13 +62,15 @@ export async function run(opts: ShenpiRunOptions): Promise<ShenpiResult> {
     let events = 0;
 
     const runCase = async (n: number, timed: boolean, untilReviews = false) => {
-      const time = (label: string, work: () => Promise<CommandResult>) => (timed ? latencies.time(label, work) : work());
+      const no = caseNo(n);
+      const run = (label: string, work: () => Promise<CommandResult>) =>
+        (opts.audit ? audited({ actorId: 'bench-clerk', action: `bench.${label}`, details: { step: label } }, work) : work());
+      const time = (label: string, work: () => Promise<CommandResult>) => (timed ? latencies.time(label, () => run(label, work)) : run(label, work));
       const expectOk = (r: CommandResult, what: string) => {
         if (!r.ok) throw new Error(`Expected ${what} of case ${caseNo(n)} to succeed, but: ${r.rejection.code} ${r.rejection.message}`);
         if (timed) events += r.events.length;
         return r.events;
       };
-      const no = caseNo(n);
       const open = openTaskIds(expectOk(await time('start', () => runner.execute(no, startCommand(n), { definition: { key } })), 'case.start'));
       for (const step of USER_STEPS[opts.variant]) {
         if (untilReviews && step.label === 'review') return;
@@ -97,7 +105,7 @@ export async function run(opts: ShenpiRunOptions): Promise<ShenpiResult> {
     for (const n of probe) bytes += Buffer.byteLength(JSON.stringify((await store.cases.loadCase(caseNo(n)))!.state));
 
     return {
-      name: `Shenpi durable, ${bench.label}, ${opts.lanes} case(s) in flight`,
+      name: `Shenpi durable, ${bench.label}, ${opts.lanes} case(s) in flight${opts.audit ? ', audited' : ''}`,
       backend: bench.label,
       variant: opts.variant,
       cases: opts.cases,
@@ -130,6 +138,8 @@ async function check(store: OpenedStore, opts: ShenpiRunOptions, events: number)
     timersCancelled: await count(measured('timers').where('status', 'cancelled')),
     timersOther: await count(measured('timers').whereNot('status', 'cancelled')),
     outboxRows: await count(measured('outbox')),
+    auditEntries: Number(((await store.knex('audit_log').where('target', '<=', caseNo(opts.cases)).count({ n: '*' }).first()) as { n: number | string }).n),
+    auditBreaks: (await verifyAuditChain(store.knex)).breakCount,
   };
   const expected: Record<string, number> = {
     casesCompleted: opts.cases,
@@ -140,6 +150,9 @@ async function check(store: OpenedStore, opts: ShenpiRunOptions, events: number)
     timersCancelled: opts.variant === 'timers' ? 3 * opts.cases : 0,
     timersOther: 0,
     outboxRows: opts.cases,
+    // One entry per command of every case, warm-up and probe cases included (their numbers sort after).
+    auditEntries: opts.audit ? opts.cases * commandsPerCase(opts.variant) : 0,
+    auditBreaks: 0,
   };
   return { ok: Object.keys(expected).every((k) => actual[k] === expected[k]), actual, expected };
 }

@@ -24,14 +24,14 @@ export interface BenchOptions {
   /** Approval cases over HTTP per run of the `http` scenario, and the cases in flight. */
   httpCases: number;
   httpInFlight: number;
-  /** Scenarios to run: shenpi, engine, raw, pg, rules, open, storm, http (all by default). */
+  /** Scenarios to run: shenpi, engine, raw, pg, rules, open, storm, http, audit (all by default). */
   only: Set<string>;
   databaseUrl?: string;
   /** Where to write the results as JSON, if anywhere. */
   json?: string;
 }
 
-export const SCENARIOS = ['shenpi', 'engine', 'raw', 'pg', 'rules', 'open', 'storm', 'http'] as const;
+export const SCENARIOS = ['shenpi', 'engine', 'raw', 'pg', 'rules', 'open', 'storm', 'http', 'audit'] as const;
 
 /** Reads the options from `argv` and `env`. */
 export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {

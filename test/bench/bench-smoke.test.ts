@@ -3,6 +3,7 @@
  * reached its end, the row counts match the flow). No timing is asserted.
  */
 import { describe, expect, it } from 'vitest';
+import * as auditBench from '../../bench/audit-chain.bench.js';
 import * as engineBench from '../../bench/bpmn-engine.bench.js';
 import { parseOptions } from '../../bench/lib/options.js';
 import * as openCasesBench from '../../bench/open-cases.bench.js';
@@ -20,6 +21,18 @@ describe('benchmark harness', () => {
     expect(r.latency.all?.count).toBe(r.commands);
     expect(r.stateBytesAtReviews).toBeGreaterThan(0);
     if (variant === 'rules') expect(r.rules?.evaluations).toBe(CASES);
+  });
+
+  it('runs audited cases with one entry per command in a clean chain, and the chain append on its own', async () => {
+    const r = await shenpiBench.run({ backend: { kind: 'sqlite', synchronous: 'NORMAL' }, variant: 'plain', cases: CASES, lanes: 4, warmup: 2, audit: true });
+    expect(r.consistency.actual).toEqual(r.consistency.expected);
+    expect(r.consistency.actual.auditEntries).toBe(CASES * 6);
+    expect(r.consistency.actual.auditBreaks).toBe(0);
+    for (const mode of ['chain', 'unlocked'] as const) {
+      const c = await auditBench.run({ backend: { kind: 'sqlite', synchronous: 'NORMAL' }, entries: 60, lanes: 4, mode });
+      expect(c.consistency.actual).toEqual(c.consistency.expected);
+      expect(c.latency.count).toBe(60);
+    }
   });
 
   it.runIf(process.env.DATABASE_URL)(
