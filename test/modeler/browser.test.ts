@@ -10,7 +10,7 @@ import { openModeler, type Harness } from './browser.js';
 import { itemModelerScenarios, modelerScenarios, SCREENSHOTS } from './modeler-scenarios.js';
 import { itemRulesScenarios, rulesScenarios } from './rules-scenarios.js';
 import { consoleScenarios } from './console-scenarios.js';
-import { portalScenarios } from './portal-scenarios.js';
+import { portalAgentScenarios, portalScenarios } from './portal-scenarios.js';
 import type { PagesState } from './pages.js';
 
 let harness: Harness | undefined;
@@ -38,6 +38,7 @@ describe.sequential('the browser modeler', { timeout: 60_000 }, () => {
   describe.sequential('supervision console', () => consoleScenarios(h, pages));
   describe.sequential('modeler tab on an item package', () => itemModelerScenarios(h));
   describe.sequential('rule-table tab on an item package', () => itemRulesScenarios(h));
+  describe.sequential("applicant portal: an agent's application", () => portalAgentScenarios(h, pages));
 
   it('falls back to the English texts with ?lang=en', async () => {
     const page = await h().browser.newPage();

@@ -10,6 +10,7 @@ import { api, APPLICANT, deployShippedItem, FOOD_FACTS, FOOD_STAFF, pdf } from '
 import { SCREENSHOTS } from './modeler-scenarios.js';
 import { formLogin, openPage, PHONE, rerender, route, type PagesState } from './pages.js';
 import { T0 } from '../server/helper.js';
+import { countRows } from '../../server/queries/cases.js';
 
 /** Registers the portal scenarios; they open the case the console scenarios work on. */
 export function portalScenarios(h: () => Harness, state: PagesState): void {
@@ -121,5 +122,70 @@ export function portalScenarios(h: () => Harness, state: PagesState): void {
     await route(portal, `#/progress?caseNo=${state.caseNo}&idSuffix=1234`, '/progress');
     expect(await portal.textContent('#progress-status')).toBe('部门开始办理');
     expect(await portal.textContent('#progress-answer')).toContain('食品经营许可');
+  });
+}
+
+/**
+ * An agent's application from the portal alone (行政许可法 第二十九条): the applicant answers 委托代理人办理
+ * with yes, the form then asks for the principal's identity beside the power of attorney, refuses to send
+ * without it, and applies on the agent channel with the account as the agent. Registered after the console
+ * and item scenarios, so the extra case does not change what they count.
+ */
+export function portalAgentScenarios(h: () => Harness, state: PagesState): void {
+  it("applies as an agent: answering 委托代理人办理 yes asks for the principal's name, ID type and number beside the 授权委托书, and applies on the agent channel", async () => {
+    const portal = state.portal!;
+    await route(portal, '#/items/ITEM-02/apply', '/items/:code/apply');
+    await portal.waitForSelector('#apply-form #facts');
+    // Not an agent's application yet: the applicant's own section, no principal
+    expect(await portal.isVisible('#principal')).toBe(false);
+    for (const [name, value] of Object.entries({ ...FOOD_FACTS, byAgent: 'true' })) {
+      const select = portal.locator(`select[name="fact:${name}"]`);
+      if (await select.count()) await select.selectOption(value);
+      else await portal.check(`input[name="fact:${name}"][value="${value}"]`);
+    }
+    // The materials now include the power of attorney, with an upload of its own
+    await portal.waitForSelector('#needed li[data-material="M7"]');
+    expect(await portal.$$eval('#needed li', (lis) => lis.map((li) => (li as HTMLElement).dataset.material))).toEqual(['M1', 'M2', 'M3', 'M4', 'M7']);
+    expect(await portal.textContent('#needed [data-material="M7"]')).toContain('授权委托书');
+    expect(await portal.$$eval('#uploads input[type="file"]', (inputs) => inputs.map((i) => (i as HTMLElement).dataset.material))).toEqual(['M1', 'M3', 'M4', 'M7']);
+    // The principal's section replaces the applicant's own; the agent is the account
+    expect(await portal.isVisible('#principal')).toBe(true);
+    expect(await portal.isVisible('#applicant-own')).toBe(false);
+    expect(await portal.textContent('#agent-self')).toBe('张三（取自您的实名账户）');
+    expect(await portal.textContent('#principal-hint')).toContain('授权委托书');
+    expect(await portal.$$eval('#principal .field-label', (ls) => ls.map((l) => l.textContent))).toEqual(['委托人姓名/名称', '证件类型', '委托人证件号码', '委托人账号（如有）']);
+    expect(await portal.$$eval('#principal-id-type option', (os) => os.map((o) => o.textContent))).toContain('居民身份证');
+
+    await portal.fill('#shared [data-material="M2"] [name="number"]', '91330106MA2CDEF01X');
+    await portal.fill('#shared [data-material="M2"] [name="issuer"]', '区市场监督管理局');
+    await portal.setInputFiles('#uploads input[data-material="M1"]', pdf('申请书.pdf'));
+    await portal.setInputFiles('#uploads input[data-material="M3"]', pdf('设备布局.pdf'));
+    await portal.setInputFiles('#uploads input[data-material="M4"]', pdf('规章制度.pdf'));
+    await portal.setInputFiles('#uploads input[data-material="M7"]', pdf('授权委托书.pdf'));
+    // Without the principal's identity the form does not send
+    const casesBefore = await countRows(h().server.app.store.knex, 'cases');
+    await portal.click('#submit-application');
+    await portal.waitForSelector('#status[data-kind="error"]:has-text("请填写委托人姓名/名称")');
+    expect(await portal.evaluate(() => document.activeElement?.id)).toBe('principal-name');
+    await portal.fill('#principal-name', '王芳');
+    await portal.click('#submit-application');
+    await portal.waitForSelector('#status[data-kind="error"]:has-text("请填写证件类型")');
+    await portal.selectOption('#principal-id-type', 'RESIDENT_ID');
+    await portal.fill('#principal-id', '330106198805060021');
+    expect(await countRows(h().server.app.store.knex, 'cases')).toBe(casesBefore);
+    await portal.screenshot({ path: path.join(SCREENSHOTS, 'portal-agent-application.png'), fullPage: true });
+
+    await portal.click('#submit-application');
+    await portal.waitForSelector('#portal-case[data-case]');
+    const caseNo = (await portal.getAttribute('#portal-case', 'data-case'))!;
+    // The receipt names the principal as the applicant
+    expect(await portal.textContent('#receipt')).toContain('王芳');
+    const detail = await api(h().server.app, 'food-staff', 'GET', `/api/cases/${caseNo}`);
+    expect(detail.applicant).toMatchObject({ name: '王芳', idType: 'RESIDENT_ID', idSuffix: '0021' });
+    expect(detail.agent).toMatchObject({ id: 'applicant', name: '张三', idType: 'RESIDENT_ID', idSuffix: '1234', mandate: 'M7' });
+    const stored = (await h().server.app.cases.service.getCase(caseNo))!;
+    expect(stored.lifecycle.facts).toMatchObject({ byAgent: true });
+    const timeline = await api(h().server.app, 'food-staff', 'GET', `/api/cases/${caseNo}/timeline`);
+    expect(timeline[0]).toMatchObject({ what: 'case.applied', actorId: 'applicant', why: 'application by agent' });
   });
 }
