@@ -18,5 +18,19 @@ export async function notesOf(knex: Knex, kind: NoteKind, key?: string): Promise
   return new Map(rows.map((r: { key: string; version: number | string; note: string }) => [`${r.key}@${Number(r.version)}`, r.note]));
 }
 
+/**
+ * Who deployed each of `targets` (`key@version`), from the audit entries `definition.deployed`: a plain
+ * definition's version row keeps no deployer, and the entry committed with the deploy names them.
+ */
+export async function definitionDeployers(knex: Knex, targets: readonly string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  // In chunks: SQLite binds at most a few thousand parameters per statement.
+  for (let i = 0; i < targets.length; i += 500) {
+    const rows = await knex('audit_log').where({ action: 'definition.deployed' }).whereIn('target', targets.slice(i, i + 500)).select('target', 'actor_id');
+    for (const r of rows as { target: string; actor_id: string }[]) found.set(r.target, r.actor_id);
+  }
+  return found;
+}
+
 /** The JSON Schema of a change note in a request. */
 export const noteSchema = { type: 'string', minLength: 1, maxLength: 500, description: '变更说明: what this version changes, shown in the version history' } as const;

@@ -14,7 +14,7 @@ import { deployOwned, listOwned, ownerOf, sourceOf } from '../queries/definition
 import { reservationOf } from '../cases/item-reservations.js';
 import { deployBoundary, foreignSteps, soleStepDepartment } from '../identity/deploy-boundary.js';
 import { orgReferenceFindings } from '../organisation/deploy-check.js';
-import { noteSchema, notesOf, recordNote } from '../queries/version-notes.js';
+import { definitionDeployers, noteSchema, notesOf, recordNote } from '../queries/version-notes.js';
 import '../plugins/types.js';
 
 interface DeployOptions {
@@ -50,6 +50,7 @@ const deployedSchema = {
     department: { type: 'string' },
     deployedAt: { type: 'string' },
     note: { type: 'string', description: 'the change note written at deploy' },
+    deployedBy: { type: 'string', description: 'who deployed the version (from its audit entry), when known' },
     enabled: { type: 'boolean' },
     warnings: { type: 'array', items: findingSchema },
   },
@@ -136,9 +137,12 @@ export const definitionRoutes: FastifyPluginAsync = async (app) => {
   }, async (request) => {
     authorize(request, 'definition.list', { kind: 'system' });
     const notes = await notesOf(app.store.knex, 'definition', request.query.key);
-    return (await listOwned(app.store.knex, request.query.key)).map((d) => {
+    const listed = await listOwned(app.store.knex, request.query.key);
+    const deployers = await definitionDeployers(app.store.knex, listed.map((d) => `${d.key}@${d.version}`));
+    return listed.map((d) => {
       const note = notes.get(`${d.key}@${d.version}`);
-      return note ? { ...d, note } : d;
+      const by = deployers.get(`${d.key}@${d.version}`);
+      return { ...d, ...(note ? { note } : {}), ...(by ? { deployedBy: by } : {}) };
     });
   });
 

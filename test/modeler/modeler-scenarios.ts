@@ -154,7 +154,7 @@ export function modelerScenarios(h: () => Harness): void {
     expect(xml).toContain('approval:action="send-express"');
   });
 
-  it('deploys as a new version with the token and finds each version through the API; refuses a diagram with errors', async () => {
+  it('deploys as a new version only after the confirmation with a change note; cancel and an empty note deploy nothing', async () => {
     const { page, server } = h();
     await loginInPage(page);
     await page.fill('#item-code', 'public-health');
@@ -163,23 +163,100 @@ export function modelerScenarios(h: () => Harness): void {
     const offered = await page.$$eval('#deploy-department option', (o) => o.map((x) => x.textContent));
     expect(offered[0]).toBe('实施部门（自动）');
     expect(offered.length).toBeGreaterThan(1);
-    for (const expected of [1, 2]) {
-      await page.click('#deploy');
-      await page.waitForSelector(`#status[data-kind="ok"]:has-text("第 ${expected} 版")`);
-    }
     const auth = await login(server.app, DEPLOYER.username, DEPLOYER.password);
+    const deployedVersions = async () => (await server.app.inject({ method: 'GET', url: '/api/definitions?key=public-health', headers: auth })).json<Array<{ version: number }>>().length;
+
+    // Deploy opens the confirmation: the code, the version it becomes and the department
+    await page.click('#deploy');
+    await page.waitForSelector('#deploy-dialog[open]');
+    expect(await page.textContent('#deploy-dialog h2')).toBe('部署为新版本');
+    expect(await page.textContent('#deploy-summary [data-field="code"]')).toBe('public-health');
+    expect(await page.textContent('#deploy-summary [data-field="version"]')).toBe('第 1 版');
+    expect(await page.textContent('#deploy-summary [data-field="department"]')).toBe('实施部门（自动）');
+    expect(await page.textContent('#deploy-dialog label[for="deploy-note"]')).toBe('变更说明（必填）');
+    expect(await page.getAttribute('#deploy-note', 'maxlength')).toBe('500');
+    // The page behind it is inert: the toolbar cannot be clicked while the dialog is open
+    await expect(page.click('#new-diagram', { timeout: 500 })).rejects.toThrow();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'modeler-deploy-dialog.png') });
+    // Cancel closes it and deploys nothing
+    await page.click('#deploy-cancel');
+    await page.waitForSelector('#deploy-dialog', { state: 'detached' });
+    await page.waitForSelector('#status:has-text("已取消部署，未部署新版本")');
+    expect(await deployedVersions()).toBe(0);
+    // An empty (or blank) note is refused in Chinese inside the dialog, which stays open
+    await page.click('#deploy');
+    await page.fill('#deploy-note', '   ');
+    await page.click('#deploy-confirm');
+    await page.waitForSelector('#deploy-note-error:visible');
+    expect(await page.textContent('#deploy-note-error')).toBe('请填写变更说明：本版本改了什么');
+    expect(await page.isVisible('#deploy-dialog[open]')).toBe(true);
+    expect(await deployedVersions()).toBe(0);
+    // Escape closes it too, without deploying
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#deploy-dialog', { state: 'detached' });
+    expect(await deployedVersions()).toBe(0);
+
+    const notes = ['首次发布：公共卫生许可审核流程', '材料审核改由卫健委办理'];
+    for (const [i, note] of notes.entries()) {
+      await page.click('#deploy');
+      await page.waitForSelector('#deploy-dialog[open]');
+      expect(await page.textContent('#deploy-summary [data-field="version"]')).toBe(`第 ${i + 1} 版`);
+      await page.fill('#deploy-note', note);
+      expect(await page.textContent('#deploy-note-count')).toBe(`${[...note].length}/500`);
+      await page.click('#deploy-confirm');
+      await page.waitForSelector(`#status[data-kind="ok"]:has-text("第 ${i + 1} 版")`);
+      await page.waitForSelector('#deploy-dialog', { state: 'detached' });
+    }
     const listed = await server.app.inject({ method: 'GET', url: '/api/definitions?key=public-health', headers: auth });
-    expect(listed.json().map((d: { version: number; processId: string }) => [d.version, d.processId])).toEqual([[1, 'publicHealth'], [2, 'publicHealth']]);
+    expect(listed.json().map((d: { version: number; processId: string; note?: string }) => [d.version, d.processId, d.note])).toEqual([[1, 'publicHealth', notes[0]], [2, 'publicHealth', notes[1]]]);
     expect(await page.$$eval('#item-version option', (o) => o.map((x) => (x as HTMLOptionElement).value))).toEqual(['1', '2']);
-    // A diagram with an error is not sent
+    // A diagram with an error is not sent, and no dialog opens
     await openGroup(page, 'check', 'approval-step');
     await setField(page, 'check', 'department', '');
     await setField(page, 'check', 'role', '');
     await expectErrors(page, 1);
     await page.click('#deploy');
     await page.waitForSelector('#status[data-kind="error"]:has-text("请先修正错误再部署")');
-    const after = await server.app.inject({ method: 'GET', url: '/api/definitions?key=public-health', headers: auth });
-    expect(after.json()).toHaveLength(2);
+    expect(await page.locator('#deploy-dialog').count()).toBe(0);
+    expect(await deployedVersions()).toBe(2);
+    await setField(page, 'check', 'department', '卫健委');
+    await setField(page, 'check', 'role', '审核员');
+    await expectErrors(page, 0);
+  });
+
+  it('lists the versions with time in Beijing time, who and the change note, and opens one in the canvas', async () => {
+    const { page, server } = h();
+    const auth = await login(server.app, DEPLOYER.username, DEPLOYER.password);
+    const listed = (await server.app.inject({ method: 'GET', url: '/api/definitions?key=public-health', headers: auth })).json<Array<{ version: number; deployedAt: string }>>();
+    // Beijing time is UTC+8 all year (no summer time): the instant moved by eight hours, as written in China.
+    const beijing = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+    await page.click('#version-history');
+    await page.waitForSelector('#history-dialog[open] #history-table');
+    expect(await page.textContent('#history-dialog h2')).toBe('public-health 的版本历史');
+    expect(await page.$$eval('#history-table th', (ths) => ths.map((th) => th.textContent))).toEqual(['版本', '部署时间（北京时间）', '部署人', '变更说明', '']);
+    const rows = await page.$$eval('#history-table tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 4).map((td) => td.textContent)));
+    expect(rows).toEqual([
+      ['第 2 版', beijing(listed[1]!.deployedAt), 'admin', '材料审核改由卫健委办理'],
+      ['第 1 版', beijing(listed[0]!.deployedAt), 'admin', '首次发布：公共卫生许可审核流程'],
+    ]);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'modeler-version-history.png') });
+    // Opening version 1 closes the dialog and shows that version in the canvas
+    await page.click('#history-table tr[data-version="1"] button.open-version');
+    await page.waitForSelector('#history-dialog', { state: 'detached' });
+    await page.waitForSelector('#status[data-kind="ok"]:has-text("已打开 public-health 版本 1")');
+    expect(await page.inputValue('#item-version')).toBe('1');
+    const v1 = await server.app.inject({ method: 'GET', url: '/api/definitions/public-health/versions/1/bpmn', headers: auth });
+    expect(await diagramXml(page)).toContain('<bpmn:userTask id="check" name="材料审核"');
+    expect(v1.body).toContain('approval:specialProcedure="EXPERT"');
+    // The close button closes it as well; version 2 is opened again for the scenarios that follow
+    await page.click('#version-history');
+    await page.waitForSelector('#history-dialog[open]');
+    await page.click('#history-close');
+    await page.waitForSelector('#history-dialog', { state: 'detached' });
+    await page.click('#version-history');
+    await page.click('#history-table tr[data-version="2"] button.open-version');
+    await page.waitForSelector('#status[data-kind="ok"]:has-text("已打开 public-health 版本 2")');
+    expect(await page.inputValue('#item-version')).toBe('2');
   });
 
   it('downloads the diagram as BPMN with the approval attributes and as SVG', async () => {
@@ -261,9 +338,18 @@ export function itemModelerScenarios(h: () => Harness): void {
     await expect.poll(() => diagramXml(page)).toMatch(/<bpmn:userTask id="review"[^>]*approval:timeLimit="3WD"/);
     await expectErrors(page, 0);
     await page.click('#deploy');
+    await page.waitForSelector('#deploy-dialog[open]');
+    expect(await page.textContent('#deploy-summary [data-field="code"]')).toBe('ITEM-02');
+    expect(await page.textContent('#deploy-summary [data-field="version"]')).toBe(`第 ${current + 1} 版`);
+    expect(await page.textContent('#deploy-summary [data-field="department"]')).toBe('区市场监督管理局');
+    await page.fill('#deploy-note', '审核时限由 1 个工作日调整为 3 个工作日');
+    await page.click('#deploy-confirm');
     await page.waitForSelector(`#status[data-kind="ok"]:has-text("ITEM-02 第 ${current + 1} 版")`);
+    await page.waitForSelector('#deploy-dialog', { state: 'detached' });
     // Then the item has a new version whose BPMN has the changed limit, and whose listing and rule tables did not change
     expect(await versionsOf()).toEqual([...before, current + 1]);
+    const noted = (await server.app.inject({ method: 'GET', url: '/api/items/ITEM-02/versions', headers: auth })).json<Array<{ version: number; note?: string; deployedBy?: string }>>().at(-1);
+    expect(noted).toMatchObject({ version: current + 1, note: '审核时限由 1 个工作日调整为 3 个工作日', deployedBy: 'food-admin' });
     const bpmn = await server.app.inject({ method: 'GET', url: `/api/items/ITEM-02/versions/${current + 1}/bpmn`, headers: auth });
     expect(bpmn.body).toMatch(/<bpmn:userTask id="review"[^>]*approval:timeLimit="3WD"/);
     expect(bpmn.body).toMatch(/<bpmn:userTask id="audit"[^>]*approval:timeLimit="1WD"/);
@@ -285,7 +371,16 @@ export function itemModelerScenarios(h: () => Harness): void {
     await page.selectOption('#bio-properties-panel-approval-specialProcedure', 'EXPERT');
     await expectErrors(page, 0);
     await page.click('#deploy');
+    await page.fill('#deploy-note', '增加专家评审');
+    await page.click('#deploy-confirm');
     await page.waitForSelector('#status[data-kind="error"]:has-text("review")');
+    // The refused deploy closed its dialog: the page is not left behind a modal
+    await page.waitForSelector('#deploy-dialog', { state: 'detached' });
+    await page.click('#version-history');
+    await page.waitForSelector('#history-dialog[open]');
+    expect(await page.textContent(`#history-table tr[data-version="${before}"] td.note`)).toBe('审核时限由 1 个工作日调整为 3 个工作日');
+    await page.click('#history-close');
+    await page.waitForSelector('#history-dialog', { state: 'detached' });
     expect(await page.textContent('#status')).toContain('EXPERT');
     expect(await count()).toBe(before);
     // The refusal is the one failed response the page saw; taken off the list the last scenario checks.

@@ -59,5 +59,7 @@ describe('change notes of plain definitions', () => {
     expect(again.statusCode, again.body).toBe(201);
     const listed = (await t.app.inject({ method: 'GET', url: '/api/definitions?key=noted', headers: t.tokens.admin })).json<{ version: number; note?: string }[]>();
     expect(listed.map((d) => [d.version, d.note ?? null])).toEqual([[1, '首次发布'], [2, null]]);
+    // Who deployed each version, from its audit entry.
+    expect(listed.map((d) => (d as { deployedBy?: string }).deployedBy)).toEqual(['admin', 'admin']);
   });
 });

@@ -19,6 +19,17 @@ export interface ItemSummary {
   name?: string;
   kind: ProcessKind;
   versions: number[];
+  /** The implementing department (an item's, or the owner of a plain definition's key). */
+  department?: string;
+}
+
+/** One deployed version in the version history. */
+export interface VersionEntry {
+  version: number;
+  deployedAt: string;
+  deployedBy?: string;
+  /** The change note (变更说明) written at deploy, if any. */
+  note?: string;
 }
 
 /**
@@ -139,14 +150,14 @@ export class ApiClient {
     const items: ItemSummary[] = await Promise.all(listed.map(async (raw) => {
       const code = String(raw.code);
       const versions: any[] = await (await this.request('GET', `/api/items/${encodeURIComponent(code)}/versions`)).json();
-      return { code, name: raw.name, kind: 'item' as const, versions: sorted(versions.map((v) => Number(v.version))) };
+      return { code, name: raw.name, kind: 'item' as const, versions: sorted(versions.map((v) => Number(v.version))), ...(raw.department ? { department: String(raw.department) } : {}) };
     }));
     const itemCodes = new Set(items.map((i) => i.code));
     const definitions = new Map<string, ItemSummary>();
     for (const d of deployed) {
       const code = String(d.key);
       if (itemCodes.has(code)) continue;
-      const entry: ItemSummary = definitions.get(code) ?? { code, name: d.name, kind: 'definition', versions: [] };
+      const entry: ItemSummary = definitions.get(code) ?? { code, name: d.name, kind: 'definition', versions: [], ...(d.department ? { department: String(d.department) } : {}) };
       entry.versions.push(Number(d.version));
       definitions.set(code, entry);
     }
@@ -165,23 +176,40 @@ export class ApiClient {
   }
 
   /**
+   * The deployed versions of `code` with when, by whom and their change notes: an item's from
+   * GET /api/items/:code/versions, a plain definition's from GET /api/definitions?key=.
+   */
+  async versionHistory(code: string, kind: ProcessKind = this.kinds.get(code) ?? 'item'): Promise<VersionEntry[]> {
+    const path = kind === 'item' ? `/api/items/${encodeURIComponent(code)}/versions` : `/api/definitions?key=${encodeURIComponent(code)}`;
+    const listed: any[] = await (await this.request('GET', path)).json();
+    return listed.map((v) => ({
+      version: Number(v.version),
+      deployedAt: String(v.deployedAt),
+      ...(v.deployedBy ? { deployedBy: String(v.deployedBy) } : {}),
+      ...(v.note ? { note: String(v.note) } : {}),
+    }));
+  }
+
+  /**
    * Deploys `xml` as the next version of `code`: an item's process as a new item version (its listing and
    * rule tables kept), anything else as a plain definition keyed by `code`. A code not listed yet is tried
    * as an item first. A refused model throws {@link ApiError} with its findings. `department` names who
-   * implements a plain definition (the reform office deploys for a department).
+   * implements a plain definition (the reform office deploys for a department); `note` is the change note
+   * kept with the version.
    */
-  async deploy(code: string, xml: string, department?: string): Promise<Deployed> {
+  async deploy(code: string, xml: string, department?: string, note?: string): Promise<Deployed> {
+    const noted = note ? { note } : {};
     const kind = this.kinds.get(code);
     if (kind !== 'definition') {
       try {
-        const body = await (await this.request('PUT', `/api/items/${encodeURIComponent(code)}/process`, { xml })).json();
+        const body = await (await this.request('PUT', `/api/items/${encodeURIComponent(code)}/process`, { xml, ...noted })).json();
         this.kinds.set(code, 'item');
         return { code: String(body.code ?? code), kind: 'item', version: Number(body.version), warnings: (body.warnings ?? []).map(toFinding) };
       } catch (e) {
         if (kind === 'item' || !(e instanceof ApiError && e.status === 404)) throw e;
       }
     }
-    const body = await (await this.request('POST', '/api/definitions', { xml, key: code, ...(department ? { department } : {}) })).json();
+    const body = await (await this.request('POST', '/api/definitions', { xml, key: code, ...(department ? { department } : {}), ...noted })).json();
     this.kinds.set(code, 'definition');
     return { code: String(body.key ?? code), kind: 'definition', version: Number(body.version), warnings: (body.warnings ?? []).map(toFinding) };
   }

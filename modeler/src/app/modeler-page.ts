@@ -3,10 +3,14 @@
  * save a draft, deploy as a new version, download BPMN and SVG), the diagram with its properties panel, and
  * the findings list. An item's process is deployed as a new item version (its listing and rule tables kept);
  * any other code as a plain definition. A process without a diagram (a hand-written package) is laid out.
+ * Deploy asks for confirmation and a change note (deploy-dialog.ts); 版本历史 lists the versions with their
+ * notes and opens any of them (version-history.ts).
  */
 import type Modeler from 'bpmn-js/lib/Modeler.js';
-import { setOrganisation } from '../properties/org-choices.js';
-import { ApiError, type ApiClient, type ItemSummary } from '../api/client.js';
+import { departmentChoices, setOrganisation } from '../properties/org-choices.js';
+import { ApiError, type ApiClient, type Deployed, type ItemSummary } from '../api/client.js';
+import { confirmDeploy } from './deploy-dialog.js';
+import { showVersionHistory } from './version-history.js';
 import { renderFindings } from '../validation/findings-list.js';
 import { VALIDATED_EVENT, type LiveValidation, type ValidatedEvent } from '../validation/live-validation.js';
 import { withDiagram } from './auto-layout.js';
@@ -49,6 +53,12 @@ export function mountModelerPage(root: HTMLElement, modeler: Modeler, api: ApiCl
     say(`${t('Opened')} ${what}${warnings.length ? ` (${warnings.length} ${t('import warnings')})` : ''}`, 'ok');
   };
   const xml = async () => (await modeler.saveXML({ format: true })).xml ?? '';
+  /** A department's name from the organisation, with its id; undefined for none. */
+  const departmentName = (id: string | undefined): string | undefined => {
+    if (!id) return undefined;
+    const name = departmentChoices().find((c) => c.value === id)?.label;
+    return name && name !== id ? `${name}（${id}）` : id;
+  };
   const fileBase = () => `${code.value || 'diagram'}${version.value ? `-v${version.value}` : ''}`;
 
   const showVersions = () => {
@@ -78,12 +88,37 @@ export function mountModelerPage(root: HTMLElement, modeler: Modeler, api: ApiCl
       if (!code.value) return say(t('Enter the item code to deploy to'), 'error');
       await (modeler.get('liveValidation') as LiveValidation).validate();
       if (refused) return say(t('Fix the errors before deploying'), 'error');
-      const deployed = await api.deploy(code.value, await xml(), department.value || undefined);
+      const target = code.value;
+      const listed = items.find((i) => i.code === target);
+      const source = await xml();
+      let deployed: Deployed | undefined;
+      const confirmed = await confirmDeploy(t, {
+        code: target,
+        version: (listed?.versions.at(-1) ?? 0) + 1,
+        department: departmentName(department.value || listed?.department) ?? t('Implementing department (automatic)'),
+      }, async (note) => { deployed = await api.deploy(target, source, department.value || undefined, note); });
+      if (!confirmed || !deployed) return say(t('Deploy cancelled: nothing was deployed'), 'info');
       await refresh();
       code.value = deployed.code;
       showVersions();
       version.value = String(deployed.version);
       say(t('Deployed {code} version {version}', { code: deployed.code, version: deployed.version }), 'ok');
+    }],
+    ['version-history', 'Version history', async () => {
+      if (!code.value) return say(t('Enter or choose an item code first'), 'error');
+      const target = code.value;
+      const listed = items.find((i) => i.code === target);
+      const versions = listed?.versions.length ? await api.versionHistory(target, listed.kind) : [];
+      showVersionHistory(t, target, versions, async (v) => {
+        try {
+          await importXml(await api.versionBpmn(target, v, listed?.kind), `${target} ${t('Version')} ${v}`);
+          code.value = target;
+          showVersions();
+          version.value = String(v);
+        } catch (e) {
+          say(`${t('Open')}: ${(e as Error).message}`, 'error');
+        }
+      });
     }],
     ['download-bpmn', 'Download BPMN', async () => download(`${fileBase()}.bpmn`, await xml(), 'application/xml')],
     ['download-svg', 'Download SVG', async () => {

@@ -67,6 +67,16 @@ export const ZH_CN_SHENPI: Readonly<Record<string, string>> = {
   'Enter the item code to deploy to': '请输入要部署的事项编码', 'Fix the errors before deploying': '请先修正错误再部署',
   'Deployed {code} version {version}': '已部署 {code} 第 {version} 版',
   'BPMN definition': 'BPMN 流程定义',
+  // Deploy confirmation and version history ('Cancel' is the console's 取消)
+  'Confirm deploy': '确认部署', 'New version': '新版本', 'Version {version}': '第 {version} 版',
+  'Change note (required)': '变更说明（必填）', 'What does this version change, and why?': '本版本改了什么、为什么改',
+  'Enter a change note: what this version changes': '请填写变更说明：本版本改了什么',
+  'The change note may have at most {limit} characters': '变更说明不能超过 {limit} 个字',
+  'Deploying…': '正在部署…', 'Deploy cancelled: nothing was deployed': '已取消部署，未部署新版本',
+  'Version history': '版本历史', 'Version history of {code}': '{code} 的版本历史', 'Enter or choose an item code first': '请先输入或选择事项编码',
+  'Deployed at (Beijing time)': '部署时间（北京时间）', 'Deployed by': '部署人', 'Change note': '变更说明',
+  '(no change note)': '（无变更说明）', 'Open in the canvas': '在画布中打开', 'Close': '关闭',
+  '{code} has no deployed version yet': '{code} 尚无已部署的版本',
   // Findings
   'error': '错误', 'warning': '警告',
   'No problems: the diagram can be deployed': '没有问题：流程图可以部署',
