@@ -52,7 +52,9 @@ export function caseDetail(view: CaseView, extra: { uploads: unknown[]; version:
     // Every clock's light with its reason: promised, statutory, each step, each co-department, each task's own due.
     lights,
     requiredMaterials: s.requiredMaterials, materials: s.materials, uploads: extra.uploads,
-    corrections: s.corrections, ...(s.hearing ? { hearing: s.hearing } : {}), fees: s.fees, coDepartments: s.coDepartments, supervision: s.supervision,
+    corrections: s.corrections, ...(s.hearing ? { hearing: s.hearing } : {}), fees: s.fees,
+    // The step the fees must be paid before (行政许可法 第58条 and the item's fee basis), so the pages can say so.
+    ...(s.item.payBefore ? { payBefore: s.item.payBefore } : {}), coDepartments: s.coDepartments, supervision: s.supervision,
     ...Object.fromEntries((['acceptance', 'rejection', 'decision', 'certificate', 'delivery', 'evaluation', 'rectification', 'withdrawal', 'revocation'] as const).filter((k) => s[k] !== undefined).map((k) => [k, s[k]])),
     // 驳回 to the applicant during handling: what to correct, until it is supplied.
     ...(s.handlingCorrection ? { handlingCorrection: { reason: s.handlingCorrection.reason, requestedOn: s.handlingCorrection.requestedOn, ...(s.handlingCorrection.resubmittedOn ? { resubmittedOn: s.handlingCorrection.resubmittedOn } : {}) } } : {}),

@@ -5,6 +5,7 @@
 import type { CaseDetail, DeadlineView } from '../ui/api-types.js';
 import { el, keyed, section, table, type T } from '../ui/dom.js';
 import { dateTime } from '../ui/format.js';
+import { pausedClockLine } from '../ui/paused-clock.js';
 
 type Ledger = NonNullable<CaseDetail['ledger']>[number];
 
@@ -64,5 +65,6 @@ export function clocksSection(t: T, c: CaseDetail): HTMLElement {
     ? `${t('Extended once by {n} {unit}: {reason}', { n: ext.extension.value, unit: keyed(t, 'unit', ext.extension.unit), reason: ext.reason })}（${ext.approvedBy ?? ''} ${dateTime(ext.at)}）`
     : t('No extension'));
 
-  return section(t('Clocks'), clocks, el('h3', {}, t('Suspensions')), suspensions, el('h3', {}, t('Extension')), extension);
+  const paused = pausedClockLine(t, c);
+  return section(t('Clocks'), ...(paused ? [paused] : []), clocks, el('h3', {}, t('Suspensions')), suspensions, el('h3', {}, t('Extension')), extension);
 }

@@ -7,6 +7,8 @@ import { el, keyed, lightDot, stepLight } from '../ui/dom.js';
 import { dateTime } from '../ui/format.js';
 import { actionsSection } from './case-actions.js';
 import { clocksSection } from './case-clocks.js';
+import { feesSection } from './case-fees.js';
+import { jointSection } from './case-joint.js';
 import { documentsSection, materialsSection, timelineSection } from './case-sections.js';
 import type { ConsoleContext } from './context.js';
 
@@ -59,6 +61,7 @@ export async function casePage(ctx: ConsoleContext, caseNo: string): Promise<HTM
     el('h1', {}, `${t('Case')} ${c.caseNo}`),
     el('dl', { class: 'facts' }, ...facts.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
     clocksSection(t, c),
+    ...[jointSection(t, c), feesSection(t, c)].filter((x): x is HTMLElement => !!x),
     await actionsSection(ctx, c, reload),
     materialsSection(t, c, http),
     documentsSection(t, http, c),

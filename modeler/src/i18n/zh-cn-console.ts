@@ -29,7 +29,7 @@ export const ZH_CN_CONSOLE: Readonly<Record<string, string>> = {
   'Clocks': '办理时限', 'Clock': '时限', 'Limit': '期限', 'Deadline': '截止日期', 'Basis and adjustments': '依据与调整',
   'Statutory limit': '法定办结时限', 'Promised limit': '承诺办结时限', 'Correction window (art. 32)': '补正告知期限（行政许可法第三十二条）',
   'Delivery limit (art. 44)': '送达期限（行政许可法第四十四条）', 'Co-department': '协办部门',
-  'The clocks start at acceptance': '受理后开始计时', '{n} days suspended': '暂停 {n} 日', 'extended by {n} {unit}': '延长 {n} {unit}',
+  'The clocks start at acceptance': '受理后开始计时', '{n} days suspended': '暂停 {n} 个工作日', 'extended by {n} {unit}': '延长 {n} {unit}',
   'provisional (no official calendar yet)': '暂定（尚无官方日历）', 'Suspensions': '挂起记录', 'From': '开始', 'To': '结束', 'running': '进行中',
   'Clocks paused': '暂停计时', 'none: the clocks run on': '不暂停（计入时限）', 'expected {date}': '预计 {date}', 'yes': '是', 'no': '否', 'No suspensions': '无挂起',
   'Extended once by {n} {unit}: {reason}': '已延长 {n} {unit}：{reason}', 'No extension': '未延长',

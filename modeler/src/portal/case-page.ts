@@ -7,6 +7,7 @@ import { documentsSection } from '../console/case-sections.js';
 import type { CaseDetail } from '../ui/api-types.js';
 import { el, errorText, keyed, say, section, type T } from '../ui/dom.js';
 import { certificateHtml, decisionHtml } from '../ui/print.js';
+import { pausedClockLine } from '../ui/paused-clock.js';
 import { dateTime, yuan } from '../ui/format.js';
 import type { PortalContext } from './context.js';
 import { chosenFiles, materialsForm } from './materials.js';
@@ -112,6 +113,15 @@ function receiptSection(t: T, c: CaseDetail): HTMLElement {
     el('dt', {}, t('Follow it')), el('dd', {}, t('Progress query with the case number and the last four characters of your ID number'))));
 }
 
+/** In a joint approval, each department's own result (行政许可法 第26条: told to the applicant, handed out once). */
+function jointResults(t: T, c: CaseDetail): HTMLElement[] {
+  const branches = (c as { coDepartments?: { department: string; completedAt?: string; outcome?: string }[] }).coDepartments ?? [];
+  const done = branches.filter((b) => b.completedAt);
+  if (!done.length) return [];
+  return [el('h3', {}, t('Results of each department')), el('ul', { id: 'joint-results', class: 'joint-results' }, ...done.map((b) => el('li', { 'data-department': b.department, 'data-outcome': b.outcome ?? '' },
+    t('{department}: {outcome} ({date})', { department: b.department, outcome: keyed(t, 'joint', b.outcome ?? 'approved'), date: dateTime(b.completedAt) }))))];
+}
+
 /** The result: the decision letter and the e-certificate, each to view in the page and print. */
 function resultSection(ctx: PortalContext, c: CaseDetail): HTMLElement | undefined {
   const { t } = ctx;
@@ -126,6 +136,7 @@ function resultSection(ctx: PortalContext, c: CaseDetail): HTMLElement | undefin
   return section(t('Result'),
     el('p', { id: 'result' }, `${keyed(t, 'decision', c.decision.outcome)} · ${dateTime(c.decision.decidedAt)}${c.certificate ? ` · ${t('Certificate')} ${c.certificate.number}` : ''}`),
     ...(delivery ? [el('p', { id: 'delivery' }, `${t('Delivery')}：${keyed(t, 'delivery', delivery.method)}${delivery.trackingNumber ? ` · ${delivery.carrier ?? ''} ${t('Tracking number')} ${delivery.trackingNumber}` : ''} · ${dateTime(delivery.at)}`)] : []),
+    ...jointResults(t, c),
     el('div', { class: 'actions' }, show('show-decision', t('Decision letter'), () => decisionHtml(t, c)),
       ...(c.certificate ? [' ', show('show-certificate', t('E-certificate'), () => certificateHtml(t, c))] : [])),
     frame);
@@ -151,9 +162,11 @@ function paymentSection(ctx: PortalContext, c: CaseDetail, reload: () => void): 
       (receipt) => { say(t('Paid: {reference}', { reference: receipt.reference }), 'ok'); reload(); },
       (err: Error) => say(errorText(t, err), 'error'));
   });
-  return section(t('Fees'), el('p', { id: 'fees-due' }, `${t('Total')} ${yuan(c.fees.total)} · ${t('Paid')} ${yuan(paid)}`),
+  const fees = section(t('Fees'), el('p', { id: 'fees-due' }, `${t('Total')} ${yuan(c.fees.total)} · ${t('Paid')} ${yuan(paid)}`),
     ...(c.fees.payments ?? []).map((p) => el('p', { class: 'receipt' }, `${dateTime(p.at)} ${yuan(p.amount)} ${p.reference}`)),
     ...(due > 0 ? [pay, confirmBox] : []));
+  fees.id = 'fees';
+  return fees;
 }
 
 function evaluationSection(ctx: PortalContext, c: CaseDetail, reload: () => void): HTMLElement | undefined {
@@ -185,6 +198,7 @@ export async function casePage(ctx: PortalContext, caseNo: string): Promise<HTML
     el('p', { class: 'item-meta' }, `${c.item?.name ?? c.itemCode ?? ''} · ${t('Received')} ${dateTime(c.receivedAt)}`),
     el('p', {}, `${t('Status')}：`, el('strong', { id: 'case-status', 'data-status': String(c.status ?? '') }, keyed(t, 'status', c.status)),
       c.deadlines?.promised ? ` · ${t('Promised by')} ${c.deadlines.promised.date}` : ''),
+    ...[pausedClockLine(t, c)].filter((x): x is HTMLElement => !!x),
     progressBar(t, c),
     ...[correctionSection(ctx, c, reload), handlingCorrectionSection(ctx, c, reload), paymentSection(ctx, c, reload), resultSection(ctx, c)].filter((x): x is HTMLElement => !!x),
     receiptSection(t, c),

@@ -101,7 +101,7 @@ export interface CaseDetail {
   extension?: { extension: { value: number; unit: string }; approvedBy?: string; reason: string; at: string; article?: string };
   decision?: { outcome: string; decidedAt: string; by?: string; opinion?: string };
   certificate?: { number: string; name?: string; issuedAt?: string };
-  fees?: { total: number; items?: { item: string; amount: number }[]; payments?: { amount: number; reference: string; at: string }[] };
+  fees?: { total: number; items?: { item: string; amount: number; basis?: string | null }[]; payments?: { amount: number; reference: string; at: string }[] };
   evaluation?: { grade: number; comment?: string; at: string };
   concludedAt?: string;
   openTasks?: { taskId: string; elementId?: string; stage?: string; name?: string; department?: string; assignee?: string; dueAt?: string }[];

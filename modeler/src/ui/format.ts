@@ -34,3 +34,14 @@ export function limitText(limit: { value: number; unit: string } | undefined | n
   if (!limit) return '—';
   return `${limit.value} ${t(`unit.${limit.unit}`)}`;
 }
+
+/**
+ * A due instant as a limit is written: a limit ends at the end of its last day (民法典 第203条), which the
+ * server gives as the next day's 00:00 Beijing time; that is shown as `2026-09-02 24:00`, the last day itself.
+ * Any other instant (office closing, an ISO duration) is shown as it is.
+ */
+export function dueText(value: string | undefined | null): string {
+  const shown = dateTime(value);
+  if (!value || !shown.endsWith(' 00:00')) return shown;
+  return `${day(new Date(Date.parse(value) - 60_000).toISOString())} 24:00`;
+}

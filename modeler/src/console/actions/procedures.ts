@@ -15,7 +15,9 @@ export const procedureActions: CaseActionModule = (kit) => {
   const c = kit.c as typeof kit.c & Extra;
   if (c.phase !== 'handling') return undefined;
   const running = (c.ledger ?? []).filter((s) => !s.end);
-  const kinds = c.specialProcedures ?? [];
+  // The item's own kinds; the applicant's correction during handling (APPLICANT_RECTIFY) is asked by 驳回 to
+  // the applicant, which tells the correction once (一次性告知) and waits for the resubmission.
+  const kinds = (c.specialProcedures ?? []).filter((k) => k !== 'APPLICANT_RECTIFY');
   const parts: (Node | string)[] = running.map((s) => el('div', { class: 'running', 'data-procedure': s.id },
     el('p', {}, `${keyed(t, 'procedure', s.type)} · ${t('since {at}', { at: dateTime(s.start) })}${s.expectedEnd ? ` · ${t('expected end {date}', { date: s.expectedEnd })}` : ''}`),
     kit.run(`end-procedure-${s.id}`, t('End {name}', { name: keyed(t, 'procedure', s.type) }), `/special-procedures/${encodeURIComponent(s.id)}/end`, () => ({}))));

@@ -5,13 +5,54 @@
  */
 import type { TaskRow } from '../../ui/api-types.js';
 import { el, errorText, field, keyed, lightDot, say, select, stepLight } from '../../ui/dom.js';
-import { dateTime } from '../../ui/format.js';
+import { dueText } from '../../ui/format.js';
+import type { Me } from '../../ui/http.js';
+import { isStaff } from './task-ops-kit.js';
+import { waitsForFees } from '../case-fees.js';
 import { OUTCOMES } from '../context.js';
 import { group, type ActionKit, type CaseActionModule } from './kit.js';
 
 /** Whether a step is the certificate step (制证), which the server completes only after issuance. */
 export function isIssueStep(task: { stage?: string; elementId?: string }): boolean {
   return task.stage === 'issue' || task.elementId === 'issue';
+}
+
+/**
+ * Whether the logged-in user works `task`: staff of the step's department. In a joint approval each
+ * co-department works its own step (the server refuses another's, STEP_DEPARTMENT_MISMATCH), so the others
+ * see the step without its form.
+ */
+export function mayWork(me: Me | undefined, task: TaskRow): boolean {
+  if (!me) return true;
+  return isStaff(me) && (task.department === undefined || me.department === task.department);
+}
+
+/** The heading of an open step: its light, name, department, due time and who holds it. */
+function stepHeading(kit: ActionKit, task: TaskRow): HTMLElement {
+  const { t } = kit.ctx;
+  return el('h4', {}, lightDot(stepLight(kit.c.light, task.dueAt, kit.c.now), t), ' ', task.name ?? keyed(t, 'stage', task.stage), ' ', el('small', {}, `${task.department ?? ''} · ${t('Due')} `, el('span', { class: 'step-due' }, dueText(task.dueAt)),
+    ` · ${task.assignee ? `${t('Assignee')} ${task.assignee}` : t('Unclaimed')}`));
+}
+
+/** A step that needs the fees paid first (the item's payBefore): shown with what it waits for, no form. */
+function stepAwaitingFees(kit: ActionKit, task: TaskRow): HTMLElement {
+  const { t } = kit.ctx;
+  return el('div', { class: 'step waiting', 'data-task': task.taskId, 'data-element': task.elementId },
+    stepHeading(kit, task), el('p', { class: 'notice' }, t('This step may be done once the applicant has paid the fees in full; the applicant pays online.')));
+}
+
+/** A step of a suspended case (a special procedure runs): shown, with no form until the procedure ends. */
+function stepSuspended(kit: ActionKit, task: TaskRow): HTMLElement {
+  const { t } = kit.ctx;
+  return el('div', { class: 'step waiting', 'data-task': task.taskId, 'data-element': task.elementId },
+    stepHeading(kit, task), el('p', { class: 'notice' }, t('The case is suspended while the special procedure runs; end it to go on with this step.')));
+}
+
+/** A step another department works: shown, with no form. */
+function stepView(kit: ActionKit, task: TaskRow): HTMLElement {
+  const { t } = kit.ctx;
+  return el('div', { class: 'step other', 'data-task': task.taskId, 'data-element': task.elementId },
+    stepHeading(kit, task), el('p', { class: 'hint' }, t('Worked by {department}', { department: task.department ?? '—' })));
 }
 
 /** The form of one open step. */
@@ -33,8 +74,7 @@ function stepForm(kit: ActionKit, task: TaskRow): HTMLElement {
       (err: Error) => { complete.disabled = false; say(`${t('Could not complete the task')}：${errorText(t, err)}`, 'error'); });
   });
   return el('div', { class: 'step', 'data-task': task.taskId, 'data-element': task.elementId },
-    el('h4', {}, lightDot(stepLight(kit.c.light, task.dueAt, kit.c.now), t), ' ', task.name ?? keyed(t, 'stage', task.stage), ' ', el('small', {}, `${task.department ?? ''} · ${t('Due')} `, el('span', { class: 'step-due' }, dateTime(task.dueAt)),
-      ` · ${task.assignee ? `${t('Assignee')} ${task.assignee}` : t('Unclaimed')}`)),
+    stepHeading(kit, task),
     field(t('Outcome'), outcome), field(t('Opinion'), opinion), complete);
 }
 
@@ -59,5 +99,9 @@ export const stepActions: CaseActionModule = async (kit) => {
   const { t, http } = kit.ctx;
   const done = await http.get<TaskRow[]>(`/api/tasks?caseNo=${encodeURIComponent(kit.c.caseNo)}&status=completed`).catch(() => [] as TaskRow[]);
   const back = returnForm(kit, done.filter((d) => !open.some((o) => o.elementId === d.elementId)));
-  return group('step-actions', t('Current steps'), ...open.map((task) => stepForm(kit, task)), ...(back ? [back] : []));
+  const me = kit.ctx.me?.();
+  // A suspended case refuses work (特别程序 挂起): the steps wait until the procedure ends.
+  const suspended = (kit.c.ledger ?? []).some((x) => !x.end);
+  const shown = (task: TaskRow) => (!mayWork(me, task) ? stepView(kit, task) : suspended ? stepSuspended(kit, task) : waitsForFees(kit.c, task) ? stepAwaitingFees(kit, task) : stepForm(kit, task));
+  return group('step-actions', t('Current steps'), ...open.map(shown), ...(back && !suspended && open.some((task) => mayWork(me, task)) ? [back] : []));
 };

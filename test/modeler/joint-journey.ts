@@ -1,0 +1,140 @@
+/**
+ * ITEM-03 开办旅馆“一件事” from the pages (scenario S7): the applicant applies once online; the lead department
+ * accepts and registers; health, police and fire work their steps in parallel, each in its own console, each on
+ * its own limit; the late police step is red; the case is decided when the last branch ends and the result is
+ * handed out once (统一出件) by the lead department's window.
+ */
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import type { Harness } from './browser.js';
+import { applyOnline, chinese, clockAt, completeStep, createStaff, deskLogin, fitsPhone, openCase, openDesk, rerender, route, shot, status, text } from './journey-kit.js';
+
+const HEALTH = '区卫生健康委员会';
+const POLICE = '区公安分局';
+const FIRE = '区消防救援大队';
+/** The lead department's clerk, one officer of each co-department. */
+const STAFF = [
+  { id: 'j4001', name: '周明', department: '区市场监督管理局', groups: ['registrar', 'window-clerk'] },
+  { id: 'j3001', name: '赵敏', department: HEALTH, groups: ['health-inspector'] },
+  { id: 'j1001', name: '李强', department: POLICE, groups: ['police-officer'] },
+  { id: 'j2001', name: '陈刚', department: FIRE, groups: ['fire-inspector'] },
+];
+const FACTS = { 'applicant.kind': 'ENTERPRISE', rooms: '30', hasCentralAC: 'false', fireSafetyPath: 'NORMAL', byAgent: 'false' };
+const FILES = { M1: '一件事综合申请表.pdf', M3: '场所使用证明.pdf', M4: '平面布局图.pdf', M5: '卫生管理制度.pdf', M8: '治安保卫制度.pdf', M9: '消防安全制度.pdf' };
+
+/** What the joint journey keeps between its steps. */
+interface Joint { portal?: Page; desk?: Page; caseNo?: string }
+
+/** The co-department rows of the joint section: department, due date, state. */
+const coRows = (desk: Page) => desk.$$eval('#joint-departments tr[data-department]', (rows) => rows.map((r) => [
+  (r as HTMLElement).dataset.department, (r as HTMLElement).dataset.state, r.querySelector('.co-due')?.textContent, r.querySelector('.light')?.getAttribute('data-light'),
+]));
+
+/** Registers the ITEM-03 journey. */
+export function jointJourney(h: () => Harness): void {
+  const s: Joint = {};
+
+  it('ITEM-03: the applicant applies once for the four licences; the lead department accepts, with the joint limits', async () => {
+    await createStaff(h(), STAFF);
+    await clockAt(h(), '2026-09-01 09:00');
+    const applied = await applyOnline(h(), { item: 'ITEM-03', facts: FACTS, files: FILES, shared: { M2: ['110101199003071234', '公安机关'] }, shot: 'portal-joint-apply' });
+    s.portal = applied.portal;
+    s.caseNo = applied.caseNo;
+
+    const desk = (s.desk = await openDesk(h()));
+    await deskLogin(desk, 'j4001');
+    await clockAt(h(), '2026-09-01 10:00');
+    await openCase(desk, s.caseNo);
+    await desk.click('#accept');
+    await desk.waitForSelector('#step-actions .step[data-element="register"]');
+    expect(await status(desk)).toBe('受理：已完成');
+    // 10 WD promised (09-02 … 09-15), 45 WD statutory for joint handling (行政许可法 第42条第2款): 2026-11-09
+    expect(await text(desk, '#clocks tr[data-clock="promised"] .deadline')).toBe('2026-09-15');
+    expect(await text(desk, '#clocks tr[data-clock="statutory"] .deadline')).toBe('2026-11-09');
+    expect(await text(desk, '#step-actions .step[data-element="register"] .step-due')).toBe('2026-09-02 24:00');
+    await chinese(desk);
+  });
+
+  it('ITEM-03: registration starts the three co-departments in parallel, each with its own due date', async () => {
+    const desk = s.desk!;
+    await clockAt(h(), '2026-09-02 11:00');
+    await rerender(desk);
+    await completeStep(desk, 'register', '营业执照已核准登记', '#joint-departments');
+    expect(await status(desk)).toBe('设立登记：已办理');
+    expect(await coRows(desk)).toEqual([
+      [HEALTH, 'open', '2026-09-09', 'green'],
+      [POLICE, 'open', '2026-09-11', 'green'],
+      [FIRE, 'open', '2026-09-11', 'green'],
+    ]);
+    expect(await text(desk, '#joint-progress')).toBe('协办部门已办结 0/3');
+    // The lead department's clerk works none of the co-departments' steps
+    expect(await desk.$$eval('#step-actions .step .step-complete', (b) => b.length)).toBe(0);
+    await chinese(desk);
+  });
+
+  it('ITEM-03: health and fire finish on their own pages; the case waits for police at 2/3', async () => {
+    const desk = s.desk!;
+    await clockAt(h(), '2026-09-08 10:00');
+    await deskLogin(desk, 'j3001');
+    await route(desk, '#/inbox', '/inbox');
+    await desk.waitForSelector(`#inbox tr[data-case="${s.caseNo}"]`);
+    await openCase(desk, s.caseNo!);
+    expect(await desk.$$eval('#step-actions .step[data-element] .step-complete', (b) => b.map((x) => x.closest('.step')!.getAttribute('data-element')))).toEqual(['health']);
+    await completeStep(desk, 'health', '卫生设施符合要求，准予许可', '#joint-departments tr[data-department="区卫生健康委员会"][data-state="approved"]');
+
+    await clockAt(h(), '2026-09-10 10:00');
+    await deskLogin(desk, 'j2001');
+    await openCase(desk, s.caseNo!);
+    await completeStep(desk, 'fire', '消防安全检查合格', '#joint-departments tr[data-department="区消防救援大队"][data-state="approved"]');
+    expect(await text(desk, '#joint-progress')).toBe('协办部门已办结 2/3');
+    expect(await text(desk, '#case-status')).toBe('部门开始办理');
+    expect(await desk.$('#certificate-issued')).toBeNull();
+    await chinese(desk);
+  });
+
+  it('ITEM-03: the police step is red after its own due 09-11 and the whole case after 09-15; police finishes on 09-16', async () => {
+    const desk = s.desk!;
+    await clockAt(h(), '2026-09-16 09:00');
+    await deskLogin(desk, 'j1001');
+    await route(desk, '#/inbox', '/inbox');
+    await desk.waitForSelector(`#inbox tr[data-case="${s.caseNo}"]`);
+    expect(await desk.getAttribute(`#inbox tr[data-case="${s.caseNo}"] .light`, 'data-light')).toBe('red');
+    await openCase(desk, s.caseNo!);
+    expect(await desk.getAttribute('#case-light .light', 'data-light')).toBe('red');
+    expect(await coRows(desk)).toEqual([
+      [HEALTH, 'approved', '2026-09-09', 'green'],
+      [POLICE, 'open', '2026-09-11', 'red'],
+      [FIRE, 'approved', '2026-09-11', 'green'],
+    ]);
+    await shot(desk, 'console-joint');
+    await clockAt(h(), '2026-09-16 16:00');
+    await rerender(desk);
+    await completeStep(desk, 'police', '旅客信息登记系统已接入，准予许可', '#joint-departments tr[data-department="区公安分局"][data-state="approved"]');
+    expect(await text(desk, '#joint-progress')).toBe('协办部门已办结 3/3');
+    await chinese(desk);
+  });
+
+  it('ITEM-03: the lead department hands out the result once (统一出件) and records the pickup', async () => {
+    const desk = s.desk!;
+    await clockAt(h(), '2026-09-17 09:30');
+    await deskLogin(desk, 'j4001');
+    await openCase(desk, s.caseNo!);
+    expect(await text(desk, '#case-page')).toContain('准予许可');
+    await completeStep(desk, 'issue', '四证已归集，统一出件', '#delivery-actions');
+    await desk.selectOption('#delivery-method', 'pickup');
+    await desk.click('#record-delivery');
+    await desk.waitForSelector('#case-page:not(:has(#delivery-actions))');
+    expect(await status(desk)).toBe('登记送达：已完成');
+    await chinese(desk);
+    await shot(desk, 'console-joint-issued');
+
+    const portal = s.portal!;
+    await rerender(portal);
+    expect(await text(portal, '#result')).toContain('准予许可');
+    expect(await text(portal, '#delivery')).toContain('窗口领取');
+    expect(await portal.$$eval('#joint-results li', (lis) => lis.map((li) => (li as HTMLElement).dataset.department))).toEqual([HEALTH, POLICE, FIRE]);
+    await chinese(portal);
+    await fitsPhone(portal);
+    await shot(portal, 'portal-joint-result');
+  });
+}
