@@ -56,10 +56,10 @@ function normalise(doc: Doc, fileName: string, locate: (p: (string | number)[]) 
   const hitPolicy = letter ? letter[0] : (doc.hitPolicy as HitPolicy);
   const aggregation = (doc.aggregation as Aggregation | undefined) ?? letter?.[1];
   const inputs: InputColumn[] = (doc.inputs as Doc[]).map((c) => ({
-    name: c.name, label: c.label, expression: c.expression ?? c.name, type: c.type, allowedValues: c.allowedValues,
+    name: c.name, label: c.label, expression: c.expression ?? c.name, type: c.type, allowedValues: c.allowedValues, ...(c.unit ? { unit: c.unit } : {}),
   }));
   const outputs: OutputColumn[] = (doc.outputs as Doc[]).map((c) => ({
-    name: c.name, label: c.label, type: c.type, allowedValues: c.allowedValues,
+    name: c.name, label: c.label, type: c.type, allowedValues: c.allowedValues, ...(c.unit ? { unit: c.unit } : {}),
     default: c.default === undefined ? undefined : cellText(c.default),
   }));
   for (const [kind, cols] of [['inputs', inputs], ['outputs', outputs]] as const) {
@@ -80,6 +80,7 @@ function normalise(doc: Doc, fileName: string, locate: (p: (string | number)[]) 
       inputEntries: entries(r.when, inputs, `/rows/${i}`, 'when', fileName, findings),
       outputEntries: entries(r.then, outputs, `/rows/${i}`, 'then', fileName, findings),
       annotation: r.annotation,
+      ...(r.text ? { text: r.text } : {}),
       line: line ? Number(line.split(':')[0]) : undefined,
     };
   });

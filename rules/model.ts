@@ -38,6 +38,8 @@ export interface InputColumn {
   /** A fact path (`applicant.kind`) or a FEEL expression over the input; defaults to `name`. */
   expression: string;
   type: ValueType;
+  /** The unit of the value in words (间, 本), so the public disclosure says 50间以上, not `>= 50`. */
+  unit?: string;
   /** The values the input may take (DMN `inputValues`), in order. */
   allowedValues?: Primitive[];
 }
@@ -47,6 +49,8 @@ export interface OutputColumn {
   name: string;
   label?: string;
   type: ValueType;
+  /** The unit of the value in words (元, 工作日), for the public disclosure. */
+  unit?: string;
   /** The values an output may take, in DECREASING priority: PRIORITY and OUTPUT ORDER rank by this list. */
   allowedValues?: Primitive[];
   /** A FEEL literal used when no row matches a single-hit table (DMN `defaultOutputEntry`). */
@@ -63,6 +67,8 @@ export interface Row {
   outputEntries: string[];
   /** The annotation: above all the legal basis (法律依据) of the row. */
   annotation?: string;
+  /** The row in words for the public, where its cells are expressions (每增加一本证书加收10元). */
+  text?: string;
   /** Where the row was written (1-based line in the source file), for error messages. */
   line?: number;
 }

@@ -15,13 +15,14 @@ export function tableToDocument(table: RuleTable): Record<string, unknown> {
     description: table.description,
     hitPolicy: table.hitPolicy,
     aggregation: table.aggregation,
-    inputs: table.inputs.map((c) => strip({ name: c.name, label: c.label, expression: c.expression === c.name ? undefined : c.expression, type: c.type, allowedValues: c.allowedValues })),
-    outputs: table.outputs.map((c) => strip({ name: c.name, label: c.label, type: c.type, allowedValues: c.allowedValues, default: c.default })),
+    inputs: table.inputs.map((c) => strip({ name: c.name, label: c.label, unit: c.unit, expression: c.expression === c.name ? undefined : c.expression, type: c.type, allowedValues: c.allowedValues })),
+    outputs: table.outputs.map((c) => strip({ name: c.name, label: c.label, unit: c.unit, type: c.type, allowedValues: c.allowedValues, default: c.default })),
     rows: table.rows.map((row) => strip({
       id: row.id,
       when: Object.fromEntries(row.inputEntries.flatMap((cell, c) => (cell.trim() === '-' ? [] : [[table.inputs[c]!.name, cell]]))),
       then: Object.fromEntries(row.outputEntries.map((cell, c) => [table.outputs[c]!.name, cell || 'null'])),
       annotation: row.annotation,
+      text: row.text,
     })),
     tests: table.tests.length ? table.tests.map((t) => strip({ name: t.name, input: t.input, expect: t.expect, expectRows: t.expectRows })) : undefined,
   });

@@ -3,8 +3,10 @@
  * listing's limits, conditions, materials, facts, special procedures and joint departments against the
  * rule tables and the BPMN process.
  */
+import { ZH_CN_FACT_VALUES } from '../../contracts/vocabulary/fact-values.js';
 import type { ExecutableDefinition } from '../../engine/core/model.js';
 import { procedureCounting, type Purpose } from '../../rules/index.js';
+import { outputWords, unaryWords } from './disclosure-words.js';
 import type { ItemFinding } from './findings.js';
 import type { ItemRules } from './item-definition.js';
 import type { ItemListing } from './listing.js';
@@ -154,6 +156,28 @@ async function procedureTable(l: ItemListing, rules: Rules): Promise<ItemFinding
   return out;
 }
 
+/**
+ * The rows the public disclosure cannot say in words (a cell that is an expression) and that carry no
+ * `text`: the applicant would read only the annotation or 按规定计算, so the author is asked for the words.
+ */
+function disclosureWords(rules: Rules): ItemFinding[] {
+  const out: ItemFinding[] = [];
+  for (const purpose of ['materials', 'fees'] as const) {
+    const r = rules[purpose];
+    if (!r) continue;
+    for (const row of r.table.rows) {
+      if (row.text) continue;
+      const input = row.inputEntries.findIndex((cell, i) => unaryWords(cell, r.table.inputs[i]!, ZH_CN_FACT_VALUES) === null);
+      const output = row.outputEntries.findIndex((cell) => cell.trim() !== 'null' && outputWords(cell, {}, ZH_CN_FACT_VALUES) === null);
+      const column = input >= 0 ? r.table.inputs[input]!.name : output >= 0 ? r.table.outputs[output]!.name : undefined;
+      if (column) {
+        out.push({ severity: 'warning', code: 'disclosure-words', file: r.file, row: row.id, field: column, message: `the disclosure cannot say '${column}' of row ${row.id} in words; give the row a text (e.g. 每增加一本加收10元)` });
+      }
+    }
+  }
+  return out;
+}
+
 /** Every consistency finding between the listing, the rule tables and the process. */
 export async function crossCheck(listing: ItemListing, rules: Rules, definition: ExecutableDefinition | undefined): Promise<ItemFinding[]> {
   return [
@@ -161,5 +185,6 @@ export async function crossCheck(listing: ItemListing, rules: Rules, definition:
     ...materialsAndFacts(listing, rules),
     ...(definition ? processChecks(listing, definition) : []),
     ...(await procedureTable(listing, rules)),
+    ...disclosureWords(rules),
   ];
 }

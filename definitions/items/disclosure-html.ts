@@ -31,7 +31,7 @@ export function renderDisclosureHtml(d: Disclosure): string {
     ...(d.limits.coDepartments ?? []).map((c) => [`协办：${c.department}`, `承诺${limit(c.promisedLimit)}`]),
   ]);
   const fees = d.fees.charged
-    ? table(['收费项目', '金额（元）', '条件', '依据'], d.fees.items.map((f) => [f.item, f.amount, f.condition === 'always' ? '—' : f.condition, f.basis ?? '']))
+    ? table(['收费项目', '金额', '条件', '依据'], d.fees.items.map((f) => [f.item, f.amount, f.condition === 'always' ? '—' : f.condition, f.basis ?? '']))
     : `<p>不收费。${esc(d.fees.basis ?? '')}</p>`;
   const flow = `<ol>${d.flow.map((s) => `<li>${esc(s.name)}${s.department ? `（${esc(s.department)}${s.role ? ` · ${esc(s.role)}` : ''}）` : ''}${s.timeLimit && 'value' in s.timeLimit ? ` — ${esc(limit(s.timeLimit))}` : ''}${s.coDepartments ? ` — 并联：${esc(s.coDepartments.join('、'))}` : ''}</li>`).join('\n')}</ol>`;
   const c = d.contacts;

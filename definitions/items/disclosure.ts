@@ -4,7 +4,9 @@
  * disagree with what runs: conditions and materials from the rule tables, limits from the listing the case
  * snapshot is taken from, the flow from the compiled process.
  */
+import { ZH_CN_FACT_VALUES } from '../../contracts/vocabulary/fact-values.js';
 import type { Row, RuleTable } from '../../rules/index.js';
+import { outputWords, rowFallback, unaryWords, type ValueNames } from './disclosure-words.js';
 import { flowSteps, type FlowStep } from './flow.js';
 import type { ItemDefinition } from './item-definition.js';
 import type { ItemListing, ListingLimit } from './listing.js';
@@ -39,22 +41,31 @@ export interface Disclosure {
   delivery: ItemListing['delivery'];
 }
 
-function cellText(cell: string): string {
-  const t = cell.trim();
-  if (t === 'true') return '是';
-  if (t === 'false') return '否';
-  return t.replace(/^"(.*)"$/, '$1');
+/**
+ * A row's condition in words: `使用自动售货设备：是；客房数：50间及以上`, or `always` when it has none. A
+ * cell Shenpi cannot say in words makes the row read as its own `text`, else its annotation.
+ */
+export function conditionText(table: RuleTable, row: Row, names: ValueNames = ZH_CN_FACT_VALUES): string {
+  const parts = row.inputEntries.map((cell, i) => unaryWords(cell, table.inputs[i]!, names));
+  if (parts.some((p) => p === null)) return row.text ?? row.annotation ?? rowFallback(row);
+  const said = parts.filter((p): p is string => typeof p === 'string');
+  return said.length ? said.join('；') : 'always';
 }
 
-/** A row's condition in words: `使用自动售货设备：是；网络经营：否`, or `always` when it has none. */
-export function conditionText(table: RuleTable, row: Row): string {
-  const parts = row.inputEntries.flatMap((cell, i) => (cell.trim() === '-' || cell.trim() === '' ? [] : [`${table.inputs[i]!.label ?? table.inputs[i]!.name}：${cellText(cell)}`]));
-  return parts.length ? parts.join('；') : 'always';
-}
-
-function output(table: RuleTable, row: Row, column: string): string {
+/** An output cell of `row` in words; an expression reads as the row's `text`, else its annotation. */
+function output(table: RuleTable, row: Row, column: string, names: ValueNames = ZH_CN_FACT_VALUES): string {
   const i = table.outputs.findIndex((o) => o.name === column);
-  return i < 0 ? '' : cellText(row.outputEntries[i] ?? '');
+  if (i < 0) return '';
+  const cell = row.outputEntries[i] ?? '';
+  if (cell.trim() === 'null' || cell.trim() === '') return '';
+  return outputWords(cell, table.outputs[i]!, names) ?? row.text ?? row.annotation ?? rowFallback(row);
+}
+
+/** A fee's amount in words: a literal in yuan (`80元`), else the row's words. */
+function amount(table: RuleTable, row: Row): string {
+  const i = table.outputs.findIndex((o) => o.name === 'amount');
+  const cell = row.outputEntries[i] ?? '';
+  return outputWords(cell, { unit: table.outputs[i]?.unit ?? '元' }, ZH_CN_FACT_VALUES) ?? row.text ?? row.annotation ?? rowFallback(row);
 }
 
 /** Builds the disclosure of an item version. Pure. */
@@ -99,7 +110,7 @@ export function buildDisclosure(item: ItemDefinition): Disclosure {
     fees: {
       charged: l.fees.charged, exemptions: [...(l.fees.exemptions ?? [])],
       ...(l.fees.basis ? { basis: l.fees.basis } : {}), ...(l.fees.payBefore ? { payBefore: l.fees.payBefore } : {}),
-      items: (fees?.rows ?? []).map((r) => ({ row: r.id, item: output(fees!, r, 'item') || r.id, amount: output(fees!, r, 'amount'), condition: conditionText(fees!, r), basis: r.annotation ?? null })),
+      items: (fees?.rows ?? []).map((r) => ({ row: r.id, item: output(fees!, r, 'item') || r.id, amount: amount(fees!, r), condition: conditionText(fees!, r), basis: r.annotation ?? null })),
     },
     flow: flowSteps(item.definition),
     result: l.result,

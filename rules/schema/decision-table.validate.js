@@ -2,13 +2,13 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://shenpi.dev/schema/decision-table.schema.json","title":"Shenpi rule table (决策表)","description":"A DMN 1.3 style decision table written in YAML or JSON. Input cells are S-FEEL unary tests, output cells S-FEEL literal expressions.","type":"object","required":["id","name","hitPolicy","inputs","outputs","rows"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_][A-Za-z0-9_.-]*$","description":"Stable identifier, used as decisionRef."},"name":{"type":"string","minLength":1},"purpose":{"enum":["acceptance","materials","deadlines","fees","lights","special-procedures","general"],"description":"The table convention; see docs/rules.md."},"description":{"type":"string"},"hitPolicy":{"enum":["UNIQUE","ANY","PRIORITY","FIRST","RULE ORDER","OUTPUT ORDER","COLLECT","U","A","P","F","R","O","C","C+","C#","C<","C>"],"description":"DMN 1.3 §8.2.11 hit policy, full name or its letter."},"aggregation":{"enum":["SUM","COUNT","MIN","MAX"]},"inputs":{"type":"array","items":{"$ref":"#/definitions/input"}},"outputs":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/output"}},"rows":{"type":"array","items":{"$ref":"#/definitions/row"}},"tests":{"type":"array","items":{"$ref":"#/definitions/test"}}},"definitions":{"name":{"type":"string","minLength":1,"pattern":"^[^\\s].*[^\\s]$|^[^\\s]$"},"type":{"enum":["string","number","boolean","date","any"]},"primitive":{"type":["string","number","boolean"]},"input":{"type":"object","required":["name","type"],"additionalProperties":false,"properties":{"name":{"$ref":"#/definitions/name"},"label":{"type":"string"},"expression":{"type":"string","minLength":1},"type":{"$ref":"#/definitions/type"},"allowedValues":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/primitive"}}}},"output":{"type":"object","required":["name","type"],"additionalProperties":false,"properties":{"name":{"$ref":"#/definitions/name"},"label":{"type":"string"},"type":{"$ref":"#/definitions/type"},"allowedValues":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/primitive"}},"default":{"$ref":"#/definitions/cell"}}},"cell":{"description":"S-FEEL text. Numbers and booleans may be written bare; quote everything else in YAML.","oneOf":[{"type":"string","minLength":1},{"type":"number"},{"type":"boolean"}]},"cells":{"oneOf":[{"type":"array","items":{"$ref":"#/definitions/cell"}},{"type":"object","additionalProperties":{"$ref":"#/definitions/cell"}}]},"row":{"type":"object","required":["when","then"],"additionalProperties":false,"properties":{"id":{"type":"string","minLength":1},"when":{"$ref":"#/definitions/cells"},"then":{"oneOf":[{"$ref":"#/definitions/cells"},{"$ref":"#/definitions/cell"}]},"annotation":{"type":"string"}}},"test":{"type":"object","required":["input"],"additionalProperties":false,"properties":{"name":{"type":"string"},"input":{"type":"object"},"expect":{},"expectRows":{"type":"array","items":{"type":"string"}}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://shenpi.dev/schema/decision-table.schema.json","title":"Shenpi rule table (决策表)","description":"A DMN 1.3 style decision table written in YAML or JSON. Input cells are S-FEEL unary tests, output cells S-FEEL literal expressions.","type":"object","required":["id","name","hitPolicy","inputs","outputs","rows"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_][A-Za-z0-9_.-]*$","description":"Stable identifier, used as decisionRef."},"name":{"type":"string","minLength":1},"purpose":{"enum":["acceptance","materials","deadlines","fees","lights","special-procedures","general"],"description":"The table convention; see docs/rules.md."},"description":{"type":"string"},"hitPolicy":{"enum":["UNIQUE","ANY","PRIORITY","FIRST","RULE ORDER","OUTPUT ORDER","COLLECT","U","A","P","F","R","O","C","C+","C#","C<","C>"],"description":"DMN 1.3 §8.2.11 hit policy, full name or its letter."},"aggregation":{"enum":["SUM","COUNT","MIN","MAX"]},"inputs":{"type":"array","items":{"$ref":"#/definitions/input"}},"outputs":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/output"}},"rows":{"type":"array","items":{"$ref":"#/definitions/row"}},"tests":{"type":"array","items":{"$ref":"#/definitions/test"}}},"definitions":{"name":{"type":"string","minLength":1,"pattern":"^[^\\s].*[^\\s]$|^[^\\s]$"},"type":{"enum":["string","number","boolean","date","any"]},"primitive":{"type":["string","number","boolean"]},"input":{"type":"object","required":["name","type"],"additionalProperties":false,"properties":{"name":{"$ref":"#/definitions/name"},"label":{"type":"string"},"unit":{"type":"string","minLength":1,"description":"The unit of the value in words (间, 本, 元), for the public disclosure."},"expression":{"type":"string","minLength":1},"type":{"$ref":"#/definitions/type"},"allowedValues":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/primitive"}}}},"output":{"type":"object","required":["name","type"],"additionalProperties":false,"properties":{"name":{"$ref":"#/definitions/name"},"label":{"type":"string"},"unit":{"type":"string","minLength":1,"description":"The unit of the value in words (元, 工作日), for the public disclosure."},"type":{"$ref":"#/definitions/type"},"allowedValues":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/primitive"}},"default":{"$ref":"#/definitions/cell"}}},"cell":{"description":"S-FEEL text. Numbers and booleans may be written bare; quote everything else in YAML.","oneOf":[{"type":"string","minLength":1},{"type":"number"},{"type":"boolean"}]},"cells":{"oneOf":[{"type":"array","items":{"$ref":"#/definitions/cell"}},{"type":"object","additionalProperties":{"$ref":"#/definitions/cell"}}]},"row":{"type":"object","required":["when","then"],"additionalProperties":false,"properties":{"id":{"type":"string","minLength":1},"when":{"$ref":"#/definitions/cells"},"then":{"oneOf":[{"$ref":"#/definitions/cells"},{"$ref":"#/definitions/cell"}]},"annotation":{"type":"string"},"text":{"type":"string","minLength":1,"description":"The row in words for the public (每增加一本证书加收10元), where its cells are expressions."}}},"test":{"type":"object","required":["input"],"additionalProperties":false,"properties":{"name":{"type":"string"},"input":{"type":"object"},"expect":{},"expectRows":{"type":"array","items":{"type":"string"}}}}}};
 const schema26 = {"type":"object","required":["input"],"additionalProperties":false,"properties":{"name":{"type":"string"},"input":{"type":"object"},"expect":{},"expectRows":{"type":"array","items":{"type":"string"}}}};
 const func2 = Object.prototype.hasOwnProperty;
 import func3$module from "ajv/dist/runtime/ucs2length.js";
 const func3 = func3$module.default ?? func3$module;
 const pattern0 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.-]*$", "u");
-const schema12 = {"type":"object","required":["name","type"],"additionalProperties":false,"properties":{"name":{"$ref":"#/definitions/name"},"label":{"type":"string"},"expression":{"type":"string","minLength":1},"type":{"$ref":"#/definitions/type"},"allowedValues":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/primitive"}}}};
+const schema12 = {"type":"object","required":["name","type"],"additionalProperties":false,"properties":{"name":{"$ref":"#/definitions/name"},"label":{"type":"string"},"unit":{"type":"string","minLength":1,"description":"The unit of the value in words (间, 本, 元), for the public disclosure."},"expression":{"type":"string","minLength":1},"type":{"$ref":"#/definitions/type"},"allowedValues":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/primitive"}}}};
 const schema13 = {"type":"string","minLength":1,"pattern":"^[^\\s].*[^\\s]$|^[^\\s]$"};
 const schema14 = {"enum":["string","number","boolean","date","any"]};
 const schema15 = {"type":["string","number","boolean"]};
@@ -39,7 +39,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(((((key0 === "name") || (key0 === "label")) || (key0 === "expression")) || (key0 === "type")) || (key0 === "allowedValues"))){
+if(!((((((key0 === "name") || (key0 === "label")) || (key0 === "unit")) || (key0 === "expression")) || (key0 === "type")) || (key0 === "allowedValues"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
@@ -97,11 +97,11 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.expression !== undefined){
-let data2 = data.expression;
+if(data.unit !== undefined){
+let data2 = data.unit;
 if(typeof data2 === "string"){
 if(func3(data2) < 1){
-const err7 = {instancePath:instancePath+"/expression",schemaPath:"#/properties/expression/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err7 = {instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -112,7 +112,210 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/expression",schemaPath:"#/properties/expression/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err8 = {instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.expression !== undefined){
+let data3 = data.expression;
+if(typeof data3 === "string"){
+if(func3(data3) < 1){
+const err9 = {instancePath:instancePath+"/expression",schemaPath:"#/properties/expression/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/expression",schemaPath:"#/properties/expression/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+let data4 = data.type;
+if(!(((((data4 === "string") || (data4 === "number")) || (data4 === "boolean")) || (data4 === "date")) || (data4 === "any"))){
+const err11 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/type/enum",keyword:"enum",params:{allowedValues: schema14.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.allowedValues !== undefined){
+let data5 = data.allowedValues;
+if(Array.isArray(data5)){
+if(data5.length < 1){
+const err12 = {instancePath:instancePath+"/allowedValues",schemaPath:"#/properties/allowedValues/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(((typeof data6 !== "string") && (!(typeof data6 == "number"))) && (typeof data6 !== "boolean")){
+const err13 = {instancePath:instancePath+"/allowedValues/" + i0,schemaPath:"#/definitions/primitive/type",keyword:"type",params:{type: schema15.type},message:"must be string,number,boolean"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/allowedValues",schemaPath:"#/properties/allowedValues/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate11.errors = vErrors;
+return errors === 0;
+}
+
+const schema16 = {"type":"object","required":["name","type"],"additionalProperties":false,"properties":{"name":{"$ref":"#/definitions/name"},"label":{"type":"string"},"unit":{"type":"string","minLength":1,"description":"The unit of the value in words (元, 工作日), for the public disclosure."},"type":{"$ref":"#/definitions/type"},"allowedValues":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/primitive"}},"default":{"$ref":"#/definitions/cell"}}};
+const schema20 = {"description":"S-FEEL text. Numbers and booleans may be written bare; quote everything else in YAML.","oneOf":[{"type":"string","minLength":1},{"type":"number"},{"type":"boolean"}]};
+
+function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.type === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((key0 === "name") || (key0 === "label")) || (key0 === "unit")) || (key0 === "type")) || (key0 === "allowedValues")) || (key0 === "default"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data0 = data.name;
+if(typeof data0 === "string"){
+if(func3(data0) < 1){
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!pattern1.test(data0)){
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[^\\s].*[^\\s]$|^[^\\s]$"},message:"must match pattern \""+"^[^\\s].*[^\\s]$|^[^\\s]$"+"\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.label !== undefined){
+if(typeof data.label !== "string"){
+const err6 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.unit !== undefined){
+let data2 = data.unit;
+if(typeof data2 === "string"){
+if(func3(data2) < 1){
+const err7 = {instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -174,204 +377,51 @@ vErrors.push(err12);
 errors++;
 }
 }
-}
-else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-validate11.errors = vErrors;
-return errors === 0;
-}
-
-const schema16 = {"type":"object","required":["name","type"],"additionalProperties":false,"properties":{"name":{"$ref":"#/definitions/name"},"label":{"type":"string"},"type":{"$ref":"#/definitions/type"},"allowedValues":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/primitive"}},"default":{"$ref":"#/definitions/cell"}}};
-const schema20 = {"description":"S-FEEL text. Numbers and booleans may be written bare; quote everything else in YAML.","oneOf":[{"type":"string","minLength":1},{"type":"number"},{"type":"boolean"}]};
-
-function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.type === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((key0 === "name") || (key0 === "label")) || (key0 === "type")) || (key0 === "allowedValues")) || (key0 === "default"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data0 = data.name;
-if(typeof data0 === "string"){
-if(func3(data0) < 1){
-const err3 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(!pattern1.test(data0)){
-const err4 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[^\\s].*[^\\s]$|^[^\\s]$"},message:"must match pattern \""+"^[^\\s].*[^\\s]$|^[^\\s]$"+"\""};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-else {
-const err5 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.label !== undefined){
-if(typeof data.label !== "string"){
-const err6 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.type !== undefined){
-let data2 = data.type;
-if(!(((((data2 === "string") || (data2 === "number")) || (data2 === "boolean")) || (data2 === "date")) || (data2 === "any"))){
-const err7 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/type/enum",keyword:"enum",params:{allowedValues: schema14.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.allowedValues !== undefined){
-let data3 = data.allowedValues;
-if(Array.isArray(data3)){
-if(data3.length < 1){
-const err8 = {instancePath:instancePath+"/allowedValues",schemaPath:"#/properties/allowedValues/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-if(((typeof data4 !== "string") && (!(typeof data4 == "number"))) && (typeof data4 !== "boolean")){
-const err9 = {instancePath:instancePath+"/allowedValues/" + i0,schemaPath:"#/definitions/primitive/type",keyword:"type",params:{type: schema15.type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-}
-else {
-const err10 = {instancePath:instancePath+"/allowedValues",schemaPath:"#/properties/allowedValues/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
 if(data.default !== undefined){
-let data5 = data.default;
-const _errs16 = errors;
+let data6 = data.default;
+const _errs18 = errors;
 let valid7 = false;
 let passing0 = null;
-const _errs17 = errors;
-if(typeof data5 === "string"){
-if(func3(data5) < 1){
-const err11 = {instancePath:instancePath+"/default",schemaPath:"#/definitions/cell/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/default",schemaPath:"#/definitions/cell/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-var _valid0 = _errs17 === errors;
-if(_valid0){
-valid7 = true;
-passing0 = 0;
-}
 const _errs19 = errors;
-if(!(typeof data5 == "number")){
-const err13 = {instancePath:instancePath+"/default",schemaPath:"#/definitions/cell/oneOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(typeof data6 === "string"){
+if(func3(data6) < 1){
+const err13 = {instancePath:instancePath+"/default",schemaPath:"#/definitions/cell/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err13];
 }
 else {
 vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/default",schemaPath:"#/definitions/cell/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
 }
 errors++;
 }
 var _valid0 = _errs19 === errors;
+if(_valid0){
+valid7 = true;
+passing0 = 0;
+}
+const _errs21 = errors;
+if(!(typeof data6 == "number")){
+const err15 = {instancePath:instancePath+"/default",schemaPath:"#/definitions/cell/oneOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+var _valid0 = _errs21 === errors;
 if(_valid0 && valid7){
 valid7 = false;
 passing0 = [passing0, 1];
@@ -381,18 +431,18 @@ if(_valid0){
 valid7 = true;
 passing0 = 1;
 }
-const _errs21 = errors;
-if(typeof data5 !== "boolean"){
-const err14 = {instancePath:instancePath+"/default",schemaPath:"#/definitions/cell/oneOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const _errs23 = errors;
+if(typeof data6 !== "boolean"){
+const err16 = {instancePath:instancePath+"/default",schemaPath:"#/definitions/cell/oneOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
-vErrors = [err14];
+vErrors = [err16];
 }
 else {
-vErrors.push(err14);
+vErrors.push(err16);
 }
 errors++;
 }
-var _valid0 = _errs21 === errors;
+var _valid0 = _errs23 === errors;
 if(_valid0 && valid7){
 valid7 = false;
 passing0 = [passing0, 2];
@@ -405,20 +455,20 @@ passing0 = 2;
 }
 }
 if(!valid7){
-const err15 = {instancePath:instancePath+"/default",schemaPath:"#/definitions/cell/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err17 = {instancePath:instancePath+"/default",schemaPath:"#/definitions/cell/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err15];
+vErrors = [err17];
 }
 else {
-vErrors.push(err15);
+vErrors.push(err17);
 }
 errors++;
 }
 else {
-errors = _errs16;
+errors = _errs18;
 if(vErrors !== null){
-if(_errs16){
-vErrors.length = _errs16;
+if(_errs18){
+vErrors.length = _errs18;
 }
 else {
 vErrors = null;
@@ -428,12 +478,12 @@ vErrors = null;
 }
 }
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err16];
+vErrors = [err18];
 }
 else {
-vErrors.push(err16);
+vErrors.push(err18);
 }
 errors++;
 }
@@ -441,7 +491,7 @@ validate13.errors = vErrors;
 return errors === 0;
 }
 
-const schema21 = {"type":"object","required":["when","then"],"additionalProperties":false,"properties":{"id":{"type":"string","minLength":1},"when":{"$ref":"#/definitions/cells"},"then":{"oneOf":[{"$ref":"#/definitions/cells"},{"$ref":"#/definitions/cell"}]},"annotation":{"type":"string"}}};
+const schema21 = {"type":"object","required":["when","then"],"additionalProperties":false,"properties":{"id":{"type":"string","minLength":1},"when":{"$ref":"#/definitions/cells"},"then":{"oneOf":[{"$ref":"#/definitions/cells"},{"$ref":"#/definitions/cell"}]},"annotation":{"type":"string"},"text":{"type":"string","minLength":1,"description":"The row in words for the public (每增加一本证书加收10元), where its cells are expressions."}}};
 const schema22 = {"oneOf":[{"type":"array","items":{"$ref":"#/definitions/cell"}},{"type":"object","additionalProperties":{"$ref":"#/definitions/cell"}}]};
 
 function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -742,7 +792,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!((((key0 === "id") || (key0 === "when")) || (key0 === "then")) || (key0 === "annotation"))){
+if(!(((((key0 === "id") || (key0 === "when")) || (key0 === "then")) || (key0 === "annotation")) || (key0 === "text"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
@@ -941,14 +991,39 @@ vErrors.push(err11);
 errors++;
 }
 }
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.text !== undefined){
+let data4 = data.text;
+if(typeof data4 === "string"){
+if(func3(data4) < 1){
+const err12 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
 else {
 vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
 }
 errors++;
 }

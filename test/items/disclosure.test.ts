@@ -1,7 +1,7 @@
 /** The public disclosure is generated from the package that runs, so it cannot disagree with it. */
 import { describe, expect, it } from 'vitest';
-import { buildDisclosure, renderDisclosureHtml } from '../../definitions/items/index.js';
-import { shippedItem } from './support.js';
+import { buildDisclosure, loadItemPackage, renderDisclosureHtml } from '../../definitions/items/index.js';
+import { itemFiles, shippedItem } from './support.js';
 
 describe('the disclosure of ITEM-02', () => {
   it('lists the conditions with the rows that check them, and the manual ones', async () => {
@@ -52,5 +52,59 @@ describe('the disclosure of ITEM-02', () => {
     const html = renderDisclosureHtml(buildDisclosure(await shippedItem('ITEM-02')));
     for (const part of ['一、受理条件', '二、申请材料', '三、办理时限与收费', '四、办理流程', '12315', '现场核查', '计入法定时限']) expect(html).toContain(part);
     expect(html).toContain('法定办结时限</td><td>10个工作日');
+  });
+});
+
+describe('the disclosure in words', () => {
+  const SHIPPED = ['ITEM-01', 'ITEM-02', 'ITEM-03', 'ITEM-04', 'ITEM-05', 'ITEM-06'];
+  /** Rule syntax a member of the public should never read: comparisons, quotes, not(), ranges, arithmetic. */
+  const SYNTAX = /[<>="*]|not\(|\.\.|\btrue\b|\bfalse\b|\bnull\b/;
+
+  it('says the fees of ITEM-05 in yuan, the certificate fee as the rule in words, and the conditions with units', async () => {
+    const d = buildDisclosure(await shippedItem('ITEM-05'));
+    const fees = Object.fromEntries(d.fees.items.map((f) => [f.row, f]));
+    expect(fees['FEE-RESIDENTIAL']).toMatchObject({ item: '不动产登记费（住宅类）', amount: '80元', condition: '房屋用途：住宅；买受方为小微企业：否' });
+    expect(fees['FEE-NON-RESIDENTIAL']).toMatchObject({ amount: '550元', condition: '房屋用途：非住宅；买受方为小微企业：否' });
+    expect(fees['FEE-CERTIFICATES']).toMatchObject({ item: '证书工本费', amount: '核发一本不收取工本费，每增加一本加收10元', condition: '申请权属证书本数：超过1本' });
+  });
+
+  it('says a count with its unit: 客房数：50间及以上 for the ITEM-03 materials', async () => {
+    const d = buildDisclosure(await shippedItem('ITEM-03'));
+    const required = d.materials.flatMap((m) => (m.required === 'always' ? [] : m.required));
+    expect(required).toContain('客房数：50间及以上');
+  });
+
+  it('shows no rule syntax in any shipped item: conditions, materials and fees are all in words', async () => {
+    for (const code of SHIPPED) {
+      const d = buildDisclosure(await shippedItem(code));
+      const texts = [
+        ...d.materials.flatMap((m) => (m.required === 'always' ? [] : m.required)),
+        ...d.fees.items.flatMap((f) => [f.item, f.amount, f.condition]),
+        ...d.conditions.flatMap((c) => [c.text, ...c.rows.map((r) => r.reason)]),
+      ];
+      for (const text of texts) expect(text, `${code}: ${text}`).not.toMatch(SYNTAX);
+    }
+  });
+});
+
+describe('deploying a row the disclosure cannot say in words', () => {
+  it('warns, naming the table, row and column, when a fee computed by an expression has no text', async () => {
+    const files = await itemFiles('ITEM-05');
+    const fees = Object.keys(files).find((f) => f.endsWith('fees.yaml'))!;
+    const plain = files[fees]!.replace(/\n {4}text: [^\n]*/, '');
+    expect(plain).not.toContain('text:');
+    const loaded = await loadItemPackage({ ...files, [fees]: plain }, { version: 1 });
+    expect(loaded.ok).toBe(true);
+    const warnings = loaded.ok ? loaded.warnings.filter((w) => w.code === 'disclosure-words') : [];
+    expect(warnings).toEqual([expect.objectContaining({ severity: 'warning', file: fees, row: 'FEE-CERTIFICATES', field: 'amount' })]);
+    // The applicant still never reads the expression: the row's legal basis stands in for the words
+    if (loaded.ok) expect(buildDisclosure(loaded.item).fees.items.find((f) => f.row === 'FEE-CERTIFICATES')!.amount).toContain('每增加一本加收10元');
+  });
+
+  it('gives no such warning for the shipped items', async () => {
+    for (const code of ['ITEM-01', 'ITEM-02', 'ITEM-03', 'ITEM-04', 'ITEM-05', 'ITEM-06']) {
+      const loaded = await loadItemPackage(await itemFiles(code), { version: 1 });
+      expect(loaded.ok && loaded.warnings.filter((w) => w.code === 'disclosure-words'), code).toEqual([]);
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { factValueEntries } from '../../../contracts/vocabulary/fact-values.js';
 /** zh-CN labels of the applicant portal (网上办事大厅). */
 export const ZH_CN_PORTAL: Readonly<Record<string, string>> = {
   'Apply online, no visit needed. Questions: the consultation phone of each item.': '不见面审批，网上申报、网上办理。咨询请拨打各事项的咨询电话。',
@@ -20,11 +21,7 @@ export const ZH_CN_PORTAL: Readonly<Record<string, string>> = {
   '{n} copies': '{n} 份', 'Name': '姓名/名称', 'ID number': '证件号码', 'ID or unified social credit code': '身份证号或统一社会信用代码',
   'Phone': '联系电话', 'Certificate number': '证照编号', 'Issued by': '发证机关', 'Upload materials': '上传材料', 'Submit the application': '提交申请',
   'Application received: case {caseNo}': '申请已提交，受理编号 {caseNo}', 'Could not apply': '申报失败',
-  'enum.NATURAL_PERSON': '自然人', 'enum.ENTERPRISE': '企业', 'enum.INDIVIDUAL_BUSINESS': '个体工商户', 'enum.OTHER_ORG': '其他组织',
-  'enum.PERSON': '个人', 'enum.PROMISE': '告知承诺', 'enum.NORMAL': '一般程序', 'enum.CITY': '市级', 'enum.PROVINCE': '省级', 'enum.COUNTY': '县级',
-  'enum.RESIDENTIAL': '住宅', 'enum.NON_RESIDENTIAL': '非住宅', 'enum.PARKING_STORAGE': '车位/储藏室',
-  'enum.ACCOMMODATION': '住宿场所', 'enum.BATH': '沐浴场所', 'enum.BEAUTY_HAIR': '美容美发场所', 'enum.ENTERTAINMENT': '文化娱乐场所',
-  'enum.SWIMMING': '游泳场所', 'enum.SHOPPING': '商场（店）', 'enum.OTHER': '其他',
+  ...factValueEntries(),
   // Case
   'Promised by': '承诺办结日期', 'progress.applied': '已申报', 'progress.accepted': '已受理', 'progress.handling': '办理中', 'progress.concluded': '已办结',
   'Correction': '补正材料', 'Correction notice of {date}: please supply everything below at once.': '{date} 一次性补正告知：请一次性补齐以下材料。',
