@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import knex from 'knex';
 import { runLoad, type LoadResult } from './http/load.js';
-import { nodeEnv, startNode, stopNode, type NodeStore, type ServerNode } from './http/nodes.js';
+import { cpuSeconds, nodeEnv, startNode, stopNode, type NodeStore, type ServerNode } from './http/nodes.js';
 
 /** One HTTP run's shape. */
 export interface HttpBenchOptions {
@@ -25,6 +25,8 @@ export interface HttpBenchResult extends Omit<LoadResult, 'records' | 'flows' | 
   nodes: number;
   inFlight: number;
   consistency: { ok: boolean; actual: Record<string, number>; expected: Record<string, number> };
+  /** CPU milliseconds the server processes used per concluded case during the timed run (all nodes), if known. */
+  serverCpuMsPerCase?: number;
 }
 
 /** Starts `nodes` servers on one fresh database (the first alone, so it migrates and seeds), runs, stops. */
@@ -37,13 +39,17 @@ export async function run(options: HttpBenchOptions): Promise<HttpBenchResult> {
   try {
     nodes.push(await startNode('node-1', env));
     nodes.push(...(await Promise.all(Array.from({ length: options.nodes - 1 }, (_, i) => startNode(`node-${i + 2}`, env)))));
+    const cpu = () => nodes.reduce<number | undefined>((sum, n) => { const c = cpuSeconds(n); return sum === undefined || c === undefined ? undefined : sum + c; }, 0);
+    const cpuBefore = cpu();
     const r = await runLoad(nodes, { cases: options.cases, inFlight: options.inFlight });
+    const cpuAfter = cpu();
     const { records: _records, flows: _flows, nodes: _nodes, ...figures } = r;
     return {
       ...figures,
       name: `http.${options.backend.kind}.${options.nodes}`,
       nodes: options.nodes,
       inFlight: options.inFlight,
+      ...(cpuBefore !== undefined && cpuAfter !== undefined && r.concluded ? { serverCpuMsPerCase: ((cpuAfter - cpuBefore) * 1000) / r.concluded } : {}),
       consistency: {
         ok: r.concluded === options.cases && r.serverErrors.length === 0,
         actual: { concluded: r.concluded, serverErrors: r.serverErrors.length },

@@ -164,7 +164,8 @@ if (opts.only.has('http')) {
   for (const [label, backend, nodes] of backends) {
     const r = verify(`http.${backend.kind}.${nodes}`, await httpBench.run({ backend, nodes, cases: opts.httpCases, inFlight: opts.httpInFlight }));
     http[`${backend.kind}.${nodes}`] = r;
-    log(`  ${label.padEnd(44)} ${fmt(r.casesPerSecond, 1).padStart(8)} cases/s  ${fmt(r.requestsPerSecond, 0).padStart(6)} req/s  5xx ${r.serverErrors.length}`);
+    const cpu = r.serverCpuMsPerCase === undefined ? '' : `  server CPU ${fmt(r.serverCpuMsPerCase, 1)} ms/case`;
+    log(`  ${label.padEnd(44)} ${fmt(r.casesPerSecond, 1).padStart(8)} cases/s  ${fmt(r.requestsPerSecond, 0).padStart(6)} req/s  5xx ${r.serverErrors.length}${cpu}`);
     for (const kind of ['apply', 'inbox', 'claim', 'complete', 'certificate']) log(`      ${kind.padEnd(12)} ${lat(r.latency[kind])}`);
   }
   log();

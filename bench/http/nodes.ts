@@ -5,6 +5,7 @@
  * acknowledged survives and that the others go on.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -54,7 +55,9 @@ export function nodeEnv(store: NodeStore, extra: NodeJS.ProcessEnv = {}): NodeJS
 
 /** Starts one node and resolves once it listens (it has migrated and deployed the sample items by then). */
 export async function startNode(name: string, env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<ServerNode> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_HTTP_CPU_PROF=<dir>: each node writes a V8 CPU profile there when it stops (node --cpu-prof).
+  const profile = env.BENCH_HTTP_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(env.BENCH_HTTP_CPU_PROF)}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(ROOT, 'server/main.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const stdout: string[] = [];
   const stderr: string[] = [];
   let pending = '';
@@ -98,4 +101,19 @@ export async function stopNode(node: ServerNode): Promise<void> {
   if (node.process.exitCode !== null || node.process.signalCode !== null) return;
   node.process.kill('SIGTERM');
   await node.exited;
+}
+
+/**
+ * CPU seconds (user + system) the node's process has used so far, from /proc (Linux; undefined elsewhere).
+ * On a shared machine the CPU a node spends per case is steadier than its wall-clock throughput.
+ */
+export function cpuSeconds(node: ServerNode): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${node.process.pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces, hence after the last ')'): utime is the 14th, stime the 15th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
 }

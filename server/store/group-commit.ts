@@ -30,24 +30,30 @@ export interface GroupCommitStats {
   transactions: number;
 }
 
-interface Pending<W> {
+interface Pending<W, R> {
   write: W;
-  resolve(): void;
+  resolve(value: R): void;
   reject(error: unknown): void;
 }
 
-/** Writes `W`s through `apply`, grouped as described above. */
-export class GroupCommit<W> {
+/** What one write of a group came to: its value, or the error that rolled its savepoint back. */
+type Outcome<R> = { ok: true; value: R } | { ok: false; error: unknown };
+
+/**
+ * Writes `W`s through `apply`, grouped as described above; each submission resolves with what `apply`
+ * returned for it (`R`), once the shared COMMIT returned.
+ */
+export class GroupCommit<W, R = void> {
   readonly stats: GroupCommitStats = { writes: 0, transactions: 0 };
-  private queue: Array<Pending<W>> = [];
+  private queue: Array<Pending<W, R>> = [];
   private scheduled = false;
   private readonly maxGroup: number;
-  private readonly transactions: (db: SqliteDatabase) => { group: (group: Array<Pending<W>>) => unknown[] };
+  private readonly transactions: (db: SqliteDatabase) => { group: (group: Array<Pending<W, R>>) => Array<Outcome<R>> };
 
   /** `apply` writes one `W` synchronously, throwing to refuse it (it runs inside a savepoint). */
   constructor(
     private readonly handle: SqliteHandle,
-    apply: (db: SqliteDatabase, write: W) => void,
+    apply: (db: SqliteDatabase, write: W) => R,
     private readonly options: GroupCommitOptions = {},
   ) {
     this.maxGroup = options.maxGroup ?? 256;
@@ -55,16 +61,16 @@ export class GroupCommit<W> {
       // Called inside `group`'s transaction, better-sqlite3 runs this one as a SAVEPOINT: released on
       // return, rolled back (and the error rethrown) on throw.
       const savepoint = db.transaction((write: W) => apply(db, write));
-      const group = db.transaction((pending: Array<Pending<W>>) => {
-        const outcomes = pending.map((p, index) => {
-          let outcome: unknown;
+      const group = db.transaction((pending: Array<Pending<W, R>>) => {
+        const outcomes = pending.map((p, index): Outcome<R> => {
+          let outcome: Outcome<R>;
           try {
-            savepoint(p.write);
+            outcome = { ok: true, value: savepoint(p.write) };
           } catch (error) {
             // On some errors (SQLITE_FULL, SQLITE_IOERR, SQLITE_NOMEM) SQLite rolls back the whole transaction
             // itself: the group is lost, and the writes after this one must not run outside a transaction.
             if (!db.inTransaction) throw error;
-            outcome = error ?? new Error('The write failed without an error');
+            outcome = { ok: false, error: error ?? new Error('The write failed without an error') };
           }
           this.options.afterWrite?.(index);
           return outcome;
@@ -72,13 +78,13 @@ export class GroupCommit<W> {
         this.options.beforeCommit?.(pending.length);
         return outcomes;
       });
-      return { group: (pending: Array<Pending<W>>) => group.immediate(pending) };
+      return { group: (pending: Array<Pending<W, R>>) => group.immediate(pending) };
     });
   }
 
   /** Queues `write`; resolves once it is committed, rejects with its own error if it was refused. */
-  submit(write: W): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
+  submit(write: W): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
       this.queue.push({ write, resolve, reject });
       this.schedule();
     });
@@ -96,7 +102,7 @@ export class GroupCommit<W> {
 
   private async flush(): Promise<void> {
     const group = this.queue.splice(0, this.maxGroup);
-    let outcomes: unknown[];
+    let outcomes: Array<Outcome<R>>;
     try {
       outcomes = await this.handle.run((db) => this.transactions(db).group(group));
       this.stats.transactions++;
@@ -104,10 +110,14 @@ export class GroupCommit<W> {
     } catch (error) {
       // BEGIN or COMMIT failed (disk full, I/O error, a lock held by another process beyond busy_timeout):
       // nothing of the group was written.
-      outcomes = group.map(() => error);
+      outcomes = group.map(() => ({ ok: false, error }));
     }
     this.scheduled = false;
     if (this.queue.length > 0) this.schedule();
-    group.forEach((p, i) => (outcomes[i] === undefined ? p.resolve() : p.reject(outcomes[i])));
+    group.forEach((p, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) p.resolve(outcome.value);
+      else p.reject(outcome.error);
+    });
   }
 }

@@ -9,6 +9,7 @@ import { KnexDefinitionRepository } from './knex-definition-repository.js';
 import { KnexOutboxStore } from './knex-outbox-store.js';
 import { KnexTimerStore } from './knex-timer-store.js';
 import { SqliteCaseStore } from './sqlite-case-store.js';
+import type { SqliteDatabase } from './sqlite-driver.js';
 import { SqliteHandle } from './sqlite-handle.js';
 import { SqliteOutboxStore, SqliteTimerStore } from './sqlite-timer-store.js';
 
@@ -35,10 +36,13 @@ export function storeAdapters(knex: Knex, which: 'sqlite' | 'knex'): StoreAdapte
   const definitions = new KnexDefinitionRepository(knex);
   if (which === 'sqlite') {
     const handle = new SqliteHandle(knex);
+    const cases = new SqliteCaseStore(knex, handle);
+    // The poller's and the dispatcher's writes share the commands' group commit (one fsync per turn).
+    const group = <T>(work: (db: SqliteDatabase) => T) => cases.inGroup(work);
     return {
-      cases: new SqliteCaseStore(knex, handle),
-      timers: new SqliteTimerStore(knex, handle),
-      outbox: new SqliteOutboxStore(knex, handle),
+      cases,
+      timers: new SqliteTimerStore(knex, handle, group),
+      outbox: new SqliteOutboxStore(knex, handle, group),
       definitions,
     };
   }

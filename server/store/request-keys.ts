@@ -72,17 +72,53 @@ export function markKeyCommittedSync(db: SqliteDatabase, at: string, key: HeldKe
   if (statements(db).mark.run(at, key.scopeHash, key.key, key.owner).changes !== 1) throw lost(key);
 }
 
-/** Reserving, answering and releasing keys. */
+/** The statements of the keys on SQLite's group commit, prepared once per connection. */
+const keyStatements = perConnection((db: SqliteDatabase) => ({
+  insert: db.prepare(`INSERT INTO request_keys (scope_hash, key, user_id, route, body_hash, owner, reserved_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`),
+  find: db.prepare('SELECT * FROM request_keys WHERE scope_hash = ? AND key = ?'),
+  takeOver: db.prepare('UPDATE request_keys SET owner = ?, reserved_at = ? WHERE scope_hash = ? AND key = ? AND owner = ? AND committed_at IS NULL'),
+  answer: db.prepare(`UPDATE request_keys SET status = ?, content_type = ?, response = ?, answered_at = ?
+    WHERE scope_hash = ? AND key = ? AND owner = ?`),
+  release: db.prepare('DELETE FROM request_keys WHERE scope_hash = ? AND key = ? AND owner = ? AND committed_at IS NULL'),
+}));
+
+/**
+ * Runs synchronous work on SQLite's connection inside a savepoint of the group commit and answers its result
+ * once the group committed (`SqliteCaseStore.inGroup`).
+ */
+export type GroupRunner = <T>(work: (db: SqliteDatabase) => T) => Promise<T>;
+
+type ReserveArgs = { scopeHash: string; key: string; userId: string; route: string; bodyHash: string };
+
+/** What an existing row of the key means for a new attempt; `take-over` when its reservation lapsed. */
+function judge(row: Record<string, unknown>, bodyHash: string, nowMs: number, leaseMs: number): Exclude<Reservation, { kind: 'reserved' }> | 'take-over' {
+  if (String(row.body_hash) !== bodyHash) return { kind: 'mismatch' };
+  if (row.status !== null && row.status !== undefined) {
+    return { kind: 'replay', status: Number(row.status), contentType: (row.content_type as string | null) ?? undefined, response: String(row.response ?? '') };
+  }
+  if (row.committed_at !== null && row.committed_at !== undefined) return { kind: 'answer-lost' };
+  const reservedAt = row.reserved_at instanceof Date ? row.reserved_at.getTime() : Date.parse(String(row.reserved_at));
+  return nowMs - reservedAt < leaseMs ? { kind: 'in-progress' } : 'take-over';
+}
+
+/**
+ * Reserving, answering and releasing keys. On SQLite (`group` given) each is a synchronous job in the group
+ * commit: one fsync shared with the commands committing in the same turn, instead of an autocommit (and its
+ * fsync, at `synchronous = FULL`) of its own blocking the event loop. Elsewhere, knex statements.
+ */
 export class RequestKeys {
   constructor(
     private readonly knex: Knex,
     private readonly now: () => Date = () => new Date(),
     /** How long an uncommitted reservation stays the first attempt's (its node may have died). */
     private readonly leaseMs: number = LEASE_MS,
+    private readonly group?: GroupRunner,
   ) {}
 
   /** Reserves `key` in `scopeHash` for a request with `bodyHash`, or says what an earlier request left. */
-  async reserve(args: { scopeHash: string; key: string; userId: string; route: string; bodyHash: string }): Promise<Reservation> {
+  async reserve(args: ReserveArgs): Promise<Reservation> {
+    if (this.group) return this.group((db) => this.reserveSync(db, args));
     const owner = randomUUID();
     const at = this.now().toISOString();
     const heldKey = { scopeHash: args.scopeHash, key: args.key, owner };
@@ -96,13 +132,8 @@ export class RequestKeys {
     }
     const row = await this.knex('request_keys').where({ scope_hash: args.scopeHash, key: args.key }).first();
     if (!row) return this.reserve(args);
-    if (String(row.body_hash) !== args.bodyHash) return { kind: 'mismatch' };
-    if (row.status !== null && row.status !== undefined) {
-      return { kind: 'replay', status: Number(row.status), contentType: row.content_type ?? undefined, response: String(row.response ?? '') };
-    }
-    if (row.committed_at !== null && row.committed_at !== undefined) return { kind: 'answer-lost' };
-    const reservedAt = row.reserved_at instanceof Date ? row.reserved_at.getTime() : Date.parse(String(row.reserved_at));
-    if (this.now().getTime() - reservedAt < this.leaseMs) return { kind: 'in-progress' };
+    const found = judge(row, args.bodyHash, this.now().getTime(), this.leaseMs);
+    if (found !== 'take-over') return found;
     // The attempt that reserved it never committed: take it over, unless a third attempt just did.
     const taken = await this.knex('request_keys')
       .where({ scope_hash: args.scopeHash, key: args.key, owner: row.owner })
@@ -111,10 +142,33 @@ export class RequestKeys {
     return taken === 1 ? { kind: 'reserved', held: heldKey } : { kind: 'in-progress' };
   }
 
+  /** `reserve` on SQLite, inside its savepoint: the same steps, and no other writer can come between them. */
+  private reserveSync(db: SqliteDatabase, args: ReserveArgs): Reservation {
+    const s = keyStatements(db);
+    const owner = randomUUID();
+    const at = this.now().toISOString();
+    const heldKey = { scopeHash: args.scopeHash, key: args.key, owner };
+    try {
+      s.insert.run(args.scopeHash, args.key, args.userId, args.route, args.bodyHash, owner, at);
+      return { kind: 'reserved', held: heldKey };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+    const row = s.find.get(args.scopeHash, args.key) as Record<string, unknown>;
+    const found = judge(row, args.bodyHash, this.now().getTime(), this.leaseMs);
+    if (found !== 'take-over') return found;
+    return s.takeOver.run(owner, at, args.scopeHash, args.key, row.owner).changes === 1 ? { kind: 'reserved', held: heldKey } : { kind: 'in-progress' };
+  }
+
   /** Stores the answer of the request holding `key`. */
   async answer(key: HeldKey, answer: { status: number; contentType: string | undefined; response: string }): Promise<void> {
+    const at = this.now().toISOString();
+    if (this.group) {
+      await this.group((db) => keyStatements(db).answer.run(answer.status, answer.contentType ?? null, answer.response, at, key.scopeHash, key.key, key.owner));
+      return;
+    }
     await this.knex('request_keys').where({ scope_hash: key.scopeHash, key: key.key, owner: key.owner }).update({
-      status: answer.status, content_type: answer.contentType ?? null, response: answer.response, answered_at: this.now().toISOString(),
+      status: answer.status, content_type: answer.contentType ?? null, response: answer.response, answered_at: at,
     });
   }
 
@@ -123,6 +177,7 @@ export class RequestKeys {
    * again; false when its command did commit (then its answer must be stored instead).
    */
   async release(key: HeldKey): Promise<boolean> {
+    if (this.group) return this.group((db) => keyStatements(db).release.run(key.scopeHash, key.key, key.owner).changes === 1);
     const deleted = await this.knex('request_keys').where({ scope_hash: key.scopeHash, key: key.key, owner: key.owner }).whereNull('committed_at').delete();
     return deleted === 1;
   }
