@@ -14,6 +14,8 @@ export interface CaseListFilter {
   status?: number;
   light?: string;
   department?: string;
+  /** Cases of any of these departments (a centre's scope: its region and the regions below). */
+  departments?: readonly string[];
   overdue?: boolean;
   /** Received and not yet accepted or refused (SPGL 1 已接件, 6/7 补正): the intake queue. */
   awaiting?: boolean;
@@ -40,9 +42,10 @@ function likePart(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** Cases of `department`: it leads them or works one of their tasks. */
-function ofDepartment(q: Knex.QueryBuilder, knex: Knex, department: string): void {
-  q.where('a.department', department).orWhereExists(knex('tasks as t').whereRaw('t.case_no = a.case_no').where('t.department', department).select(knex.raw('1')));
+/** Cases of `department` (or of any of several): it leads them or works one of their tasks. */
+function ofDepartment(q: Knex.QueryBuilder, knex: Knex, department: string | readonly string[]): void {
+  const some = typeof department === 'string' ? [department] : [...department];
+  q.whereIn('a.department', some).orWhereExists(knex('tasks as t').whereRaw('t.case_no = a.case_no').whereIn('t.department', some).select(knex.raw('1')));
 }
 
 /** Events that are no act of the user's own on the case: their application, taking a task, the system's records. */
@@ -67,6 +70,7 @@ export async function listApprovalCases(
   if (filter.status !== undefined) base.where('c.status', String(filter.status));
   if (filter.light !== undefined) base.where('c.light', filter.light);
   if (filter.department !== undefined) base.where((q) => ofDepartment(q, knex, filter.department!));
+  if (filter.departments !== undefined) base.where((q) => ofDepartment(q, knex, filter.departments!));
   if (filter.awaiting) base.whereIn('c.status', AWAITING_STATUSES);
   if (filter.caseNo) base.whereRaw("a.case_no like ? escape '\\'", [likePart(filter.caseNo)]);
   if (filter.applicant) base.whereRaw("a.applicant_name like ? escape '\\'", [likePart(filter.applicant)]);

@@ -22,13 +22,13 @@ export interface ClockRow extends ClockLight {
 const CASE_CAP = 1000;
 
 /**
- * The non-green clocks of the cases in handling, RED first, then by due. With `department`, the clocks that
- * department answers for (its own cases' clocks, and its co-department and step clocks in others' cases).
+ * The non-green clocks of the cases in handling, RED first, then by due. With `departments`, the clocks
+ * those departments answer for (their own cases' clocks, and their co-department and step clocks in others' cases).
  */
 export async function clocksNeedingAttention(
   deps: { knex: Knex; store: Pick<CaseStore, 'loadCase'>; calendar: WorkingCalendar },
   now: string,
-  department?: string,
+  departments?: readonly string[],
 ): Promise<ClockRow[]> {
   const rows: Array<{ case_no: string; item_code: string; item_name: string | null }> = await deps.knex('approval_cases as a')
     .join('cases as c', 'c.case_no', 'a.case_no').leftJoin('items as i', 'i.code', 'a.item_code')
@@ -39,7 +39,7 @@ export async function clocksNeedingAttention(
     if (!state?.approval) continue;
     for (const light of clockLights(deps.calendar, state.approval, now, openTasks(state.process))) {
       if (light.light === 'green' || (light.completed && !light.overdue)) continue;
-      if (department !== undefined && light.department !== department) continue;
+      if (departments !== undefined && !departments.includes(light.department)) continue;
       out.push({ ...light, caseNo: row.case_no, itemCode: row.item_code, ...(row.item_name ? { itemName: row.item_name } : {}) });
     }
   }

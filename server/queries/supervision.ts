@@ -17,11 +17,11 @@ export interface DepartmentLights {
   total: number;
 }
 
-/** Lights per lead department, of the cases in handling (of `department` only, when given). */
-export async function lightsByDepartment(knex: Knex, department?: string): Promise<DepartmentLights[]> {
+/** Lights per lead department, of the cases in handling (of `departments` only, when given). */
+export async function lightsByDepartment(knex: Knex, departments?: readonly string[]): Promise<DepartmentLights[]> {
   const query = knex('approval_cases as a').join('cases as c', 'c.case_no', 'a.case_no').whereIn('c.status', HANDLING_STATUSES)
     .groupBy('a.department', 'c.light').select('a.department', 'c.light').count<{ department: string; light: string | null; n: number | string }[]>({ n: '*' });
-  if (department !== undefined) query.where('a.department', department);
+  if (departments !== undefined) query.whereIn('a.department', [...departments]);
   const byDepartment = new Map<string, DepartmentLights>();
   for (const row of await query) {
     const entry = byDepartment.get(row.department) ?? { department: row.department, green: 0, blue: 0, red: 0, paused: 0, total: 0 };
@@ -81,10 +81,10 @@ function notice(r: Record<string, unknown>, now: string): NoticeRecord {
   };
 }
 
-/** Notices, oldest first: of a department, only unanswered ones (`open`), only those overdue for an answer. */
-export async function listNotices(knex: Knex, filter: { department?: string; open?: boolean; caseNo?: string; limit: number }, now: string): Promise<NoticeRecord[]> {
+/** Notices, oldest first: of some departments, only unanswered ones (`open`), only those overdue for an answer. */
+export async function listNotices(knex: Knex, filter: { departments?: readonly string[]; open?: boolean; caseNo?: string; limit: number }, now: string): Promise<NoticeRecord[]> {
   const query = noticeQuery(knex).orderBy('n.id').limit(filter.limit);
-  if (filter.department !== undefined) query.where('n.department', filter.department);
+  if (filter.departments !== undefined) query.whereIn('n.department', [...filter.departments]);
   if (filter.caseNo !== undefined) query.where('n.case_no', filter.caseNo);
   if (filter.open) query.whereNull('n.responded_at');
   return (await query).map((r: Record<string, unknown>) => notice(r, now));

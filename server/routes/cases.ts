@@ -13,6 +13,7 @@ import { authorize } from '../http/guard.js';
 import { errors } from '../http/schemas.js';
 import { can } from '../identity/permissions.js';
 import { hasRole } from '../identity/roles.js';
+import { centreScope } from '../organisation/scope.js';
 import { copiedCases, listApprovalCases, type CaseListFilter } from '../queries/approval-cases.js';
 import { listUploads } from '../queries/case-uploads.js';
 import { caseFacts, caseResource } from '../queries/cases.js';
@@ -66,6 +67,9 @@ export const caseRoutes: FastifyPluginAsync = async (app) => {
       ...(queue === 'done' || queue === 'started' ? { mine: { queue, userId: user.id } } : {}),
       ...(queue === 'copied' ? { caseNos: await copiedCases(app.store.knex, user) } : {}),
     };
+    // A county or township centre reads its own level and below (分级监管); the city centre everything.
+    const centre = seesAll && user.region !== undefined ? centreScope(await app.identity.org.list(), user.region, {}) : undefined;
+    if (Array.isArray(centre)) filter.departments = centre;
     const page = await listApprovalCases(app.store.knex, filter, now, seesAll ? undefined : { userId: user.id, ...(user.department ? { department: user.department } : {}) });
     if (seesAll) return { total: page.total, items: page.rows };
     // The SQL narrowing is the optimisation; the policy decides on every row.

@@ -5,6 +5,7 @@ import { errors } from '../http/schemas.js';
 import { negotiateLanguage } from '../../contracts/messages/render.js';
 import { monthlyCsv, monthlyXlsx, XLSX_TYPE } from '../queries/report-export.js';
 import { monthlyFigures } from '../queries/reports.js';
+import { centreScope } from '../organisation/scope.js';
 import '../plugins/types.js';
 
 const n = { type: 'integer' } as const;
@@ -28,7 +29,9 @@ export const reportRoutes: FastifyPluginAsync = async (app) => {
   }, async (request, reply) => {
     const user = authorize(request, 'report.read', { kind: 'system' });
     const { month } = request.query;
-    const rows = await monthlyFigures(app.store.knex, app.runtime.calendar, month);
+    // A county or township centre's report counts its own level and below (分级监管); the city's everything.
+    const centre = user.region !== undefined ? centreScope(await app.identity.org.list(), user.region, {}) : undefined;
+    const rows = (await monthlyFigures(app.store.knex, app.runtime.calendar, month)).filter((r) => !Array.isArray(centre) || centre.includes(r.department));
     await app.audit.append({ actorId: user.id, action: 'report.read', target: `monthly:${month}` });
     const accept = request.headers.accept ?? '';
     const language = negotiateLanguage(request.headers['accept-language']);

@@ -1,14 +1,19 @@
 /**
  * Supervision (电子监察): lights per department and the overdue cases, supervision notices with their
  * response deadlines, the responsible department's answer, and a sweep on demand. The reform office and
- * auditors see everything; a department sees its own lights and notices and answers its own notices.
+ * auditors see by level: at the city centre (or placed nowhere) everything, at a county centre the county
+ * and its townships, at a township centre its own (server/organisation/scope.ts); each may narrow to a
+ * region (`region`: it and the regions below) and a level (`level`). A department sees its own lights and
+ * notices and answers its own notices.
  */
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { caseRowSchema } from '../http/case-schemas.js';
 import { ApiError, notFound } from '../http/errors.js';
 import { authorize, requireUser } from '../http/guard.js';
 import { errors } from '../http/schemas.js';
 import { hasRole } from '../identity/roles.js';
+import { REGION_LEVELS, type RegionLevel } from '../organisation/division-codes.js';
+import { centreScope, isScopeRefusal } from '../organisation/scope.js';
 import { listApprovalCases } from '../queries/approval-cases.js';
 import { clocksNeedingAttention } from '../queries/clock-overview.js';
 import { answerNotice, findNotice, lightsByDepartment, listNotices } from '../queries/supervision.js';
@@ -30,39 +35,68 @@ const noticeSchema = {
   required: ['id', 'caseNo', 'rule', 'content', 'department', 'issuedOn', 'responseDue', 'responseOverdue'],
   properties: Object.fromEntries(['id', 'caseNo', 'rule', 'stepId', 'warningType', 'content', 'department', 'issuedOn', 'responseDue', 'responseDueAt', 'response', 'respondedAt', 'respondedBy'].map((k) => [k, { type: 'string' }]).concat([['responseOverdue', { type: 'boolean' }], ['gb', { type: 'object', additionalProperties: { type: 'string' } } as { type: string }]])),
 } as const;
-const departmentQuery = { department: { type: 'string', maxLength: 256 } } as const;
+const departmentQuery = {
+  department: { type: 'string', maxLength: 256 },
+  region: { type: 'string', pattern: '^[0-9]{6}([0-9]{3})?$', description: 'this region and the regions below it (a division code)' },
+  level: { type: 'string', enum: [...REGION_LEVELS], description: 'only departments of regions at this level' },
+} as const;
 
-/** The department a listing is for: a department member sees their own only; the others what they ask. */
-function scope(request: FastifyRequest, asked?: string): string | undefined {
+/** What a supervision listing may be narrowed to. */
+export interface ScopeQuery { department?: string; region?: string; level?: RegionLevel }
+
+/**
+ * The departments a listing is for (undefined: all). A department member sees their own only (narrowed by
+ * region and level, it may be none); a centre reader its level's scope, narrowed as asked; a region or
+ * department outside that scope is refused, never silently emptied.
+ */
+export async function supervisionScope(app: FastifyInstance, request: FastifyRequest, asked: ScopeQuery): Promise<string[] | undefined> {
   const user = requireUser(request);
-  const seesAll = hasRole(user, 'reform-office-admin') || hasRole(user, 'auditor');
-  const department = seesAll ? asked : asked ?? user.department;
-  authorize(request, 'supervision.read', seesAll && department === undefined ? { kind: 'system' } : { kind: 'supervision', ...(department ? { department } : {}) });
-  return department;
+  const centre = hasRole(user, 'reform-office-admin') || hasRole(user, 'auditor');
+  const org = await app.identity.org.list();
+  if (!centre) {
+    const department = asked.department ?? user.department;
+    authorize(request, 'supervision.read', { kind: 'supervision', ...(department ? { department } : {}) });
+    if (asked.region === undefined && asked.level === undefined) return department ? [department] : [];
+    const narrowed = centreScope(org, undefined, { ...asked, ...(department ? { department } : {}) });
+    if (isScopeRefusal(narrowed) && narrowed.refused === 'unknown-region') throw unknownRegion(narrowed.value);
+    return isScopeRefusal(narrowed) ? [] : narrowed;
+  }
+  const scope = centreScope(org, user.region, asked);
+  if (isScopeRefusal(scope)) {
+    if (scope.refused === 'unknown-region') throw unknownRegion(scope.value);
+    throw new ApiError('FORBIDDEN', `Expected ${scope.refused} '${scope.value}' within the scope of your centre${user.region ? ` (region '${user.region}')` : ''}, but it is outside it`, { field: scope.refused, reason: 'outside-centre-scope' });
+  }
+  authorize(request, 'supervision.read', scope === undefined ? { kind: 'system' } : { kind: 'supervision' });
+  return scope;
+}
+
+function unknownRegion(code: string): ApiError {
+  return new ApiError('ORG_REFERENCE_UNKNOWN', `Expected region to name an existing region, but there is no region '${code}'`, { field: 'region', region: code });
 }
 
 /** `GET /api/supervision/lights`, `GET /api/supervision/notices`, `POST …/notices/:id/response`, `POST /api/supervision/sweep`. */
 export const supervisionRoutes: FastifyPluginAsync = async (app) => {
   const now = () => app.runtime.clock.now().toISOString();
 
-  app.get<{ Querystring: { department?: string } }>('/api/supervision/lights', {
+  app.get<{ Querystring: ScopeQuery }>('/api/supervision/lights', {
     schema: { tags: ['supervision'], summary: 'Lights of the cases in handling per department, and the overdue cases', querystring: { type: 'object', additionalProperties: false, properties: departmentQuery }, response: { 200: lightsSchema, ...errors(400, 401, 403) } },
   }, async (request) => {
-    const department = scope(request, request.query.department);
-    const overdue = await listApprovalCases(app.store.knex, { overdue: true, limit: 200, offset: 0, ...(department ? { department } : {}) }, now());
-    const clocks = await clocksNeedingAttention({ knex: app.store.knex, store: app.store.cases, calendar: app.runtime.calendar }, now(), department);
-    return { asOf: now(), departments: await lightsByDepartment(app.store.knex, department), overdue: overdue.rows, clocks };
+    const departments = await supervisionScope(app, request, request.query);
+    const overdue = await listApprovalCases(app.store.knex, { overdue: true, limit: 200, offset: 0, ...(departments ? { departments } : {}) }, now());
+    const clocks = await clocksNeedingAttention({ knex: app.store.knex, store: app.store.cases, calendar: app.runtime.calendar }, now(), departments);
+    return { asOf: now(), departments: await lightsByDepartment(app.store.knex, departments), overdue: overdue.rows, clocks };
   });
 
-  app.get<{ Querystring: { department?: string; open?: boolean; caseNo?: string; limit: number } }>('/api/supervision/notices', {
+  app.get<{ Querystring: ScopeQuery & { open?: boolean; caseNo?: string; limit: number } }>('/api/supervision/notices', {
     schema: {
       tags: ['supervision'], summary: 'Supervision notices (督办) with their response deadlines and answers',
       querystring: { type: 'object', additionalProperties: false, properties: { ...departmentQuery, open: { type: 'boolean' }, caseNo: { type: 'string', maxLength: 64 }, limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 } } },
       response: { 200: { type: 'array', items: noticeSchema }, ...errors(400, 401, 403) },
     },
   }, async (request) => {
-    const department = scope(request, request.query.department);
-    return listNotices(app.store.knex, { ...request.query, ...(department ? { department } : {}) }, now());
+    const { department: _d, region: _r, level: _l, ...rest } = request.query;
+    const departments = await supervisionScope(app, request, request.query);
+    return listNotices(app.store.knex, { ...rest, ...(departments ? { departments } : {}) }, now());
   });
 
   app.post<{ Params: { id: string }; Body: { response: string } }>('/api/supervision/notices/:id/response', {

@@ -8,8 +8,10 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD } from '../server/helper.js';
+import { applyFood } from '../server/case-support.js';
+import { ADMIN_PASSWORD, login, T0 } from '../server/helper.js';
 import { openModeler, type Harness } from './browser.js';
+import { deployShippedItem, FOOD_DEPARTMENT } from './case-world.js';
 import { SCREENSHOTS } from './modeler-scenarios.js';
 import { formLogin, openPage, route } from './pages.js';
 import { englishOnPage } from './visible-text.js';
@@ -20,6 +22,12 @@ let desk: Page;
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   h = await openModeler();
+  // One ITEM-02 case in handling at 区市场监督管理局, a department of 西湖区 (the county), for the lights.
+  const app = h.server.app;
+  await deployShippedItem(app, 'ITEM-02', T0);
+  const caseNo = await applyFood(app, await login(app, 'applicant'));
+  const accepted = await app.inject({ method: 'POST', url: `/api/cases/${caseNo}/accept`, headers: await login(app, 'food-staff'), payload: {} });
+  expect(accepted.statusCode, accepted.body).toBe(200);
   desk = await openPage(h, '/console/');
   desk.setDefaultTimeout(10_000);
   await formLogin(desk, { username: 'admin', password: ADMIN_PASSWORD }, '#nav a[data-nav="org"]');
@@ -172,6 +180,47 @@ describe('the organisation page of the reform office', { timeout: 90_000 }, () =
     await desk.screenshot({ path: path.join(SCREENSHOTS, 'console-organisation.png'), fullPage: true });
     // Codes and user ids are lowercase ASCII by design; no English sentence may show.
     expect((await englishOnPage(desk)).filter((s) => s.includes(' '))).toEqual([]);
+  });
+
+  it('gives a county centre the lights of its county and townships, narrowed by region and level', async () => {
+    const centre = async (id: string, name: string, region: string) => {
+      await desk.click('#user-new');
+      await desk.fill('#user-id', id);
+      await desk.fill('#user-name', name);
+      await desk.selectOption('#user-role', 'reform-office-admin');
+      await desk.selectOption('#user-region', region);
+      await desk.fill('#user-password', 'Centre-of-xihu-2026');
+      await submit('user-form', `#org-users tr[data-user="${id}"]`);
+    };
+    await centre('xihu-office', '西湖区审改办', '330106');
+    await centre('beishan-office', '北山街道审改办', '330106001');
+    await desk.click('#logout');
+    await desk.waitForSelector('#login');
+    await formLogin(desk, { username: 'xihu-office', password: 'Centre-of-xihu-2026' }, '#nav a[data-nav="lights"]');
+    await route(desk, '#/lights', '/lights');
+    // The county centre is offered its county and the townships below, not the city.
+    expect(await desk.locator('#lights-region option').allTextContents()).toEqual(['本级及下级全部区划', '\u3000西湖区（县（区））', '\u3000\u3000北山街道（乡镇（街道））']);
+    expect(await desk.locator(`#light-counts tr[data-department="${FOOD_DEPARTMENT}"]`).count()).toBe(1);
+    await desk.selectOption('#lights-region', '330106001');
+    await desk.click('#lights-filters button[type="submit"]');
+    await desk.waitForSelector('#main[data-route="/lights"]:not([aria-busy]) #light-counts tr.empty');
+    expect(await desk.evaluate(() => location.hash)).toBe('#/lights?region=330106001');
+    await desk.selectOption('#lights-region', '');
+    await desk.selectOption('#lights-level', 'county');
+    await desk.click('#lights-filters button[type="submit"]');
+    await desk.waitForSelector(`#main[data-route="/lights"]:not([aria-busy]) #light-counts tr[data-department="${FOOD_DEPARTMENT}"]`);
+    await desk.screenshot({ path: path.join(SCREENSHOTS, 'console-lights-level.png'), fullPage: true });
+
+    await desk.click('#logout');
+    await desk.waitForSelector('#login');
+    await formLogin(desk, { username: 'beishan-office', password: 'Centre-of-xihu-2026' }, '#nav a[data-nav="lights"]');
+    await route(desk, '#/lights', '/lights');
+    expect(await desk.locator('#lights-region option').allTextContents()).toEqual(['本级及下级全部区划', '\u3000\u3000北山街道（乡镇（街道））']);
+    expect(await desk.locator('#light-counts tr.empty').count()).toBe(1);
+    expect(await desk.locator('#light-totals li strong').allTextContents()).toEqual(['0', '0', '0', '0']);
+    // Asking for the county above it is refused in Chinese.
+    await route(desk, '#/lights?region=330106', '/lights');
+    expect(await desk.textContent('#main')).toContain('您没有权限执行此操作');
   });
 
   it('is offered to the reform office only', async () => {

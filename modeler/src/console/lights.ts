@@ -1,7 +1,8 @@
 /**
  * The lights overview (红黄绿灯): per department the number of open cases under each light, as a table and
  * an SVG bar chart, with totals, and the list of overdue cases. The counts are the ones
- * GET /api/supervision/lights reports; the page never recounts them.
+ * GET /api/supervision/lights reports; the page never recounts them. A region and a level narrow the view
+ * within the reader's own scope (the city centre everything, a county its county and townships).
  */
 import type { CaseRow } from '../ui/api-types.js';
 import { barChart } from '../ui/chart.js';
@@ -10,6 +11,7 @@ import { dateTime } from '../ui/format.js';
 import type { ConsoleContext } from './context.js';
 import type { NoticeRow } from './notices.js';
 import { applicantName } from './cases-list.js';
+import { lightsFilter } from './lights-filter.js';
 
 /** One department's counts per light (GET /api/supervision/lights `departments`). */
 export interface LightCounts {
@@ -35,11 +37,13 @@ export function lightsChart(t: T, rows: LightCounts[]): SVGSVGElement {
 }
 
 /** Renders the lights page. */
-export async function lightsPage(ctx: ConsoleContext): Promise<HTMLElement> {
+export async function lightsPage(ctx: ConsoleContext, query = new URLSearchParams()): Promise<HTMLElement> {
   const { t, http } = ctx;
-  const [{ departments: rows, overdue }, notices] = await Promise.all([
-    http.get<{ asOf: string; departments: LightCounts[]; overdue: CaseRow[] }>('/api/supervision/lights'),
-    http.get<NoticeRow[]>('/api/supervision/notices?open=true&limit=200').catch(() => [] as NoticeRow[]),
+  const scope = new URLSearchParams([...query].filter(([k]) => k === 'region' || k === 'level'));
+  const [{ departments: rows, overdue }, notices, filter] = await Promise.all([
+    http.get<{ asOf: string; departments: LightCounts[]; overdue: CaseRow[] }>(`/api/supervision/lights${scope.size ? `?${scope}` : ''}`),
+    http.get<NoticeRow[]>(`/api/supervision/notices?open=true&limit=200${scope.size ? `&${scope}` : ''}`).catch(() => [] as NoticeRow[]),
+    lightsFilter(t, http, ctx.me?.(), query),
   ]);
   // A step past its own limit (环节超期) while the case as a whole may still be in time.
   const stepsOverdue = notices.filter((n) => n.rule === 'step-overdue');
@@ -72,6 +76,7 @@ export async function lightsPage(ctx: ConsoleContext): Promise<HTMLElement> {
 
   return el('div', { class: 'page', id: 'lights' },
     el('h1', {}, t('Lights')),
+    filter,
     el('ul', { class: 'totals', id: 'light-totals' }, ...LIGHTS.map((l, i) => el('li', { 'data-light': l }, lightDot(l, t), el('strong', {}, String(totals[i]))))),
     section(t('Per department'), el('div', { class: 'chart-wrap', id: 'lights-chart' }, lightsChart(t, rows)), countTable),
     section(t('Overdue cases'), overdueTable),

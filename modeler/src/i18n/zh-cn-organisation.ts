@@ -20,6 +20,7 @@ export const ZH_CN_ORGANISATION: Readonly<Record<string, string>> = {
   'Could not create the user': '新增人员失败', 'Could not save the user': '保存人员失败',
   'Only the reform office keeps the organisation': '组织机构由审改办管理，您没有权限',
   'Full name': '姓名', 'Own department': '所在部门',
+  'All regions in my scope': '本级及下级全部区划', 'All levels': '全部层级',
   'Edit': '编辑', 'Save': '保存', 'Disabled': '已停用', 'In use': '使用中',
   '{what} enabled': '已启用：{what}', '{what} disabled': '已停用：{what}', 'Could not change {what}': '操作失败（{what}）',
 };

@@ -12,6 +12,8 @@ export interface Me {
   id: string;
   name: string;
   department?: string;
+  /** The region (division code) of a service centre's staff: their level's scope. */
+  region?: string;
   roles: string[];
   groups?: string[];
 }

@@ -1,0 +1,47 @@
+/**
+ * The lights page's level filter (分级监管): a region of the reader's scope (it and the regions below it) and
+ * a level (市、县、乡). The choice lives in the hash's query (`#/lights?region=330106&level=township`), so a
+ * narrowed view can be linked; the server decides what the reader may see and refuses a region outside it.
+ */
+import { el, field, keyed, select, type T } from '../ui/dom.js';
+import type { Http, Me } from '../ui/http.js';
+import { go } from '../ui/router.js';
+
+/** A region as GET /api/org lists it. */
+interface RegionRow { code: string; name: string; level: string; parent?: string }
+
+/** The levels of the platform, top first. */
+const LEVELS = ['city', 'county', 'township'] as const;
+
+/** The regions at and below `home` (all of them without one), top first, each under its parent. */
+export function regionsInScope(regions: readonly RegionRow[], home?: string): RegionRow[] {
+  const roots = home === undefined ? regions.filter((r) => !r.parent || !regions.some((p) => p.code === r.parent)) : regions.filter((r) => r.code === home);
+  const out: RegionRow[] = [];
+  const visit = (r: RegionRow) => {
+    out.push(r);
+    for (const child of regions.filter((c) => c.parent === r.code)) visit(child);
+  };
+  roots.forEach(visit);
+  return out;
+}
+
+/** The filter form; the regions come from GET /api/org (none shown when it cannot be read). */
+export async function lightsFilter(t: T, http: Http, me: (Me & { region?: string }) | undefined, query: URLSearchParams): Promise<HTMLElement> {
+  const org = await http.get<{ regions: RegionRow[] }>('/api/org').catch(() => ({ regions: [] as RegionRow[] }));
+  const indent = (r: RegionRow) => '\u3000'.repeat(LEVELS.indexOf(r.level as (typeof LEVELS)[number]));
+  const region = select('lights-region', regionsInScope(org.regions, me?.region).map((r) => [r.code, `${indent(r)}${r.name}（${keyed(t, 'level', r.level)}）`]), t('All regions in my scope'));
+  region.value = query.get('region') ?? '';
+  const level = select('lights-level', LEVELS.map((l) => [l, keyed(t, 'level', l)]), t('All levels'));
+  level.value = query.get('level') ?? '';
+  const form = el('form', { class: 'filters', id: 'lights-filters' },
+    field(t('Region'), region), field(t('Level'), level),
+    el('button', { type: 'submit', class: 'primary' }, t('Search')));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const q = new URLSearchParams();
+    if (region.value) q.set('region', region.value);
+    if (level.value) q.set('level', level.value);
+    go(`/lights${q.size ? `?${q}` : ''}`);
+  });
+  return form;
+}
