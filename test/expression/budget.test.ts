@@ -8,6 +8,7 @@ import {
   BudgetExceededError, DEFAULT_LIMITS, ExpressionError, evaluateExpression, evaluateUnaryTests, expressionBudgetProblems,
   type EvaluationBudget, type EvaluationLimits,
 } from '../../engine/expression/index.js';
+import { hostile } from './hostile.js';
 
 const limits = (over: Partial<EvaluationLimits> = {}): EvaluationBudget => ({ limits: { ...DEFAULT_LIMITS, ...over } });
 
@@ -153,28 +154,6 @@ describe('deploy-time checks', () => {
     expect(expressionBudgetProblems('=area > 500 and applicantType = "enterprise"')).toEqual([]);
   });
 });
-
-/** Hostile expressions built from the pieces that loop, grow or recurse, with sizes up to far past the budget. */
-const size = fc.oneof(fc.integer({ min: 0, max: 50 }), fc.constantFrom(1e3, 1e5, 1e8, 1e12), fc.double({ min: 0, max: 1e9, noNaN: true }));
-const hostile: fc.Arbitrary<string> = fc.letrec((tie) => ({
-  expr: fc.oneof(
-    { depthSize: 'small' },
-    size.map((n) => `${n}`),
-    fc.constant('"ab"'),
-    size.map((n) => `for i in 1..${n} return i`),
-    fc.tuple(size, size, tie('expr')).map(([a, b, e]) => `for i in 1..${a}, j in 1..${b} return ${e}`),
-    fc.tuple(size, tie('expr')).map(([n, e]) => `count(for i in [1..${n}] return ${e})`),
-    fc.tuple(size, tie('expr')).map(([n, e]) => `some x in 1..${n} satisfies ${e} = x`),
-    fc.tuple(size, tie('expr')).map(([n, e]) => `(for i in 1..${n} return if i = 1 then ${e} else partial[-1] + partial[-1])[-1]`),
-    fc.tuple(size, tie('expr')).map(([n, e]) => `(for i in 1..${n} return if i = 1 then [${e}] else concatenate(partial[-1], partial[-1]))[-1]`),
-    size.map((n) => `{f: function(n) if n <= 0 then 0 else f(n - 1) + f(n - 1)}.f(${n})`),
-    size.map((n) => `{f: function(n) if n <= 0 then 0 else 1 + f(n - 1)}.f(${n})`),
-    tie('expr').map((e) => `string join(for i in 1..300 return string(${e}), "${'-'.repeat(50)}")`),
-    tie('expr').map((e) => `replace(replace(string(${e}), "", "abcdefghij"), "", "abcdefghij")`),
-    tie('expr').map((e) => `matches(string(${e}), "(a|a?)+$")`),
-    tie('expr').map((e) => `{a: ${e}, b: [a, a, a, a], c: [b, b, b, b], d: [c, c, c, c]}.d`),
-  ),
-})).expr;
 
 describe('hostile expressions (property)', () => {
   it('every evaluation returns a value or a refusal within the budget, quickly, and never throws anything else', () => {

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../server/audit/index.js';
 import { openStore } from '../../server/store/open-store.js';
 import { spawnFixture } from './child.js';
 import { expectConsistent } from './consistency.js';
@@ -65,7 +66,7 @@ describe('crash safety on SQLite', () => {
     }
   });
 
-  it('keeps every acknowledged approval application with its applicant index, and no command without it, when killed inside a group', async () => {
+  it('keeps every acknowledged approval application with its applicant index and its audit entry, and no command without them, when killed inside a group', async () => {
     const file = path.join(dir, 'approval-crash.sqlite');
     const writer = spawnFixture('approval-writer.ts', [file, path.join(dir, 'approval-files'), '8']);
     const { signal } = await writer.exited;
@@ -82,6 +83,12 @@ describe('crash safety on SQLite', () => {
       const indexed = (await store.knex('approval_cases').select('case_no')).map((r) => r.case_no).sort();
       expect(indexed).toEqual(stored);
       expect(stored.length).toBeGreaterThanOrEqual(acked.length);
+      // One case.applied entry exactly for every stored case (the acceptance at submission is the system's
+      // own step): none lost with an acknowledged command, none left by the group the kill cut off.
+      const entries = await store.knex('audit_log').orderBy('seq').select('action', 'target');
+      expect(entries.map((e) => e.action)).toEqual(stored.map(() => 'case.applied'));
+      expect(entries.map((e) => e.target).sort()).toEqual(stored);
+      expect((await verifyAuditChain(store.knex)).breakCount).toBe(0);
       for (const no of stored) {
         const events = await store.cases.listEvents(no);
         expect((await store.cases.loadCase(no))?.lastSeq, no).toBe(events.length);
