@@ -5,10 +5,11 @@
  * that supervises it: its step clock, else its co-department's, else its own due, else the case's promised one,
  * so that a step past its own limit never shows GREEN because the case is still in time.
  */
+import { addCalendarDays, toZoned } from '../calendar/dates.js';
 import type { IsoDate, WorkingCalendar } from '../calendar/types.js';
 import { lightOn, type LightReading } from '../clocks/lights.js';
 import { suspensionsFor } from '../clocks/suspension-ledger.js';
-import type { Deadline } from '../clocks/types.js';
+import type { Deadline, TimeUnit } from '../clocks/types.js';
 import type { TaskInfo } from '../core/types.js';
 import { caseLight, departmentLights } from './clocks.js';
 import type { ApprovalState } from './state.js';
@@ -28,12 +29,25 @@ export interface ClockLight extends LightReading {
   readonly due: IsoDate;
   readonly dueAt: string;
   readonly article?: string;
+  /** The unit of `limit` and `elapsed` (a task's own BPMN due has none). */
+  readonly unit?: TimeUnit;
   /** The step's element id, for a step or task clock. */
   readonly elementId?: string;
+  /** The step's name, when one of its tasks is open (so a page names the step, not its id). */
+  readonly name?: string;
 }
 
-function withDeadline(clock: string, kind: ClockKind, department: string, light: LightReading, d: Deadline, elementId?: string): ClockLight {
-  return { ...light, clock, kind, department, due: d.date, dueAt: d.instant, article: d.basis.article, ...(elementId ? { elementId } : {}) };
+/**
+ * The last day of a limit whose exclusive end is `instant`: a limit ending at 24:00 of D (民法典 第203条) is
+ * written as 00:00 of the next day, and its last day is D, not the day after; one ending at closing is its day.
+ */
+export function lastDayOf(instant: string, zone: string): IsoDate {
+  const p = toZoned(instant, zone);
+  return p.minute === 0 ? addCalendarDays(p.date, -1) : p.date;
+}
+
+function withDeadline(clock: string, kind: ClockKind, department: string, light: LightReading, d: Deadline, step?: { elementId: string; name?: string }): ClockLight {
+  return { ...light, clock, kind, department, due: d.date, dueAt: d.instant, article: d.basis.article, unit: d.unit, ...(step ? { elementId: step.elementId, ...(step.name ? { name: step.name } : {}) } : {}) };
 }
 
 /** The statutory clock's light: its own limit (with the extension) and the statutory suspensions. */
@@ -60,14 +74,14 @@ export function clockLights(calendar: WorkingCalendar, s: ApprovalState, on: str
   if (statutory) out.push(withDeadline('statutory', 'statutory', lead, statutory, d.statutory));
   for (const x of stepLights(calendar, s, on)) {
     const deadline = d.steps?.[x.step];
-    if (deadline) out.push(withDeadline(`step:${x.step}`, 'step', x.department ?? lead, x.light, deadline, x.step));
+    if (deadline) out.push(withDeadline(`step:${x.step}`, 'step', x.department ?? lead, x.light, deadline, { elementId: x.step, name: tasks.find((task) => task.elementId === x.step)?.name }));
   }
   for (const x of departmentLights(calendar, s, on)) {
     const deadline = d.departments[x.department];
     if (deadline) out.push(withDeadline(`co-department:${x.department}`, 'co-department', x.department, x.light, deadline));
   }
   for (const x of taskLights(s, tasks, on)) {
-    out.push({ ...x.light, clock: `task:${x.task.taskId}`, kind: 'task', department: x.task.department ?? lead, due: x.task.dueAt.slice(0, 10), dueAt: x.task.dueAt, elementId: x.task.elementId });
+    out.push({ ...x.light, clock: `task:${x.task.taskId}`, kind: 'task', department: x.task.department ?? lead, due: lastDayOf(x.task.dueAt, calendar.zone), dueAt: x.task.dueAt, elementId: x.task.elementId, ...(x.task.name ? { name: x.task.name } : {}) });
   }
   return out;
 }

@@ -7,6 +7,8 @@ import type { Knex } from 'knex';
 import type { ExecuteOptions } from '../../engine/runtime/case-runner.js';
 import type { Command } from '../../engine/core/types.js';
 import type { Clock, CommandResult } from '../../engine/runtime/ports.js';
+import type { WorkingCalendar } from '../../engine/calendar/types.js';
+import { calendarStatus } from '../queries/calendar-status.js';
 import { Counter, Gauge, Histogram, MetricsRegistry } from './registry.js';
 
 /** The runner surface that routes and the timer poller use. */
@@ -27,9 +29,11 @@ export class ShenpiMetrics {
   readonly outboxBacklog = this.registry.register(new Gauge('shenpi_outbox_backlog', 'Outbox messages not yet delivered.'));
   readonly timerLag = this.registry.register(new Gauge('shenpi_timer_lag_seconds', 'How long the oldest due timer has waited to fire (0 when none is due).'));
   readonly timerIncidents = this.registry.register(new Gauge('shenpi_timer_incidents', 'Timers that failed too often and wait for an operator.'));
+  readonly provisionalCases = this.registry.register(new Gauge('shenpi_calendar_provisional_cases', 'Cases in handling with a deadline beyond the official calendar data (provisional until the next year is loaded).'));
+  readonly calendarLastYear = this.registry.register(new Gauge('shenpi_calendar_last_official_year', 'The last year of State Council holiday arrangements the calendar holds.'));
 
   /** Reads the database gauges, then renders every metric. */
-  async scrape(knex: Knex, clock: Clock): Promise<string> {
+  async scrape(knex: Knex, clock: Clock, calendar?: WorkingCalendar): Promise<string> {
     const now = clock.now().toISOString();
     const byStatus = await knex('cases').select('status', 'light').count<{ status: string; light: string | null; n: number | string }[]>({ n: '*' }).groupBy('status', 'light');
     this.cases.reset();
@@ -41,6 +45,11 @@ export class ShenpiMetrics {
     this.timerLag.set({}, due === undefined ? 0 : Math.max(0, (Date.parse(now) - due) / 1000));
     const incidents = await knex('timers').where({ status: 'incident' }).count<{ n: number | string }[]>({ n: '*' }).first();
     this.timerIncidents.set({}, Number(incidents?.n ?? 0));
+    if (calendar) {
+      const status = await calendarStatus(knex, calendar, now);
+      this.provisionalCases.set({}, status.provisionalCases);
+      if (status.lastYear < Number.MAX_SAFE_INTEGER) this.calendarLastYear.set({}, status.lastYear);
+    }
     return this.registry.render();
   }
 }

@@ -1,8 +1,10 @@
 /**
  * Liveness (`/healthz`: the process answers) and readiness (`/readyz`: the database answers and every
- * migration has run), for load balancers and orchestrators. Neither needs a login.
+ * migration has run; a warning while an open case has a provisional deadline), for load balancers and
+ * orchestrators. Neither needs a login.
  */
 import type { FastifyPluginAsync } from 'fastify';
+import { calendarStatus } from '../queries/calendar-status.js';
 import { ListMigrationSource } from '../store/migration-source.js';
 import { errorSchema } from '../http/schemas.js';
 import '../plugins/types.js';
@@ -10,7 +12,13 @@ import '../plugins/types.js';
 const readySchema = {
   type: 'object',
   required: ['status', 'database', 'pendingMigrations'],
-  properties: { status: { type: 'string' }, database: { type: 'string' }, pendingMigrations: { type: 'array', items: { type: 'string' } } },
+  properties: {
+    status: { type: 'string' }, database: { type: 'string' }, pendingMigrations: { type: 'array', items: { type: 'string' } },
+    warnings: {
+      type: 'array', description: 'ready, but operations must act: e.g. open cases with a provisional deadline (no official calendar for their year)',
+      items: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, provisionalCases: { type: 'integer' }, year: { type: 'integer' } } },
+    },
+  },
 } as const;
 
 /** `GET /healthz`, `GET /readyz`. */
@@ -29,7 +37,14 @@ export const healthRoutes: FastifyPluginAsync = async (app) => {
       if (names.length > 0) {
         return reply.status(503).send({ code: 'NOT_READY', message: `Expected every migration to have run, but ${names.length} are pending`, details: { pendingMigrations: names } });
       }
-      return { status: 'ready', database: app.store.config.kind, pendingMigrations: [] };
+      // Ready, with a warning while a case in handling counts on a provisional calendar (行政许可法 第82条):
+      // the State Council's arrangement for its year must be loaded and the open cases recalculated.
+      const calendar = await calendarStatus(app.store.knex, app.runtime.calendar, app.runtime.clock.now().toISOString());
+      const warnings = calendar.provisionalCases > 0 ? [{
+        code: 'CALENDAR_PROVISIONAL', year: calendar.lastYear + 1, provisionalCases: calendar.provisionalCases,
+        message: `Expected every open deadline on official calendar data, but ${calendar.provisionalCases} cases in handling have a deadline after ${calendar.lastYear}-12-31, which is provisional until the arrangement for ${calendar.lastYear + 1} is loaded`,
+      }] : [];
+      return { status: 'ready', database: app.store.config.kind, pendingMigrations: [], ...(warnings.length ? { warnings } : {}) };
     } catch (error) {
       app.log.warn({ err: error }, 'readiness check failed');
       return reply.status(503).send({ code: 'NOT_READY', message: 'Expected the database to answer, but it did not' });

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { auditRoutes } from './audit.js';
 import { authRoutes } from './auth.js';
+import { calendarRoutes } from './calendar.js';
 import { certificateRoutes } from './certificates.js';
 import { clockRoutes } from './clock.js';
 import { definitionRoutes } from './definitions.js';
@@ -59,6 +60,7 @@ export const ROUTES: readonly FastifyPluginAsync[] = [
   certificateRoutes,
   supervisionRoutes,
   settingsRoutes,
+  calendarRoutes,
   reportRoutes,
   processCaseRoutes,
   taskRoutes,

@@ -9,7 +9,7 @@ import { recalculateOnNewCalendar } from '../cases/calendar-watch.js';
 import { ApiError } from '../http/errors.js';
 import { authorize } from '../http/guard.js';
 import { errors } from '../http/schemas.js';
-import { changedFields, mergeSettings, settingsProblems, type LocalitySettings, type LocalitySettingsVersion } from '../settings/locality-settings.js';
+import { changedFields, DEFAULT_LOCALITY_SETTINGS, mergeSettings, settingsProblems, type LocalitySettings, type LocalitySettingsVersion } from '../settings/locality-settings.js';
 import { currentSettings, insertSettings, settingsHistory } from '../settings/settings-store.js';
 import '../plugins/types.js';
 
@@ -39,7 +39,7 @@ const versionSchema = {
   properties: {
     version: { type: 'integer' },
     settings: { type: 'object', properties: settingsProperties },
-    reason: { type: 'string' }, changedBy: { type: 'string' }, changedAt: { type: 'string' },
+    reason: { type: 'string' }, changedBy: { type: 'string' }, changedByName: { type: 'string' }, changedAt: { type: 'string' },
     calendarVersion: { type: 'string' },
     changed: { type: 'array', items: { type: 'string' } },
     recalculation: { type: 'object', properties: { checked: { type: 'integer' }, changed: { type: 'integer' }, recorded: { type: 'integer' }, failed: { type: 'integer' } } },
@@ -68,7 +68,17 @@ export const settingsRoutes: FastifyPluginAsync = async (app) => {
     schema: { tags: ['settings'], summary: 'Every stored version of the locality settings, newest first', response: { 200: { type: 'object', properties: { versions: { type: 'array', items: versionSchema } } }, ...errors(401, 403) } },
   }, async (request) => {
     authorize(request, 'settings.read', { kind: 'system' });
-    return { versions: await settingsHistory(app.store.knex) };
+    // Each version with the fields it changed against the one before (the law's defaults before version 1).
+    const versions = await settingsHistory(app.store.knex);
+    // Who changed it by name as well as by id (the pages show the name, the audit keeps the id).
+    const users: Array<{ id: string; name: string }> = await app.store.knex('users').whereIn('id', [...new Set(versions.map((v) => v.changedBy))]).select('id', 'name');
+    const names = new Map(users.map((u) => [u.id, u.name]));
+    return {
+      versions: versions.map((v, i) => ({
+        ...v, changed: changedFields(versions[i + 1]?.settings ?? DEFAULT_LOCALITY_SETTINGS, v.settings),
+        ...(names.has(v.changedBy) ? { changedByName: names.get(v.changedBy) } : {}),
+      })),
+    };
   });
 
   app.patch<{ Body: Partial<LocalitySettings> & { reason: string; expectedVersion?: number } }>('/api/settings/locality', {

@@ -68,6 +68,10 @@ export class LocalityCalendar implements WorkingCalendar {
   get businessHours(): BusinessHours | undefined {
     return this.inner.businessHours;
   }
+  /** The years of official data of the base calendar, when it has such data (the official calendar has). */
+  get coveredYears(): { first: number; last: number } | undefined {
+    return (this.base as WorkingCalendar & { coveredYears?: { first: number; last: number } }).coveredYears;
+  }
   get locality(): LocalityRules | undefined {
     return this.rules;
   }

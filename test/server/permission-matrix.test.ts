@@ -189,6 +189,7 @@ const CASE_ROWS: Row[] = [
   row('GET /api/supervision/notices', () => ({ method: 'GET', url: '/api/supervision/notices' }), [401, 'ok', 'ok', 'ok', 'ok', 'ok', 403, 'ok']),
   row('POST /api/supervision/notices/:id/response', async () => ({ method: 'POST', url: `/api/supervision/notices/${await freshNotice()}/response`, payload: { response: '已整改' } }), [401, 403, 403, 403, 'ok', 'ok', 403, 403]),
   row('GET /api/settings/locality', () => ({ method: 'GET', url: '/api/settings/locality' }), [401, 'ok', 'ok', 'ok', 'ok', 'ok', 403, 'ok']),
+  row('GET /api/calendar', () => ({ method: 'GET', url: '/api/calendar' }), [401, 'ok', 'ok', 'ok', 'ok', 'ok', 403, 'ok']),
   row('GET /api/settings/locality/versions', () => ({ method: 'GET', url: '/api/settings/locality/versions' }), [401, 'ok', 'ok', 'ok', 'ok', 'ok', 403, 'ok']),
   row('PATCH /api/settings/locality', () => ({ method: 'PATCH', url: '/api/settings/locality', payload: { lightThresholds: { warnAtPercent: 75 }, reason: '预警提前' } }), ONLY_REFORM_OFFICE),
   row('POST /api/supervision/sweep', () => ({ method: 'POST', url: '/api/supervision/sweep' }), SUPERVISORS),

@@ -4,8 +4,9 @@
  */
 import type { CaseDetail, DeadlineView } from '../ui/api-types.js';
 import { el, keyed, section, table, type T } from '../ui/dom.js';
-import { dateTime } from '../ui/format.js';
+import { dateTime, deadline } from '../ui/format.js';
 import { pausedClockLine } from '../ui/paused-clock.js';
+import { clockLightsTable } from './clock-lights.js';
 
 type Ledger = NonNullable<CaseDetail['ledger']>[number];
 
@@ -17,7 +18,9 @@ function deadlineCells(t: T, d: DeadlineView | undefined): (Node | string)[] {
     d.basis?.extension ? t('extended by {n} {unit}', { n: d.basis.extension.value, unit: keyed(t, 'unit', d.basis.extension.unit) }) : '',
     d.provisional ? t('provisional (no official calendar yet)') : '',
   ].filter(Boolean).join('；');
-  return [limit, el('strong', { class: 'deadline' }, d.date), notes || articleText(t, d.basis?.article)];
+  // A limit ending at office closing (民法典 第203条) shows its closing time beside the day.
+  const closing = d.basis?.endOfDay === 'office-closing' && d.instant ? [' ', el('small', { class: 'deadline-end' }, deadline(d.instant).slice(11))] : [];
+  return [limit, el('span', {}, el('strong', { class: 'deadline' }, d.date), ...closing), notes || articleText(t, d.basis?.article)];
 }
 
 /** The basis of a limit: an article of law as the server names it, or the item listing's own limit in Chinese. */
@@ -65,6 +68,13 @@ export function clocksSection(t: T, c: CaseDetail): HTMLElement {
     ? `${t('Extended once by {n} {unit}: {reason}', { n: ext.extension.value, unit: keyed(t, 'unit', ext.extension.unit), reason: ext.reason })}（${ext.approvedBy ?? ''} ${dateTime(ext.at)}）`
     : t('No extension'));
 
+  const stepNames = new Map((c.openTasks ?? []).filter((x) => x.elementId && x.name).map((x) => [x.elementId!, x.name!]));
+  const lights = clockLightsTable(t, c.lights ?? [], { stepNames });
+  lights.id = 'clock-lights';
+  const policy = el('p', { id: 'counting-policy', 'data-policy': c.countingPolicy ?? 'C1' },
+    `${t('Counting')}：${keyed(t, 'policy', c.countingPolicy ?? 'C1')}`,
+    c.localSettingsVersion !== undefined ? ` · ${t('locality settings version {v}', { v: c.localSettingsVersion })}` : '');
+
   const paused = pausedClockLine(t, c);
-  return section(t('Clocks'), ...(paused ? [paused] : []), clocks, el('h3', {}, t('Suspensions')), suspensions, el('h3', {}, t('Extension')), extension);
+  return section(t('Clocks'), ...(paused ? [paused] : []), clocks, policy, el('h3', {}, t('Lights of every clock')), lights, el('h3', {}, t('Suspensions')), suspensions, el('h3', {}, t('Extension')), extension);
 }

@@ -40,7 +40,8 @@ export async function casePage(ctx: ConsoleContext, caseNo: string): Promise<HTM
   ]);
   const c = caseDetail(body);
   if (clock) c.now = clock.now;
-  const late = (c.openTasks ?? []).filter((x) => stepLight(c.light, x.dueAt, c.now) === 'red' && c.light !== 'red');
+  // A step is late by the clock that supervises it (the server's `light` of the task), while the case may be in time.
+  const late = (c.openTasks ?? []).filter((x) => (x.light?.light ?? stepLight(c.light, x.dueAt, c.now)) === 'red' && c.light !== 'red');
   const timeline = Array.isArray(events) ? events : events.timeline ?? [];
   const reload = () => void (window as any).shenpi.render();
 

@@ -4,7 +4,7 @@
  */
 import type { CaseRow, ItemRow, Paged } from '../ui/api-types.js';
 import { el, field, keyed, lightDot, LIGHTS, select, table } from '../ui/dom.js';
-import { dateTime } from '../ui/format.js';
+import { dateTime, deadline } from '../ui/format.js';
 import { go } from '../ui/router.js';
 import type { ConsoleContext } from './context.js';
 
@@ -60,8 +60,8 @@ export async function casesPage(ctx: ConsoleContext, query: URLSearchParams): Pr
     { head: t('Status'), cell: (r) => keyed(t, 'status', r.status) },
     { head: t('Department'), cell: (r) => r.department ?? '—' },
     { head: t('Received'), cell: (r) => dateTime(r.receivedAt) },
-    { head: t('Promised deadline'), cell: (r) => dateTime(r.promisedDeadline) },
-    { head: t('Statutory deadline'), cell: (r) => dateTime(r.statutoryDeadline) },
+    { head: t('Promised deadline'), cell: (r) => deadline(r.promisedDeadline) },
+    { head: t('Statutory deadline'), cell: (r) => deadline(r.statutoryDeadline) },
   ], rows, t('No cases'), (r) => ({ 'data-case': r.caseNo }));
   return el('div', { class: 'page', id: 'cases' }, el('h1', {}, t('Cases')), filters, el('p', { class: 'count' }, t('{n} cases', { n: page.total })), list);
 }

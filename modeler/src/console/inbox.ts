@@ -3,7 +3,7 @@
  * (every task the user may work, with its case's light and due date) and 已办, filtered by case number; claim
  * a task, then complete it with an outcome and an opinion (or open the case page for every action).
  */
-import { dateTime } from '../ui/format.js';
+import { dateTime, deadline } from '../ui/format.js';
 import type { CaseRow, Paged, TaskRow } from '../ui/api-types.js';
 import { el, errorText, field, keyed, lightDot, say, select, stepLight, table } from '../ui/dom.js';
 import { applicantName } from './cases-list.js';
@@ -92,14 +92,14 @@ export async function inboxPage(ctx: ConsoleContext, query: URLSearchParams = ne
     results.replaceChildren(
       el('p', { class: 'count' }, t('{n} tasks', { n: tasks.length })),
       table<TaskRow>([
-        { head: t('Light'), cell: (r) => lightDot(r.status === 'active' ? stepLight(lights.get(r.caseNo), r.dueAt, clock?.now) : lights.get(r.caseNo), t), className: 'col-light' },
+        { head: t('Light'), cell: (r) => lightDot(r.status === 'active' ? r.light?.light ?? stepLight(lights.get(r.caseNo), r.dueAt, clock?.now) : lights.get(r.caseNo), t), className: 'col-light' },
         { head: t('Case number'), cell: (r) => el('a', { href: `#/cases/${encodeURIComponent(r.caseNo)}`, class: 'case-link' }, r.caseNo) },
         { head: t('Task'), cell: (r) => r.name ?? r.elementId },
         { head: t('Stage'), cell: (r) => keyed(t, 'stage', r.stage) },
         { head: t('Department'), cell: (r) => r.department ?? '—' },
         { head: t('Assignee'), cell: (r) => r.assignee ?? t('Unclaimed') },
         { head: t('Received'), cell: (r) => dateTime(r.createdAt) },
-        { head: t('Due'), cell: (r) => dateTime(r.dueAt), className: 'col-due' },
+        { head: t('Due'), cell: (r) => deadline(r.dueAt), className: 'col-due' },
         { head: status.value === 'active' ? t('Actions') : t('Completed at'), cell: actions },
       ], tasks, t('No tasks'), (r) => ({ 'data-task': r.taskId, 'data-case': r.caseNo })),
     );

@@ -25,6 +25,8 @@ export function navEntries(t: T, lang: string): NavEntry[] {
     { key: 'notices', text: t('Supervision notices'), href: '#/notices' },
     { key: 'report', text: t('Monthly report'), href: '#/report' },
     { key: 'org', text: t('Organisation'), href: '#/org' },
+    { key: 'settings', text: t('Locality settings'), href: '#/settings' },
+    { key: 'calendar', text: t('Working-day calendar'), href: '#/calendar' },
     { key: 'account', text: t('Accounts'), href: '#/account' },
     { key: 'modeler', text: t('Process modeler'), href: `/modeler/${suffix}`, external: true },
     { key: 'portal', text: t('Online service hall'), href: `/portal/${suffix}`, external: true },

@@ -1,17 +1,18 @@
 /**
  * The lights overview (红黄绿灯): per department the number of open cases under each light, as a table and
- * an SVG bar chart, with totals, and the list of overdue cases. The counts are the ones
- * GET /api/supervision/lights reports; the page never recounts them. A region and a level narrow the view
- * within the reader's own scope (the city centre everything, a county its county and townships).
+ * an SVG bar chart, with totals, the list of overdue cases, the steps past their own limit and every clock
+ * needing attention with its reason. The counts are the ones GET /api/supervision/lights reports; the page
+ * never recounts them. A region and a level narrow the view within the reader's own scope (the city centre
+ * everything, a county its county and townships).
  */
-import type { CaseRow } from '../ui/api-types.js';
+import type { CaseRow, ClockLightView } from '../ui/api-types.js';
 import { barChart } from '../ui/chart.js';
 import { el, keyed, lightDot, LIGHTS, section, table, type T } from '../ui/dom.js';
-import { dateTime } from '../ui/format.js';
+import { deadline } from '../ui/format.js';
 import type { ConsoleContext } from './context.js';
-import type { NoticeRow } from './notices.js';
 import { applicantName } from './cases-list.js';
 import { lightsFilter } from './lights-filter.js';
+import { clockLightsTable } from './clock-lights.js';
 
 /** One department's counts per light (GET /api/supervision/lights `departments`). */
 export interface LightCounts {
@@ -40,21 +41,17 @@ export function lightsChart(t: T, rows: LightCounts[]): SVGSVGElement {
 export async function lightsPage(ctx: ConsoleContext, query = new URLSearchParams()): Promise<HTMLElement> {
   const { t, http } = ctx;
   const scope = new URLSearchParams([...query].filter(([k]) => k === 'region' || k === 'level'));
-  const [{ departments: rows, overdue }, notices, filter] = await Promise.all([
-    http.get<{ asOf: string; departments: LightCounts[]; overdue: CaseRow[] }>(`/api/supervision/lights${scope.size ? `?${scope}` : ''}`),
-    http.get<NoticeRow[]>(`/api/supervision/notices?open=true&limit=200${scope.size ? `&${scope}` : ''}`).catch(() => [] as NoticeRow[]),
+  const [{ departments: rows, overdue, clocks = [] }, filter] = await Promise.all([
+    http.get<{ asOf: string; departments: LightCounts[]; overdue: CaseRow[]; clocks?: ClockLightView[] }>(`/api/supervision/lights${scope.size ? `?${scope}` : ''}`),
     lightsFilter(t, http, ctx.me?.(), query),
   ]);
-  // A step past its own limit (环节超期) while the case as a whole may still be in time.
-  const stepsOverdue = notices.filter((n) => n.rule === 'step-overdue');
-  const stepTable = table<NoticeRow>([
-    { head: t('Light'), cell: () => lightDot('red', t), className: 'col-light' },
-    { head: t('Case number'), cell: (n) => el('a', { href: `#/cases/${encodeURIComponent(n.caseNo)}` }, n.caseNo) },
-    { head: t('Responsible department'), cell: (n) => n.department },
-    { head: t('Issued'), cell: (n) => n.issuedOn },
-    { head: t('Response due'), cell: (n) => n.responseDue },
-  ], stepsOverdue, t('No overdue steps'), (n) => ({ 'data-case': n.caseNo }));
+  // A step past its own limit (环节超期: a step's, a co-department's or a task's own clock) while the case as a
+  // whole may still be in time; every clock the server reads as needing attention is listed with its reason.
+  const stepsOverdue = clocks.filter((c) => c.kind !== 'promised' && c.kind !== 'statutory' && c.light === 'red');
+  const stepTable = clockLightsTable(t, stepsOverdue, { withCase: true, empty: t('No overdue steps') });
   stepTable.id = 'steps-overdue';
+  const attention = clockLightsTable(t, clocks, { withCase: true, empty: t('No clock needs attention') });
+  attention.id = 'attention-clocks';
   const totals = LIGHTS.map((l) => rows.reduce((sum, r) => sum + r[l], 0));
 
   const countTable = table<LightCounts>([
@@ -69,8 +66,8 @@ export async function lightsPage(ctx: ConsoleContext, query = new URLSearchParam
     { head: t('Item'), cell: (r) => r.itemName ?? r.itemCode ?? '—' },
     { head: t('Applicant'), cell: (r) => r.applicantName ?? applicantName(r.applicant) },
     { head: t('Department'), cell: (r) => r.department ?? '—' },
-    { head: t('Promised deadline'), cell: (r) => dateTime(r.promisedDeadline) },
-    { head: t('Statutory deadline'), cell: (r) => dateTime(r.statutoryDeadline) },
+    { head: t('Promised deadline'), cell: (r) => deadline(r.promisedDeadline) },
+    { head: t('Statutory deadline'), cell: (r) => deadline(r.statutoryDeadline) },
   ], overdue, t('No overdue cases'), (r) => ({ 'data-case': r.caseNo }));
   overdueTable.id = 'overdue';
 
@@ -80,5 +77,6 @@ export async function lightsPage(ctx: ConsoleContext, query = new URLSearchParam
     el('ul', { class: 'totals', id: 'light-totals' }, ...LIGHTS.map((l, i) => el('li', { 'data-light': l }, lightDot(l, t), el('strong', {}, String(totals[i]))))),
     section(t('Per department'), el('div', { class: 'chart-wrap', id: 'lights-chart' }, lightsChart(t, rows)), countTable),
     section(t('Overdue cases'), overdueTable),
-    section(t('Steps overdue'), el('p', { class: 'count', id: 'steps-overdue-count' }, t('{n} steps overdue', { n: stepsOverdue.length })), stepTable));
+    section(t('Steps overdue'), el('p', { class: 'count', id: 'steps-overdue-count' }, t('{n} steps overdue', { n: stepsOverdue.length })), stepTable),
+    section(t('Clocks needing attention'), el('p', { class: 'count', id: 'attention-count' }, t('{n} clocks', { n: clocks.length })), attention));
 }

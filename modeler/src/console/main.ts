@@ -18,6 +18,8 @@ import { organisationPage } from './organisation.js';
 import { queuePage } from './queues.js';
 import { windowIntakePage } from './window-intake.js';
 import { reportPage } from './report.js';
+import { calendarPage } from './calendar.js';
+import { settingsPage } from './settings.js';
 
 const lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh-CN';
 const t = createTranslate(lang);
@@ -53,6 +55,8 @@ const routes: Route[] = [
   { pattern: '/report', nav: 'report', render: (_p, q) => reportPage(ctx, q) },
   { pattern: '/org', nav: 'org', render: () => organisationPage(ctx) },
   { pattern: '/account', nav: 'account', render: () => accountsPage(ctx) },
+  { pattern: '/settings', nav: 'settings', render: () => settingsPage(ctx) },
+  { pattern: '/calendar', nav: 'calendar', render: () => calendarPage(ctx) },
 ];
 
 // Moving to another page clears the status line; a confirmation said just before the move stays.

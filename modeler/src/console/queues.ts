@@ -5,7 +5,7 @@
  */
 import type { CaseRow, ItemRow, Paged } from '../ui/api-types.js';
 import { el, field, keyed, lightDot, LIGHTS, select, table, type T } from '../ui/dom.js';
-import { dateTime, day } from '../ui/format.js';
+import { dateTime, deadlineDay } from '../ui/format.js';
 import { go } from '../ui/router.js';
 import { applicantName } from './cases-list.js';
 import type { ConsoleContext } from './context.js';
@@ -17,14 +17,6 @@ export type Queue = (typeof QUEUES)[number];
 
 /** SPGL statuses offered as filters. */
 const STATUSES = [1, 3, 5, 6, 7, 8, 9, 11, 12, 13, 14];
-
-/**
- * The last day of a limit whose exclusive end is `instant` (24:00 of the day is stored as 00:00 of the next,
- * an office closing time as itself), in Beijing time; '—' for none.
- */
-export function deadlineDay(instant: string | undefined): string {
-  return instant ? day(new Date(Date.parse(instant) - 1).toISOString()) : '—';
-}
 
 /** The tab bar of the five queues; `active` is highlighted. */
 export function queueTabs(t: T, active: 'awaiting' | 'active' | Queue): HTMLElement {

@@ -5,6 +5,7 @@
  */
 import { ZH_CN_ACCOUNTS } from './zh-cn-accounts.js';
 import { ZH_CN_BPMN } from './zh-cn-bpmn.js';
+import { ZH_CN_CLOCKS } from './zh-cn-clocks.js';
 import { ZH_CN_CONSOLE } from './zh-cn-console.js';
 import { ZH_CN_JOURNEYS } from './zh-cn-journeys.js';
 import { ZH_CN_MESSAGES } from './zh-cn-messages.js';
@@ -22,7 +23,7 @@ export type Dictionary = Readonly<Record<string, string>>;
  * The zh-CN dictionary: bpmn-js and diagram-js, the properties panel, the console, the portal and the workbench, then the
  * modeler's own labels (later entries win).
  */
-export const ZH_CN: Dictionary = { ...ZH_CN_BPMN, ...ZH_CN_PANEL, ...ZH_CN_CONSOLE, ...ZH_CN_ACCOUNTS, ...ZH_CN_PORTAL, ...ZH_CN_WORKBENCH, ...ZH_CN_JOURNEYS, ...ZH_CN_OPERATIONS, ...ZH_CN_ORGANISATION, ...ZH_CN_MESSAGES, ...ZH_CN_SHENPI };
+export const ZH_CN: Dictionary = { ...ZH_CN_BPMN, ...ZH_CN_PANEL, ...ZH_CN_CONSOLE, ...ZH_CN_ACCOUNTS, ...ZH_CN_PORTAL, ...ZH_CN_WORKBENCH, ...ZH_CN_JOURNEYS, ...ZH_CN_OPERATIONS, ...ZH_CN_ORGANISATION, ...ZH_CN_MESSAGES, ...ZH_CN_CLOCKS, ...ZH_CN_SHENPI };
 
 /** Translates `template` with `dictionary` and fills its `{name}` placeholders from `replacements`. */
 export function translateWith(

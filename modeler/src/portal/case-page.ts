@@ -138,7 +138,8 @@ function resultSection(ctx: PortalContext, c: CaseDetail): HTMLElement | undefin
     ...(delivery ? [el('p', { id: 'delivery' }, `${t('Delivery')}：${keyed(t, 'delivery', delivery.method)}${delivery.trackingNumber ? ` · ${delivery.carrier ?? ''} ${t('Tracking number')} ${delivery.trackingNumber}` : ''} · ${dateTime(delivery.at)}`)] : []),
     ...jointResults(t, c),
     el('div', { class: 'actions' }, show('show-decision', t('Decision letter'), () => decisionHtml(t, c)),
-      ...(c.certificate ? [' ', show('show-certificate', t('E-certificate'), () => certificateHtml(t, c))] : [])),
+      ...(c.certificate ? [' ', show('show-certificate', t('E-certificate'), () => certificateHtml(t, c)),
+        ' ', el('a', { href: `#/verify?${new URLSearchParams({ number: c.certificate.number })}`, id: 'verify-certificate', class: 'button' }, t('Verify this certificate'))] : [])),
     frame);
 }
 

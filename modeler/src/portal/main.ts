@@ -14,6 +14,7 @@ import type { PortalContext } from './context.js';
 import { itemPage } from './item-page.js';
 import { loginPage, myCasesPage, progressPage } from './account-pages.js';
 import { messagesEntry, notificationsPage, refreshBadge } from './notifications.js';
+import { verifyPage } from './verify-page.js';
 
 const lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh-CN';
 const t = createTranslate(lang);
@@ -51,6 +52,7 @@ nav.replaceChildren(
   el('a', { href: '#/', 'data-nav': 'catalogue' }, t('Service guide')),
   el('a', { href: '#/mine', 'data-nav': 'mine' }, t('My cases')),
   el('a', { href: '#/progress', 'data-nav': 'progress' }, t('Progress')),
+  el('a', { href: '#/verify', 'data-nav': 'verify' }, t('Certificate verification')),
   messagesEntry(t('Messages')),
 );
 
@@ -61,6 +63,7 @@ const routes: Route[] = [
   { pattern: '/cases/:caseNo', nav: 'mine', render: (p) => casePage(ctx, p.caseNo!) },
   { pattern: '/mine', nav: 'mine', render: () => myCasesPage(ctx) },
   { pattern: '/progress', nav: 'progress', render: (_p, q) => progressPage(ctx, q) },
+  { pattern: '/verify', nav: 'verify', render: (_p, q) => verifyPage(ctx, q) },
   { pattern: '/messages', nav: 'messages', render: (_p, q) => notificationsPage(ctx, q) },
   { pattern: '/login', nav: 'mine', render: (_p, q) => loginPage(ctx, q) },
 ];

@@ -3,6 +3,36 @@
  * are declared; every one the server may leave out is optional, so a page shows '—' rather than failing.
  */
 
+/**
+ * The light of one clock with its reason (`lights` of a case, `light` of a task, `clocks` of the lights
+ * overview): the promised, statutory, a step's, a co-department's or a task's own limit.
+ */
+export interface ClockLightView {
+  /** `promised`, `statutory`, `step:<id>`, `co-department:<dept>` or `task:<task id>`. */
+  clock: string;
+  kind: 'promised' | 'statutory' | 'step' | 'co-department' | 'task';
+  light: string;
+  department?: string;
+  /** The last day of the limit, and the instant it ends (24:00 written as the next day's 00:00, or closing). */
+  due: string;
+  dueAt: string;
+  elapsed: number;
+  limit: number;
+  remaining: number;
+  unit?: string;
+  article?: string;
+  elementId?: string;
+  /** The step's name, when one of its tasks is open. */
+  name?: string;
+  completed?: boolean;
+  overdue?: boolean;
+  reason: { code: string; endsAt: string; warnAtPercent: number; warnWhenDaysLeft?: number };
+  /** In the overview: the case it belongs to. */
+  caseNo?: string;
+  itemName?: string;
+  itemCode?: string;
+}
+
 /** A task of the inbox (GET /api/tasks). */
 export interface TaskRow {
   caseNo: string;
@@ -17,6 +47,8 @@ export interface TaskRow {
   status: string;
   createdAt: string;
   completedAt?: string;
+  /** The clock that supervises the step, read by the server on its business clock. */
+  light?: ClockLightView;
 }
 
 /** A case of a query (GET /api/cases). */
@@ -45,7 +77,7 @@ export interface DeadlineView {
   unit?: string;
   value?: number;
   provisional?: boolean;
-  basis?: { article?: string; suspendedDays?: number; extension?: { value: number; unit: string } };
+  basis?: { article?: string; suspendedDays?: number; extension?: { value: number; unit: string }; endOfDay?: 'midnight' | 'office-closing'; policy?: string };
 }
 
 /** One line of a notice: what, why, and the basis. */
@@ -104,7 +136,12 @@ export interface CaseDetail {
   fees?: { total: number; items?: { item: string; amount: number; basis?: string | null }[]; payments?: { amount: number; reference: string; at: string }[] };
   evaluation?: { grade: number; comment?: string; at: string };
   concludedAt?: string;
-  openTasks?: { taskId: string; elementId?: string; stage?: string; name?: string; department?: string; assignee?: string; dueAt?: string }[];
+  openTasks?: { taskId: string; elementId?: string; stage?: string; name?: string; department?: string; assignee?: string; dueAt?: string; light?: ClockLightView }[];
+  /** Every clock's light with its reason (promised, statutory, each step, co-department and task). */
+  lights?: ClockLightView[];
+  /** The counting policy the case counts under (C1, C2) and the locality settings version it took. */
+  countingPolicy?: string;
+  localSettingsVersion?: number;
   /** The server's business clock when the page was read (for the steps' lights). */
   now?: string;
   documents?: string[];

@@ -14,6 +14,24 @@ export function dateTime(value: string | undefined | null): string {
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour === '24' ? '00' : parts.hour}:${parts.minute}`;
 }
 
+/**
+ * The end of a limit for a person: a limit ends at the end of its last day D (民法典 第203条), which is stored as
+ * the instant 00:00 of the next day, so it reads `D 24:00`, never the next day's `00:00`; a limit ending at
+ * office closing reads `D 17:00`. A bare date is returned as it is; '—' for none. Beijing time.
+ */
+export function deadline(value: string | undefined | null): string {
+  if (!value || /^\d{4}-\d{2}-\d{2}$/.test(value)) return value || '—';
+  const at = Date.parse(value);
+  if (Number.isNaN(at)) return value;
+  const shown = dateTime(value);
+  return shown.endsWith(' 00:00') ? `${dateTime(new Date(at - 1).toISOString()).slice(0, 10)} 24:00` : shown;
+}
+
+/** The last day (`YYYY-MM-DD`, Beijing) of a limit whose end is the instant `value` (24:00 is that day's, not the next). */
+export function deadlineDay(value: string | undefined | null): string {
+  return deadline(value).slice(0, 10);
+}
+
 /** The Beijing day (`YYYY-MM-DD`) of an instant. */
 export function day(value: string | undefined | null): string {
   return dateTime(value).slice(0, 10);
@@ -35,13 +53,5 @@ export function limitText(limit: { value: number; unit: string } | undefined | n
   return `${limit.value} ${t(`unit.${limit.unit}`)}`;
 }
 
-/**
- * A due instant as a limit is written: a limit ends at the end of its last day (民法典 第203条), which the
- * server gives as the next day's 00:00 Beijing time; that is shown as `2026-09-02 24:00`, the last day itself.
- * Any other instant (office closing, an ISO duration) is shown as it is.
- */
-export function dueText(value: string | undefined | null): string {
-  const shown = dateTime(value);
-  if (!value || !shown.endsWith(' 00:00')) return shown;
-  return `${day(new Date(Date.parse(value) - 60_000).toISOString())} 24:00`;
-}
+/** A due instant as a limit is written (see {@link deadline}): `2026-09-02 24:00` for the end of 09-02. */
+export const dueText = deadline;

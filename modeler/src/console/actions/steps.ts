@@ -30,7 +30,8 @@ export function mayWork(me: Me | undefined, task: TaskRow): boolean {
 /** The heading of an open step: its light, name, department, due time and who holds it. */
 function stepHeading(kit: ActionKit, task: TaskRow): HTMLElement {
   const { t } = kit.ctx;
-  return el('h4', {}, lightDot(stepLight(kit.c.light, task.dueAt, kit.c.now), t), ' ', task.name ?? keyed(t, 'stage', task.stage), ' ', el('small', {}, `${task.department ?? ''} · ${t('Due')} `, el('span', { class: 'step-due' }, dueText(task.dueAt)),
+  // The step's own light is the clock that supervises it, as the server reads it (`light` of the task).
+  return el('h4', {}, lightDot(task.light?.light ?? stepLight(kit.c.light, task.dueAt, kit.c.now), t), ' ', task.name ?? keyed(t, 'stage', task.stage), ' ', el('small', {}, `${task.department ?? ''} · ${t('Due')} `, el('span', { class: 'step-due' }, dueText(task.dueAt)),
     ` · ${task.assignee ? `${t('Assignee')} ${task.assignee}` : t('Unclaimed')}`));
 }
 
