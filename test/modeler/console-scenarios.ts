@@ -62,6 +62,10 @@ export function consoleScenarios(h: () => Harness, state: PagesState): void {
       expect(await desk.getAttribute(`#lights-chart rect.bar[data-category="${FOOD_DEPARTMENT}"][data-series="${light}"]`, 'data-value')).toBe(String(counts[light] ?? 0));
     }
     expect(Number(counts.green)).toBeGreaterThanOrEqual(1);
+    // 红黄绿灯: the early warning is the yellow light, as the page's title and the 电子监察 exchange name it
+    const page = (await desk.textContent('body'))!;
+    expect(page).toContain('黄灯（预警）');
+    expect(page).not.toContain('蓝灯');
     await desk.screenshot({ path: path.join(SCREENSHOTS, 'console-lights.png'), fullPage: true });
   });
 

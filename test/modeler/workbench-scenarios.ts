@@ -211,6 +211,8 @@ export function workbenchScenarios(h: () => Harness, state: PagesState): void {
     expect(await preview.locator('.seal').textContent()).toContain(detail.certificate.seal.keyId);
     await shot(desk, 'console-certificate');
 
+    // The result is handed over after the issue step, not beside it
+    expect(await desk.$('#delivery-actions')).toBeNull();
     await completeStep(desk, 'issue', '电子证照已签章', '#delivery-actions');
     await desk.selectOption('#delivery-method', 'express');
     await desk.click('#record-delivery');

@@ -25,7 +25,7 @@ export interface LightCounts {
 }
 
 /** The colours of the lights on charts and dots. */
-export const LIGHT_COLORS: Record<(typeof LIGHTS)[number], string> = { green: '#2e9d4a', blue: '#2f6fd1', red: '#d93025', paused: '#8a8f98' };
+export const LIGHT_COLORS: Record<(typeof LIGHTS)[number], string> = { green: '#2e9d4a', blue: '#e0a800', red: '#d93025', paused: '#8a8f98' };
 
 /** The chart of the lights per department. */
 export function lightsChart(t: T, rows: LightCounts[]): SVGSVGElement {

@@ -6,6 +6,7 @@
 import { el, field, keyed, say, select } from '../../ui/dom.js';
 import { certificateHtml } from '../../ui/print.js';
 import { group, type CaseActionModule } from './kit.js';
+import { isIssueStep } from './steps.js';
 
 /**
  * The certificate on the case page once the decision grants the licence. The approving decision generates and
@@ -35,12 +36,14 @@ export const certificateActions: CaseActionModule = (kit) => {
   return group('certificate-actions', t('Certificate issuance'), el('p', {}, t('Preview the e-certificate, then issue it to the certificate library.')), preview, ' ', issue, frame);
 };
 
-/** Delivery of the result: once decided (and, when granted, the certificate issued), once. */
+/** Delivery of the result: once decided (and, when granted, the certificate issued and the issue step done), once. */
 export const deliveryActions: CaseActionModule = (kit) => {
   const { t } = kit.ctx;
   const { c } = kit;
   const done = c as typeof c & { delivery?: { method: string; trackingNumber?: string; carrier?: string; at: string }; deliveryMethods?: string[] };
   if (!c.decision || done.delivery || (c.decision.outcome !== 'refused' && !c.certificate)) return undefined;
+  // The result is handed over once the issue step (制证/发证) is done: while it is open, the step is the action
+  if ((c.openTasks ?? []).some(isIssueStep)) return undefined;
   const methods = done.deliveryMethods?.length ? done.deliveryMethods : ['pickup', 'express', 'online'];
   const method = select('delivery-method', methods.map((m) => [m, keyed(t, 'delivery', m)]));
   const tracking = el('input', { id: 'delivery-tracking', placeholder: t('Tracking number') });
