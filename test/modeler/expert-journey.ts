@@ -52,11 +52,15 @@ export function expertJourney(h: () => Harness): void {
     await rerender(desk);
     // The item's own special procedures; the applicant's correction is asked by 驳回, not here
     expect(await desk.$$eval('#procedure-type option', (os) => os.map((o) => o.textContent))).toEqual(['公示', '专家评审', '听证']);
+    // The publicity's basis is the item's own regulation; expert review is one of art. 45's procedures
+    expect(await desk.inputValue('#procedure-basis')).toBe('');
     await desk.selectOption('#procedure-type', 'EXPERT');
+    expect(await desk.inputValue('#procedure-basis')).toBe('《中华人民共和国行政许可法》第四十五条');
+    // The approval section may not extend the limit (the agency head does)
+    expect(await desk.$('#extension-actions')).toBeNull();
     await desk.click('#start-procedure');
     await expect.poll(() => status(desk)).toBe('请填写告知申请人的理由');
     await desk.fill('#procedure-reason', '组织专家对环境影响报告书进行技术评估');
-    await desk.fill('#procedure-basis', '《中华人民共和国行政许可法》第四十五条');
     await desk.fill('#procedure-days', '14');
     await desk.click('#start-procedure');
     await desk.waitForSelector('#procedure-actions .running');

@@ -18,6 +18,9 @@ const STAFF = [
   { id: 'j3001', name: '赵敏', department: HEALTH, groups: ['health-inspector'] },
   { id: 'j1001', name: '李强', department: POLICE, groups: ['police-officer'] },
   { id: 'j2001', name: '陈刚', department: FIRE, groups: ['fire-inspector'] },
+  // The head of the same-level government approves the joint extension (行政许可法 第42条第2款), on the lead
+  // department's case
+  { id: 'j0001', name: '王建国', department: '区市场监督管理局', groups: ['government-head'] },
 ];
 const FACTS = { 'applicant.kind': 'ENTERPRISE', rooms: '30', hasCentralAC: 'false', fireSafetyPath: 'NORMAL', byAgent: 'false' };
 const FILES = { M1: '一件事综合申请表.pdf', M3: '场所使用证明.pdf', M4: '平面布局图.pdf', M5: '卫生管理制度.pdf', M8: '治安保卫制度.pdf', M9: '消防安全制度.pdf' };
@@ -52,6 +55,8 @@ export function jointJourney(h: () => Harness): void {
     expect(await text(desk, '#clocks tr[data-clock="promised"] .deadline')).toBe('2026-09-15');
     expect(await text(desk, '#clocks tr[data-clock="statutory"] .deadline')).toBe('2026-11-09');
     expect(await text(desk, '#step-actions .step[data-element="register"] .step-due')).toBe('2026-09-02 24:00');
+    // The clerk may not extend the joint limit: only the head of the government may
+    expect(await desk.$('#extension-actions')).toBeNull();
     await chinese(desk);
   });
 
@@ -107,8 +112,24 @@ export function jointJourney(h: () => Harness): void {
       [FIRE, 'approved', '2026-09-11', 'green'],
     ]);
     await shot(desk, 'console-joint');
+    expect(await desk.$('#extension-actions')).toBeNull();
+
+    // The head of the government extends the statutory limit by 15 WD: 2026-11-09 becomes 2026-11-30; the
+    // promised date stays (the listing's extension does not move it)
+    await deskLogin(desk, 'j0001');
+    await openCase(desk, s.caseNo!);
+    await desk.fill('#extension-days', '15');
+    await desk.fill('#extension-reason', '特种行业许可需补充核查');
+    await desk.click('#extend');
+    await desk.waitForSelector('#case-page:not(:has(#extension-actions))');
+    expect(await text(desk, '#clocks tr[data-clock="statutory"] .deadline')).toBe('2026-11-30');
+    expect(await text(desk, '#clocks tr[data-clock="promised"] .deadline')).toBe('2026-09-15');
+    expect(await text(desk, '#extension')).toContain('特种行业许可需补充核查');
+    await chinese(desk);
+
+    await deskLogin(desk, 'j1001');
     await clockAt(h(), '2026-09-16 16:00');
-    await rerender(desk);
+    await openCase(desk, s.caseNo!);
     await completeStep(desk, 'police', '旅客信息登记系统已接入，准予许可', '#joint-departments tr[data-department="区公安分局"][data-state="approved"]');
     expect(await text(desk, '#joint-progress')).toBe('协办部门已办结 3/3');
     await chinese(desk);

@@ -103,7 +103,13 @@ export async function applyOnline(h: Harness, a: Application): Promise<{ portal:
   await portal.fill('#applicant-name', '张三');
   await portal.fill('#applicant-id', '110101199003071234');
   await portal.fill('#applicant-phone', a.phone ?? '13800138000');
+  // The chooser is labelled in Chinese, not with the browser's own "Choose File" / "No file chosen"
+  const [first] = Object.keys(a.files);
+  const pick = `#uploads label.upload[data-material="${first}"] .file-pick`;
+  expect(await text(portal, `${pick} .file-choose`)).toBe('选择文件');
+  expect(await text(portal, `${pick} .file-name`)).toBe('未选择文件');
   for (const [m, name] of Object.entries(a.files)) await portal.setInputFiles(`#uploads input[data-material="${m}"]`, pdf(name));
+  expect(await text(portal, `${pick} .file-name`)).toBe(a.files[first!]);
   for (const [m, [number, issuer]] of Object.entries(a.shared ?? {})) {
     await portal.fill(`#shared [data-material="${m}"] [name="number"]`, number);
     await portal.fill(`#shared [data-material="${m}"] [name="issuer"]`, issuer);

@@ -16,6 +16,9 @@ export const ZH_CN_JOURNEYS: Readonly<Record<string, string>> = {
   'Clock paused: {name} since {start}, {end}; the time does not count toward the {clocks}, and the deadlines move by it when it ends.': '计时暂停中：{name}自 {start} 起，{end}；暂停期间不计入{clocks}，结束后期限顺延。',
   '{name} runs since {start}, {end}; its time counts toward the limits.': '{name}自 {start} 起进行中，{end}；该程序计入办理时限。',
   'The case is suspended while the special procedure runs; end it to go on with this step.': '特别程序进行中，办件已挂起；特别程序结束后方可继续办理本环节。',
+  'Legal basis of the procedure': '该特别程序的法律依据', 'Give the legal basis of the procedure': '请填写特别程序的依据',
+  // The file chooser
+  'Choose file': '选择文件', 'No file chosen': '未选择文件',
   // Documents of the case
   'document.special-procedure-notice': '特别程序告知书', 'document.extension-notice': '延长审批期限告知书',
   'document.hearing-right-notice': '听证告知书', 'document.hearing-notice': '听证通知书',

@@ -7,6 +7,7 @@ import { documentsSection } from '../console/case-sections.js';
 import type { CaseDetail } from '../ui/api-types.js';
 import { el, errorText, keyed, say, section, type T } from '../ui/dom.js';
 import { certificateHtml, decisionHtml } from '../ui/print.js';
+import { filePick } from '../ui/file-pick.js';
 import { pausedClockLine } from '../ui/paused-clock.js';
 import { dateTime, yuan } from '../ui/format.js';
 import type { PortalContext } from './context.js';
@@ -35,7 +36,7 @@ function correctionSection(ctx: PortalContext, c: CaseDetail, reload: () => void
   // Exactly the notice's materials, each with its reason and its own upload.
   const rows = open.items.map((i) => el('li', { 'data-code': i.code, class: 'correction-item' },
     el('strong', {}, names.get(i.code) ?? i.reason), names.has(i.code) ? el('small', { class: 'reason' }, `${t('Why')}：${i.reason}`) : '',
-    names.has(i.code) ? el('input', { type: 'file', 'data-material': i.code, accept: '.pdf,.jpg,.jpeg,.png,.ofd', 'aria-label': names.get(i.code)! }) : ''));
+    names.has(i.code) ? filePick(t, { 'data-material': i.code, accept: '.pdf,.jpg,.jpeg,.png,.ofd', 'aria-label': names.get(i.code)! }) : ''));
   const send = el('button', { type: 'button', class: 'primary', id: 'send-correction' }, t('Send the corrected materials'));
   const box = el('div', { class: 'correction', id: 'correction' },
     el('p', {}, t('Correction notice of {date}: please supply everything below at once.', { date: dateTime(open.issuedAt) })),
@@ -66,7 +67,7 @@ function handlingCorrectionSection(ctx: PortalContext, c: CaseDetail, reload: ()
   const asked = (c as { handlingCorrection?: { reason: string; requestedOn: string; resubmittedOn?: string } }).handlingCorrection;
   if (!asked || asked.resubmittedOn || c.phase !== 'handling') return undefined;
   const rows = (c.requiredMaterials ?? []).map((m) => el('li', { 'data-code': m.material, class: 'correction-item' },
-    el('strong', {}, m.name ?? m.material), el('input', { type: 'file', 'data-material': m.material, accept: '.pdf,.jpg,.jpeg,.png,.ofd', 'aria-label': m.name ?? m.material })));
+    el('strong', {}, m.name ?? m.material), filePick(t, { 'data-material': m.material, accept: '.pdf,.jpg,.jpeg,.png,.ofd', 'aria-label': m.name ?? m.material })));
   const send = el('button', { type: 'button', class: 'primary', id: 'send-resubmission' }, t('Send the corrected materials'));
   const box = el('div', { class: 'correction', id: 'handling-correction' },
     el('p', {}, t('On {date} the department asked you to correct: {reason}', { date: asked.requestedOn, reason: asked.reason })),

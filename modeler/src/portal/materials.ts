@@ -4,6 +4,7 @@
  * (shared, never uploaded), and the multipart body that carries the files (one part per material id).
  */
 import { el, keyed, type T } from '../ui/dom.js';
+import { filePick } from '../ui/file-pick.js';
 
 /** A material the check requires, with why. */
 export interface NeededMaterial {
@@ -42,7 +43,7 @@ export function neededList(t: T, materials: NeededMaterial[]): HTMLElement {
 export function uploadInputs(t: T, materials: NeededMaterial[]): HTMLElement {
   const own = materials.filter((m) => m.source !== 'shared');
   return el('div', { class: 'uploads', id: 'uploads' }, ...own.map((m) => el('label', { class: 'upload', 'data-material': m.material },
-    el('span', {}, m.name), el('input', { type: 'file', name: `material:${m.material}`, 'data-material': m.material, accept: '.pdf,.jpg,.jpeg,.png,.ofd' }))));
+    el('span', {}, m.name), filePick(t, { name: `material:${m.material}`, 'data-material': m.material, accept: '.pdf,.jpg,.jpeg,.png,.ofd' }))));
 }
 
 /** The chosen files of `root`'s upload inputs, by material. */

@@ -7,6 +7,9 @@ import { el, field, keyed, say, select } from '../../ui/dom.js';
 import { dateTime } from '../../ui/format.js';
 import { group, type CaseActionModule } from './kit.js';
 
+/** The procedures 行政许可法 第45条 names (听证、招标、拍卖、检验、检测、检疫、鉴定、专家评审). */
+const ARTICLE_45 = ['HEARING', 'BID', 'AUCTION', 'INSPECT_TEST', 'APPRAISAL', 'EXPERT'];
+
 type Extra = { specialProcedures?: string[]; extensionPolicy?: { cap: { value: number; unit: string }; approverRole: string } };
 
 /** Special procedures: start one of the item's kinds, end a running one. */
@@ -24,12 +27,16 @@ export const procedureActions: CaseActionModule = (kit) => {
   if (kinds.length && !running.length) {
     const kind = select('procedure-type', kinds.map((p) => [p, keyed(t, 'procedure', p)]));
     const reason = el('input', { id: 'procedure-reason', placeholder: t('Reason told to the applicant') });
-    const basis = el('input', { id: 'procedure-basis', value: t('Administrative Licensing Law, art. 45') });
+    // Art. 45 names the procedures whose time is not counted; for another kind staff give its own basis.
+    const basisOf = (k: string) => (ARTICLE_45.includes(k) ? t('Administrative Licensing Law, art. 45') : '');
+    const basis = el('input', { id: 'procedure-basis', value: basisOf(kind.value), placeholder: t('Legal basis of the procedure') });
+    kind.addEventListener('change', () => { basis.value = basisOf(kind.value); });
     const days = el('input', { id: 'procedure-days', type: 'number', min: 1, value: 5 });
     parts.push(field(t('Kind'), kind), field(t('Reason'), reason), field(t('Basis'), basis), field(t('Expected working days'), days),
       kit.run('start-procedure', t('Start and suspend the case'), '/special-procedures', () => {
         if (!reason.value.trim()) { say(t('Give the reason told to the applicant'), 'error'); reason.focus(); return undefined; }
-        return { procedure: kind.value, reason: reason.value.trim(), basis: basis.value.trim() || t('Administrative Licensing Law, art. 45'), expectedDuration: { value: Number(days.value), unit: 'WD' } };
+        if (!basis.value.trim()) { say(t('Give the legal basis of the procedure'), 'error'); basis.focus(); return undefined; }
+        return { procedure: kind.value, reason: reason.value.trim(), basis: basis.value.trim(), expectedDuration: { value: Number(days.value), unit: 'WD' } };
       }));
   }
   return parts.length ? group('procedure-actions', t('Special procedure'), ...parts) : undefined;
