@@ -57,6 +57,9 @@ export function feeJourney(h: () => Harness): void {
     expect(await text(desk, '#fees-state')).toBe('待申请人缴费：应缴 ¥90.00，已缴 ¥0.00');
     expect(await desk.$('#step-actions .step[data-element="register"] .step-complete')).toBeNull();
     expect(await text(desk, '#step-actions .step[data-element="register"]')).toContain('申请人缴清费用后方可办理本环节');
+    // Nothing to issue by hand: the payment generates the certificate
+    expect(await desk.$('#issue-certificate')).toBeNull();
+    expect(await text(desk, '#certificate-waits')).toBe('申请人缴清费用后自动生成证照。');
     await shot(desk, 'console-fee-due');
     await chinese(desk);
   });
@@ -66,6 +69,7 @@ export function feeJourney(h: () => Harness): void {
     await clockAt(h(), '2026-03-03 14:00');
     await rerender(portal);
     expect(await text(portal, '#pay')).toBe('缴费 ¥90.00');
+    expect(await text(portal, '#fees-before')).toBe('缴清费用后，登记机构方可登簿并核发证书。');
     await portal.click('#pay');
     await portal.waitForSelector('#payment-confirm:not([hidden])');
     expect(await text(portal, '#payment-confirm p')).toBe('模拟支付平台：确认支付 ¥90.00？');
@@ -85,6 +89,9 @@ export function feeJourney(h: () => Harness): void {
     await clockAt(h(), '2026-03-03 15:00');
     await rerender(desk);
     expect(await text(desk, '#fees-state')).toBe('已缴清：¥90.00');
+    expect(await text(desk, '#fees')).toMatch(/2026-03-03 14:00 网上缴费 ¥90\.00，支付流水号 SIM-/);
+    expect(await desk.$('#certificate-waits')).toBeNull();
+    expect(await text(desk, '#certificate-number')).toMatch(/^证照编号：\S+/);
     await completeStep(desk, 'register', '已登簿，电子不动产权证书已生成', '#delivery-actions');
     await desk.selectOption('#delivery-method', 'online');
     await desk.click('#record-delivery');

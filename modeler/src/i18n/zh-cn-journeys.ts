@@ -17,6 +17,8 @@ export const ZH_CN_JOURNEYS: Readonly<Record<string, string>> = {
   '{name} runs since {start}, {end}; its time counts toward the limits.': '{name}自 {start} 起进行中，{end}；该程序计入办理时限。',
   'The case is suspended while the special procedure runs; end it to go on with this step.': '特别程序进行中，办件已挂起；特别程序结束后方可继续办理本环节。',
   'Legal basis of the procedure': '该特别程序的法律依据', 'Give the legal basis of the procedure': '请填写特别程序的依据',
+  'The certificate is generated once the applicant has paid the fees in full.': '申请人缴清费用后自动生成证照。',
+  'The department goes on with the registration once the fees are paid in full.': '缴清费用后，登记机构方可登簿并核发证书。',
   // The file chooser
   'Choose file': '选择文件', 'No file chosen': '未选择文件',
   // Documents of the case

@@ -166,6 +166,8 @@ function paymentSection(ctx: PortalContext, c: CaseDetail, reload: () => void): 
   });
   const fees = section(t('Fees'), el('p', { id: 'fees-due' }, `${t('Total')} ${yuan(c.fees.total)} · ${t('Paid')} ${yuan(paid)}`),
     ...(c.fees.payments ?? []).map((p) => el('p', { class: 'receipt' }, `${dateTime(p.at)} ${yuan(p.amount)} ${p.reference}`)),
+    // The step that waits for the payment (the item's payBefore, e.g. ITEM-05's registration) is told in words.
+    ...(due > 0 && (c as { payBefore?: string }).payBefore ? [el('p', { class: 'hint', id: 'fees-before' }, t('The department goes on with the registration once the fees are paid in full.'))] : []),
     ...(due > 0 ? [pay, confirmBox] : []));
   fees.id = 'fees';
   return fees;

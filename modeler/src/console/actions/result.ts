@@ -6,6 +6,7 @@
 import { el, field, keyed, say, select } from '../../ui/dom.js';
 import { certificateHtml } from '../../ui/print.js';
 import { group, type CaseActionModule } from './kit.js';
+import { feeBalance } from '../case-fees.js';
 import { isIssueStep } from './steps.js';
 
 /**
@@ -25,6 +26,11 @@ export const certificateActions: CaseActionModule = (kit) => {
     preview.addEventListener('click', () => { frame.srcdoc = certificateHtml(t, c); frame.hidden = false; });
     const line = el('p', { id: 'certificate-number' }, `${t('Certificate number')}：${c.certificate.number}`);
     return group('certificate-issued', t('Certificate generated'), line, preview, frame);
+  }
+  // 行政许可法 第58条 and the item's fee basis: the certificate follows the payment of the fees still due, which
+  // generates it; until then there is nothing to issue by hand.
+  if (feeBalance(c).due > 0) {
+    return group('certificate-waiting', t('Certificate issuance'), el('p', { class: 'notice', id: 'certificate-waits' }, t('The certificate is generated once the applicant has paid the fees in full.')));
   }
   const issue = kit.run('issue-certificate', t('Issue the certificate'), '/certificate', () => ({}), { primary: true });
   issue.hidden = true;
