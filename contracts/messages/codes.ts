@@ -58,6 +58,7 @@ export const ZH_CN_MESSAGES: Readonly<Record<string, string>> = {
   RULE_TABLE_INVALID: '决策表有问题，不能保存',
   ITEM_INVALID: '事项包有问题，不能部署',
   SETTINGS_INVALID: '地方设置有误[：{field}]',
+  CALENDAR_INVALID: '节假日安排有误[：{field}]',
   UPLOAD_TYPE_REFUSED: '不支持该文件类型（仅限 PDF、PNG、JPEG、OFD）',
   BUSINESS_RULE: '该操作不符合业务规则',
   DEPARTMENT_REQUIRED: '请选择实施部门[（流程中的部门：{named}）]',

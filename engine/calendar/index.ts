@@ -4,3 +4,4 @@ export * from './dates.js';
 export * from './official-data.js';
 export * from './provisional.js';
 export * from './chinese-calendar.js';
+export * from './year-arrangement.js';

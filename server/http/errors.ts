@@ -72,6 +72,7 @@ export const SERVER_STATUS = {
   ITEM_INVALID: 422,
   /** Locality settings were refused; `details.field` names the first field refused, `details.problems` all. */
   SETTINGS_INVALID: 422,
+  CALENDAR_INVALID: 422,
   /** An uploaded file is not of an accepted type (PDF, PNG, JPEG, OFD). */
   UPLOAD_TYPE_REFUSED: 415,
   /** A business rule refuses the request (e.g. a role a department admin may not grant). */

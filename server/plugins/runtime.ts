@@ -5,7 +5,6 @@
  */
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { ChineseWorkingCalendar } from '../../engine/calendar/chinese-calendar.js';
 import type { WorkingCalendar } from '../../engine/calendar/types.js';
 import type { CaseState } from '../../engine/core/state.js';
 import { configureEvaluation } from '../../engine/expression/index.js';
@@ -19,6 +18,7 @@ import { TimerPoller } from '../../engine/runtime/timer-poller.js';
 import { MeteredRunner } from '../metrics/shenpi-metrics.js';
 import { LoggingNotifier, WebhookNotifier } from '../notify/webhook-notifier.js';
 import { RoutingRunner, type CaseEngineFactory } from '../runtime/routing-runner.js';
+import { loadedYears, officialCalendarWith } from '../settings/calendar-years.js';
 import { LocalityCalendar } from '../settings/locality-calendar.js';
 import { currentSettings } from '../settings/settings-store.js';
 import { sharedPlugin } from './plugin.js';
@@ -54,7 +54,8 @@ export const runtimePlugin = sharedPlugin<RuntimePluginOptions>('shenpi-runtime'
   const controlledClock = config.clock.kind === 'controlled' ? new ControlledClock(config.clock.start ?? new Date()) : undefined;
   const clock = controlledClock ?? new SystemClock();
   // The official calendar with the locality's settings in force (closures, business hours, counting rules).
-  const calendar = new LocalityCalendar(options.calendar ?? new ChineseWorkingCalendar());
+  // The holiday arrangements the reform office loaded (GET/POST /api/calendar) lay over the package's.
+  const calendar = new LocalityCalendar(options.calendar ?? officialCalendarWith(await loadedYears(store.knex)));
   const settings = await currentSettings(store.knex);
   if (settings.version > 0) calendar.apply(settings);
   const definitions = new CachedDefinitionRepository(store.definitions);

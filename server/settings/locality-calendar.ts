@@ -16,9 +16,32 @@ type Layerable = WorkingCalendar & { withOverrides?: (o: Omit<ChineseCalendarOpt
 export class LocalityCalendar implements WorkingCalendar {
   private inner: WorkingCalendar;
   private rules: LocalityRules | undefined;
+  private applied: LocalitySettingsVersion | undefined;
 
-  constructor(private readonly base: Layerable) {
+  constructor(private base: Layerable) {
     this.inner = base;
+  }
+
+  /**
+   * Counts on a new official calendar from now on (a year's holiday arrangement loaded), with the settings
+   * version in force layered on it again. Throws RangeError when the new calendar cannot layer them.
+   */
+  replaceBase(base: Layerable): void {
+    const before = this.base;
+    this.base = base;
+    try {
+      this.inner = this.applied ? this.layered(this.applied) : base;
+    } catch (error) {
+      this.base = before;
+      throw error;
+    }
+  }
+
+  /** A calendar on `base` with the settings in force, to see what it would count without putting it in force. */
+  preview(base: Layerable): WorkingCalendar {
+    const other = new LocalityCalendar(base);
+    if (this.applied) other.apply(this.applied);
+    return other;
   }
 
   /** Whether the base calendar can take local closures, extra working days and business hours. */
@@ -35,6 +58,7 @@ export class LocalityCalendar implements WorkingCalendar {
   apply(v: LocalitySettingsVersion): void {
     const s = v.settings;
     this.inner = this.layered(v);
+    this.applied = v;
     this.rules = {
       version: v.version,
       countingPolicy: s.countingPolicy,

@@ -19,6 +19,7 @@ import { localitySettingsSchema } from './migrations/20261202T0910-locality-sett
 import { versionNotesSchema } from './migrations/20261202T0930-version-notes.js';
 import { signingKeysSchema } from './migrations/20261202T0940-signing-keys.js';
 import { taskCandidatesSchema } from './migrations/20261202T0950-task-candidates.js';
+import { calendarYearsSchema } from './migrations/20261202T1700-calendar-years.js';
 
 /** A knex migration with the name knex records in its migrations table. */
 export interface NamedMigration extends Knex.Migration {
@@ -46,6 +47,7 @@ export const MIGRATIONS: readonly NamedMigration[] = [
   versionNotesSchema,
   signingKeysSchema,
   taskCandidatesSchema,
+  calendarYearsSchema,
 ];
 
 /** Serves `MIGRATIONS` to `knex.migrate`. */

@@ -234,6 +234,53 @@ export function clockPagesScenarios(h: () => Harness, s: ClockPagesState): void 
     expect((await h().server.app.inject('/metrics')).body).toContain('shenpi_calendar_provisional_cases 1');
   });
 
+  it('lets the reform office load the 2027 arrangement: refused by field in Chinese, previewed, loaded, the provisional deadline confirmed', async () => {
+    const desk = s.desk!;
+    await desk.click('#logout');
+    await formLogin(desk, ADMIN, '#who-name[data-user="admin"]');
+    await route(desk, '#/calendar', '/calendar');
+    expect(await desk.inputValue('#arrangement-year')).toBe('2027');
+    // A test arrangement (the State Council has published none for 2027): 元旦, 春节, 清明, 劳动节, 端午, 中秋 and
+    // 国庆, with four make-up Saturdays and Sundays
+    const holidays = [
+      '2027-01-01', '2027-01-02', '2027-01-03', ...['06', '07', '08', '09', '10', '11', '12'].map((d) => `2027-02-${d}`), '2027-04-03', '2027-04-04', '2027-04-05',
+      ...['01', '02', '03', '04', '05'].map((d) => `2027-05-${d}`), '2027-06-09', '2027-09-15', ...['01', '02', '03', '04', '05', '06', '07'].map((d) => `2027-10-${d}`),
+    ];
+    await desk.fill('#arrangement-holidays', holidays.filter((d) => d !== '2027-10-03').join('\n'));
+    await desk.fill('#arrangement-make-up', ['2027-02-20', '2027-04-25', '2027-09-26', '2027-10-08'].join('\n'));
+    await desk.fill('#arrangement-notice', '测试用 2027 年节假日安排');
+    await desk.click('#arrangement-preview');
+    await expect.poll(() => desk.textContent('#arrangement-error')).toBe('调休上班日期第 4 行：2027-10-08 是工作日，调休上班日须为周六或周日');
+    await desk.fill('#arrangement-make-up', ['2027-02-20', '2027-04-25', '2027-09-26', '2027-10-09'].join('\n'));
+    await desk.click('#arrangement-preview');
+    await expect.poll(() => desk.textContent('#arrangement-error')).toBe('放假日期缺少法定固定节日 2027-10-03');
+    await desk.fill('#arrangement-holidays', holidays.join('\n'));
+    await desk.click('#arrangement-preview');
+    // 元旦 on Fri 01-01 with the weekend after it: the case's statutory end Wed 2027-01-06 stays, no longer provisional
+    const change = `#arrangement-change-list tr[data-case="${s.lateCase}"][data-clock="statutory"]`;
+    await desk.waitForSelector(change);
+    expect(await desk.$$eval('#arrangement-change-list tr[data-case]', (rows) => rows.map((r) => [(r as HTMLElement).dataset.case, (r as HTMLElement).dataset.clock, (r as HTMLElement).dataset.change]))).toEqual([[s.lateCase, 'statutory', 'confirmed']]);
+    expect(await desk.textContent(change)).toBe(`${s.lateCase}法定办结时限2027-01-062027-01-06期限不变，不再暂定`);
+    await chinese(desk);
+    await shot(desk, 'console-calendar-load');
+    await desk.click('#arrangement-load');
+    await desk.waitForSelector('#calendar[data-last-year="2027"]');
+    expect(await status(desk)).toBe('已载入 2027 年节假日安排，重新计算 1 件在办件，记录 1 项期限变化');
+    expect(await desk.textContent('#calendar-range')).toBe('2004—2027 年');
+    expect(await desk.$('#calendar-alert')).toBeNull();
+    expect(await desk.$('#provisional-alert')).toBeNull();
+    expect(await desk.textContent('#provisional-cases')).toContain('暂无期限为暂定的在办件');
+    // The case page shows the statutory end as official now, and the recalculation on its timeline
+    await route(desk, `#/cases/${s.lateCase}`, '/cases/:caseNo');
+    expect(await desk.textContent('#clocks tr[data-clock="statutory"]')).toContain('2027-01-06 17:00');
+    expect(await desk.textContent('#clocks tr[data-clock="statutory"]')).not.toContain('暂定');
+    expect(await desk.$$eval('#timeline tr[data-event="deadline.recalculated"]', (rows) => rows.length)).toBe(1);
+    const ready = (await h().server.app.inject('/readyz')).json();
+    expect(ready.warnings).toBeUndefined();
+    await desk.click('#logout');
+    await formLogin(desk, FOOD_STAFF, '#who-name[data-user="food-staff"]');
+  });
+
   it('lets anyone verify a certificate by its number in the portal, and shows a changed copy as tampered', async () => {
     const desk = s.desk!;
     // The department works the March case to its approving decision from the case page

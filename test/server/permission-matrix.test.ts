@@ -77,6 +77,8 @@ const row = (route: string, request: Row['request'], outcomes: Outcome[]): Row =
 
 /** The reform office (审改办) alone. */
 const ONLY_REFORM_OFFICE: Outcome[] = [401, 'ok', 403, 403, 403, 403, 403, 403];
+/** A test arrangement for 2027 (the State Council has published none yet): the fixed-date holidays, a make-up Saturday. */
+const ARRANGEMENT_2027 = { year: 2027, holidays: ['2027-01-01', '2027-05-01', '2027-10-01', '2027-10-02', '2027-10-03'], makeUpDays: ['2027-10-09'], notice: '测试用节假日安排' };
 
 /** A new staff account to reset, disable or enable. */
 async function freshUser(): Promise<string> {
@@ -190,6 +192,8 @@ const CASE_ROWS: Row[] = [
   row('POST /api/supervision/notices/:id/response', async () => ({ method: 'POST', url: `/api/supervision/notices/${await freshNotice()}/response`, payload: { response: '已整改' } }), [401, 403, 403, 403, 'ok', 'ok', 403, 403]),
   row('GET /api/settings/locality', () => ({ method: 'GET', url: '/api/settings/locality' }), [401, 'ok', 'ok', 'ok', 'ok', 'ok', 403, 'ok']),
   row('GET /api/calendar', () => ({ method: 'GET', url: '/api/calendar' }), [401, 'ok', 'ok', 'ok', 'ok', 'ok', 403, 'ok']),
+  row('POST /api/calendar/preview', () => ({ method: 'POST', url: '/api/calendar/preview', payload: ARRANGEMENT_2027 }), ONLY_REFORM_OFFICE),
+  row('POST /api/calendar/years', () => ({ method: 'POST', url: '/api/calendar/years', payload: ARRANGEMENT_2027 }), ONLY_REFORM_OFFICE),
   row('GET /api/settings/locality/versions', () => ({ method: 'GET', url: '/api/settings/locality/versions' }), [401, 'ok', 'ok', 'ok', 'ok', 'ok', 403, 'ok']),
   row('PATCH /api/settings/locality', () => ({ method: 'PATCH', url: '/api/settings/locality', payload: { lightThresholds: { warnAtPercent: 75 }, reason: '预警提前' } }), ONLY_REFORM_OFFICE),
   row('POST /api/supervision/sweep', () => ({ method: 'POST', url: '/api/supervision/sweep' }), SUPERVISORS),
