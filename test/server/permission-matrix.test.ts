@@ -287,6 +287,25 @@ describe('permission matrix', () => {
     });
   }
 
+  // Issue 10: Idempotency-Key on every mutating route. Each mutating row is sent once more by the first
+  // signed-in role the matrix lets through (anonymous answers are never remembered, so one anonymous caller
+  // cannot be answered with another's), twice with one key: the second answer is the first, as a replay.
+  const signedIn = WHO.filter((w) => w !== 'anonymous');
+  const MUTATING_ROWS = MATRIX.filter((r) => /^(POST|PUT|PATCH|DELETE) /.test(r.route) && signedIn.some((w) => r.expected[w] === 'ok'));
+  it.each(MUTATING_ROWS.map((r, i) => [r.route, r, i] as const))('answers a replay of %s with the first answer', async (_route, r, i) => {
+    const who = signedIn.find((w) => r.expected[w] === 'ok')!;
+    const options = await r.request();
+    const send = () => t.app.inject({ ...options, headers: { ...(options.headers ?? {}), ...tokens[who], 'idempotency-key': `matrix-replay-${i}-${who}` } });
+    const first = await send();
+    // A row may find the state the matrix left (the same settings patch twice is refused): a refusal is
+    // remembered too, except the retryable 409 and 429.
+    expect(first.statusCode, first.body).toBeLessThan(500);
+    expect([409, 429], first.body).not.toContain(first.statusCode);
+    const again = await send();
+    expect(again.headers['idempotent-replayed'], `${r.route}: ${again.statusCode} ${again.body.slice(0, 200)}`).toBe('true');
+    expect([again.statusCode, again.body]).toEqual([first.statusCode, first.body]);
+  });
+
   it('logs out any role, and only with a token', async () => {
     expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(401);
     for (const who of WHO.slice(1)) {
