@@ -69,6 +69,7 @@ export function expertJourney(h: () => Harness): void {
     expect(await text(desk, '#suspensions tr[data-procedure] td:nth-child(4)')).toBe('进行中（预计 2026-06-26）');
     // A suspended case takes no step's completion (行政许可法 第45条: the review runs outside the limit)
     expect(await desk.$$eval('#step-actions .step-complete', (b) => b.length)).toBe(0);
+    expect(await desk.$('#task-operations')).toBeNull();
     await chinese(desk);
   });
 

@@ -169,6 +169,9 @@ export const taskOperationActions: CaseActionModule = async (kit) => {
   const open = (kit.c.openTasks ?? []) as OpenTask[];
   const me = kit.ctx.me?.();
   if (!open.length || !me) return undefined;
+  // A suspended case (a special procedure, a correction asked of the applicant) takes no command on its steps
+  // until it resumes (CASE_SUSPENDED), so none is offered.
+  if ((kit.c.ledger ?? []).some((x) => !x.end)) return undefined;
   const { t, http } = kit.ctx;
   const done = await http.get<TaskRow[]>(`/api/tasks?caseNo=${encodeURIComponent(kit.c.caseNo)}&status=completed`).catch(() => [] as TaskRow[]);
   const acting = open.map((task) => ({ task, ops: operations(kit, task, me, open, done) })).filter((a) => a.ops.length);
