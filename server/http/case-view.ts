@@ -55,7 +55,7 @@ export function caseDetail(view: CaseView, extra: { uploads: unknown[]; version:
     corrections: s.corrections, ...(s.hearing ? { hearing: s.hearing } : {}), fees: s.fees,
     // The step the fees must be paid before (行政许可法 第58条 and the item's fee basis), so the pages can say so.
     ...(s.item.payBefore ? { payBefore: s.item.payBefore } : {}), coDepartments: s.coDepartments, supervision: s.supervision,
-    ...Object.fromEntries((['acceptance', 'rejection', 'decision', 'certificate', 'delivery', 'evaluation', 'rectification', 'withdrawal', 'revocation'] as const).filter((k) => s[k] !== undefined).map((k) => [k, s[k]])),
+    ...Object.fromEntries((['acceptance', 'rejection', 'decision', 'certificate', 'delivery', 'evaluationRequest', 'evaluation', 'rectification', 'withdrawal', 'revocation'] as const).filter((k) => s[k] !== undefined).map((k) => [k, s[k]])),
     // 驳回 to the applicant during handling: what to correct, until it is supplied.
     ...(s.handlingCorrection ? { handlingCorrection: { reason: s.handlingCorrection.reason, requestedOn: s.handlingCorrection.requestedOn, ...(s.handlingCorrection.resubmittedOn ? { resubmittedOn: s.handlingCorrection.resubmittedOn } : {}) } } : {}),
     openTasks: view.openTasks.map((task) => {

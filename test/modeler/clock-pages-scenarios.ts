@@ -319,5 +319,14 @@ export function clockPagesScenarios(h: () => Harness, s: ClockPagesState): void 
     await portal.waitForSelector('#verify-result[data-verdict="unknown"]');
     expect(await portal.textContent('#verify-verdict')).toBe('查无此证照编号');
     await chinese(portal);
+
+    // The applicant's own case page links to the check; it offers no evaluation before 办结 invites one
+    await route(portal, '#/login?next=%2Fmine', '/login');
+    await formLogin(portal, APPLICANT, '#mine');
+    await route(portal, `#/cases/${s.caseNo}`, '/cases/:caseNo');
+    expect(await portal.$('#send-evaluation')).toBeNull();
+    await portal.click('#verify-certificate');
+    await portal.waitForSelector('#verify-result[data-verdict="valid"]');
+    expect(await portal.inputValue('#verify-number')).toBe(certificate.number);
   });
 }

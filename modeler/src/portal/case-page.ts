@@ -176,7 +176,8 @@ function paymentSection(ctx: PortalContext, c: CaseDetail, reload: () => void): 
 function evaluationSection(ctx: PortalContext, c: CaseDetail, reload: () => void): HTMLElement | undefined {
   const { t, http } = ctx;
   if (c.evaluation) return section(t('Evaluation'), el('p', { id: 'evaluation' }, `${keyed(t, 'grade', c.evaluation.grade)}${c.evaluation.comment ? `：${c.evaluation.comment}` : ''}`));
-  if (!c.decision && !c.concludedAt) return undefined;
+  // Only an invited applicant evaluates (办结 invites, 国办发〔2019〕51号: 一事一评), once: not while the result is on its way.
+  if (!c.evaluationRequest) return undefined;
   const comment = el('textarea', { id: 'evaluation-comment', rows: 2, placeholder: t('Your comment (optional)') });
   // No grade is chosen for the applicant (好差评 is theirs to give).
   const grades = el('div', { class: 'grades', role: 'radiogroup' }, ...[1, 2, 3, 4, 5].map((g) => el('label', {},

@@ -135,6 +135,8 @@ export interface CaseDetail {
   certificate?: { number: string; name?: string; issuedAt?: string };
   fees?: { total: number; items?: { item: string; amount: number; basis?: string | null }[]; payments?: { amount: number; reference: string; at: string }[] };
   evaluation?: { grade: number; comment?: string; at: string };
+  /** The invitation to evaluate that 办结 sends (好差评), with the five grades. */
+  evaluationRequest?: { requestedAt: string; grades: unknown[] };
   concludedAt?: string;
   openTasks?: { taskId: string; elementId?: string; stage?: string; name?: string; department?: string; assignee?: string; dueAt?: string; light?: ClockLightView }[];
   /** Every clock's light with its reason (promised, statutory, each step, co-department and task). */
