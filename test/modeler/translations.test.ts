@@ -3,6 +3,15 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULE_FACTORIES, SPECIAL_PROCEDURE_KINDS, BUILT_IN_ACTIONS } from '../../definitions/index.js';
 import { createTranslate, translateWith, ZH_CN } from '../../modeler/src/i18n/translate.js';
+import { ZH_CN_ACCOUNTS } from '../../modeler/src/i18n/zh-cn-accounts.js';
+import { ZH_CN_BPMN } from '../../modeler/src/i18n/zh-cn-bpmn.js';
+import { ZH_CN_CONSOLE } from '../../modeler/src/i18n/zh-cn-console.js';
+import { ZH_CN_MESSAGES } from '../../modeler/src/i18n/zh-cn-messages.js';
+import { ZH_CN_OPERATIONS } from '../../modeler/src/i18n/zh-cn-operations.js';
+import { ZH_CN_PANEL } from '../../modeler/src/i18n/zh-cn-panel.js';
+import { ZH_CN_PORTAL } from '../../modeler/src/i18n/zh-cn-portal.js';
+import { ZH_CN_SHENPI } from '../../modeler/src/i18n/zh-cn-shenpi.js';
+import { ZH_CN_WORKBENCH } from '../../modeler/src/i18n/zh-cn-workbench.js';
 import { repoDir } from '../support/shared.js';
 
 function sources(dir: string): string[] {
@@ -31,6 +40,14 @@ describe('the zh-CN dictionary', () => {
     const texts = uiTexts();
     expect(texts.length).toBeGreaterThan(80);
     expect(texts.filter((s) => ZH_CN[s] === undefined)).toEqual([]);
+  });
+
+  it("lets no page's text be replaced by the modeler's dictionary, which is merged last", () => {
+    const others = { ZH_CN_ACCOUNTS, ZH_CN_BPMN, ZH_CN_CONSOLE, ZH_CN_MESSAGES, ZH_CN_OPERATIONS, ZH_CN_PANEL, ZH_CN_PORTAL, ZH_CN_WORKBENCH };
+    const replaced = Object.entries(ZH_CN_SHENPI).flatMap(([key, text]) =>
+      Object.entries(others).filter(([, d]) => key in d && d[key] !== text).map(([name, d]) => `${name} '${key}': ${d[key]} → ${text}`));
+    expect(replaced).toEqual([]);
+    expect(ZH_CN.Department).toBe('部门');
   });
 
   it('names every deploy rule, special procedure and built-in action in Chinese', () => {

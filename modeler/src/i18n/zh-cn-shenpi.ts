@@ -1,4 +1,8 @@
-/** zh-CN labels of Shenpi's own UI: the approval groups, the toolbar, findings and the rule-table editor. */
+/**
+ * zh-CN labels of Shenpi's own UI: the approval groups, the toolbar, findings and the rule-table editor. This
+ * dictionary is merged last and wins over the others, so its keys are its own ('Implementing department',
+ * 'Column name'), never a key the console or the portal translate differently.
+ */
 export const ZH_CN_SHENPI: Readonly<Record<string, string>> = {
   // Page
   'Shenpi modeler': '审批 流程建模器',
@@ -8,7 +12,6 @@ export const ZH_CN_SHENPI: Readonly<Record<string, string>> = {
   'Logged in as': '已登录：', 'Logged in': '登录成功', 'Login failed': '登录失败',
   // Approval groups in the properties panel
   'Approval step': '审批环节',
-  'Department': '实施部门',
   'Role': '岗位角色',
   'Candidate groups': '候选组',
   'Approver': '审批人', 'Approver rule': '审批人规则', 'When nobody can approve': '审批人为空时',
@@ -100,7 +103,7 @@ export const ZH_CN_SHENPI: Readonly<Record<string, string>> = {
   'The server refused the table': '服务器拒绝保存决策表',
   'The server cannot store rule tables yet: downloaded the YAML file': '服务器暂不支持保存决策表：已下载 YAML 文件',
   'Table id': '编号', 'Table name': '名称', 'Purpose': '用途', 'Hit policy': '命中策略', 'Aggregation': '聚合',
-  'Input': '输入', 'Output': '输出', 'Name': '名称', 'Label': '标签', 'Allowed values': '允许值（逗号分隔）',
+  'Input': '输入', 'Output': '输出', 'Column name': '名称', 'Label': '标签', 'Allowed values': '允许值（逗号分隔）',
   'Remove column': '删除列', 'Remove row': '删除行', 'Row': '规则行', 'Legal basis': '法律依据',
   'type.string': '文本', 'type.number': '数字', 'type.boolean': '是/否', 'type.date': '日期', 'type.any': '任意',
   'purpose.acceptance': '受理条件', 'purpose.materials': '申请材料', 'purpose.deadlines': '办理时限', 'purpose.fees': '收费',

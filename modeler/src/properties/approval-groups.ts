@@ -40,7 +40,7 @@ function stepGroup(element: PanelElement): Group {
     id: 'approval-step',
     label: 'Approval step',
     entries: [
-      textEntry(element, { id: 'approval-department', attribute: 'approval:department', label: 'Department' }),
+      textEntry(element, { id: 'approval-department', attribute: 'approval:department', label: 'Implementing department' }),
       textEntry(element, { id: 'approval-role', attribute: 'approval:role', label: 'Role' }),
       textEntry(element, {
         id: 'approval-candidateGroups', attribute: 'approval:candidateGroups', label: 'Candidate groups',

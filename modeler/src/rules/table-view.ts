@@ -44,7 +44,7 @@ function header(ctx: GridContext, side: 'in' | 'out', index: number): HTMLElemen
   return mark(el('th', { class: `col-${side}`, 'data-col': key },
     el('div', { class: 'col-kind' }, t(side === 'in' ? 'Input' : 'Output'),
       el('button', { type: 'button', class: 'remove', title: t('Remove column'), onclick: () => edit(() => removeColumn(table, side, index)) }, '×')),
-    field(col.name, (v) => edit(() => renameColumn(table, side, index, v.trim())), { 'data-role': 'name', placeholder: t('Name') }),
+    field(col.name, (v) => edit(() => renameColumn(table, side, index, v.trim())), { 'data-role': 'name', placeholder: t('Column name') }),
     field(col.label ?? '', (v) => edit(() => { col.label = v.trim() || undefined; }), { 'data-role': 'label', placeholder: t('Label') }),
     type,
     field((col.allowedValues ?? []).join(', '), (v) => edit(() => { col.allowedValues = parseAllowed(v, col.type); }),
