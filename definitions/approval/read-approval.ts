@@ -6,7 +6,7 @@ import type { ApprovalSpec } from '../../engine/core/model.js';
 import type { ModdleElement } from '../moddle.js';
 import { parseTimeLimit } from './time.js';
 import { defaultCounting } from './special-procedures.js';
-import { readPolicies } from './read-policies.js';
+import { readCarbonCopy, readPolicies } from './read-policies.js';
 
 /** A problem with one attribute. */
 export interface AttributeProblem {
@@ -100,5 +100,6 @@ export function readApproval(el: ModdleElement): { spec?: ApprovalSpec; problems
   const joint = readJoint(el, problems);
   if (joint) spec.joint = joint;
   if (el.$instanceOf('bpmn:Activity')) readPolicies(el, spec, problems);
+  if (el.$instanceOf('bpmn:SendTask')) readCarbonCopy(el, spec, problems);
   return Object.keys(spec).length > 0 ? { spec, problems } : { problems };
 }

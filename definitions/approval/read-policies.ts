@@ -75,6 +75,19 @@ function readTimeout(el: ModdleElement, problems: AttributeProblem[], limit: App
   return { action, after };
 }
 
+/** A 抄送 step's recipients (`approval:ccUsers`, `ccPositions`, `ccDepartments`, `ccNote`) on a send task. */
+export function readCarbonCopy(el: ModdleElement, spec: ApprovalSpec, problems: AttributeProblem[]): void {
+  const users = list(text(el, 'ccUsers')) ?? [];
+  const positions = list(text(el, 'ccPositions')) ?? [];
+  const departments = list(text(el, 'ccDepartments')) ?? [];
+  const note = text(el, 'ccNote');
+  if (!users.length && !positions.length && !departments.length) {
+    if (note) problems.push({ attribute: 'ccUsers', message: 'approval:ccNote needs recipients: approval:ccUsers, approval:ccPositions or approval:ccDepartments' });
+    return;
+  }
+  spec.cc = { users, positions, departments, ...(note ? { note } : {}) };
+}
+
 /** Adds the candidate rule and the policies of `el` to `spec`, reporting every problem. */
 export function readPolicies(el: ModdleElement, spec: ApprovalSpec, problems: AttributeProblem[]): void {
   const rule = text(el, 'candidates');

@@ -24,7 +24,8 @@ function kindOf(el: ModdleElement): NodeKind {
 
 function messageNameOf(el: ModdleElement): string | undefined {
   if (el.$type !== 'bpmn:SendTask' && el.$type !== 'bpmn:ReceiveTask') return undefined;
-  return String(el.messageRef.name).trim();
+  // A 抄送 step has no message (the lint lets it through without one).
+  return el.messageRef ? String(el.messageRef.name).trim() : undefined;
 }
 
 function nodeOf(el: ModdleElement, scopeId: string, flows: ModdleElement[]): NodeDef {

@@ -17,8 +17,13 @@ export interface UrgeRecord {
 
 /** 抄送: read-only copies of a case given from a task to users and departments. */
 export interface CopyRecord {
+  /** The task copied from, or the 抄送 step's element instance (`byStep`). */
   taskId: string;
   step: string;
+  /** The step's name, as the lists show it. */
+  name?: string;
+  /** Made by a 抄送 step of the process, not by a person from their task. */
+  byStep?: true;
   users: string[];
   departments: string[];
   by: string;

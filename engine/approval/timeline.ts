@@ -63,7 +63,7 @@ function describe(e: CaseEvent, tasks: Map<string, TaskInfo>): string {
     case 'task.urged':
       return `task ${name({ taskId: (e.urge as { taskId: string }).taskId }, tasks)} urged`;
     case 'task.copied':
-      return `task ${name({ taskId: (e.copy as { taskId: string }).taskId }, tasks)} copied to ${[...(e.copy as { users: string[] }).users, ...(e.copy as { departments: string[] }).departments].join(', ')}`;
+      return `task ${(e.copy as { name?: string }).name ?? name({ taskId: (e.copy as { taskId: string }).taskId }, tasks)} copied to ${[...(e.copy as { users: string[] }).users, ...(e.copy as { departments: string[] }).departments].join(', ')}`;
     default:
       return e.type;
   }

@@ -98,6 +98,16 @@ export interface ApprovalSpec {
   vote?: VoteSpec;
   /** Remind, pass or escalate the step after a time. */
   timeout?: TimeoutSpec;
+  /** 抄送 step (a send task): read-only copies of the case to these users, positions' holders and departments. */
+  cc?: CarbonCopySpec;
+}
+
+/** Who a 抄送 step copies the case to; positions are resolved to their holders when the step runs. */
+export interface CarbonCopySpec {
+  users: string[];
+  positions: string[];
+  departments: string[];
+  note?: string;
 }
 
 /** One variable mapping: evaluate `source` (FEEL) and store it as `target`. */

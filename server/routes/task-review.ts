@@ -7,6 +7,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { errors } from '../http/schemas.js';
 import { authorize } from '../http/guard.js';
+import { copiesFor, markCopiesRead, type CopyRow } from '../queries/copies.js';
 import { findTask } from '../queries/tasks.js';
 import { operate } from './task-operations.js';
 import '../plugins/types.js';
@@ -30,10 +31,6 @@ const schema = (summary: string, body: object) => ({ tags: ['tasks'], summary, p
 type P<B> = { Params: { id: string }; Body: B };
 
 /** One copy as "抄送我的" lists it. */
-interface CopyRow { caseNo: string; taskId: string; by: string; byName?: string; taskName?: string; at: string; users: string[]; departments: string[]; note?: string }
-
-/** How far back in the audit trail the copy list looks. */
-const COPY_SCAN = 2000;
 
 export const taskReviewRoutes: FastifyPluginAsync = async (app) => {
   app.post<P<{ to: string; resume: 'through' | 'back-to-me'; reason: string }>>('/api/tasks/:id/reject', { schema: schema('驳回 to the previous step or a passed step', BODIES.reject) }, async (request) =>
@@ -50,24 +47,29 @@ export const taskReviewRoutes: FastifyPluginAsync = async (app) => {
       type: 'task.copy', users: request.body?.users ?? [], departments: request.body?.departments ?? [], ...(request.body?.note ? { note: request.body.note } : {}),
     })));
 
-  app.get('/api/copies', { schema: { tags: ['tasks'], summary: '抄送我的: the copies given to me or my department, newest first', response: { ...errors(401, 403) } } }, async (request) => {
+  app.get('/api/copies', { schema: { tags: ['tasks'], summary: '抄送我的: the copies given to me or my department (from a task or by a 抄送 step), newest first, each with its read mark', response: { ...errors(401, 403) } } }, async (request) => {
     const user = authorize(request, 'copy.list', { kind: 'system' });
-    const entries = await app.audit.list({ limit: COPY_SCAN });
-    const rows: CopyRow[] = [];
-    for (const e of entries) {
-      if (e.action !== 'task.copied') continue;
-      const d = e.details as { caseNo?: string; users?: string[]; departments?: string[]; note?: string };
-      const mine = (d.users ?? []).includes(user.id) || (user.department !== undefined && (d.departments ?? []).includes(user.department));
-      if (mine) rows.push({ caseNo: d.caseNo ?? '', taskId: e.target ?? '', by: e.actorId, at: e.at, users: d.users ?? [], departments: d.departments ?? [], ...(d.note ? { note: d.note } : {}) });
-    }
+    const rows: Array<CopyRow & { byName?: string }> = await copiesFor(app.store.knex, user);
     // The page shows people and steps by name: the copier's real name and the step's name, when known.
     const names = new Map<string, string | undefined>();
     for (const r of rows) {
       if (!names.has(r.by)) names.set(r.by, (await app.identity.users.get(r.by))?.name);
       const byName = names.get(r.by);
-      const taskName = (await findTask(app.store.knex, r.taskId))?.name;
+      const taskName = r.taskName ?? (r.byStep ? undefined : (await findTask(app.store.knex, r.taskId))?.name);
       Object.assign(r, byName ? { byName } : {}, taskName ? { taskName } : {});
     }
-    return rows.reverse();
+    return rows;
+  });
+
+  app.post<{ Body: { caseNo: string } }>('/api/copies/read', {
+    schema: {
+      tags: ['tasks'], summary: '抄送我的: I opened the case; my copies of it are read',
+      body: { type: 'object', required: ['caseNo'], additionalProperties: false, properties: { caseNo: { type: 'string', minLength: 1, maxLength: 64 } } },
+      response: { 200: { type: 'object', properties: { read: { type: 'integer' } } }, ...errors(400, 401, 403) },
+    },
+  }, async (request) => {
+    const user = authorize(request, 'copy.list', { kind: 'system' });
+    // A read mark is the reader's own note, not an act on the case: no audit entry.
+    return { read: await markCopiesRead(app.store.knex, user, request.body.caseNo, new Date().toISOString()) };
   });
 };

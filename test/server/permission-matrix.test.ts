@@ -251,6 +251,7 @@ const MATRIX: Row[] = [
   row('POST /api/tasks/:id/urge', held('urge', { note: '请尽快' }), [401, 422, 422, 422, 404, 404, 404, 422]),
   row('POST /api/tasks/:id/copies', held('copies', { users: ['samr-staff'] }), [401, 403, 403, 422, 404, 404, 404, 403]),
   row('GET /api/copies', () => ({ method: 'GET', url: '/api/copies' }), [401, 'ok', 'ok', 'ok', 'ok', 'ok', 403, 'ok']),
+  row('POST /api/copies/read', () => ({ method: 'POST', url: '/api/copies/read', payload: { caseNo: 'no-such-case' } }), [401, 'ok', 'ok', 'ok', 'ok', 'ok', 403, 'ok']),
   row('POST /api/messages', async () => ({ method: 'POST', url: '/api/messages', payload: { caseNo: await caseAwaitingMessage(), name: 'fee-paid' } }), [401, 'ok', 'ok', 'ok', 404, 404, 403, 403]),
   // 站内消息: everyone reads their own; a message of the applicant is not found for anybody else.
   row('GET /api/notifications', () => ({ method: 'GET', url: '/api/notifications' }), [401, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']),

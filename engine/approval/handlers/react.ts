@@ -17,6 +17,7 @@ import { autoIssueCertificate, isIssueStep, issueMoment } from '../certificate.j
 import { EVALUATION_GRADES } from '../evaluation.js';
 import { runningSteps, stepSpecFor } from '../step-clocks.js';
 import { refreshDeadlines } from './refresh.js';
+import { copyByStep } from './task-notes.js';
 
 /** The outcome a task completion states: `approve` or `refuse`. */
 export function outcomeOf(outcome: unknown): 'approved' | 'refused' | undefined {
@@ -54,6 +55,7 @@ function decide(d: Decider, outcome: Outcome, opinion: string | undefined, why: 
 export function reactToCore(d: Decider, events: readonly CaseEvent[], tasks: readonly TaskInfo[]): void {
   const known = new Map(tasks.map((t) => [t.taskId, t]));
   for (const event of events) {
+    if (event.type === 'element.completed') copyByStep(d, String(event.key), String(event.el));
     if (event.type === 'task.created') {
       const task = event.task as unknown as TaskInfo;
       known.set(task.taskId, task);

@@ -35,6 +35,27 @@ export function urge(d: Decider, cmd: Of<'task.urge'>): void {
   d.effect({ type: 'action.run', action: 'notify-staff', elementId: task.elementId, input: { kind: 'urge', taskId: cmd.taskId, ...(task.assignee ? { to: task.assignee } : {}), ...(task.department ? { department: task.department } : {}) } });
 }
 
+/**
+ * A 抄送 step (a send task with `approval:cc…`, BPMN 2.0.2 §10.3.3: it sends and completes, never waits)
+ * completed: the case is copied to its users, the holders of its positions (over the organisation the
+ * step ran with) and its departments, recorded like a copy from a task, by whoever moved the case on.
+ */
+export function copyByStep(d: Decider, key: string, elementId: string): void {
+  const node = d.definition.nodes[elementId];
+  const cc = node?.approval?.cc;
+  if (!node || !cc) return;
+  const holders = cc.positions.flatMap((p) => d.ctx.org?.positions[p]?.holders ?? []);
+  const users = [...new Set([...cc.users, ...holders])];
+  const departments = [...new Set(cc.departments)];
+  // A position nobody holds leaves its copy to the others; with no recipient at all nothing is recorded.
+  if (!users.length && !departments.length) return;
+  const copy = {
+    taskId: key, step: elementId, ...(node.name ? { name: node.name } : {}), users, departments,
+    by: d.actor?.id ?? 'system', at: d.ctx.now, byStep: true as const, ...(cc.note ? { note: cc.note } : {}),
+  };
+  d.emit('task.copied', { copy }, { why: `抄送环节 ${node.name ?? elementId}: ${[...users, ...departments].join('、')}` });
+}
+
 /** 抄送: read-only copies to users or departments; they may read the case, never work it. */
 export function copy(d: Decider, cmd: Of<'task.copy'>): void {
   d.expectPhase(cmd.type, 'handling', 'concluded');
@@ -44,6 +65,6 @@ export function copy(d: Decider, cmd: Of<'task.copy'>): void {
   if (users.length === 0 && departments.length === 0) {
     refuse('COPY_RECIPIENTS_REQUIRED', `Expected at least one user or department to copy task '${task.name ?? task.elementId}' to, but there was none`);
   }
-  const copy = { taskId: cmd.taskId, step: task.elementId, users, departments, by: cmd.actor.id, at: d.ctx.now, ...(cmd.note ? { note: cmd.note } : {}) };
+  const copy = { taskId: cmd.taskId, step: task.elementId, ...(task.name ? { name: task.name } : {}), users, departments, by: cmd.actor.id, at: d.ctx.now, ...(cmd.note ? { note: cmd.note } : {}) };
   d.emit('task.copied', { copy }, { why: cmd.note ?? `抄送 ${[...users, ...departments].join('、')}` });
 }

@@ -12,7 +12,9 @@ export function sendMessage(run: ElementContext, key: string, name: string): voi
 
 export const sendTask = behavior({
   onActivate(run, key) {
-    sendMessage(run, key, run.node(key).messageName ?? run.inst(key).el);
+    const node = run.node(key);
+    // A 抄送 step sends no message: its copy is the approval layer's record (it reacts to the completion).
+    if (!node.approval?.cc) sendMessage(run, key, node.messageName ?? run.inst(key).el);
     run.complete(key);
   },
 });

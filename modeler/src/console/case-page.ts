@@ -37,6 +37,8 @@ export async function casePage(ctx: ConsoleContext, caseNo: string): Promise<HTM
     http.get<Record<string, any>>(base),
     http.get<TimelineRow[] | { timeline: TimelineRow[] }>(`${base}/timeline`),
     http.get<{ now: string }>('/api/clock').catch(() => undefined),
+    // Opening the case reads the copies (抄送) given to me of it; a reader without copies changes nothing.
+    http.post('/api/copies/read', { caseNo }).catch(() => undefined),
   ]);
   const c = caseDetail(body);
   if (clock) c.now = clock.now;

@@ -3,6 +3,7 @@
  * "抄送我的" list, and the timeline names of their events.
  */
 export const ZH_CN_OPERATIONS: Readonly<Record<string, string>> = {
+  'The 抄送 step (after {who})': '抄送环节（{who} 办理后）', '{n} copies, {u} unread': '共 {n} 条抄送，{u} 条未读',
   // The operations section and its buttons
   'Operations on the steps': '审批操作', 'Transfer': '转办', 'Delegate': '委派', 'Add signers': '加签', 'Remove signers': '减签',
   'Reject': '驳回', 'Copy to': '抄送', 'Hand back': '交回', 'Take back': '拿回', 'Urge': '催办',

@@ -14,6 +14,8 @@ export const ZH_CN_SHENPI: Readonly<Record<string, string>> = {
   'Approval step': '审批环节',
   'Role': '岗位角色',
   'Candidate groups': '候选组',
+  'Carbon copy': '抄送', 'Copy to the holders of': '抄送岗位', 'Copy to the department': '抄送部门', 'Copy to users': '抄送人员',
+  'User ids, comma-separated': '用户名，多个以逗号分隔', 'Copy note': '抄送说明',
   'Approver': '审批人', 'Approver rule': '审批人规则', 'When nobody can approve': '审批人为空时',
   'empty.pass': '自动通过', 'empty.admin': '转交部门管理员', 'empty.refuse': '不能流转',
   'Skip a repeat approver': '自动去重', 'skip': '跳过', 'do not skip': '不跳过',

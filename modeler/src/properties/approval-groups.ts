@@ -8,7 +8,7 @@ import { BUILT_IN_ACTIONS } from '../../../definitions/approval/actions.js';
 import { SPECIAL_PROCEDURE_KINDS } from '../../../definitions/approval/special-procedures.js';
 import { booleanEntry, selectEntry, textEntry, type Entry, type PanelElement, type Target } from './entries.js';
 import { timeLimitEntries } from './time-limit.js';
-import { positionRuleChoices } from './org-choices.js';
+import { departmentChoices, positionChoices, positionRuleChoices } from './org-choices.js';
 
 /** A properties-panel group. */
 export interface Group {
@@ -126,6 +126,20 @@ function multiInstanceGroup(element: PanelElement): Group {
   };
 }
 
+/** 抄送 on a send task: the case is copied to these recipients when the step is reached; nobody waits. */
+function carbonCopyGroup(element: PanelElement): Group {
+  return {
+    id: 'approval-cc',
+    label: 'Carbon copy',
+    entries: [
+      selectEntry(element, { id: 'approval-ccPositions', attribute: 'approval:ccPositions', label: 'Copy to the holders of' }, positionChoices),
+      selectEntry(element, { id: 'approval-ccDepartments', attribute: 'approval:ccDepartments', label: 'Copy to the department' }, departmentChoices),
+      textEntry(element, { id: 'approval-ccUsers', attribute: 'approval:ccUsers', label: 'Copy to users', description: 'User ids, comma-separated' }),
+      textEntry(element, { id: 'approval-ccNote', attribute: 'approval:ccNote', label: 'Copy note' }),
+    ],
+  };
+}
+
 /** The approval groups for `element`, in display order; empty for elements the extension does not apply to. */
 export function approvalGroups(element: PanelElement): Group[] {
   const groups: Group[] = [];
@@ -137,6 +151,7 @@ export function approvalGroups(element: PanelElement): Group[] {
         textEntry(element, { id: 'approval-decisionRef', attribute: 'approval:decisionRef', label: 'Rule table (decisionRef)', description: 'The id of the rule table this task evaluates' }),
       ] });
     }
+    if (isA(element, 'bpmn:SendTask')) groups.push(carbonCopyGroup(element));
     if (isA(element, 'bpmn:ServiceTask')) {
       groups.push({ id: 'approval-service', label: 'Service action', entries: [
         selectEntry(element, { id: 'approval-action', attribute: 'approval:action', label: 'Action' }, ACTIONS),

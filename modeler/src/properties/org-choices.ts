@@ -36,3 +36,9 @@ export function positionRuleChoices(department: string | undefined): Choice[] {
   const kinds = [...new Set(here.map((p) => p.kind))].map((kind) => ({ value: `position:${kind}`, label: `position.${kind}` }));
   return [...kinds, ...here.map((p) => ({ value: `position:${p.id}`, label: `${p.name} (${p.id})` }))];
 }
+
+/** Every position in use, by id, labelled with its department and name (科长 of 区市场监督管理局), for 抄送. */
+export function positionChoices(): Choice[] {
+  const name = new Map(departments.map((d) => [d.id, d.name]));
+  return positions.map((p) => ({ value: p.id, label: `${name.get(p.department) ?? p.department} ${p.name}` }));
+}
