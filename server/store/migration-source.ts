@@ -20,7 +20,7 @@ import { versionNotesSchema } from './migrations/20261202T0930-version-notes.js'
 import { signingKeysSchema } from './migrations/20261202T0940-signing-keys.js';
 import { taskCandidatesSchema } from './migrations/20261202T0950-task-candidates.js';
 import { calendarYearsSchema } from './migrations/20261202T1700-calendar-years.js';
-import { copyReadsSchema } from './migrations/20261202T1700-copy-reads.js';
+import { copyReadsSchema } from './migrations/20261202T1710-copy-reads.js';
 
 /** A knex migration with the name knex records in its migrations table. */
 export interface NamedMigration extends Knex.Migration {

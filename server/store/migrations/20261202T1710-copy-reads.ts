@@ -6,7 +6,7 @@ import type { Knex } from 'knex';
 import type { NamedMigration } from '../migration-source.js';
 
 export const copyReadsSchema: NamedMigration = {
-  name: '20261202T1700-copy-reads',
+  name: '20261202T1710-copy-reads',
 
   async up(knex: Knex): Promise<void> {
     await knex.schema.createTable('copy_reads', (t) => {
