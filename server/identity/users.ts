@@ -197,7 +197,8 @@ function parseList(value: unknown): string[] {
   return Array.isArray(parsed) ? parsed.map(String) : [];
 }
 
-function toRecord(row: Record<string, unknown>): UserRecord {
+/** A row of the `users` table as a `UserRecord` (also read joined to its session, see `SessionStore.resolve`). */
+export function toRecord(row: Record<string, unknown>): UserRecord {
   const instantText = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
   return {
     id: String(row.id),

@@ -23,6 +23,38 @@ export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreC
 
 interface SqliteConnection {
   pragma(source: string): unknown;
+  prepare(source: string): unknown;
+}
+
+/** Most statements a connection keeps prepared for knex (distinct SQL texts; an IN list of every length is one each). */
+const STATEMENT_CACHE = 500;
+
+/** Statements that change the schema; a statement prepared before one of them is prepared afresh after it. */
+const SCHEMA_CHANGE = /^\s*(create|alter|drop)\b/i;
+
+/**
+ * Keeps the statements knex prepares on `conn`, by SQL text. Knex's better-sqlite3 dialect prepares every
+ * statement it runs afresh (parse and plan, per request, on the event loop); the hot queries of the HTTP
+ * path (the session of every request, a task, a case's facts) are the same few texts each time. A statement
+ * is reusable once its `all`/`run`/`get` returned, which is always before knex's next query on the
+ * connection (better-sqlite3 is synchronous). DDL (migrations) empties the cache.
+ */
+function cacheStatements(conn: SqliteConnection): void {
+  const prepare = conn.prepare.bind(conn);
+  const cache = new Map<string, unknown>();
+  conn.prepare = (source: string) => {
+    if (SCHEMA_CHANGE.test(source)) {
+      cache.clear();
+      return prepare(source);
+    }
+    let statement = cache.get(source);
+    if (statement === undefined) {
+      statement = prepare(source);
+      if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
+      cache.set(source, statement);
+    }
+    return statement;
+  };
 }
 
 /**
@@ -47,6 +79,7 @@ export function createKnex(config: StoreConfig): Knex {
           conn.pragma('foreign_keys = ON');
           // Another process (a backup, a second CLI) may hold the lock for a moment; wait rather than fail.
           conn.pragma('busy_timeout = 5000');
+          cacheStatements(conn);
           done(null, conn);
         },
       },
