@@ -2,7 +2,8 @@
  * ITEM-03 开办旅馆“一件事” from the pages (scenario S7): the applicant applies once online; the lead department
  * accepts and registers; health, police and fire work their steps in parallel, each in its own console, each on
  * its own limit; the late police step is red; the case is decided when the last branch ends and the result is
- * handed out once (统一出件) by the lead department's window.
+ * handed out once (统一出件) by the lead department's window. A second case: the police refuse with their
+ * reasons, the others approve, and the case ends 部分不予许可 with each department's result told to the applicant.
  */
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
@@ -157,5 +158,39 @@ export function jointJourney(h: () => Harness): void {
     await chinese(portal);
     await fitsPhone(portal);
     await shot(portal, 'portal-joint-result');
+  });
+  it('ITEM-03: a co-department\'s refusal ends its branch with its reasons; the case ends 部分不予许可 and the applicant sees each result', async () => {
+    await clockAt(h(), '2026-09-21 09:00');
+    const { portal, caseNo } = await applyOnline(h(), { item: 'ITEM-03', facts: FACTS, files: FILES, shared: { M2: ['110101199003071234', '公安机关'] } });
+    const desk = s.desk!;
+    await deskLogin(desk, 'j4001');
+    await openCase(desk, caseNo);
+    await desk.click('#accept');
+    await completeStep(desk, 'register', '营业执照已核准登记', '#joint-departments');
+    await deskLogin(desk, 'j1001');
+    await openCase(desk, caseNo);
+    // The refusal carries its reasons (行政许可法 第38条), shown in the police row
+    await desk.selectOption('#step-actions .step[data-element="police"] select.step-outcome', 'refuse');
+    await desk.fill('#step-actions .step[data-element="police"] .step-opinion', '旅客信息登记系统未接入公安平台（《旅馆业治安管理办法》第六条）');
+    await desk.click('#step-actions .step[data-element="police"] .step-complete');
+    await desk.waitForSelector('#joint-departments tr[data-department="区公安分局"][data-state="refused"]');
+    expect(await text(desk, '#joint-departments tr[data-department="区公安分局"]')).toContain('第六条');
+    for (const [who, element, department, opinion] of [['j3001', 'health', HEALTH, '卫生设施符合要求'], ['j2001', 'fire', FIRE, '消防安全检查合格']] as const) {
+      await deskLogin(desk, who);
+      await openCase(desk, caseNo);
+      await completeStep(desk, element, opinion, `#joint-departments tr[data-department="${department}"][data-state="approved"]`);
+    }
+    await expect.poll(() => text(desk, '#case-page')).toContain('部分不予许可');
+    expect(await text(desk, '#joint-progress')).toBe('协办部门已办结 3/3');
+    await chinese(desk);
+
+    await rerender(portal);
+    expect(await text(portal, '#result')).toContain('部分不予许可');
+    expect(await portal.$$eval('#joint-results li', (lis) => lis.map((li) => [(li as HTMLElement).dataset.department, (li as HTMLElement).dataset.outcome]))).toEqual([
+      [HEALTH, 'approved'], [POLICE, 'refused'], [FIRE, 'approved'],
+    ]);
+    expect(await text(portal, `#joint-results li[data-department="${POLICE}"]`)).toContain('不予许可');
+    await chinese(portal);
+    await portal.close();
   });
 }
