@@ -4,6 +4,7 @@
  * `SHENPI_SWEEP_INTERVAL_MS` in the background (a polling loop: the business deadlines themselves are timer
  * rows), after every move of a controlled clock, and on demand.
  */
+import { refreshLoadedYears } from '../settings/calendar-years.js';
 import type { ApprovalEngine } from '../cases/approval-engine.js';
 import { recalculateOnNewCalendar } from '../cases/calendar-watch.js';
 import { SupervisionSweep, type SweepReport } from '../cases/supervision-sweep.js';
@@ -42,6 +43,8 @@ export const casesPlugin = sharedPlugin<CasesPluginOptions>('shenpi-cases', asyn
       // Settings another node changed come into force here before the sweep reads the lights.
       currentSettings(app.store.knex)
         .then((v) => (v.version !== (app.runtime.locality.locality?.version ?? 0) ? app.runtime.locality.apply(v) : undefined))
+        // So does a holiday arrangement another node loaded (POST /api/calendar/years).
+        .then(() => refreshLoadedYears(app.store.knex, app.runtime.locality))
         .then(() => runSweep())
         .then((r) => (r.recorded ? app.log.info(r, 'supervision sweep recorded violations') : undefined))
         .catch((err: unknown) => app.log.error({ err }, 'supervision sweep failed'))

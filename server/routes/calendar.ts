@@ -9,7 +9,7 @@
  * - `POST /api/calendar/years`: the reform office loads it: stored with its audit entry, counted on from now,
  *   and the open cases recalculated, each changed deadline recorded on its case with both calendar versions.
  *
- * Other nodes count on a loaded year from their next start.
+ * Other nodes count on a loaded year from their next supervision sweep round (or start).
  */
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { ApprovalCaseState } from '../../engine/approval/index.js';
@@ -23,7 +23,7 @@ import { ApiError } from '../http/errors.js';
 import { authorize } from '../http/guard.js';
 import { errors } from '../http/schemas.js';
 import { calendarStatus } from '../queries/calendar-status.js';
-import { loadedYears, officialCalendarWith, storeYear } from '../settings/calendar-years.js';
+import { loadedYears, officialCalendarWith, refreshLoadedYears, storeYear } from '../settings/calendar-years.js';
 import '../plugins/types.js';
 
 const str = { type: 'string' } as const;
@@ -96,6 +96,7 @@ export const calendarRoutes: FastifyPluginAsync = async (app) => {
     },
   }, async (request) => {
     authorize(request, 'settings.read', { kind: 'system' });
+    await refreshLoadedYears(app.store.knex, app.runtime.locality);
     return calendarStatus(app.store.knex, app.runtime.calendar, app.runtime.clock.now().toISOString());
   });
 

@@ -56,3 +56,16 @@ export function officialDataWith(years: readonly YearArrangement[], base: Offici
 export function officialCalendarWith(years: readonly YearArrangement[]): ChineseWorkingCalendar {
   return new ChineseWorkingCalendar({ data: officialDataWith(years) });
 }
+
+/**
+ * Puts the years another node loaded in force on this one (the supervision sweep calls it each round, before it
+ * reads the lights); true when the calendar changed. Only a calendar built on the official data is refreshed.
+ */
+export async function refreshLoadedYears(knex: Knex, locality: { baseVersion: string; replaceBase(base: ChineseWorkingCalendar): void }): Promise<boolean> {
+  if (!locality.baseVersion.startsWith('cn-official@')) return false;
+  const years = await loadedYears(knex);
+  const data = officialDataWith(years);
+  if (`${data.source}:${data.firstYear}-${data.lastYear}` === locality.baseVersion) return false;
+  locality.replaceBase(new ChineseWorkingCalendar({ data }));
+  return true;
+}

@@ -37,6 +37,11 @@ export class LocalityCalendar implements WorkingCalendar {
     }
   }
 
+  /** The version of the official calendar under the local settings (`cn-official@…:2004-2026`). */
+  get baseVersion(): string {
+    return this.base.version;
+  }
+
   /** A calendar on `base` with the settings in force, to see what it would count without putting it in force. */
   preview(base: Layerable): WorkingCalendar {
     const other = new LocalityCalendar(base);

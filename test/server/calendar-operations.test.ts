@@ -12,6 +12,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../server/app.js';
+import { refreshLoadedYears } from '../../server/settings/calendar-years.js';
 import { applyFood, buildCaseApp, pinClock } from './case-support.js';
 import { login, TEST_SCRYPT, type TestApp } from './helper.js';
 
@@ -85,6 +86,13 @@ describe('calendar operations', () => {
     const detail = (await t.app.inject({ method: 'GET', url: `/api/cases/${caseNo}`, headers: tokens.auditor })).json();
     expect(detail.clocks.statutory).toMatchObject({ date: '2027-01-07', provisional: false, calendarVersion: after.version });
     expect((await t.app.inject('/readyz')).json().warnings).toBeUndefined();
+
+    // A node still counting on the package's calendar takes the loaded year at its next sweep round
+    const replaced: string[] = [];
+    const other = { baseVersion: 'cn-official@1.5.7:2004-2026', replaceBase: (c: { version: string }) => { replaced.push(c.version); } };
+    expect(await refreshLoadedYears(t.app.store.knex, other)).toBe(true);
+    expect(after.version.startsWith(replaced[0]!)).toBe(true);
+    expect(await refreshLoadedYears(t.app.store.knex, t.app.runtime.locality)).toBe(false);
 
     // A node that starts counts on the loaded year
     await t.app.close();
