@@ -223,6 +223,9 @@ export function clockPagesScenarios(h: () => Harness, s: ClockPagesState): void 
 
     await route(desk, '#/calendar', '/calendar');
     expect(await desk.textContent('#provisional-alert')).toBe('有 1 件在办件的期限为暂定期限，请载入节假日安排并重新计算在办件期限。');
+    // Every console page says so in its header, linking the calendar page
+    await expect.poll(() => desk.isVisible('#ops-notice')).toBe(true);
+    expect(await desk.textContent('#ops-notice')).toBe('有 1 件在办件的期限为暂定期限：尚未载入 2027 年节假日安排');
     const row = `#provisional-cases tr[data-case="${s.lateCase}"]`;
     expect(await desk.textContent(`${row} td[data-head="承诺办结日期"]`)).toBe('2026-12-29 17:00');
     expect(await desk.textContent(`${row} td[data-head="法定办结日期"]`)).toBe('2027-01-06 17:00（暂定）');
@@ -269,6 +272,7 @@ export function clockPagesScenarios(h: () => Harness, s: ClockPagesState): void 
     expect(await desk.textContent('#calendar-range')).toBe('2004—2027 年');
     expect(await desk.$('#calendar-alert')).toBeNull();
     expect(await desk.$('#provisional-alert')).toBeNull();
+    await expect.poll(() => desk.isVisible('#ops-notice')).toBe(false);
     expect(await desk.textContent('#provisional-cases')).toContain('暂无期限为暂定的在办件');
     // The case page shows the statutory end as official now, and the recalculation on its timeline
     await route(desk, `#/cases/${s.lateCase}`, '/cases/:caseNo');

@@ -43,6 +43,18 @@ const logout = () => {
 };
 
 const ctx = { http, t, me: () => me };
+
+/**
+ * The operations notice in the header (行政许可法 第82条): while a case in handling has a provisional deadline,
+ * because next year's holiday arrangement is not loaded, every staff page says so and links the calendar page.
+ */
+async function opsNotice(): Promise<void> {
+  const slot = document.getElementById('ops-notice');
+  if (!slot) return;
+  const s = await http.get<{ lastYear: number; provisionalCases: number }>('/api/calendar').catch(() => undefined);
+  slot.hidden = !s || s.provisionalCases === 0;
+  slot.textContent = s && s.provisionalCases > 0 ? t('{n} cases in handling have a provisional deadline: the holiday arrangement for {year} is not loaded', { n: s.provisionalCases, year: s.lastYear + 1 }) : '';
+}
 const routes: Route[] = [
   { pattern: '/inbox', nav: 'inbox', render: (_p, q) => inboxPage(ctx, q) },
   { pattern: '/queues/:queue', nav: 'inbox', render: (p, q) => queuePage(ctx, p.queue!, q) },
@@ -91,6 +103,7 @@ const render = startRouter({
       return false;
     }
     renderNav(nav, entriesFor(entries, me), route.nav ?? '');
+    void opsNotice();
     // A password an administrator reset must be replaced before anything else (the server refuses the rest).
     if ((me as { mustChangePassword?: boolean }).mustChangePassword && route.nav !== 'account') {
       go('/account');

@@ -51,6 +51,7 @@ export const ZH_CN_CLOCKS: Readonly<Record<string, string>> = {
   '{n} cases in handling have a provisional deadline; load the arrangement and recalculate the open cases.': '有 {n} 件在办件的期限为暂定期限，请载入节假日安排并重新计算在办件期限。',
   'Working days are Monday to Friday, minus the State Council holidays, plus the make-up working days (调休); the locality settings add local closures and extra working days.':
     '工作日为周一至周五，扣除国务院规定的节假日，加上调休上班日；地方设置可增加本地停止办公日和增加工作日。',
+  '{n} cases in handling have a provisional deadline: the holiday arrangement for {year} is not loaded': '有 {n} 件在办件的期限为暂定期限：尚未载入 {year} 年节假日安排',
   'Cases with a provisional deadline': '期限为暂定的在办件', 'No case has a provisional deadline': '暂无期限为暂定的在办件', 'provisional': '暂定',
   'arrangement.year': '年度', 'arrangement.holidays': '放假日期', 'arrangement.makeUpDays': '调休上班日期', 'arrangement.notice': '通知文号',
   'must be dates of {year}, but it has {date}': '须为 {year} 年的日期，“{date}”不是',
