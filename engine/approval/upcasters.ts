@@ -4,12 +4,24 @@
  * changes shape; the core's BPMN events in the same log keep their own registry.
  */
 import { CORE_EVENT_VERSIONS } from '../core/upcasters.js';
-import { upcast, type EventVersions } from '../core/versions.js';
+import { upcast, type EventVersions, type Upcaster } from '../core/versions.js';
 import type { CaseEvent } from '../core/types.js';
 import { APPROVAL_EVENT_TYPES } from './events.js';
 
-/** The lifecycle events' versions: every type is at version 1 so far. */
-export const APPROVAL_EVENT_VERSIONS: EventVersions = { current: {}, upcasters: {} };
+/** The early warning's old name in version 1 events, and its name since (红黄绿灯). */
+const lightName = (light: unknown): unknown => (light === 'blue' ? 'yellow' : light);
+
+/**
+ * `light.changed` v1 -> v2: v1 called the early-warning light `blue`; v2 calls it `yellow`, as 红黄绿灯, the
+ * rule tables' `YELLOW` and the 电子监察 exchange (1 黄灯) do.
+ */
+const lightChangedV1: Upcaster = (event) => ({ ...event, from: lightName(event.from), to: lightName(event.to) } as CaseEvent);
+
+/** The lifecycle events' versions: the current one per changed type, and the upcasters. */
+export const APPROVAL_EVENT_VERSIONS: EventVersions = {
+  current: { 'light.changed': 2 },
+  upcasters: { 'light.changed@1': lightChangedV1 },
+};
 
 /** Any event of an approval case's log (lifecycle or BPMN) raised to the current version of its type. */
 export function upcastLogEvent(event: CaseEvent): CaseEvent {

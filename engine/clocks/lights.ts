@@ -1,7 +1,7 @@
 /**
  * The supervision lights (电子监察 红黄绿灯) of a case or a step, as scenario S8 defines them:
  * `elapsed(day)` is the number of days strictly between the count start (acceptance) and `day`, minus suspended
- * days. GREEN while elapsed < 80% of the limit; BLUE (预警) from 80% while the deadline has not passed; RED (超期)
+ * days. GREEN while elapsed < 80% of the limit; YELLOW (预警) from 80% while the deadline has not passed; RED (超期)
  * from 00:00 after the deadline day if not completed; PAUSED (暂停计时) on suspended days. Thresholds are
  * configurable per locality and item.
  */
@@ -11,14 +11,17 @@ import { isSuspendedOn, normalizeSpans, suspendedDaysIn } from './suspension-spa
 import type { Deadline, SuspensionSpan } from './types.js';
 import { countInUnit } from './units.js';
 
-/** A light. BLUE is the early warning some localities show as yellow. */
-export type Light = 'green' | 'blue' | 'red' | 'paused';
+/**
+ * A light of 红黄绿灯: GREEN, YELLOW the early warning (预警), RED overdue (超期), PAUSED while suspended. The
+ * early warning was once called `blue`; `light.changed` events of version 1 are raised to the new name.
+ */
+export type Light = 'green' | 'yellow' | 'red' | 'paused';
 
 /** When the early warning starts: at a share of the limit used, or when few days are left (either suffices). */
 export interface LightThresholds {
-  /** Percent of the limit elapsed from which the light is BLUE; 80 by default. */
+  /** Percent of the limit elapsed from which the light is YELLOW; 80 by default. */
   readonly warnAtPercent?: number;
-  /** BLUE as well when at most this many days of the limit are left; off by default. */
+  /** YELLOW as well when at most this many days of the limit are left; off by default. */
   readonly warnWhenDaysLeft?: number;
 }
 
@@ -95,7 +98,7 @@ export function lightOn(calendar: WorkingCalendar, input: LightInput): LightRead
   if (overdue) return { ...reading, light: 'red', reason: why(completed ? 'completed-late' : 'overdue') };
   if (completed) return { ...reading, light: 'green', reason: why('completed') };
   if (isSuspendedOn(normalizeSpans(suspensions, day, calendar.zone), day)) return { ...reading, light: 'paused', reason: why('paused') };
-  if (elapsed * 100 >= warnAtPercent * limit) return { ...reading, light: 'blue', reason: why('warn-percent') };
-  if (daysLeft !== undefined && remaining <= daysLeft) return { ...reading, light: 'blue', reason: why('warn-days-left') };
+  if (elapsed * 100 >= warnAtPercent * limit) return { ...reading, light: 'yellow', reason: why('warn-percent') };
+  if (daysLeft !== undefined && remaining <= daysLeft) return { ...reading, light: 'yellow', reason: why('warn-days-left') };
   return { ...reading, light: 'green', reason: why('within') };
 }

@@ -1,6 +1,6 @@
 /**
  * The lights overview of every clock (承诺时限, 法定时限, 环节时限, 协办部门时限, 任务时限) of the cases in handling:
- * the clocks that need attention (RED, BLUE, PAUSED), each with its case, department, due and reason. The
+ * the clocks that need attention (RED, YELLOW, PAUSED), each with its case, department, due and reason. The
  * promised light per case is what the `cases.light` column keeps; the other clocks are read from each case on
  * `now`, so a step past its own limit shows RED here even while its case is GREEN.
  */
@@ -43,6 +43,6 @@ export async function clocksNeedingAttention(
       out.push({ ...light, caseNo: row.case_no, itemCode: row.item_code, ...(row.item_name ? { itemName: row.item_name } : {}) });
     }
   }
-  const rank = { red: 0, blue: 1, paused: 2, green: 3 } as const;
+  const rank = { red: 0, yellow: 1, paused: 2, green: 3 } as const;
   return out.sort((a, b) => rank[a.light] - rank[b.light] || a.dueAt.localeCompare(b.dueAt) || a.caseNo.localeCompare(b.caseNo));
 }

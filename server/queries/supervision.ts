@@ -11,6 +11,8 @@ import { HANDLING_STATUSES } from './approval-cases.js';
 export interface DepartmentLights {
   department: string;
   green: number;
+  yellow: number;
+  /** @deprecated The early warning under its former name, equal to `yellow`; kept for one version. */
   blue: number;
   red: number;
   paused: number;
@@ -24,9 +26,10 @@ export async function lightsByDepartment(knex: Knex, departments?: readonly stri
   if (departments !== undefined) query.whereIn('a.department', [...departments]);
   const byDepartment = new Map<string, DepartmentLights>();
   for (const row of await query) {
-    const entry = byDepartment.get(row.department) ?? { department: row.department, green: 0, blue: 0, red: 0, paused: 0, total: 0 };
-    const light = (row.light ?? 'green') as 'green' | 'blue' | 'red' | 'paused';
+    const entry = byDepartment.get(row.department) ?? { department: row.department, green: 0, yellow: 0, blue: 0, red: 0, paused: 0, total: 0 };
+    const light = (row.light ?? 'green') as 'green' | 'yellow' | 'red' | 'paused';
     if (light in entry) entry[light] += Number(row.n);
+    entry.blue = entry.yellow;
     entry.total += Number(row.n);
     byDepartment.set(row.department, entry);
   }

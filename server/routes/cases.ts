@@ -25,7 +25,7 @@ const listQuery = {
   properties: {
     item: { type: 'string', maxLength: 128 },
     status: { type: 'integer', minimum: 1, maximum: 15 },
-    light: { type: 'string', enum: ['green', 'blue', 'red', 'paused'] },
+    light: { type: 'string', enum: ['green', 'yellow', 'red', 'paused'], description: '红黄绿灯; the early warning is yellow (formerly blue)' },
     department: { type: 'string', maxLength: 256 },
     overdue: { type: 'boolean' },
     awaiting: { type: 'boolean' },

@@ -25,8 +25,8 @@ const lightsSchema = {
   required: ['asOf', 'departments', 'overdue', 'clocks'],
   properties: {
     asOf: { type: 'string' },
-    clocks: { type: 'array', items: { type: 'object', additionalProperties: true }, description: 'every clock needing attention (RED, BLUE, PAUSED): promised, statutory, step, co-department and task limits, each with its reason' },
-    departments: { type: 'array', items: { type: 'object', properties: { department: { type: 'string' }, green: count, blue: count, red: count, paused: count, total: count } } },
+    clocks: { type: 'array', items: { type: 'object', additionalProperties: true }, description: 'every clock needing attention (RED, YELLOW, PAUSED): promised, statutory, step, co-department and task limits, each with its reason' },
+    departments: { type: 'array', items: { type: 'object', properties: { department: { type: 'string' }, green: count, yellow: count, blue: { ...count, deprecated: true, description: 'the early warning under its former name, equal to yellow; read yellow (removed in the next version)' }, red: count, paused: count, total: count } } },
     overdue: { type: 'array', items: caseRowSchema },
   },
 } as const;

@@ -21,6 +21,7 @@ import { signingKeysSchema } from './migrations/20261202T0940-signing-keys.js';
 import { taskCandidatesSchema } from './migrations/20261202T0950-task-candidates.js';
 import { calendarYearsSchema } from './migrations/20261202T1700-calendar-years.js';
 import { copyReadsSchema } from './migrations/20261202T1710-copy-reads.js';
+import { yellowLightSchema } from './migrations/20261202T1700-yellow-light.js';
 
 /** A knex migration with the name knex records in its migrations table. */
 export interface NamedMigration extends Knex.Migration {
@@ -50,6 +51,7 @@ export const MIGRATIONS: readonly NamedMigration[] = [
   taskCandidatesSchema,
   calendarYearsSchema,
   copyReadsSchema,
+  yellowLightSchema,
 ];
 
 /** Serves `MIGRATIONS` to `knex.migrate`. */

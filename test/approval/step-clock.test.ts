@@ -37,8 +37,8 @@ describe('the lower-level review sub-clock (行政许可法 第43条)', () => {
     expect([review.date, review.basis.rule, review.basis.article, review.basis.trigger]).toEqual(['2026-11-30', 'step:review', '行政许可法第43条', '2026-11-02']);
     expect(c.state.approval!.deadlines!.promised.date).toBe('2026-12-14');
 
-    // On 11-26, 17 of 20 working days are used (85%): the step is BLUE while the case (17 of 30) is GREEN.
-    expect(stepLights(calendar, c.state.approval!, at('2026-11-26')).map((x) => [x.step, x.light.light, x.light.elapsed])).toEqual([['review', 'blue', 17]]);
+    // On 11-26, 17 of 20 working days are used (85%): the step is YELLOW while the case (17 of 30) is GREEN.
+    expect(stepLights(calendar, c.state.approval!, at('2026-11-26')).map((x) => [x.step, x.light.light, x.light.elapsed])).toEqual([['review', 'yellow', 17]]);
     c.when(sweep, at('2026-11-26'));
     expect([c.state.approval!.light, c.state.approval!.supervision]).toEqual(['green', []]);
 

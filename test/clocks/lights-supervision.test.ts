@@ -21,13 +21,13 @@ describe('lights: configurable thresholds', () => {
 
   it('warns from another percentage', () => {
     expect(lightOn(cal, { deadline: d, on: '2026-03-11', thresholds: { warnAtPercent: 70 } }).light).toBe('green');
-    expect(lightOn(cal, { deadline: d, on: '2026-03-12', thresholds: { warnAtPercent: 70 } }).light).toBe('blue');
+    expect(lightOn(cal, { deadline: d, on: '2026-03-12', thresholds: { warnAtPercent: 70 } }).light).toBe('yellow');
   });
 
   it('warns when few days are left', () => {
     const t = { warnAtPercent: 100, warnWhenDaysLeft: 3 };
     expect(lightOn(cal, { deadline: d, on: '2026-03-11', thresholds: t })).toMatchObject({ light: 'green', remaining: 4 });
-    expect(lightOn(cal, { deadline: d, on: '2026-03-12', thresholds: t })).toMatchObject({ light: 'blue', remaining: 3 });
+    expect(lightOn(cal, { deadline: d, on: '2026-03-12', thresholds: t })).toMatchObject({ light: 'yellow', remaining: 3 });
   });
 
   it('a make-up Saturday counts as elapsed; the holidays do not', () => {
@@ -35,7 +35,7 @@ describe('lights: configurable thresholds', () => {
     expect(s.date).toBe('2026-10-13');
     expect(lightOn(cal, { deadline: s, on: '2026-10-08' })).toMatchObject({ elapsed: 0, light: 'green' });
     expect(lightOn(cal, { deadline: s, on: '2026-10-12' })).toMatchObject({ elapsed: 3, light: 'green' });
-    expect(lightOn(cal, { deadline: s, on: '2026-10-13' })).toMatchObject({ elapsed: 4, light: 'blue' });
+    expect(lightOn(cal, { deadline: s, on: '2026-10-13' })).toMatchObject({ elapsed: 4, light: 'yellow' });
     expect(lightOn(cal, { deadline: s, on: '2026-10-14' }).light).toBe('red');
   });
 
@@ -43,18 +43,18 @@ describe('lights: configurable thresholds', () => {
     const c = promised('2026-03-02', 10, 'CD');
     expect(c.date).toBe('2026-03-12');
     expect(lightOn(cal, { deadline: c, on: '2026-03-10' })).toMatchObject({ elapsed: 7, light: 'green' });
-    expect(lightOn(cal, { deadline: c, on: '2026-03-11' })).toMatchObject({ elapsed: 8, light: 'blue' });
+    expect(lightOn(cal, { deadline: c, on: '2026-03-11' })).toMatchObject({ elapsed: 8, light: 'yellow' });
   });
 
   it('a case completed on time stays green, a late one red', () => {
     expect(lightOn(cal, { deadline: d, completedOn: '2026-03-16', on: '2026-04-01' })).toMatchObject({ light: 'green', completed: true });
     expect(lightOn(cal, { deadline: d, completedOn: '2026-03-17', on: '2026-04-01' })).toMatchObject({ light: 'red', overdue: true });
-    expect(lightOn(cal, { deadline: d, completedOn: '2026-03-17', on: '2026-03-16' })).toMatchObject({ light: 'blue', completed: false });
+    expect(lightOn(cal, { deadline: d, completedOn: '2026-03-17', on: '2026-03-16' })).toMatchObject({ light: 'yellow', completed: false });
   });
 
   it('an instant is read in Beijing time', () => {
     expect(lightOn(cal, { deadline: d, on: '2026-03-16T16:00:00Z' }).light).toBe('red'); // 03-17 00:00 +08:00
-    expect(lightOn(cal, { deadline: d, on: '2026-03-16T15:59:59Z' }).light).toBe('blue');
+    expect(lightOn(cal, { deadline: d, on: '2026-03-16T15:59:59Z' }).light).toBe('yellow');
   });
 
   it('elapsed ignores suspended days even across a weekend', () => {
@@ -110,19 +110,19 @@ describe('supervision records (督办)', () => {
   it('derives overdue violations from red lights only', () => {
     const d = promised('2026-03-02', 10);
     const red = lightOn(cal, { deadline: d, on: '2026-03-17' });
-    const blue = lightOn(cal, { deadline: d, on: '2026-03-16' });
+    const yellow = lightOn(cal, { deadline: d, on: '2026-03-16' });
     const v = overdueViolations({
       caseId: 'C1',
       department: 'D',
       on: '2026-03-17',
       caseLight: red,
       steps: [
-        { stepId: 'S2', light: blue },
+        { stepId: 'S2', light: yellow },
         { stepId: 'S3', department: 'E', light: red },
       ],
     });
     expect(v.map(supervisionKey)).toEqual(['C1|case-overdue|-', 'C1|step-overdue|S3']);
     expect(v[1]!.department).toBe('E');
-    expect(overdueViolations({ caseId: 'C1', department: 'D', on: '2026-03-16', caseLight: blue })).toEqual([]);
+    expect(overdueViolations({ caseId: 'C1', department: 'D', on: '2026-03-16', caseLight: yellow })).toEqual([]);
   });
 });

@@ -205,7 +205,7 @@ describe('S7: joint approval is complete only when every co-department is done',
 
   it('the case is RED from 09-16 00:00 and completes 1 WD late, within the statutory limit', () => {
     const caseLight = (on: string) => lightOn(cal, { deadline: joint.promised, completedOn: '2026-09-16', on });
-    expect(caseLight('2026-09-15').light).toBe('blue');
+    expect(caseLight('2026-09-15').light).toBe('yellow');
     expect(caseLight('2026-09-16T00:00:00+08:00').light).toBe('red');
     expect(caseLight('2026-09-20')).toMatchObject({ light: 'red', completed: true, overdue: true });
     expect(assessCompletion(cal, joint.promised, '2026-09-16')).toMatchObject({ onTime: false, lateDays: 1 });
@@ -240,9 +240,9 @@ describe('S8: early-warning light at 80%', () => {
     expect(deadline.date).toBe('2026-03-16');
     const at = (on: string) => lightOn(cal, { deadline, on });
     expect(at('2026-03-12')).toMatchObject({ elapsed: 7, light: 'green' });
-    expect(at('2026-03-13')).toMatchObject({ elapsed: 8, light: 'blue' });
-    expect(at('2026-03-16')).toMatchObject({ elapsed: 9, light: 'blue' });
-    expect(at('2026-03-16T23:59:59+08:00').light).toBe('blue');
+    expect(at('2026-03-13')).toMatchObject({ elapsed: 8, light: 'yellow' });
+    expect(at('2026-03-16')).toMatchObject({ elapsed: 9, light: 'yellow' });
+    expect(at('2026-03-16T23:59:59+08:00').light).toBe('yellow');
     expect(at('2026-03-17T00:00:00+08:00')).toMatchObject({ elapsed: 10, light: 'red' });
   });
 
@@ -257,8 +257,8 @@ describe('S8: early-warning light at 80%', () => {
     expect(at('2026-03-12').light).toBe('paused');
     expect(at('2026-03-13')).toMatchObject({ elapsed: 6, light: 'green' });
     expect(at('2026-03-16')).toMatchObject({ elapsed: 7, light: 'green' });
-    expect(at('2026-03-17')).toMatchObject({ elapsed: 8, light: 'blue' });
-    expect(at('2026-03-18')).toMatchObject({ elapsed: 9, light: 'blue' });
+    expect(at('2026-03-17')).toMatchObject({ elapsed: 8, light: 'yellow' });
+    expect(at('2026-03-18')).toMatchObject({ elapsed: 9, light: 'yellow' });
     expect(at('2026-03-19').light).toBe('red');
   });
 

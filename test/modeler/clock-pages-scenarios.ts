@@ -6,7 +6,7 @@
  *   03-04), promised 5 WD Mon 03-09 (03-03..06, 03-09), statutory 10 WD Mon 03-16 (…, 03-10..13, 03-16). Each ends
  *   at 24:00 of its day, which the pages write as `D 24:00`, never as the next day's `00:00`.
  * - Thu 03-05 10:00: review RED (from 00:00 on 03-05); promised 2 of 5 used (03-03, 03-04: 40%) GREEN; statutory
- *   2 of 10 GREEN. Fri 03-13 10:00: promised RED; statutory 8 of 10 used (03-03..06, 03-09..12: 80%) BLUE.
+ *   2 of 10 GREEN. Fri 03-13 10:00: promised RED; statutory 8 of 10 used (03-03..06, 03-09..12: 80%) YELLOW.
  * - A local closure on Mon 03-16 moves the statutory deadline to Tue 03-17.
  * - A case accepted Tue 2026-12-22 09:00 under business hours 09:00–17:00: promised 5 WD Tue 12-29 (12-23, 24, 25,
  *   28, 29) at 17:00; statutory 10 WD (…, 12-30, 31; 2027-01-01 元旦 off; 01-04, 05, 06) Wed 2027-01-06 at 17:00,
@@ -123,7 +123,7 @@ export function clockPagesScenarios(h: () => Harness, s: ClockPagesState): void 
     expect(await desk.textContent('#clocks tr[data-clock="promised"] .deadline')).toBe('2026-03-09');
   });
 
-  it('lists every clock needing attention in the lights overview with its reason: the step, then the promise red, the statutory limit blue', async () => {
+  it('lists every clock needing attention in the lights overview with its reason: the step, then the promise red, the statutory limit yellow', async () => {
     const desk = s.desk!;
     await route(desk, '#/lights', '/lights');
     expect(await desk.$$eval('#steps-overdue tr[data-case]', (rows) => rows.map((r) => [(r as HTMLElement).dataset.case, (r as HTMLElement).dataset.clock]))).toEqual([[s.caseNo, 'step:review']]);
@@ -133,7 +133,7 @@ export function clockPagesScenarios(h: () => Harness, s: ClockPagesState): void 
     await rerender(desk);
     expect(await desk.$$eval(`#attention-clocks tr[data-case="${s.caseNo}"]`, (rows) => rows.map((r) => (r as HTMLElement).dataset.clock))).toEqual(['step:review', 'promised', 'statutory']);
     expect(await clockRow(desk, '#attention-clocks', 'promised', s.caseNo)).toEqual(['承诺办结时限', 'red', '2026-03-09 24:00', '已于 2026-03-09 24:00 届满，尚未办结']);
-    expect(await clockRow(desk, '#attention-clocks', 'statutory', s.caseNo)).toEqual(['法定办结时限', 'blue', '2026-03-16 24:00', '已用 8/10 个工作日，已达 80% 预警线']);
+    expect(await clockRow(desk, '#attention-clocks', 'statutory', s.caseNo)).toEqual(['法定办结时限', 'yellow', '2026-03-16 24:00', '已用 8/10 个工作日，已达 80% 预警线']);
     expect(await desk.textContent(`#overdue tr[data-case="${s.caseNo}"]`)).toContain('2026-03-09 24:00');
     await chinese(desk);
     await shot(desk, 'console-clock-overview');
@@ -194,7 +194,7 @@ export function clockPagesScenarios(h: () => Harness, s: ClockPagesState): void 
     // The closure moved the open case's statutory deadline by one working day, to Tue 03-17
     await route(desk, `#/cases/${s.caseNo}`, '/cases/:caseNo');
     expect(await desk.textContent('#clocks tr[data-clock="statutory"] .deadline')).toBe('2026-03-17');
-    expect(await clockRow(desk, '#clock-lights', 'statutory')).toEqual(['法定办结时限', 'blue', '2026-03-17 24:00', '已用 8/10 个工作日，已达 80% 预警线']);
+    expect(await clockRow(desk, '#clock-lights', 'statutory')).toEqual(['法定办结时限', 'yellow', '2026-03-17 24:00', '已用 8/10 个工作日，已达 80% 预警线']);
     const detail = await api(h().server.app, 'admin', 'GET', `/api/cases/${s.caseNo}`);
     expect(detail.clocks.statutory.date).toBe('2026-03-17');
     // The department goes on working its cases

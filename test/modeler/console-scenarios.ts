@@ -57,7 +57,7 @@ export function consoleScenarios(h: () => Harness, state: PagesState): void {
     await route(desk, '#/lights', '/lights');
     const reported = await api(h().server.app, 'food-staff', 'GET', '/api/supervision/lights');
     const counts = (reported.departments as Record<string, number | string>[]).find((r) => r.department === FOOD_DEPARTMENT)!;
-    for (const light of ['green', 'blue', 'red', 'paused']) {
+    for (const light of ['green', 'yellow', 'red', 'paused']) {
       expect(await desk.textContent(`#light-counts tr[data-department="${FOOD_DEPARTMENT}"] [data-count="${light}"]`)).toBe(String(counts[light] ?? 0));
       expect(await desk.getAttribute(`#lights-chart rect.bar[data-category="${FOOD_DEPARTMENT}"][data-series="${light}"]`, 'data-value')).toBe(String(counts[light] ?? 0));
     }

@@ -7,7 +7,7 @@
  * - ITEM-02 with a 2-WD review step, accepted Mon 03-02: review due Wed 03-04 (03-03, 03-04), promised 5 WD Mon
  *   03-09, statutory 10 WD Mon 03-16. On Thu 03-05 the review is RED (from 00:00 on 03-05) while the case has
  *   used 2 of 5 WD (03-03, 03-04: 40%, GREEN) and 2 of 10 statutory (GREEN). On Fri 03-13 the promise is RED
- *   and the statutory limit BLUE: 8 of 10 used (03-03..06, 03-09..12), 80%.
+ *   and the statutory limit YELLOW: 8 of 10 used (03-03..06, 03-09..12), 80%.
  * - ITEM-03, accepted Mon 03-02, the co-departments started Tue 03-03: health 5 WD due Tue 03-10, police and fire
  *   7 WD due Thu 03-12. On Wed 03-11 health is RED; police has used 5 of 7 (03-04..06, 03-09, 03-10: 71%, GREEN).
  */
@@ -116,12 +116,12 @@ describe('lights for every clock', () => {
     expect(own.clocks.map((x: any) => [x.caseNo, x.clock, x.light])).toEqual([[joint, `co-department:${HEALTH}`, 'red']]);
   });
 
-  it('the statutory limit has its own light: BLUE at 80% while the promise is RED', async () => {
+  it('the statutory limit has its own light: YELLOW at 80% while the promise is RED', async () => {
     await pinClock(t.app, tokens.admin!, '2026-03-13', '10:00');
     const c = await caseDetail(t.app, tokens.auditor!, food);
-    expect(lightsOf(c)).toMatchObject({ promised: ['red', '2026-03-09', 'overdue'], statutory: ['blue', '2026-03-16', 'warn-percent'] });
+    expect(lightsOf(c)).toMatchObject({ promised: ['red', '2026-03-09', 'overdue'], statutory: ['yellow', '2026-03-16', 'warn-percent'] });
     expect(c.lights.find((l: any) => l.clock === 'statutory')).toMatchObject({ elapsed: 8, limit: 10, reason: { warnAtPercent: 80 } });
     const o = await overview();
-    expect(o.clocks.filter((x: any) => x.caseNo === food).map((x: any) => [x.clock, x.light])).toEqual([['step:review', 'red'], ['promised', 'red'], ['statutory', 'blue']]);
+    expect(o.clocks.filter((x: any) => x.caseNo === food).map((x: any) => [x.clock, x.light])).toEqual([['step:review', 'red'], ['promised', 'red'], ['statutory', 'yellow']]);
   });
 });

@@ -11,7 +11,7 @@
  *   03-23 → Mon 03-23 at 17:00. Under C1 it would have been 03-13 and 03-20.
  * - Case B, a same-day item (即办件, 0 WD) accepted Mon 03-09 10:00: due 03-09 at closing, RED from 17:00.
  *   Its case-overdue record, issued 03-09 with a 3-WD response limit, is due Thu 03-12 (03-10, 03-11, 03-12).
- * - Lights at 60%: case A's 5 WD from 03-09; on Thu 03-12 2 WD are used (40%, GREEN), on Fri 03-13 3 (60%, BLUE).
+ * - Lights at 60%: case A's 5 WD from 03-09; on Thu 03-12 2 WD are used (40%, GREEN), on Fri 03-13 3 (60%, YELLOW).
  * - The closure of Wed 03-11 (v2, set on 03-13) moves A to Tue 03-17 / Tue 03-24, Z to Mon 03-16 / Mon 03-23 and B's
  *   statutory 10 WD (from 03-09, 03-10..13, 03-16..20, 03-23 → 03-23) to Tue 03-24.
  */
@@ -94,11 +94,11 @@ describe('locality settings', () => {
     expect(records.map((n) => [n.rule, n.issuedOn, n.responseDue])).toEqual([['case-overdue', '2026-03-09', '2026-03-12']]);
   });
 
-  it('reads the lights with the locality’s thresholds: 40% GREEN, 60% BLUE', async () => {
+  it('reads the lights with the locality’s thresholds: 40% GREEN, 60% YELLOW', async () => {
     await pinClock(t.app, t.tokens.admin, '2026-03-12', '10:00');
     expect((await clocks(cases.A)).reading).toMatchObject({ light: 'green', elapsed: 2, limit: 5, reason: { code: 'within', warnAtPercent: 60 } });
     await pinClock(t.app, t.tokens.admin, '2026-03-13', '10:00');
-    expect((await clocks(cases.A)).reading).toMatchObject({ light: 'blue', elapsed: 3, reason: { code: 'warn-percent', warnAtPercent: 60 } });
+    expect((await clocks(cases.A)).reading).toMatchObject({ light: 'yellow', elapsed: 3, reason: { code: 'warn-percent', warnAtPercent: 60 } });
   });
 
   it('a local closure moves the open cases’ deadlines, each recorded with both calendar versions', async () => {

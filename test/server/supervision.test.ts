@@ -49,11 +49,11 @@ const stepNotice = () => expect.objectContaining({
 });
 
 describe('supervision', () => {
-  it('shows green, then blue from 80% of the promised limit, then red after its last day', async () => {
+  it('shows green, then yellow from 80% of the promised limit, then red after its last day', async () => {
     await pinClock(t.app, t.tokens.admin, calendar.addWorkingDays(D0, 3));
     expect(await light()).toBe('green');
     await pinClock(t.app, t.tokens.admin, PROMISED);
-    expect(await light()).toBe('blue');
+    expect(await light()).toBe('yellow');
     const notices = (await get('/api/supervision/notices', t.tokens.auditor)).json();
     expect(byRule(notices, 'case-overdue')).toEqual([]);
     expect(notices).toEqual([stepNotice()]);
@@ -97,7 +97,7 @@ describe('supervision', () => {
 
   it('gives the lights per department and the overdue cases', async () => {
     const lights = (await get('/api/supervision/lights', t.tokens.auditor)).json();
-    expect(lights.departments).toEqual([{ department: SAMR, green: 0, blue: 0, red: 1, paused: 0, total: 1 }]);
+    expect(lights.departments).toEqual([{ department: SAMR, green: 0, yellow: 0, blue: 0, red: 1, paused: 0, total: 1 }]);
     expect(lights.overdue.map((c: { caseNo: string; overdue: boolean }) => [c.caseNo, c.overdue])).toEqual([[late, true]]);
     expect((await get('/api/supervision/lights', t.tokens['samr-staff'])).json().departments).toHaveLength(1);
     expect((await get('/api/supervision/lights', t.tokens['market-staff'])).json()).toMatchObject({ departments: [], overdue: [] });

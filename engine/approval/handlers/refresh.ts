@@ -13,7 +13,7 @@ export function refreshDeadlines(d: Decider, why: string): void {
   d.emit('deadlines.computed', { deadlines: next }, { why });
 }
 
-/** Records a change of the case light on `ctx.now` (scenario S8: green, blue, red, paused). */
+/** Records a change of the case light on `ctx.now` (scenario S8: green, yellow, red, paused). */
 export function refreshLight(d: Decider): void {
   const s = d.approval;
   const reading = caseLight(d.ctx.calendar, s, d.ctx.now);

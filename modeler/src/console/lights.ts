@@ -18,14 +18,14 @@ import { clockLightsTable } from './clock-lights.js';
 export interface LightCounts {
   department: string;
   green: number;
-  blue: number;
+  yellow: number;
   red: number;
   paused: number;
   total: number;
 }
 
 /** The colours of the lights on charts and dots. */
-export const LIGHT_COLORS: Record<(typeof LIGHTS)[number], string> = { green: '#2e9d4a', blue: '#e0a800', red: '#d93025', paused: '#8a8f98' };
+export const LIGHT_COLORS: Record<(typeof LIGHTS)[number], string> = { green: '#2e9d4a', yellow: '#e0a800', red: '#d93025', paused: '#8a8f98' };
 
 /** The chart of the lights per department. */
 export function lightsChart(t: T, rows: LightCounts[]): SVGSVGElement {

@@ -47,7 +47,7 @@ export const ZH_CN_CONSOLE: Readonly<Record<string, string>> = {
   'Overdue': '超期', 'Online share': '网办率', 'Online share per department (target 80%)': '各部门网办率（目标 80%）',
   'Express deliveries': '快递送达', 'Evaluations': '评价数', 'No cases in this month': '本月无办件',
   // Codes
-  'light.green': '绿灯', 'light.blue': '黄灯（预警）', 'light.red': '红灯（超期）', 'light.paused': '暂停计时',
+  'light.green': '绿灯', 'light.yellow': '黄灯（预警）', 'light.red': '红灯（超期）', 'light.paused': '暂停计时',
   'unit.WD': '个工作日', 'unit.CD': '个自然日', 'unit.working-days': '个工作日', 'unit.calendar-days': '个自然日',
   'status.0': '未申报', 'status.1': '已接件', 'status.2': '已撤件', 'status.3': '已受理', 'status.4': '不受理', 'status.5': '不予受理',
   'status.6': '补正（开始）', 'status.7': '补正（结束）', 'status.8': '部门开始办理', 'status.9': '特别程序（开始）', 'status.10': '特别程序（结束）',

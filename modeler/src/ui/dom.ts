@@ -73,7 +73,7 @@ export function table<R>(columns: Column<R>[], rows: readonly R[], empty: string
 }
 
 /** The four supervision lights (电子监察 红黄绿灯) and their dot colours' names. */
-export const LIGHTS = ['green', 'blue', 'red', 'paused'] as const;
+export const LIGHTS = ['green', 'yellow', 'red', 'paused'] as const;
 
 /** A light of a case or a task. */
 export type LightName = (typeof LIGHTS)[number];
