@@ -11,6 +11,7 @@ async function shenpi(...argv: string[]) {
 
 let w: World;
 let db: string;
+let caseNo: string;
 beforeEach(async () => {
   w = await world(['ITEM-02'], bj('2027-02-01', '09:00'));
   db = (w.store.config as { file: string }).file;
@@ -21,6 +22,7 @@ beforeEach(async () => {
     actor: { id: 'u-chen', name: '陈静餐饮有限公司' },
   });
   if (!applied.ok) throw new Error(applied.rejection.message);
+  caseNo = applied.caseNo;
 });
 afterEach(() => w.dispose());
 
@@ -41,6 +43,22 @@ describe('shenpi calendar', () => {
     const r = await shenpi('calendar', 'recalculate', '--db', db, '--json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out[0]!)).toEqual({ calendarVersion: 'cn-official@1.5.7:2004-2026', checked: 1, changed: 0, recorded: 0, failed: [] });
+  });
+
+  it('counts on the holiday arrangements the reform office loaded: the window moves from Mon 02-08 to Mon 02-15', async () => {
+    // A test arrangement for 2027 (none is published yet) with a Spring Festival 02-06..02-12: the 5-WD correction
+    // window from Mon 02-01 (02-02, 03, 04, 05, then 02-15 after the festival) instead of the provisional 02-08
+    const holidays = ['2027-01-01', ...['06', '07', '08', '09', '10', '11', '12'].map((d) => `2027-02-${d}`), '2027-05-01', '2027-10-01', '2027-10-02', '2027-10-03'];
+    await w.store.knex('calendar_years').insert({
+      year: 2027, holidays: JSON.stringify(holidays), make_up_days: JSON.stringify([]), notice: '测试用节假日安排', loaded_by: 'admin', loaded_at: '2027-01-20T01:00:00.000Z',
+    });
+    const r = await shenpi('calendar', 'recalculate', '--db', db, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out[0]!)).toMatchObject({ checked: 1, changed: 1, recorded: 1, failed: [] });
+    const moved = (await w.store.cases.listEvents(caseNo)).filter((e) => e.type === 'deadline.recalculated');
+    expect(moved).toMatchObject([{ clock: 'pre-acceptance', oldDate: '2027-02-08', newDate: '2027-02-15', change: 'moved' }]);
+    const json = JSON.parse((await shenpi('calendar', 'status', '--db', db, '--json')).out[0]!);
+    expect(json).toMatchObject({ coveredYears: { first: 2004, last: 2027 }, provisionalCases: 0 });
   });
 
   it('refuses bad usage with exit code 2', async () => {

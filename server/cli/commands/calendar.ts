@@ -12,12 +12,12 @@
  * case failed, 2 on bad usage.
  */
 import path from 'node:path';
-import { ChineseWorkingCalendar } from '../../../engine/calendar/chinese-calendar.js';
 import { SystemClock } from '../../../engine/runtime/clock.js';
 import { createCaseService } from '../../cases/create-case-service.js';
 import { loadConfig } from '../../config.js';
 import type { StoreConfig } from '../../store/connect.js';
 import { openStore } from '../../store/open-store.js';
+import { loadedYears, officialCalendarWith } from '../../settings/calendar-years.js';
 import type { CliIo } from '../io.js';
 import { parseStoreOptions } from '../options.js';
 
@@ -47,11 +47,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.err(`shenpi calendar: ${error instanceof Error ? error.message : String(error)}`);
     return 2;
   }
-  // The calendar of the installed official data, as the server loads it (server/plugins/runtime.ts).
-  const calendar = new ChineseWorkingCalendar();
   let store;
   try {
     store = await openStore(config, { migrate: false });
+    // The calendar as the server loads it (server/plugins/runtime.ts): the installed official data with the
+    // holiday arrangements the reform office loaded (POST /api/calendar/years) laid over it.
+    const calendar = officialCalendarWith(await loadedYears(store.knex));
     const { service } = await createCaseService({ store, clock: new SystemClock(), calendar, files: { dir: path.join(dataDir, 'files') } });
     if (sub === 'status') {
       const reach = await service.calendarReach();
