@@ -68,6 +68,8 @@ export const taskSchema = {
     candidateGroups: { type: 'array', items: { type: 'string' } },
     stage: { type: 'string' },
     assignee: { type: 'string' },
+    /** The assignee's real name, as the pages show them. */
+    assigneeName: { type: 'string' },
     dueAt: { type: 'string' },
     status: { type: 'string', enum: ['active', 'completed', 'cancelled'] },
     createdAt: { type: 'string' },

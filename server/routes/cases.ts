@@ -14,6 +14,7 @@ import { errors } from '../http/schemas.js';
 import { can } from '../identity/permissions.js';
 import { hasRole } from '../identity/roles.js';
 import { centreScope } from '../organisation/scope.js';
+import { withPersonNames } from '../queries/person-names.js';
 import { copiedCases, listApprovalCases, type CaseListFilter } from '../queries/approval-cases.js';
 import { listUploads } from '../queries/case-uploads.js';
 import { caseFacts, caseResource } from '../queries/cases.js';
@@ -93,7 +94,9 @@ export const caseRoutes: FastifyPluginAsync = async (app) => {
     const stored = await app.store.cases.loadCase(caseNo);
     if (!view || !stored) throw notFound(`case '${caseNo}'`);
     const uploads = await listUploads(app.store.knex, caseNo);
-    return caseDetail(view, { uploads, version: stored.version, createdAt: stored.createdAt, updatedAt: stored.updatedAt }, app.runtime.calendar, app.runtime.clock.now().toISOString());
+    const detail = caseDetail(view, { uploads, version: stored.version, createdAt: stored.createdAt, updatedAt: stored.updatedAt }, app.runtime.calendar, app.runtime.clock.now().toISOString());
+    // The step forms name who holds each step.
+    return { ...detail, openTasks: await withPersonNames(app.identity.users, detail.openTasks as Array<{ assignee?: string; owner?: string }>) };
   });
 
   app.get<{ Params: { caseNo: string } }>('/api/cases/:caseNo/timeline', {

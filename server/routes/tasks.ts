@@ -16,6 +16,7 @@ import { can, type Resource } from '../identity/permissions.js';
 import { hasRole } from '../identity/roles.js';
 import { caseOwner, findTask, listTasks, type TaskFilter } from '../queries/tasks.js';
 import { withTaskLights } from '../queries/task-lights.js';
+import { withPersonNames } from '../queries/person-names.js';
 import '../plugins/types.js';
 
 /**
@@ -91,7 +92,7 @@ export const taskRoutes: FastifyPluginAsync = async (app) => {
       const { task, owner } = await ownedTask(app.store.knex, row);
       if (can(user, 'task.read', taskResource(task, undefined, owner)).allowed) visible.push(task);
     }
-    return withTaskLights(app.store.cases, app.runtime.calendar, app.runtime.clock.now().toISOString(), visible);
+    return withPersonNames(app.identity.users, await withTaskLights(app.store.cases, app.runtime.calendar, app.runtime.clock.now().toISOString(), visible));
   });
 
   app.get<{ Params: { id: string } }>('/api/tasks/:id', {

@@ -28,7 +28,8 @@ export function consoleScenarios(h: () => Harness, state: PagesState): void {
     await desk.screenshot({ path: path.join(SCREENSHOTS, 'console-inbox.png') });
 
     await desk.click(`${row} button.claim`);
-    await desk.waitForSelector(`${row} td:has-text("food-staff")`);
+    // The inbox names who holds the task by their real name, not their user id.
+    await desk.waitForSelector(`${row} td:has-text("${FOOD_DEPARTMENT} 工作人员")`);
     await desk.click(`${row} button.complete`);
     await desk.selectOption('#complete-outcome', 'approve');
     await desk.fill('#complete-opinion', '材料齐全，符合条件');

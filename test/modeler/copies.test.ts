@@ -54,6 +54,8 @@ describe('抄送我的, from the console pages', { timeout: 90_000 }, () => {
     await desk.click(`#inbox tr[data-case="${caseNo}"] button.claim`);
     await desk.waitForFunction(() => document.getElementById('status')?.textContent === '已签收');
     await route(desk, `#/cases/${encodeURIComponent(caseNo)}`, '/cases/:caseNo');
+    // The step form names who holds the step, not their user id.
+    expect(await desk.locator('.step[data-element="review"] h4 small').textContent()).toContain('办理人 区市场监督管理局 工作人员');
     const review = desk.locator('#task-operations .task-ops[data-element="review"]');
     await review.locator('button[data-op="copies"]').click();
     await review.locator('[data-field="copy-users"] input[value="food-chief"]').check();

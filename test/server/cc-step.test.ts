@@ -80,6 +80,9 @@ describe('the 抄送 step of a case', () => {
     const taskId = await openTask(t.app, t.tokens['samr-staff'], caseNo, 'siteCheck');
     const claim = await t.app.inject({ method: 'POST', url: `/api/tasks/${encodeURIComponent(taskId)}/claim`, headers: t.tokens['samr-staff'], payload: {} });
     expect(claim.statusCode, claim.body).toBe(200);
+    // The case page's step names its holder.
+    const open = (await get(`/api/cases/${caseNo}`, t.tokens['samr-staff'])).json().openTasks;
+    expect(open).toEqual([expect.objectContaining({ elementId: 'siteCheck', assignee: 'samr-staff', assigneeName: '区市场监督管理局 工作人员' })]);
     const copied = await t.app.inject({ method: 'POST', url: `/api/tasks/${encodeURIComponent(taskId)}/copies`, headers: t.tokens['samr-staff'], payload: { users: ['market-staff'], note: '请协助核查' } });
     expect(copied.statusCode, copied.body).toBe(200);
     const rows = (await get('/api/copies', t.tokens['market-staff'])).json();

@@ -33,7 +33,8 @@ describe('a step for the section chief', () => {
     expect(started.statusCode, started.body).toBeLessThan(300);
     const tasks = (await t.app.inject({ method: 'GET', url: '/api/tasks?caseNo=CR-1', headers: admin })).json<Array<{ taskId: string; assignee?: string }>>();
     expect(tasks).toHaveLength(1);
-    expect(tasks[0]).toMatchObject({ assignee: 'market-chief' });
+    // The inbox names the holder by their real name beside the id.
+    expect(tasks[0]).toMatchObject({ assignee: 'market-chief', assigneeName: 'market-supervision 科长' });
     const id = encodeURIComponent(tasks[0]!.taskId);
     const chief = await login(t.app, 'market-chief');
     const candidates = await t.app.inject({ method: 'GET', url: `/api/tasks/${id}/candidates`, headers: chief });

@@ -97,7 +97,7 @@ export async function inboxPage(ctx: ConsoleContext, query: URLSearchParams = ne
         { head: t('Task'), cell: (r) => r.name ?? r.elementId },
         { head: t('Stage'), cell: (r) => keyed(t, 'stage', r.stage) },
         { head: t('Department'), cell: (r) => r.department ?? '—' },
-        { head: t('Assignee'), cell: (r) => r.assignee ?? t('Unclaimed') },
+        { head: t('Assignee'), cell: (r) => r.assigneeName ?? r.assignee ?? t('Unclaimed') },
         { head: t('Received'), cell: (r) => dateTime(r.createdAt) },
         { head: t('Due'), cell: (r) => deadline(r.dueAt), className: 'col-due' },
         { head: status.value === 'active' ? t('Actions') : t('Completed at'), cell: actions },

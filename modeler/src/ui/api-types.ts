@@ -43,6 +43,9 @@ export interface TaskRow {
   role?: string;
   stage?: string;
   assignee?: string;
+  /** The assignee's real name (the server adds it), shown instead of the id. */
+  assigneeName?: string;
+  ownerName?: string;
   dueAt?: string;
   status: string;
   createdAt: string;

@@ -32,7 +32,7 @@ function stepHeading(kit: ActionKit, task: TaskRow): HTMLElement {
   const { t } = kit.ctx;
   // The step's own light is the clock that supervises it, as the server reads it (`light` of the task).
   return el('h4', {}, lightDot(task.light?.light ?? stepLight(kit.c.light, task.dueAt, kit.c.now), t), ' ', task.name ?? keyed(t, 'stage', task.stage), ' ', el('small', {}, `${task.department ?? ''} · ${t('Due')} `, el('span', { class: 'step-due' }, dueText(task.dueAt)),
-    ` · ${task.assignee ? `${t('Assignee')} ${task.assignee}` : t('Unclaimed')}`));
+    ` · ${task.assignee ? `${t('Assignee')} ${task.assigneeName ?? task.assignee}` : t('Unclaimed')}`));
 }
 
 /** A step that needs the fees paid first (the item's payBefore): shown with what it waits for, no form. */

@@ -158,7 +158,9 @@ function operations(kit: ActionKit, task: OpenTask, me: Me | undefined, open: Op
 /** Who works the step now, in words: delegated, a signer signing before the owner, or its holder. */
 function holderLine(kit: ActionKit, task: OpenTask, people: Candidate[]): string {
   const { t } = kit.ctx;
-  const name = (id: string | undefined) => namesOf(id ? [id] : [], people);
+  // The server names the holder and the owner; the colleagues' roster names anyone else.
+  const known = new Map([[task.assignee, task.assigneeName], [task.owner, task.ownerName]].filter((p): p is [string, string] => !!p[0] && !!p[1]));
+  const name = (id: string | undefined) => (id && known.get(id)) || namesOf(id ? [id] : [], people);
   if (task.delegated) return t('Delegated by {owner} to {to}', { owner: name(task.owner), to: name(task.assignee) });
   if (task.owner !== undefined && task.assignee !== task.owner) return t('Signer {who} signs before {owner}', { who: name(task.assignee), owner: name(task.owner) });
   return task.assignee ? t('Held by {who}', { who: name(task.assignee) }) : t('Unclaimed');
