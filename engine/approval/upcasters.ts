@@ -17,10 +17,19 @@ const lightName = (light: unknown): unknown => (light === 'blue' ? 'yellow' : li
  */
 const lightChangedV1: Upcaster = (event) => ({ ...event, from: lightName(event.from), to: lightName(event.to) } as CaseEvent);
 
+/**
+ * `supervision.recorded` v1 -> v2: the record names its case `caseNo` (v1: `caseId`) and the instant its
+ * answer is due `responseDueAt` (v1: `responseDueInstant`), as the case and the notices' API do.
+ */
+const supervisionRecordedV1: Upcaster = (event) => {
+  const { caseId, responseDueInstant, ...rest } = (event.record ?? {}) as Record<string, unknown>;
+  return { ...event, record: { ...rest, caseNo: caseId, responseDueAt: responseDueInstant } } as unknown as CaseEvent;
+};
+
 /** The lifecycle events' versions: the current one per changed type, and the upcasters. */
 export const APPROVAL_EVENT_VERSIONS: EventVersions = {
-  current: { 'light.changed': 2 },
-  upcasters: { 'light.changed@1': lightChangedV1 },
+  current: { 'light.changed': 2, 'supervision.recorded': 2 },
+  upcasters: { 'light.changed@1': lightChangedV1, 'supervision.recorded@1': supervisionRecordedV1 },
 };
 
 /** Any event of an approval case's log (lifecycle or BPMN) raised to the current version of its type. */

@@ -14,7 +14,7 @@ export const DEFAULT_SUPERVISION_RESPONSE_LIMIT: Limit = { value: 5, unit: 'WD' 
 
 /** A violation found by evaluating a case. */
 export interface Violation {
-  readonly caseId: string;
+  readonly caseNo: string;
   /** Stable rule id, e.g. `case-overdue`, `step-overdue`, `second-correction-notice`. */
   readonly rule: string;
   readonly stepId?: string;
@@ -60,7 +60,7 @@ export interface SupervisionRecord extends Violation {
   readonly organisation?: string;
   /** The responsible department's answer is due by this day (end of day). */
   readonly responseDue: IsoDate;
-  readonly responseDueInstant: string;
+  readonly responseDueAt: string;
   readonly calendarVersion: string;
 }
 
@@ -69,7 +69,7 @@ export interface SupervisionRecord extends Violation {
  */
 export function gbSupervisionFields(r: SupervisionRecord): Record<string, string> {
   return {
-    办件编号: r.caseId,
+    办件编号: r.caseNo,
     督办内容: r.content,
     机构名称: r.organisation ?? r.department,
     督办发出时间: r.issuedAt ?? r.issuedOn,
@@ -81,8 +81,8 @@ export function gbSupervisionFields(r: SupervisionRecord): Record<string, string
 }
 
 /** The de-duplication key: case + rule + step. */
-export function supervisionKey(v: Pick<Violation, 'caseId' | 'rule' | 'stepId'>): string {
-  return `${v.caseId}|${v.rule}|${v.stepId ?? '-'}`;
+export function supervisionKey(v: Pick<Violation, 'caseNo' | 'rule' | 'stepId'>): string {
+  return `${v.caseNo}|${v.rule}|${v.stepId ?? '-'}`;
 }
 
 /**
@@ -116,7 +116,7 @@ export function newSupervisionRecords(
       warningTypeCode: WARNING_TYPE_CODES[v.warningType],
       organisation: options.organisation ?? v.department,
       responseDue: due.date,
-      responseDueInstant: due.instant,
+      responseDueAt: due.instant,
       calendarVersion: due.calendarVersion,
     });
   }
@@ -125,7 +125,7 @@ export function newSupervisionRecords(
 
 /** The overdue violations shown by a case's light and its steps' lights on `on`. */
 export function overdueViolations(input: {
-  caseId: string;
+  caseNo: string;
   department: string;
   on: IsoDate;
   caseLight?: LightReading;
@@ -135,10 +135,10 @@ export function overdueViolations(input: {
   const out: Violation[] = [];
   if (input.caseLight?.light === 'red') {
     out.push({
-      caseId: input.caseId,
+      caseNo: input.caseNo,
       rule: 'case-overdue',
       detectedOn: input.on,
-      content: `Case ${input.caseId} passed its limit of ${input.caseLight.limit} days without completion (超期)`,
+      content: `Case ${input.caseNo} passed its limit of ${input.caseLight.limit} days without completion (超期)`,
       department: input.department,
       warningType: 'overdue',
     });
@@ -146,11 +146,11 @@ export function overdueViolations(input: {
   for (const s of input.steps ?? []) {
     if (s.light.light !== 'red') continue;
     out.push({
-      caseId: input.caseId,
+      caseNo: input.caseNo,
       rule: 'step-overdue',
       stepId: s.stepId,
       detectedOn: input.on,
-      content: s.content ?? `Step ${s.stepId} of case ${input.caseId} passed its own limit of ${s.light.limit} days`,
+      content: s.content ?? `Step ${s.stepId} of case ${input.caseNo} passed its own limit of ${s.light.limit} days`,
       department: s.department ?? input.department,
       warningType: 'overdue',
     });

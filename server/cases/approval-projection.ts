@@ -72,7 +72,7 @@ export function approvalRows(w: CaseWrite): ApprovalRows {
         department: r.department,
         issued_on: r.issuedOn,
         response_due: r.responseDue,
-        response_due_at: toUtc(r.responseDueInstant),
+        response_due_at: toUtc(r.responseDueAt),
         created_at: toUtc(e.at),
       });
     }

@@ -37,7 +37,7 @@ export function needsEvaluation(calendar: WorkingCalendar, s: ApprovalState, now
   const reading = caseLight(calendar, s, now);
   if (reading && reading.light !== s.light) return true;
   const violations = overdueViolations({
-    caseId: s.caseNo,
+    caseNo: s.caseNo,
     department: s.item.department,
     on: toZoned(now, calendar.zone).date,
     ...(reading ? { caseLight: reading } : {}),

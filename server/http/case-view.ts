@@ -54,7 +54,9 @@ export function caseDetail(view: CaseView, extra: { uploads: unknown[]; version:
     requiredMaterials: s.requiredMaterials, materials: s.materials, uploads: extra.uploads,
     corrections: s.corrections, ...(s.hearing ? { hearing: s.hearing } : {}), fees: s.fees,
     // The step the fees must be paid before (行政许可法 第58条 and the item's fee basis), so the pages can say so.
-    ...(s.item.payBefore ? { payBefore: s.item.payBefore } : {}), coDepartments: s.coDepartments, supervision: s.supervision,
+    ...(s.item.payBefore ? { payBefore: s.item.payBefore } : {}), coDepartments: s.coDepartments,
+    // caseId and responseDueInstant are the records' former names, kept readable for one version.
+    supervision: s.supervision.map((r) => ({ ...r, caseId: r.caseNo, responseDueInstant: r.responseDueAt })),
     ...Object.fromEntries((['acceptance', 'rejection', 'decision', 'certificate', 'delivery', 'evaluationRequest', 'evaluation', 'rectification', 'withdrawal', 'revocation'] as const).filter((k) => s[k] !== undefined).map((k) => [k, s[k]])),
     // 驳回 to the applicant during handling: what to correct, until it is supplied.
     ...(s.handlingCorrection ? { handlingCorrection: { reason: s.handlingCorrection.reason, requestedOn: s.handlingCorrection.requestedOn, ...(s.handlingCorrection.resubmittedOn ? { resubmittedOn: s.handlingCorrection.resubmittedOn } : {}) } } : {}),

@@ -22,6 +22,7 @@ import { taskCandidatesSchema } from './migrations/20261202T0950-task-candidates
 import { calendarYearsSchema } from './migrations/20261202T1700-calendar-years.js';
 import { copyReadsSchema } from './migrations/20261202T1710-copy-reads.js';
 import { yellowLightSchema } from './migrations/20261202T1700-yellow-light.js';
+import { supervisionRecordNamesSchema } from './migrations/20261202T1730-supervision-record-names.js';
 
 /** A knex migration with the name knex records in its migrations table. */
 export interface NamedMigration extends Knex.Migration {
@@ -52,6 +53,7 @@ export const MIGRATIONS: readonly NamedMigration[] = [
   calendarYearsSchema,
   copyReadsSchema,
   yellowLightSchema,
+  supervisionRecordNamesSchema,
 ];
 
 /** Serves `MIGRATIONS` to `knex.migrate`. */

@@ -216,3 +216,15 @@ describe('the early-warning light under its former name', () => {
     expect(approvalReplay([...log, v1]).approval!.light).toBe('yellow');
   });
 });
+
+describe('supervision records under their former names', () => {
+  it('reads a supervision.recorded event of v1 (caseId, responseDueInstant) under the names of v2', () => {
+    const v1 = {
+      type: 'supervision.recorded', v: 1, seq: 40, at: '2026-03-17T00:10:00+08:00',
+      record: { caseId: 'C1', rule: 'case-overdue', key: 'C1|case-overdue|-', responseDue: '2026-03-24', responseDueInstant: '2026-03-24T24:00:00+08:00' },
+    } as unknown as CaseEvent;
+    const raised = upcastLogEvent(v1) as unknown as { v: number; record: Record<string, unknown> };
+    expect(raised.v).toBe(2);
+    expect(raised.record).toEqual({ caseNo: 'C1', rule: 'case-overdue', key: 'C1|case-overdue|-', responseDue: '2026-03-24', responseDueAt: '2026-03-24T24:00:00+08:00' });
+  });
+});

@@ -81,7 +81,7 @@ describe('step lights and delivery', () => {
 
 describe('supervision records (督办)', () => {
   const violation = (over: Partial<Violation> = {}): Violation => ({
-    caseId: 'C1',
+    caseNo: 'C1',
     rule: 'case-overdue',
     detectedOn: '2026-03-17',
     content: 'overdue',
@@ -98,7 +98,7 @@ describe('supervision records (督办)', () => {
 
   it('never duplicates on re-evaluation', () => {
     const first = newSupervisionRecords(cal, [], [violation()]);
-    const again = newSupervisionRecords(cal, first, [violation({ detectedOn: '2026-03-18' }), violation({ caseId: 'C2' })]);
+    const again = newSupervisionRecords(cal, first, [violation({ detectedOn: '2026-03-18' }), violation({ caseNo: 'C2' })]);
     expect(again.map((r) => r.key)).toEqual(['C2|case-overdue|-']);
   });
 
@@ -112,7 +112,7 @@ describe('supervision records (督办)', () => {
     const red = lightOn(cal, { deadline: d, on: '2026-03-17' });
     const yellow = lightOn(cal, { deadline: d, on: '2026-03-16' });
     const v = overdueViolations({
-      caseId: 'C1',
+      caseNo: 'C1',
       department: 'D',
       on: '2026-03-17',
       caseLight: red,
@@ -123,6 +123,6 @@ describe('supervision records (督办)', () => {
     });
     expect(v.map(supervisionKey)).toEqual(['C1|case-overdue|-', 'C1|step-overdue|S3']);
     expect(v[1]!.department).toBe('E');
-    expect(overdueViolations({ caseId: 'C1', department: 'D', on: '2026-03-16', caseLight: yellow })).toEqual([]);
+    expect(overdueViolations({ caseNo: 'C1', department: 'D', on: '2026-03-16', caseLight: yellow })).toEqual([]);
   });
 });

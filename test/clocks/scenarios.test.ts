@@ -220,7 +220,7 @@ describe('S7: joint approval is complete only when every co-department is done',
   it('creates one supervision record for the late 公安 step, however often it is evaluated', () => {
     const evaluate = (on: string) =>
       overdueViolations({
-        caseId: 'C-2026-0901',
+        caseNo: 'C-2026-0901',
         department: '市场监管局',
         on,
         steps: [{ stepId: 'S4b', department: '公安', light: lightOn(cal, { deadline: joint.departments['公安']!, on }) }],

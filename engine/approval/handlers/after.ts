@@ -113,7 +113,7 @@ export function evaluateSupervision(d: Decider): void {
   const calendar = d.ctx.calendar;
   const caseReading = caseLight(calendar, s, d.ctx.now);
   const violations = overdueViolations({
-    caseId: s.caseNo,
+    caseNo: s.caseNo,
     department: s.item.department,
     on: d.today,
     ...(caseReading ? { caseLight: caseReading } : {}),

@@ -11,9 +11,9 @@ export function recordOptions(d: Decider): { issuedAt: string; organisation: str
 }
 
 /** Records each of `violations` not yet recorded on the case. */
-export function recordViolations(d: Decider, violations: readonly Omit<Violation, 'caseId' | 'detectedOn'>[]): void {
+export function recordViolations(d: Decider, violations: readonly Omit<Violation, 'caseNo' | 'detectedOn'>[]): void {
   const s = d.approval;
-  const found = violations.map((v) => ({ ...v, caseId: s.caseNo, detectedOn: d.today }));
+  const found = violations.map((v) => ({ ...v, caseNo: s.caseNo, detectedOn: d.today }));
   for (const record of newSupervisionRecords(d.ctx.calendar, s.supervision, found, recordOptions(d))) {
     d.emit('supervision.recorded', { record }, { why: record.content });
   }
