@@ -100,8 +100,6 @@ export async function applyOnline(h: Harness, a: Application): Promise<{ portal:
   await answer(portal, a.facts);
   const last = Object.keys(a.files).at(-1)!;
   await portal.waitForSelector(`#uploads input[data-material="${last}"]`);
-  await portal.fill('#applicant-name', '张三');
-  await portal.fill('#applicant-id', '110101199003071234');
   await portal.fill('#applicant-phone', a.phone ?? '13800138000');
   // The chooser is labelled in Chinese, not with the browser's own "Choose File" / "No file chosen"
   const [first] = Object.keys(a.files);

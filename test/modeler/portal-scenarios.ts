@@ -55,7 +55,6 @@ export function portalScenarios(h: () => Harness, state: PagesState): void {
     // The uploads are offered for what the applicant provides; the business licence comes from the certificate library
     expect(await portal.$$eval('#uploads input[type="file"]', (inputs) => inputs.map((i) => (i as HTMLElement).dataset.material))).toEqual(['M1', 'M3', 'M4']);
     expect(await portal.getAttribute('#shared fieldset', 'data-material')).toBe('M2');
-    await portal.fill('#applicant-id', '110101199003071234');
     await portal.fill('#shared [data-material="M2"] [name="number"]', '91110000MA01ABCD1X');
     await portal.fill('#shared [data-material="M2"] [name="issuer"]', '区市场监督管理局');
     await portal.setInputFiles('#uploads input[data-material="M1"]', pdf('申请书.pdf'));

@@ -46,8 +46,6 @@ export function workbenchScenarios(h: () => Harness, state: PagesState): void {
     await portal.waitForSelector('#needed li[data-material="M4"]');
     const listed = () => portal.$$eval('#needed li', (lis) => lis.map((li) => (li as HTMLElement).dataset.material));
     expect(await listed()).toEqual(['M1', 'M2', 'M3', 'M4']);
-    await portal.fill('#applicant-name', APPLICANT_NAME);
-    await portal.fill('#applicant-id', '110101199003071234');
     await portal.fill('#applicant-phone', '13800138000');
     await portal.setInputFiles('#uploads input[data-material="M1"]', pdf('申请书.pdf'));
 
@@ -57,8 +55,12 @@ export function workbenchScenarios(h: () => Harness, state: PagesState): void {
     await portal.check('input[name="fact:operatesOnline"][value="false"]');
     await portal.waitForSelector('#needed li[data-material="M6"]', { state: 'detached' });
     expect(await listed()).toEqual(['M1', 'M2', 'M3', 'M4']);
-    expect(await portal.inputValue('#applicant-name')).toBe(APPLICANT_NAME);
-    expect(await portal.inputValue('#applicant-id')).toBe('110101199003071234');
+    // Online the applicant is the account's real-name record: shown read-only, never asked for
+    expect(await portal.textContent('#applicant-name')).toBe(APPLICANT_NAME);
+    expect(await portal.textContent('#applicant-id-type')).toBe('居民身份证');
+    expect(await portal.textContent('#applicant-id')).toBe('**************1234');
+    expect(await portal.textContent('#applicant-identity-source')).toBe('取自您的实名账户');
+    expect(await portal.locator('#applicant-own input:not([type="tel"])').count()).toBe(0);
     expect(await portal.inputValue('#applicant-phone')).toBe('13800138000');
     expect(await portal.$eval('#uploads input[data-material="M1"]', (i) => (i as HTMLInputElement).files?.[0]?.name)).toBe('申请书.pdf');
 
@@ -197,6 +199,10 @@ export function workbenchScenarios(h: () => Harness, state: PagesState): void {
     await completeStep(desk, 'audit', '同意', '#step-actions .step[data-element="decide"]');
     await completeStep(desk, 'decide', '准予许可', '#certificate-issued');
     expect(await desk.textContent('#case-page')).toContain('准予许可');
+    // Decided is not yet 办结: the case clocks stopped in time, but the case concludes with the result handed over
+    const promisedReason = () => desk.textContent('#clock-lights tr[data-clock="promised"] .clock-reason');
+    expect(await promisedReason()).toBe('已按期作出决定，结果送达后办结');
+    expect(await desk.textContent('#clock-lights')).not.toContain('已按期办结');
 
     // The approving decision generated and sealed the certificate (行政许可法 第44条); staff see it in its A4
     // layout, with its number and the department's e-seal, before handing it over at the issue step
@@ -222,6 +228,19 @@ export function workbenchScenarios(h: () => Harness, state: PagesState): void {
     await desk.click('#record-delivery');
     await desk.waitForSelector('#case-page:not(:has(#delivery-actions))');
     expect(await status(desk)).toBe('登记送达：已完成');
+    expect(await promisedReason()).toBe('已按期办结');
+    // The timeline lists what people did; the engine's bookkeeping (环节开始, 计算时限) waits behind the toggle
+    const timelineRows = await desk.locator('#timeline tbody tr').count();
+    const visibleKinds = () => desk.$$eval('#timeline tbody tr', (trs) => trs.filter((tr) => !(tr as HTMLElement).hidden).map((tr) => (tr as HTMLElement).dataset.event));
+    expect(await visibleKinds()).not.toContain('task.created');
+    expect(await visibleKinds()).not.toContain('deadlines.computed');
+    expect(await visibleKinds()).toContain('task.completed');
+    expect(await desk.isVisible('#timeline tr[data-event="task.created"]')).toBe(false);
+    expect(await desk.textContent('#timeline-toggle')).toBe(`显示全部记录（${timelineRows} 条）`);
+    await desk.click('#timeline-toggle');
+    expect((await visibleKinds()).length).toBe(timelineRows);
+    expect(await visibleKinds()).toContain('task.created');
+    expect(await desk.textContent('#timeline-toggle')).toBe('只显示主要记录');
     await chinese(desk);
   });
 

@@ -38,6 +38,11 @@ function pausedText(t: T, s: Ledger): string {
   return `${paused.length ? paused.join('、') : t('none: the clocks run on')}${s.pauseBasis ? `（${s.pauseBasis}）` : ''}`;
 }
 
+/** Whether the case has ended (办结 after delivery, or withdrawn / revoked), not merely decided. */
+function isConcluded(c: CaseDetail): boolean {
+  return c.concludedAt !== undefined || ['concluded', 'withdrawn', 'revoked'].includes(c.phase ?? '');
+}
+
 /** The clocks section of the case page. */
 export function clocksSection(t: T, c: CaseDetail): HTMLElement {
   const rows: [string, string, DeadlineView | undefined][] = [
@@ -69,7 +74,7 @@ export function clocksSection(t: T, c: CaseDetail): HTMLElement {
     : t('No extension'));
 
   const stepNames = new Map((c.openTasks ?? []).filter((x) => x.elementId && x.name).map((x) => [x.elementId!, x.name!]));
-  const lights = clockLightsTable(t, c.lights ?? [], { stepNames });
+  const lights = clockLightsTable(t, c.lights ?? [], { stepNames, concluded: isConcluded(c) });
   lights.id = 'clock-lights';
   const policy = el('p', { id: 'counting-policy', 'data-policy': c.countingPolicy ?? 'C1' },
     `${t('Counting')}：${keyed(t, 'policy', c.countingPolicy ?? 'C1')}`,

@@ -96,7 +96,13 @@ function readable(t: T, text: string | undefined): string {
   return /[\u3400-\u9fff]/.test(text) && !/\b[a-z]{3,}\b/.test(text) ? text : '';
 }
 
-/** The timeline: every event in order with its actor and reason. */
+/**
+ * The engine's bookkeeping, hidden from the timeline by default: a step's task opening (its completion is
+ * listed), the clocks computed and started, and light changes (the clocks section shows the lights).
+ */
+const ROUTINE_EVENTS: ReadonlySet<string> = new Set(['task.created', 'deadlines.computed', 'step-clock.started', 'step-clock.stopped', 'light.changed']);
+
+/** The timeline: the entries that concern people by default, every event in order with the toggle. */
 export function timelineSection(t: T, rows: TimelineRow[]): HTMLElement {
   const list = table<TimelineRow>([
     { head: '#', cell: (r) => String(r.seq), className: 'col-seq' },
@@ -108,7 +114,18 @@ export function timelineSection(t: T, rows: TimelineRow[]): HTMLElement {
     { head: t('Detail'), cell: (r) => (r.detail && r.detail !== r.what ? readable(t, r.detail) : '') },
     { head: t('Why'), cell: (r) => readable(t, r.why) },
     { head: t('Status'), cell: (r) => (r.status !== undefined ? keyed(t, 'status', r.status) : '') },
-  ], rows, t('No events'), (r) => ({ 'data-event': r.what }));
+  ], rows, t('No events'), (r) => ({ 'data-event': r.what, ...(ROUTINE_EVENTS.has(r.what) ? { 'data-routine': 'true' } : {}) }));
   list.id = 'timeline';
-  return section(t('Timeline'), list);
+  const routine = [...list.querySelectorAll<HTMLTableRowElement>('tr[data-routine]')];
+  if (!routine.length) return section(t('Timeline'), list);
+  const toggle = el('button', { type: 'button', id: 'timeline-toggle', class: 'link' });
+  let all = false;
+  const show = () => {
+    for (const tr of routine) tr.hidden = !all;
+    toggle.textContent = all ? t('Show the main entries only') : t('Show all entries ({n})', { n: rows.length });
+    toggle.setAttribute('aria-expanded', String(all));
+  };
+  toggle.addEventListener('click', () => { all = !all; show(); });
+  show();
+  return section(t('Timeline'), list, el('p', { class: 'timeline-toggle' }, toggle));
 }

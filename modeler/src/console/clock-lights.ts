@@ -25,15 +25,28 @@ function usedText(t: T, l: ClockLightView): string {
   return t('{elapsed} of {limit} {unit} used', { elapsed: l.elapsed, limit: l.limit, unit: keyed(t, 'unit', l.unit ?? 'WD') });
 }
 
-/** Why the light is what it is, in a sentence with the thresholds and the end of the limit. */
-export function reasonText(t: T, l: ClockLightView): string {
+/**
+ * What a stopped clock says. The case's clocks stop at the decision, but the case is 办结 only once the result
+ * is delivered and the case concluded (shared domain §3.7, engine `case.concluded`): before that a case clock
+ * reads "decided in time, not yet concluded". A step's or co-department's clock says its own work is done.
+ * `concluded` is unknown in the overview, which then uses the neutral wording.
+ */
+function stoppedText(t: T, l: ClockLightView, late: boolean, at: string, concluded: boolean | undefined): string {
+  const caseClock = l.kind === 'promised' || l.kind === 'statutory';
+  if (caseClock && concluded === true) return late ? t('Completed after its end {at}', { at }) : t('Completed in time');
+  if (caseClock && concluded === false) return late ? t('Decided after its end {at}; not yet concluded', { at }) : t('Decided in time; not yet concluded until the result is delivered');
+  return late ? t('Done after its end {at}', { at }) : t('Done within its limit');
+}
+
+/** Why the light is what it is, in a sentence with the thresholds and the end of the limit; `concluded`: is the case 办结. */
+export function reasonText(t: T, l: ClockLightView, concluded?: boolean): string {
   const r = l.reason;
   const used = usedText(t, l);
   const ends = deadline(r.endsAt);
   switch (r.code) {
     case 'overdue': return t('Ended {at} without completion', { at: ends });
-    case 'completed-late': return t('Completed after its end {at}', { at: ends });
-    case 'completed': return t('Completed in time');
+    case 'completed-late': return stoppedText(t, l, true, ends, concluded);
+    case 'completed': return stoppedText(t, l, false, ends, concluded);
     case 'paused': return t('Paused by a special procedure (art. 45)');
     case 'warn-percent': return t('{used}: at or over the warning line of {p}%', { used, p: r.warnAtPercent });
     case 'warn-days-left': return t('{left} {unit} left: at or under the warning line of {n}', { left: l.remaining, unit: keyed(t, 'unit', l.unit ?? 'WD'), n: r.warnWhenDaysLeft ?? 0 });
@@ -42,14 +55,14 @@ export function reasonText(t: T, l: ClockLightView): string {
 }
 
 /** The table of clocks with their lights; `withCase` adds the case number column (the overview). */
-export function clockLightsTable(t: T, lights: readonly ClockLightView[], options: { withCase?: boolean; stepNames?: ReadonlyMap<string, string>; empty?: string } = {}): HTMLTableElement {
+export function clockLightsTable(t: T, lights: readonly ClockLightView[], options: { withCase?: boolean; stepNames?: ReadonlyMap<string, string>; empty?: string; concluded?: boolean } = {}): HTMLTableElement {
   const columns = [
     ...(options.withCase ? [{ head: t('Case number'), cell: (l: ClockLightView) => el('a', { href: `#/cases/${encodeURIComponent(l.caseNo ?? '')}` }, l.caseNo ?? '') }] : []),
     { head: t('Clock'), cell: (l: ClockLightView) => el('span', { class: 'clock-name' }, clockName(t, l, options.stepNames)) },
     { head: t('Light'), cell: (l: ClockLightView) => lightDot(l.light, t), className: 'col-light' },
     { head: t('Responsible department'), cell: (l: ClockLightView) => l.department ?? '—' },
     { head: t('Ends'), cell: (l: ClockLightView) => el('span', { class: 'clock-due' }, deadline(l.dueAt)) },
-    { head: t('Reason'), cell: (l: ClockLightView) => el('span', { class: 'clock-reason', 'data-reason': l.reason.code }, reasonText(t, l)) },
+    { head: t('Reason'), cell: (l: ClockLightView) => el('span', { class: 'clock-reason', 'data-reason': l.reason.code }, reasonText(t, l, options.concluded)) },
   ];
   return table<ClockLightView>(columns, lights, options.empty ?? t('The clocks start at acceptance'), (l) => ({ 'data-clock': l.clock, 'data-light': l.light, ...(l.caseNo ? { 'data-case': l.caseNo } : {}) }));
 }

@@ -66,6 +66,7 @@ export const ZH_CN_CONSOLE: Readonly<Record<string, string>> = {
   'event.case.concluded': '办结', 'event.case.withdrawn': '撤回', 'event.case.revoked': '撤销', 'event.payment.confirmed': '缴费确认',
   'event.certificate.issued': '发证', 'event.evaluation.requested': '邀请评价', 'event.delivery.recorded': '送达', 'event.case.evaluated': '评价', 'event.rectification.opened': '整改开始',
   'event.rectification.completed': '整改完成', 'event.light.changed': '灯色变化', 'event.supervision.recorded': '督办',
+  'Show the main entries only': '只显示主要记录', 'Show all entries ({n})': '显示全部记录（{n} 条）',
   'event.task.created': '环节开始', 'event.task.claimed': '签收', 'event.task.completed': '环节办理', 'event.case.returned': '退回',
   'event.case.suspended': '挂起', 'event.case.resumed': '恢复',
 };

@@ -40,6 +40,7 @@ export const ZH_CN_PORTAL: Readonly<Record<string, string>> = {
   'Name of the principal': '委托人姓名/名称', 'ID type': '证件类型', 'ID number of the principal': '委托人证件号码',
   'Account of the principal (if any)': '委托人账号（如有）', 'Their login name on this portal; leave empty if they have none': '委托人在本平台的登录名，没有可不填',
   'Agent (you)': '代理人（本人）', 'from your real-name account': '取自您的实名账户',
+  'Applying online needs a real-name record on your account; please complete it at the service window': '网上申报需账户已实名认证，请到服务窗口完成实名登记',
   'Enter {field} of the principal you act for': '请填写{field}',
   'idType.RESIDENT_ID': '居民身份证', 'idType.USCC': '统一社会信用代码', 'idType.PASSPORT': '护照',
   'idType.HK_MACAO_PERMIT': '港澳居民来往内地通行证', 'idType.TAIWAN_PERMIT': '台湾居民来往大陆通行证', 'idType.FOREIGN_PERMANENT_ID': '外国人永久居留身份证',

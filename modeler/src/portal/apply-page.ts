@@ -5,7 +5,8 @@
  * `byAgent` question with yes makes it an agent's application (principal-form.ts): the principal's identity
  * and the power of attorney are asked for, and the account is recorded as the agent.
  */
-import { el, errorText, field, say, section } from '../ui/dom.js';
+import { el, errorText, field, keyed, say, section, type T } from '../ui/dom.js';
+import type { Me } from '../ui/http.js';
 import { go } from '../ui/router.js';
 import type { PortalContext } from './context.js';
 import { factsFieldset, readFacts, type DeclaredFact } from './facts-form.js';
@@ -16,6 +17,17 @@ import { principalForm } from './principal-form.js';
 /** The value at the dotted `path` of `facts`. */
 function readAt(facts: Record<string, unknown>, path: string): unknown {
   return path.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), facts);
+}
+
+/** The account's real-name identity (实名), read-only: name, ID type and the number's last four characters. */
+function realNameView(t: T, me: Me): HTMLElement {
+  const row = (label: string, value: string, id: string) => el('div', { class: 'field' }, el('span', { class: 'field-label' }, label), el('output', { id }, value));
+  if (!me.idType) return el('div', { id: 'applicant-identity', class: 'notice' }, t('Applying online needs a real-name record on your account; please complete it at the service window'));
+  return el('div', { id: 'applicant-identity', class: 'identity' },
+    row(t('Name'), me.name, 'applicant-name'),
+    row(t('ID type'), keyed(t, 'idType', me.idType), 'applicant-id-type'),
+    row(t('ID number'), me.idSuffix ? `${'*'.repeat(me.idType === 'RESIDENT_ID' || me.idType === 'USCC' ? 14 : 4)}${me.idSuffix}` : '', 'applicant-id'),
+    el('p', { class: 'hint', id: 'applicant-identity-source' }, t('from your real-name account')));
 }
 
 /** Renders the application page of item `code`. */
@@ -42,8 +54,9 @@ export async function applyPage(ctx: PortalContext, code: string): Promise<HTMLE
   let needed: NeededMaterial[] | undefined;
 
   // Built once: what the applicant typed or chose survives every refresh of the materials list.
-  const name = el('input', { id: 'applicant-name', name: 'applicant-name', required: true, value: me.name });
-  const idNumber = el('input', { id: 'applicant-id', name: 'applicant-id', required: true, inputmode: 'text', autocomplete: 'off', placeholder: t('ID or unified social credit code') });
+  // Online the server records the account's real-name record as the applicant (server/cases/applicant-identity.ts):
+  // the page shows it read-only instead of asking for a name and number it would ignore.
+  const identity = realNameView(t, me);
   const phone = el('input', { id: 'applicant-phone', name: 'applicant-phone', type: 'tel', placeholder: '138…' });
   const neededSlot = el('div', { id: 'needed-slot' }, el('p', { class: 'hint', id: 'needed-hint' }, t('Answer the questions above to see the materials you need.')));
   const uploads = el('div', { class: 'uploads', id: 'uploads' });
@@ -51,7 +64,7 @@ export async function applyPage(ctx: PortalContext, code: string): Promise<HTMLE
   const kept = new Map<string, HTMLElement>();
   const submit = el('button', { type: 'submit', class: 'primary big', id: 'submit-application', disabled: true }, t('Submit the application'));
   const principal = principalForm(t);
-  const own = section(t('Applicant'), field(t('Name'), name), field(t('ID number'), idNumber), field(t('Phone'), phone));
+  const own = section(t('Applicant'), identity, field(t('Phone'), phone));
   own.id = 'applicant-own';
   const agentSelf = section(t('Agent (you)'), el('p', { id: 'agent-self' }, `${me.name}（${t('from your real-name account')}）`));
   agentSelf.id = 'agent-own';
@@ -119,9 +132,8 @@ export async function applyPage(ctx: PortalContext, code: string): Promise<HTMLE
       given.input.focus();
       return;
     }
-    if (!agent && (!name.value.trim() || !idNumber.value.trim())) {
-      say(t('Enter the name and ID number of the applicant'), 'error');
-      (name.value.trim() ? idNumber : name).focus();
+    if (!agent && !me.idType) {
+      say(t('Applying online needs a real-name record on your account; please complete it at the service window'), 'error');
       return;
     }
     const stated = readFacts(form, facts);
@@ -129,7 +141,7 @@ export async function applyPage(ctx: PortalContext, code: string): Promise<HTMLE
     const contact = phone.value.trim() && !agent ? { phone: phone.value.trim() } : {};
     const applicant = given?.ok
       ? { ...given.principal, kind: typeof kind === 'string' ? kind : given.principal.idType === 'USCC' ? 'ENTERPRISE' : 'NATURAL_PERSON' }
-      : { name: name.value.trim(), kind: typeof kind === 'string' ? kind : 'NATURAL_PERSON', idNumber: idNumber.value.trim(), ...contact };
+      : { ...(typeof kind === 'string' ? { kind } : {}), ...contact };
     const shared = sharedReferences(form);
     // An agent's application: the principal is the applicant; the agent is the account (its real-name record).
     const application = { itemCode: code, channel: agent ? 'agent' : 'online', facts: stated, applicant, ...(shared.length ? { materials: shared } : {}) };

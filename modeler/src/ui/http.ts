@@ -11,6 +11,10 @@ export { ApiError };
 export interface Me {
   id: string;
   name: string;
+  /** The ID type of the account's real-name record (实名), if it has one. */
+  idType?: string;
+  /** The last four characters of its ID number; the full number is never sent. */
+  idSuffix?: string;
   department?: string;
   /** The region (division code) of a service centre's staff: their level's scope. */
   region?: string;
