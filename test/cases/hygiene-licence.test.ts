@@ -173,7 +173,7 @@ describe('ITEM-06 public venue hygiene licence (scenario S1)', () => {
     s = (await w.service.getCase(caseNo))!.lifecycle;
     expect(s.light).toBe('red');
     expect(caseOverdue(s.supervision)).toHaveLength(1);
-    expect(caseOverdue(s.supervision)).toMatchObject([{ rule: 'case-overdue', caseId: caseNo, issuedOn: addCalendarDays(promised, 1) }]);
+    expect(caseOverdue(s.supervision)).toMatchObject([{ rule: 'case-overdue', caseNo: caseNo, issuedOn: addCalendarDays(promised, 1) }]);
     expect(s.supervision.filter((r) => r.rule === 'step-overdue').map((r) => r.stepId)).toEqual([`task:${decide}`]);
     expect(s.supervision).toHaveLength(2);
     // Decided late: recorded as overdue against the promised limit, still within the statutory one.

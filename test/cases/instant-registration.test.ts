@@ -113,7 +113,7 @@ describe('ITEM-01 sole trader registration (instant)', () => {
     let s = (await w.service.getCase(caseNo))!.lifecycle;
     expect(s.light).toBe('red');
     expect(s.supervision).toHaveLength(1);
-    expect(s.supervision).toMatchObject([{ rule: 'case-overdue', caseId: caseNo, issuedOn: addCalendarDays(D0, 1) }]);
+    expect(s.supervision).toMatchObject([{ rule: 'case-overdue', caseNo: caseNo, issuedOn: addCalendarDays(D0, 1) }]);
     w.at(addCalendarDays(D0, 1), '10:00');
     await complete(caseNo, 'approve', 'approve');
     s = (await w.service.getCase(caseNo))!.lifecycle;
