@@ -29,3 +29,19 @@ export function orgReferenceFindings(definition: Pick<ExecutableDefinition, 'nod
   }
   return findings;
 }
+
+/**
+ * Steps without a candidate rule whose free-text department the organisation does not have (rule
+ * `org-department`, a warning): a misspelled department deploys, but its tasks would sit in an inbox no staff
+ * of a listed department sees, so the deployer is told which step and which name.
+ */
+export function unlistedDepartmentFindings(definition: Pick<ExecutableDefinition, 'nodes'>, org: OrgSnapshot): Finding[] {
+  if (!Object.keys(org.departments).length) return [];
+  return Object.entries(definition.nodes)
+    .filter(([, node]) => node.approval?.department !== undefined && !node.approval.candidates && !org.departments[node.approval.department])
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([id, node]) => ({
+      id, rule: 'org-department', severity: 'warning' as const,
+      message: `Step '${id}' names department '${node.approval!.department}', which the organisation does not have (GET /api/org); choose one of its departments`,
+    }));
+}

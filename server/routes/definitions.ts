@@ -13,7 +13,7 @@ import { errors } from '../http/schemas.js';
 import { deployOwned, listOwned, ownerOf, sourceOf } from '../queries/definitions.js';
 import { reservationOf } from '../cases/item-reservations.js';
 import { deployBoundary, foreignSteps, soleStepDepartment } from '../identity/deploy-boundary.js';
-import { orgReferenceFindings } from '../organisation/deploy-check.js';
+import { orgReferenceFindings, unlistedDepartmentFindings } from '../organisation/deploy-check.js';
 import { definitionDeployers, noteSchema, notesOf, recordNote } from '../queries/version-notes.js';
 import '../plugins/types.js';
 
@@ -108,7 +108,8 @@ export const definitionRoutes: FastifyPluginAsync = async (app) => {
     const boundary = deployBoundary(user, loaded.definition, department);
     if (boundary) throw new ApiError(boundary.code, boundary.message, boundary.details);
     // Candidate rules name the organisation: the department and position must exist.
-    const unknown = orgReferenceFindings(loaded.definition, await app.identity.org.snapshot());
+    const org = await app.identity.org.snapshot();
+    const unknown = orgReferenceFindings(loaded.definition, org);
     if (unknown.length) throw definitionRefused(unknown);
     // An item code reserved for another department is not squatted by a plain definition of that key.
     const reserved = await reservationOf(app.store.knex, key);
@@ -124,7 +125,7 @@ export const definitionRoutes: FastifyPluginAsync = async (app) => {
       if (opts.note) await recordNote(trx, { kind: 'definition', key: stored.key, version: stored.version, note: opts.note });
       return { result: { ...stored, ...(opts.note ? { note: opts.note } : {}) }, audit: { actorId: user.id, action: 'definition.deployed', target: `${stored.key}@${stored.version}`, details: { department, processId: stored.processId, ...(opts.note ? { note: opts.note } : {}) } } };
     });
-    return reply.status(201).send({ ...deployed, department, warnings: loaded.warnings });
+    return reply.status(201).send({ ...deployed, department, warnings: [...loaded.warnings, ...unlistedDepartmentFindings(loaded.definition, org)] });
   });
 
   app.get<{ Querystring: { key?: string } }>('/api/definitions', {

@@ -207,6 +207,8 @@ export function modelerScenarios(h: () => Harness): void {
       await page.waitForSelector(`#status[data-kind="ok"]:has-text("第 ${i + 1} 版")`);
       await page.waitForSelector('#deploy-dialog', { state: 'detached' });
     }
+    // The step's department 卫健委 is not one of the organisation's: deployed, with a warning naming the step
+    expect(await page.textContent('#status')).toContain('提示：环节“材料审核”的实施部门“卫健委”不在组织机构中，请从组织机构中选择');
     const listed = await server.app.inject({ method: 'GET', url: '/api/definitions?key=public-health', headers: auth });
     expect(listed.json().map((d: { version: number; processId: string; note?: string }) => [d.version, d.processId, d.note])).toEqual([[1, 'publicHealth', notes[0]], [2, 'publicHealth', notes[1]]]);
     expect(await page.$$eval('#item-version option', (o) => o.map((x) => (x as HTMLOptionElement).value))).toEqual(['1', '2']);

@@ -29,6 +29,16 @@ describe('definition deploy', () => {
     expect(list.json().map((d: { key: string; version: number }) => `${d.key}@${d.version}`)).toEqual(['permit@1', 'permit@2']);
   });
 
+  it('deploys a step whose department the organisation lacks with a warning naming the step and the department', async () => {
+    // 'market-supervison' is a misspelling of the organisation's market-supervision: its tasks would reach no one
+    const misspelt = fixture('review.bpmn').replaceAll('approval:department="market-supervision"', 'approval:department="market-supervison"');
+    const res = await deployXml(admin, misspelt);
+    expect(res.statusCode, res.body).toBe(201);
+    const warnings = res.json().warnings.filter((w: { rule: string }) => w.rule === 'org-department');
+    expect(warnings.map((w: { id: string; severity: string }) => [w.id, w.severity])).toEqual([['issue', 'warning'], ['review', 'warning']]);
+    expect(warnings[0].message).toContain("'market-supervison'");
+  });
+
   it('deploys a JSON body with an explicit key and version', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/definitions', headers: admin, payload: { xml: fixture('review.bpmn'), key: 'food-licence', version: 3, department: 'market-supervision' } });
     expect(res.statusCode).toBe(201);

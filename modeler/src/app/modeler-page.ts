@@ -31,6 +31,16 @@ export function mountModelerPage(root: HTMLElement, modeler: Modeler, api: ApiCl
   // Who implements a plain definition: the reform office deploys for a department, chosen among those the
   // diagram's steps name; empty lets the server take the key's owner, the caller's own or the only one named.
   const department = el('select', { id: 'deploy-department', title: t('Implementing department') });
+  /** The deploy's warnings in the page's words: a step's department missing from the organisation by step name. */
+  const deployWarnings = (warnings: readonly { id: string; rule: string }[]): string[] => {
+    const registry = modeler.get('elementRegistry') as { get(id: string): { businessObject?: { name?: string; get?(name: string): unknown } } | undefined };
+    const unlisted = warnings.filter((w) => w.rule === 'org-department').map((w) => {
+      const bo = registry.get(w.id)?.businessObject;
+      return t('the department {department} of step {step} is not in the organisation', { step: bo?.name || w.id, department: String(bo?.get?.('approval:department') ?? '') });
+    });
+    const others = warnings.length - unlisted.length;
+    return [...unlisted, ...(others ? [t('{n} warnings', { n: others })] : [])];
+  };
   const namedDepartments = (): string[] => {
     const registry = modeler.get('elementRegistry') as { getAll(): { businessObject?: { get?(name: string): unknown } }[] };
     const names = registry.getAll().map((e) => e.businessObject?.get?.('approval:department')).filter((d): d is string => typeof d === 'string' && d !== '');
@@ -102,7 +112,7 @@ export function mountModelerPage(root: HTMLElement, modeler: Modeler, api: ApiCl
       code.value = deployed.code;
       showVersions();
       version.value = String(deployed.version);
-      say(t('Deployed {code} version {version}', { code: deployed.code, version: deployed.version }), 'ok');
+      say([t('Deployed {code} version {version}', { code: deployed.code, version: deployed.version }), ...deployWarnings(deployed.warnings)].join('；'), 'ok');
     }],
     ['version-history', 'Version history', async () => {
       if (!code.value) return say(t('Enter or choose an item code first'), 'error');
