@@ -124,6 +124,16 @@ const worksOn: Check = (user, r) => {
   return department !== undefined && user.department !== undefined && department === user.department;
 };
 
+/**
+ * 催办 by a department: a step of the caller's department that a colleague holds. An unclaimed step has
+ * nobody to remind (its department's staff claim it, 签收), and nobody urges their own task.
+ */
+const urgesColleague: Check = (user, r) => {
+  if (r.kind !== 'task' || r.assignee === undefined || r.assignee === user.id) return false;
+  const department = stepDepartment(r);
+  return department !== undefined && user.department !== undefined && department === user.department;
+};
+
 /** The task is with the caller: its assignee (a completed task: the one who completed it). */
 const holdsTask: Check = (user, r) => r.kind === 'task' && r.assignee !== undefined && r.assignee === user.id;
 
@@ -185,7 +195,7 @@ export const PERMISSION_RULES: readonly PermissionRule[] = [
   ...forRoles('task.operate', STAFF, holdsTask, 'only the one holding a task transfers, delegates, adds signers to, rejects or copies it'),
   ...forRoles('task.resolve', STAFF, holdsTask, 'the delegate hands the task back to its owner'),
   ...forRoles('task.reclaim', STAFF, holdsTask, 'only the previous approver takes back the step they completed'),
-  ...forRoles('task.urge', STAFF, worksOn, "a department urges its own steps and the ones its colleagues hold"),
+  ...forRoles('task.urge', STAFF, urgesColleague, 'a department urges the steps of its own that a colleague holds'),
   { action: 'task.urge', role: 'reform-office-admin', when: always, why: 'the reform office supervises every step' },
   { action: 'task.urge', role: 'auditor', when: always, why: 'supervision urges late steps' },
   ...forRoles('copy.list', ['reform-office-admin', 'department-admin', 'department-staff', 'auditor'], always, 'everyone reads the copies given to them (抄送我的)'),

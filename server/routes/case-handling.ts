@@ -61,7 +61,9 @@ export const caseHandlingRoutes: FastifyPluginAsync = async (app) => {
   });
 
   command<{ id?: string; procedure: SpecialProcedureType; reason: string; basis: string; expectedDuration?: Limit }>({
-    path: 'special-procedures', summary: 'Start a special procedure (特别程序): reason, basis and expected duration told to the applicant', action: 'case.handle', audit: 'case.special-procedure-started', document: 'special-procedure-notice',
+    // It suspends the whole case and tells the applicant in writing: on a joint case the lead department's
+    // (一窗受理、统一告知), as acceptance and the result are; a co-department works its own step.
+    path: 'special-procedures', summary: 'Start a special procedure (特别程序): reason, basis and expected duration told to the applicant; the lead department', action: 'case.intake', audit: 'case.special-procedure-started', document: 'special-procedure-notice',
     body: closed({ id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' }, procedure: { type: 'string', enum: PROCEDURES }, reason: text(2000), basis: text(2000), expectedDuration: limitSchema }, ['procedure', 'reason', 'basis']),
     run: async (caseNo, b, user) => {
       const ledger = (await service().getCase(caseNo))?.lifecycle.ledger ?? [];
@@ -72,7 +74,7 @@ export const caseHandlingRoutes: FastifyPluginAsync = async (app) => {
   });
 
   command<{ result?: string }>({
-    path: 'special-procedures/:id/end', summary: 'End a special procedure: the case resumes and its clocks run again', action: 'case.handle', audit: 'case.special-procedure-ended',
+    path: 'special-procedures/:id/end', summary: 'End a special procedure: the case resumes and its clocks run again; the lead department', action: 'case.intake', audit: 'case.special-procedure-ended',
     params: { type: 'object', required: ['caseNo', 'id'], properties: { caseNo: caseParams.properties.caseNo, id: { type: 'string', minLength: 1, maxLength: 64 } } },
     body: closed({ result: text(2000) }),
     run: (caseNo, b, user, params) => service().endSpecialProcedure(caseNo, { id: params.id!, ...(b.result ? { result: b.result } : {}), actor: caseActor(user) }),

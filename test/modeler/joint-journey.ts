@@ -75,6 +75,8 @@ export function jointJourney(h: () => Harness): void {
     expect(await text(desk, '#joint-progress')).toBe('协办部门已办结 0/3');
     // The lead department's clerk works none of the co-departments' steps
     expect(await desk.$$eval('#step-actions .step .step-complete', (b) => b.length)).toBe(0);
+    // The special procedure suspends the whole case: the lead department's, offered to its clerk
+    expect(await desk.isVisible('#procedure-actions #start-procedure')).toBe(true);
     await chinese(desk);
   });
 
@@ -114,6 +116,11 @@ export function jointJourney(h: () => Harness): void {
     ]);
     await shot(desk, 'console-joint');
     expect(await desk.$('#extension-actions')).toBeNull();
+    // A co-department's officer is offered only what the server lets them do: no special procedure (the lead
+    // department's) and no 催办 of their own department's unclaimed step, which they claim and complete instead
+    expect(await desk.$('#procedure-actions')).toBeNull();
+    expect(await desk.$$eval('#step-actions .step[data-element="police"] [data-op="urge"]', (b) => b.length)).toBe(0);
+    expect(await desk.isVisible('#step-actions .step[data-element="police"] .step-complete')).toBe(true);
 
     // The head of the government extends the statutory limit by 15 WD: 2026-11-09 becomes 2026-11-30; the
     // promised date stays (the listing's extension does not move it)

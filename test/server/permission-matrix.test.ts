@@ -248,7 +248,7 @@ const MATRIX: Row[] = [
   // The permit's next step waits for a message, not a task: the previous approver passes the policy, the engine refuses (409).
   row('POST /api/tasks/:id/reclaim', held('reclaim', { reason: '漏填意见' }, [['complete', {}]]), [401, 403, 403, 409, 404, 404, 404, 403]),
   // 催办 and 抄送 are recorded by approval cases; on a plain process case the engine refuses them (422).
-  row('POST /api/tasks/:id/urge', held('urge', { note: '请尽快' }), [401, 422, 422, 422, 404, 404, 404, 422]),
+  row('POST /api/tasks/:id/urge', held('urge', { note: '请尽快' }), [401, 422, 422, 403, 404, 404, 404, 422]),
   row('POST /api/tasks/:id/copies', held('copies', { users: ['samr-staff'] }), [401, 403, 403, 422, 404, 404, 404, 403]),
   row('GET /api/copies', () => ({ method: 'GET', url: '/api/copies' }), [401, 'ok', 'ok', 'ok', 'ok', 'ok', 403, 'ok']),
   row('POST /api/copies/read', () => ({ method: 'POST', url: '/api/copies/read', payload: { caseNo: 'no-such-case' } }), [401, 'ok', 'ok', 'ok', 'ok', 'ok', 403, 'ok']),

@@ -120,6 +120,8 @@ export interface CaseDetail {
   phase?: string;
   light?: string;
   item?: { code?: string; name?: string; department?: string };
+  /** The implementing department: on a joint case the lead (主办) that accepts and hands out the result. */
+  department?: string;
   applicant?: { id?: string; name?: string; kind?: string; idType?: string; idSuffix?: string };
   channel?: string;
   receivedAt?: string;

@@ -6,6 +6,7 @@
 import { el, field, keyed, say, select } from '../../ui/dom.js';
 import { dateTime } from '../../ui/format.js';
 import { group, type CaseActionModule } from './kit.js';
+import { isStaff } from './task-ops-kit.js';
 
 /** The procedures 行政许可法 第45条 names (听证、招标、拍卖、检验、检测、检疫、鉴定、专家评审). */
 const ARTICLE_45 = ['HEARING', 'BID', 'AUCTION', 'INSPECT_TEST', 'APPRAISAL', 'EXPERT'];
@@ -17,6 +18,9 @@ export const procedureActions: CaseActionModule = (kit) => {
   const { t } = kit.ctx;
   const c = kit.c as typeof kit.c & Extra;
   if (c.phase !== 'handling') return undefined;
+  // The lead department's, as the server allows it (case.intake): on a joint case a co-department works its step.
+  const me = kit.ctx.me?.();
+  if (!isStaff(me) || !me.department || me.department !== c.department) return undefined;
   const running = (c.ledger ?? []).filter((s) => !s.end);
   // The item's own kinds; the applicant's correction during handling (APPLICANT_RECTIFY) is asked by 驳回 to
   // the applicant, which tells the correction once (一次性告知) and waits for the resubmission.

@@ -46,11 +46,14 @@ export function mayReclaim(me: Me | undefined, task: OpenTask): boolean {
   return isStaff(me) && task.prev?.by === me.id && !task.touched && task.assignee !== me.id;
 }
 
-/** 催办: the department of the step, and the reform office and supervision, urge someone else's task. */
+/**
+ * 催办, as the server allows it (server/identity/permissions.ts `task.urge`): the reform office and supervision
+ * urge any step; the step's department a step a colleague holds — an unclaimed one is claimed, not urged.
+ */
 export function mayUrge(me: Me | undefined, task: OpenTask): boolean {
   if (!me || task.assignee === me.id) return false;
   if (me.roles.some((r) => r === 'reform-office-admin' || r === 'auditor')) return true;
-  return isStaff(me) && me.department !== undefined && me.department === task.department;
+  return isStaff(me) && task.assignee !== undefined && me.department !== undefined && me.department === task.department;
 }
 
 const rosters = new WeakMap<ActionKit, Map<string, Promise<Candidate[]>>>();
