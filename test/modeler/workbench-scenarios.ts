@@ -203,6 +203,12 @@ export function workbenchScenarios(h: () => Harness, state: PagesState): void {
     const promisedReason = () => desk.textContent('#clock-lights tr[data-clock="promised"] .clock-reason');
     expect(await promisedReason()).toBe('已按期作出决定，结果送达后办结');
     expect(await desk.textContent('#clock-lights')).not.toContain('已按期办结');
+    // …and the applicant's progress bar has the case in handling, not yet 已办结
+    const portal = state.portal!;
+    await route(portal, `#/cases/${state.caseNo}`, '/cases/:caseNo');
+    await portal.waitForSelector('#progress');
+    expect(await portal.getAttribute('#progress [data-step="handling"]', 'class')).toContain('done');
+    expect(await portal.getAttribute('#progress [data-step="concluded"]', 'class')).not.toContain('done');
 
     // The approving decision generated and sealed the certificate (行政许可法 第44条); staff see it in its A4
     // layout, with its number and the department's e-seal, before handing it over at the issue step
@@ -248,6 +254,7 @@ export function workbenchScenarios(h: () => Harness, state: PagesState): void {
     const portal = state.portal!;
     const detail = await api(h().server.app, 'applicant', 'GET', `/api/cases/${state.caseNo}`);
     await rerender(portal);
+    expect(await portal.getAttribute('#progress [data-step="concluded"]', 'class')).toContain('done');
     expect(await portal.textContent('#result')).toContain(detail.certificate.number);
     expect(await portal.textContent('#delivery')).toContain('EMS1234567890');
     await portal.click('#show-certificate');

@@ -20,7 +20,8 @@ export function progressSteps(c: CaseDetail): { key: string; done: boolean }[] {
     { key: 'applied', done: true },
     { key: 'accepted', done: !!c.acceptance },
     { key: 'handling', done: !!c.acceptance && (c.phase === 'handling' || !!c.decision) },
-    { key: 'concluded', done: !!c.decision || !!c.concludedAt || c.phase === 'concluded' },
+    // 办结 is the case concluded (the engine's case.concluded), not the decision: the result is still to be handed over.
+    { key: 'concluded', done: !!c.concludedAt || c.phase === 'concluded' },
   ];
 }
 
