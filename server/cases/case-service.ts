@@ -207,6 +207,11 @@ export class CaseService {
     return this.run(caseNo, { type: 'case.evaluate', ...args });
   }
 
+  /** 撤销行政许可 (行政许可法 第69条): a granted, concluded case is revoked with its reason and legal basis. */
+  revoke(caseNo: string, args: Args<'case.revoke'>): Promise<ServiceResult> {
+    return this.run(caseNo, { type: 'case.revoke', ...args });
+  }
+
   completeRectification(caseNo: string, args: Args<'rectification.complete'>): Promise<ServiceResult> {
     return this.run(caseNo, { type: 'rectification.complete', ...args });
   }

@@ -47,6 +47,7 @@ export type Action =
   | 'case.pay'
   | 'case.withdraw'
   | 'case.evaluate'
+  | 'case.revoke'
   | 'supervision.read'
   | 'supervision.respond'
   | 'supervision.sweep'
@@ -231,6 +232,7 @@ export const PERMISSION_RULES: readonly PermissionRule[] = [
   { action: 'case.withdraw', role: 'applicant', when: ownCase, why: 'only the applicant or their agent withdraws an application' },
   ...forRoles('case.withdraw', STAFF, startedAtMyWindow, 'the clerk who entered a window application withdraws it until the first approver acts'),
   { action: 'case.evaluate', role: 'applicant', when: ownCase, why: 'the applicant evaluates the service they received (好差评)' },
+  { action: 'case.revoke', role: 'department-admin', when: leadOfCase, why: 'the organ that granted the licence revokes it (撤销行政许可, 行政许可法 第69条)' },
   { action: 'supervision.read', role: 'reform-office-admin', when: always, why: 'the reform office watches the lights' },
   { action: 'supervision.read', role: 'auditor', when: always, why: 'supervision reads every light and notice' },
   ...forRoles('supervision.read', STAFF, inOwnDepartment, 'a department sees its own lights and notices'),

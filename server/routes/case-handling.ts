@@ -1,7 +1,8 @@
 /**
  * Handling and after: returning to an earlier step, special procedures that suspend the case (行政许可法
  * 第45条), the one extension (第42条), the certificate and its delivery (第44条), fees, the applicant's
- * evaluation (好差评) and the rectification it may open. Task work itself goes through /api/tasks.
+ * evaluation (好差评), the rectification it may open and the revocation (第69条). Task work itself goes through
+ * /api/tasks.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { SpecialProcedureType } from '../../engine/clocks/special-procedures.js';
@@ -108,5 +109,11 @@ export const caseHandlingRoutes: FastifyPluginAsync = async (app) => {
     path: 'rectification', summary: 'Complete the rectification a poor evaluation opened (整改)', action: 'case.intake', audit: 'case.rectified',
     body: closed({ note: text(2000) }, ['note']),
     run: (caseNo, b, user) => service().completeRectification(caseNo, { note: b.note, actor: caseActor(user) }),
+  });
+
+  command<{ reason: string; basis: string }>({
+    path: 'revocation', summary: 'Revoke the licence of a concluded case (撤销行政许可, 行政许可法第69条) with the reason and the legal basis; its certificate then verifies as revoked', action: 'case.revoke', audit: 'case.revoked',
+    body: closed({ reason: text(2000), basis: text(500) }, ['reason', 'basis']),
+    run: (caseNo, b, user) => service().revoke(caseNo, { reason: b.reason, basis: b.basis, actor: caseActor(user) }),
   });
 };

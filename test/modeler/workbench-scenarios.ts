@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import type { Harness } from './browser.js';
 import { api, APPLICANT, deployShippedItem, FOOD_FACTS, FOOD_STAFF, pdf } from './case-world.js';
+import { DEMO_PASSWORD } from '../server/helper.js';
 import { SCREENSHOTS } from './modeler-scenarios.js';
 import { formLogin, openPage, PHONE, rerender, route, type PagesState } from './pages.js';
 import { englishOnPage } from './visible-text.js';
@@ -286,6 +287,31 @@ export function workbenchScenarios(h: () => Harness, state: PagesState): void {
     const detail = await api(h().server.app, 'food-staff', 'GET', `/api/cases/${state.caseNo}`);
     expect(detail.rectification.completedAt).toBeDefined();
     await chinese(desk);
+  });
+
+  it('lets the department admin revoke the licence (行政许可法 第69条), after which the public check says the certificate is authentic but revoked', async () => {
+    const desk = state.console!;
+    // The clerk is offered no revocation: only the admin of the department that granted it revokes
+    expect(await desk.$('#revocation-actions')).toBeNull();
+    await desk.click('#logout');
+    await desk.waitForSelector('#login');
+    await formLogin(desk, { username: 'food-admin', password: DEMO_PASSWORD }, '#nav');
+    await route(desk, `#/cases/${state.caseNo}`, '/cases/:caseNo');
+    await desk.waitForSelector('#revocation-actions');
+    expect(await desk.inputValue('#revocation-basis')).toBe('《中华人民共和国行政许可法》第六十九条');
+    await desk.click('#revoke-licence');
+    await expect.poll(() => status(desk)).toBe('请填写撤销理由');
+    await desk.fill('#revocation-reason', '申请人以提供虚假材料的欺骗手段取得许可');
+    await desk.click('#revoke-licence');
+    await desk.waitForSelector('#case-page:not(:has(#revocation-actions))');
+    expect(await status(desk)).toBe('撤销行政许可：已完成');
+    await chinese(desk);
+    const { certificate } = await api(h().server.app, 'food-staff', 'GET', `/api/cases/${state.caseNo}`);
+    const portal = state.portal!;
+    await route(portal, `#/verify?number=${encodeURIComponent(certificate.number)}`, '/verify');
+    await portal.click('#verify-submit');
+    await expect.poll(() => portal.textContent('#verify-verdict')).toBe('证照真实，但已被撤销');
+    await chinese(portal);
   });
 
   it('refuses the applicant\'s login in the staff console, in Chinese', async () => {

@@ -176,6 +176,8 @@ const CASE_ROWS: Row[] = [
   }, [401, 403, 404, 404, 404, 404, 'ok', 403]),
   row('POST /api/cases/:caseNo/evaluation', onCase('concluded', 'evaluation', { grade: 1 }), APPLICANT),
   row('POST /api/cases/:caseNo/rectification', onCase('rectifying', 'rectification', { note: '增设窗口' }), LEAD),
+  // 撤销行政许可 (第69条): only the granting department's admin, not its clerks, the reform office or supervision
+  row('POST /api/cases/:caseNo/revocation', onCase('concluded', 'revocation', { reason: '以欺骗手段取得许可', basis: '《中华人民共和国行政许可法》第六十九条第二款' }), [401, 403, 404, 404, 'ok', 403, 403, 403]),
   row('GET /api/public/progress', async () => ({ method: 'GET', url: `/api/public/progress?caseNo=${await foodCase(t.app, 'received')}&idSuffix=1234` }), ALL_OK),
   row('GET /api/certificates/keys', () => ({ method: 'GET', url: '/api/certificates/keys' }), ALL_OK),
   row('GET /api/departments/:department/public-key', async () => {

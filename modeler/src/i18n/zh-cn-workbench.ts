@@ -18,6 +18,10 @@ export const ZH_CN_WORKBENCH: Readonly<Record<string, string>> = {
   'Give the reason for the return': '请填写退回理由', 'Step overdue: {names}': '环节超期：{names}',
   'since {at}': '自 {at} 起', 'expected end {date}': '预计 {date} 结束', 'Give the reason told to the applicant': '请填写告知申请人的理由',
   // Certificate, delivery, rectification
+  'Revoke the licence': '撤销行政许可', 'Why the licence is revoked (e.g. obtained by deception)': '撤销理由（如：以欺骗、贿赂等不正当手段取得许可）',
+  'Administrative Licensing Law, article 69': '《中华人民共和国行政许可法》第六十九条', 'Reason of the revocation': '撤销理由',
+  'Revoking ends the licence: its certificate verifies as revoked from now on.': '撤销后该许可失效，其电子证照核验结果为“已被撤销”。',
+  'Write why the licence is revoked': '请填写撤销理由', 'Give the legal basis of the revocation': '请填写撤销的法律依据',
   'Certificate preview': '证照预览', 'Issue the certificate': '确认制证', 'Preview the certificate': '预览证照', 'View the certificate': '查看证照', 'Certificate generated': '电子证照（准予许可时已生成）',
   'Preview the e-certificate, then issue it to the certificate library.': '先预览电子证照，确认无误后制证并推送至电子证照库。',
   'Tracking number': '快递单号', 'Carrier (e.g. EMS)': '快递公司（如 EMS）', 'Carrier': '快递公司', 'Delivery': '送达', 'Method': '送达方式',

@@ -2,7 +2,7 @@
  * Every action of the case page, in the order a case meets them. Each module decides from the case (and the
  * user) whether it applies now; to add an action, write a module and list it here.
  */
-import { certificateActions, deliveryActions, rectificationActions } from './result.js';
+import { certificateActions, deliveryActions, rectificationActions, revocationActions } from './result.js';
 import { intakeActions } from './intake.js';
 import type { CaseActionModule } from './kit.js';
 import { extensionActions, procedureActions } from './procedures.js';
@@ -13,5 +13,5 @@ export type { ActionKit, CaseActionModule } from './kit.js';
 
 /** The case page's action modules. */
 export const CASE_ACTIONS: CaseActionModule[] = [
-  intakeActions, stepActions, taskOperationActions, procedureActions, extensionActions, certificateActions, deliveryActions, rectificationActions,
+  intakeActions, stepActions, taskOperationActions, procedureActions, extensionActions, certificateActions, deliveryActions, rectificationActions, revocationActions,
 ];

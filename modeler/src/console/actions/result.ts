@@ -80,3 +80,27 @@ export const rectificationActions: CaseActionModule = (kit) => {
       return { note: note.value.trim() };
     }, { primary: true }));
 };
+
+/**
+ * 撤销行政许可 (行政许可法 第69条): the admin of the department that granted the licence revokes it, with the
+ * reason and the legal basis; the certificate then verifies as revoked. Shown only to that admin, on a
+ * concluded case whose decision granted it.
+ */
+export const revocationActions: CaseActionModule = (kit) => {
+  const { t } = kit.ctx;
+  const { c } = kit;
+  const me = kit.ctx.me?.();
+  const lead = (c as { department?: string }).department;
+  if (c.phase !== 'concluded' || !c.decision || c.decision.outcome === 'refused') return undefined;
+  if (!me?.roles.includes('department-admin') || me.department !== lead) return undefined;
+  const reason = el('textarea', { id: 'revocation-reason', rows: 3, placeholder: t('Why the licence is revoked (e.g. obtained by deception)') });
+  const basis = el('input', { id: 'revocation-basis', value: t('Administrative Licensing Law, article 69') });
+  return group('revocation-actions', t('Revoke the licence'),
+    el('p', { class: 'notice' }, t('Revoking ends the licence: its certificate verifies as revoked from now on.')),
+    field(t('Reason of the revocation'), reason), field(t('Legal basis'), basis),
+    kit.run('revoke-licence', t('Revoke the licence'), '/revocation', () => {
+      if (!reason.value.trim()) { say(t('Write why the licence is revoked'), 'error'); reason.focus(); return undefined; }
+      if (!basis.value.trim()) { say(t('Give the legal basis of the revocation'), 'error'); basis.focus(); return undefined; }
+      return { reason: reason.value.trim(), basis: basis.value.trim() };
+    }));
+};
