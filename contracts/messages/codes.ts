@@ -40,6 +40,7 @@ export const ZH_CN_MESSAGES: Readonly<Record<string, string>> = {
   WITHDRAW_TOO_LATE: '第一位审批人已经办理，不能再撤回',
   CORRECTION_ALREADY_REQUESTED: '补正须一次性告知：本办件已驳回申请人补正过一次，不能再次要求补正',
   REJECT_AFTER_DECISION: '办件已作出决定，驳回后只能直接回到驳回环节',
+  NOTHING_TO_REVOKE: '该办件未准予许可，没有可撤销的行政许可',
   // The server (server/http).
   VALIDATION_FAILED: '提交的内容不符合要求',
   MALFORMED_JSON: '提交的内容不是有效的 JSON',

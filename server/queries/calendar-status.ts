@@ -11,33 +11,9 @@ import { toUtc } from '../../engine/runtime/projection.js';
 import type { WorkingCalendar } from '../../engine/calendar/types.js';
 import { HANDLING_STATUSES } from './approval-cases.js';
 import { instant } from '../store/rows.js';
+import type { CalendarStatus, ProvisionalCase } from '../../contracts/api/calendar.js';
 
-/** A case in handling with a deadline beyond the official data. */
-export interface ProvisionalCase {
-  caseNo: string;
-  itemCode: string;
-  itemName?: string;
-  department?: string;
-  /** The exclusive end instants of its limits (24:00 written as the next day's 00:00). */
-  promisedDeadline?: string;
-  statutoryDeadline?: string;
-}
-
-/** The calendar's state for operations. */
-export interface CalendarStatus {
-  version: string;
-  zone: string;
-  /** The years of official data, first to last (contiguous). */
-  firstYear: number;
-  lastYear: number;
-  /** The Beijing year of the business clock, and the next one. */
-  thisYear: number;
-  nextYear: number;
-  /** The State Council's arrangement for `nextYear` is not loaded: later deadlines are provisional. */
-  nextYearMissing: boolean;
-  provisionalCases: number;
-  cases: ProvisionalCase[];
-}
+export type { CalendarStatus, ProvisionalCase };
 
 /** The years a calendar holds official data for; `undefined` for a calendar without such data (a test's). */
 export function coveredYears(calendar: WorkingCalendar): { first: number; last: number } | undefined {

@@ -24,16 +24,16 @@ export async function lightsByDepartment(knex: Knex, departments?: readonly stri
   const query = knex('approval_cases as a').join('cases as c', 'c.case_no', 'a.case_no').whereIn('c.status', HANDLING_STATUSES)
     .groupBy('a.department', 'c.light').select('a.department', 'c.light').count<{ department: string; light: string | null; n: number | string }[]>({ n: '*' });
   if (departments !== undefined) query.whereIn('a.department', [...departments]);
-  const byDepartment = new Map<string, DepartmentLights>();
+  const byDepartment = new Map<string, Omit<DepartmentLights, 'blue'>>();
   for (const row of await query) {
-    const entry = byDepartment.get(row.department) ?? { department: row.department, green: 0, yellow: 0, blue: 0, red: 0, paused: 0, total: 0 };
+    const entry = byDepartment.get(row.department) ?? { department: row.department, green: 0, yellow: 0, red: 0, paused: 0, total: 0 };
     const light = (row.light ?? 'green') as 'green' | 'yellow' | 'red' | 'paused';
     if (light in entry) entry[light] += Number(row.n);
-    entry.blue = entry.yellow;
     entry.total += Number(row.n);
     byDepartment.set(row.department, entry);
   }
-  return [...byDepartment.values()].sort((a, b) => a.department.localeCompare(b.department));
+  // blue: the former name of yellow, answered beside it for one version
+  return [...byDepartment.values()].map((e) => ({ ...e, blue: e.yellow })).sort((a, b) => a.department.localeCompare(b.department));
 }
 
 /** A supervision notice as the API shows it. */

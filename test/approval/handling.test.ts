@@ -228,3 +228,17 @@ describe('supervision records under their former names', () => {
     expect(raised.record).toEqual({ caseNo: 'C1', rule: 'case-overdue', key: 'C1|case-overdue|-', responseDue: '2026-03-24', responseDueAt: '2026-03-24T24:00:00+08:00' });
   });
 });
+
+describe('revoking a licence (行政许可法 第69条)', () => {
+  it('has nothing to revoke on a refused application', async () => {
+    const c = await accepted(foodItem, D0);
+    c.complete('review', at(wd(D0, 1)));
+    c.complete('siteCheck', at(wd(D0, 2)));
+    c.complete('audit', at(wd(D0, 3)));
+    c.complete('decide', at(wd(D0, 4)), 'refuse', '经营场所不符合要求，不予许可');
+    expect(c.state.approval!.phase).toBe('concluded');
+    const revoke = { type: 'case.revoke' as const, reason: '以欺骗手段取得许可', basis: '行政许可法第69条', actor: clerk };
+    expect(c.refused(revoke, at(wd(D0, 5))).code).toBe('NOTHING_TO_REVOKE');
+    expect(c.state.approval!.phase).toBe('concluded');
+  });
+});

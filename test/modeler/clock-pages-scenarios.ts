@@ -23,6 +23,7 @@ import { englishOnPage } from './visible-text.js';
 import { ADMIN_PASSWORD } from '../server/helper.js';
 import { foodFacts, LICENCE, multipart } from '../server/case-support.js';
 import { itemFiles } from '../items/support.js';
+import { completeStep } from './journey-kit.js';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 const status = (page: Page) => page.textContent('#status');
@@ -62,15 +63,6 @@ async function clockRow(page: Page, table: string, clock: string, caseNo?: strin
     (await page.textContent(`${row} .clock-name`)) ?? '', (await page.getAttribute(`${row} .light`, 'data-light')) ?? '',
     (await page.textContent(`${row} .clock-due`)) ?? '', (await page.textContent(`${row} .clock-reason`)) ?? '',
   ];
-}
-
-/** Completes the open step `element` on the console's case page and waits until the page shows `next`. */
-async function completeStep(desk: Page, element: string, opinion: string, next: string): Promise<void> {
-  const step = `#step-actions .step[data-element="${element}"]`;
-  await desk.selectOption(`${step} select.step-outcome`, 'approve');
-  await desk.fill(`${step} .step-opinion`, opinion);
-  await desk.click(`${step} .step-complete`);
-  await desk.waitForSelector(next);
 }
 
 /** Registers the scenarios. */

@@ -13,7 +13,7 @@ import { login, T0 } from '../server/helper.js';
 import { openModeler, type Harness } from './browser.js';
 import { deployShippedItem } from './case-world.js';
 import { SCREENSHOTS } from './modeler-scenarios.js';
-import { formLogin, openPage, route } from './pages.js';
+import { consoleLoginAs, openPage, route } from './pages.js';
 
 const PASSWORD = 'demo-password-1';
 let h: Harness;
@@ -38,11 +38,7 @@ afterAll(async () => {
 });
 
 async function loginAs(id: string): Promise<void> {
-  if (await desk.locator('#logout').count()) {
-    await desk.click('#logout');
-    await desk.waitForSelector('#login');
-  }
-  await formLogin(desk, { username: id, password: PASSWORD }, '#nav a[data-nav="inbox"]');
+  await consoleLoginAs(desk, { username: id, password: PASSWORD });
 }
 
 const row = () => desk.locator(`#copies tr[data-case="${caseNo}"]`);

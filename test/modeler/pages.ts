@@ -35,6 +35,15 @@ export async function formLogin(page: Page, user: { username: string; password: 
   await page.waitForSelector(ready);
 }
 
+/** Logs out whoever is in the console (if anyone) and logs `user` in through its form, waiting for the inbox link. */
+export async function consoleLoginAs(page: Page, user: { username: string; password: string }): Promise<void> {
+  if (await page.locator('#logout').count()) {
+    await page.click('#logout');
+    await page.waitForSelector('#login');
+  }
+  await formLogin(page, user, '#nav a[data-nav="inbox"]');
+}
+
 /** Renders the page's current route again (after the server changed behind it) and waits until it settled. */
 export async function rerender(page: Page): Promise<void> {
   await page.evaluate(() => {

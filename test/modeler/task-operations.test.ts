@@ -14,7 +14,7 @@ import { multipart, pdf } from '../server/case-support.js';
 import { openModeler, type Harness } from './browser.js';
 import { api, deployShippedItem } from './case-world.js';
 import { SCREENSHOTS } from './modeler-scenarios.js';
-import { formLogin, openPage, route } from './pages.js';
+import { consoleLoginAs, openPage, route } from './pages.js';
 import { englishOnPage } from './visible-text.js';
 
 const PASSWORD = 'long-enough-pw';
@@ -67,13 +67,8 @@ afterAll(async () => {
 const block = (element: string, i = 0) => desk.locator(`#task-operations .task-ops[data-element="${element}"]`).nth(i);
 const status = () => desk.textContent('#status');
 
-/** Logs out whoever is in and logs `id` in through the console's form. */
 async function loginAs(id: string): Promise<void> {
-  if (await desk.locator('#logout').count()) {
-    await desk.click('#logout');
-    await desk.waitForSelector('#login');
-  }
-  await formLogin(desk, { username: id, password: PASSWORD }, '#nav a[data-nav="inbox"]');
+  await consoleLoginAs(desk, { username: id, password: PASSWORD });
 }
 
 async function openCase(): Promise<void> {

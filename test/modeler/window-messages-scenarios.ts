@@ -14,6 +14,7 @@ import { formLogin, openPage, PHONE, route } from './pages.js';
 import { englishOnPage } from './visible-text.js';
 import { DEMO_PASSWORD, T0 } from '../server/helper.js';
 import { foodFacts, LICENCE, multipart } from '../server/case-support.js';
+import { completeStep } from './journey-kit.js';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 const status = (page: Page) => page.textContent('#status');
@@ -31,15 +32,6 @@ export interface WindowState {
   onlineCase?: string;
   /** The ITEM-01 case registered at the window. */
   windowCase?: string;
-}
-
-/** Completes the open step `element` on the case page and waits until `next` shows. */
-async function completeStep(desk: Page, element: string, opinion: string, next: string): Promise<void> {
-  const step = `#step-actions .step[data-element="${element}"]`;
-  await desk.selectOption(`${step} select.step-outcome`, 'approve');
-  await desk.fill(`${step} .step-opinion`, opinion);
-  await desk.click(`${step} .step-complete`);
-  await desk.waitForSelector(next);
 }
 
 /** Registers the scenarios. */

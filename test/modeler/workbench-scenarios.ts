@@ -13,6 +13,7 @@ import { SCREENSHOTS } from './modeler-scenarios.js';
 import { formLogin, openPage, PHONE, rerender, route, type PagesState } from './pages.js';
 import { englishOnPage } from './visible-text.js';
 import { T0 } from '../server/helper.js';
+import { completeStep } from './journey-kit.js';
 
 // Online, the case takes the account's real-name record (the seeded applicant 张三), whatever the form says.
 const APPLICANT_NAME = '张三';
@@ -20,15 +21,6 @@ const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCR
 const status = (page: Page) => page.textContent('#status');
 const chinese = async (page: Page) => expect(await englishOnPage(page)).toEqual([]);
 const fitsPhone = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-
-/** Completes the open step `element` on the console's case page and waits until the page shows `next`. */
-async function completeStep(desk: Page, element: string, opinion: string, next: string, outcome = 'approve'): Promise<void> {
-  const step = `#step-actions .step[data-element="${element}"]`;
-  await desk.selectOption(`${step} select.step-outcome`, outcome);
-  await desk.fill(`${step} .step-opinion`, opinion);
-  await desk.click(`${step} .step-complete`);
-  await desk.waitForSelector(next);
-}
 
 /** Registers the scenarios; `state` carries the case number and the two pages. */
 export function workbenchScenarios(h: () => Harness, state: PagesState): void {

@@ -101,6 +101,8 @@ export function completeRectification(d: Decider, cmd: Of<'rectification.complet
 
 export function revoke(d: Decider, cmd: Of<'case.revoke'>): void {
   d.expectPhase(cmd.type, 'concluded');
+  // 第69条 revokes a licence granted: a refused application has none
+  if (d.approval.decision?.outcome === 'refused') refuse('NOTHING_TO_REVOKE', `Expected a granted licence to revoke, but case ${d.approval.caseNo} was refused`);
   if (!cmd.reason.trim() || !cmd.basis.trim()) refuse('REASONS_REQUIRED', 'Expected the reason and legal basis of the revocation, but one was blank');
   d.emit('case.revoked', { reason: cmd.reason, basis: cmd.basis }, { status: SPGL.revoked, why: `${cmd.reason} (${cmd.basis})` });
 }

@@ -8,6 +8,7 @@
 import { el, errorText, field, keyed, say, section, table, type T } from '../ui/dom.js';
 import { deadline } from '../ui/format.js';
 import type { ConsoleContext } from './context.js';
+import type { CalendarStatus } from '../../../contracts/api/calendar.js';
 
 /** One open deadline a year's arrangement moves or confirms (POST /api/calendar/preview). */
 interface Change {
@@ -57,7 +58,7 @@ function clockLabel(t: T, clock: string): string {
 }
 
 /** The reform office's form: a year's arrangement, what it would change, and loading it. */
-function arrangementForm(ctx: ConsoleContext, s: CalendarStatusView): HTMLElement {
+function arrangementForm(ctx: ConsoleContext, s: CalendarStatus): HTMLElement {
   const { t, http } = ctx;
   const year = el('input', { id: 'arrangement-year', type: 'number', value: s.nextYearMissing ? s.nextYear : s.lastYear, min: s.firstYear, max: s.lastYear + 1 });
   const holidays = el('textarea', { id: 'arrangement-holidays', rows: 4, placeholder: t('One date per line, e.g. 2026-03-10') });
@@ -106,18 +107,6 @@ function arrangementForm(ctx: ConsoleContext, s: CalendarStatusView): HTMLElemen
     changes);
 }
 
-/** GET /api/calendar. */
-export interface CalendarStatusView {
-  version: string;
-  firstYear: number;
-  lastYear: number;
-  thisYear: number;
-  nextYear: number;
-  nextYearMissing: boolean;
-  provisionalCases: number;
-  cases: { caseNo: string; itemCode: string; itemName?: string; department?: string; promisedDeadline?: string; statutoryDeadline?: string }[];
-}
-
 /** The last day of a limit, marked provisional when it lies beyond the official data. */
 function provisionalDeadline(t: ConsoleContext['t'], instant: string | undefined, lastYear: number): Node | string {
   if (!instant) return '—';
@@ -128,7 +117,7 @@ function provisionalDeadline(t: ConsoleContext['t'], instant: string | undefined
 /** Renders the calendar page. */
 export async function calendarPage(ctx: ConsoleContext): Promise<HTMLElement> {
   const { t, http } = ctx;
-  const s = await http.get<CalendarStatusView>('/api/calendar');
+  const s = await http.get<CalendarStatus>('/api/calendar');
   const alerts: HTMLElement[] = [];
   if (s.nextYearMissing) {
     alerts.push(el('p', { class: 'alert', id: 'calendar-alert', role: 'alert', 'data-year': String(s.nextYear) },
@@ -142,7 +131,7 @@ export async function calendarPage(ctx: ConsoleContext): Promise<HTMLElement> {
     el('dt', {}, t('Official data')), el('dd', { id: 'calendar-range' }, t('{first}–{last}', { first: s.firstYear, last: s.lastYear })),
     el('dt', {}, t('This year')), el('dd', {}, String(s.thisYear)),
     el('dt', {}, t('Next year')), el('dd', { id: 'calendar-next', 'data-loaded': String(!s.nextYearMissing) }, s.nextYearMissing ? t('{year}: not loaded', { year: s.nextYear }) : t('{year}: loaded', { year: s.nextYear })));
-  const cases = table<CalendarStatusView['cases'][number]>([
+  const cases = table<CalendarStatus['cases'][number]>([
     { head: t('Case number'), cell: (c) => el('a', { href: `#/cases/${encodeURIComponent(c.caseNo)}` }, c.caseNo) },
     { head: t('Item'), cell: (c) => c.itemName ?? c.itemCode },
     { head: t('Department'), cell: (c) => c.department ?? '—' },
