@@ -39,7 +39,7 @@ export function mountModelerPage(root: HTMLElement, modeler: Modeler, api: ApiCl
       return t('the department {department} of step {step} is not in the organisation', { step: bo?.name || w.id, department: String(bo?.get?.('approval:department') ?? '') });
     });
     const others = warnings.length - unlisted.length;
-    return [...unlisted, ...(others ? [t('{n} warnings', { n: others })] : [])];
+    return [...unlisted, ...(others ? [t('and {n} more warnings', { n: others })] : [])];
   };
   const namedDepartments = (): string[] => {
     const registry = modeler.get('elementRegistry') as { getAll(): { businessObject?: { get?(name: string): unknown } }[] };
