@@ -98,6 +98,7 @@ export const ZH_CN_MESSAGES: Readonly<Record<string, string>> = {
   CERTIFICATE_NOT_ALLOWED: '当前不能制发证照',
   DELIVERY_INVALID: '送达信息无效',
   EVALUATION_INVALID: '评价信息无效',
+  EVALUATION_NOT_INVITED: '该办件未受理办结，不能评价',
   RECTIFICATION_NOT_OPEN: '没有待整改的差评',
   CORRECTION_NOTICE_EMPTY: '补正告知书至少要列明一项材料',
   CORRECTION_NOTICE_WINDOW_LAPSED: '已超过五日补正告知期限（行政许可法第三十二条），视为受理',

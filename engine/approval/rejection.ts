@@ -36,6 +36,7 @@ export type ApprovalRejectionCode =
   | 'CERTIFICATE_NOT_ALLOWED'
   | 'DELIVERY_INVALID'
   | 'EVALUATION_INVALID'
+  | 'EVALUATION_NOT_INVITED'
   | 'RECTIFICATION_NOT_OPEN'
   // Decided by engine/clocks:
   | 'CORRECTION_NOTICE_EMPTY'

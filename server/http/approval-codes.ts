@@ -56,6 +56,7 @@ export const APPROVAL_REJECTION_STATUS: Readonly<Record<ApprovalRejectionCode, n
   CERTIFICATE_NOT_ALLOWED: 422,
   DELIVERY_INVALID: 422,
   EVALUATION_INVALID: 422,
+  EVALUATION_NOT_INVITED: 409,
   RECTIFICATION_NOT_OPEN: 409,
   CORRECTION_NOTICE_EMPTY: 422,
   // Art. 32: after the window the application is deemed accepted; a notice is no longer possible.

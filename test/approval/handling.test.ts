@@ -242,3 +242,29 @@ describe('revoking a licence (行政许可法 第69条)', () => {
     expect(c.state.approval!.phase).toBe('concluded');
   });
 });
+
+describe('evaluating only a case its conclusion invited (好差评, 一事一评)', () => {
+  const grade = { type: 'case.evaluate' as const, grade: 4, actor: { id: applicant.id } };
+
+  it('refuses an evaluation of a case still open or rejected at acceptance (不予受理)', async () => {
+    const open = new Case(await foodProcess());
+    open.when(applyCommand('SP-TEST-2', [], foodItem), at(D0, '09:00'));
+    expect(open.refused(grade, at(D0, '10:00')).code).toBe('WRONG_PHASE');
+    const rejected = new Case(await foodProcess());
+    rejected.when(applyCommand('SP-TEST-2', [], foodItem), at(D0, '09:00'));
+    rejected.when({ type: 'case.reject', reasons: [{ code: 'AC0', reason: '不属于本机关职权范围', basis: '行政许可法第三十二条' }], actor: clerk }, at(D0, '15:00'));
+    expect(rejected.state.approval!.phase).toBe('rejected');
+    expect(rejected.refused(grade, at(wd(D0, 1))).code).toBe('EVALUATION_NOT_INVITED');
+    expect(rejected.state.approval!.evaluation).toBeUndefined();
+  });
+
+  it('takes the evaluation of a case concluded after acceptance, even a refused one', async () => {
+    const c = await accepted(foodItem, D0);
+    c.complete('review', at(wd(D0, 1)));
+    c.complete('siteCheck', at(wd(D0, 2)));
+    c.complete('audit', at(wd(D0, 3)));
+    c.complete('decide', at(wd(D0, 4)), 'refuse', '经营场所不符合要求，不予许可');
+    c.when(grade, at(wd(D0, 5)));
+    expect(c.state.approval!.evaluation).toMatchObject({ grade: 4, by: applicant.id });
+  });
+});

@@ -186,6 +186,14 @@ describe('intake', () => {
     const html = await inject({ method: 'GET', url: res.json().document, headers: t.tokens.applicant });
     expect(html.body).toContain('《中华人民共和国食品安全法》第三十五条第一款');
     expect((await post(`/api/cases/${caseNo}/accept`, t.tokens['samr-staff'])).statusCode).toBe(409);
+    // 不予受理 concludes nothing the applicant was served in: no invitation, so no evaluation (好差评) is taken.
+    const evaluated = await post(`/api/cases/${caseNo}/evaluation`, t.tokens.applicant, { grade: 5 });
+    expect(evaluated.statusCode).toBe(409);
+    expect(evaluated.json().code).toBe('EVALUATION_NOT_INVITED');
+    const after = (await inject({ method: 'GET', url: `/api/cases/${caseNo}`, headers: t.tokens.auditor })).json();
+    expect(after.evaluation).toBeUndefined();
+    const timeline = (await inject({ method: 'GET', url: `/api/cases/${caseNo}/timeline`, headers: t.tokens.auditor })).json() as Array<{ what: string }>;
+    expect(timeline.map((e) => e.what)).not.toContain('case.evaluated');
   });
 
   it('lets only the applicant withdraw', async () => {

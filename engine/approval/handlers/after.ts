@@ -82,6 +82,9 @@ export function evaluate(d: Decider, cmd: Of<'case.evaluate'>): void {
   d.expectPhase(cmd.type, 'concluded', 'rejected');
   const s = d.approval;
   if (cmd.actor.id !== s.applicant.id && cmd.actor.id !== s.agent?.id) refuse('NOT_THE_APPLICANT', `Expected the applicant to evaluate, but '${cmd.actor.id}' is not`);
+  // 一事一评 (国办发〔2019〕51号) grades a service rendered: only a case whose conclusion invited it (办结 after
+  // acceptance), never one rejected at acceptance (不予受理) or still open; the portal offers the same rule.
+  if (!s.evaluationRequest) refuse('EVALUATION_NOT_INVITED', `Expected an invitation to evaluate case ${s.caseNo}, but it was never concluded after acceptance`);
   if (s.evaluation) refuse('EVALUATION_INVALID', `Expected one evaluation, but grade ${s.evaluation.grade} was given`);
   if (!Number.isInteger(cmd.grade) || cmd.grade < 1 || cmd.grade > 5) refuse('EVALUATION_INVALID', `Expected a grade from 1 to 5, but got ${cmd.grade}`);
   d.emit('case.evaluated', { grade: cmd.grade, ...(cmd.comment ? { comment: cmd.comment } : {}) }, { why: cmd.comment ?? `grade ${cmd.grade}` });
