@@ -12,7 +12,7 @@ import { KnexItemRepository } from '../cases/knex-item-repository.js';
 import { KnexDefinitionRepository } from '../store/knex-definition-repository.js';
 import { reservationOf, reserveItemCode } from '../cases/item-reservations.js';
 import { deployBoundary } from '../identity/deploy-boundary.js';
-import { orgReferenceFindings } from '../organisation/deploy-check.js';
+import { orgReferenceFindings, unlistedListingDepartments, unlistedStepFindings } from '../organisation/deploy-check.js';
 import { hasRole } from '../identity/roles.js';
 import { ownerOf } from '../queries/definitions.js';
 import { recordNote } from '../queries/version-notes.js';
@@ -81,7 +81,8 @@ export async function deployItemFiles(app: FastifyInstance, request: FastifyRequ
   }
   // Candidate rules name the organisation: the department and position must exist.
   const probed = await loadItemPackage(files);
-  const unknown = probed.ok ? orgReferenceFindings(probed.item.definition, await app.identity.org.snapshot()) : [];
+  const org = await app.identity.org.snapshot();
+  const unknown = probed.ok ? orgReferenceFindings(probed.item.definition, org) : [];
   if (unknown.length) throw new ApiError('DEFINITION_INVALID', unknown[0]!.message, { findings: unknown, first: unknown[0]!.message });
   // The item version, its definition version, the owning department, the reservation and the audit entry commit together.
   const result = await app.audit.transaction(async (trx) => {
@@ -93,7 +94,9 @@ export async function deployItemFiles(app: FastifyInstance, request: FastifyRequ
     if (note) await recordNote(trx, { kind: 'item', key: deployed.item.code, version: deployed.item.version, note });
     return { result: deployed, audit: { actorId: user.id, action: 'item.deployed', target: `${deployed.item.code}@${deployed.item.version}`, details: { department: listed, ...(note ? { note } : {}) } } };
   });
-  return { code: result.item.code, version: result.item.version, definitionVersion: result.item.definition.version, warnings: result.warnings };
+  // As for a plain definition, departments the organisation lacks are told, not refused.
+  const unlisted = probed.ok ? [...unlistedListingDepartments(probed.item.listing, org), ...unlistedStepFindings(probed.item.definition, org)] : [];
+  return { code: result.item.code, version: result.item.version, definitionVersion: result.item.definition.version, warnings: [...result.warnings, ...unlisted] };
 }
 
 /** The implementing department a package's listing names, when it can be read at all. */

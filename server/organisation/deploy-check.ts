@@ -6,6 +6,7 @@
 import type { ExecutableDefinition } from '../../engine/core/model.js';
 import { isPositionKind, type OrgSnapshot } from '../../engine/core/organisation.js';
 import type { Finding } from '../../definitions/findings.js';
+import type { ItemFinding } from '../../definitions/items/findings.js';
 
 /** Every step of `definition` whose candidate rule names a department or position the organisation lacks. */
 export function orgReferenceFindings(definition: Pick<ExecutableDefinition, 'nodes'>, org: OrgSnapshot): Finding[] {
@@ -44,4 +45,27 @@ export function unlistedDepartmentFindings(definition: Pick<ExecutableDefinition
       id, rule: 'org-department', severity: 'warning' as const,
       message: `Step '${id}' names department '${node.approval!.department}', which the organisation does not have (GET /api/org); choose one of its departments`,
     }));
+}
+
+/**
+ * The departments an item listing names (implementing body, joint lead and co-departments) that the
+ * organisation does not have (rule `org-department`, a warning as for steps): a case of the item would be
+ * routed to, or coordinated with, a department no staff belongs to.
+ */
+export function unlistedListingDepartments(listing: { implementingBody: { name: string }; joint?: { leadDepartment: string; coDepartments: { department: string }[] } }, org: OrgSnapshot): ItemFinding[] {
+  if (!Object.keys(org.departments).length) return [];
+  const named: [string, string][] = [['/implementingBody/name', listing.implementingBody.name]];
+  if (listing.joint) {
+    named.push(['/joint/leadDepartment', listing.joint.leadDepartment]);
+    listing.joint.coDepartments.forEach((c, i) => named.push([`/joint/coDepartments/${i}/department`, c.department]));
+  }
+  return named.filter(([, department]) => !org.departments[department]).map(([field, department]) => ({
+    severity: 'warning' as const, code: 'org-department', file: 'item.json', field,
+    message: `The listing names department '${department}', which the organisation does not have (GET /api/org); choose one of its departments`,
+  }));
+}
+
+/** {@link unlistedDepartmentFindings} of an item's process, as item findings naming `process.bpmn` and the step. */
+export function unlistedStepFindings(definition: Pick<ExecutableDefinition, 'nodes'>, org: OrgSnapshot): ItemFinding[] {
+  return unlistedDepartmentFindings(definition, org).map((f) => ({ severity: 'warning' as const, code: f.rule, message: f.message, file: 'process.bpmn', element: f.id }));
 }
