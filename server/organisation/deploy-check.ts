@@ -7,6 +7,7 @@ import type { ExecutableDefinition } from '../../engine/core/model.js';
 import { isPositionKind, type OrgSnapshot } from '../../engine/core/organisation.js';
 import type { Finding } from '../../definitions/findings.js';
 import type { ItemFinding } from '../../definitions/items/findings.js';
+import type { ItemListing } from '../../definitions/items/listing.js';
 
 /** Every step of `definition` whose candidate rule names a department or position the organisation lacks. */
 export function orgReferenceFindings(definition: Pick<ExecutableDefinition, 'nodes'>, org: OrgSnapshot): Finding[] {
@@ -52,7 +53,7 @@ export function unlistedDepartmentFindings(definition: Pick<ExecutableDefinition
  * organisation does not have (rule `org-department`, a warning as for steps): a case of the item would be
  * routed to, or coordinated with, a department no staff belongs to.
  */
-export function unlistedListingDepartments(listing: { implementingBody: { name: string }; joint?: { leadDepartment: string; coDepartments: { department: string }[] } }, org: OrgSnapshot): ItemFinding[] {
+export function unlistedListingDepartments(listing: Pick<ItemListing, 'implementingBody' | 'joint'>, org: OrgSnapshot): ItemFinding[] {
   if (!Object.keys(org.departments).length) return [];
   const named: [string, string][] = [['/implementingBody/name', listing.implementingBody.name]];
   if (listing.joint) {

@@ -229,13 +229,19 @@ describe('supervision records under their former names', () => {
   });
 });
 
+/** A food-licence case accepted on D0, refused at the decision four working days later and concluded. */
+async function refusedAtDecision() {
+  const c = await accepted(foodItem, D0);
+  c.complete('review', at(wd(D0, 1)));
+  c.complete('siteCheck', at(wd(D0, 2)));
+  c.complete('audit', at(wd(D0, 3)));
+  c.complete('decide', at(wd(D0, 4)), 'refuse', '经营场所不符合要求，不予许可');
+  return c;
+}
+
 describe('revoking a licence (行政许可法 第69条)', () => {
   it('has nothing to revoke on a refused application', async () => {
-    const c = await accepted(foodItem, D0);
-    c.complete('review', at(wd(D0, 1)));
-    c.complete('siteCheck', at(wd(D0, 2)));
-    c.complete('audit', at(wd(D0, 3)));
-    c.complete('decide', at(wd(D0, 4)), 'refuse', '经营场所不符合要求，不予许可');
+    const c = await refusedAtDecision();
     expect(c.state.approval!.phase).toBe('concluded');
     const revoke = { type: 'case.revoke' as const, reason: '以欺骗手段取得许可', basis: '行政许可法第69条', actor: clerk };
     expect(c.refused(revoke, at(wd(D0, 5))).code).toBe('NOTHING_TO_REVOKE');
@@ -259,11 +265,7 @@ describe('evaluating only a case its conclusion invited (好差评, 一事一评
   });
 
   it('takes the evaluation of a case concluded after acceptance, even a refused one', async () => {
-    const c = await accepted(foodItem, D0);
-    c.complete('review', at(wd(D0, 1)));
-    c.complete('siteCheck', at(wd(D0, 2)));
-    c.complete('audit', at(wd(D0, 3)));
-    c.complete('decide', at(wd(D0, 4)), 'refuse', '经营场所不符合要求，不予许可');
+    const c = await refusedAtDecision();
     c.when(grade, at(wd(D0, 5)));
     expect(c.state.approval!.evaluation).toMatchObject({ grade: 4, by: applicant.id });
   });
