@@ -19,5 +19,5 @@ export type { Finding, Severity } from './findings.js';
 export { approvalModdleDescriptor, APPROVAL_NS, createModdle } from './moddle.js';
 export type { ModdleElement } from './moddle.js';
 export { BUILT_IN_ACTIONS, isBuiltInAction } from './approval/actions.js';
-export { SPECIAL_PROCEDURE_KINDS } from './approval/special-procedures.js';
+export { SPECIAL_PROCEDURE_TYPES } from './approval/special-procedures.js';
 export { parseTimeLimit } from './approval/time.js';

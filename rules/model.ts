@@ -8,23 +8,25 @@
 export type ValueType = 'string' | 'number' | 'boolean' | 'date' | 'any';
 
 /** Hit policies of DMN 1.3 §8.2.11 (Table 31), in their XML spelling. */
-export type HitPolicy = 'UNIQUE' | 'ANY' | 'PRIORITY' | 'FIRST' | 'RULE ORDER' | 'OUTPUT ORDER' | 'COLLECT';
+export const HIT_POLICIES = ['UNIQUE', 'ANY', 'PRIORITY', 'FIRST', 'RULE ORDER', 'OUTPUT ORDER', 'COLLECT'] as const;
+
+/** A hit policy, one of {@link HIT_POLICIES}. */
+export type HitPolicy = (typeof HIT_POLICIES)[number];
 
 /** Built-in aggregators of a COLLECT table (DMN 1.3 §8.2.11: C+, C#, C<, C>). */
-export type Aggregation = 'SUM' | 'COUNT' | 'MIN' | 'MAX';
+export const AGGREGATIONS = ['SUM', 'COUNT', 'MIN', 'MAX'] as const;
+
+/** An aggregator, one of {@link AGGREGATIONS}. */
+export type Aggregation = (typeof AGGREGATIONS)[number];
 
 /**
  * What a table is for. Each purpose is a documented convention (columns and hit policy) with a typed
  * result helper in `rules/purposes/`; `general` is any other decision.
  */
-export type Purpose =
-  | 'acceptance'
-  | 'materials'
-  | 'deadlines'
-  | 'fees'
-  | 'lights'
-  | 'special-procedures'
-  | 'general';
+export const PURPOSES = ['acceptance', 'materials', 'deadlines', 'fees', 'lights', 'special-procedures', 'general'] as const;
+
+/** A table's purpose, one of {@link PURPOSES}. */
+export type Purpose = (typeof PURPOSES)[number];
 
 /** A primitive value an allowed-values list may hold. */
 export type Primitive = string | number | boolean;

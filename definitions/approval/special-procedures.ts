@@ -1,28 +1,17 @@
 /**
- * Special procedures (特别程序) and whether their time counts toward the statutory and the promised limit.
- * Administrative Licensing Law art. 45: time for hearing, tendering, auction, inspection, testing,
- * quarantine, appraisal and expert review is not counted in the statutory limit. Site inspection is not on
- * that list, so it counts unless the item says otherwise; the promised limit follows the statutory default.
+ * The special procedure (特别程序) a step may be, by the one list of kinds the clocks know
+ * (`engine/clocks/special-procedures.ts`, the codes of catalog.json `specialProcedureTypes_engine`), and whether
+ * its time counts toward the statutory and the promised limit by default. 行政许可法 第45条: time for hearing,
+ * tendering, auction, inspection, testing, quarantine, appraisal and expert review is not counted; site
+ * inspection is not on that list, so it counts unless the item says otherwise. The extension (第42条) is not a
+ * step: it lengthens the limit instead of pausing it.
  */
-const NOT_COUNTED_BY_ART_45 = [
-  'HEARING',
-  'TENDER',
-  'AUCTION',
-  'INSPECTION',
-  'TESTING',
-  'QUARANTINE',
-  'APPRAISAL',
-  'EXPERT',
-] as const;
+import { SPECIAL_PROCEDURE_DEFAULTS, SPECIAL_PROCEDURE_TYPES, isSpecialProcedureType } from '../../engine/clocks/special-procedures.js';
 
-const COUNTED = ['SITE_CHECK', 'PUBLICITY', 'EXTENSION'] as const;
+/** The kinds with a default; other kinds must state both flags explicitly. */
+export { SPECIAL_PROCEDURE_TYPES };
 
-/** Every special procedure kind with a default; other kinds must state both flags explicitly. */
-export const SPECIAL_PROCEDURE_KINDS: readonly string[] = [...NOT_COUNTED_BY_ART_45, ...COUNTED];
-
-/** The default of `countsTowardStatutory` and `countsTowardPromised` for a known kind; undefined otherwise. */
+/** The default of `countsTowardStatutory` (a pause of the statutory clock means it does not count); undefined for an unknown kind. */
 export function defaultCounting(kind: string): boolean | undefined {
-  if ((NOT_COUNTED_BY_ART_45 as readonly string[]).includes(kind)) return false;
-  if ((COUNTED as readonly string[]).includes(kind)) return true;
-  return undefined;
+  return isSpecialProcedureType(kind) ? !SPECIAL_PROCEDURE_DEFAULTS[kind].statutory : undefined;
 }

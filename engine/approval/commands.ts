@@ -81,9 +81,15 @@ export type ApprovalCommand = LifecycleCommand | PassThroughCommand;
 /** The type names of the approval commands. */
 export type ApprovalCommandType = ApprovalCommand['type'];
 
-/** The core commands passed through, by name. */
-export const PASS_THROUGH: ReadonlySet<string> = new Set([
-  'task.claim', 'task.complete', 'decision.complete', 'message.correlate', 'timer.fire', 'case.return',
+/**
+ * The core commands passed through, by name: one entry per member of {@link PassThroughCommand}, which the
+ * compiler holds to (a missing or extra name does not compile), so the set cannot drift from the type.
+ */
+const PASS_THROUGH_NAMES: Readonly<Record<PassThroughCommand['type'], true>> = {
+  'task.claim': true, 'task.complete': true, 'decision.complete': true, 'message.correlate': true, 'timer.fire': true, 'case.return': true,
   // The operations on a task:
-  'task.transfer', 'task.delegate', 'task.resolve', 'task.add-signers', 'task.remove-signers', 'task.reject', 'task.reclaim',
-]);
+  'task.transfer': true, 'task.delegate': true, 'task.resolve': true, 'task.add-signers': true, 'task.remove-signers': true, 'task.reject': true, 'task.reclaim': true,
+};
+
+/** The core commands passed through, by name. */
+export const PASS_THROUGH: ReadonlySet<string> = new Set(Object.keys(PASS_THROUGH_NAMES));

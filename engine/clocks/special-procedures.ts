@@ -7,17 +7,13 @@
  */
 import { ARTICLES } from './articles.js';
 
-/** Special procedure types that may suspend a clock. */
-export type SpecialProcedureType =
-  | 'HEARING'
-  | 'BID'
-  | 'AUCTION'
-  | 'INSPECT_TEST'
-  | 'APPRAISAL'
-  | 'EXPERT'
-  | 'PUBLIC_NOTICE'
-  | 'SITE_CHECK'
-  | 'APPLICANT_RECTIFY';
+/** Special procedure types that may suspend a clock: the one list of them, in catalog.json's order. */
+export const SPECIAL_PROCEDURE_TYPES = [
+  'HEARING', 'BID', 'AUCTION', 'INSPECT_TEST', 'APPRAISAL', 'EXPERT', 'PUBLIC_NOTICE', 'SITE_CHECK', 'APPLICANT_RECTIFY',
+] as const;
+
+/** A special procedure type. */
+export type SpecialProcedureType = (typeof SPECIAL_PROCEDURE_TYPES)[number];
 
 /** The two clocks a case runs. */
 export type ClockKind = 'statutory' | 'promised';

@@ -5,7 +5,7 @@
  * /api/tasks.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import type { SpecialProcedureType } from '../../engine/clocks/special-procedures.js';
+import { SPECIAL_PROCEDURE_TYPES, type SpecialProcedureType } from '../../engine/clocks/special-procedures.js';
 import type { Limit } from '../../engine/clocks/types.js';
 import type { Action } from '../identity/permissions.js';
 import type { ServiceResult } from '../cases/service-types.js';
@@ -15,7 +15,6 @@ import { auditedCase, caseActor, caseFor, emptyBodyAsObject, servedOrThrow } fro
 import { errors } from '../http/schemas.js';
 import '../plugins/types.js';
 
-const PROCEDURES: SpecialProcedureType[] = ['HEARING', 'BID', 'AUCTION', 'INSPECT_TEST', 'APPRAISAL', 'EXPERT', 'PUBLIC_NOTICE', 'SITE_CHECK', 'APPLICANT_RECTIFY'];
 const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max }) as const;
 const closed = (properties: Record<string, unknown>, required: string[] = []) => ({ type: 'object', additionalProperties: false, required, properties }) as const;
 const reply200 = { 200: caseCommandSchema, ...errors(400, 401, 403, 404, 409, 422) };
@@ -65,7 +64,7 @@ export const caseHandlingRoutes: FastifyPluginAsync = async (app) => {
     // It suspends the whole case and tells the applicant in writing: on a joint case the lead department's
     // (一窗受理、统一告知), as acceptance and the result are; a co-department works its own step.
     path: 'special-procedures', summary: 'Start a special procedure (特别程序): reason, basis and expected duration told to the applicant; the lead department', action: 'case.intake', audit: 'case.special-procedure-started', document: 'special-procedure-notice',
-    body: closed({ id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' }, procedure: { type: 'string', enum: PROCEDURES }, reason: text(2000), basis: text(2000), expectedDuration: limitSchema }, ['procedure', 'reason', 'basis']),
+    body: closed({ id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' }, procedure: { type: 'string', enum: [...SPECIAL_PROCEDURE_TYPES] }, reason: text(2000), basis: text(2000), expectedDuration: limitSchema }, ['procedure', 'reason', 'basis']),
     run: async (caseNo, b, user) => {
       const ledger = (await service().getCase(caseNo))?.lifecycle.ledger ?? [];
       const id = b.id ?? `sp-${ledger.length + 1}`;

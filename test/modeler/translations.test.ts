@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RULE_FACTORIES, SPECIAL_PROCEDURE_KINDS, BUILT_IN_ACTIONS } from '../../definitions/index.js';
+import { RULE_FACTORIES, SPECIAL_PROCEDURE_TYPES, BUILT_IN_ACTIONS } from '../../definitions/index.js';
 import { createTranslate, translateWith, ZH_CN } from '../../modeler/src/i18n/translate.js';
 import { ZH_CN_ACCOUNTS } from '../../modeler/src/i18n/zh-cn-accounts.js';
 import { ZH_CN_BPMN } from '../../modeler/src/i18n/zh-cn-bpmn.js';
@@ -53,7 +53,7 @@ describe('the zh-CN dictionary', () => {
   it('names every deploy rule, special procedure and built-in action in Chinese', () => {
     const keys = [
       ...Object.keys(RULE_FACTORIES).map((r) => `rule.${r}`),
-      ...SPECIAL_PROCEDURE_KINDS.map((k) => `procedure.${k}`),
+      ...SPECIAL_PROCEDURE_TYPES.map((k) => `procedure.${k}`),
       ...BUILT_IN_ACTIONS.map((a) => `action.${a}`),
     ];
     expect(keys.filter((k) => ZH_CN[k] === undefined)).toEqual([]);

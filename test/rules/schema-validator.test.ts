@@ -10,10 +10,18 @@ import { describe, expect, it } from 'vitest';
 import schema from '../../rules/schema/decision-table.schema.json' with { type: 'json' };
 import { VALIDATOR_FILE, validatorSource } from '../../rules/schema/generate-validator.js';
 import { validateTableDocument } from '../../rules/schema.js';
+import { AGGREGATIONS, HIT_POLICIES, PURPOSES } from '../../rules/model.js';
 
 describe('the precompiled decision-table validator', () => {
   it('is what the generator makes of the schema (run `npx tsx rules/schema/generate-validator.ts` after a schema change)', () => {
     expect(readFileSync(VALIDATOR_FILE, 'utf8')).toBe(validatorSource());
+  });
+
+  it('offers the purposes, hit policies and aggregators of the one list in rules/model.ts', () => {
+    const props = schema.properties as Record<string, { enum: string[] }>;
+    expect(props.purpose!.enum).toEqual([...PURPOSES]);
+    expect(props.hitPolicy!.enum.slice(0, HIT_POLICIES.length)).toEqual([...HIT_POLICIES]);
+    expect(props.aggregation!.enum).toEqual([...AGGREGATIONS]);
   });
 
   it('compiles nothing at run time', () => {

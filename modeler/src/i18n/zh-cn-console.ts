@@ -56,7 +56,7 @@ export const ZH_CN_CONSOLE: Readonly<Record<string, string>> = {
   'decision.approved': '准予许可', 'decision.refused': '不予许可', 'decision.partially-refused': '部分不予许可',
   'document.acceptance-notice': '受理通知书', 'document.correction-notice': '一次性补正告知书', 'document.non-acceptance': '不予受理决定书',
   'stage.site-check': '现场核查', 'stage.received': '已接件', 'stage.correcting': '补正中', 'stage.handling': '办理中', 'stage.concluded': '已办结',
-  'procedure.BID': '招标', 'procedure.INSPECT_TEST': '检验检测', 'procedure.PUBLIC_NOTICE': '公示', 'procedure.APPLICANT_RECTIFY': '申请人整改', 'stage.expert-review': '专家评审',
+  'stage.expert-review': '专家评审',
   'violation.case-overdue': '办件超期', 'violation.step-overdue': '环节超期', 'violation.second-correction-notice': '二次补正告知',
   'violation.overdue': '超期', 'violation.warning': '预警',
   'event.case.applied': '申报', 'event.correction.notified': '补正告知', 'event.correction.supplied': '补正材料', 'event.case.accepted': '受理',

@@ -35,9 +35,10 @@ export const ZH_CN_SHENPI: Readonly<Record<string, string>> = {
   'working days': '工作日', 'calendar days': '自然日', 'ISO 8601 duration': 'ISO 8601 时长',
   'Special procedure': '特别程序',
   'None': '无',
-  'procedure.HEARING': '听证', 'procedure.TENDER': '招标', 'procedure.AUCTION': '拍卖', 'procedure.INSPECTION': '检验',
-  'procedure.TESTING': '检测', 'procedure.QUARANTINE': '检疫', 'procedure.APPRAISAL': '鉴定', 'procedure.EXPERT': '专家评审',
-  'procedure.SITE_CHECK': '现场踏勘', 'procedure.PUBLICITY': '公示', 'procedure.EXTENSION': '延长审批',
+  // The special procedure kinds, one entry each (engine/clocks/special-procedures.ts, catalog.json's codes).
+  'procedure.HEARING': '听证', 'procedure.BID': '招标', 'procedure.AUCTION': '拍卖', 'procedure.INSPECT_TEST': '检验检测',
+  'procedure.APPRAISAL': '鉴定', 'procedure.EXPERT': '专家评审', 'procedure.PUBLIC_NOTICE': '公示',
+  'procedure.SITE_CHECK': '现场踏勘', 'procedure.APPLICANT_RECTIFY': '申请人整改',
   'Counts toward the statutory limit': '计入法定时限',
   'Counts toward the promised limit': '计入承诺时限',
   'counts': '计入', 'does not count': '不计入', 'default (art. 45)': '默认（行政许可法第四十五条）',

@@ -5,7 +5,7 @@
  * docs/approval-extension.md; the descriptor is definitions/approval-moddle.json, shared with deploy.
  */
 import { BUILT_IN_ACTIONS } from '../../../definitions/approval/actions.js';
-import { SPECIAL_PROCEDURE_KINDS } from '../../../definitions/approval/special-procedures.js';
+import { SPECIAL_PROCEDURE_TYPES } from '../../../definitions/approval/special-procedures.js';
 import { booleanEntry, selectEntry, textEntry, type Entry, type PanelElement, type Target } from './entries.js';
 import { timeLimitEntries } from './time-limit.js';
 import { departmentChoices, positionChoices, positionRuleChoices } from './org-choices.js';
@@ -31,7 +31,7 @@ const timer: Target = (element) =>
   (bo(element)?.eventDefinitions ?? []).find((d: { $type: string }) => d.$type === 'bpmn:TimerEventDefinition');
 
 const STAGES = ['accept', 'review', 'decide', 'issue'].map((value) => ({ value, label: `stage.${value}` }));
-const KINDS = SPECIAL_PROCEDURE_KINDS.map((value) => ({ value, label: `procedure.${value}` }));
+const KINDS = SPECIAL_PROCEDURE_TYPES.map((value) => ({ value, label: `procedure.${value}` }));
 const ACTIONS = BUILT_IN_ACTIONS.map((value) => ({ value, label: `action.${value}` }));
 const COUNTS = { yes: 'counts', no: 'does not count', unset: 'default (art. 45)' };
 

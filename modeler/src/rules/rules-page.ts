@@ -4,7 +4,7 @@
  * its item as a new item version (through the API when the server can store it there, else as a downloaded
  * YAML file). A refusal of the server (permission, lint, failing tests) is shown with its findings per row.
  */
-import type { Aggregation, HitPolicy, Purpose, RuleTable } from '../../../rules/model.js';
+import { AGGREGATIONS, HIT_POLICIES, PURPOSES, type Aggregation, type RuleTable } from '../../../rules/model.js';
 import { RuleTableError } from '../../../rules/errors.js';
 import type { TestCaseResult } from '../../../rules/test-cases.js';
 import type { ApiClient, ApiFinding } from '../api/client.js';
@@ -16,9 +16,7 @@ import { renderTests } from './tests-view.js';
 
 type Translate = (s: string, r?: Record<string, unknown>) => string;
 
-const HIT_POLICIES: HitPolicy[] = ['UNIQUE', 'ANY', 'PRIORITY', 'FIRST', 'RULE ORDER', 'OUTPUT ORDER', 'COLLECT'];
-const AGGREGATIONS: (Aggregation | '')[] = ['', 'SUM', 'COUNT', 'MIN', 'MAX'];
-const PURPOSES: Purpose[] = ['acceptance', 'materials', 'deadlines', 'fees', 'lights', 'special-procedures', 'general'];
+const AGGREGATION_CHOICES: (Aggregation | '')[] = ['', ...AGGREGATIONS];
 
 /** Mounts the rule editor into `root`. `itemCode` gives the item the table is saved with. */
 export function mountRulesPage(root: HTMLElement, api: ApiClient, t: Translate, itemCode: () => string): void {
@@ -56,7 +54,7 @@ export function mountRulesPage(root: HTMLElement, api: ApiClient, t: Translate, 
       el('label', {}, t('Table name'), text('table-name', table.name, (v) => { table.name = v; })),
       el('label', {}, t('Purpose'), select('table-purpose', PURPOSES, table.purpose, (v) => t(`purpose.${v}`), (v) => { table.purpose = v; })),
       el('label', {}, t('Hit policy'), select('table-hit-policy', HIT_POLICIES, table.hitPolicy, (v) => t(`hit.${v}`), (v) => { table.hitPolicy = v; })),
-      el('label', {}, t('Aggregation'), select('table-aggregation', AGGREGATIONS, table.aggregation ?? '', (v) => (v ? v : t('None')),
+      el('label', {}, t('Aggregation'), select('table-aggregation', AGGREGATION_CHOICES, table.aggregation ?? '', (v) => (v ? v : t('None')),
         (v) => { table.aggregation = v || undefined; })),
     );
     grid.replaceChildren(renderGrid({ table, placed: check.placed, t, edit }));
