@@ -18,7 +18,7 @@ describe('the precompiled decision-table validator', () => {
   });
 
   it('offers the purposes, hit policies and aggregators of the one list in rules/model.ts', () => {
-    const props = schema.properties as Record<string, { enum: string[] }>;
+    const props = schema.properties as unknown as Record<string, { enum: string[] }>;
     expect(props.purpose!.enum).toEqual([...PURPOSES]);
     expect(props.hitPolicy!.enum.slice(0, HIT_POLICIES.length)).toEqual([...HIT_POLICIES]);
     expect(props.aggregation!.enum).toEqual([...AGGREGATIONS]);
