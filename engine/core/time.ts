@@ -4,13 +4,15 @@
  */
 import { DateTime, Duration } from 'luxon';
 import type { WorkingCalendar } from '../calendar/types.js';
+import { computeDeadline } from '../clocks/deadline.js';
 import { evaluateExpression, type EvaluationBudget } from '../expression/index.js';
 import type { TimeLimit, TimerSpec } from './model.js';
 import { reject } from './rejection.js';
 import type { Variables } from './types.js';
 
-function instant(iso: string, what: string): DateTime {
-  const t = DateTime.fromISO(iso, { setZone: true });
+/** An ISO instant; one written without an offset is read in `zone`, the calendar's, never the host's. */
+function instant(iso: string, what: string, zone: string): DateTime {
+  const t = DateTime.fromISO(iso, { setZone: true, zone });
   if (!t.isValid) reject('EXPRESSION_FAILED', `Expected ${what} to be an ISO 8601 date-time, but it was '${iso}'`);
   return t;
 }
@@ -19,26 +21,23 @@ function iso(t: DateTime): string {
   return t.toISO({ suppressMilliseconds: true }) ?? '';
 }
 
-/** `start` plus an ISO 8601 duration (`P3D`, `PT4H`). */
-export function addDuration(start: string, duration: string): string {
+/** `start` plus an ISO 8601 duration (`P3D`, `PT4H`), a start without an offset read in `zone`. */
+export function addDuration(start: string, duration: string, zone: string): string {
   const d = Duration.fromISO(duration);
   if (!d.isValid) reject('EXPRESSION_FAILED', `Expected an ISO 8601 duration, but it was '${duration}'`);
-  return iso(instant(start, 'the start').plus(d));
+  return iso(instant(start, 'the start', zone).plus(d));
 }
 
 /**
- * When a limit from `now` ends. Working or calendar days: the day of `now` is not counted (民法典 第201条),
- * the limit ends at the end of its last day, i.e. the next day 00:00 in the calendar's zone. An ISO
- * duration is simply added.
+ * When a limit from `now` ends: by the legal clocks' one deadline algorithm (`engine/clocks/deadline.ts`), so
+ * a step's limit and a case's limit count alike. The day of `now` is not counted (民法典 第201条), the limit
+ * ends at 24:00 of its last day in the calendar's zone, and a calendar-day limit ending on a day off ends on
+ * the next working day (民法典 第203条). An ISO duration is simply added.
  */
 export function limitDueAt(now: string, limit: TimeLimit, calendar: WorkingCalendar): string {
-  if ('duration' in limit) return addDuration(now, limit.duration);
-  const today = instant(now, 'now').setZone(calendar.zone).toISODate() ?? '';
-  const last =
-    limit.unit === 'WD'
-      ? calendar.addWorkingDays(today, limit.value)
-      : (DateTime.fromISO(today, { zone: calendar.zone }).plus({ days: limit.value }).toISODate() ?? '');
-  return iso(DateTime.fromISO(last, { zone: calendar.zone }).plus({ days: 1 }).startOf('day'));
+  if ('duration' in limit) return addDuration(now, limit.duration, calendar.zone);
+  const at = instant(now, 'now', calendar.zone);
+  return computeDeadline(calendar, { rule: 'step', article: '民法典 第201条', trigger: iso(at), limit }).instant;
 }
 
 /** A computed timer: when it first fires and, for cycles, how often it repeats. */
@@ -63,9 +62,9 @@ function source(expression: string, variables: Variables, budget?: EvaluationBud
 export function planTimer(spec: TimerSpec, now: string, calendar: WorkingCalendar, variables: Variables, budget?: EvaluationBudget): TimerPlan {
   switch (spec.type) {
     case 'date':
-      return { dueAt: iso(instant(source(spec.expression, variables, budget), 'the timer date')) };
+      return { dueAt: iso(instant(source(spec.expression, variables, budget), 'the timer date', calendar.zone)) };
     case 'duration':
-      return { dueAt: addDuration(now, source(spec.expression, variables, budget)) };
+      return { dueAt: addDuration(now, source(spec.expression, variables, budget), calendar.zone) };
     case 'limit':
       return { dueAt: limitDueAt(now, spec.limit, calendar) };
     case 'cycle': {
@@ -79,7 +78,7 @@ export function planTimer(spec: TimerSpec, now: string, calendar: WorkingCalenda
         reject('EXPRESSION_FAILED', `Expected a repeating interval like 'R3/PT1H', but it was '${text}'`);
       }
       const times = match[1] === '' ? -1 : Number(match[1]);
-      const dueAt = rest[0] !== every ? iso(instant(rest[0]!, 'the cycle start')) : addDuration(now, every);
+      const dueAt = rest[0] !== every ? iso(instant(rest[0]!, 'the cycle start', calendar.zone)) : addDuration(now, every, calendar.zone);
       return { dueAt, repeat: times < 0 ? -1 : Math.max(times - 1, 0), every };
     }
   }

@@ -41,6 +41,6 @@ export function fire(run: Run, cmd: Of<'timer.fire'>): void {
   const owner = run.state.elements[timer.owner];
   if (timer.every && timer.repeat !== undefined && timer.repeat !== 0 && owner?.state === 'active') {
     const repeat = timer.repeat < 0 ? -1 : timer.repeat - 1;
-    run.addTimer(timer.owner, timer.el, addDuration(timer.dueAt, timer.every), repeat, timer.every);
+    run.addTimer(timer.owner, timer.el, addDuration(timer.dueAt, timer.every, run.ctx.calendar.zone), repeat, timer.every);
   }
 }
