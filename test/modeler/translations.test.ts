@@ -13,6 +13,10 @@ import { ZH_CN_PORTAL } from '../../modeler/src/i18n/zh-cn-portal.js';
 import { ZH_CN_SHENPI } from '../../modeler/src/i18n/zh-cn-shenpi.js';
 import { ZH_CN_WORKBENCH } from '../../modeler/src/i18n/zh-cn-workbench.js';
 import { repoDir } from '../support/shared.js';
+import { ZH_CN_MESSAGES as SERVER_MESSAGES } from '../../contracts/messages/index.js';
+import { APPROVAL_REJECTION_STATUS, CASE_SERVICE_STATUS, HEARING_REJECTION_STATUS } from '../../server/http/approval-codes.js';
+import { AUTHORITY_STATUS } from '../../server/http/authority-codes.js';
+import { REJECTION_STATUS, SERVER_STATUS } from '../../server/http/errors.js';
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -48,6 +52,19 @@ describe('the zh-CN dictionary', () => {
       Object.entries(others).filter(([, d]) => key in d && d[key] !== text).map(([name, d]) => `${name} '${key}': ${d[key]} → ${text}`));
     expect(replaced).toEqual([]);
     expect(ZH_CN.Department).toBe('部门');
+  });
+
+  it('has a console text (error.<CODE>) for every refusal code the server can answer, with nothing left to fill', () => {
+    const tables = [REJECTION_STATUS, SERVER_STATUS, APPROVAL_REJECTION_STATUS, HEARING_REJECTION_STATUS, CASE_SERVICE_STATUS, AUTHORITY_STATUS];
+    const codes = [...new Set([...tables.flatMap((t) => Object.keys(t)), ...Object.keys(SERVER_MESSAGES)])];
+    expect(codes.length).toBeGreaterThan(120);
+    expect(codes.filter((c) => ZH_CN_WORKBENCH[`error.${c}`] === undefined)).toEqual([]);
+    const unfilled = codes.map((c) => ZH_CN_WORKBENCH[`error.${c}`]!).filter((text) => /[{}[\]]/.test(text) || !/[\u4e00-\u9fff]/.test(text));
+    expect(unfilled).toEqual([]);
+    expect(ZH_CN['error.EVALUATION_NOT_INVITED']).toBe('该办件未受理办结，不能评价');
+    expect(ZH_CN['error.NOTHING_TO_REVOKE']).toBe('该办件未准予许可，没有可撤销的行政许可');
+    // A template's optional part is left out where the page has no details to fill it.
+    expect(ZH_CN['error.EXTENSION_OVER_CAP']).toBe('延长的期限超过法定上限');
   });
 
   it('names every deploy rule, special procedure and built-in action in Chinese', () => {

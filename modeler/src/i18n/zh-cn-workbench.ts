@@ -1,9 +1,21 @@
+import { fillTemplate, ZH_CN_MESSAGES as SERVER_MESSAGES } from '../../../contracts/messages/index.js';
+
+/**
+ * Every code of the server's catalogue as `error.<CODE>`, read from the server's own templates with their
+ * optional segments left out (a page has no refusal details to fill them), so a code the server gains is
+ * never shown raw; the hand-written entries below give the console's shorter wording where it has one.
+ */
+const SERVER_REFUSALS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(SERVER_MESSAGES).map(([code, template]) => [`error.${code}`, fillTemplate(template, {})]),
+);
+
 /**
  * zh-CN texts of the workbench: the case page's actions (correction picker, steps, certificate, delivery,
  * rectification), the intake queue, the applicant's receipt, result documents and withdrawal, and the
  * Chinese text of each stable refusal code the server answers with (`error.<CODE>`).
  */
 export const ZH_CN_WORKBENCH: Readonly<Record<string, string>> = {
+  ...SERVER_REFUSALS,
   // Correction picker and intake
   'Not supplied': '未提交', 'on file': '已提交', 'Tick at least one material to correct': '请至少勾选一项需补正的材料',
   'Give the reason for {name}': '请填写“{name}”的补正理由', 'One reason per line': '每行一条理由',
@@ -78,4 +90,5 @@ export const ZH_CN_WORKBENCH: Readonly<Record<string, string>> = {
   'error.TASK_ASSIGNED_TO_OTHER': '该环节已由他人签收', 'error.TASK_NOT_ACTIVE': '该环节已办理', 'error.TASK_NOT_FOUND': '未找到该环节',
   'error.RETURN_TARGET_INVALID': '不能退回到该环节', 'error.CASE_SUSPENDED': '办件处于特别程序中，已挂起',
   'error.FACTS_INVALID': '申请信息填写不完整或不正确', 'error.INVALID_COMMAND': '操作无效', 'error.BUSINESS_RULE': '不符合业务规则',
+  'error.EVALUATION_NOT_INVITED': '该办件未受理办结，不能评价', 'error.NOTHING_TO_REVOKE': '该办件未准予许可，没有可撤销的行政许可',
 };
