@@ -21,7 +21,7 @@ export { lintRuleTable, LINT_RULES } from './lint/index.js';
 export { runTableTests, type TestCaseResult } from './test-cases.js';
 export { CONVENTIONS, type Convention, type ConventionColumn } from './purposes/conventions.js';
 export { acceptanceOutcome, type AcceptanceOutcome, type Violation } from './purposes/acceptance.js';
-export { requiredMaterials, type RequiredMaterial } from './purposes/materials.js';
+export { requiredMaterials, type ExplainedMaterial } from './purposes/materials.js';
 export { deadlines, type Deadlines, type Limit } from './purposes/deadlines.js';
 export { fees, type Fees } from './purposes/fees.js';
 export { light, type Light } from './purposes/lights.js';

@@ -26,10 +26,11 @@ export type NodeKind =
   | 'inclusiveGateway'
   | 'eventBasedGateway';
 
+import type { Limit } from '../clocks/types.js';
 import type { CandidateRule } from './organisation.js';
 
 /** A limit counted in working days (WD) or calendar days (CD), or an ISO 8601 duration (`P3D`, `PT4H`). */
-export type TimeLimit = { value: number; unit: 'WD' | 'CD' } | { duration: string };
+export type TimeLimit = Limit | { duration: string };
 
 /** How a timer event computes when it fires (BPMN 2.0.2 §10.5.3, plus working-day limits). */
 export type TimerSpec =

@@ -3,24 +3,20 @@
  * with outputs `material` (id), `name`, `form` (原件/复印件/电子…), `copies`, optionally `deferrable`
  * (容缺后补). A material required by several rows is listed once, with every row that required it.
  */
+import type { RequiredMaterial } from '../../engine/approval/state.js';
 import type { Decision } from '../explain.js';
 
-/** A required material and why it is required. */
-export interface RequiredMaterial {
-  material: string;
-  name: string;
-  form: string;
-  copies: number;
-  deferrable: boolean;
+/** A required material (the case's own record of it) and why the table requires it. */
+export interface ExplainedMaterial extends RequiredMaterial {
   /** The rows that made it required, with their legal basis. */
   because: { row: string; basis: string | null }[];
 }
 
 /** Reads a materials decision into the list of required materials, in table order. */
-export function requiredMaterials(decision: Decision): RequiredMaterial[] {
+export function requiredMaterials(decision: Decision): ExplainedMaterial[] {
   if (decision.error) throw new Error(`materials table '${decision.decisionId}': ${decision.error}`);
   const rows = decision.matchedRows.filter((m) => m.selected);
-  const byId = new Map<string, RequiredMaterial>();
+  const byId = new Map<string, ExplainedMaterial>();
   decision.outputs.forEach((o, k) => {
     const row = rows[k];
     const id = String(o.material);

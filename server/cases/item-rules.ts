@@ -9,7 +9,7 @@ import type { ApprovalState, NoticeItem, RequiredMaterial } from '../../engine/a
 import type { Json, Variables } from '../../engine/core/types.js';
 import type { RuleContext, RuleEvaluator } from '../../engine/runtime/ports.js';
 import type { ItemRepository } from './item-repository.js';
-import { acceptanceOutcome, fees as readFees, requiredMaterials, type RequiredMaterial as ExplainedMaterial } from '../../rules/index.js';
+import { acceptanceOutcome, fees as readFees, requiredMaterials, type ExplainedMaterial } from '../../rules/index.js';
 
 /** The materials the materials table requires for `facts`. */
 export async function materialsFor(item: ItemDefinition, facts: Variables): Promise<RequiredMaterial[]> {
