@@ -8,17 +8,35 @@ import type { Actor } from '../../engine/core/types.js';
 import type { ServiceResult } from '../cases/service-types.js';
 import { audited } from '../audit/audit-scope.js';
 import { can, type Action } from '../identity/permissions.js';
-import type { AuthUser } from '../identity/roles.js';
+import { hasRole, type AuthUser } from '../identity/roles.js';
+import { centreScope } from '../organisation/scope.js';
 import { caseFacts, caseResource, type CaseFacts } from '../queries/cases.js';
 import { fromRejection, notFound } from './errors.js';
 import { authorize, requireUser } from './guard.js';
 import '../plugins/types.js';
 
+/**
+ * Whether `user` may read the case of `facts`: the permission policy, and for a reform-office or supervision
+ * account placed at a county or township centre the level's scope (分级监管) as the case list applies it: a
+ * case none of whose departments lies in the centre's region or below is not theirs to open. The city
+ * centre, and an account placed nowhere, read every case; a department member keeps their own cases.
+ */
+export async function mayReadCase(app: FastifyInstance, user: AuthUser, facts: CaseFacts): Promise<boolean> {
+  if (!can(user, 'case.read', caseResource(facts)).allowed) return false;
+  const centre = hasRole(user, 'reform-office-admin') || hasRole(user, 'auditor');
+  if (!centre || user.region === undefined) return true;
+  if (user.department !== undefined && facts.departments.includes(user.department)) return true;
+  if ([facts.applicant, facts.agent].includes(user.id)) return true;
+  const scope = centreScope(await app.identity.org.list(), user.region, {});
+  return !Array.isArray(scope) || facts.departments.some((d) => scope.includes(d));
+}
+
 /** The caller and the case, when the caller may read it and, if given, do `action` on it. */
 export async function caseFor(app: FastifyInstance, request: FastifyRequest, caseNo: string, action?: Action): Promise<{ user: AuthUser; facts: CaseFacts }> {
   const user = requireUser(request);
   const facts = await caseFacts(app.store.knex, caseNo);
-  if (!facts?.approval || !can(user, 'case.read', caseResource(facts)).allowed) throw notFound(`case '${caseNo}'`);
+  // Outside the reader's level is answered as absent too: a county must not learn which city cases exist.
+  if (!facts?.approval || !(await mayReadCase(app, user, facts))) throw notFound(`case '${caseNo}'`);
   if (action) authorize(request, action, caseResource(facts));
   return { user, facts };
 }

@@ -9,7 +9,7 @@ import { acceptedOrThrow } from '../http/command-result.js';
 import { notFound } from '../http/errors.js';
 import { actorOf, authorize, requireUser } from '../http/guard.js';
 import { commandResultSchema, errors, idempotencyHeaders, variablesSchema } from '../http/schemas.js';
-import { can } from '../identity/permissions.js';
+import { mayReadCase } from '../http/case-guard.js';
 import { caseFacts } from '../queries/cases.js';
 import '../plugins/types.js';
 
@@ -45,7 +45,7 @@ export const messageRoutes: FastifyPluginAsync = async (app) => {
     const { caseNo, name, variables } = request.body;
     const facts = await caseFacts(app.store.knex, caseNo);
     // Somebody who may not even read the case is told it does not exist.
-    if (!facts || !can(user, 'case.read', { kind: 'case', departments: facts.departments, applicant: facts.applicant }).allowed) throw notFound(`case '${caseNo}'`);
+    if (!facts || !(await mayReadCase(app, user, facts))) throw notFound(`case '${caseNo}'`);
     authorize(request, 'message.correlate', { kind: 'case', departments: facts.departments, applicant: facts.applicant });
     const result = await audited({ actorId: user.id, action: 'message.correlated', target: caseNo, caseNo, details: { name } }, () =>
       app.runtime.runner.execute(caseNo, { type: 'message.correlate', name, actor: actorOf(user), ...(variables ? { variables } : {}) }));

@@ -12,6 +12,7 @@ import { ApiError, notFound } from '../http/errors.js';
 import { actorOf, authorize, requireUser } from '../http/guard.js';
 import { commandResultSchema, errors, idempotencyHeaders, taskSchema, variablesSchema } from '../http/schemas.js';
 import { can } from '../identity/permissions.js';
+import { mayReadCase } from '../http/case-guard.js';
 import { caseFacts } from '../queries/cases.js';
 import { caseOwner, listTasks } from '../queries/tasks.js';
 import { taskResource } from './tasks.js';
@@ -96,7 +97,7 @@ export const processCaseRoutes: FastifyPluginAsync = async (app) => {
     const { caseNo } = request.params;
     const facts = await caseFacts(app.store.knex, caseNo);
     // A case the caller may not read is reported as absent: case numbers must not be probeable.
-    if (!facts || !can(user, 'case.read', { kind: 'case', departments: facts.departments, applicant: facts.applicant }).allowed) throw notFound(`case '${caseNo}'`);
+    if (!facts || !(await mayReadCase(app, user, facts))) throw notFound(`case '${caseNo}'`);
     const stored = (await app.store.cases.loadCase(caseNo))!;
     const tasks = await listTasks(app.store.knex, { caseNo });
     const owner = await caseOwner(app.store.knex, caseNo);
