@@ -23,7 +23,17 @@ export type Aggregation = (typeof AGGREGATIONS)[number];
  * What a table is for. Each purpose is a documented convention (columns and hit policy) with a typed
  * result helper in `rules/purposes/`; `general` is any other decision.
  */
-export const PURPOSES = ['acceptance', 'materials', 'deadlines', 'fees', 'lights', 'special-procedures', 'general'] as const;
+export const PURPOSES = ['acceptance', 'materials', 'fees', 'special-procedures', 'general'] as const;
+
+/**
+ * Purposes a table no longer has, with where the concept now lives: an item's limits are its listing's
+ * (`statutoryLimit`, `promisedLimit`, `extension`), and the light thresholds are the listing's `lights` and
+ * the locality settings, both read by the clocks.
+ */
+export const RETIRED_PURPOSES: Readonly<Record<string, string>> = {
+  deadlines: "an item's limits are set in its listing (item.json statutoryLimit, promisedLimit and extension), not in a rule table",
+  lights: "light thresholds are set in the item listing's lights and in the locality settings, not in a rule table",
+};
 
 /** A table's purpose, one of {@link PURPOSES}. */
 export type Purpose = (typeof PURPOSES)[number];

@@ -9,7 +9,7 @@
 import type { ErrorObject } from 'ajv';
 import schema from './schema/decision-table.schema.json' with { type: 'json' };
 import validate from './schema/decision-table.validate.js';
-import type { Finding } from './model.js';
+import { RETIRED_PURPOSES, type Finding } from './model.js';
 
 /** The decision-table JSON Schema, as an object (for editors and the HTTP API). */
 export const decisionTableSchema: object = schema;
@@ -45,6 +45,9 @@ export function validateTableDocument(doc: unknown): Finding[] {
     const specific = list.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'type');
     const chosen = specific.length ? specific : list.filter((e) => e.keyword === 'type').slice(0, 1);
     const messages = [...new Set((chosen.length ? chosen : list).map(describeSchemaError))];
+    // A purpose the tables no longer have says where its concept lives now.
+    const retired = path === '/purpose' ? RETIRED_PURPOSES[String((doc as { purpose?: unknown }).purpose)] : undefined;
+    if (retired) messages.unshift(`the purpose '${(doc as { purpose: string }).purpose}' is retired: ${retired}`);
     findings.push({ code: 'schema', severity: 'error', message: messages.join('; '), path });
   }
   return findings;

@@ -14,7 +14,7 @@ import type { ItemListing } from './listing.js';
 type Rules = Partial<Record<Purpose, ItemRules>>;
 
 const PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
-const FACT_PURPOSES: readonly Purpose[] = ['acceptance', 'materials', 'fees', 'deadlines'];
+const FACT_PURPOSES: readonly Purpose[] = ['acceptance', 'materials', 'fees'];
 const TYPE_OF_FACT: Record<string, string> = { boolean: 'boolean', string: 'string', integer: 'number', number: 'number', date: 'date' };
 
 /** The text of a string literal output cell (`'"AC0"'` -> `AC0`). */

@@ -22,7 +22,7 @@ export interface ItemDefinition {
   readonly definition: ExecutableDefinition;
   /** The BPMN source, stored beside the compiled process. */
   readonly bpmn: string;
-  /** The rule tables by purpose (acceptance, materials, fees, special-procedures, deadlines, lights). */
+  /** The rule tables by purpose (acceptance, materials, fees, special-procedures). */
   readonly rules: Readonly<Partial<Record<Purpose, ItemRules>>>;
   /** Every file of the package as text, so that the same package can be loaded again. */
   readonly sources: Readonly<Record<string, string>>;

@@ -42,7 +42,7 @@ export const LINT_RULES: Record<string, LintRule> = {
 /**
  * Lints a loaded table. Returns findings (errors and warnings); an empty list means the table is clean.
  * Rules are: syntax, unquoted-string, type-mismatch, allowed-values, unique-overlap, any-conflict,
- * never-matches, shadowed-row, purpose-convention, missing-basis, promised-exceeds-statutory, evaluation-budget,
+ * never-matches, shadowed-row, purpose-convention, missing-basis, evaluation-budget,
  * test-*.
  */
 export function lintRuleTable(table: RuleTable): Finding[] {

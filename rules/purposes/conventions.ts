@@ -23,12 +23,8 @@ export interface Convention {
   outputs: ConventionColumn[];
 }
 
-/** Time units of a limit: working days (工作日), calendar days (自然日), months. */
-export const LIMIT_UNITS = ['WD', 'CD', 'MONTH'] as const;
 /** The effect of a violated acceptance condition: correct the materials (补正) or do not accept (不予受理). */
 export const ACCEPTANCE_EFFECTS = ['CORRECT', 'NOT_ACCEPT'] as const;
-/** Supervision lights (红黄绿灯); PAUSED while a case is suspended. */
-export const LIGHTS = ['GREEN', 'YELLOW', 'RED', 'PAUSED'] as const;
 
 /** The conventions, by purpose. `general` has none. */
 export const CONVENTIONS: Partial<Record<Purpose, Convention>> = {
@@ -56,20 +52,6 @@ export const CONVENTIONS: Partial<Record<Purpose, Convention>> = {
       { name: 'deferrable', type: 'boolean', required: false },
     ],
   },
-  deadlines: {
-    purpose: 'deadlines',
-    summary: 'one row per case kind gives the statutory and promised limits with units and the extension cap',
-    hitPolicies: ['UNIQUE', 'FIRST', 'ANY', 'PRIORITY'],
-    outputs: [
-      { name: 'statutoryLimit', type: 'number', required: true },
-      { name: 'statutoryUnit', type: 'string', required: true, allowedValues: [...LIMIT_UNITS] },
-      { name: 'promisedLimit', type: 'number', required: true },
-      { name: 'promisedUnit', type: 'string', required: true, allowedValues: [...LIMIT_UNITS] },
-      { name: 'extensionLimit', type: 'number', required: true },
-      { name: 'extensionUnit', type: 'string', required: true, allowedValues: [...LIMIT_UNITS] },
-      { name: 'extensionApprover', type: 'string', required: false },
-    ],
-  },
   fees: {
     purpose: 'fees',
     summary: 'each row is a fee item; C+ sums `amount`, COLLECT lists the items',
@@ -79,12 +61,6 @@ export const CONVENTIONS: Partial<Record<Purpose, Convention>> = {
       { name: 'amount', type: 'number', required: true },
       { name: 'item', type: 'string', required: false },
     ],
-  },
-  lights: {
-    purpose: 'lights',
-    summary: 'thresholds that turn elapsed time into a supervision light (红黄绿灯)',
-    hitPolicies: ['FIRST', 'UNIQUE', 'PRIORITY'],
-    outputs: [{ name: 'light', type: 'string', required: true, allowedValues: [...LIGHTS] }],
   },
   'special-procedures': {
     purpose: 'special-procedures',

@@ -43,18 +43,18 @@ describe('shenpi decide', () => {
   });
 
   it('runs as a child process through bin/shenpi.js', async () => {
-    const { stdout } = await promisify(execFile)('node', [path.join(repoDir, 'bin/shenpi.js'), 'decide', food('lights.yaml'), '--input', '{"suspended":false,"overdue":true,"usedRatio":1.1}'], { cwd: repoDir });
-    expect(JSON.parse(stdout)).toMatchObject({ result: 'RED', matchedRows: [{ id: 'RED', selected: true }, { id: 'YELLOW', selected: false }, { id: 'GREEN', selected: false }] });
+    const { stdout } = await promisify(execFile)('node', [path.join(repoDir, 'bin/shenpi.js'), 'decide', food('special-procedures.yaml'), '--input', '{"procedure":"SITE_CHECK"}'], { cwd: repoDir });
+    expect(JSON.parse(stdout)).toMatchObject({ result: { countsTowardStatutoryLimit: true, countsTowardPromisedLimit: true }, matchedRows: [{ id: 'SITE-CHECK', selected: true }] });
   });
 });
 
 describe('shenpi rules', () => {
   it('test prints each embedded case and exits 0 when all pass', async () => {
-    const r = await cli('rules', 'test', food('lights.yaml'));
+    const r = await cli('rules', 'test', food('special-procedures.yaml'));
     expect(r.code).toBe(0);
     expect(r.out.split('\n')).toEqual([
-      'PASS a fresh case is green', 'PASS 80 percent used turns yellow', 'PASS overdue is red',
-      'PASS a suspended case is paused even when overdue', 'food-licence.lights: 4 passed, 0 failed',
+      'PASS expert review stops both clocks', 'PASS the site check counts toward both limits',
+      'food-licence.special-procedures: 2 passed, 0 failed',
     ]);
   });
 

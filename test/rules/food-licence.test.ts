@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  acceptanceOutcome, compileRuleTable, deadlines, fees, light, lintRuleTable, loadRuleTable, procedureCounting,
+  acceptanceOutcome, compileRuleTable, fees, lintRuleTable, loadRuleTable, procedureCounting,
   requiredMaterials, runTableTests,
 } from '../../rules/index.js';
 import { repoDir } from '../support/shared.js';
@@ -56,21 +56,11 @@ describe('food business licence tables', () => {
     expect(list[4]!.because).toEqual([{ row: 'M5', basis: expect.stringContaining('自动设备') }]);
   });
 
-  it('reads limits with units and the extension cap', async () => {
-    expect(deadlines(await load('deadlines.yaml').evaluate({ regulation: '2023' }))).toMatchObject({
-      statutory: { value: 10, unit: 'WD' }, promised: { value: 5, unit: 'WD' },
-      extension: { value: 5, unit: 'WD', approver: '市场监管部门负责人' },
-    });
-  });
-
   it('charges nothing', async () => {
     expect(fees(await load('fees.yaml').evaluate({ replacementCertificate: true }))).toMatchObject({ total: 0 });
   });
 
-  it('turns elapsed time into lights and knows which procedures stop the clock', async () => {
-    const lights = load('lights.yaml');
-    expect(light(await lights.evaluate({ suspended: false, overdue: false, usedRatio: 0.85 }))).toBe('YELLOW');
-    expect(light(await lights.evaluate({ suspended: false, overdue: false, usedRatio: 0.1 }))).toBe('GREEN');
+  it('knows which procedures stop the clock', async () => {
     const procedures = load('special-procedures.yaml');
     expect(procedureCounting(await procedures.evaluate({ procedure: 'HEARING' }))).toMatchObject({ countsTowardStatutoryLimit: false, countsTowardPromisedLimit: false });
     expect(procedureCounting(await procedures.evaluate({ procedure: 'SITE_CHECK' })).countsTowardStatutoryLimit).toBe(true);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { validateTableDocument } from '../../rules/schema.js';
 import { lintRuleTable, type Finding } from '../../rules/index.js';
 import { yamlTable } from './support/tables.js';
 
@@ -84,23 +85,9 @@ describe('the rule-table linter', () => {
     expect(f.find((x) => x.code === 'missing-basis')!.severity).toBe('warning');
   });
 
-  it('refuses a promised limit longer than the statutory one', () => {
-    const f = lintRuleTable(yamlTable(`
-id: d
-name: d
-purpose: deadlines
-hitPolicy: UNIQUE
-inputs: []
-outputs:
-  - { name: statutoryLimit, type: number }
-  - { name: statutoryUnit, type: string }
-  - { name: promisedLimit, type: number }
-  - { name: promisedUnit, type: string }
-  - { name: extensionLimit, type: number }
-  - { name: extensionUnit, type: string }
-rows:
-  - { id: x, when: [], then: [10, '"WD"', 15, '"WD"', 5, '"WD"'], annotation: 行政许可法第四十二条 }
-`));
-    expect(codes(f)).toEqual(['promised-exceeds-statutory@x/']);
+  it('refuses a table of a retired purpose, saying where its concept lives now', () => {
+    const findings = validateTableDocument({ id: 'd', name: 'd', purpose: 'deadlines', hitPolicy: 'UNIQUE', inputs: [], outputs: [{ name: 'statutoryLimit', type: 'number' }], rows: [] });
+    expect(findings).toEqual([expect.objectContaining({ code: 'schema', path: '/purpose', message: expect.stringMatching(/^the purpose 'deadlines' is retired: .*statutoryLimit, promisedLimit/) })]);
+    expect(validateTableDocument({ id: 'l', name: 'l', purpose: 'lights', hitPolicy: 'FIRST', inputs: [], outputs: [{ name: 'light', type: 'string' }], rows: [] })[0]!.message).toMatch(/locality settings/);
   });
 });
