@@ -15,6 +15,8 @@ export interface Finding {
   severity: Severity;
   /** Property path inside the element (`['conditionExpression', 'body']`), when the problem is in one. */
   path?: string[];
+  /** What the message names (element, department …), for a client that words it itself by `rule`. */
+  params?: Readonly<Record<string, string>>;
 }
 
 /** True when at least one finding is an error. */

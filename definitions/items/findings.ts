@@ -14,6 +14,8 @@ export interface ItemFinding {
   row?: string;
   /** The field: a JSON path in `item.json`, or a rule-table column. */
   field?: string;
+  /** What the message names (element, department …), for a client that words it itself by `code`. */
+  params?: Readonly<Record<string, string>>;
 }
 
 /** Formats a finding as one line: `rules/materials.yaml row 'M5' field 'usesVendingMachine': error unknown-fact: …`. */

@@ -99,11 +99,14 @@ export const itemVersionSchema = {
   },
 } as const;
 
+/** What a finding's message names, for a client that words it by code (`contracts/messages/findings.ts`). */
+export const findingParamsSchema = { type: 'object', additionalProperties: { type: 'string' } } as const;
+
 /** An item finding: file, element or row, field, message. */
 export const itemFindingSchema = {
   type: 'object',
   properties: {
     severity: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' }, file: { type: 'string' },
-    element: { type: 'string' }, row: { type: ['string', 'integer'] }, field: { type: 'string' },
+    element: { type: 'string' }, row: { type: ['string', 'integer'] }, field: { type: 'string' }, params: findingParamsSchema,
   },
 } as const;

@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
+import { negotiateLanguage } from '../../contracts/messages/index.js';
 import type { ItemFinding, ItemPackageFiles } from '../../definitions/items/index.js';
 import { loadItemPackage } from '../../definitions/items/index.js';
 import { deployItemVersion } from '../cases/item-deployment.js';
@@ -95,7 +96,8 @@ export async function deployItemFiles(app: FastifyInstance, request: FastifyRequ
     return { result: deployed, audit: { actorId: user.id, action: 'item.deployed', target: `${deployed.item.code}@${deployed.item.version}`, details: { department: listed, ...(note ? { note } : {}) } } };
   });
   // As for a plain definition, departments the organisation lacks are told, not refused.
-  const unlisted = probed.ok ? [...unlistedListingDepartments(probed.item.listing, org), ...unlistedStepFindings(probed.item.definition, org)] : [];
+  const language = negotiateLanguage(request.headers['accept-language']);
+  const unlisted = probed.ok ? [...unlistedListingDepartments(probed.item.listing, org, language), ...unlistedStepFindings(probed.item.definition, org, language)] : [];
   return { code: result.item.code, version: result.item.version, definitionVersion: result.item.definition.version, warnings: [...result.warnings, ...unlisted] };
 }
 

@@ -8,6 +8,12 @@ import { isPositionKind, type OrgSnapshot } from '../../engine/core/organisation
 import type { Finding } from '../../definitions/findings.js';
 import type { ItemFinding } from '../../definitions/items/findings.js';
 import type { ItemListing } from '../../definitions/items/listing.js';
+import { deployFindingText, type Language, type OrgDepartmentParams } from '../../contracts/messages/index.js';
+
+/** The `params` of a finding as the API sends them (strings only, no absent keys). */
+function asParams(params: OrgDepartmentParams): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined)) as Record<string, string>;
+}
 
 /** Every step of `definition` whose candidate rule names a department or position the organisation lacks. */
 export function orgReferenceFindings(definition: Pick<ExecutableDefinition, 'nodes'>, org: OrgSnapshot): Finding[] {
@@ -35,17 +41,18 @@ export function orgReferenceFindings(definition: Pick<ExecutableDefinition, 'nod
 /**
  * Steps without a candidate rule whose free-text department the organisation does not have (rule
  * `org-department`, a warning): a misspelled department deploys, but its tasks would sit in an inbox no staff
- * of a listed department sees, so the deployer is told which step and which name.
+ * of a listed department sees, so the deployer is told which step and which name, in `language`, with the
+ * parameters a client words itself (`contracts/messages/findings.ts`).
  */
-export function unlistedDepartmentFindings(definition: Pick<ExecutableDefinition, 'nodes'>, org: OrgSnapshot): Finding[] {
+export function unlistedDepartmentFindings(definition: Pick<ExecutableDefinition, 'nodes'>, org: OrgSnapshot, language: Language = 'zh-CN'): Finding[] {
   if (!Object.keys(org.departments).length) return [];
   return Object.entries(definition.nodes)
     .filter(([, node]) => node.approval?.department !== undefined && !node.approval.candidates && !org.departments[node.approval.department])
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([id, node]) => ({
-      id, rule: 'org-department', severity: 'warning' as const,
-      message: `Step '${id}' names department '${node.approval!.department}', which the organisation does not have (GET /api/org); choose one of its departments`,
-    }));
+    .map(([id, node]) => {
+      const params = asParams({ department: node.approval!.department!, subject: 'step', file: 'process.bpmn', element: id, ...(node.name ? { name: node.name } : {}) });
+      return { id, rule: 'org-department', severity: 'warning' as const, message: deployFindingText('org-department', params, language)!, params };
+    });
 }
 
 /**
@@ -53,20 +60,20 @@ export function unlistedDepartmentFindings(definition: Pick<ExecutableDefinition
  * organisation does not have (rule `org-department`, a warning as for steps): a case of the item would be
  * routed to, or coordinated with, a department no staff belongs to.
  */
-export function unlistedListingDepartments(listing: Pick<ItemListing, 'implementingBody' | 'joint'>, org: OrgSnapshot): ItemFinding[] {
+export function unlistedListingDepartments(listing: Pick<ItemListing, 'implementingBody' | 'joint'>, org: OrgSnapshot, language: Language = 'zh-CN'): ItemFinding[] {
   if (!Object.keys(org.departments).length) return [];
-  const named: [string, string][] = [['/implementingBody/name', listing.implementingBody.name]];
+  const named: [OrgDepartmentParams['subject'], string, string][] = [['implementing-body', '/implementingBody/name', listing.implementingBody.name]];
   if (listing.joint) {
-    named.push(['/joint/leadDepartment', listing.joint.leadDepartment]);
-    listing.joint.coDepartments.forEach((c, i) => named.push([`/joint/coDepartments/${i}/department`, c.department]));
+    named.push(['joint-lead', '/joint/leadDepartment', listing.joint.leadDepartment]);
+    listing.joint.coDepartments.forEach((c, i) => named.push(['co-department', `/joint/coDepartments/${i}/department`, c.department]));
   }
-  return named.filter(([, department]) => !org.departments[department]).map(([field, department]) => ({
-    severity: 'warning' as const, code: 'org-department', file: 'item.json', field,
-    message: `The listing names department '${department}', which the organisation does not have (GET /api/org); choose one of its departments`,
-  }));
+  return named.filter(([, , department]) => !org.departments[department]).map(([subject, field, department]) => {
+    const params = asParams({ department, subject, file: 'item.json', field });
+    return { severity: 'warning' as const, code: 'org-department', file: 'item.json', field, message: deployFindingText('org-department', params, language)!, params };
+  });
 }
 
 /** {@link unlistedDepartmentFindings} of an item's process, as item findings naming `process.bpmn` and the step. */
-export function unlistedStepFindings(definition: Pick<ExecutableDefinition, 'nodes'>, org: OrgSnapshot): ItemFinding[] {
-  return unlistedDepartmentFindings(definition, org).map((f) => ({ severity: 'warning' as const, code: f.rule, message: f.message, file: 'process.bpmn', element: f.id }));
+export function unlistedStepFindings(definition: Pick<ExecutableDefinition, 'nodes'>, org: OrgSnapshot, language: Language = 'zh-CN'): ItemFinding[] {
+  return unlistedDepartmentFindings(definition, org, language).map((f) => ({ severity: 'warning' as const, code: f.rule, message: f.message, file: 'process.bpmn', element: f.id, ...(f.params ? { params: f.params } : {}) }));
 }

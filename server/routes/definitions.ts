@@ -14,6 +14,8 @@ import { deployOwned, listOwned, ownerOf, sourceOf } from '../queries/definition
 import { reservationOf } from '../cases/item-reservations.js';
 import { deployBoundary, foreignSteps, soleStepDepartment } from '../identity/deploy-boundary.js';
 import { orgReferenceFindings, unlistedDepartmentFindings } from '../organisation/deploy-check.js';
+import { negotiateLanguage } from '../../contracts/messages/index.js';
+import { findingParamsSchema } from '../http/case-schemas.js';
 import { definitionDeployers, noteSchema, notesOf, recordNote } from '../queries/version-notes.js';
 import '../plugins/types.js';
 
@@ -36,7 +38,7 @@ const optionProperties = {
 
 const findingSchema = {
   type: 'object',
-  properties: { id: { type: 'string' }, rule: { type: 'string' }, message: { type: 'string' }, severity: { type: 'string' }, path: { type: 'array', items: { type: 'string' } } },
+  properties: { id: { type: 'string' }, rule: { type: 'string' }, message: { type: 'string' }, severity: { type: 'string' }, path: { type: 'array', items: { type: 'string' } }, params: findingParamsSchema },
 } as const;
 
 const deployedSchema = {
@@ -125,7 +127,7 @@ export const definitionRoutes: FastifyPluginAsync = async (app) => {
       if (opts.note) await recordNote(trx, { kind: 'definition', key: stored.key, version: stored.version, note: opts.note });
       return { result: { ...stored, ...(opts.note ? { note: opts.note } : {}) }, audit: { actorId: user.id, action: 'definition.deployed', target: `${stored.key}@${stored.version}`, details: { department, processId: stored.processId, ...(opts.note ? { note: opts.note } : {}) } } };
     });
-    return reply.status(201).send({ ...deployed, department, warnings: [...loaded.warnings, ...unlistedDepartmentFindings(loaded.definition, org)] });
+    return reply.status(201).send({ ...deployed, department, warnings: [...loaded.warnings, ...unlistedDepartmentFindings(loaded.definition, org, negotiateLanguage(request.headers['accept-language']))] });
   });
 
   app.get<{ Querystring: { key?: string } }>('/api/definitions', {

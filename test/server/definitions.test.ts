@@ -36,7 +36,8 @@ describe('definition deploy', () => {
     expect(res.statusCode, res.body).toBe(201);
     const warnings = res.json().warnings.filter((w: { rule: string }) => w.rule === 'org-department');
     expect(warnings.map((w: { id: string; severity: string }) => [w.id, w.severity])).toEqual([['issue', 'warning'], ['review', 'warning']]);
-    expect(warnings[0].message).toContain("'market-supervison'");
+    expect(warnings[0]).toMatchObject({ params: { department: 'market-supervison', subject: 'step', element: 'issue', file: 'process.bpmn' } });
+    expect(warnings[0].message).toMatch(/^环节“.+”的实施部门“market-supervison”不在组织机构中，请从组织机构中选择$/);
   });
 
   it('deploys a JSON body with an explicit key and version', async () => {

@@ -77,6 +77,7 @@ function toFinding(raw: any): ApiFinding {
   if (raw?.file !== undefined) finding.file = String(raw.file);
   if (raw?.row !== undefined) finding.row = String(raw.row);
   if (raw?.field !== undefined) finding.field = String(raw.field);
+  if (raw?.params && typeof raw.params === 'object') finding.params = Object.fromEntries(Object.entries(raw.params).map(([k, v]) => [k, String(v)]));
   return finding;
 }
 

@@ -8,7 +8,8 @@
  */
 import type Modeler from 'bpmn-js/lib/Modeler.js';
 import { departmentChoices, setOrganisation } from '../properties/org-choices.js';
-import { ApiError, type ApiClient, type Deployed, type ItemSummary } from '../api/client.js';
+import { ApiError, type ApiClient, type ApiFinding, type Deployed, type ItemSummary } from '../api/client.js';
+import { deployFindingText, type Language } from '../../../contracts/messages/index.js';
 import { confirmDeploy } from './deploy-dialog.js';
 import { showVersionHistory } from './version-history.js';
 import { renderFindings } from '../validation/findings-list.js';
@@ -31,15 +32,21 @@ export function mountModelerPage(root: HTMLElement, modeler: Modeler, api: ApiCl
   // Who implements a plain definition: the reform office deploys for a department, chosen among those the
   // diagram's steps name; empty lets the server take the key's owner, the caller's own or the only one named.
   const department = el('select', { id: 'deploy-department', title: t('Implementing department') });
-  /** The deploy's warnings in the page's words: a step's department missing from the organisation by step name. */
-  const deployWarnings = (warnings: readonly { id: string; rule: string }[]): string[] => {
-    const registry = modeler.get('elementRegistry') as { get(id: string): { businessObject?: { name?: string; get?(name: string): unknown } } | undefined };
-    const unlisted = warnings.filter((w) => w.rule === 'org-department').map((w) => {
-      const bo = registry.get(w.id)?.businessObject;
-      return t('the department {department} of step {step} is not in the organisation', { step: bo?.name || w.id, department: String(bo?.get?.('approval:department') ?? '') });
+  // The page's language, for the texts the server's dictionaries word (the browser may ask the server in English).
+  const language: Language = t('Department') === 'Department' ? 'en' : 'zh-CN';
+  /**
+   * The deploy's warnings in the page's words, by their code and parameters (a step's department or a
+   * listing's department missing from the organisation); a step is named as the diagram names it now.
+   */
+  const deployWarnings = (warnings: readonly ApiFinding[]): string[] => {
+    const registry = modeler.get('elementRegistry') as { get(id: string): { businessObject?: { name?: string } } | undefined };
+    const worded = warnings.flatMap((w) => {
+      const name = w.id ? registry.get(w.id)?.businessObject?.name : undefined;
+      const text = deployFindingText(w.rule, w.params && name ? { ...w.params, name } : w.params, language);
+      return text ? [t('Note: {text}', { text })] : [];
     });
-    const others = warnings.length - unlisted.length;
-    return [...unlisted, ...(others ? [t('and {n} more warnings', { n: others })] : [])];
+    const others = warnings.length - worded.length;
+    return [...worded, ...(others ? [t('and {n} more warnings', { n: others })] : [])];
   };
   const namedDepartments = (): string[] => {
     const registry = modeler.get('elementRegistry') as { getAll(): { businessObject?: { get?(name: string): unknown } }[] };

@@ -72,7 +72,7 @@ export const ZH_CN_SHENPI: Readonly<Record<string, string>> = {
   'Implementing department': '实施部门', 'Implementing department (automatic)': '实施部门（自动）',
   'Enter the item code to deploy to': '请输入要部署的事项编码', 'Fix the errors before deploying': '请先修正错误再部署',
   'Deployed {code} version {version}': '已部署 {code} 第 {version} 版',
-  'the department {department} of step {step} is not in the organisation': '提示：环节“{step}”的实施部门“{department}”不在组织机构中，请从组织机构中选择', 'and {n} more warnings': '另有 {n} 条提示',
+  'Note: {text}': '提示：{text}', 'and {n} more warnings': '另有 {n} 条提示',
   'BPMN definition': 'BPMN 流程定义',
   // Deploy confirmation and version history ('Cancel' is the console's 取消)
   'Confirm deploy': '确认部署', 'New version': '新版本', 'Version {version}': '第 {version} 版',

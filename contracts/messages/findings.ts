@@ -1,0 +1,54 @@
+/**
+ * The texts of the deploy findings the server adds after checking a package against the organisation, in
+ * Chinese (the default) and English, filled from the finding's parameters. Shared by the server (the
+ * finding's `message` in the asked language) and the modeler (which shows them in Chinese by code, whatever
+ * language its browser asks in). Pure: no I/O.
+ */
+import { fillTemplate, type Language } from './render.js';
+
+/**
+ * What an `org-department` finding names: a step of the process, or one of the listing's departments
+ * (the implementing body, the joint lead, a co-department).
+ */
+export const ORG_DEPARTMENT_SUBJECTS = ['step', 'implementing-body', 'joint-lead', 'co-department'] as const;
+/** One of `ORG_DEPARTMENT_SUBJECTS`. */
+export type OrgDepartmentSubject = (typeof ORG_DEPARTMENT_SUBJECTS)[number];
+
+/**
+ * The parameters of an `org-department` finding: the department as written, what names it, and where:
+ * the step's element id and name, or the listing's file and JSON path.
+ */
+export interface OrgDepartmentParams {
+  department: string;
+  subject: OrgDepartmentSubject;
+  file: string;
+  element?: string;
+  name?: string;
+  field?: string;
+}
+
+const ZH: Record<OrgDepartmentSubject, string> = {
+  step: '环节“{step}”的实施部门“{department}”不在组织机构中，请从组织机构中选择',
+  'implementing-body': '事项清单的实施主体“{department}”不在组织机构中，请从组织机构中选择',
+  'joint-lead': '联合办理的牵头部门“{department}”不在组织机构中，请从组织机构中选择',
+  'co-department': '联合办理的协办部门“{department}”不在组织机构中，请从组织机构中选择',
+};
+
+const EN: Record<OrgDepartmentSubject, string> = {
+  step: "Step '{step}' names department '{department}', which the organisation does not have (GET /api/org); choose one of its departments",
+  'implementing-body': "The listing's implementing body '{department}' is not a department of the organisation (GET /api/org); choose one of its departments",
+  'joint-lead': "The joint handling's lead department '{department}' is not a department of the organisation (GET /api/org); choose one of its departments",
+  'co-department': "The joint handling's co-department '{department}' is not a department of the organisation (GET /api/org); choose one of its departments",
+};
+
+/**
+ * The text of a deploy finding by its stable code and parameters, or undefined for a code without a text
+ * here (the lint rules keep their own messages). A step is named by its name when it has one, else its id.
+ */
+export function deployFindingText(code: string, params: Readonly<Record<string, string>> | undefined, language: Language = 'zh-CN'): string | undefined {
+  if (code !== 'org-department' || !params) return undefined;
+  const subject = params.subject as OrgDepartmentSubject;
+  const template = (language === 'en' ? EN : ZH)[subject];
+  if (!template || params.department === undefined) return undefined;
+  return fillTemplate(template, { ...params, step: params.name || params.element || '' });
+}
