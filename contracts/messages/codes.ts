@@ -68,6 +68,7 @@ export const ZH_CN_MESSAGES: Readonly<Record<string, string>> = {
   CURRENT_PASSWORD_WRONG: '当前密码不正确',
   PASSWORD_CHANGE_REQUIRED: '密码已由管理员重置，请先修改密码',
   ORG_REFERENCE_UNKNOWN: '所填写的区划、部门、岗位或人员不存在[：{field}]',
+  ORG_OUTSIDE_REGION: '只能管理本级区划（{region}）及其下级的区划、部门、岗位和人员[，不能修改：{target}]',
   DIVISION_CODE_INVALID: '行政区划代码无效[：{code}]（市、县为六位 GB/T 2260 代码，乡镇街道为九位，且须以上级代码开头）',
   INTERNAL: '服务器内部错误，已记录，请稍后重试',
   NOT_READY: '服务暂未就绪，请稍后再试',

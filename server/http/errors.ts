@@ -93,6 +93,8 @@ export const SERVER_STATUS = {
   PASSWORD_CHANGE_REQUIRED: 403,
   /** An organisation record names a region, department, position or user that does not exist; `details.field` names it. */
   ORG_REFERENCE_UNKNOWN: 422,
+  /** A reform office at a county or township edits outside its region and the regions below it; `details.target` names what. */
+  ORG_OUTSIDE_REGION: 403,
   /** A region's code is no city, county or township division code, or does not fit under its parent. */
   DIVISION_CODE_INVALID: 422,
   RATE_LIMITED: 429,

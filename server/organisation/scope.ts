@@ -48,3 +48,15 @@ export function centreScope(org: ScopeOrg, home: string | undefined, asked: { re
 export function isScopeRefusal(scope: string[] | undefined | ScopeRefusal): scope is ScopeRefusal {
   return scope !== undefined && !Array.isArray(scope);
 }
+
+/**
+ * The regions an organisation editor placed at `home` may change: its own region and those below it.
+ * Undefined means every region, also new top-level ones: the city centre, and an account placed nowhere
+ * (the platform's own `admin`). A county reform office keeps its county and its townships, not the city's.
+ */
+export function editableRegions(org: Pick<ScopeOrg, 'regions'>, home: string | undefined): string[] | undefined {
+  if (home === undefined) return undefined;
+  const region = org.regions.find((r) => r.code === home);
+  if (region !== undefined && region.parent === undefined) return undefined;
+  return regionSubtree(org.regions, home);
+}

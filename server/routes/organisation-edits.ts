@@ -1,11 +1,13 @@
 /**
  * Edits of the organisation by the reform office: a region's name and service centre, a department's or a
  * position's name, and a user's name and department. Ids and division codes never change, since cases,
- * steps and the audit chain name them. Each edit commits with its audit entry.
+ * steps and the audit chain name them. Each edit commits with its audit entry. A reform office placed at a
+ * county or township edits only its region and those below it (server/http/org-reach.ts).
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { ApiError, notFound } from '../http/errors.js';
 import { authorize } from '../http/guard.js';
+import { requireOrgReach, type OrgTarget } from '../http/org-reach.js';
 import { errors, userSchema } from '../http/schemas.js';
 import '../plugins/types.js';
 
@@ -34,6 +36,7 @@ export const organisationEditRoutes: FastifyPluginAsync = async (app) => {
     }, async (request, reply) => {
       const actor = authorize(request, 'org.manage', { kind: 'system' });
       const { id } = request.params;
+      await requireOrgReach(app, actor, { [what]: id } as OrgTarget);
       const found = await app.audit.transaction(async (trx) => {
         const renamed = await org.rename(trx, what, id, request.body);
         return renamed ? { result: true, audit: { actorId: actor.id, action: `org.${what}-renamed`, target: `${what}:${id}`, details: { ...request.body } } } : { result: false };
@@ -54,6 +57,8 @@ export const organisationEditRoutes: FastifyPluginAsync = async (app) => {
     const user = await users.get(id);
     if (!user) throw notFound(`user '${id}'`);
     const department = request.body.department;
+    // Both ends of a move: the user's department now and the one they go to.
+    await requireOrgReach(app, actor, { user: id }, ...(department !== undefined ? [{ department }] : []));
     if (department !== undefined && department !== user.department) {
       const target = await org.department(department);
       if (!target) throw new ApiError('ORG_REFERENCE_UNKNOWN', `Expected department to name an existing department, but there is no department '${department}'`, { field: 'department', department });

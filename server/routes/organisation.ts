@@ -3,12 +3,14 @@
  * departments under each region and the positions within each department, and says who holds which
  * position. Staff read it to choose departments, positions and colleagues (the modeler's pickers, a
  * transfer). Each write and its audit entry commit in one transaction. Accounts themselves are created,
- * reset and disabled by the user routes (`/api/users`, `/api/users/:id/password|disable|enable`).
+ * reset and disabled by the user routes (`/api/users`, `/api/users/:id/password|disable|enable`). A reform
+ * office placed at a county or township writes only in its region and below (server/http/org-reach.ts).
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { POSITION_KINDS } from '../../engine/core/organisation.js';
 import { ApiError, notFound } from '../http/errors.js';
 import { authorize } from '../http/guard.js';
+import { requireOrgReach, type OrgTarget } from '../http/org-reach.js';
 import { errors } from '../http/schemas.js';
 import type { NewDepartment, NewPosition, NewRegion } from '../organisation/directory.js';
 import { POSITION_TITLES } from '../organisation/model.js';
@@ -80,6 +82,7 @@ export const organisationRoutes: FastifyPluginAsync = async (app) => {
   }, async (request, reply) => {
     const actor = authorize(request, 'org.manage', { kind: 'system' });
     const r = request.body;
+    await requireOrgReach(app, actor, r.parent !== undefined ? { region: r.parent } : { top: true });
     const created = await write('org.region-created', `region:${r.code}`, (trx) => org.createRegion(trx, r, now(), actor.id), (x) => ({ name: x.name, level: x.level, parent: x.parent ?? null, centre: x.centre }))(actor.id);
     return reply.status(201).send(created);
   });
@@ -89,6 +92,7 @@ export const organisationRoutes: FastifyPluginAsync = async (app) => {
   }, async (request, reply) => {
     const actor = authorize(request, 'org.manage', { kind: 'system' });
     const d = request.body;
+    await requireOrgReach(app, actor, { region: d.region });
     const created = await write('org.department-created', `department:${d.id}`, (trx) => org.createDepartment(trx, d, now(), actor.id), (x) => ({ name: x.name, region: x.region }))(actor.id);
     return reply.status(201).send(created);
   });
@@ -98,6 +102,7 @@ export const organisationRoutes: FastifyPluginAsync = async (app) => {
   }, async (request, reply) => {
     const actor = authorize(request, 'org.manage', { kind: 'system' });
     const p = { ...request.body, name: request.body.name ?? POSITION_TITLES[request.body.kind] };
+    await requireOrgReach(app, actor, { department: p.department });
     const created = await write('org.position-created', `position:${p.id}`, (trx) => org.createPosition(trx, p, now(), actor.id), (x) => ({ department: x.department, kind: x.kind, leader: x.leader ?? null }))(actor.id);
     return reply.status(201).send(created);
   });
@@ -110,6 +115,7 @@ export const organisationRoutes: FastifyPluginAsync = async (app) => {
   }, async (request) => {
     const actor = authorize(request, 'org.manage', { kind: 'system' });
     const { id } = request.params;
+    await requireOrgReach(app, actor, { position: id });
     return write('org.position-leader-set', `position:${id}`, (trx) => org.setLeader(trx, id, request.body.leader), (x) => ({ leader: x.leader ?? null }))(actor.id);
   });
 
@@ -123,6 +129,7 @@ export const organisationRoutes: FastifyPluginAsync = async (app) => {
       }, async (request, reply) => {
         const actor = authorize(request, 'org.manage', { kind: 'system' });
         const { id } = request.params;
+        await requireOrgReach(app, actor, { [what]: id } as OrgTarget);
         const found = await write(`org.${what}-${disabled ? 'disabled' : 'enabled'}`, `${what}:${id}`, (trx) => org.setDisabled(trx, what, id, disabled))(actor.id);
         if (!found) throw notFound(`${what} '${id}'`);
         return reply.status(204).send();
@@ -135,6 +142,7 @@ export const organisationRoutes: FastifyPluginAsync = async (app) => {
   }, async (request) => {
     const actor = authorize(request, 'org.manage', { kind: 'system' });
     const { id } = request.params;
+    await requireOrgReach(app, actor, { position: id });
     const user = await users.get(request.body.user);
     if (!user) throw new ApiError('ORG_REFERENCE_UNKNOWN', `Expected user to name an existing account, but there is no user '${request.body.user}'`, { field: 'user', user: request.body.user });
     if (user.disabled) throw new ApiError('BUSINESS_RULE', `Expected an account in use, but '${user.id}' is disabled`, { field: 'user' });
@@ -146,6 +154,7 @@ export const organisationRoutes: FastifyPluginAsync = async (app) => {
   }, async (request, reply) => {
     const actor = authorize(request, 'org.manage', { kind: 'system' });
     const { id } = request.params;
+    await requireOrgReach(app, actor, { position: id });
     const removed = await write('org.position-left', `position:${id}`, (trx) => org.removeHolder(trx, id, request.body.user), () => ({ user: request.body.user }))(actor.id);
     if (!removed) throw notFound(`holder '${request.body.user}' of position '${id}'`);
     return reply.status(204).send();

@@ -6,6 +6,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { ApiError, notFound } from '../http/errors.js';
 import { authorize } from '../http/guard.js';
+import { requireOrgReach } from '../http/org-reach.js';
 import { requireStrongPassword } from '../http/password-guard.js';
 import { errors, userSchema } from '../http/schemas.js';
 import '../plugins/types.js';
@@ -40,6 +41,7 @@ export const userAccountRoutes: FastifyPluginAsync = async (app) => {
     const actor = authorize(request, 'user.manage', { kind: 'system' });
     const { id } = request.params;
     if (!(await users.get(id))) throw notFound(`user '${id}'`);
+    await requireOrgReach(app, actor, { user: id });
     requireStrongPassword(request.body.password, id);
     const passwordHash = await users.hash(request.body.password);
     // The new password, the revoked sessions and the audit entry commit together.
@@ -60,6 +62,7 @@ export const userAccountRoutes: FastifyPluginAsync = async (app) => {
     }, async (request) => {
       const actor = authorize(request, 'user.manage', { kind: 'system' });
       const { id } = request.params;
+      await requireOrgReach(app, actor, { user: id });
       // An administrator who disables their own account may leave the platform with nobody to enable it.
       if (disabled && id === actor.id) throw new ApiError('BUSINESS_RULE', `Expected another user's account, but '${id}' is your own; ask another administrator`);
       await app.audit.transaction(async (trx) => {

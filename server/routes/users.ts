@@ -6,6 +6,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { ApiError } from '../http/errors.js';
 import { authorize } from '../http/guard.js';
+import { requireOrgReach, type OrgTarget } from '../http/org-reach.js';
 import { requireStrongPassword } from '../http/password-guard.js';
 import { errors, userSchema } from '../http/schemas.js';
 import { ID_TYPES } from '../identity/real-name.js';
@@ -44,6 +45,10 @@ export const userRoutes: FastifyPluginAsync = async (app) => {
     const department = body.department ?? request.user?.department;
     const actor = authorize(request, 'user.create', { kind: 'user', department, roles: body.roles });
     requireStrongPassword(body.password, body.id);
+    // A county reform office staffs its own level: an account of a city department, or one placed at the
+    // city (or nowhere, with more than an applicant's role), would reach beyond it.
+    const placed: OrgTarget[] = [...(department !== undefined ? [{ department }] : []), ...(body.region !== undefined ? [{ region: body.region }] : [])];
+    await requireOrgReach(app, actor, ...(placed.length || body.roles.every((r) => r === 'applicant') ? placed : [{ top: true as const }]));
     if (body.region !== undefined && !(await app.identity.org.region(body.region))) {
       throw new ApiError('ORG_REFERENCE_UNKNOWN', `Expected region to name an existing region, but there is no region '${body.region}'`, { field: 'region', region: body.region });
     }

@@ -77,3 +77,85 @@ describe('the reform office edits the organisation', () => {
     }
   });
 });
+
+describe('a reform office below the city edits its own level and below', () => {
+  const CITY = '市数据资源管理局';
+  let county: Record<string, string>;
+  let city: Record<string, string>;
+  beforeEach(async () => {
+    // A city department with a position and a clerk, beside the sample's district (西湖区) and street (北山街道).
+    expect((await send('POST', '/api/org/departments', { id: CITY, name: CITY, region: '330100' })).statusCode).toBe(201);
+    expect((await send('POST', '/api/org/positions', { id: 'sjj.clerk', department: CITY, kind: 'clerk' })).statusCode).toBe(201);
+    expect((await send('POST', '/api/users', { id: 'sjj-staff', name: '钱七', department: CITY, roles: ['department-staff'], position: 'sjj.clerk', password: PASSWORD })).statusCode).toBe(201);
+    for (const [id, region] of [['xihu-office', '330106'], ['city-office', '330100']] as const) {
+      expect((await send('POST', '/api/users', { id, name: id, roles: ['reform-office-admin'], region, password: PASSWORD })).statusCode).toBe(201);
+    }
+    county = await login(t.app, 'xihu-office', PASSWORD);
+    city = await login(t.app, 'city-office', PASSWORD);
+  });
+
+  it('edits its district, its street, their departments, positions and staff', async () => {
+    expect((await send('PATCH', '/api/org/regions/330106001', { centre: '北山街道党群服务中心' }, county)).statusCode).toBe(204);
+    expect((await send('PATCH', '/api/org/departments/market-supervision', { name: '西湖区市场监督管理局' }, county)).statusCode).toBe(204);
+    expect((await send('PATCH', '/api/org/positions/beishan.chief', { name: '社会事务科科长' }, county)).statusCode).toBe(204);
+    expect((await send('PATCH', '/api/users/market-staff', { name: '赵六' }, county)).statusCode).toBe(200);
+    expect((await send('POST', '/api/org/regions', { code: '330106002', name: '西溪街道', parent: '330106', centre: '西溪街道便民服务中心' }, county)).statusCode).toBe(201);
+    expect((await send('POST', '/api/org/departments', { id: '西溪街道社会事务办公室', name: '西溪街道社会事务办公室', region: '330106002' }, county)).statusCode).toBe(201);
+    expect((await send('POST', '/api/users', { id: 'xixi-staff', name: '周十', department: '西溪街道社会事务办公室', roles: ['department-staff'], password: PASSWORD }, county)).statusCode).toBe(201);
+    expect((await send('POST', '/api/users/market-chief/disable', {}, county)).statusCode).toBe(200);
+  });
+
+  it('is refused, with the code and a Chinese message, anything of the city, and nothing changes', async () => {
+    const snapshot = async () => [
+      (await t.app.inject({ method: 'GET', url: '/api/org', headers: admin })).json(),
+      (await t.app.inject({ method: 'GET', url: '/api/users', headers: admin })).json(),
+      await counts(),
+    ];
+    const before = await snapshot();
+    const refused: Array<['POST' | 'PATCH', string, object, string]> = [
+      ['PATCH', '/api/org/regions/330100', { name: '杭州' }, '330100'],
+      ['PATCH', `/api/org/departments/${encodeURIComponent(CITY)}`, { name: '改名' }, CITY],
+      ['PATCH', '/api/org/positions/sjj.clerk', { name: '改名' }, 'sjj.clerk'],
+      ['PATCH', '/api/users/sjj-staff', { name: '改名' }, 'sjj-staff'],
+      // Moving a district clerk up into a city department reaches the city as well.
+      ['PATCH', '/api/users/market-staff', { department: CITY }, CITY],
+      ['POST', `/api/org/departments/${encodeURIComponent(CITY)}/disable`, {}, CITY],
+      ['POST', '/api/org/regions/330100/disable', {}, '330100'],
+      ['POST', '/api/org/regions', { code: '330110', name: '余杭区', parent: '330100', centre: '余杭区政务服务中心' }, '330100'],
+      ['POST', '/api/org/regions', { code: '340100', name: '合肥市', centre: '合肥市政务服务中心' }, ''],
+      ['POST', '/api/org/departments', { id: '市公安局', name: '市公安局', region: '330100' }, '330100'],
+      ['POST', '/api/org/positions', { id: 'sjj.chief', department: CITY, kind: 'section-chief' }, CITY],
+      ['POST', '/api/org/positions/sjj.clerk/leader', {}, 'sjj.clerk'],
+      ['POST', '/api/org/positions/sjj.clerk/holders/remove', { user: 'sjj-staff' }, 'sjj.clerk'],
+      ['POST', '/api/users', { id: 'sun.ba', name: '孙八', department: CITY, roles: ['department-staff'], password: PASSWORD }, CITY],
+      // An account for the city centre, or for no centre at all, would be above the district.
+      ['POST', '/api/users', { id: 'sun.ba', name: '孙八', roles: ['reform-office-admin'], region: '330100', password: PASSWORD }, '330100'],
+      ['POST', '/api/users', { id: 'sun.ba', name: '孙八', roles: ['reform-office-admin'], password: PASSWORD }, ''],
+      ['POST', '/api/users/sjj-staff/password', { password: 'Autumn-bridge-lantern-77' }, 'sjj-staff'],
+      ['POST', '/api/users/sjj-staff/disable', {}, 'sjj-staff'],
+      ['POST', '/api/users/admin/disable', {}, 'admin'],
+    ];
+    for (const [method, url, payload, target] of refused) {
+      const res = await send(method, url, payload, county);
+      expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(403);
+      expect(res.json(), url).toMatchObject({ code: 'ORG_OUTSIDE_REGION', details: { region: '330106', ...(target ? { target } : {}) } });
+      expect(res.json().message, url).toBe(`只能管理本级区划（330106）及其下级的区划、部门、岗位和人员${target ? `，不能修改：${target}` : ''}`);
+    }
+    expect(await snapshot()).toEqual(before);
+    // The console says it in its own words too.
+    const { ZH_CN_WORKBENCH } = await import('../../modeler/src/i18n/zh-cn-workbench.js');
+    expect(ZH_CN_WORKBENCH['error.ORG_OUTSIDE_REGION']).toBe('只能管理本级及下级区划的组织机构和人员');
+  });
+
+  it('answers an unknown record as not found, not as outside the region', async () => {
+    expect((await send('PATCH', '/api/org/departments/nowhere', { name: '无' }, county)).statusCode).toBe(404);
+    expect((await send('PATCH', '/api/users/nobody', { name: '无' }, county)).statusCode).toBe(404);
+  });
+
+  it('lets the city reform office edit every level', async () => {
+    expect((await send('PATCH', `/api/org/departments/${encodeURIComponent(CITY)}`, { name: '杭州市数据资源管理局' }, city)).statusCode).toBe(204);
+    expect((await send('PATCH', '/api/org/departments/market-supervision', { name: '西湖区市场监督管理局' }, city)).statusCode).toBe(204);
+    expect((await send('PATCH', '/api/org/regions/330106001', { name: '北山街道' }, city)).statusCode).toBe(204);
+    expect((await send('POST', '/api/users/sjj-staff/password', { password: 'Autumn-bridge-lantern-77' }, city)).statusCode).toBe(204);
+  });
+});

@@ -5,7 +5,7 @@
  * in the lights, the overdue list, the clocks, the notices, the case list and the monthly report.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { centreScope } from '../../server/organisation/scope.js';
+import { centreScope, editableRegions } from '../../server/organisation/scope.js';
 import { applyFood, buildCaseApp, SAMR, type CaseApp } from './case-support.js';
 import { login } from './helper.js';
 
@@ -44,6 +44,17 @@ describe('the scope of a centre', () => {
     // The top sees departments the organisation does not place, asked by name.
     expect(centreScope(ORG, undefined, { department: '区公安分局' })).toEqual(['区公安分局']);
     expect(centreScope(ORG, '330100', { region: '330199' })).toEqual({ refused: 'unknown-region', value: '330199' });
+  });
+});
+
+describe('the regions a reform office edits', () => {
+  it('is every region at the city or placed nowhere, the county and its townships at a county, its own at a township', () => {
+    expect(editableRegions(ORG, undefined)).toBeUndefined();
+    expect(editableRegions(ORG, '330100')).toBeUndefined();
+    expect(editableRegions(ORG, '330106')).toEqual(['330106', '330106001']);
+    expect(editableRegions(ORG, '330108001')).toEqual(['330108001']);
+    // Placed at a region that does not exist: nothing, never everything.
+    expect(editableRegions(ORG, '330199')).toEqual([]);
   });
 });
 

@@ -76,7 +76,7 @@ export const ZH_CN_WORKBENCH: Readonly<Record<string, string>> = {
   'error.UNKNOWN_MATERIAL': '该材料不在本事项的材料清单中', 'error.BAD_REQUEST': '请求不完整，请检查填写内容',
   'error.VALIDATION_FAILED': '填写内容不符合要求，请检查', 'error.FORBIDDEN': '您没有此操作的权限',
   'error.UNAUTHENTICATED': '用户名或密码错误，或登录已过期', 'error.TOKEN_INVALID': '登录已过期，请重新登录',
-  'error.NOT_FOUND': '未找到该记录', 'error.CASE_NOT_FOUND': '未找到该办件', 'error.CONFLICT': '数据已被他人更新，请刷新后重试',
+  'error.NOT_FOUND': '未找到该记录', 'error.ORG_OUTSIDE_REGION': '只能管理本级及下级区划的组织机构和人员', 'error.CASE_NOT_FOUND': '未找到该办件', 'error.CONFLICT': '数据已被他人更新，请刷新后重试',
   'error.RATE_LIMITED': '操作过于频繁，请稍后再试', 'error.UPLOAD_TYPE_REFUSED': '文件类型不支持，请上传 PDF、JPG、PNG 或 OFD 文件',
   'error.UNSUPPORTED_MEDIA_TYPE': '文件格式不支持', 'error.PAYLOAD_TOO_LARGE': '文件过大', 'error.REASONS_REQUIRED': '请填写理由',
   'error.REFUSAL_WITHOUT_REASONS': '不予许可须说明理由', 'error.INVALID_OUTCOME': '请选择办理结果（同意或不同意）',
