@@ -55,7 +55,7 @@ export const caseHandlingRoutes: FastifyPluginAsync = async (app) => {
   });
 
   command<{ requested: Limit; reason: string }>({
-    path: 'extension', summary: 'Approve the one extension (延长审批, 行政许可法第42条): 10 WD by the agency head unless the item says otherwise; the extension notice tells the applicant the reason', action: 'case.intake', audit: 'case.extended', document: 'extension-notice',
+    path: 'extension', summary: 'Approve the one extension (延长审批, 行政许可法第42条): 10 WD by the agency head unless the item says otherwise; the extension notice tells the applicant the reason', action: 'case.intake', audit: 'extension.approved', document: 'extension-notice',
     body: closed({ requested: limitSchema, reason: text(2000) }, ['requested', 'reason']),
     run: (caseNo, b, user) => service().approveExtension(caseNo, { requested: b.requested, reason: b.reason, actor: caseActor(user) }),
   });
@@ -63,7 +63,7 @@ export const caseHandlingRoutes: FastifyPluginAsync = async (app) => {
   command<{ id?: string; procedure: SpecialProcedureType; reason: string; basis: string; expectedDuration?: Limit }>({
     // It suspends the whole case and tells the applicant in writing: on a joint case the lead department's
     // (一窗受理、统一告知), as acceptance and the result are; a co-department works its own step.
-    path: 'special-procedures', summary: 'Start a special procedure (特别程序): reason, basis and expected duration told to the applicant; the lead department', action: 'case.intake', audit: 'case.special-procedure-started', document: 'special-procedure-notice',
+    path: 'special-procedures', summary: 'Start a special procedure (特别程序): reason, basis and expected duration told to the applicant; the lead department', action: 'case.intake', audit: 'special-procedure.started', document: 'special-procedure-notice',
     body: closed({ id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' }, procedure: { type: 'string', enum: [...SPECIAL_PROCEDURE_TYPES] }, reason: text(2000), basis: text(2000), expectedDuration: limitSchema }, ['procedure', 'reason', 'basis']),
     run: async (caseNo, b, user) => {
       const ledger = (await service().getCase(caseNo))?.lifecycle.ledger ?? [];
@@ -74,26 +74,26 @@ export const caseHandlingRoutes: FastifyPluginAsync = async (app) => {
   });
 
   command<{ result?: string }>({
-    path: 'special-procedures/:id/end', summary: 'End a special procedure: the case resumes and its clocks run again; the lead department', action: 'case.intake', audit: 'case.special-procedure-ended',
+    path: 'special-procedures/:id/end', summary: 'End a special procedure: the case resumes and its clocks run again; the lead department', action: 'case.intake', audit: 'special-procedure.ended',
     params: { type: 'object', required: ['caseNo', 'id'], properties: { caseNo: caseParams.properties.caseNo, id: { type: 'string', minLength: 1, maxLength: 64 } } },
     body: closed({ result: text(2000) }),
     run: (caseNo, b, user, params) => service().endSpecialProcedure(caseNo, { id: params.id!, ...(b.result ? { result: b.result } : {}), actor: caseActor(user) }),
   });
 
   command<{ number?: string }>({
-    path: 'certificate', summary: 'Issue the certificate to the certificate library (统一发证), before the issue step completes', action: 'case.intake', audit: 'case.certificate-issued',
+    path: 'certificate', summary: 'Issue the certificate to the certificate library (统一发证), before the issue step completes', action: 'case.intake', audit: 'certificate.issued',
     body: closed({ number: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } }),
     run: (caseNo, b, user) => service().issueCertificate(caseNo, { actor: caseActor(user), ...(b.number ? { number: b.number } : {}) }),
   });
 
   command<{ method: 'pickup' | 'express' | 'online'; trackingNumber?: string; carrier?: string }>({
-    path: 'delivery', summary: 'Record how the result reached the applicant (pickup, express with tracking number, online)', action: 'case.intake', audit: 'case.delivered',
+    path: 'delivery', summary: 'Record how the result reached the applicant (pickup, express with tracking number, online)', action: 'case.intake', audit: 'delivery.recorded',
     body: closed({ method: { type: 'string', enum: ['pickup', 'express', 'online'] }, trackingNumber: text(64), carrier: text(64) }, ['method']),
     run: (caseNo, b, user) => service().recordDelivery(caseNo, { method: b.method, ...(b.trackingNumber ? { trackingNumber: b.trackingNumber } : {}), ...(b.carrier ? { carrier: b.carrier } : {}), actor: caseActor(user) }),
   });
 
   command<{ amount: number; reference: string }>({
-    path: 'payments', summary: 'Confirm a fee payment (online by the applicant, or at the window)', action: 'case.pay', audit: 'case.paid',
+    path: 'payments', summary: 'Confirm a fee payment (online by the applicant, or at the window)', action: 'case.pay', audit: 'payment.confirmed',
     body: closed({ amount: { type: 'number', exclusiveMinimum: 0, maximum: 100_000_000 }, reference: text(128) }, ['amount', 'reference']),
     run: (caseNo, b, user) => service().confirmPayment(caseNo, { amount: b.amount, reference: b.reference, actor: caseActor(user) }),
   });
@@ -105,7 +105,7 @@ export const caseHandlingRoutes: FastifyPluginAsync = async (app) => {
   });
 
   command<{ note: string }>({
-    path: 'rectification', summary: 'Complete the rectification a poor evaluation opened (整改)', action: 'case.intake', audit: 'case.rectified',
+    path: 'rectification', summary: 'Complete the rectification a poor evaluation opened (整改)', action: 'case.intake', audit: 'rectification.completed',
     body: closed({ note: text(2000) }, ['note']),
     run: (caseNo, b, user) => service().completeRectification(caseNo, { note: b.note, actor: caseActor(user) }),
   });

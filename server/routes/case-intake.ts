@@ -67,7 +67,7 @@ export const caseIntakeRoutes: FastifyPluginAsync = async (app) => {
   }, async (request) => {
     const { user } = await caseFor(app, request, request.params.caseNo, 'case.intake');
     const items = request.body.items?.map((i) => ({ ...i, basis: i.basis ?? null }));
-    const result = await auditedCase(user, 'case.correction-notified', request.params.caseNo, {}, () =>
+    const result = await auditedCase(user, 'correction.notified', request.params.caseNo, {}, () =>
       service().notifyCorrection(request.params.caseNo, { actor: caseActor(user), ...(items ? { items } : {}), ...(request.body.reason ? { reason: request.body.reason } : {}) }));
     const body = servedOrThrow(result, 'correction-notice');
     return body;
@@ -90,7 +90,7 @@ export const caseIntakeRoutes: FastifyPluginAsync = async (app) => {
       used.push(upload.id);
       return { material: m.material, stored: { name: upload.name, ref: upload.ref, sha256: upload.sha256, size: upload.size, contentType: upload.contentType } };
     });
-    const body = servedOrThrow(await auditedCase(user, 'case.correction-supplied', caseNo, { materials: materials.map((m) => m.material) }, () =>
+    const body = servedOrThrow(await auditedCase(user, 'correction.supplied', caseNo, { materials: materials.map((m) => m.material) }, () =>
       service().supplyCorrection(caseNo, { actor: caseActor(user), materials })));
     await markSupplied(app.store.knex, used, app.runtime.clock.now().toISOString());
     return body;

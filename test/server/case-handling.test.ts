@@ -98,7 +98,7 @@ describe('handling a food licence case', () => {
     expect((await detail()).rectification.completedAt).toBeDefined();
     const audit = (await t.app.inject({ method: 'GET', url: '/api/audit?limit=1000', headers: t.tokens.auditor })).json() as Array<{ action: string; target: string }>;
     expect(audit.filter((e) => e.target === caseNo).map((e) => e.action)).toEqual(expect.arrayContaining([
-      'case.applied', 'case.accepted', 'case.special-procedure-started', 'case.extended', 'case.returned', 'case.delivered', 'case.evaluated', 'case.rectified',
+      'case.applied', 'case.accepted', 'special-procedure.started', 'extension.approved', 'case.returned', 'delivery.recorded', 'case.evaluated', 'rectification.completed',
     ]));
   });
 
