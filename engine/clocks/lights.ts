@@ -10,12 +10,13 @@ import type { IsoDate, WorkingCalendar } from '../calendar/types.js';
 import { isSuspendedOn, normalizeSpans, suspendedDaysIn } from './suspension-spans.js';
 import type { Deadline, SuspensionSpan } from './types.js';
 import { countInUnit } from './units.js';
+import type { Light } from '../../contracts/vocabulary/lights.js';
 
 /**
  * A light of 红黄绿灯: GREEN, YELLOW the early warning (预警), RED overdue (超期), PAUSED while suspended. The
  * early warning was once called `blue`; `light.changed` events of version 1 are raised to the new name.
  */
-export type Light = 'green' | 'yellow' | 'red' | 'paused';
+export type { Light };
 
 /** When the early warning starts: at a share of the limit used, or when few days are left (either suffices). */
 export interface LightThresholds {

@@ -2,6 +2,7 @@
  * Supervision queries: lights of the cases in handling per lead department (the light column the sweep keeps
  * current), and supervision notices with their response deadlines and answers.
  */
+import type { Light } from '../../contracts/vocabulary/lights.js';
 import type { Knex } from 'knex';
 import { SUPERVISION_RULES, WARNING_TYPE_CODES } from '../../engine/clocks/supervision.js';
 import { instant, text } from '../store/rows.js';
@@ -27,7 +28,7 @@ export async function lightsByDepartment(knex: Knex, departments?: readonly stri
   const byDepartment = new Map<string, Omit<DepartmentLights, 'blue'>>();
   for (const row of await query) {
     const entry = byDepartment.get(row.department) ?? { department: row.department, green: 0, yellow: 0, red: 0, paused: 0, total: 0 };
-    const light = (row.light ?? 'green') as 'green' | 'yellow' | 'red' | 'paused';
+    const light = (row.light ?? 'green') as Light;
     if (light in entry) entry[light] += Number(row.n);
     entry.total += Number(row.n);
     byDepartment.set(row.department, entry);

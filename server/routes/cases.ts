@@ -4,6 +4,7 @@
  * Department staff see the cases of their department (lead or working on one of its steps), an applicant
  * their own; a case the caller may not read is reported as absent.
  */
+import { LIGHTS } from '../../contracts/vocabulary/lights.js';
 import type { FastifyPluginAsync } from 'fastify';
 import { caseParams, caseRowSchema, openObject } from '../http/case-schemas.js';
 import { caseFor } from '../http/case-guard.js';
@@ -26,7 +27,7 @@ const listQuery = {
   properties: {
     item: { type: 'string', maxLength: 128 },
     status: { type: 'integer', minimum: 1, maximum: 15 },
-    light: { type: 'string', enum: ['green', 'yellow', 'red', 'paused'], description: '红黄绿灯; the early warning is yellow (formerly blue)' },
+    light: { type: 'string', enum: [...LIGHTS], description: '红黄绿灯; the early warning is yellow (formerly blue)' },
     department: { type: 'string', maxLength: 256 },
     overdue: { type: 'boolean' },
     awaiting: { type: 'boolean' },

@@ -3,6 +3,7 @@
  * table builder, the status line, and the light dot every list uses. The diagram and its panel are
  * rendered by bpmn-js.
  */
+import { LIGHTS } from '../../../contracts/vocabulary/lights.js';
 
 type Attrs = Record<string, string | number | boolean | undefined | ((e: Event) => void)>;
 
@@ -72,11 +73,7 @@ export function table<R>(columns: Column<R>[], rows: readonly R[], empty: string
   return el('table', { class: 'data' }, el('thead', {}, head), el('tbody', {}, ...body));
 }
 
-/** The four supervision lights (电子监察 红黄绿灯) and their dot colours' names. */
-export const LIGHTS = ['green', 'yellow', 'red', 'paused'] as const;
-
-/** A light of a case or a task. */
-export type LightName = (typeof LIGHTS)[number];
+export { LIGHTS };
 
 /** A coloured dot with the light's name beside it; an unknown light shows as a grey dot with '—'. */
 export function lightDot(light: string | undefined, t: T): HTMLElement {
