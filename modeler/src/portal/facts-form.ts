@@ -3,16 +3,10 @@
  * booleans, a list for enumerations, number and date inputs; dotted names become nested objects, as the
  * case service reads them.
  */
+import type { DeclaredFact } from '../../../definitions/items/listing.js';
 import { el, keyed, type T } from '../ui/dom.js';
 
-/** A fact the applicant states, as the item declares it. */
-export interface DeclaredFact {
-  name: string;
-  label: string;
-  type: 'boolean' | 'string' | 'integer' | 'number' | 'date';
-  enum?: string[];
-  required?: boolean;
-}
+export type { DeclaredFact };
 
 /** The input of one fact, named `fact:<name>`. */
 function control(t: T, fact: DeclaredFact): HTMLElement {
