@@ -41,11 +41,42 @@ const EN: Record<OrgDepartmentSubject, string> = {
   'co-department': "The joint handling's co-department '{department}' is not a department of the organisation (GET /api/org); choose one of its departments",
 };
 
+/** The attributes of a step that name users (rule `org-user`): 办理人, 抄送人员, 票签权重. */
+export const ORG_USER_ATTRIBUTES = ['candidates', 'ccUsers', 'voteWeights'] as const;
+/** One of `ORG_USER_ATTRIBUTES`. */
+export type OrgUserAttribute = (typeof ORG_USER_ATTRIBUTES)[number];
+
+/** The parameters of an `org-user` finding: the user id as written, the attribute naming it, the step. */
+export interface OrgUserParams {
+  user: string;
+  attribute: OrgUserAttribute;
+  file: string;
+  element: string;
+  name?: string;
+}
+
+const ZH_USER: Record<OrgUserAttribute, string> = {
+  candidates: '环节“{step}”的办理人“{user}”不是组织机构中在用的人员，请从组织机构中选择',
+  ccUsers: '环节“{step}”的抄送人员“{user}”不是组织机构中在用的人员，请从组织机构中选择',
+  voteWeights: '环节“{step}”的票签权重中的人员“{user}”不是组织机构中在用的人员，请从组织机构中选择',
+};
+
+const EN_USER: Record<OrgUserAttribute, string> = {
+  candidates: "Step '{step}' is held by user '{user}' (approval:candidates), who is no account in use (GET /api/users); choose one of the organisation's users",
+  ccUsers: "Step '{step}' copies user '{user}' (approval:ccUsers), who is no account in use (GET /api/users); choose one of the organisation's users",
+  voteWeights: "Step '{step}' weighs the vote of user '{user}' (approval:voteWeights), who is no account in use (GET /api/users); choose one of the organisation's users",
+};
+
 /**
  * The text of a deploy finding by its stable code and parameters, or undefined for a code without a text
  * here (the lint rules keep their own messages). A step is named by its name when it has one, else its id.
  */
 export function deployFindingText(code: string, params: Readonly<Record<string, string>> | undefined, language: Language = 'zh-CN'): string | undefined {
+  if (code === 'org-user' && params) {
+    const template = (language === 'en' ? EN_USER : ZH_USER)[params.attribute as OrgUserAttribute];
+    if (!template || params.user === undefined) return undefined;
+    return fillTemplate(template, { ...params, step: params.name || params.element || '' });
+  }
   if (code !== 'org-department' || !params) return undefined;
   const subject = params.subject as OrgDepartmentSubject;
   const template = (language === 'en' ? EN : ZH)[subject];

@@ -3,5 +3,5 @@ export { fieldErrorZh, fillTemplate, LANGUAGES, negotiateLanguage, quotedNames, 
 export type { FieldErrorText, Language, RefusalBody } from './render.js';
 export { NOTIFICATION_KINDS, notificationText } from './notifications.js';
 export type { NotificationKind, NotificationParams } from './notifications.js';
-export { deployFindingText, ORG_DEPARTMENT_SUBJECTS } from './findings.js';
-export type { OrgDepartmentParams, OrgDepartmentSubject } from './findings.js';
+export { deployFindingText, ORG_DEPARTMENT_SUBJECTS, ORG_USER_ATTRIBUTES } from './findings.js';
+export type { OrgDepartmentParams, OrgDepartmentSubject, OrgUserAttribute, OrgUserParams } from './findings.js';

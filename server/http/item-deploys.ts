@@ -13,7 +13,7 @@ import { KnexItemRepository } from '../cases/knex-item-repository.js';
 import { KnexDefinitionRepository } from '../store/knex-definition-repository.js';
 import { reservationOf, reserveItemCode } from '../cases/item-reservations.js';
 import { deployBoundary } from '../identity/deploy-boundary.js';
-import { orgReferenceFindings, unlistedListingDepartments, unlistedStepFindings } from '../organisation/deploy-check.js';
+import { orgReferenceFindings, unknownUserStepFindings, unlistedListingDepartments, unlistedStepFindings } from '../organisation/deploy-check.js';
 import { hasRole } from '../identity/roles.js';
 import { ownerOf } from '../queries/definitions.js';
 import { recordNote } from '../queries/version-notes.js';
@@ -97,7 +97,8 @@ export async function deployItemFiles(app: FastifyInstance, request: FastifyRequ
   });
   // As for a plain definition, departments the organisation lacks are told, not refused.
   const language = negotiateLanguage(request.headers['accept-language']);
-  const unlisted = probed.ok ? [...unlistedListingDepartments(probed.item.listing, org, language), ...unlistedStepFindings(probed.item.definition, org, language)] : [];
+  const users = probed.ok ? await accountsInUse(app) : new Set<string>();
+  const unlisted = probed.ok ? [...unlistedListingDepartments(probed.item.listing, org, language), ...unlistedStepFindings(probed.item.definition, org, language), ...unknownUserStepFindings(probed.item.definition, users, language)] : [];
   return { code: result.item.code, version: result.item.version, definitionVersion: result.item.definition.version, warnings: [...result.warnings, ...unlisted] };
 }
 
@@ -111,4 +112,9 @@ function listedDepartment(files: ItemPackageFiles): string | undefined {
     // The loader reports the broken listing, to those allowed to deploy.
     return undefined;
   }
+}
+
+/** The ids of the accounts in use, which a step may name as holder, 抄送 recipient or weighed signer. */
+export async function accountsInUse(app: FastifyInstance): Promise<Set<string>> {
+  return new Set((await app.identity.users.list()).filter((u) => !u.disabled).map((u) => u.id));
 }

@@ -2,16 +2,17 @@
  * At deploy, a step whose candidate rule names the organisation must name what exists (rule `org-reference`):
  * its department, and the position of a `position:` rule (a kind held in that department, or a position id).
  * Steps without a candidate rule keep their free-text departments, as before the organisation existed.
+ * Departments and users the organisation lacks are told as warnings (`org-department`, `org-user`).
  */
 import type { ExecutableDefinition } from '../../engine/core/model.js';
 import { isPositionKind, type OrgSnapshot } from '../../engine/core/organisation.js';
 import type { Finding } from '../../definitions/findings.js';
 import type { ItemFinding } from '../../definitions/items/findings.js';
 import type { ItemListing } from '../../definitions/items/listing.js';
-import { deployFindingText, type Language, type OrgDepartmentParams } from '../../contracts/messages/index.js';
+import { deployFindingText, type Language, type OrgDepartmentParams, type OrgUserAttribute, type OrgUserParams } from '../../contracts/messages/index.js';
 
 /** The `params` of a finding as the API sends them (strings only, no absent keys). */
-function asParams(params: OrgDepartmentParams): Record<string, string> {
+function asParams(params: OrgDepartmentParams | OrgUserParams): Record<string, string> {
   return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined)) as Record<string, string>;
 }
 
@@ -76,4 +77,36 @@ export function unlistedListingDepartments(listing: Pick<ItemListing, 'implement
 /** {@link unlistedDepartmentFindings} of an item's process, as item findings naming `process.bpmn` and the step. */
 export function unlistedStepFindings(definition: Pick<ExecutableDefinition, 'nodes'>, org: OrgSnapshot, language: Language = 'zh-CN'): ItemFinding[] {
   return unlistedDepartmentFindings(definition, org, language).map((f) => ({ severity: 'warning' as const, code: f.rule, message: f.message, file: 'process.bpmn', element: f.id, ...(f.params ? { params: f.params } : {}) }));
+}
+
+/**
+ * The user ids the steps of `definition` name that are no account in use (rule `org-user`, a warning as for
+ * departments): a named holder (`approval:candidates="user:…"`), a 抄送 recipient (`approval:ccUsers`) and a
+ * signer weighed in a vote (`approval:voteWeights`). Such a step deploys, but its copy reaches nobody, its
+ * holder can never be found, or its weight never counts; the finding names the element, the attribute and
+ * the id. `users` are the ids of the accounts in use.
+ */
+export function unknownUserFindings(definition: Pick<ExecutableDefinition, 'nodes'>, users: ReadonlySet<string>, language: Language = 'zh-CN'): Finding[] {
+  const findings: Finding[] = [];
+  for (const [id, node] of Object.entries(definition.nodes).sort(([a], [b]) => a.localeCompare(b))) {
+    const spec = node.approval;
+    if (!spec) continue;
+    const named: Array<[OrgUserAttribute, readonly string[]]> = [
+      ['candidates', spec.candidates?.kind === 'user' ? spec.candidates.users : []],
+      ['ccUsers', spec.cc?.users ?? []],
+      ['voteWeights', Object.keys(spec.vote?.weights ?? {})],
+    ];
+    for (const [attribute, ids] of named) {
+      for (const user of ids.filter((u) => !users.has(u))) {
+        const params = asParams({ user, attribute, file: 'process.bpmn', element: id, ...(node.name ? { name: node.name } : {}) });
+        findings.push({ id, rule: 'org-user', severity: 'warning', path: [`approval:${attribute}`], message: deployFindingText('org-user', params, language)!, params });
+      }
+    }
+  }
+  return findings;
+}
+
+/** {@link unknownUserFindings} of an item's process, as item findings naming `process.bpmn` and the step. */
+export function unknownUserStepFindings(definition: Pick<ExecutableDefinition, 'nodes'>, users: ReadonlySet<string>, language: Language = 'zh-CN'): ItemFinding[] {
+  return unknownUserFindings(definition, users, language).map((f) => ({ severity: 'warning' as const, code: f.rule, message: f.message, file: 'process.bpmn', element: f.id, ...(f.params ? { params: f.params } : {}) }));
 }

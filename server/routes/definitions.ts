@@ -13,7 +13,8 @@ import { errors } from '../http/schemas.js';
 import { deployOwned, listOwned, ownerOf, sourceOf } from '../queries/definitions.js';
 import { reservationOf } from '../cases/item-reservations.js';
 import { deployBoundary, foreignSteps, soleStepDepartment } from '../identity/deploy-boundary.js';
-import { orgReferenceFindings, unlistedDepartmentFindings } from '../organisation/deploy-check.js';
+import { orgReferenceFindings, unknownUserFindings, unlistedDepartmentFindings } from '../organisation/deploy-check.js';
+import { accountsInUse } from '../http/item-deploys.js';
 import { negotiateLanguage } from '../../contracts/messages/index.js';
 import { findingParamsSchema } from '../http/case-schemas.js';
 import { definitionDeployers, noteSchema, notesOf, recordNote } from '../queries/version-notes.js';
@@ -127,7 +128,9 @@ export const definitionRoutes: FastifyPluginAsync = async (app) => {
       if (opts.note) await recordNote(trx, { kind: 'definition', key: stored.key, version: stored.version, note: opts.note });
       return { result: { ...stored, ...(opts.note ? { note: opts.note } : {}) }, audit: { actorId: user.id, action: 'definition.deployed', target: `${stored.key}@${stored.version}`, details: { department, processId: stored.processId, ...(opts.note ? { note: opts.note } : {}) } } };
     });
-    return reply.status(201).send({ ...deployed, department, warnings: [...loaded.warnings, ...unlistedDepartmentFindings(loaded.definition, org, negotiateLanguage(request.headers['accept-language']))] });
+    const language = negotiateLanguage(request.headers['accept-language']);
+    const told = [...unlistedDepartmentFindings(loaded.definition, org, language), ...unknownUserFindings(loaded.definition, await accountsInUse(app), language)];
+    return reply.status(201).send({ ...deployed, department, warnings: [...loaded.warnings, ...told] });
   });
 
   app.get<{ Querystring: { key?: string } }>('/api/definitions', {

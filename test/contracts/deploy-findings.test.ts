@@ -3,7 +3,7 @@
  * shared dictionaries in either language, for a step and for each department a listing names.
  */
 import { describe, expect, it } from 'vitest';
-import { deployFindingText, ORG_DEPARTMENT_SUBJECTS } from '../../contracts/messages/index.js';
+import { deployFindingText, ORG_DEPARTMENT_SUBJECTS, ORG_USER_ATTRIBUTES } from '../../contracts/messages/index.js';
 import { unlistedDepartmentFindings, unlistedListingDepartments, unlistedStepFindings } from '../../server/organisation/deploy-check.js';
 import type { ExecutableDefinition } from '../../engine/core/model.js';
 import type { OrgSnapshot } from '../../engine/core/organisation.js';
@@ -63,6 +63,14 @@ describe('org-department deploy findings', () => {
         expect(/[\u4e00-\u9fff]/.test(text!.replace('某局', '')), `${subject} ${language}`).toBe(language === 'zh-CN');
       }
     }
+    for (const attribute of ORG_USER_ATTRIBUTES) {
+      for (const language of ['zh-CN', 'en'] as const) {
+        const text = deployFindingText('org-user', { attribute, user: 'wang.wu', element: 'x' }, language);
+        expect(text, `${attribute} ${language}`).toContain('wang.wu');
+        expect(/[\u4e00-\u9fff]/.test(text!), `${attribute} ${language}`).toBe(language === 'zh-CN');
+      }
+    }
+    expect(deployFindingText('org-user', { attribute: 'ccDepartments', user: 'wang.wu' })).toBeUndefined();
     expect(deployFindingText('reachable-from-start', { department: '某局' })).toBeUndefined();
     expect(deployFindingText('org-department', undefined)).toBeUndefined();
   });

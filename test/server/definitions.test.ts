@@ -40,6 +40,39 @@ describe('definition deploy', () => {
     expect(warnings[0].message).toMatch(/^环节“.+”的实施部门“market-supervison”不在组织机构中，请从组织机构中选择$/);
   });
 
+  it('deploys steps naming users who are no account with a warning naming the element, the attribute and the id', async () => {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:approval="http://shenpi.org/schema/approval/1.0" id="defs" targetNamespace="http://shenpi.org/test">
+  <bpmn:process id="named" name="Named" isExecutable="true">
+    <bpmn:startEvent id="start" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="review" />
+    <bpmn:userTask id="review" name="审核" approval:department="market-supervision" approval:candidates="user:market-staff,zhao.liu" />
+    <bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="vote" />
+    <bpmn:userTask id="vote" name="票签" approval:department="market-supervision" approval:voteWeights="market-chief:2,qian.qi:1" approval:votePass="1/2">
+      <bpmn:multiInstanceLoopCharacteristics approval:collection="=heads" approval:elementVariable="head" />
+    </bpmn:userTask>
+    <bpmn:sequenceFlow id="f3" sourceRef="vote" targetRef="copy" />
+    <bpmn:sendTask id="copy" approval:ccUsers="market-admin,sun.ba" approval:ccDepartments="market-supervision" />
+    <bpmn:sequenceFlow id="f4" sourceRef="copy" targetRef="end" />
+    <bpmn:endEvent id="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+    const res = await deployXml(admin, xml);
+    expect(res.statusCode, res.body).toBe(201);
+    const warnings = res.json().warnings.filter((w: { rule: string }) => w.rule === 'org-user');
+    expect(warnings).toEqual([
+      { id: 'copy', rule: 'org-user', severity: 'warning', path: ['approval:ccUsers'], params: { user: 'sun.ba', attribute: 'ccUsers', file: 'process.bpmn', element: 'copy' }, message: '环节“copy”的抄送人员“sun.ba”不是组织机构中在用的人员，请从组织机构中选择' },
+      { id: 'review', rule: 'org-user', severity: 'warning', path: ['approval:candidates'], params: { user: 'zhao.liu', attribute: 'candidates', file: 'process.bpmn', element: 'review', name: '审核' }, message: '环节“审核”的办理人“zhao.liu”不是组织机构中在用的人员，请从组织机构中选择' },
+      { id: 'vote', rule: 'org-user', severity: 'warning', path: ['approval:voteWeights'], params: { user: 'qian.qi', attribute: 'voteWeights', file: 'process.bpmn', element: 'vote', name: '票签' }, message: '环节“票签”的票签权重中的人员“qian.qi”不是组织机构中在用的人员，请从组织机构中选择' },
+    ]);
+    // A disabled account is no recipient either; English when asked.
+    expect((await t.app.inject({ method: 'POST', url: '/api/users/market-admin/disable', headers: admin })).statusCode).toBe(200);
+    const again = await deployXml({ ...admin, 'accept-language': 'en' }, xml);
+    const copy = again.json().warnings.filter((w: { rule: string; id: string }) => w.rule === 'org-user' && w.id === 'copy');
+    expect(copy.map((w: { params: { user: string } }) => w.params.user)).toEqual(['market-admin', 'sun.ba']);
+    expect(copy[0].message).toBe("Step 'copy' copies user 'market-admin' (approval:ccUsers), who is no account in use (GET /api/users); choose one of the organisation's users");
+  });
+
   it('deploys a JSON body with an explicit key and version', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/definitions', headers: admin, payload: { xml: fixture('review.bpmn'), key: 'food-licence', version: 3, department: 'market-supervision' } });
     expect(res.statusCode).toBe(201);

@@ -57,4 +57,18 @@ describe('org-department warnings of item deployments', () => {
       message: "The joint handling's lead department '区市场监管局' is not a department of the organisation (GET /api/org); choose one of its departments",
     }]);
   });
+
+  it('warns of a 抄送 step copying a user who is no account, naming the element, the attribute and the id, and still deploys', async () => {
+    const files = await itemFiles('ITEM-02');
+    const bpmn = files['process.bpmn']!.replace('<bpmn:sequenceFlow id="toSiteCheck" sourceRef="review" targetRef="siteCheck" />',
+      '<bpmn:sequenceFlow id="toCc" sourceRef="review" targetRef="ccChief" /><bpmn:sendTask id="ccChief" name="抄送科长" approval:ccUsers="samr-chief,samr-ghost" /><bpmn:sequenceFlow id="toSiteCheck" sourceRef="ccChief" targetRef="siteCheck" />');
+    expect(bpmn).toContain('ccChief');
+    const res = await t.app.inject({ method: 'POST', url: '/api/items/ITEM-02/versions', headers: t.tokens.admin, payload: { files: { ...files, 'process.bpmn': bpmn } } });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json<Deployed>().warnings.filter((w) => w.code === 'org-user')).toEqual([{
+      severity: 'warning', code: 'org-user', file: 'process.bpmn', element: 'ccChief',
+      params: { user: 'samr-ghost', attribute: 'ccUsers', file: 'process.bpmn', element: 'ccChief', name: '抄送科长' },
+      message: '环节“抄送科长”的抄送人员“samr-ghost”不是组织机构中在用的人员，请从组织机构中选择',
+    }]);
+  });
 });
