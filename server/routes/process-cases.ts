@@ -39,12 +39,13 @@ const startBody = {
 
 const caseSchema = {
   type: 'object',
-  required: ['caseNo', 'status', 'departments', 'tasks'],
+  required: ['caseNo', 'status', 'definitionKey', 'definitionVersion', 'departments', 'tasks'],
   properties: {
     caseNo: { type: 'string' },
     status: { type: 'string' },
-    itemKey: { type: 'string' },
-    definitionVersion: { type: 'integer' },
+    definitionKey: { type: 'string', description: 'the key of the plain BPMN definition the case runs' },
+    definitionVersion: { type: 'integer', description: 'the version of that definition' },
+    itemKey: { type: 'string', deprecated: true, description: 'former name of definitionKey, kept readable for one version' },
     stage: { type: 'string' },
     applicant: { type: 'string' },
     departments: { type: 'array', items: { type: 'string' } },
@@ -104,8 +105,10 @@ export const processCaseRoutes: FastifyPluginAsync = async (app) => {
     return {
       caseNo,
       status: stored.summary.status,
-      itemKey: stored.itemKey,
+      definitionKey: stored.itemKey,
       definitionVersion: stored.definitionVersion,
+      // The former name, readable for one version (deprecated in the OpenAPI document).
+      itemKey: stored.itemKey,
       stage: stored.summary.stage,
       applicant: facts.applicant,
       departments: facts.departments,

@@ -125,6 +125,8 @@ describe('tasks', () => {
     const own = await t.app.inject({ method: 'GET', url: `/api/process-cases/${caseNo}`, headers: applicant });
     expect(own.statusCode).toBe(200);
     expect(own.json()).toMatchObject({ caseNo, status: 'active', applicant: 'applicant', departments: ['market-supervision'], tasks: [{ elementId: 'review' }] });
+    // The definition it runs, by the names the start request uses; the former itemKey stays readable.
+    expect(own.json()).toMatchObject({ definitionKey: 'permit', definitionVersion: 1, itemKey: 'permit' });
     await t.app.inject({ method: 'POST', url: '/api/users', headers: admin, payload: { id: 'li.si', name: '李四', roles: ['applicant'], password: 'long-enough-pw' } });
     const stranger = await login(t.app, 'li.si', 'long-enough-pw');
     expect((await t.app.inject({ method: 'GET', url: `/api/process-cases/${caseNo}`, headers: stranger })).statusCode).toBe(404);
