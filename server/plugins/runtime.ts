@@ -18,9 +18,7 @@ import { TimerPoller } from '../../engine/runtime/timer-poller.js';
 import { MeteredRunner } from '../metrics/shenpi-metrics.js';
 import { LoggingNotifier, WebhookNotifier } from '../notify/webhook-notifier.js';
 import { RoutingRunner, type CaseEngineFactory } from '../runtime/routing-runner.js';
-import { loadedYears, officialCalendarWith } from '../settings/calendar-years.js';
-import { LocalityCalendar } from '../settings/locality-calendar.js';
-import { currentSettings } from '../settings/settings-store.js';
+import { localityCalendarOf } from '../settings/calendar-in-force.js';
 import { sharedPlugin } from './plugin.js';
 import './types.js';
 
@@ -55,9 +53,7 @@ export const runtimePlugin = sharedPlugin<RuntimePluginOptions>('shenpi-runtime'
   const clock = controlledClock ?? new SystemClock();
   // The official calendar with the locality's settings in force (closures, business hours, counting rules).
   // The holiday arrangements the reform office loaded (GET/POST /api/calendar) lay over the package's.
-  const calendar = new LocalityCalendar(options.calendar ?? officialCalendarWith(await loadedYears(store.knex)));
-  const settings = await currentSettings(store.knex);
-  if (settings.version > 0) calendar.apply(settings);
+  const calendar = await localityCalendarOf(store.knex, options.calendar);
   const definitions = new CachedDefinitionRepository(store.definitions);
   const notifier = options.notifier ?? (config.webhook ? new WebhookNotifier({ ...config.webhook, log }) : new LoggingNotifier(log));
   const dispatcher = new OutboxDispatcher({ outbox: store.outbox, clock, notifier, onError: (err) => log.error({ err }, 'outbox round failed') });

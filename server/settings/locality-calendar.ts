@@ -12,6 +12,25 @@ import type { LocalitySettingsVersion } from './locality-settings.js';
 /** A calendar that can layer local overrides (the official `ChineseWorkingCalendar` can). */
 type Layerable = WorkingCalendar & { withOverrides?: (o: Omit<ChineseCalendarOptions, 'data'>) => WorkingCalendar };
 
+/**
+ * `base` with the closures, extra working days and business hours of settings version `v`, named
+ * `settings-v<N>` in its version; `base` itself when `v` sets none of them. Shared by the runtime's calendar
+ * and the command line, so both count the same days under the same version.
+ */
+export function withLocalDays<C extends WorkingCalendar>(base: C & { withOverrides(o: Omit<ChineseCalendarOptions, 'data'>): C }, v: LocalitySettingsVersion): C {
+  const s = v.settings;
+  const local = s.closures.length + s.extraWorkingDays.length > 0 || s.businessHours !== null;
+  return local
+    ? base.withOverrides({
+        zone: base.zone,
+        closures: s.closures,
+        extraWorkingDays: s.extraWorkingDays,
+        ...(s.businessHours ? { businessHours: s.businessHours } : {}),
+        localVersion: `settings-v${v.version}`,
+      })
+    : base;
+}
+
 /** The official calendar with the locality's settings in force. */
 export class LocalityCalendar implements WorkingCalendar {
   private inner: WorkingCalendar;
@@ -76,16 +95,9 @@ export class LocalityCalendar implements WorkingCalendar {
   private layered(v: LocalitySettingsVersion): WorkingCalendar {
     const s = v.settings;
     const local = s.closures.length + s.extraWorkingDays.length > 0 || s.businessHours !== null;
-    if (local && !this.layerable) throw new RangeError('Expected a calendar that takes local overrides, but this one does not');
-    return local
-      ? this.base.withOverrides!({
-          zone: this.base.zone,
-          closures: s.closures,
-          extraWorkingDays: s.extraWorkingDays,
-          ...(s.businessHours ? { businessHours: s.businessHours } : {}),
-          localVersion: `settings-v${v.version}`,
-        })
-      : this.base;
+    if (!local) return this.base;
+    if (!this.layerable) throw new RangeError('Expected a calendar that takes local overrides, but this one does not');
+    return withLocalDays(this.base as WorkingCalendar & { withOverrides(o: Omit<ChineseCalendarOptions, 'data'>): WorkingCalendar }, v);
   }
 
   get version(): string {

@@ -2,8 +2,9 @@
  * `shenpi calendar status | recalculate [--db <sqlite file>] [--json]`: the working-day calendar the server
  * counts with (行政许可法 第82条) and how it reaches the open cases.
  *
- * - `status`: the calendar version, the years of official data, the provisional rule for later dates, and
- *   how many open cases have a running deadline on provisional days.
+ * - `status`: the calendar version (with the locality settings version when it sets local days), the years
+ *   of official data, the provisional rule for later dates, and how many open cases have a running deadline
+ *   on provisional days.
  * - `recalculate`: after a new calendar version is installed, recomputes the deadlines of every open case
  *   (awaiting acceptance or in handling) and records each change as a `deadline.recalculated` event with the
  *   old date, the new date and both calendar versions. Running it again records nothing.
@@ -17,7 +18,7 @@ import { createCaseService } from '../../cases/create-case-service.js';
 import { loadConfig } from '../../config.js';
 import type { StoreConfig } from '../../store/connect.js';
 import { openStore } from '../../store/open-store.js';
-import { loadedYears, officialCalendarWith } from '../../settings/calendar-years.js';
+import { localityCalendarOf } from '../../settings/calendar-in-force.js';
 import type { CliIo } from '../io.js';
 import { parseStoreOptions } from '../options.js';
 
@@ -51,12 +52,14 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   try {
     store = await openStore(config, { migrate: false });
     // The calendar as the server loads it (server/plugins/runtime.ts): the installed official data with the
-    // holiday arrangements the reform office loaded (POST /api/calendar/years) laid over it.
-    const calendar = officialCalendarWith(await loadedYears(store.knex));
+    // holiday arrangements the reform office loaded (POST /api/calendar/years) laid over it, under the
+    // locality settings in force (local closures and extra working days, PATCH /api/settings/locality), so a
+    // recalculation never moves a deadline off the days the locality closed.
+    const calendar = await localityCalendarOf(store.knex);
     const { service } = await createCaseService({ store, clock: new SystemClock(), calendar, files: { dir: path.join(dataDir, 'files') } });
     if (sub === 'status') {
       const reach = await service.calendarReach();
-      const { first, last } = calendar.coveredYears;
+      const { first, last } = calendar.coveredYears!;
       const warning = `Dates after ${last}-12-31 are provisional: weekends and the fixed-date holidays (01-01, 05-01, 10-01..03) only, until the State Council's arrangement for ${last + 1} is installed.`;
       if (json) io.out(JSON.stringify({ version: calendar.version, coveredYears: { first, last }, openCases: reach.open, provisionalCases: reach.provisional, warning }));
       else {
