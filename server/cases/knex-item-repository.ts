@@ -5,6 +5,7 @@
  */
 import type { Knex } from 'knex';
 import { loadItemPackage, type Disclosure, type ItemDefinition } from '../../definitions/items/index.js';
+import { hotReads } from '../store/hot-reads.js';
 import { json, requiredInstant, text, toJson } from '../store/rows.js';
 import type { ItemRecord, ItemRepository, ItemVersionRecord } from './item-repository.js';
 
@@ -61,7 +62,8 @@ export class KnexItemRepository implements ItemRepository {
   }
 
   async find(code: string): Promise<ItemRecord | undefined> {
-    const row = await this.knex('items').where({ code }).first();
+    // A hot read (prepared, no query building): every application reads its item.
+    const row = await hotReads(this.knex).first('SELECT * FROM items WHERE code = ? LIMIT 1', [code]);
     return row ? itemRecord(row) : undefined;
   }
 

@@ -6,7 +6,12 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
+import { hotReads } from '../store/hot-reads.js';
 import { toRecord, type UserDirectory, type UserRecord } from './users.js';
+
+/** The session of a token hash with its user's row (no user when it was deleted). */
+const SESSION_OF_TOKEN = `SELECT users.*, sessions.revoked_at AS session_revoked_at, sessions.expires_at AS session_expires_at
+  FROM sessions LEFT JOIN users ON users.id = sessions.user_id WHERE sessions.token_hash = ? LIMIT 1`;
 
 /** An issued token; the plain token is shown once, to the client that logged in. */
 export interface IssuedToken {
@@ -43,10 +48,8 @@ export class SessionStore {
   /** The user a token belongs to, or why it does not authenticate. */
   async resolve(token: string): Promise<{ user: UserRecord } | { problem: TokenProblem }> {
     // One statement per authenticated request: the session with its user's row (none when it was deleted).
-    const row = await this.knex('sessions')
-      .leftJoin('users', 'users.id', 'sessions.user_id')
-      .where('sessions.token_hash', tokenHash(token))
-      .first('users.*', { session_revoked_at: 'sessions.revoked_at', session_expires_at: 'sessions.expires_at' });
+    // A hot read (prepared, no query building): every authenticated request runs it.
+    const row = await hotReads(this.knex).first(SESSION_OF_TOKEN, [tokenHash(token)]);
     if (!row) return { problem: 'unknown' };
     if (row.session_revoked_at) return { problem: 'revoked' };
     const expires = row.session_expires_at instanceof Date ? row.session_expires_at.getTime() : Date.parse(String(row.session_expires_at));

@@ -6,6 +6,7 @@
  */
 import type { Knex } from 'knex';
 import type { Resource } from '../identity/permissions.js';
+import { hotReads } from '../store/hot-reads.js';
 import { json } from '../store/rows.js';
 
 /** The policy facts of a case. */
@@ -32,17 +33,27 @@ function coDepartments(state: Snapshot): string[] {
   return (state?.approval?.item?.joint?.coDepartments ?? []).map((c) => c.department);
 }
 
+const FACTS = {
+  case: 'SELECT case_no, status, department FROM cases WHERE case_no = ? LIMIT 1',
+  taskDepartments: 'SELECT DISTINCT department FROM tasks WHERE case_no = ? AND department IS NOT NULL',
+  approval: 'SELECT * FROM approval_cases WHERE case_no = ? LIMIT 1',
+  state: 'SELECT state FROM cases WHERE case_no = ? LIMIT 1',
+  starter: 'SELECT actor_id FROM events WHERE case_no = ? AND seq = 1 LIMIT 1',
+};
+
 /** The facts of `caseNo`, or undefined when there is no such case. */
 export async function caseFacts(knex: Knex, caseNo: string): Promise<CaseFacts | undefined> {
-  const row = await knex('cases').where({ case_no: caseNo }).first('case_no', 'status', 'department');
+  // Hot reads (prepared, no query building): every case request asks the policy about its case.
+  const reads = hotReads(knex);
+  const row = await reads.first(FACTS.case, [caseNo]);
   if (!row) return undefined;
-  const taskDepartments = await knex('tasks').where({ case_no: caseNo }).whereNotNull('department').distinct('department');
-  const departments = new Set<string>(taskDepartments.map((t: { department: string }) => String(t.department)));
+  const taskDepartments = await reads.all(FACTS.taskDepartments, [caseNo]);
+  const departments = new Set<string>(taskDepartments.map((t) => String(t.department)));
   if (row.department) departments.add(String(row.department));
-  const approval = await knex('approval_cases').where({ case_no: caseNo }).first();
+  const approval = await reads.first(FACTS.approval, [caseNo]);
   if (approval) {
     departments.add(String(approval.department));
-    const stored = await knex('cases').where({ case_no: caseNo }).first('state');
+    const stored = await reads.first(FACTS.state, [caseNo]);
     const state = json(stored?.state) as Snapshot;
     for (const d of coDepartments(state)) departments.add(d);
     const starter = state?.approval?.starter;
@@ -52,7 +63,7 @@ export async function caseFacts(knex: Knex, caseNo: string): Promise<CaseFacts |
       ...(starter ? { starter } : {}), approval: true,
     };
   }
-  const first = await knex('events').where({ case_no: caseNo, seq: 1 }).first('actor_id');
+  const first = await reads.first(FACTS.starter, [caseNo]);
   return {
     caseNo,
     status: String(row.status),

@@ -4,7 +4,10 @@
  */
 import type { Knex } from 'knex';
 import type { TaskRecord } from '../../engine/runtime/ports.js';
+import { hotReads } from '../store/hot-reads.js';
 import { toTaskRecord } from '../store/knex-case-store.js';
+
+const TASK_BY_ID = 'SELECT * FROM tasks WHERE case_no = ? AND task_id = ? LIMIT 1';
 
 /** Inbox filters; all optional. */
 export interface TaskFilter {
@@ -26,7 +29,8 @@ export function caseNoOfTask(taskId: string): string | undefined {
 export async function findTask(knex: Knex, taskId: string): Promise<TaskRecord | undefined> {
   const caseNo = caseNoOfTask(taskId);
   if (caseNo === undefined) return undefined;
-  const row = await knex('tasks').where({ case_no: caseNo, task_id: taskId }).first();
+  // A hot read (prepared, no query building): every claim and completion looks its task up.
+  const row = await hotReads(knex).first(TASK_BY_ID, [caseNo, taskId]);
   return row ? toTaskRecord(row) : undefined;
 }
 
