@@ -8,6 +8,7 @@
 import type { TaskRow } from '../../ui/api-types.js';
 import { el, keyed, select } from '../../ui/dom.js';
 import type { Me } from '../../ui/http.js';
+import { copyDepartments } from './copy-departments.js';
 import { group, type ActionKit, type CaseActionModule } from './kit.js';
 import {
   colleagueChecks, colleagues, colleagueSelect, holds, isDelegate, labelled, mayReclaim, mayUrge, namesOf,
@@ -94,7 +95,7 @@ function copyForm(kit: ActionKit, task: OpenTask, me: Me): Form {
   return async () => {
     const people = await colleagues(kit, task, me);
     const users = colleagueChecks('copy-users', people);
-    const departments = [...new Set([kit.c.item?.department, ...(((kit.c as { coDepartments?: { department: string }[] }).coDepartments ?? []).map((c) => c.department))].filter((d): d is string => !!d))];
+    const departments = copyDepartments(kit.c);
     const depts = colleagueChecks('copy-departments', departments.map((d) => ({ id: d, name: d })));
     const note = reasonBox('copy-note', t('What they should know'));
     return operationForm(kit, task, 'copies', [labelled(t('Colleagues'), users.node), labelled(t('Departments'), depts.node), labelled(t('Note'), note)],
