@@ -5,3 +5,5 @@ export { NOTIFICATION_KINDS, notificationText } from './notifications.js';
 export type { NotificationKind, NotificationParams } from './notifications.js';
 export { deployFindingText, ORG_DEPARTMENT_SUBJECTS, ORG_USER_ATTRIBUTES } from './findings.js';
 export type { OrgDepartmentParams, OrgDepartmentSubject, OrgUserAttribute, OrgUserParams } from './findings.js';
+export { isTimelineWhyCode, TIMELINE_WHY_CODES, timelineWhyText } from './timeline.js';
+export type { TimelineWhyCode } from './timeline.js';

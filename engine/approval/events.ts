@@ -90,6 +90,12 @@ export type ApprovalEventType = keyof ApprovalEventPayloads;
 export interface LifecycleHead {
   /** Why it happened: the reason given, or the rule and article that made it happen. */
   why?: string;
+  /**
+   * The stable code of an explanation the engine gives itself (`contracts/messages/timeline.ts`), with its
+   * parameters, so the pages word it; `why` keeps the English record for the log.
+   */
+  whyCode?: string;
+  whyParams?: Readonly<Record<string, string | number>>;
   /** The SPGL status the event moves the case to. */
   status?: SpglStatus;
 }

@@ -17,6 +17,9 @@ export interface TimelineEntry {
   /** A short description of what happened. */
   detail: string;
   why?: string;
+  /** The code of an explanation the engine gave itself (`contracts/messages/timeline.ts`), for the pages to word. */
+  whyCode?: string;
+  whyParams?: Record<string, string | number>;
   /** The SPGL status the event moved the case to. */
   status?: number;
 }
@@ -74,6 +77,10 @@ function name(e: { taskId?: unknown } | CaseEvent, tasks: Map<string, TaskInfo>)
   return t?.name ?? t?.elementId ?? String(e.taskId);
 }
 
+function isParams(v: unknown): v is Record<string, string | number> {
+  return typeof v === 'object' && v !== null && Object.values(v).every((x) => typeof x === 'string' || typeof x === 'number');
+}
+
 /** The timeline of a log, oldest first. */
 export function timeline(events: readonly CaseEvent[]): TimelineEntry[] {
   const tasks = new Map<string, TaskInfo>();
@@ -94,6 +101,7 @@ export function timeline(events: readonly CaseEvent[]): TimelineEntry[] {
       what: e.type,
       detail: describe(e, tasks),
       ...(why !== undefined ? { why } : {}),
+      ...(typeof e.whyCode === 'string' ? { whyCode: e.whyCode, ...(isParams(e.whyParams) ? { whyParams: { ...e.whyParams } } : {}) } : {}),
       ...(typeof e.status === 'number' ? { status: e.status } : {}),
     });
   }

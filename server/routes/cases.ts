@@ -46,6 +46,8 @@ const timelineEntry = {
   properties: {
     seq: { type: 'integer' }, at: { type: 'string' }, actor: { type: 'string' }, actorId: { type: 'string' }, what: { type: 'string' },
     detail: { type: 'string' }, why: { type: 'string' }, status: { type: 'integer' },
+    whyCode: { type: 'string', description: "the code of the engine's own explanation (contracts/messages/timeline.ts), worded by the pages" },
+    whyParams: { type: 'object', additionalProperties: { type: ['string', 'number'] } },
   },
 } as const;
 

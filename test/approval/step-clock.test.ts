@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExecutableDefinition } from '../../engine/core/model.js';
 import { stepLights, type ItemSnapshot } from '../../engine/approval/index.js';
+import { timeline } from '../../engine/approval/timeline.js';
+import { timelineWhyText } from '../../contracts/messages/index.js';
 import { Case, applyCommand, at, calendar, clerk, foodItem, foodProcess } from './support.js';
 
 /**
@@ -67,6 +69,10 @@ describe('the lower-level review sub-clock (行政许可法 第43条)', () => {
   it('stops counting when the step is done on time: no record', () => {
     const c = accepted();
     c.complete('review', at('2026-11-20'));
+    // The stopped clock's explanation is a code the pages word in Chinese, beside the log's English record.
+    const stopped = timeline(c.log).find((t) => t.what === 'step-clock.stopped');
+    expect(stopped).toMatchObject({ why: 'task completed', whyCode: 'step-clock.task-completed' });
+    expect(timelineWhyText(stopped!.whyCode!)).toBe('本环节已办理完毕，环节时限停止计算');
     c.when(sweep, at('2026-12-03'));
     expect(stepLights(calendar, c.state.approval!, at('2026-12-03')).map((x) => x.light.light)).toEqual(['green']);
     // No record for the review step; the site check (2 WD, left open past its due) is supervised on its own limit.

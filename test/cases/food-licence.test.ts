@@ -3,6 +3,7 @@
  * counts toward the limit, decision, certificate, express delivery and evaluation; non-acceptance; withdrawal;
  * deemed acceptance by the timer poller; a disabled item and a new version while a case runs.
  */
+import { timelineWhyText } from '../../contracts/messages/index.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chineseDate, SPGL } from '../../engine/approval/index.js';
 import { bj, pdf, shared, wd, world, type World } from './harness.js';
@@ -93,6 +94,10 @@ describe('ITEM-02 food business licence', () => {
     expect(timeline.filter((t) => t.status !== undefined).map((t) => t.status)).toEqual([1, 6, 7, 3, 8, 9, 10, 11]);
     expect(timeline.every((t, i) => i === 0 || t.at >= timeline[i - 1]!.at)).toBe(true);
     expect(timeline.find((t) => t.what === 'case.accepted')).toMatchObject({ actor: '李伟', why: 'materials complete and in the legal form' });
+    // The engine's own explanation of a light change carries a code the pages word in Chinese.
+    const light = timeline.find((t) => t.what === 'light.changed');
+    expect(light).toMatchObject({ whyCode: 'light.promised-used', whyParams: { unit: 'WD' } });
+    expect(timelineWhyText(light!.whyCode!, light!.whyParams)).toMatch(/^承诺时限已用 \d+\/\d+个工作日$/);
     const { state, replayed } = await w.stored(no);
     expect(replayed).toEqual(state);
   });

@@ -74,7 +74,8 @@ export function reactToCore(d: Decider, events: readonly CaseEvent[], tasks: rea
       }
     } else if (event.type === 'task.completed' || event.type === 'task.cancelled') {
       const run = runningSteps(d.approval).find((r) => r.taskId === String(event.taskId));
-      if (run) d.emit('step-clock.stopped', { step: run.step, taskId: run.taskId }, { why: `task ${event.type === 'task.completed' ? 'completed' : 'cancelled'}` });
+      const done = event.type === 'task.completed';
+      if (run) d.emit('step-clock.stopped', { step: run.step, taskId: run.taskId }, { why: `task ${done ? 'completed' : 'cancelled'}`, whyCode: done ? 'step-clock.task-completed' : 'step-clock.task-cancelled' });
       if (event.type === 'task.cancelled') continue;
       const task = known.get(String(event.taskId));
       const outcome = outcomeOf(event.outcome);

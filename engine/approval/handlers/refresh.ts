@@ -21,6 +21,9 @@ export function refreshLight(d: Decider): void {
   d.emit(
     'light.changed',
     { from: s.light ?? null, to: reading.light, on: d.ctx.now, elapsed: reading.elapsed, limit: reading.limit },
-    { why: `${reading.elapsed} of ${reading.limit} ${s.deadlines!.promised.unit} of the promised limit used` },
+    {
+      why: `${reading.elapsed} of ${reading.limit} ${s.deadlines!.promised.unit} of the promised limit used`,
+      whyCode: 'light.promised-used', whyParams: { elapsed: reading.elapsed, limit: reading.limit, unit: s.deadlines!.promised.unit },
+    },
   );
 }

@@ -108,6 +108,9 @@ export interface TimelineRow {
   what: string;
   detail?: string;
   why?: string;
+  /** The code of the engine's own explanation, worded from the shared dictionary. */
+  whyCode?: string;
+  whyParams?: Record<string, string | number>;
   status?: number;
 }
 
