@@ -16,6 +16,18 @@ import { authorize, requireUser } from './guard.js';
 import '../plugins/types.js';
 
 /**
+ * The departments a reform-office or supervision account placed at a county or township centre reads
+ * (分级监管: its region's and those below); undefined for everyone else — the city centre, an account placed
+ * nowhere, and department members, whom the permission policy keeps to their own department.
+ */
+export async function levelScope(app: FastifyInstance, user: AuthUser): Promise<string[] | undefined> {
+  const centre = hasRole(user, 'reform-office-admin') || hasRole(user, 'auditor');
+  if (!centre || user.region === undefined) return undefined;
+  const scope = centreScope(await app.identity.org.list(), user.region, {});
+  return Array.isArray(scope) ? scope : undefined;
+}
+
+/**
  * Whether `user` may read the case of `facts`: the permission policy, and for a reform-office or supervision
  * account placed at a county or township centre the level's scope (分级监管) as the case list applies it: a
  * case none of whose departments lies in the centre's region or below is not theirs to open. The city
@@ -23,12 +35,10 @@ import '../plugins/types.js';
  */
 export async function mayReadCase(app: FastifyInstance, user: AuthUser, facts: CaseFacts): Promise<boolean> {
   if (!can(user, 'case.read', caseResource(facts)).allowed) return false;
-  const centre = hasRole(user, 'reform-office-admin') || hasRole(user, 'auditor');
-  if (!centre || user.region === undefined) return true;
   if (user.department !== undefined && facts.departments.includes(user.department)) return true;
   if ([facts.applicant, facts.agent].includes(user.id)) return true;
-  const scope = centreScope(await app.identity.org.list(), user.region, {});
-  return !Array.isArray(scope) || facts.departments.some((d) => scope.includes(d));
+  const scope = await levelScope(app, user);
+  return scope === undefined || facts.departments.some((d) => scope.includes(d));
 }
 
 /** The caller and the case, when the caller may read it and, if given, do `action` on it. */

@@ -7,6 +7,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
 import type { TaskRecord } from '../../engine/runtime/ports.js';
 import type { Json } from '../../engine/core/types.js';
+import { levelScope } from '../http/case-guard.js';
 import { acceptedOrThrow } from '../http/command-result.js';
 import { audited } from '../audit/audit-scope.js';
 import { notFound } from '../http/errors.js';
@@ -36,6 +37,12 @@ export async function ownedTask(knex: Knex, task: TaskRecord): Promise<{ task: T
   if (task.department !== undefined) return { task };
   const owner = await caseOwner(knex, task.caseNo);
   return owner === undefined ? { task } : { task, owner };
+}
+
+/** Whether a task's department (else its definition's) lies in a centre's level scope; `scope` undefined: every task. */
+function inLevel(scope: string[] | undefined, owned: { task: TaskRecord; owner?: string }): boolean {
+  const department = owned.task.department ?? owned.owner;
+  return scope === undefined || (department !== undefined && scope.includes(department));
 }
 
 const taskParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 3, maxLength: 200 } } } as const;
@@ -75,7 +82,7 @@ export const taskRoutes: FastifyPluginAsync = async (app) => {
     const user = requireUser(request);
     const found = await findTask(app.store.knex, id);
     const owned = found && (await ownedTask(app.store.knex, found));
-    if (!owned || !can(user, 'task.read', taskResource(owned.task, undefined, owned.owner)).allowed) throw notFound(`task '${id}'`);
+    if (!owned || !can(user, 'task.read', taskResource(owned.task, undefined, owned.owner)).allowed || !inLevel(await levelScope(app, user), owned)) throw notFound(`task '${id}'`);
     return owned;
   }
 
@@ -87,10 +94,11 @@ export const taskRoutes: FastifyPluginAsync = async (app) => {
     const { limit, ...filter } = request.query;
     const rows = await listTasks(app.store.knex, filter, seesAll ? undefined : { userId: user.id, department: user.department });
     const visible: TaskRecord[] = [];
+    const level = await levelScope(app, user);
     for (const row of rows) {
       if (limit !== undefined && visible.length >= limit) break;
       const { task, owner } = await ownedTask(app.store.knex, row);
-      if (can(user, 'task.read', taskResource(task, undefined, owner)).allowed) visible.push(task);
+      if (can(user, 'task.read', taskResource(task, undefined, owner)).allowed && inLevel(level, { task, ...(owner !== undefined ? { owner } : {}) })) visible.push(task);
     }
     return withPersonNames(app.identity.users, await withTaskLights(app.store.cases, app.runtime.calendar, app.runtime.clock.now().toISOString(), visible));
   });

@@ -87,6 +87,16 @@ describe('one case by its number, by level', () => {
     expect(await status(`/api/cases/${countyCase}`, 'bdc-staff')).toBe(404);
   });
 
+  it('shows the steps of a case by the same level: the inbox rows and one task by its id', async () => {
+    const tasks = async (who: string) => (await get(`/api/tasks?caseNo=${countyCase}`, who)).json<Array<{ taskId: string }>>().map((x) => x.taskId);
+    const shown = await tasks('xihu-office');
+    expect(shown.length).toBeGreaterThan(0);
+    expect(await tasks('city-office')).toEqual(shown);
+    expect(await tasks('beishan-auditor')).toEqual([]);
+    expect(await status(`/api/tasks/${shown[0]}`, 'xihu-office')).toBe(200);
+    expect(await status(`/api/tasks/${shown[0]}`, 'beishan-auditor')).toBe(404);
+  });
+
   it('lists to each centre the cases it may open', async () => {
     const listed = async (who: string) => (await get('/api/cases', who)).json().items.map((r: { caseNo: string }) => r.caseNo).sort();
     expect(await listed('city-office')).toEqual([countyCase, cityCase].sort());
