@@ -7,10 +7,11 @@
 import { fillTemplate, type Language } from './render.js';
 
 /**
- * What an `org-department` finding names: a step of the process, or one of the listing's departments
- * (the implementing body, the joint lead, a co-department).
+ * What an `org-department` finding names: a step of the process, a department a 抄送 step copies
+ * (`approval:ccDepartments`), or one of the listing's departments (the implementing body, the joint lead,
+ * a co-department).
  */
-export const ORG_DEPARTMENT_SUBJECTS = ['step', 'implementing-body', 'joint-lead', 'co-department'] as const;
+export const ORG_DEPARTMENT_SUBJECTS = ['step', 'cc-department', 'implementing-body', 'joint-lead', 'co-department'] as const;
 /** One of `ORG_DEPARTMENT_SUBJECTS`. */
 export type OrgDepartmentSubject = (typeof ORG_DEPARTMENT_SUBJECTS)[number];
 
@@ -29,6 +30,7 @@ export interface OrgDepartmentParams {
 
 const ZH: Record<OrgDepartmentSubject, string> = {
   step: '环节“{step}”的实施部门“{department}”不在组织机构中，请从组织机构中选择',
+  'cc-department': '环节“{step}”的抄送部门“{department}”不在组织机构中，请从组织机构中选择',
   'implementing-body': '事项清单的实施主体“{department}”不在组织机构中，请从组织机构中选择',
   'joint-lead': '联合办理的牵头部门“{department}”不在组织机构中，请从组织机构中选择',
   'co-department': '联合办理的协办部门“{department}”不在组织机构中，请从组织机构中选择',
@@ -36,6 +38,7 @@ const ZH: Record<OrgDepartmentSubject, string> = {
 
 const EN: Record<OrgDepartmentSubject, string> = {
   step: "Step '{step}' names department '{department}', which the organisation does not have (GET /api/org); choose one of its departments",
+  'cc-department': "Step '{step}' copies department '{department}' (approval:ccDepartments), which the organisation does not have (GET /api/org); choose one of its departments",
   'implementing-body': "The listing's implementing body '{department}' is not a department of the organisation (GET /api/org); choose one of its departments",
   'joint-lead': "The joint handling's lead department '{department}' is not a department of the organisation (GET /api/org); choose one of its departments",
   'co-department': "The joint handling's co-department '{department}' is not a department of the organisation (GET /api/org); choose one of its departments",

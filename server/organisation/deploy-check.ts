@@ -40,20 +40,29 @@ export function orgReferenceFindings(definition: Pick<ExecutableDefinition, 'nod
 }
 
 /**
- * Steps without a candidate rule whose free-text department the organisation does not have (rule
- * `org-department`, a warning): a misspelled department deploys, but its tasks would sit in an inbox no staff
- * of a listed department sees, so the deployer is told which step and which name, in `language`, with the
- * parameters a client words itself (`contracts/messages/findings.ts`).
+ * Steps without a candidate rule whose free-text department the organisation does not have, and 抄送 steps
+ * copying such a department (rule `org-department`, a warning): a misspelled department deploys, but its
+ * tasks would sit in an inbox, or its copies in a 抄送我的, no staff of a listed department sees, so the
+ * deployer is told which step and which name, in `language`, with the parameters a client words itself
+ * (`contracts/messages/findings.ts`).
  */
 export function unlistedDepartmentFindings(definition: Pick<ExecutableDefinition, 'nodes'>, org: OrgSnapshot, language: Language = 'zh-CN'): Finding[] {
   if (!Object.keys(org.departments).length) return [];
-  return Object.entries(definition.nodes)
-    .filter(([, node]) => node.approval?.department !== undefined && !node.approval.candidates && !org.departments[node.approval.department])
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([id, node]) => {
-      const params = asParams({ department: node.approval!.department!, subject: 'step', file: 'process.bpmn', element: id, ...(node.name ? { name: node.name } : {}) });
-      return { id, rule: 'org-department', severity: 'warning' as const, message: deployFindingText('org-department', params, language)!, params };
-    });
+  const findings: Finding[] = [];
+  for (const [id, node] of Object.entries(definition.nodes).sort(([a], [b]) => a.localeCompare(b))) {
+    const spec = node.approval;
+    if (!spec) continue;
+    const named: Array<[OrgDepartmentParams['subject'], string]> = [
+      ...(spec.department !== undefined && !spec.candidates ? [['step', spec.department] as [OrgDepartmentParams['subject'], string]] : []),
+      // A copy to a department nobody belongs to reaches nobody's 抄送我的.
+      ...(spec.cc?.departments ?? []).map((d): [OrgDepartmentParams['subject'], string] => ['cc-department', d]),
+    ];
+    for (const [subject, department] of named.filter(([, d]) => !org.departments[d])) {
+      const params = asParams({ department, subject, file: 'process.bpmn', element: id, ...(node.name ? { name: node.name } : {}) });
+      findings.push({ id, rule: 'org-department', severity: 'warning', message: deployFindingText('org-department', params, language)!, params });
+    }
+  }
+  return findings;
 }
 
 /**

@@ -40,7 +40,7 @@ describe('definition deploy', () => {
     expect(warnings[0].message).toMatch(/^环节“.+”的实施部门“market-supervison”不在组织机构中，请从组织机构中选择$/);
   });
 
-  it('deploys steps naming users who are no account with a warning naming the element, the attribute and the id', async () => {
+  it('deploys steps naming users who are no account, or copying a department the organisation lacks, with a warning naming the element, the attribute and the id', async () => {
     const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:approval="http://shenpi.org/schema/approval/1.0" id="defs" targetNamespace="http://shenpi.org/test">
   <bpmn:process id="named" name="Named" isExecutable="true">
@@ -52,7 +52,7 @@ describe('definition deploy', () => {
       <bpmn:multiInstanceLoopCharacteristics approval:collection="=heads" approval:elementVariable="head" />
     </bpmn:userTask>
     <bpmn:sequenceFlow id="f3" sourceRef="vote" targetRef="copy" />
-    <bpmn:sendTask id="copy" approval:ccUsers="market-admin,sun.ba" approval:ccDepartments="market-supervision" />
+    <bpmn:sendTask id="copy" approval:ccUsers="market-admin,sun.ba" approval:ccDepartments="market-supervision,区卫健委" />
     <bpmn:sequenceFlow id="f4" sourceRef="copy" targetRef="end" />
     <bpmn:endEvent id="end" />
   </bpmn:process>
@@ -64,6 +64,10 @@ describe('definition deploy', () => {
       { id: 'copy', rule: 'org-user', severity: 'warning', path: ['approval:ccUsers'], params: { user: 'sun.ba', attribute: 'ccUsers', file: 'process.bpmn', element: 'copy' }, message: '环节“copy”的抄送人员“sun.ba”不是组织机构中在用的人员，请从组织机构中选择' },
       { id: 'review', rule: 'org-user', severity: 'warning', path: ['approval:candidates'], params: { user: 'zhao.liu', attribute: 'candidates', file: 'process.bpmn', element: 'review', name: '审核' }, message: '环节“审核”的办理人“zhao.liu”不是组织机构中在用的人员，请从组织机构中选择' },
       { id: 'vote', rule: 'org-user', severity: 'warning', path: ['approval:voteWeights'], params: { user: 'qian.qi', attribute: 'voteWeights', file: 'process.bpmn', element: 'vote', name: '票签' }, message: '环节“票签”的票签权重中的人员“qian.qi”不是组织机构中在用的人员，请从组织机构中选择' },
+    ]);
+    // A copy to a department the organisation lacks is told as for a step's department.
+    expect(res.json().warnings.filter((w: { rule: string }) => w.rule === 'org-department')).toEqual([
+      { id: 'copy', rule: 'org-department', severity: 'warning', params: { department: '区卫健委', subject: 'cc-department', file: 'process.bpmn', element: 'copy' }, message: '环节“copy”的抄送部门“区卫健委”不在组织机构中，请从组织机构中选择' },
     ]);
     // A disabled account is no recipient either; English when asked.
     expect((await t.app.inject({ method: 'POST', url: '/api/users/market-admin/disable', headers: admin })).statusCode).toBe(200);
