@@ -34,4 +34,4 @@ for (const tab of document.querySelectorAll<HTMLButtonElement>('.tabs button')) 
 }
 
 /** For the browser tests and for debugging in the console. */
-(window as unknown as { shenpi: unknown }).shenpi = { modeler, api };
+(window as unknown as { shenpi: unknown }).shenpi = { modeler, api, refreshItems: () => page.refreshItems() };

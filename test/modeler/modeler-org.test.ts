@@ -1,7 +1,8 @@
 /**
- * The modeler against the organisation, in headless Chromium against the real server: a deployer opens
- * ITEM-02, gives a step a department, deploys a new item version and reads the deploy's outcome as a person
- * sees it, in Chinese: a department the organisation lacks is told by the org-department warning. And the
+ * The modeler against the organisation, in headless Chromium against the real server: before login a step's
+ * department is typed (the page says why); logged in, the deployer opens ITEM-02, chooses a step's department
+ * from the organisation and deploys a new item version with no warning; when the organisation cannot be read
+ * the department is typed again, and a department the organisation lacks is told in Chinese at deploy. And the
  * 抄送 group of a send task, whose choices come from the organisation, written into the exported XML.
  */
 import { mkdirSync } from 'node:fs';
@@ -53,17 +54,67 @@ async function deploy(note: string, version: number): Promise<string> {
 }
 
 describe('the modeler and the organisation', { timeout: 90_000 }, () => {
-  it('deploys an item version whose step names a department the organisation lacks, telling it in Chinese', async () => {
+  /** The step department field of `elementId`: its tag and, for a text field, the note below it. */
+  const departmentField = async (elementId: string) => {
+    await openGroup(h.page, elementId, 'approval-step');
+    const entry = h.page.locator('[data-entry-id="approval-department"]');
+    return { tag: await entry.locator('#bio-properties-panel-approval-department').evaluate((e) => e.tagName), note: (await entry.locator('.bio-properties-panel-description').allTextContents()).join('') };
+  };
+  const bpmnOf = async (version: number) =>
+    (await h.server.app.inject({ method: 'GET', url: `/api/items/ITEM-02/versions/${version}/bpmn`, headers: await login(h.server.app, 'admin') })).body;
+
+  it('before login keeps the department a typed field and says in Chinese that logging in offers the organisation', async () => {
+    expect(await departmentField('review')).toEqual({ tag: 'INPUT', note: '登录后可从组织机构中选择部门；未登录时请直接填写部门名称' });
+  });
+
+  it('once logged in, a step department is chosen from the organisation; the new version deploys with no warning', async () => {
     const { page } = h;
     await loginInPage(page, DEPLOYER);
     await openItem();
     const before = await versions();
-    await openGroup(page, 'siteCheck', 'approval-step');
-    await setField(page, 'siteCheck', 'department', '区卫生健康委');
-    expect(await diagramXml(page)).toMatch(/<bpmn:userTask id="siteCheck"[^>]*approval:department="区卫生健康委"/);
-    const status = await deploy('现场核查改由区卫生健康委办理', before.at(-1)! + 1);
-    expect(status).toBe(`已部署 ITEM-02 第 ${before.at(-1)! + 1} 版；提示：环节“现场核查”的实施部门“区卫生健康委”不在组织机构中，请从组织机构中选择`);
-    expect(await versions()).toEqual([...before, before.at(-1)! + 1]);
+    const next = before.at(-1)! + 1;
+    // Given the organisation's departments to choose from, the step's own selected
+    await expect.poll(async () => (await departmentField('siteCheck')).tag).toBe('SELECT');
+    const options = await page.$$eval('#bio-properties-panel-approval-department option', (os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent]));
+    expect(options[0]).toEqual(['', '请选择部门']);
+    expect(options.map(([v]) => v)).toEqual(expect.arrayContaining([FOOD_DEPARTMENT, 'market-supervision']));
+    expect(options.some(([, label]) => label?.includes('不在组织机构中'))).toBe(false);
+    expect(await page.inputValue('#bio-properties-panel-approval-department')).toBe(FOOD_DEPARTMENT);
+    // When the site check is given to another department of the organisation and the version deployed
+    await page.selectOption('#bio-properties-panel-approval-department', 'market-supervision');
+    await expect.poll(() => diagramXml(page)).toMatch(/<bpmn:userTask id="siteCheck"[^>]*approval:department="market-supervision"/);
+    const status = await deploy('现场核查改由 market-supervision 办理', next);
+    // Then it deploys, with no org-department warning
+    expect(status).toBe(`已部署 ITEM-02 第 ${next} 版`);
+    expect(await versions()).toEqual([...before, next]);
+    expect(await bpmnOf(next)).toMatch(/<bpmn:userTask id="siteCheck"[^>]*approval:department="market-supervision"/);
+  });
+
+  it('when the organisation cannot be read, falls back to a typed department, says so, and deploy warns of one it lacks in Chinese', async () => {
+    const { page } = h;
+    await page.route('**/api/org', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ code: 'NOT_READY', message: '服务暂未就绪，请稍后再试' }) }));
+    try {
+      await page.evaluate(() => (window as any).shenpi.refreshItems());
+      await expect.poll(async () => (await departmentField('siteCheck')).tag).toBe('INPUT');
+      expect((await departmentField('siteCheck')).note).toBe('无法读取组织机构，请直接填写部门名称');
+      const before = await versions();
+      const next = before.at(-1)! + 1;
+      await setField(page, 'siteCheck', 'department', '区卫生健康委');
+      const status = await deploy('现场核查改由区卫生健康委办理', next);
+      expect(status).toBe(`已部署 ITEM-02 第 ${next} 版；提示：环节“现场核查”的实施部门“区卫生健康委”不在组织机构中，请从组织机构中选择`);
+      expect(await bpmnOf(next)).toMatch(/<bpmn:userTask id="siteCheck"[^>]*approval:department="区卫生健康委"/);
+    } finally {
+      await page.unroute('**/api/org');
+    }
+    // The unread organisation (read on refresh and again after the deploy) is the only failed response the
+    // page saw; taken off the list the last test checks.
+    const failed = h.pageErrors.filter((e) => e.startsWith('503 GET') && e.endsWith('/api/org'));
+    expect(failed).toHaveLength(2);
+    for (const f of failed) h.pageErrors.splice(h.pageErrors.indexOf(f), 1);
+    // Read again, the organisation offers its departments, and the typed one shows as not in it.
+    await page.evaluate(() => (window as any).shenpi.refreshItems());
+    await expect.poll(async () => (await departmentField('siteCheck')).tag).toBe('SELECT');
+    expect(await page.$eval('#bio-properties-panel-approval-department option:checked', (o) => o.textContent)).toBe('区卫生健康委（不在组织机构中）');
   });
 
   it('sets a send task\'s 抄送 group from the organisation and exports the recipients as approval attributes', async () => {

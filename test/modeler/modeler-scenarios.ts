@@ -39,11 +39,23 @@ export async function openGroup(page: Page, elementId: string, groupId: string):
 }
 
 /**
- * Types into an approval text entry and waits until the element carries the value: the panel commits typed
- * text after a pause (debounce), and a commit re-renders the panel, so the next field waits for this one.
+ * Types into an approval text entry (or chooses in a select, such as the step's department once the
+ * organisation is loaded) and waits until the element carries the value: the panel commits typed text after
+ * a pause (debounce), and a commit re-renders the panel, so the next field waits for this one.
  */
 export async function setField(page: Page, elementId: string, attribute: string, value: string): Promise<void> {
-  await page.fill(`#bio-properties-panel-approval-${attribute}`, value);
+  const field = `#bio-properties-panel-approval-${attribute}`;
+  if ((await page.$eval(field, (e) => e.tagName)) !== 'SELECT') await page.fill(field, value);
+  else if (await page.$$eval(`${field} option`, (os, v) => os.some((o) => (o as HTMLOptionElement).value === v), value)) await page.selectOption(field, value);
+  else {
+    // A department the organisation lacks cannot be chosen once logged in: the scenarios' fictional
+    // departments are set as an imported file would carry them (deploy then warns, rule org-department).
+    await page.evaluate(([id, name, v]) => {
+      const m = (window as any).shenpi.modeler;
+      const shape = m.get('elementRegistry').get(id);
+      m.get('modeling').updateModdleProperties(shape, shape.businessObject, { [`approval:${name}`]: v });
+    }, [elementId, attribute, value]);
+  }
   await expect.poll(() => page.evaluate(([id, name]) => {
     const m = (window as any).shenpi.modeler;
     return m.get('elementRegistry').get(id).businessObject.get(`approval:${name}`) ?? '';

@@ -7,7 +7,7 @@
  * notes and opens any of them (version-history.ts).
  */
 import type Modeler from 'bpmn-js/lib/Modeler.js';
-import { departmentChoices, setOrganisation } from '../properties/org-choices.js';
+import { departmentChoices, setOrganisation, setOrganisationUnavailable } from '../properties/org-choices.js';
 import { ApiError, type ApiClient, type ApiFinding, type Deployed, type ItemSummary } from '../api/client.js';
 import { deployFindingText, type Language } from '../../../contracts/messages/index.js';
 import { confirmDeploy } from './deploy-dialog.js';
@@ -170,7 +170,9 @@ export function mountModelerPage(root: HTMLElement, modeler: Modeler, api: ApiCl
 
   const refresh = async () => {
     // The department and position pickers; an account that may not read the organisation keeps free values.
-    setOrganisation(await api.organisation().catch(() => ({})));
+    await api.organisation().then(setOrganisation, setOrganisationUnavailable);
+    // The properties panel builds its entries again, now choosing departments from the organisation.
+    (modeler.get('eventBus') as { fire(event: string): void }).fire('propertiesPanel.providersChanged');
     items = await api.items();
     codes.replaceChildren(...items.map((i) => el('option', { value: i.code, 'data-kind': i.kind }, `${i.name ?? i.code} · ${t(i.kind === 'item' ? 'Item' : 'BPMN definition')}`)));
     showVersions();

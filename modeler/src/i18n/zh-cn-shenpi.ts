@@ -72,7 +72,11 @@ export const ZH_CN_SHENPI: Readonly<Record<string, string>> = {
   'Implementing department': '实施部门', 'Implementing department (automatic)': '实施部门（自动）',
   'Enter the item code to deploy to': '请输入要部署的事项编码', 'Fix the errors before deploying': '请先修正错误再部署',
   'Deployed {code} version {version}': '已部署 {code} 第 {version} 版',
-  'Note: {text}': '提示：{text}', 'and {n} more warnings': '另有 {n} 条提示',
+  'Note: {text}': '提示：{text}', 'Choose a department': '请选择部门', '{department} (not in the organisation)': '{department}（不在组织机构中）',
+  'Log in to choose the department from the organisation; until then type its name': '登录后可从组织机构中选择部门；未登录时请直接填写部门名称',
+  'The organisation could not be read: type the department name': '无法读取组织机构，请直接填写部门名称',
+  'The organisation has no departments yet: type the department name': '组织机构中尚无部门，请直接填写部门名称',
+  'and {n} more warnings': '另有 {n} 条提示',
   'BPMN definition': 'BPMN 流程定义',
   // Deploy confirmation and version history ('Cancel' is the console's 取消)
   'Confirm deploy': '确认部署', 'New version': '新版本', 'Version {version}': '第 {version} 版',

@@ -8,6 +8,7 @@ import { BUILT_IN_ACTIONS } from '../../../definitions/approval/actions.js';
 import { SPECIAL_PROCEDURE_TYPES } from '../../../definitions/approval/special-procedures.js';
 import { booleanEntry, selectEntry, textEntry, type Entry, type PanelElement, type Target } from './entries.js';
 import { timeLimitEntries } from './time-limit.js';
+import { departmentEntry } from './department-entry.js';
 import { departmentChoices, positionChoices, positionRuleChoices } from './org-choices.js';
 
 /** A properties-panel group. */
@@ -40,7 +41,7 @@ function stepGroup(element: PanelElement): Group {
     id: 'approval-step',
     label: 'Approval step',
     entries: [
-      textEntry(element, { id: 'approval-department', attribute: 'approval:department', label: 'Implementing department' }),
+      departmentEntry(element),
       textEntry(element, { id: 'approval-role', attribute: 'approval:role', label: 'Role' }),
       textEntry(element, {
         id: 'approval-candidateGroups', attribute: 'approval:candidateGroups', label: 'Candidate groups',

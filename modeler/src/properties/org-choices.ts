@@ -13,13 +13,33 @@ export interface Choice {
   label: string;
 }
 
+/**
+ * Whether the pickers have the organisation: `not-loaded` before login, `loaded` once `GET /api/org`
+ * answered, `unavailable` when it could not be read (the account may not, or the server failed).
+ */
+export type OrganisationState = 'not-loaded' | 'loaded' | 'unavailable';
+
 let departments: OrgDepartment[] = [];
 let positions: OrgPosition[] = [];
+let state: OrganisationState = 'not-loaded';
 
 /** Takes the answer of `GET /api/org`. */
 export function setOrganisation(org: { departments?: OrgDepartment[]; positions?: OrgPosition[] }): void {
   departments = (org.departments ?? []).filter((d) => !d.disabled);
   positions = (org.positions ?? []).filter((p) => !p.disabled);
+  state = 'loaded';
+}
+
+/** Records that the organisation could not be read: the pickers fall back to typed values. */
+export function setOrganisationUnavailable(): void {
+  departments = [];
+  positions = [];
+  state = 'unavailable';
+}
+
+/** Where the pickers stand: see {@link OrganisationState}. */
+export function organisationState(): OrganisationState {
+  return state;
 }
 
 /** The departments in use, by id. */
