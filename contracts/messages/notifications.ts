@@ -70,6 +70,14 @@ const EN_WORDS: Record<string, string> = {
   deliveryDue: 'the result will be delivered by {date}',
 };
 
+/**
+ * A word the texts insert for a code (`procedure.EXPERT`, `unit.WD`, `outcome.approved` …) in `language`,
+ * shared with the other texts that name the same codes; undefined for a key without a word.
+ */
+export function codeWord(key: string, language: Language = 'zh-CN'): string | undefined {
+  return (language === 'zh-CN' ? ZH_WORDS : EN_WORDS)[key];
+}
+
 /** What a notification records: codes and values, never a rendered sentence (the language is the reader's). */
 export interface NotificationParams {
   caseNo: string;

@@ -98,6 +98,10 @@ describe('ITEM-02 food business licence', () => {
     const light = timeline.find((t) => t.what === 'light.changed');
     expect(light).toMatchObject({ whyCode: 'light.promised-used', whyParams: { unit: 'WD' } });
     expect(timelineWhyText(light!.whyCode!, light!.whyParams)).toMatch(/^承诺时限已用 \d+\/\d+个工作日$/);
+    // Every explanation the engine writes itself on these entries has its code (the pages show no English record).
+    const engineWritten = ['handling.started', 'deadlines.computed', 'step-clock.started', 'step-clock.stopped', 'light.changed', 'evaluation.requested'];
+    expect(timeline.filter((t) => engineWritten.includes(t.what) && t.why !== undefined && !t.whyCode)).toEqual([]);
+    expect(timeline.find((t) => t.what === 'handling.started')).toMatchObject({ whyCode: 'handling.started', whyParams: { department: '区市场监督管理局' } });
     const { state, replayed } = await w.stored(no);
     expect(replayed).toEqual(state);
   });

@@ -240,6 +240,10 @@ export function workbenchScenarios(h: () => Harness, state: PagesState): void {
     expect((await visibleKinds()).length).toBe(timelineRows);
     expect(await visibleKinds()).toContain('task.created');
     expect(await desk.textContent('#timeline-toggle')).toBe('只显示主要记录');
+    // The engine's own explanations (why the limits were computed, why handling started) read in Chinese
+    const whyOf = (event: string) => desk.$$eval(`#timeline tr[data-event="${event}"] td:nth-child(6)`, (tds) => tds.map((td) => td.textContent));
+    expect((await whyOf('deadlines.computed'))[0]).toBe('已受理，开始计算办理时限');
+    expect(await whyOf('handling.started')).toEqual(['区市场监督管理局开始办理']);
     await chinese(desk);
   });
 

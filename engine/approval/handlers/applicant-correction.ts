@@ -55,7 +55,7 @@ export function rejectToApplicant(d: Decider, cmd: Reject, tasks: readonly TaskI
   }, { why: cmd.reason });
   d.emit('special-procedure.started', { entry: started.entry }, { status: SPGL.specialProcedureStarted, why: cmd.reason });
   d.core({ type: 'case.suspend', reason: `rejected to the applicant for correction: ${cmd.reason}`, ...(cmd.actor ? { actor: cmd.actor } : {}) });
-  refreshDeadlines(d, `correction ${procedureId} asked of the applicant`);
+  refreshDeadlines(d, `correction ${procedureId} asked of the applicant`, 'deadlines.correction-asked');
   refreshLight(d);
 }
 
@@ -79,6 +79,6 @@ export function resubmit(d: Decider, cmd: Extract<LifecycleCommand, { type: 'cor
     const tasks = openTasks(d.draft.process);
     reactToCore(d, d.core({ type: 'case.return', toElementId: c.restartAt, reason: `corrections supplied: through again from ${c.restartAt}`, actor: cmd.actor }), tasks);
   }
-  refreshDeadlines(d, `correction ${c.procedureId} supplied`);
+  refreshDeadlines(d, `correction ${c.procedureId} supplied`, 'deadlines.correction-supplied');
   refreshLight(d);
 }

@@ -38,7 +38,7 @@ export function startProcedure(d: Decider, cmd: Of<'special-procedure.start'>): 
   if (!started.ok) refuse(clockCode(started.code), started.message);
   d.emit('special-procedure.started', { entry: started.entry }, { status: SPGL.specialProcedureStarted, why: cmd.reason });
   d.core({ type: 'case.suspend', reason: `special procedure ${cmd.procedure}: ${cmd.reason}`, actor: cmd.actor });
-  refreshDeadlines(d, `special procedure ${cmd.id} started (${started.entry.pauseBasis})`);
+  refreshDeadlines(d, `special procedure ${cmd.id} started (${started.entry.pauseBasis})`, 'deadlines.procedure-started', { procedure: cmd.procedure });
   refreshLight(d);
 }
 
@@ -50,7 +50,7 @@ export function endProcedure(d: Decider, cmd: Of<'special-procedure.end'>): void
     status: SPGL.specialProcedureEnded, why: cmd.result ?? 'special procedure ended',
   });
   d.core({ type: 'case.resume', reason: `special procedure ${cmd.id} ended`, actor: cmd.actor });
-  refreshDeadlines(d, `special procedure ${cmd.id} ended`);
+  refreshDeadlines(d, `special procedure ${cmd.id} ended`, 'deadlines.procedure-ended');
   refreshLight(d);
 }
 
@@ -76,7 +76,7 @@ export function approveExtension(d: Decider, cmd: Of<'extension.approve'>): void
       content: `Case ${s.caseNo} was extended on ${d.today}, after its statutory limit ran out on ${statutory.date} (${decided.granted.article})`,
     }]);
   }
-  refreshDeadlines(d, `extension of ${cmd.requested.value} ${cmd.requested.unit} (${decided.granted.article})`);
+  refreshDeadlines(d, `extension of ${cmd.requested.value} ${cmd.requested.unit} (${decided.granted.article})`, 'deadlines.extension', { value: cmd.requested.value, unit: cmd.requested.unit, article: decided.granted.article });
   refreshLight(d);
 }
 

@@ -61,16 +61,18 @@ export function reactToCore(d: Decider, events: readonly CaseEvent[], tasks: rea
       known.set(task.taskId, task);
       // A co-department's branch starts once: a signer added to its 会签 (并加签) works inside the same branch.
       if (isCoDepartmentTask(d, task) && !openBranch(d, task.department!)) {
-        d.emit('co-department.started', { department: task.department!, taskId: task.taskId }, { why: 'shared materials sent to the co-department (抄告相关)' });
-        refreshDeadlines(d, `co-department ${task.department} started`);
+        d.emit('co-department.started', { department: task.department!, taskId: task.taskId }, { why: 'shared materials sent to the co-department (抄告相关)', whyCode: 'co-department.materials-shared' });
+        refreshDeadlines(d, `co-department ${task.department} started`, 'deadlines.co-department-started', { department: task.department! });
       }
       if (isIssueStep(d.approval, task)) autoIssueCertificate(d, `step ${task.elementId} started (certificate generated at this step)`);
       const spec = stepSpecFor(d.approval.item, task);
       if (spec) {
         d.emit('step-clock.started', { step: spec.step, taskId: task.taskId, ...(task.department ? { department: task.department } : {}) }, {
           why: `${spec.limit.value} ${spec.limit.unit} from the ${spec.from === 'acceptance' ? 'acceptance' : 'start of the step'} (${spec.article})`,
+          whyCode: spec.from === 'acceptance' ? 'step-clock.from-acceptance' : 'step-clock.from-step-start',
+          whyParams: { value: spec.limit.value, unit: spec.limit.unit, article: spec.article },
         });
-        refreshDeadlines(d, `step ${spec.step} started`);
+        refreshDeadlines(d, `step ${spec.step} started`, 'deadlines.step-started', { step: task.name ?? spec.step });
       }
     } else if (event.type === 'task.completed' || event.type === 'task.cancelled') {
       const run = runningSteps(d.approval).find((r) => r.taskId === String(event.taskId));
@@ -154,7 +156,7 @@ function conclude(d: Decider): void {
 function requestEvaluation(d: Decider): void {
   const s = d.approval;
   if (s.evaluation || s.evaluationRequest) return;
-  d.emit('evaluation.requested', { grades: [...EVALUATION_GRADES] }, { why: 'case concluded (办结): the applicant is invited to evaluate' });
+  d.emit('evaluation.requested', { grades: [...EVALUATION_GRADES] }, { why: 'case concluded (办结): the applicant is invited to evaluate', whyCode: 'evaluation.invited' });
   d.effect({
     type: 'action.run', action: 'request-evaluation', elementId: 'evaluation',
     input: { caseNo: s.caseNo, applicant: s.applicant.id, ...(s.agent ? { agent: s.agent.id } : {}), grades: EVALUATION_GRADES.map((g) => g.grade) },

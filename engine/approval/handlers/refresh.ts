@@ -5,12 +5,15 @@
 import type { Decider } from '../decider.js';
 import { caseLight, computeCaseDeadlines } from '../clocks.js';
 
-/** Records the deadlines again when they differ from the recorded ones. */
-export function refreshDeadlines(d: Decider, why: string): void {
+/**
+ * Records the deadlines again when they differ from the recorded ones; `why` is the log's English record,
+ * `whyCode` and `whyParams` the same explanation by code for the pages (`contracts/messages/timeline.ts`).
+ */
+export function refreshDeadlines(d: Decider, why: string, whyCode: string, whyParams?: Readonly<Record<string, string | number>>): void {
   const s = d.approval;
   const next = computeCaseDeadlines(d.ctx.calendar, s, d.ctx.now);
   if (!next || JSON.stringify(next) === JSON.stringify(s.deadlines)) return;
-  d.emit('deadlines.computed', { deadlines: next }, { why });
+  d.emit('deadlines.computed', { deadlines: next }, { why, whyCode, ...(whyParams ? { whyParams } : {}) });
 }
 
 /** Records a change of the case light on `ctx.now` (scenario S8: green, yellow, red, paused). */

@@ -22,7 +22,7 @@ export function startHandling(d: Decider, opts: { deemed: boolean; deferred: str
     ? `${ARTICLES.preAcceptance}: no correction notice or decision by ${window.deadline.date}; accepted from the receipt on ${acceptedOn}`
     : (opts.reason ?? 'materials complete and in the legal form');
   d.emit('case.accepted', { acceptance }, { status: SPGL.accepted, why });
-  d.emit('handling.started', {}, { status: SPGL.handling, why: `${s.item.department} starts handling` });
+  d.emit('handling.started', {}, { status: SPGL.handling, why: `${s.item.department} starts handling`, whyCode: 'handling.started', whyParams: { department: s.item.department } });
   const events = d.core({
     type: 'case.start',
     caseId: s.caseNo,
@@ -30,7 +30,7 @@ export function startHandling(d: Decider, opts: { deemed: boolean; deferred: str
     ...(d.actor ? { actor: d.actor } : {}),
   });
   reactToCore(d, events, []);
-  refreshDeadlines(d, opts.deemed ? 'deemed acceptance (行政许可法第32条)' : 'accepted');
+  refreshDeadlines(d, opts.deemed ? 'deemed acceptance (行政许可法第32条)' : 'accepted', opts.deemed ? 'deadlines.deemed-accepted' : 'deadlines.accepted');
   refreshLight(d);
   if (opts.deemed) {
     // 第32条: the agency let the window lapse without a notice or a decision; the deemed acceptance is the
