@@ -64,7 +64,7 @@ describe('a food business licence from acceptance to evaluation', () => {
 
     expect(c.refused({ type: 'case.evaluate', grade: 5, actor: clerk }, at(wd(D0, 6))).code).toBe('NOT_THE_APPLICANT');
     c.when({ type: 'case.evaluate', grade: 5, comment: '现场核查人员迟到', actor: { id: applicant.id } }, at(wd(D0, 6)));
-    expect(c.state.approval!.rectification!.due.date).toBe(wd(wd(D0, 6), 5));
+    expect(c.state.approval!.rectification!.due.date).toBe('2026-03-17'); // a 差评 on Tue 03-10: 03-11, 12, 13, 16, 17
     expect(c.refused({ type: 'case.evaluate', grade: 1, actor: { id: applicant.id } }, at(wd(D0, 6))).code).toBe('EVALUATION_INVALID');
     c.when({ type: 'rectification.complete', note: '已约谈核查人员并改进预约制度', actor: clerk }, at(wd(D0, 7)));
     expect(c.state.approval!.rectification!.completedAt).toBe(at(wd(D0, 7)));
