@@ -2,10 +2,12 @@
  * The modeler against the organisation, in headless Chromium against the real server: before login a step's
  * department is typed (the page says why); logged in, the deployer opens ITEM-02, chooses a step's department
  * from the organisation and deploys a new item version with no warning; when the organisation cannot be read
- * the department is typed again, and a department the organisation lacks is told in Chinese at deploy. And the
+ * the department is typed again, and a department the organisation lacks is told in Chinese at deploy.
+ * `SHENPI_SCREENSHOTS=docs` refreshes docs/screenshots/modeler-department-choice.png. And the
  * 抄送 group of a send task, whose choices come from the organisation, written into the exported XML.
  */
 import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, T0 } from '../server/helper.js';
 import { DEPLOYER, loginInPage, openModeler, type Harness } from './browser.js';
@@ -83,6 +85,7 @@ describe('the modeler and the organisation', { timeout: 90_000 }, () => {
     // When the site check is given to another department of the organisation and the version deployed
     await page.selectOption('#bio-properties-panel-approval-department', 'market-supervision');
     await expect.poll(() => diagramXml(page)).toMatch(/<bpmn:userTask id="siteCheck"[^>]*approval:department="market-supervision"/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'modeler-department-choice.png') });
     const status = await deploy('现场核查改由 market-supervision 办理', next);
     // Then it deploys, with no org-department warning
     expect(status).toBe(`已部署 ITEM-02 第 ${next} 版`);
