@@ -1,7 +1,7 @@
 /** The printable documents, rendered from the case state. */
 import { describe, expect, it } from 'vitest';
 import { chineseDate, renderAcceptanceNotice, renderCorrectionNotice, renderNonAcceptance } from '../../engine/approval/index.js';
-import { applyCommand, at, calendar, Case, clerk, foodProcess } from './support.js';
+import { applyCommand, at, Case, clerk, foodProcess } from './support.js';
 
 describe('case documents', () => {
   it('prints the acceptance notice with the case number and the computed promised date', async () => {
@@ -10,7 +10,8 @@ describe('case documents', () => {
     c.when({ type: 'case.accept', actor: clerk }, at('2026-09-24', '17:40'));
     const html = renderAcceptanceNotice(c.state.approval!);
     expect(html).toContain('受理编号：SP-DOC-1');
-    expect(html).toContain(`<strong data-field="promisedDate">${chineseDate(calendar.addWorkingDays('2026-09-24', 5))}</strong>`);
+    // 5 WD after Thu 09-24: 09-28, 09-29, 09-30, 10-08, 10-09 (中秋 09-25..27, 国庆 10-01..07; scenario S1).
+    expect(html).toContain('<strong data-field="promisedDate">2026年10月9日</strong>');
     expect(html).toContain(chineseDate('2026-09-24'));
     expect(html).not.toContain('第三十二条，你');
   });

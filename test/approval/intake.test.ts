@@ -1,7 +1,7 @@
 /** The intake of a case: application, one correction notice (行政许可法第32条), acceptance, non-acceptance, withdrawal. */
 import { describe, expect, it } from 'vitest';
 import { SPGL } from '../../engine/approval/index.js';
-import { applicant, applyCommand, at, calendar, Case, clerk, foodProcess, types } from './support.js';
+import { applicant, applyCommand, at, Case, clerk, foodProcess, types } from './support.js';
 
 const D0 = '2026-03-02'; // Monday
 const notice = (codes: string[]) => ({
@@ -23,7 +23,7 @@ describe('application', () => {
     const { events, effects } = c.when(applyCommand(), at(D0));
     expect(types(events)).toEqual(['case.applied']);
     const s = c.state.approval!;
-    const windowEnd = calendar.addWorkingDays(D0, 5);
+    const windowEnd = '2026-03-09'; // 5 WD after Mon 03-02: 03, 04, 05, 06, 09
     expect(s.window!.deadline.date).toBe(windowEnd);
     expect(s.status).toBe(SPGL.received);
     expect(effects).toEqual([{ type: 'timer.schedule', timerId: 'SP-TEST-1:window-1', dueAt: s.window!.deadline.instant, elementId: 'pre-acceptance' }]);
@@ -41,16 +41,16 @@ describe('application', () => {
 describe('correction notice', () => {
   it('tells everything at once, stops the window and restarts it from the supply', async () => {
     const c = await applied(['M3', 'M4']);
-    const day2 = calendar.addWorkingDays(D0, 2);
+    const day2 = '2026-03-04';
     const { events, effects } = c.when(notice(['M3', 'M4']), at(day2));
     expect(types(events)).toEqual(['correction.notified']);
     expect(c.state.approval!.status).toBe(SPGL.correctionStarted);
     expect(effects).toEqual([{ type: 'timer.cancel', timerId: 'SP-TEST-1:window-1' }]);
 
-    const day4 = calendar.addWorkingDays(D0, 4);
+    const day4 = '2026-03-06';
     const supplied = c.when({ type: 'correction.supply', materials: [upload('M3'), upload('M4')], actor: { id: applicant.id } }, at(day4));
     expect(c.state.approval!.status).toBe(SPGL.correctionEnded);
-    expect(c.state.approval!.window!.deadline.date).toBe(calendar.addWorkingDays(day4, 5));
+    expect(c.state.approval!.window!.deadline.date).toBe('2026-03-13'); // 5 WD after Fri 03-06: 09, 10, 11, 12, 13
     expect(supplied.effects).toMatchObject([{ type: 'timer.schedule', timerId: 'SP-TEST-1:window-2' }]);
   });
 
@@ -67,17 +67,17 @@ describe('correction notice', () => {
 
   it('refuses a notice after the window: the application is already accepted from its receipt', async () => {
     const c = await applied(['M3']);
-    const late = calendar.addWorkingDays(D0, 6);
+    const late = '2026-03-10'; // 6 WD after 03-02
     const refusal = c.refused(notice(['M3']), at(late));
     expect(refusal.code).toBe('CORRECTION_NOTICE_WINDOW_LAPSED');
-    expect(refusal.message).toContain(calendar.addWorkingDays(D0, 5));
+    expect(refusal.message).toContain('2026-03-09'); // the window's last day, 5 WD after 03-02
   });
 });
 
 describe('acceptance', () => {
   it('accepts complete materials, starts the process and counts the limits from the acceptance day', async () => {
     const c = await applied();
-    const day1 = calendar.addWorkingDays(D0, 1);
+    const day1 = '2026-03-03';
     const { events, effects } = c.when({ type: 'case.accept', actor: clerk }, at(day1));
     expect(types(events).filter((t) => !t.startsWith('element') && !t.startsWith('flow'))).toEqual([
       'case.accepted', 'handling.started', 'case.started', 'task.created', 'deadlines.computed', 'light.changed',
@@ -85,8 +85,8 @@ describe('acceptance', () => {
     const s = c.state.approval!;
     expect(s.status).toBe(SPGL.handling);
     expect(s.acceptance).toMatchObject({ acceptedOn: day1, deemed: false, by: clerk.id });
-    expect(s.deadlines!.promised.date).toBe(calendar.addWorkingDays(day1, 5));
-    expect(s.deadlines!.statutory.date).toBe(calendar.addWorkingDays(day1, 10));
+    expect(s.deadlines!.promised.date).toBe('2026-03-10'); // 5 WD after Tue 03-03: 04, 05, 06, 09, 10
+    expect(s.deadlines!.statutory.date).toBe('2026-03-17'); // 10 WD after 03-03: 04, 05, 06, 09, 10, 11, 12, 13, 16, 17
     expect(s.light).toBe('green');
     expect(effects).toContainEqual({ type: 'timer.cancel', timerId: 'SP-TEST-1:window-1' });
   });
@@ -100,18 +100,18 @@ describe('acceptance', () => {
 
   it('deems the application accepted from its receipt when the window timer fires (行政许可法第32条)', async () => {
     const c = await applied(['M3']);
-    const lapse = calendar.addWorkingDays(D0, 6);
+    const lapse = '2026-03-10'; // the day after the window's last day 03-09
     const { events } = c.when({ type: 'timer.fire', timerId: 'SP-TEST-1:window-1', actor: { id: 'system' } }, at(lapse, '00:05'));
     expect(types(events)).toContain('case.accepted');
     const s = c.state.approval!;
     expect(s.acceptance).toMatchObject({ acceptedOn: D0, deemed: true, by: 'system' });
-    expect(s.deadlines!.promised.date).toBe(calendar.addWorkingDays(D0, 5));
+    expect(s.deadlines!.promised.date).toBe('2026-03-09'); // 5 WD after Mon 03-02: 03, 04, 05, 06, 09
     expect(events.find((e) => e.type === 'case.accepted')!.why).toContain('行政许可法第32条');
   });
 
   it('back-dates a late acceptance to the receipt, and ignores a stale window timer', async () => {
     const c = await applied();
-    const late = calendar.addWorkingDays(D0, 7);
+    const late = '2026-03-11'; // 7 WD after 03-02, past the window
     c.when({ type: 'case.accept', actor: clerk }, at(late));
     expect(c.state.approval!.acceptance).toMatchObject({ acceptedOn: D0, deemed: true });
     const stale = c.when({ type: 'timer.fire', timerId: 'SP-TEST-1:window-1', actor: { id: 'system' } }, at(late, '12:00'));
@@ -125,7 +125,7 @@ describe('non-acceptance and withdrawal', () => {
     expect(c.refused({ type: 'case.reject', reasons: [], actor: clerk }, at(D0)).code).toBe('REASONS_REQUIRED');
     const reasons = [{ code: 'AC0', reason: '仅销售预包装食品的，不需要取得许可', basis: '《中华人民共和国食品安全法》第三十五条' }];
     const late = await applied();
-    expect(late.refused({ type: 'case.reject', reasons, actor: clerk }, at(calendar.addWorkingDays(D0, 6))).code).toBe('PRE_ACCEPTANCE_WINDOW_LAPSED');
+    expect(late.refused({ type: 'case.reject', reasons, actor: clerk }, at('2026-03-10')).code).toBe('PRE_ACCEPTANCE_WINDOW_LAPSED');
     c.when({ type: 'case.reject', reasons, actor: clerk }, at(D0, '16:00'));
     expect(c.state.approval).toMatchObject({ status: SPGL.notAccepted, phase: 'rejected', rejection: { on: D0, reasons } });
   });
