@@ -1,6 +1,7 @@
 /**
- * The read model of approval cases, written in each commit's transaction: the applicant index from
- * `case.applied`, one supervision notice per `supervision.recorded`, and the certificate index from `certificate.issued`. Because the aggregate records a
+ * The read model of approval cases, written in each commit's transaction: the applicant index and the
+ * departments working on the case (the lead and the co-departments) from `case.applied`, one supervision
+ * notice per `supervision.recorded`, and the certificate index from `certificate.issued`. Because the aggregate records a
  * violation once per key and the notice's key is unique, a violation becomes exactly one notice however
  * often the sweep runs.
  *
@@ -29,6 +30,8 @@ export interface ApprovalRows {
   cases: Array<Record<(typeof CASE_COLUMNS)[number], Value>>;
   notices: Array<Record<(typeof NOTICE_COLUMNS)[number], Value>>;
   certificates: Array<Record<(typeof CERTIFICATE_COLUMNS)[number], Value>>;
+  /** The departments working on the case from its application: the implementing body and the co-departments. */
+  departments: Array<{ case_no: string; department: string }>;
 }
 
 const CASE_COLUMNS = ['case_no', 'item_code', 'department', 'applicant_id', 'applicant_name', 'agent_id', 'id_suffix', 'channel', 'received_at'] as const;
@@ -40,7 +43,7 @@ const CERTIFICATE_COLUMNS = ['number', 'case_no', 'item_code', 'issued_at'] as c
 
 /** What the events of `w` project; empty for every commit that neither applies nor records supervision. */
 export function approvalRows(w: CaseWrite): ApprovalRows {
-  const rows: ApprovalRows = { cases: [], notices: [], certificates: [] };
+  const rows: ApprovalRows = { cases: [], notices: [], certificates: [], departments: [] };
   for (const e of w.events) {
     if (e.type === 'case.applied') {
       const applicant = e.applicant as unknown as Applicant;
@@ -57,6 +60,9 @@ export function approvalRows(w: CaseWrite): ApprovalRows {
         channel: e.channel as Channel,
         received_at: toUtc(e.at),
       });
+      // A joint case's co-departments work on it from the start (server/queries/cases.ts), before their branch has a task.
+      const departments = new Set([item.department, ...(item.joint?.coDepartments ?? []).map((c) => c.department)]);
+      for (const department of departments) rows.departments.push({ case_no: w.caseNo, department });
     } else if (e.type === 'certificate.issued') {
       const c = e.certificate as { number: string; issuedAt: string };
       rows.certificates.push({ number: c.number, case_no: w.caseNo, item_code: itemCodeOf(w), issued_at: toUtc(c.issuedAt) });
@@ -90,6 +96,7 @@ function itemCodeOf(w: CaseWrite): string {
 export async function projectApprovalCase(trx: Knex.Transaction, w: CaseWrite): Promise<void> {
   const rows = approvalRows(w);
   for (const row of rows.cases) await trx('approval_cases').insert(row);
+  for (const row of rows.departments) await trx('approval_case_departments').insert(row);
   for (const row of rows.notices) await trx('supervision_notices').insert(row).onConflict('key').ignore();
   for (const row of rows.certificates) await trx('certificates').insert(row);
 }
@@ -100,6 +107,7 @@ const statements = perConnection((db: SqliteDatabase) => ({
   insertCase: db.prepare(`INSERT INTO approval_cases ${named(CASE_COLUMNS)}`),
   insertNotice: db.prepare(`INSERT INTO supervision_notices ${named(NOTICE_COLUMNS)} ON CONFLICT (key) DO NOTHING`),
   insertCertificate: db.prepare(`INSERT INTO certificates ${named(CERTIFICATE_COLUMNS)}`),
+  insertDepartment: db.prepare(`INSERT INTO approval_case_departments ${named(['case_no', 'department'])}`),
 }));
 
 /**
@@ -111,6 +119,7 @@ export function projectApprovalCaseSync(db: SqliteDatabase, w: CaseWrite): void 
   if (rows.cases.length === 0 && rows.notices.length === 0 && rows.certificates.length === 0) return;
   const s = statements(db);
   for (const row of rows.cases) s.insertCase.run(row);
+  for (const row of rows.departments) s.insertDepartment.run(row);
   for (const row of rows.notices) s.insertNotice.run(row);
   for (const row of rows.certificates) s.insertCertificate.run(row);
 }

@@ -1,6 +1,6 @@
 /**
- * The case list of approval cases, filtered and paged in SQL: by item, SPGL status, light, department (lead
- * or working on one of its tasks), overdue (the promised deadline passed while in handling), awaiting
+ * The case list of approval cases, filtered and paged in SQL: by item, SPGL status, light, department (lead,
+ * co-department, current stage or working on one of its tasks), overdue (the promised deadline passed while in handling), awaiting
  * acceptance (received or in correction: 待受理), case number and applicant name (parts of either).
  * `visibleTo` narrows to what a department member or an applicant may see; the route still asks the policy
  * about every row.
@@ -42,10 +42,18 @@ function likePart(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** Cases of `department` (or of any of several): it leads them or works one of their tasks. */
+/**
+ * Cases of `department` (or of any of several): the departments the policy counts for one case
+ * (`caseFacts` in server/queries/cases.ts), so the list and opening a case by its number agree — it leads
+ * them, is a co-department of a joint approval (from the application on, before its branch starts), holds
+ * the current stage, or works one of their tasks.
+ */
 function ofDepartment(q: Knex.QueryBuilder, knex: Knex, department: string | readonly string[]): void {
   const some = typeof department === 'string' ? [department] : [...department];
-  q.whereIn('a.department', some).orWhereExists(knex('tasks as t').whereRaw('t.case_no = a.case_no').whereIn('t.department', some).select(knex.raw('1')));
+  q.whereIn('a.department', some)
+    .orWhereIn('c.department', some)
+    .orWhereExists(knex('approval_case_departments as cd').whereRaw('cd.case_no = a.case_no').whereIn('cd.department', some).select(knex.raw('1')))
+    .orWhereExists(knex('tasks as t').whereRaw('t.case_no = a.case_no').whereIn('t.department', some).select(knex.raw('1')));
 }
 
 /** Events that are no act of the user's own on the case: their application, taking a task, the system's records. */

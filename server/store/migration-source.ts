@@ -23,6 +23,7 @@ import { calendarYearsSchema } from './migrations/20261202T1700-calendar-years.j
 import { copyReadsSchema } from './migrations/20261202T1710-copy-reads.js';
 import { yellowLightSchema } from './migrations/20261202T1700-yellow-light.js';
 import { supervisionRecordNamesSchema } from './migrations/20261202T1730-supervision-record-names.js';
+import { caseDepartmentsSchema } from './migrations/20261203T1430-case-departments.js';
 
 /** A knex migration with the name knex records in its migrations table. */
 export interface NamedMigration extends Knex.Migration {
@@ -54,6 +55,7 @@ export const MIGRATIONS: readonly NamedMigration[] = [
   copyReadsSchema,
   yellowLightSchema,
   supervisionRecordNamesSchema,
+  caseDepartmentsSchema,
 ];
 
 /** Serves `MIGRATIONS` to `knex.migrate`. */

@@ -1,7 +1,8 @@
 /**
  * The approval read model on SQLite's fast path (prepared statements in the command's savepoint, group commit)
  * writes exactly the rows the knex path writes: the same ITEM-06 case, applied and then overdue with its
- * supervision records, run once on each path, leaves equal `approval_cases` and `supervision_notices` rows.
+ * supervision records, run once on each path, leaves equal `approval_cases`, `approval_case_departments` and
+ * `supervision_notices` rows.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteCaseStore } from '../../server/store/sqlite-case-store.js';
@@ -31,6 +32,7 @@ async function rowsOf(knexCases: boolean) {
   return {
     cases: strip(await w.store.knex('approval_cases').select()),
     notices: strip(await w.store.knex('supervision_notices').orderBy('key').select()),
+    departments: strip(await w.store.knex('approval_case_departments').orderBy('department').select()),
     grouped: (w.store.cases as SqliteCaseStore).groupStats.writes,
   };
 }
@@ -44,6 +46,8 @@ describe('approval read model on the SQLite fast path', () => {
     expect(knex.grouped).toBe(0);
     expect(fast.cases).toEqual(knex.cases);
     expect(fast.notices).toEqual(knex.notices);
+    expect(fast.departments).toEqual(knex.departments);
+    expect(fast.departments).toEqual([{ case_no: '<case>', department: '区卫生健康委员会' }]);
     expect(fast.cases).toMatchObject([{ case_no: '<case>', item_code: 'ITEM-06', applicant_id: 'u-salon', id_suffix: '123X', channel: 'online' }]);
     expect((fast.notices as unknown[]).length).toBeGreaterThanOrEqual(1);
   });
