@@ -19,8 +19,9 @@
  * docs/audit.md: audited commits are serialised at their tail across all nodes.
  */
 import type { Knex } from 'knex';
+import pg from 'pg';
 import { markKeyCommitted } from '../store/request-keys.js';
-import { ChainChecker, sealEntry, type AuditEntry, type AuditInput, type ChainReport } from './audit-chain.js';
+import { ChainChecker, GENESIS_HASH, sealEntry, type AuditEntry, type AuditInput, type ChainReport } from './audit-chain.js';
 
 export * from './audit-chain.js';
 
@@ -34,11 +35,26 @@ const wallClock: WallClock = () => new Date();
  * PostgreSQL it locks the chain until COMMIT.
  */
 export async function appendAudit(trx: Knex.Transaction, inputs: readonly AuditInput[], now: WallClock = wallClock): Promise<AuditEntry[]> {
+  return append(trx, inputs, now, false);
+}
+
+/**
+ * `appendAudit` as the end of `trx`: on PostgreSQL the lock, the append and the COMMIT travel as one round
+ * trip (`appendAndCommitPg`), so the chain's head is held only while the server inserts and commits, not
+ * across the network and this process's event loop. Knex's own COMMIT after it then finds no transaction
+ * (a warning, no error). Elsewhere the same as `appendAudit`, knex committing after it.
+ */
+export async function appendAuditAndCommit(trx: Knex.Transaction, inputs: readonly AuditInput[], now: WallClock = wallClock): Promise<AuditEntry[]> {
+  return append(trx, inputs, now, true);
+}
+
+async function append(trx: Knex.Transaction, inputs: readonly AuditInput[], now: WallClock, commit: boolean): Promise<AuditEntry[]> {
   if (inputs.length === 0) return [];
   const at = now().toISOString();
   // The request's Idempotency-Key, if any, is bound to this commit (server/store/request-keys.ts); before the
   // lock, which then guards only the head read and the inserts.
   await markKeyCommitted(trx, at);
+  if (isPostgres(trx) && inputs.length === 1) return [await appendAndCommitPg(trx, inputs[0]!, at, commit)];
   if (isPostgres(trx)) await trx.raw('LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE');
   const last = await trx('audit_log').orderBy('seq', 'desc').first('seq', 'hash');
   let head = last ? { seq: Number(last.seq), hash: String(last.hash) } : undefined;
@@ -50,6 +66,39 @@ export async function appendAudit(trx: Knex.Transaction, inputs: readonly AuditI
     head = { seq: entry.seq, hash: entry.hash };
   }
   return entries;
+}
+
+/** The subset of a `pg` client used for the one-round-trip append. */
+interface PgConnection {
+  query(text: string): Promise<Array<{ rows: Array<Record<string, unknown>> }> | { rows: Array<Record<string, unknown>> }>;
+}
+
+/**
+ * One entry at the head on PostgreSQL in ONE round trip: `LOCK`, then an `INSERT … SELECT` that reads the
+ * head and computes the entry's SHA-256 in the server (`sha256`, PostgreSQL 11+) over exactly the bytes
+ * `entryHash` hashes — the JSON array `[seq, at, actor, action, target, details, prevHash]`, whose middle
+ * (everything but the head's number and hash) is serialised here by `JSON.stringify`, as `entryHash` does —
+ * and, when `commit`, the COMMIT. Each statement of a simple query takes a fresh snapshot (READ COMMITTED),
+ * so the head read after the lock sees the entry committed just before it, as the separate statements did.
+ * The statements carry no parameters (the simple query protocol allows several only so): the values are
+ * quoted literals (`pg.escapeLiteral`), never SQL text from a caller.
+ */
+async function appendAndCommitPg(trx: Knex.Transaction, input: AuditInput, at: string, commit: boolean): Promise<AuditEntry> {
+  const { row, entry } = sealEntry(input, undefined, at);
+  const middle = ',' + [row.at, row.actor_id, row.action, row.target, row.details].map((v) => JSON.stringify(v)).join(',');
+  const q = (v: string) => pg.escapeLiteral(v);
+  const sql = `LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE;
+INSERT INTO audit_log (seq, at, actor_id, action, target, details, prev_hash, hash)
+SELECT h.seq + 1, ${q(row.at)}, ${q(row.actor_id)}, ${q(row.action)}, ${q(row.target)}, ${q(row.details)}, h.hash,
+  encode(sha256(convert_to('[' || (h.seq + 1)::text || ${q(middle)} || ',"' || h.hash || '"]', 'UTF8')), 'hex')
+FROM (SELECT COALESCE((SELECT seq FROM audit_log ORDER BY seq DESC LIMIT 1), 0) AS seq,
+             COALESCE((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), ${q(GENESIS_HASH)}) AS hash) h
+RETURNING seq, prev_hash, hash;${commit ? '\nCOMMIT;' : ''}`;
+  const connection = (await trx.client.acquireConnection()) as PgConnection;
+  const results = await connection.query(sql);
+  const inserted = (Array.isArray(results) ? results[1] : results)?.rows[0];
+  if (!inserted) throw new Error('Expected the audit entry to be inserted, but no row came back');
+  return { ...entry, seq: Number(inserted.seq), prevHash: String(inserted.prev_hash), hash: String(inserted.hash) };
 }
 
 function isPostgres(knex: Knex): boolean {

@@ -11,7 +11,7 @@ import type {
   CaseStore, CaseSummary, CaseWrite, RememberedResult, StoredCase, TaskOp, TaskRecord, TimerOp,
 } from '../../engine/runtime/ports.js';
 import { toUtc } from '../../engine/runtime/projection.js';
-import { appendAudit } from '../audit/audit-log.js';
+import { appendAuditAndCommit } from '../audit/audit-log.js';
 import { claimAudit } from '../audit/audit-scope.js';
 import { conflictOnDuplicate, instant, json, requiredInstant, text, toJson } from './rows.js';
 
@@ -76,8 +76,8 @@ export class KnexCaseStore implements CaseStore {
           );
         }
         for (const project of this.projections) await project(trx, w);
-        // Last: on PostgreSQL the append locks the chain until COMMIT (see audit-log.ts).
-        if (audit) await appendAudit(trx, [audit]);
+        // Last: on PostgreSQL the append locks the chain until COMMIT, so it travels with the COMMIT (see audit-log.ts).
+        if (audit) await appendAuditAndCommit(trx, [audit]);
       }),
     );
   }

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendAudit, verifyAuditChain } from '../../server/audit/audit-log.js';
+import { appendAudit, appendAuditAndCommit, verifyAuditChain } from '../../server/audit/audit-log.js';
 import { audited } from '../../server/audit/audit-scope.js';
 import { createKnex } from '../../server/store/connect.js';
 import { KnexCaseStore } from '../../server/store/knex-case-store.js';
@@ -118,6 +118,41 @@ describe.skipIf(!url)(url ? 'audit entry in the command transaction on PostgreSQ
       const rows = await first.knex('audit_log').orderBy('seq').select('seq', 'target');
       expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
       expect(new Set(rows.map((r) => r.target)).size).toBe(200);
+    } finally {
+      await Promise.all(others.map((o) => o.destroy()));
+      await dropSchema(first.knex, schema);
+      await first.close();
+    }
+  }, 60_000);
+
+  it('hashes in the server what the verifier hashes, with the COMMIT in the same round trip, from three nodes at once', async () => {
+    const schema = testSchemaName('auditsql');
+    const first = await openStore({ kind: 'postgres', url: url as string, schema });
+    const others = [createKnex({ kind: 'postgres', url: url as string, schema }), createKnex({ kind: 'postgres', url: url as string, schema })];
+    const nodes = [first.knex, ...others];
+    // Quotes, backslashes, placeholders, JSON escapes, CJK and an astral character: the SQL literal and the
+    // server's UTF-8 must give the bytes JavaScript hashes.
+    const tricky = `O'Brien \\ E'\\x41' ? $1 "quoted" 申请人 张三 😀 line\nbreak \u2028`;
+    try {
+      await Promise.all(Array.from({ length: 120 }, (_, i) =>
+        nodes[i % 3]!.transaction(async (trx) => {
+          await trx('definition_departments').insert({ key: `k${i}`, department: `d${i % 3}`, created_at: new Date().toISOString() });
+          return appendAuditAndCommit(trx, [{ actorId: `张${i}`, action: 'node.appended', target: `${tricky} ${i}`, details: { text: tricky, n: i, nested: { 'key\'s': [tricky] } } }]);
+        })));
+      expect(await verifyAuditChain(first.knex)).toMatchObject({ ok: true, count: 120, breakCount: 0 });
+      const rows = await first.knex('audit_log').orderBy('seq').select('seq', 'target', 'details');
+      expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
+      expect(JSON.parse(String(rows[0]!.details)).text).toBe(tricky);
+      // Each transaction's own row committed with its entry.
+      expect(Number((await first.knex('definition_departments').count({ n: '*' }))[0]!.n)).toBe(120);
+      // A statement failing before the append leaves neither the row nor an entry.
+      await expect(first.knex.transaction(async (trx) => {
+        await trx('definition_departments').insert({ key: 'lost', department: 'd', created_at: new Date().toISOString() });
+        await trx('definition_departments').insert({ key: 'lost', department: 'd', created_at: new Date().toISOString() });
+        return appendAuditAndCommit(trx, [{ actorId: 'x', action: 'node.lost', target: 'lost' }]);
+      })).rejects.toThrow();
+      expect(await first.knex('audit_log').where({ action: 'node.lost' })).toEqual([]);
+      expect(await verifyAuditChain(first.knex)).toMatchObject({ ok: true, count: 120 });
     } finally {
       await Promise.all(others.map((o) => o.destroy()));
       await dropSchema(first.knex, schema);
