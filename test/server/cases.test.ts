@@ -5,13 +5,10 @@
  */
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chineseDate } from '../../engine/approval/index.js';
-import { ChineseWorkingCalendar } from '../../engine/calendar/index.js';
 import { countRows } from '../../server/queries/cases.js';
 import { login } from './helper.js';
 import { applyFood, buildCaseApp, foodFacts, LICENCE, multipart, openTask, pdf, SAMR, type CaseApp } from './case-support.js';
 
-const calendar = new ChineseWorkingCalendar();
 let t: CaseApp;
 let other: Record<string, string>;
 beforeAll(async () => {
@@ -169,13 +166,13 @@ describe('intake', () => {
     expect(accepted.json()).toMatchObject({ status: 8, document: `/api/cases/${caseNo}/documents/acceptance-notice` });
 
     const detail = (await inject({ method: 'GET', url: `/api/cases/${caseNo}`, headers: t.tokens.applicant })).json();
-    const promised = calendar.addWorkingDays('2026-03-02', 5);
+    const promised = '2026-03-09'; // 5 WD after Mon 03-02: 03, 04, 05, 06, 09
     expect(detail.clocks.promised).toMatchObject({ date: promised, unit: 'WD', value: 5 });
-    expect(detail.clocks.statutory.date).toBe(calendar.addWorkingDays('2026-03-02', 10));
+    expect(detail.clocks.statutory.date).toBe('2026-03-16'); // 10 WD after 03-02: 03..06, 09..13, 16
     expect(detail.uploads.every((u: { suppliedAt?: string }) => u.suppliedAt)).toBe(true);
     expect(detail.documents.map((d: { kind: string }) => d.kind)).toEqual(['correction-notice', 'acceptance-notice']);
     const notice2 = await inject({ method: 'GET', url: `/api/cases/${caseNo}/documents/acceptance-notice`, headers: t.tokens['samr-staff'] });
-    expect(notice2.body).toContain(chineseDate(promised));
+    expect(notice2.body).toContain('2026年3月9日');
     expect((await inject({ method: 'GET', url: `/api/cases/${caseNo}/documents/non-acceptance`, headers: t.tokens['samr-staff'] })).statusCode).toBe(404);
   });
 

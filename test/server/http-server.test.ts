@@ -9,8 +9,6 @@ import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeOnSignals } from '../../server/main.js';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhook } from '../../server/notify/signature.js';
-import { chineseDate } from '../../engine/approval/index.js';
-import { ChineseWorkingCalendar } from '../../engine/calendar/index.js';
 import { itemFiles } from '../items/support.js';
 import { CASE_DEPARTMENTS, foodFacts, LICENCE } from './case-support.js';
 import { ADMIN_PASSWORD, buildTestApp, DEMO_PASSWORD, fixture, type TestApp } from './helper.js';
@@ -103,8 +101,6 @@ describe('the server over HTTP', () => {
   });
 
   it('runs an ITEM-02 case from application to evaluation on a controlled clock, with its documents, dates and status codes', async () => {
-    const calendar = new ChineseWorkingCalendar();
-    const wd = (date: string, n: number) => calendar.addWorkingDays(date, n);
     const admin = await token('admin', ADMIN_PASSWORD);
     const pin = async (date: string, time = '10:00') => expect((await call('POST', '/api/clock', admin, { pin: `${date}T${time}:00+08:00` })).status).toBe(200);
     expect((await call('POST', '/api/items/ITEM-02/versions', admin, { files: await itemFiles('ITEM-02') })).status).toBe(201);
@@ -124,7 +120,7 @@ describe('the server over HTTP', () => {
     const html = async (kind: string) => (await fetch(`${base}/api/cases/${caseNo}/documents/${kind}`, { headers: { authorization: `Bearer ${applicant}` } })).text();
 
     // The next working day: one correction notice listing everything missing (行政许可法 第32条).
-    await pin(wd(D0, 1));
+    await pin('2026-03-03');
     const notice = await call<{ status: number; document: string }>('POST', `/api/cases/${caseNo}/correction-notice`, staff, {});
     expect(notice.json.status).toBe(6);
     const noticeHtml = await html('correction-notice');
@@ -132,7 +128,7 @@ describe('the server over HTTP', () => {
     expect(noticeHtml).toContain('请补正：与食品经营相适应的主要设备设施布局、操作流程等文件');
 
     // Two working days later the applicant uploads and supplies; the clerk accepts at 15:00.
-    const acceptedOn = wd(D0, 3);
+    const acceptedOn = '2026-03-05'; // Thu
     await pin(acceptedOn);
     const files = new FormData();
     files.append('M3', pdf('M3'), 'M3.pdf');
@@ -141,11 +137,11 @@ describe('the server over HTTP', () => {
     expect((await call<{ status: number }>('POST', `/api/cases/${caseNo}/correction`, applicant, {})).json.status).toBe(7);
     await pin(acceptedOn, '15:00');
     expect((await call<{ status: number }>('POST', `/api/cases/${caseNo}/accept`, staff, {})).json.status).toBe(8);
-    const promised = wd(acceptedOn, 5);
-    expect(await html('acceptance-notice')).toContain(`<strong data-field="promisedDate">${chineseDate(promised)}</strong>`);
+    const promised = '2026-03-12'; // 5 WD after Thu 03-05: 06, 09, 10, 11, 12
+    expect(await html('acceptance-notice')).toContain('<strong data-field="promisedDate">2026年3月12日</strong>');
     type Detail = { status: number; stage: string; light: string; clocks: { promised: { date: string }; statutory: { date: string }; delivery?: { date: string } }; delivery?: { onTime: boolean } };
     const accepted = await call<Detail>('GET', `/api/cases/${caseNo}`, applicant);
-    expect(accepted.json).toMatchObject({ status: 8, stage: 'review', light: 'green', clocks: { promised: { date: promised }, statutory: { date: wd(acceptedOn, 10) } } });
+    expect(accepted.json).toMatchObject({ status: 8, stage: 'review', light: 'green', clocks: { promised: { date: promised }, statutory: { date: '2026-03-19' } } }); // 10 WD after 03-05: 06, 09..13, 16..19
 
     // Handling: every step from the inbox, claimed and completed by the department; decided on the third day.
     const step = async (elementId: string, body: object = {}) => {
@@ -154,18 +150,18 @@ describe('the server over HTTP', () => {
       expect((await call('POST', `/api/tasks/${taskId}/claim`, staff)).status).toBe(200);
       expect((await call('POST', `/api/tasks/${taskId}/complete`, staff, body)).status).toBe(200);
     };
-    await pin(wd(acceptedOn, 1));
+    await pin('2026-03-06');
     for (const id of ['review', 'siteCheck', 'audit']) await step(id);
-    const decidedOn = wd(acceptedOn, 3);
+    const decidedOn = '2026-03-10'; // 3 WD after 03-05: 06, 09, 10
     await pin(decidedOn);
     await step('decide', { outcome: 'approve', opinion: '符合许可条件' });
     expect((await call('POST', `/api/cases/${caseNo}/certificate`, staff, {})).status).toBe(200);
     await step('issue');
     const concluded = await call<Detail>('GET', `/api/cases/${caseNo}`, applicant);
-    expect(concluded.json).toMatchObject({ status: 11, clocks: { delivery: { date: wd(decidedOn, 5) } } });
+    expect(concluded.json).toMatchObject({ status: 11, clocks: { delivery: { date: '2026-03-17' } } }); // 5 WD after Tue 03-10: 11, 12, 13, 16, 17
 
     // Delivered by express the next day, and evaluated by the applicant.
-    await pin(wd(decidedOn, 1));
+    await pin('2026-03-11');
     expect((await call('POST', `/api/cases/${caseNo}/delivery`, staff, { method: 'express', trackingNumber: 'EMS9876543210CN', carrier: 'EMS' })).status).toBe(200);
     expect((await call('POST', `/api/cases/${caseNo}/evaluation`, applicant, { grade: 1, comment: '办事效率高' })).status).toBe(200);
     expect((await call<Detail>('GET', `/api/cases/${caseNo}`, applicant)).json.delivery).toMatchObject({ onTime: true });

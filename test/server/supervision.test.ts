@@ -6,13 +6,11 @@
  */
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChineseWorkingCalendar } from '../../engine/calendar/index.js';
 import { countRows } from '../../server/queries/cases.js';
 import { applyFood, buildCaseApp, completeTask, openTask, pinClock, SAMR, type CaseApp } from './case-support.js';
 
-const calendar = new ChineseWorkingCalendar();
 const D0 = '2026-03-02';
-const PROMISED = calendar.addWorkingDays(D0, 5);
+const PROMISED = '2026-03-09'; // 5 WD after Mon 03-02: 03, 04, 05, 06, 09
 let t: CaseApp;
 let late: string;
 let done: string;
@@ -25,9 +23,9 @@ beforeAll(async () => {
   for (const caseNo of [late, done]) expect((await post(`/api/cases/${caseNo}/accept`, t.tokens['samr-staff'])).statusCode).toBe(200);
   lateReview = await openTask(t.app, t.tokens['samr-staff'], late, 'review');
   // `done` is reviewed within its step's limit (1 WD), decided on its second working day, delivered by express and evaluated 2.
-  await pinClock(t.app, t.tokens.admin, calendar.addWorkingDays(D0, 1));
+  await pinClock(t.app, t.tokens.admin, '2026-03-03');
   await completeTask(t.app, t.tokens['samr-staff'], done, 'review');
-  await pinClock(t.app, t.tokens.admin, calendar.addWorkingDays(D0, 2));
+  await pinClock(t.app, t.tokens.admin, '2026-03-04');
   for (const step of ['siteCheck', 'audit']) await completeTask(t.app, t.tokens['samr-staff'], done, step);
   await completeTask(t.app, t.tokens['samr-staff'], done, 'decide', { outcome: 'approve', opinion: '符合许可条件' });
   expect((await post(`/api/cases/${done}/certificate`, t.tokens['samr-staff'], {})).statusCode).toBe(200);
@@ -45,19 +43,19 @@ const light = async () => (await get(`/api/cases/${late}`, t.tokens.auditor)).js
 const byRule = <T extends { rule: string }>(notices: T[], rule: string): T[] => notices.filter((n) => n.rule === rule);
 /** The notice for `late`'s review step, recorded by the sweep of the clock pinned to 2026-03-04. */
 const stepNotice = () => expect.objectContaining({
-  caseNo: late, rule: 'step-overdue', stepId: `task:${lateReview}`, warningType: 'overdue', department: SAMR, issuedOn: calendar.addWorkingDays(D0, 2),
+  caseNo: late, rule: 'step-overdue', stepId: `task:${lateReview}`, warningType: 'overdue', department: SAMR, issuedOn: '2026-03-04',
 });
 
 describe('supervision', () => {
   it('shows green, then yellow from 80% of the promised limit, then red after its last day', async () => {
-    await pinClock(t.app, t.tokens.admin, calendar.addWorkingDays(D0, 3));
+    await pinClock(t.app, t.tokens.admin, '2026-03-05');
     expect(await light()).toBe('green');
     await pinClock(t.app, t.tokens.admin, PROMISED);
     expect(await light()).toBe('yellow');
     const notices = (await get('/api/supervision/notices', t.tokens.auditor)).json();
     expect(byRule(notices, 'case-overdue')).toEqual([]);
     expect(notices).toEqual([stepNotice()]);
-    await pinClock(t.app, t.tokens.admin, calendar.addWorkingDays(PROMISED, 1), '00:30');
+    await pinClock(t.app, t.tokens.admin, '2026-03-10', '00:30'); // the day after the last day 03-09
     expect(await light()).toBe('red');
   });
 
@@ -67,10 +65,11 @@ describe('supervision', () => {
     // One case-overdue notice beside the one step-overdue notice of the review task, both by the sweep.
     expect(await countRows(t.app.store.knex, 'supervision_notices')).toBe(2);
     const notices = (await get('/api/supervision/notices', t.tokens.admin)).json();
-    const overdueOn = calendar.addWorkingDays(PROMISED, 1);
+    const overdueOn = '2026-03-10'; // the first sweep after the last day 03-09
     expect(byRule(notices, 'case-overdue')).toEqual([expect.objectContaining({
       caseNo: late, rule: 'case-overdue', warningType: 'overdue', department: SAMR, issuedOn: overdueOn,
-      responseDue: calendar.addWorkingDays(overdueOn, 5), responseOverdue: false,
+      // The department answers within 5 WD after Tue 03-10: 11, 12, 13, 16, 17.
+      responseDue: '2026-03-17', responseOverdue: false,
     })]);
     expect(byRule(notices, 'step-overdue')).toEqual([stepNotice()]);
     expect(notices).toHaveLength(2);
