@@ -39,6 +39,7 @@ import { smsPlugin } from './plugins/sms.js';
 import { identityPlugin, type IdentityPluginOptions } from './plugins/identity.js';
 import { metricsPlugin } from './plugins/metrics.js';
 import { sealPassphrase } from './seal/passphrase.js';
+import { installStrictResponses, type StrictResponseOptions } from './http/strict-responses.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { runtimePlugin, type RuntimePluginOptions } from './plugins/runtime.js';
 import { storePlugin } from './plugins/store.js';
@@ -53,6 +54,8 @@ export interface BuildOptions extends Pick<IdentityPluginOptions, 'scrypt' | 'de
   logger?: FastifyServerOptions['logger'];
   /** More route plugins (the modeler), registered after the built-in ones. */
   routes?: readonly FastifyPluginAsync[];
+  /** Tests: check every successful answer against its closed response schema (`server/http/strict-responses.ts`). */
+  strictResponses?: StrictResponseOptions;
 }
 
 function trustHops(hops: number): (address: string, hop: number) => boolean {
@@ -82,6 +85,7 @@ export async function build(options: BuildOptions = {}): Promise<FastifyInstance
   try {
     installValidators(app, config.variablesLimit);
     installErrorHandlers(app);
+    if (options.strictResponses) installStrictResponses(app, options.strictResponses);
     app.decorate('config', config);
     await app.register(drainPlugin);
     await app.register(openapiPlugin);

@@ -1,31 +1,32 @@
 /**
- * The answer of `GET /api/calendar`, one shape for the server that builds it and the console page that reads
- * it: how the official working-day calendar stands and which open cases have provisional deadlines.
+ * The answer of `GET /api/calendar`, one schema for the server that builds it, the route that serialises it
+ * and the console page that reads it: how the official working-day calendar stands and which open cases have
+ * provisional deadlines.
  */
+import { Type, type Static } from '@sinclair/typebox';
+import { Instant } from './time.js';
 
 /** A case in handling with a deadline beyond the official data. */
-export interface ProvisionalCase {
-  caseNo: string;
-  itemCode: string;
-  itemName?: string;
-  department?: string;
-  /** The exclusive end instants of its limits (24:00 written as the next day's 00:00). */
-  promisedDeadline?: string;
-  statutoryDeadline?: string;
-}
+export const ProvisionalCaseSchema = Type.Object({
+  caseNo: Type.String(),
+  itemCode: Type.String(),
+  itemName: Type.Optional(Type.String()),
+  department: Type.Optional(Type.String()),
+  promisedDeadline: Type.Optional(Instant('The exclusive end instant of the promised limit')),
+  statutoryDeadline: Type.Optional(Instant('The exclusive end instant of the statutory limit')),
+}, { additionalProperties: false, description: 'A case in handling with a deadline beyond the official data' });
+export type ProvisionalCase = Static<typeof ProvisionalCaseSchema>;
 
 /** The calendar's state for operations. */
-export interface CalendarStatus {
-  version: string;
-  zone: string;
-  /** The years of official data, first to last (contiguous). */
-  firstYear: number;
-  lastYear: number;
-  /** The Beijing year of the business clock, and the next one. */
-  thisYear: number;
-  nextYear: number;
-  /** The State Council's arrangement for `nextYear` is not loaded: later deadlines are provisional. */
-  nextYearMissing: boolean;
-  provisionalCases: number;
-  cases: ProvisionalCase[];
-}
+export const CalendarStatusSchema = Type.Object({
+  version: Type.String({ description: 'The working-day calendar version' }),
+  zone: Type.String({ description: 'Its time zone (Asia/Shanghai)' }),
+  firstYear: Type.Integer({ description: 'The first year of official data' }),
+  lastYear: Type.Integer({ description: 'The last year of official data (the years are contiguous)' }),
+  thisYear: Type.Integer({ description: 'The Beijing year of the business clock' }),
+  nextYear: Type.Integer(),
+  nextYearMissing: Type.Boolean({ description: 'The State Council\'s arrangement for `nextYear` is not loaded: later deadlines are provisional' }),
+  provisionalCases: Type.Integer({ description: 'Cases in handling with a promised or statutory deadline beyond the last year held' }),
+  cases: Type.Array(ProvisionalCaseSchema, { description: 'The first 200 of them' }),
+}, { additionalProperties: false, description: 'The working-day calendar\'s state' });
+export type CalendarStatus = Static<typeof CalendarStatusSchema>;

@@ -1,7 +1,8 @@
 /**
  * JSON Schemas of the item and case routes. Request bodies are closed (an unknown field is a 400); the
- * nested records of a case detail are open, since they carry the aggregate's own fields as they grow.
+ * answers the contract describes (`contracts/api/`) are closed too, every field described.
  */
+import { CaseRowSchema } from '../../contracts/api/case-row.js';
 
 /** A limit with its unit: working days or calendar days. */
 export const limitSchema = {
@@ -59,29 +60,8 @@ export const caseCommandSchema = {
   },
 } as const;
 
-/** A case in a list. */
-export const caseRowSchema = {
-  type: 'object',
-  required: ['caseNo', 'itemCode', 'status', 'department', 'receivedAt'],
-  properties: {
-    caseNo: { type: 'string' },
-    itemCode: { type: 'string' },
-    itemName: { type: 'string' },
-    itemVersion: { type: 'integer' },
-    status: { type: 'integer' },
-    stage: { type: 'string' },
-    department: { type: 'string', description: 'the lead (implementing) department' },
-    currentDepartment: { type: 'string' },
-    light: { type: 'string' },
-    channel: { type: 'string' },
-    applicant: { type: 'string' },
-    applicantName: { type: 'string', description: 'the name the applicant stated' },
-    receivedAt: { type: 'string' },
-    promisedDeadline: { type: 'string' },
-    statutoryDeadline: { type: 'string' },
-    overdue: { type: 'boolean' },
-  },
-} as const;
+/** A case in a list (the contract's `CaseRowSchema`). */
+export const caseRowSchema = CaseRowSchema;
 
 /** A deployed item version. */
 export const itemVersionSchema = {

@@ -3,6 +3,7 @@
  * Bodies are closed (`additionalProperties: false`): an unknown field, such as an `actor` smuggled into a
  * command, is a 400 rather than silently ignored.
  */
+import { TaskRowSchema } from '../../contracts/api/tasks.js';
 import { ROLES } from '../identity/roles.js';
 
 /** `{ code, message, details }`. */
@@ -53,31 +54,8 @@ export const userSchema = {
   },
 } as const;
 
-/** A projected task. */
-export const taskSchema = {
-  type: 'object',
-  required: ['caseNo', 'taskId', 'elementId', 'kind', 'status', 'candidateGroups', 'createdAt'],
-  properties: {
-    caseNo: { type: 'string' },
-    taskId: { type: 'string' },
-    elementId: { type: 'string' },
-    name: { type: 'string' },
-    kind: { type: 'string' },
-    department: { type: 'string' },
-    role: { type: 'string' },
-    candidateGroups: { type: 'array', items: { type: 'string' } },
-    stage: { type: 'string' },
-    assignee: { type: 'string' },
-    /** The assignee's real name, as the pages show them. */
-    assigneeName: { type: 'string' },
-    dueAt: { type: 'string' },
-    status: { type: 'string', enum: ['active', 'completed', 'cancelled'] },
-    createdAt: { type: 'string' },
-    completedAt: { type: 'string' },
-    /** The light of the clock that supervises the step (approval cases), with its reason. */
-    light: { type: 'object', additionalProperties: true },
-  },
-} as const;
+/** A projected task (the contract's `TaskRowSchema`). */
+export const taskSchema = TaskRowSchema;
 
 /** The answer to an accepted command. */
 export const commandResultSchema = {

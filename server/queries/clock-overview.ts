@@ -5,18 +5,14 @@
  * `now`, so a step past its own limit shows RED here even while its case is GREEN.
  */
 import type { Knex } from 'knex';
-import { clockLights, type ApprovalCaseState, type ClockLight } from '../../engine/approval/index.js';
+import { clockLights, type ApprovalCaseState } from '../../engine/approval/index.js';
 import type { WorkingCalendar } from '../../engine/calendar/types.js';
 import { openTasks } from '../../engine/core/index.js';
 import type { CaseStore } from '../../engine/runtime/ports.js';
+import type { ClockRowView } from '../../contracts/api/lights.js';
+import { clockLightOut } from './api-times.js';
 import { HANDLING_STATUSES } from './approval-cases.js';
 
-/** One clock needing attention. */
-export interface ClockRow extends ClockLight {
-  caseNo: string;
-  itemCode: string;
-  itemName?: string;
-}
 
 /** The most cases one overview reads. */
 const CASE_CAP = 1000;
@@ -29,18 +25,18 @@ export async function clocksNeedingAttention(
   deps: { knex: Knex; store: Pick<CaseStore, 'loadCase'>; calendar: WorkingCalendar },
   now: string,
   departments?: readonly string[],
-): Promise<ClockRow[]> {
+): Promise<ClockRowView[]> {
   const rows: Array<{ case_no: string; item_code: string; item_name: string | null }> = await deps.knex('approval_cases as a')
     .join('cases as c', 'c.case_no', 'a.case_no').leftJoin('items as i', 'i.code', 'a.item_code')
     .whereIn('c.status', HANDLING_STATUSES).orderBy('a.case_no').limit(CASE_CAP).select('a.case_no', 'a.item_code', 'i.name as item_name');
-  const out: ClockRow[] = [];
+  const out: ClockRowView[] = [];
   for (const row of rows) {
     const state = (await deps.store.loadCase(row.case_no))?.state as unknown as ApprovalCaseState | undefined;
     if (!state?.approval) continue;
     for (const light of clockLights(deps.calendar, state.approval, now, openTasks(state.process))) {
       if (light.light === 'green' || (light.completed && !light.overdue)) continue;
       if (departments !== undefined && !departments.includes(light.department)) continue;
-      out.push({ ...light, caseNo: row.case_no, itemCode: row.item_code, ...(row.item_name ? { itemName: row.item_name } : {}) });
+      out.push({ ...clockLightOut(light), caseNo: row.case_no, itemCode: row.item_code, ...(row.item_name ? { itemName: row.item_name } : {}) });
     }
   }
   const rank = { red: 0, yellow: 1, paused: 2, green: 3 } as const;

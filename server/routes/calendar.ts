@@ -14,6 +14,7 @@
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { ApprovalCaseState } from '../../engine/approval/index.js';
 import { openCaseClocks } from '../../engine/approval/open-clocks.js';
+import { CalendarStatusSchema } from '../../contracts/api/calendar.js';
 import { arrangementProblems, type YearArrangement } from '../../engine/calendar/year-arrangement.js';
 import type { WorkingCalendar } from '../../engine/calendar/types.js';
 import { recalculateDeadlines } from '../../engine/clocks/recalculation.js';
@@ -28,19 +29,6 @@ import '../plugins/types.js';
 
 const str = { type: 'string' } as const;
 const int = { type: 'integer' } as const;
-const statusSchema = {
-  type: 'object',
-  required: ['version', 'firstYear', 'lastYear', 'thisYear', 'nextYear', 'nextYearMissing', 'provisionalCases', 'cases'],
-  properties: {
-    version: str, zone: str, firstYear: int, lastYear: int, thisYear: int, nextYear: int,
-    nextYearMissing: { type: 'boolean', description: "the State Council's arrangement for next year is not loaded yet" },
-    provisionalCases: { ...int, description: 'cases in handling with a promised or statutory deadline beyond the last year held' },
-    cases: {
-      type: 'array',
-      items: { type: 'object', properties: { caseNo: str, itemCode: str, itemName: str, department: str, promisedDeadline: str, statutoryDeadline: str } },
-    },
-  },
-} as const;
 
 const dates = { type: 'array', maxItems: 366, items: { type: 'string', maxLength: 10 } } as const;
 const arrangementBody = {
@@ -92,7 +80,7 @@ export const calendarRoutes: FastifyPluginAsync = async (app) => {
   app.get('/api/calendar', {
     schema: {
       tags: ['settings'], summary: "The working-day calendar: the years of official data, next year's arrangement, the cases with a provisional deadline",
-      response: { 200: statusSchema, ...errors(401, 403) },
+      response: { 200: CalendarStatusSchema, ...errors(401, 403) },
     },
   }, async (request) => {
     authorize(request, 'settings.read', { kind: 'system' });

@@ -7,7 +7,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { NoticeItem } from '../../engine/approval/index.js';
 import type { MaterialInput } from '../cases/service-types.js';
-import { caseCommandSchema, caseParams, noticeItemSchema, openObject } from '../http/case-schemas.js';
+import { UploadSchema } from '../../contracts/api/case-intake.js';
+import { caseCommandSchema, caseParams, noticeItemSchema } from '../http/case-schemas.js';
 import { auditedCase, caseActor, caseFor, emptyBodyAsObject, servedOrThrow } from '../http/case-guard.js';
 import { ApiError } from '../http/errors.js';
 import { readMultipart } from '../http/multipart.js';
@@ -34,7 +35,7 @@ export const caseIntakeRoutes: FastifyPluginAsync = async (app) => {
     schema: {
       tags: ['cases'], summary: 'Upload materials (multipart, one file part per material id; PDF, PNG, JPEG or OFD; checksum stored)', params: caseParams,
       consumes: ['multipart/form-data'],
-      response: { 201: { type: 'object', required: ['caseNo', 'uploads'], properties: { caseNo: { type: 'string' }, uploads: { type: 'array', items: openObject } } }, ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
+      response: { 201: { type: 'object', required: ['caseNo', 'uploads'], properties: { caseNo: { type: 'string' }, uploads: { type: 'array', items: UploadSchema } } }, ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
     },
   }, async (request, reply) => {
     const { caseNo } = request.params;

@@ -6,7 +6,8 @@
  */
 import { LIGHTS } from '../../contracts/vocabulary/lights.js';
 import type { FastifyPluginAsync } from 'fastify';
-import { caseParams, caseRowSchema, openObject } from '../http/case-schemas.js';
+import { CaseDetailSchema } from '../../contracts/api/case-detail.js';
+import { caseParams, caseRowSchema } from '../http/case-schemas.js';
 import { caseFor } from '../http/case-guard.js';
 import { caseDetail } from '../http/case-view.js';
 import { notFound } from '../http/errors.js';
@@ -88,7 +89,7 @@ export const caseRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { caseNo: string } }>('/api/cases/:caseNo', {
     schema: {
       tags: ['cases'], summary: 'A case with its clocks (statutory, promised, suspensions, extension), materials, records and documents', params: caseParams,
-      response: { 200: { ...openObject, required: ['caseNo', 'status', 'clocks', 'documents'] }, ...errors(401, 404) },
+      response: { 200: CaseDetailSchema, ...errors(401, 404) },
     },
   }, async (request) => {
     const { caseNo } = request.params;
@@ -99,7 +100,7 @@ export const caseRoutes: FastifyPluginAsync = async (app) => {
     const uploads = await listUploads(app.store.knex, caseNo);
     const detail = caseDetail(view, { uploads, version: stored.version, createdAt: stored.createdAt, updatedAt: stored.updatedAt }, app.runtime.calendar, app.runtime.clock.now().toISOString());
     // The step forms name who holds each step.
-    return { ...detail, openTasks: await withPersonNames(app.identity.users, detail.openTasks as Array<{ assignee?: string; owner?: string }>) };
+    return { ...detail, openTasks: await withPersonNames(app.identity.users, detail.openTasks) };
   });
 
   app.get<{ Params: { caseNo: string } }>('/api/cases/:caseNo/timeline', {

@@ -19,7 +19,8 @@ const itemSchema = {
   required: ['code', 'name', 'department', 'enabled', 'latestVersion', 'versions'],
   properties: {
     code: { type: 'string' }, name: { type: 'string' }, department: { type: 'string' }, enabled: { type: 'boolean' },
-    latestVersion: { type: 'integer' }, versions: { type: 'array', items: { type: 'integer' } }, updatedAt: { type: 'string' },
+    latestVersion: { type: 'integer' }, versions: { type: 'array', items: { type: 'integer' } },
+    createdAt: { type: 'string', description: 'when the item was first deployed' }, updatedAt: { type: 'string' },
   },
 } as const;
 

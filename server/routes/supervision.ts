@@ -7,7 +7,7 @@
  * notices and answers its own notices.
  */
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { caseRowSchema } from '../http/case-schemas.js';
+import { LightsOverviewSchema } from '../../contracts/api/lights.js';
 import { ApiError, notFound } from '../http/errors.js';
 import { authorize, requireUser } from '../http/guard.js';
 import { errors } from '../http/schemas.js';
@@ -20,16 +20,6 @@ import { answerNotice, findNotice, lightsByDepartment, listNotices } from '../qu
 import '../plugins/types.js';
 
 const count = { type: 'integer' } as const;
-const lightsSchema = {
-  type: 'object',
-  required: ['asOf', 'departments', 'overdue', 'clocks'],
-  properties: {
-    asOf: { type: 'string' },
-    clocks: { type: 'array', items: { type: 'object', additionalProperties: true }, description: 'every clock needing attention (RED, YELLOW, PAUSED): promised, statutory, step, co-department and task limits, each with its reason' },
-    departments: { type: 'array', items: { type: 'object', properties: { department: { type: 'string' }, green: count, yellow: count, blue: { ...count, deprecated: true, description: 'the early warning under its former name, equal to yellow; read yellow (removed in the next version)' }, red: count, paused: count, total: count } } },
-    overdue: { type: 'array', items: caseRowSchema },
-  },
-} as const;
 const noticeSchema = {
   type: 'object',
   required: ['id', 'caseNo', 'rule', 'content', 'department', 'issuedOn', 'responseDue', 'responseOverdue'],
@@ -79,7 +69,7 @@ export const supervisionRoutes: FastifyPluginAsync = async (app) => {
   const now = () => app.runtime.clock.now().toISOString();
 
   app.get<{ Querystring: ScopeQuery }>('/api/supervision/lights', {
-    schema: { tags: ['supervision'], summary: 'Lights of the cases in handling per department, and the overdue cases', querystring: { type: 'object', additionalProperties: false, properties: departmentQuery }, response: { 200: lightsSchema, ...errors(400, 401, 403) } },
+    schema: { tags: ['supervision'], summary: 'Lights of the cases in handling per department, and the overdue cases', querystring: { type: 'object', additionalProperties: false, properties: departmentQuery }, response: { 200: LightsOverviewSchema, ...errors(400, 401, 403) } },
   }, async (request) => {
     const departments = await supervisionScope(app, request, request.query);
     const overdue = await listApprovalCases(app.store.knex, { overdue: true, limit: 200, offset: 0, ...(departments ? { departments } : {}) }, now());

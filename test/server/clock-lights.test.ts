@@ -82,7 +82,7 @@ describe('lights for every clock', () => {
       'step:review': ['red', '2026-03-04', 'overdue'],
     });
     const review = c.lights.find((l: any) => l.clock === 'step:review');
-    expect(review).toMatchObject({ kind: 'step', department: SAMR, elapsed: 2, limit: 2, article: '行政许可法第43条', reason: { endsAt: '2026-03-05T00:00:00+08:00' } });
+    expect(review).toMatchObject({ kind: 'step', department: SAMR, elapsed: 2, limit: 2, article: '行政许可法第43条', reason: { endsAt: '2026-03-04T16:00:00.000Z' } });
     const open = c.openTasks.find((x: any) => x.elementId === 'review');
     expect(open.light).toMatchObject({ clock: 'step:review', light: 'red' });
 

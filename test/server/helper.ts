@@ -10,9 +10,11 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { expect } from 'vitest';
 import { build, type BuildOptions } from '../../server/app.js';
+import type { ResponseViolation } from '../../server/http/strict-responses.js';
 import { loadConfig, type ServerConfig } from '../../server/config.js';
 import { createKnex } from '../../server/store/connect.js';
 import { dropSchema, testSchemaName } from '../store/pg-schema.js';
+import { strictResponses } from './strict-responses.js';
 
 export const here = path.dirname(fileURLToPath(import.meta.url));
 /** Monday 2 March 2026, 09:00 in Beijing. */
@@ -27,6 +29,8 @@ export interface TestApp {
   app: FastifyInstance;
   dir: string;
   config: ServerConfig;
+  /** Answers that broke their response schema (see `strict-responses.ts`); `close()` fails when there are any. */
+  violations: ResponseViolation[];
   close(): Promise<void>;
 }
 
@@ -43,11 +47,13 @@ export async function buildTestApp(env: Record<string, string> = {}, options: Bu
     ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL, SHENPI_DB_SCHEMA: testSchemaName('server') } : {}),
     ...env,
   });
-  const app = await build({ config, logger: false, scrypt: TEST_SCRYPT, background: false, ...options });
+  const strict = strictResponses();
+  const app = await build({ config, logger: false, scrypt: TEST_SCRYPT, background: false, strictResponses: strict.options, ...options });
   const handle: TestApp = {
     app,
     dir,
     config,
+    violations: strict.options.sink,
     async close() {
       // `app` may have been replaced by a test that restarts the server on the same directory.
       await handle.app.close();
@@ -57,6 +63,7 @@ export async function buildTestApp(env: Record<string, string> = {}, options: Bu
         await dropSchema(knex, config.store.schema).finally(() => knex.destroy());
       }
       rmSync(dir, { recursive: true, force: true });
+      strict.check();
     },
   };
   return handle;

@@ -84,8 +84,8 @@ describe('ITEM-03 joint approval with the operations on its steps', () => {
     expect(deadlines[FIRE].date).toBe('2026-03-12');
     expect(before.clocks.promised.date).toBe('2026-03-16');
     const dues = Object.fromEntries((before.openTasks as Open[]).map((x) => [x.elementId, x.dueAt]));
-    // Each step is due at the end of its last working day (midnight Beijing time).
-    expect(dues).toEqual({ health: '2026-03-11T00:00:00+08:00', police: '2026-03-13T00:00:00+08:00', fire: '2026-03-13T00:00:00+08:00' });
+    // Each step is due at the end of its last working day: 24:00 Beijing time, 16:00 UTC that day.
+    expect(dues).toEqual({ health: '2026-03-10T16:00:00.000Z', police: '2026-03-12T16:00:00.000Z', fire: '2026-03-12T16:00:00.000Z' });
 
     // 转办: the police officer hands the task to the section chief; the step's due instant stays.
     const police = await step(caseNo, 'police');

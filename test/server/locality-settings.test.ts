@@ -72,8 +72,8 @@ describe('locality settings', () => {
     await pinClock(t.app, t.tokens.admin, '2026-03-06', '18:30');
     cases.A = await applyFood(t.app, t.tokens.applicant);
     const a = await clocks(cases.A);
-    expect(a.promised).toMatchObject({ date: '2026-03-16', instant: '2026-03-16T17:00:00+08:00', calendarVersion: `${LOCAL}1`, basis: { policy: 'C2', deemedReceipt: '2026-03-09', countFrom: '2026-03-09', endOfDay: 'office-closing' } });
-    expect(a.statutory).toMatchObject({ date: '2026-03-23', instant: '2026-03-23T17:00:00+08:00', basis: { policy: 'C2', deemedReceipt: '2026-03-09' } });
+    expect(a.promised).toMatchObject({ date: '2026-03-16', instant: '2026-03-16T09:00:00.000Z', calendarVersion: `${LOCAL}1`, basis: { policy: 'C2', deemedReceipt: '2026-03-09', countFrom: '2026-03-09', endOfDay: 'office-closing' } });
+    expect(a.statutory).toMatchObject({ date: '2026-03-23', instant: '2026-03-23T09:00:00.000Z', basis: { policy: 'C2', deemedReceipt: '2026-03-09' } });
     expect((await caseDetail(t.app, t.tokens.auditor, cases.A)).localSettingsVersion).toBe(1);
     expect(await clocks(cases.Z)).toMatchObject({ statutory: { date: '2026-03-20', basis: { policy: 'C1' } }, promised: { date: '2026-03-13' } });
   });
@@ -82,14 +82,14 @@ describe('locality settings', () => {
     await deployEdited(t.app, t.tokens.admin, 'ITEM-02', (l) => { l.acceptOnSubmission = true; delete l.lights; l.caseType = 'instant'; l.promisedLimit = { value: 0, unit: 'WD', note: '当场办结' }; });
     await pinClock(t.app, t.tokens.admin, '2026-03-09', '10:00');
     cases.B = await applyFood(t.app, t.tokens.applicant);
-    expect((await clocks(cases.B)).promised).toMatchObject({ date: '2026-03-09', instant: '2026-03-09T17:00:00+08:00' });
+    expect((await clocks(cases.B)).promised).toMatchObject({ date: '2026-03-09', instant: '2026-03-09T09:00:00.000Z' });
     await pinClock(t.app, t.tokens.admin, '2026-03-09', '16:59');
     expect((await caseDetail(t.app, t.tokens.auditor, cases.B)).light).not.toBe('red');
     expect(await notices(t.app, t.tokens.auditor, cases.B)).toEqual([]);
     await pinClock(t.app, t.tokens.admin, '2026-03-09', '17:00');
     const b = await caseDetail(t.app, t.tokens.auditor, cases.B);
     expect(b.light).toBe('red');
-    expect(b.clocks.reading.reason).toMatchObject({ code: 'overdue', endsAt: '2026-03-09T17:00:00+08:00' });
+    expect(b.clocks.reading.reason).toMatchObject({ code: 'overdue', endsAt: '2026-03-09T09:00:00.000Z' });
     const records = await notices(t.app, t.tokens.auditor, cases.B);
     expect(records.map((n) => [n.rule, n.issuedOn, n.responseDue])).toEqual([['case-overdue', '2026-03-09', '2026-03-12']]);
   });

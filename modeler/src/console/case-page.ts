@@ -2,7 +2,7 @@
  * The case page (办件详情): who applied for what, its status and light, the actions a department may take,
  * the clocks, the materials, the documents and the timeline.
  */
-import type { CaseDetail, TimelineRow } from '../ui/api-types.js';
+import type { CaseDetail, CaseDetailBody, TimelineRow } from '../ui/api-types.js';
 import { el, keyed, lightDot, stepLight } from '../ui/dom.js';
 import { dateTime } from '../ui/format.js';
 import { actionsSection } from './case-actions.js';
@@ -17,16 +17,18 @@ import type { ConsoleContext } from './context.js';
  * `clocks.preAcceptanceWindow`, `clocks.suspensions` …) become deadlines, window, ledger and extension, and
  * the documents (`{ kind, url }`) their kinds.
  */
-export function caseDetail(body: Record<string, any>): CaseDetail {
-  const clocks = (body.clocks ?? {}) as Record<string, any>;
-  const out: Record<string, any> = { ...body };
-  out.item = body.item ?? { code: body.itemCode, name: body.itemName, department: body.department };
-  out.deadlines = body.deadlines ?? { statutory: clocks.statutory, promised: clocks.promised, delivery: clocks.delivery, departments: clocks.departments };
-  if (clocks.preAcceptanceWindow) out.window = { start: body.receivedAt, deadline: clocks.preAcceptanceWindow };
-  out.ledger = body.ledger ?? clocks.suspensions ?? [];
-  out.extension = body.extension ?? clocks.extension ?? undefined;
-  if (Array.isArray(body.documents)) out.documents = body.documents.map((d: string | { kind: string }) => (typeof d === 'string' ? d : d.kind));
-  return out as CaseDetail;
+export function caseDetail(body: CaseDetailBody): CaseDetail {
+  const { clocks, documents, ...rest } = body;
+  return {
+    ...rest,
+    clocks,
+    item: { code: body.itemCode, name: body.itemName, department: body.department },
+    deadlines: { statutory: clocks.statutory, promised: clocks.promised, delivery: clocks.delivery, departments: clocks.departments },
+    ...(clocks.preAcceptanceWindow ? { window: { start: body.receivedAt, deadline: clocks.preAcceptanceWindow } } : {}),
+    ledger: clocks.suspensions,
+    ...(clocks.extension ? { extension: clocks.extension } : {}),
+    documents: documents.map((d) => d.kind),
+  };
 }
 
 /** Renders the case page of `caseNo`. */
@@ -34,7 +36,7 @@ export async function casePage(ctx: ConsoleContext, caseNo: string): Promise<HTM
   const { t, http } = ctx;
   const base = `/api/cases/${encodeURIComponent(caseNo)}`;
   const [body, events, clock] = await Promise.all([
-    http.get<Record<string, any>>(base),
+    http.get<CaseDetailBody>(base),
     http.get<TimelineRow[] | { timeline: TimelineRow[] }>(`${base}/timeline`),
     http.get<{ now: string }>('/api/clock').catch(() => undefined),
     // Opening the case reads the copies (抄送) given to me of it; a reader without copies changes nothing.

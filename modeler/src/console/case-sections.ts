@@ -43,15 +43,15 @@ export function materialsSection(t: T, c: CaseDetail, http?: Http): HTMLElement 
   const supplied = new Map((c.materials ?? []).map((m) => [m.material, m]));
   type Row = { material: string; name: string; required: boolean };
   const rows: Row[] = (c.requiredMaterials ?? []).map((m) => ({ material: m.material, name: m.name, required: true }));
-  for (const m of c.materials ?? []) if (!rows.some((r) => r.material === m.material)) rows.push({ material: m.material, name: m.name ?? m.material, required: false });
+  for (const m of c.materials ?? []) if (!rows.some((r) => r.material === m.material)) rows.push({ material: m.material, name: m.kind === 'upload' ? m.name : m.material, required: false });
   const list = table<Row>([
     { head: t('Material'), cell: (r) => r.name },
     { head: t('Required'), cell: (r) => (r.required ? t('yes') : t('no')) },
     { head: t('On file'), cell: (r) => {
       const m = supplied.get(r.material);
       if (!m) return el('span', { class: 'missing' }, t('missing'));
-      if (m.certificate) return `${t('shared certificate')} ${m.certificate.number}`;
-      const label = `${m.name ?? ''} ${m.size !== undefined ? `(${Math.ceil(m.size / 1024)} KB)` : ''}`;
+      if (m.kind === 'shared') return `${t('shared certificate')} ${m.certificate.number}`;
+      const label = `${m.name} (${Math.ceil(m.size / 1024)} KB)`;
       if (!http) return label;
       const button = (text: string, cls: string, download: boolean) => {
         const b = el('button', { type: 'button', class: `link ${cls}` }, text);

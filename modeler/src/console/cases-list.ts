@@ -11,9 +11,9 @@ import type { ConsoleContext } from './context.js';
 /** SPGL statuses (办理状态) offered as filters. */
 const STATUSES = [1, 3, 5, 6, 7, 8, 9, 11, 13, 14];
 
-/** The applicant's name whether the server sends a string or an object. */
-export function applicantName(a: CaseRow['applicant']): string {
-  return typeof a === 'string' ? a : a?.name ?? '—';
+/** The applicant of a row when it carries no stated name: their id (the contract's `applicant`), else '—'. */
+export function applicantName(a: CaseRow['applicant'] | undefined): string {
+  return a || '—';
 }
 
 /** Renders the case query with the filters of `query`. */

@@ -5,7 +5,8 @@
  * never recounts them. A region and a level narrow the view within the reader's own scope (the city centre
  * everything, a county its county and townships).
  */
-import type { CaseRow, ClockLightView } from '../ui/api-types.js';
+import type { DepartmentLightsView, LightsOverview } from '../../../contracts/api/lights.js';
+import type { CaseRow } from '../ui/api-types.js';
 import { barChart } from '../ui/chart.js';
 import { el, keyed, lightDot, LIGHTS, section, table, type T } from '../ui/dom.js';
 import { deadline } from '../ui/format.js';
@@ -14,15 +15,8 @@ import { applicantName } from './cases-list.js';
 import { lightsFilter } from './lights-filter.js';
 import { clockLightsTable } from './clock-lights.js';
 
-/** One department's counts per light (GET /api/supervision/lights `departments`). */
-export interface LightCounts {
-  department: string;
-  green: number;
-  yellow: number;
-  red: number;
-  paused: number;
-  total: number;
-}
+/** One department's counts per light (GET /api/supervision/lights `departments`), as the contract describes it. */
+export type LightCounts = DepartmentLightsView;
 
 /** The colours of the lights on charts and dots. */
 export const LIGHT_COLORS: Record<(typeof LIGHTS)[number], string> = { green: '#2e9d4a', yellow: '#e0a800', red: '#d93025', paused: '#8a8f98' };
@@ -42,7 +36,7 @@ export async function lightsPage(ctx: ConsoleContext, query = new URLSearchParam
   const { t, http } = ctx;
   const scope = new URLSearchParams([...query].filter(([k]) => k === 'region' || k === 'level'));
   const [{ departments: rows, overdue, clocks = [] }, filter] = await Promise.all([
-    http.get<{ asOf: string; departments: LightCounts[]; overdue: CaseRow[]; clocks?: ClockLightView[] }>(`/api/supervision/lights${scope.size ? `?${scope}` : ''}`),
+    http.get<LightsOverview>(`/api/supervision/lights${scope.size ? `?${scope}` : ''}`),
     lightsFilter(t, http, ctx.me?.(), query),
   ]);
   // A step past its own limit (环节超期: a step's, a co-department's or a task's own clock) while the case as a

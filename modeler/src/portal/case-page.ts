@@ -4,7 +4,7 @@
  */
 import { caseDetail } from '../console/case-page.js';
 import { documentsSection } from '../console/case-sections.js';
-import type { CaseDetail } from '../ui/api-types.js';
+import type { CaseDetail, CaseDetailBody } from '../ui/api-types.js';
 import { el, errorText, keyed, say, section, type T } from '../ui/dom.js';
 import { certificateHtml, decisionHtml } from '../ui/print.js';
 import { filePick } from '../ui/file-pick.js';
@@ -197,7 +197,7 @@ function evaluationSection(ctx: PortalContext, c: CaseDetail, reload: () => void
 /** Renders the applicant's page of case `caseNo`. */
 export async function casePage(ctx: PortalContext, caseNo: string): Promise<HTMLElement> {
   const { t, http } = ctx;
-  const c = caseDetail(await http.get<Record<string, any>>(`/api/cases/${encodeURIComponent(caseNo)}`));
+  const c = caseDetail(await http.get<CaseDetailBody>(`/api/cases/${encodeURIComponent(caseNo)}`));
   const reload = () => void (window as any).shenpi.render();
   return el('div', { class: 'page', id: 'portal-case', 'data-case': c.caseNo },
     el('h1', {}, `${t('Case')} ${c.caseNo}`),

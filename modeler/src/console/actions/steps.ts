@@ -3,7 +3,7 @@
  * here with an outcome and an opinion (the 制证 step after the certificate is issued), and the return of
  * the case to an earlier step (退回) with the reason.
  */
-import type { TaskRow } from '../../ui/api-types.js';
+import type { OpenTaskView, TaskRow } from '../../ui/api-types.js';
 import { el, errorText, field, keyed, lightDot, say, select, stepLight } from '../../ui/dom.js';
 import { dueText } from '../../ui/format.js';
 import type { Me } from '../../ui/http.js';
@@ -22,13 +22,13 @@ export function isIssueStep(task: { stage?: string; elementId?: string }): boole
  * co-department works its own step (the server refuses another's, STEP_DEPARTMENT_MISMATCH), so the others
  * see the step without its form.
  */
-export function mayWork(me: Me | undefined, task: TaskRow): boolean {
+export function mayWork(me: Me | undefined, task: OpenTaskView): boolean {
   if (!me) return true;
   return isStaff(me) && (task.department === undefined || me.department === task.department);
 }
 
 /** The heading of an open step: its light, name, department, due time and who holds it. */
-function stepHeading(kit: ActionKit, task: TaskRow): HTMLElement {
+function stepHeading(kit: ActionKit, task: OpenTaskView): HTMLElement {
   const { t } = kit.ctx;
   // The step's own light is the clock that supervises it, as the server reads it (`light` of the task).
   return el('h4', {}, lightDot(task.light?.light ?? stepLight(kit.c.light, task.dueAt, kit.c.now), t), ' ', task.name ?? keyed(t, 'stage', task.stage), ' ', el('small', {}, `${task.department ?? ''} · ${t('Due')} `, el('span', { class: 'step-due' }, dueText(task.dueAt)),
@@ -36,28 +36,28 @@ function stepHeading(kit: ActionKit, task: TaskRow): HTMLElement {
 }
 
 /** A step that needs the fees paid first (the item's payBefore): shown with what it waits for, no form. */
-function stepAwaitingFees(kit: ActionKit, task: TaskRow): HTMLElement {
+function stepAwaitingFees(kit: ActionKit, task: OpenTaskView): HTMLElement {
   const { t } = kit.ctx;
   return el('div', { class: 'step waiting', 'data-task': task.taskId, 'data-element': task.elementId },
     stepHeading(kit, task), el('p', { class: 'notice' }, t('This step may be done once the applicant has paid the fees in full; the applicant pays online.')));
 }
 
 /** A step of a suspended case (a special procedure runs): shown, with no form until the procedure ends. */
-function stepSuspended(kit: ActionKit, task: TaskRow): HTMLElement {
+function stepSuspended(kit: ActionKit, task: OpenTaskView): HTMLElement {
   const { t } = kit.ctx;
   return el('div', { class: 'step waiting', 'data-task': task.taskId, 'data-element': task.elementId },
     stepHeading(kit, task), el('p', { class: 'notice' }, t('The case is suspended while the special procedure runs; end it to go on with this step.')));
 }
 
 /** A step another department works: shown, with no form. */
-function stepView(kit: ActionKit, task: TaskRow): HTMLElement {
+function stepView(kit: ActionKit, task: OpenTaskView): HTMLElement {
   const { t } = kit.ctx;
   return el('div', { class: 'step other', 'data-task': task.taskId, 'data-element': task.elementId },
     stepHeading(kit, task), el('p', { class: 'hint' }, t('Worked by {department}', { department: task.department ?? '—' })));
 }
 
 /** The form of one open step. */
-function stepForm(kit: ActionKit, task: TaskRow): HTMLElement {
+function stepForm(kit: ActionKit, task: OpenTaskView): HTMLElement {
   const { t, http } = kit.ctx;
   const id = encodeURIComponent(task.taskId);
   const outcome = select(`outcome-${task.elementId}`, OUTCOMES.map((o) => [o, keyed(t, 'outcome', o)]));
@@ -95,7 +95,7 @@ function returnForm(kit: ActionKit, done: TaskRow[]): HTMLElement | undefined {
 
 /** The open steps and the return, while the case is in handling. */
 export const stepActions: CaseActionModule = async (kit) => {
-  const open = (kit.c.openTasks ?? []) as TaskRow[];
+  const open = kit.c.openTasks;
   if (!open.length) return undefined;
   const { t, http } = kit.ctx;
   const done = await http.get<TaskRow[]>(`/api/tasks?caseNo=${encodeURIComponent(kit.c.caseNo)}&status=completed`).catch(() => [] as TaskRow[]);
@@ -103,6 +103,6 @@ export const stepActions: CaseActionModule = async (kit) => {
   const me = kit.ctx.me?.();
   // A suspended case refuses work (特别程序 挂起): the steps wait until the procedure ends.
   const suspended = (kit.c.ledger ?? []).some((x) => !x.end);
-  const shown = (task: TaskRow) => (!mayWork(me, task) ? stepView(kit, task) : suspended ? stepSuspended(kit, task) : waitsForFees(kit.c, task) ? stepAwaitingFees(kit, task) : stepForm(kit, task));
+  const shown = (task: OpenTaskView) => (!mayWork(me, task) ? stepView(kit, task) : suspended ? stepSuspended(kit, task) : waitsForFees(kit.c, task) ? stepAwaitingFees(kit, task) : stepForm(kit, task));
   return group('step-actions', t('Current steps'), ...open.map(shown), ...(back && !suspended && open.some((task) => mayWork(me, task)) ? [back] : []));
 };

@@ -169,7 +169,7 @@ function holderLine(kit: ActionKit, task: OpenTask, people: Candidate[]): string
 
 /** The operations of every open step the user may act on, one block per step. */
 export const taskOperationActions: CaseActionModule = async (kit) => {
-  const open = (kit.c.openTasks ?? []) as OpenTask[];
+  const open: OpenTask[] = kit.c.openTasks;
   const me = kit.ctx.me?.();
   if (!open.length || !me) return undefined;
   // A suspended case (a special procedure, a correction asked of the applicant) takes no command on its steps

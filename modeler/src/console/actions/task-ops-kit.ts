@@ -3,22 +3,13 @@
  * owner, delegation and 加签 state), who the logged-in user is to it, the colleague pickers and a form that
  * posts one operation and says the result in Chinese.
  */
-import type { TaskRow } from '../../ui/api-types.js';
+import type { OpenTaskView } from '../../ui/api-types.js';
 import { el, errorText, field, say, select, type T } from '../../ui/dom.js';
 import type { Me } from '../../ui/http.js';
 import type { ActionKit } from './kit.js';
 
-/** An open task of the case detail (`openTasks`): the engine's task with its operation state. */
-export interface OpenTask extends TaskRow {
-  owner?: string;
-  delegated?: true;
-  queue?: string[];
-  added?: string[];
-  addedBy?: string;
-  loopCounter?: number;
-  touched?: true;
-  prev?: { taskId: string; el: string; by?: string };
-}
+/** An open step of the case (the case detail's `openTasks`), with its 委派 and 加签 state. */
+export type OpenTask = OpenTaskView;
 
 /** A colleague who may hold the step (`GET /api/tasks/:id/candidates`). */
 export interface Candidate { id: string; name: string; department?: string }

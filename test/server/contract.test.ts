@@ -1,0 +1,105 @@
+/**
+ * The API contract: the OpenAPI document describes the case detail closed (clocks, deadlines, lights,
+ * supervision records, open tasks), with the deprecated names marked and the time contract stated; and the
+ * strict-response check that every server test runs fails on an undocumented field, an open object and an
+ * instant outside the contract.
+ */
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeSchema, installStrictResponses, type ResponseViolation } from '../../server/http/strict-responses.js';
+import { Instant, LegalDate, apiInstant } from '../../contracts/api/time.js';
+import { buildTestApp, type TestApp } from './helper.js';
+
+type Doc = { info: { description: string }; paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: Record<string, any> }> }> }>> };
+
+describe('the OpenAPI document', () => {
+  let t: TestApp;
+  let doc: Doc;
+  beforeAll(async () => {
+    t = await buildTestApp();
+    doc = (await t.app.inject('/openapi.json')).json<Doc>();
+  });
+  afterAll(() => t.close());
+
+  const detail = () => doc.paths['/api/cases/{caseNo}']!.get!.responses['200']!.content!['application/json']!.schema;
+
+  it('describes the case detail with no open object anywhere in it', () => {
+    expect(closeSchema(detail()).open).toEqual([]);
+    expect(detail().additionalProperties).toBe(false);
+  });
+
+  it('describes the clocks: deadlines with their legal day and instant, the window, suspensions, the extension and the reading', () => {
+    const clocks = detail().properties.clocks;
+    expect(Object.keys(clocks.properties).sort()).toEqual(['delivery', 'departments', 'extension', 'preAcceptanceWindow', 'promised', 'reading', 'statutory', 'suspensions']);
+    const statutory = clocks.properties.statutory;
+    expect(statutory.properties.date).toMatchObject({ type: 'string', format: 'date' });
+    expect(statutory.properties.instant).toMatchObject({ type: 'string', format: 'date-time' });
+    expect(statutory.properties.basis.properties.endOfDay.enum).toEqual(['midnight', 'office-closing']);
+    expect(detail().properties.lights.items.properties.reason.properties.code.enum).toContain('warn-percent');
+  });
+
+  it('marks the supervision records\' former names deprecated', () => {
+    const record = detail().properties.supervision.items;
+    expect(record.properties.caseId).toMatchObject({ type: 'string', deprecated: true });
+    expect(record.properties.responseDueInstant).toMatchObject({ type: 'string', format: 'date-time', deprecated: true });
+    expect(record.properties.caseNo.deprecated).toBeUndefined();
+  });
+
+  it('states the time contract', () => {
+    expect(doc.info.description).toContain('RFC 3339 in UTC');
+    expect(doc.info.description).toContain('the date `2026-10-10` with the instant `2026-10-10T16:00:00.000Z`');
+  });
+});
+
+describe('the strict-response check', () => {
+  async function answer(schema: object, body: unknown, allowOpen: string[] = []): Promise<ResponseViolation[]> {
+    const sink: ResponseViolation[] = [];
+    const app = Fastify();
+    installStrictResponses(app, { sink, allowOpen: new Set(allowOpen) });
+    app.get('/x', { schema: { response: { 200: schema } } }, async () => body);
+    await app.inject('/x');
+    await app.close();
+    return sink;
+  }
+  const shape = { type: 'object', properties: { at: Instant(), day: LegalDate(), n: { type: 'integer' } } };
+
+  it('passes an answer its schema describes', async () => {
+    expect(await answer(shape, { at: '2026-03-02T01:00:00.000Z', day: '2026-03-02', n: 1 })).toEqual([]);
+  });
+
+  it('fails on a field the schema does not describe, although the serialiser would drop it', async () => {
+    const sink = await answer(shape, { n: 1, secret: 'x' });
+    expect(sink).toEqual([{ route: 'GET /x', status: 200, kind: 'invalid', problems: ['/ must NOT have additional properties: secret'] }]);
+  });
+
+  it('fails on an instant outside the contract: an offset other than Z, or a legal day as an instant', async () => {
+    const sink = await answer(shape, { at: '2026-03-05T00:00:00+08:00', day: '2026-03-05T00:00:00.000Z' });
+    expect(sink[0]?.problems).toEqual(['/at must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$"', '/day must match pattern "^\\d{4}-\\d{2}-\\d{2}$"', '/day must match format "date"']);
+  });
+
+  it('fails on an open object unless it is free-form by design', async () => {
+    const open = { type: 'object', properties: { variables: { type: 'object', additionalProperties: true }, extra: { type: 'object' } } };
+    expect(await answer(open, { variables: { a: 1 } })).toEqual([{ route: 'GET /x', status: 200, kind: 'open', problems: ['/properties/variables', '/properties/extra'] }]);
+    expect(await answer(open, {}, ['GET /x#/properties/variables', 'GET /x#/properties/extra'])).toEqual([]);
+  });
+
+  it('fails on a success answered without a schema', async () => {
+    const sink: ResponseViolation[] = [];
+    const app = Fastify();
+    installStrictResponses(app, { sink });
+    app.get('/y', async () => ({ a: 1 }));
+    await app.inject('/y');
+    await app.close();
+    expect(sink).toEqual([{ route: 'GET /y', status: 200, kind: 'undocumented', problems: ['no response schema'] }]);
+  });
+});
+
+describe('the API instant', () => {
+  it('is the UTC instant of the engine\'s zoned one; a legal day stays a day', () => {
+    // 24:00 of 2026-10-10 in Beijing is 16:00 UTC that day.
+    expect(apiInstant('2026-10-11T00:00:00+08:00')).toBe('2026-10-10T16:00:00.000Z');
+    expect(apiInstant('2026-03-16T17:00:00+08:00')).toBe('2026-03-16T09:00:00.000Z');
+    expect(apiInstant('2026-03-02T01:00:00.000Z')).toBe('2026-03-02T01:00:00.000Z');
+    expect(apiInstant('2026-03-02')).toBe('2026-03-02');
+  });
+});
