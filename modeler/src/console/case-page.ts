@@ -18,7 +18,9 @@ import type { ConsoleContext } from './context.js';
  * the documents (`{ kind, url }`) their kinds.
  */
 export function caseDetail(body: CaseDetailBody): CaseDetail {
-  const { clocks, documents, ...rest } = body;
+  const { clocks: sent, documents, ...rest } = body;
+  // A detail recorded by an older server may lack the clocks: the page shows '—' rather than failing.
+  const clocks = sent ?? { suspensions: [], extension: null };
   return {
     ...rest,
     clocks,
@@ -27,7 +29,7 @@ export function caseDetail(body: CaseDetailBody): CaseDetail {
     ...(clocks.preAcceptanceWindow ? { window: { start: body.receivedAt, deadline: clocks.preAcceptanceWindow } } : {}),
     ledger: clocks.suspensions,
     ...(clocks.extension ? { extension: clocks.extension } : {}),
-    documents: documents.map((d) => d.kind),
+    documents: (documents ?? []).map((d) => d.kind),
   };
 }
 
