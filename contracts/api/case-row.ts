@@ -1,5 +1,6 @@
 /** A case in a list (`GET /api/cases`, the overdue cases of the lights overview). */
 import { Type, type Static } from '@sinclair/typebox';
+import { LightSchema } from './clocks.js';
 import { Instant } from './time.js';
 
 /** A case row: what it is, where it stands and its two deadlines' end instants. */
@@ -12,7 +13,7 @@ export const CaseRowSchema = Type.Object({
   stage: Type.Optional(Type.String()),
   department: Type.String({ description: 'The lead (implementing) department' }),
   currentDepartment: Type.Optional(Type.String()),
-  light: Type.Optional(Type.String({ description: 'green, yellow, red, paused' })),
+  light: Type.Optional(LightSchema),
   channel: Type.String({ description: 'online, window, agent' }),
   applicant: Type.String({ description: 'The applicant\'s id' }),
   applicantName: Type.Optional(Type.String({ description: 'The name the applicant stated' })),

@@ -3,6 +3,7 @@
  * lights of 红黄绿灯 with their reasons, the special procedures that pause a clock and the extension.
  */
 import { Type, type Static } from '@sinclair/typebox';
+import { LIGHTS } from '../vocabulary/lights.js';
 import { StringEnum } from './enum.js';
 import { DateOrInstant, Instant, LegalDate } from './time.js';
 
@@ -45,7 +46,7 @@ export const DeadlineSchema = Type.Object({
 export type DeadlineView = Static<typeof DeadlineSchema>;
 
 /** 红黄绿灯: GREEN, YELLOW the early warning (预警), RED overdue (超期), PAUSED while suspended. */
-export const LightSchema = StringEnum(['green', 'yellow', 'red', 'paused'], {
+export const LightSchema = StringEnum(LIGHTS, {
   description: '红黄绿灯: green, yellow (预警, formerly `blue`), red (超期), paused (a special procedure, 第45条)',
 });
 export type LightView = Static<typeof LightSchema>;

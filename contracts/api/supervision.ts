@@ -30,3 +30,37 @@ export const SupervisionRecordSchema = Type.Object({
 
 /** A supervision record in a case detail. */
 export type SupervisionRecordView = Static<typeof SupervisionRecordSchema>;
+
+/** A supervision record under its GB/T 39046 table 11 field names, for a national supervision system. */
+export const GbSupervisionSchema = Type.Object({
+  办件编号: Type.String({ description: 'The case number' }),
+  督办内容: Type.String(),
+  机构名称: Type.String({ description: 'The implementing body' }),
+  督办发出时间: Instant('When the notice was issued'),
+  监察规则编号: Type.String(),
+  监察预警类型代码: Type.String({ description: '1 预警, 2 超期, 3 程序违规' }),
+  责任部门: Type.String(),
+  督办回复期限: LegalDate('The last day of the answer'),
+}, { additionalProperties: false, description: 'The record under its GB/T 39046 table 11 names' });
+
+/** A supervision notice (督办) of `GET /api/supervision/notices`, with its answer. */
+export const NoticeSchema = Type.Object({
+  id: Type.String(),
+  caseNo: Type.String(),
+  rule: Type.String({ description: 'Stable rule id: `case-overdue`, `step-overdue` …' }),
+  stepId: Type.Optional(Type.String()),
+  warningType: StringEnum(WARNING_TYPES),
+  content: Type.String(),
+  department: Type.String({ description: 'The responsible department (责任部门)' }),
+  issuedOn: LegalDate(),
+  responseDue: LegalDate('The last day of the answer'),
+  responseDueAt: Instant('The instant the answer is due (24:00 of `responseDue`)'),
+  response: Type.Optional(Type.String({ description: 'The responsible department\'s answer' })),
+  respondedAt: Type.Optional(Instant()),
+  respondedBy: Type.Optional(Type.String()),
+  responseOverdue: Type.Boolean({ description: 'Unanswered past its response deadline' }),
+  gb: GbSupervisionSchema,
+}, { additionalProperties: false, description: 'A supervision notice and its answer' });
+
+/** A supervision notice. */
+export type NoticeView = Static<typeof NoticeSchema>;

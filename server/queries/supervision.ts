@@ -4,6 +4,7 @@
  */
 import type { Light } from '../../contracts/vocabulary/lights.js';
 import type { Knex } from 'knex';
+import type { NoticeView } from '../../contracts/api/supervision.js';
 import { SUPERVISION_RULES, WARNING_TYPE_CODES } from '../../engine/clocks/supervision.js';
 import { instant, text } from '../store/rows.js';
 import { HANDLING_STATUSES } from './approval-cases.js';
@@ -37,26 +38,8 @@ export async function lightsByDepartment(knex: Knex, departments?: readonly stri
   return [...byDepartment.values()].map((e) => ({ ...e, blue: e.yellow })).sort((a, b) => a.department.localeCompare(b.department));
 }
 
-/** A supervision notice as the API shows it. */
-export interface NoticeRecord {
-  id: string;
-  caseNo: string;
-  rule: string;
-  stepId?: string;
-  warningType: string;
-  content: string;
-  department: string;
-  issuedOn: string;
-  responseDue: string;
-  responseDueAt: string;
-  response?: string;
-  respondedAt?: string;
-  respondedBy?: string;
-  /** Unanswered past its response deadline. */
-  responseOverdue: boolean;
-  /** The record under its GB/T 39046 table 11 field names (督办发出时间 as an instant). */
-  gb: Record<string, string>;
-}
+/** A supervision notice as the API shows it (the contract's `NoticeSchema`). */
+export type NoticeRecord = NoticeView;
 
 /** The notice columns, with the implementing body of the case (机构名称). */
 function noticeQuery(knex: Knex) {
@@ -68,7 +51,7 @@ function notice(r: Record<string, unknown>, now: string): NoticeRecord {
   const dueAt = instant(r.response_due_at)!;
   return {
     id: String(r.id), caseNo: String(r.case_no), rule: String(r.rule), ...(text(r.step_id) ? { stepId: text(r.step_id) } : {}),
-    warningType: String(r.warning_type), content: String(r.content), department: String(r.department),
+    warningType: String(r.warning_type) as NoticeView['warningType'], content: String(r.content), department: String(r.department),
     issuedOn: String(r.issued_on), responseDue: String(r.response_due), responseDueAt: dueAt,
     ...(respondedAt ? { response: String(r.response), respondedAt, respondedBy: String(r.responded_by) } : {}),
     responseOverdue: !respondedAt && dueAt <= now,

@@ -8,6 +8,7 @@
  */
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { LightsOverviewSchema } from '../../contracts/api/lights.js';
+import { NoticeSchema } from '../../contracts/api/supervision.js';
 import { ApiError, notFound } from '../http/errors.js';
 import { authorize, requireUser } from '../http/guard.js';
 import { errors } from '../http/schemas.js';
@@ -20,11 +21,7 @@ import { answerNotice, findNotice, lightsByDepartment, listNotices } from '../qu
 import '../plugins/types.js';
 
 const count = { type: 'integer' } as const;
-const noticeSchema = {
-  type: 'object',
-  required: ['id', 'caseNo', 'rule', 'content', 'department', 'issuedOn', 'responseDue', 'responseOverdue'],
-  properties: Object.fromEntries(['id', 'caseNo', 'rule', 'stepId', 'warningType', 'content', 'department', 'issuedOn', 'responseDue', 'responseDueAt', 'response', 'respondedAt', 'respondedBy'].map((k) => [k, { type: 'string' }]).concat([['responseOverdue', { type: 'boolean' }], ['gb', { type: 'object', additionalProperties: { type: 'string' } } as { type: string }]])),
-} as const;
+const noticeSchema = NoticeSchema;
 const departmentQuery = {
   department: { type: 'string', maxLength: 256 },
   region: { type: 'string', pattern: '^[0-9]{6}([0-9]{3})?$', description: 'this region and the regions below it (a division code)' },
