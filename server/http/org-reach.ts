@@ -3,6 +3,7 @@
  * county and its townships, a township's its own; the city's, and the platform's own `admin`, everything.
  * Each write route names what it changes — a region, a department, a position, a user — and is refused
  * before it touches anything when that lies outside the editor's reach, so a refusal leaves no trace.
+ * Reading the accounts follows the same reach (`usersInReach`): a county centre lists the staff it manages.
  */
 import type { FastifyInstance } from 'fastify';
 import type { AuthUser } from '../identity/roles.js';
@@ -65,4 +66,22 @@ export async function requireOrgReach(app: FastifyInstance, actor: AuthUser, ...
       field, ...(value !== undefined ? { target: value } : {}), region: actor.region, ...(region !== null ? { lies: region } : {}),
     });
   }
+}
+
+/**
+ * The rows of `users` that `actor` reaches: all of them for an actor at the top or placed nowhere; below it,
+ * those whose department lies in the actor's region or below (a department member lies where their
+ * department does, as for an edit), or who are placed at a centre there. An account placed nowhere (an
+ * applicant, the platform's own `admin`) lies outside every reach below the top, as for an edit.
+ */
+export async function usersInReach<U extends { department?: string; region?: string }>(app: FastifyInstance, actor: AuthUser, users: readonly U[]): Promise<U[]> {
+  if (actor.region === undefined) return [...users];
+  const org = await app.identity.org.list();
+  const reach = editableRegions(org, actor.region);
+  if (reach === undefined) return [...users];
+  const regionOf = new Map(org.departments.map((d) => [d.id, d.region]));
+  return users.filter((u) => {
+    const region = (u.department !== undefined ? regionOf.get(u.department) : undefined) ?? u.region;
+    return region !== undefined && reach.includes(region);
+  });
 }

@@ -74,6 +74,9 @@ export const organisationRoutes: FastifyPluginAsync = async (app) => {
     },
   }, async (request) => {
     authorize(request, 'org.read', { kind: 'system' });
+    // Whole at every level: a county's steps, copies and co-departments may name a city department, so the
+    // modeler's pickers and deploy check read them all, and the lights filter draws the reader's regions from
+    // it. Who may change what is the writes' check; the accounts themselves are read by reach (/api/users).
     return org.list();
   });
 

@@ -1,12 +1,13 @@
 /**
  * Users: reform-office admins create anyone; a department admin creates staff and admins of their own
- * department (the policy says so, `server/identity/permissions.ts`). Only the ID number's last four
- * characters are kept.
+ * department (the policy says so, `server/identity/permissions.ts`). A reform office or supervision account
+ * placed at a county or township centre creates and lists only the accounts of its region and below
+ * (server/http/org-reach.ts). Only the ID number's last four characters are kept.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { ApiError } from '../http/errors.js';
 import { authorize } from '../http/guard.js';
-import { requireOrgReach, type OrgTarget } from '../http/org-reach.js';
+import { requireOrgReach, usersInReach, type OrgTarget } from '../http/org-reach.js';
 import { requireStrongPassword } from '../http/password-guard.js';
 import { errors, userSchema } from '../http/schemas.js';
 import { ID_TYPES } from '../identity/real-name.js';
@@ -71,14 +72,16 @@ export const userRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Querystring: { department?: string } }>('/api/users', {
     schema: {
       tags: ['users'],
-      summary: 'List users (a department admin sees their own department)',
+      summary: 'List users (a department admin sees their own department; a reform office or supervision account at a county or township centre the accounts of its region and below)',
       querystring: { type: 'object', additionalProperties: false, properties: { department: { type: 'string', maxLength: 128 } } },
       response: { 200: { type: 'array', items: userSchema }, ...errors(400, 401, 403) },
     },
   }, async (request) => {
     const isDeptAdminOnly = request.user && !request.user.roles.some((r) => r === 'reform-office-admin' || r === 'auditor');
     const department = request.query.department ?? (isDeptAdminOnly ? request.user?.department : undefined);
-    authorize(request, 'user.list', { kind: 'user', department });
-    return app.identity.users.list(department === undefined ? {} : { department });
+    const actor = authorize(request, 'user.list', { kind: 'user', department });
+    // 分级管理: below the city a centre reads the accounts it manages; another level's department, asked by
+    // name, has none of them (an empty list, as for a department without staff).
+    return usersInReach(app, actor, await app.identity.users.list(department === undefined ? {} : { department }));
   });
 };

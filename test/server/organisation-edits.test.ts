@@ -147,6 +147,35 @@ describe('a reform office below the city edits its own level and below', () => {
     expect(ZH_CN_WORKBENCH['error.ORG_OUTSIDE_REGION']).toBe('只能管理本级及下级区划的组织机构和人员');
   });
 
+  it('lists the accounts of its district and street, not the city\'s, while the organisation tree stays whole', async () => {
+    const ids = async (headers: Record<string, string>, query = '') => {
+      const res = await t.app.inject({ method: 'GET', url: `/api/users${query}`, headers });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().map((u: { id: string }) => u.id).sort();
+    };
+    const STREET = ['beishan-admin', 'beishan-chief', 'beishan-staff'];
+    const DISTRICT = ['market-admin', 'market-chief', 'market-staff'];
+    expect((await send('POST', '/api/users', { id: 'beishan-office', name: '北山街道审改办', roles: ['reform-office-admin'], region: '330106001', password: PASSWORD })).statusCode).toBe(201);
+    expect((await send('POST', '/api/users', { id: 'xihu-auditor', name: '西湖区督查员', roles: ['auditor'], region: '330106', password: PASSWORD })).statusCode).toBe(201);
+    const street = await login(t.app, 'beishan-office', PASSWORD);
+    const auditor = await login(t.app, 'xihu-auditor', PASSWORD);
+    // The district's departments and centre accounts and its street's; never the city's, nor accounts placed nowhere (admin, applicant, auditor).
+    expect(await ids(county)).toEqual([...STREET, 'beishan-office', ...DISTRICT, 'xihu-auditor', 'xihu-office'].sort());
+    expect(await ids(auditor)).toEqual(await ids(county));
+    expect(await ids(street)).toEqual([...STREET, 'beishan-office'].sort());
+    expect(await ids(county, '?department=market-supervision')).toEqual(DISTRICT);
+    expect(await ids(county, `?department=${encodeURIComponent(CITY)}`)).toEqual([]);
+    expect(await ids(street, '?department=market-supervision')).toEqual([]);
+    // The city centre and the platform's admin read every account.
+    const all = ['admin', 'applicant', 'auditor', ...STREET, 'beishan-office', 'city-office', ...DISTRICT, 'sjj-staff', 'xihu-auditor', 'xihu-office'].sort();
+    expect(await ids(city)).toEqual(all);
+    expect(await ids(admin)).toEqual(all);
+    // The tree is read whole at every level: a district's steps and copies may name a city department.
+    const org = (await t.app.inject({ method: 'GET', url: '/api/org', headers: street })).json();
+    expect(org.departments.map((d: { id: string }) => d.id).sort()).toEqual(['market-supervision', CITY, '北山街道社会事务办公室'].sort());
+    expect(org.regions.map((r: { code: string }) => r.code)).toEqual(['330100', '330106', '330106001']);
+  });
+
   it('answers an unknown record as not found, not as outside the region', async () => {
     expect((await send('PATCH', '/api/org/departments/nowhere', { name: '无' }, county)).statusCode).toBe(404);
     expect((await send('PATCH', '/api/users/nobody', { name: '无' }, county)).statusCode).toBe(404);

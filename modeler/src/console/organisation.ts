@@ -8,6 +8,7 @@
 import { el, keyed, say, section, select, table, type T } from '../ui/dom.js';
 import type { Http } from '../ui/http.js';
 import type { ConsoleContext } from './context.js';
+import { regionsInScope } from './lights-filter.js';
 import { input, orgForm, refusalText, type FormField } from './organisation-forms.js';
 
 interface Region { code: string; name: string; level: string; parent?: string; centre: string; disabled: boolean }
@@ -220,6 +221,25 @@ function usersSection(ctx: ConsoleContext, org: Org, slot: HTMLElement): HTMLEle
   return section(t('Staff'), el('button', { type: 'button', class: 'create', id: 'user-new', onclick: create }, t('New user')), list);
 }
 
+/**
+ * The part of the organisation a reform office placed at `home` keeps (分级管理): its region and those
+ * below, their departments and positions; everything at the top (a city) or placed nowhere. The server reads
+ * the tree whole to everyone and lists only the accounts within reach, so without this a county office would
+ * see the city's rows with holders it cannot name and buttons the server refuses.
+ */
+export function orgInReach<O extends Omit<Org, 'users'>>(structure: O, home?: string): O {
+  const region = structure.regions.find((r) => r.code === home);
+  if (home === undefined || (region !== undefined && region.parent === undefined)) return structure;
+  const regions = new Set(regionsInScope(structure.regions, home).map((r) => r.code));
+  const departments = new Set(structure.departments.filter((d) => regions.has(d.region)).map((d) => d.id));
+  return {
+    ...structure,
+    regions: structure.regions.filter((r) => regions.has(r.code)),
+    departments: structure.departments.filter((d) => departments.has(d.id)),
+    positions: structure.positions.filter((p) => departments.has(p.department)),
+  };
+}
+
 /** Renders the organisation page (reform office only; the server refuses the others). */
 export async function organisationPage(ctx: ConsoleContext): Promise<HTMLElement> {
   const { t, http } = ctx;
@@ -227,7 +247,7 @@ export async function organisationPage(ctx: ConsoleContext): Promise<HTMLElement
     return el('div', { class: 'page', id: 'organisation' }, el('h1', {}, t('Organisation')), el('p', { class: 'form-error', role: 'alert' }, t('Only the reform office keeps the organisation')));
   }
   const [structure, users] = await Promise.all([http.get<Omit<Org, 'users'>>('/api/org'), http.get<User[]>('/api/users')]);
-  const org: Org = { ...structure, users };
+  const org: Org = { ...orgInReach(structure, ctx.me?.()?.region), users };
   // One form at a time, at the top, where the reform office's eye is after pressing a button.
   const slot = el('div', { class: 'form-slot', id: 'org-form-slot' });
   return el('div', { class: 'page', id: 'organisation' },
