@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SPGL } from '../../engine/approval/index.js';
 import type { World } from './harness.js';
-import { bj, calendar, pdf, shared, wd, world } from './harness.js';
+import { bj, pdf, shared, world } from './harness.js';
 
 const clerk = { id: 'clerk-1', name: '窗口人员', roles: ['clerk'] };
 let w: World;
@@ -66,10 +66,11 @@ describe('the shipped catalogue', () => {
       .toMatchObject({ ok: true, status: SPGL.specialProcedureStarted });
     w.at('2026-06-26');
     expect(await w.service.endSpecialProcedure(no, { id: 'expert-1', actor: clerk })).toMatchObject({ ok: true, status: SPGL.specialProcedureEnded });
-    const suspended = calendar.countWorkingDays('2026-06-05', '2026-06-26');
     const d = (await w.service.getCase(no))!.lifecycle.deadlines!;
-    expect(d.promised.date).toBe(wd(wd(accepted, 20), suspended));
-    expect(d.statutory.date).toBe(wd(wd(accepted, 60), suspended));
+    // 14 WD suspended in (06-05, 06-26]: 08-12, 15-18 (06-19 端午), 22-26. 20 WD after 06-01 is 06-30, 60 WD is 08-25;
+    // 14 more: 07-01 .. 07-20 and 08-26 .. 09-14 (scenario S5).
+    expect(d.promised.date).toBe('2026-07-20');
+    expect(d.statutory.date).toBe('2026-09-14');
   });
 
   it('ITEM-05: fees computed by the table must be paid online before recording', async () => {

@@ -38,7 +38,7 @@ describe('ITEM-04 environmental impact report approval (scenario S5)', () => {
     // The public version is missing: one correction notice, with its basis.
     const review = await w.service.preReview(no);
     expect(review!.corrections.map((c) => c.code)).toEqual(['M3']);
-    w.at(wd(D0, 1));
+    w.at('2026-05-28');
     const notified = await w.service.notifyCorrection(no, { actor: clerk });
     expect(notified).toMatchObject({ ok: true, status: SPGL.correctionStarted });
     if (!notified.ok) return;
@@ -65,11 +65,11 @@ describe('ITEM-04 environmental impact report approval (scenario S5)', () => {
     expect(accepted.document).toContain(`<strong data-field="promisedDate">${chineseDate('2026-06-30')}</strong>`);
     expect(accepted.document).toContain(`<span data-field="statutoryDate">${chineseDate('2026-08-25')}</span>`);
     let s = (await w.service.getCase(no))!.lifecycle;
-    expect(s.deadlines!.promised.date).toBe(wd(S5_ACCEPTED, 20));
-    expect(s.deadlines!.statutory.date).toBe(wd(S5_ACCEPTED, 60));
+    expect(s.deadlines!.promised.date).toBe('2026-06-30'); // 20 WD after Mon 06-01 (06-19 端午 skipped)
+    expect(s.deadlines!.statutory.date).toBe('2026-08-25'); // 60 WD after Mon 06-01
 
     // Acceptance publicity (受理公示) as the first step.
-    w.at(wd(S5_ACCEPTED, 3));
+    w.at('2026-06-04');
     expect((await w.service.getCase(no))!.openTasks.map((t) => t.elementId)).toEqual(['publicity']);
     await complete(no, 'publicity');
 
@@ -86,21 +86,18 @@ describe('ITEM-04 environmental impact report approval (scenario S5)', () => {
     expect((await w.service.getCase(no))!.lifecycle.light).toBe('paused');
     w.at('2026-06-26');
     expect(await w.service.endSpecialProcedure(no, { id: 'expert-1', result: '专家组原则通过，按意见修改', actor: clerk })).toMatchObject({ ok: true, status: SPGL.specialProcedureEnded });
-    const suspended = calendar.countWorkingDays('2026-06-05', '2026-06-26');
-    expect(suspended).toBe(14);
+    expect(calendar.countWorkingDays('2026-06-05', '2026-06-26')).toBe(14); // 08-12, 15-18 (06-19 端午), 22-26
     s = (await w.service.getCase(no))!.lifecycle;
-    expect(s.deadlines!.promised.date).toBe(wd(wd(S5_ACCEPTED, 20), suspended));
-    expect(s.deadlines!.promised.date).toBe('2026-07-20');
-    expect(s.deadlines!.statutory.date).toBe(wd(wd(S5_ACCEPTED, 60), suspended));
-    expect(s.deadlines!.statutory.date).toBe('2026-09-14');
+    expect(s.deadlines!.promised.date).toBe('2026-07-20'); // 06-30 moved by the 14 suspended WD: 07-01 .. 07-20
+    expect(s.deadlines!.statutory.date).toBe('2026-09-14'); // 08-25 moved by 14 WD: 08-26 .. 09-14
     // Cross-check: 4 WD used before the pause, 16 remain after it.
     expect(calendar.countWorkingDays(S5_ACCEPTED, '2026-06-05')).toBe(4);
     expect(wd('2026-06-26', 16)).toBe('2026-07-20');
 
     await complete(no, 'expertReview');
-    w.at(wd('2026-06-26', 5));
+    w.at('2026-07-03'); // 5 WD after Fri 06-26: 29, 30, 07-01, 02, 03
     await complete(no, 'examine');
-    const decidedOn = wd('2026-06-26', 8);
+    const decidedOn = '2026-07-08'; // Wed, 8 WD after 06-26: 29, 30, 07-01, 02, 03, 06, 07, 08
     w.at(decidedOn, '11:00');
     await complete(no, 'decide', 'approve', '同意该项目按报告书所列性质、规模、地点建设');
     expect(await w.service.issueCertificate(no, { actor: clerk })).toMatchObject({ ok: true });
@@ -108,17 +105,17 @@ describe('ITEM-04 environmental impact report approval (scenario S5)', () => {
     s = (await w.service.getCase(no))!.lifecycle;
     expect(s.decision).toMatchObject({ outcome: 'approved', decidedOn, promised: { onTime: true }, statutory: { onTime: true } });
     expect(s.certificate).toMatchObject({ name: '关于建设项目环境影响报告书的批复', issuer: '市生态环境局', holder: applicant.name, validFrom: decidedOn });
-    expect(s.deadlines!.delivery!.date).toBe(wd(decidedOn, 10));
+    expect(s.deadlines!.delivery!.date).toBe('2026-07-22'); // 10 WD after Wed 07-08: 09, 10, 13..17, 20, 21, 22
 
-    const pickedUp = wd(decidedOn, 2);
+    const pickedUp = '2026-07-10'; // Fri, 2 WD after 07-08
     w.at(pickedUp);
     expect(await w.service.recordDelivery(no, { method: 'pickup', actor: clerk })).toMatchObject({ ok: true });
     expect(await w.service.evaluate(no, { grade: 5, comment: '专家评审期间无人告知进度', actor: { id: applicant.id } })).toMatchObject({ ok: true });
     s = (await w.service.getCase(no))!.lifecycle;
     expect(s.delivery).toMatchObject({ method: 'pickup', onTime: true });
     expect(s.evaluation).toMatchObject({ grade: 5 });
-    expect(s.rectification!.due.date).toBe(wd(pickedUp, 5));
-    w.at(wd(pickedUp, 2));
+    expect(s.rectification!.due.date).toBe('2026-07-17'); // 5 WD after Fri 07-10: 13, 14, 15, 16, 17
+    w.at('2026-07-14');
     expect(await w.service.completeRectification(no, { note: '建立技术评估进度短信告知', actor: clerk })).toMatchObject({ ok: true });
     expect((await w.service.getCase(no))!.lifecycle.rectification!.completedAt).toBeDefined();
 

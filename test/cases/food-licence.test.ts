@@ -5,8 +5,8 @@
  */
 import { timelineWhyText } from '../../contracts/messages/index.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chineseDate, SPGL } from '../../engine/approval/index.js';
-import { bj, pdf, shared, wd, world, type World } from './harness.js';
+import { SPGL } from '../../engine/approval/index.js';
+import { bj, pdf, shared, world, type World } from './harness.js';
 
 const D0 = '2026-03-02'; // Monday
 const applicant = { id: 'u-chen', name: '陈静餐饮有限公司', kind: 'ENTERPRISE' };
@@ -40,40 +40,40 @@ describe('ITEM-02 food business licence', () => {
     const review = await w.service.preReview(no);
     expect(review!.corrections.map((c) => c.code)).toEqual(['M4', 'M7']);
     expect(review!.corrections[0]!.basis).toContain('食品安全法');
-    w.at(wd(D0, 1));
+    w.at('2026-03-03');
     const notified = await w.service.notifyCorrection(no, { actor: clerk });
     expect(notified).toMatchObject({ ok: true, status: SPGL.correctionStarted });
     if (!notified.ok) return;
     expect(notified.document).toContain('一次性补正告知书');
     expect(notified.document).toContain('委托他人办理的，请补正授权委托书及代理人身份证明');
 
-    w.at(wd(D0, 3));
+    w.at('2026-03-05');
     expect(await w.service.supplyCorrection(no, { actor: { id: applicant.id }, materials: [pdf('M4'), pdf('M7')] })).toMatchObject({ ok: true, status: SPGL.correctionEnded });
     expect((await w.service.preReview(no))!.acceptable).toBe(true);
-    const acceptedOn = wd(D0, 3);
+    const acceptedOn = '2026-03-05'; // Thu
     w.at(acceptedOn, '15:00');
     const accepted = await w.service.accept(no, { actor: clerk });
     expect(accepted).toMatchObject({ ok: true, status: SPGL.handling });
     if (!accepted.ok) return;
-    const promised = wd(acceptedOn, 5);
-    expect(accepted.document).toContain(`<strong data-field="promisedDate">${chineseDate(promised)}</strong>`);
+    const promised = '2026-03-12'; // 5 WD after Thu 03-05: 06, 09, 10, 11, 12
+    expect(accepted.document).toContain('<strong data-field="promisedDate">2026年3月12日</strong>');
     expect(accepted.document).toContain(no);
     const summary = (await w.service.getCase(no))!.summary;
     expect(summary).toMatchObject({ status: String(SPGL.handling), stage: 'review', department: '区市场监督管理局', light: 'green' });
     // The limit ends at 24:00 of its last day, stored as a UTC instant.
     expect(summary.promisedDeadline).toBe(new Date(Date.parse(bj(promised, '00:00')) + 86_400_000).toISOString());
 
-    w.at(wd(acceptedOn, 1));
+    w.at('2026-03-06');
     await complete(no, 'review');
     // The site check counts toward the limits: status 9 then 10, the promised date does not move.
     expect(await w.service.startSpecialProcedure(no, { id: 'site-1', procedure: 'SITE_CHECK', reason: '核查经营场所布局', basis: '《食品经营许可和备案管理办法》', expectedDuration: { value: 2, unit: 'WD' }, actor: clerk }))
       .toMatchObject({ ok: true, status: SPGL.specialProcedureStarted });
-    w.at(wd(acceptedOn, 2));
+    w.at('2026-03-09');
     expect(await w.service.endSpecialProcedure(no, { id: 'site-1', result: '场所布局符合要求', actor: clerk })).toMatchObject({ ok: true, status: SPGL.specialProcedureEnded });
     expect((await w.service.getCase(no))!.lifecycle.deadlines!.promised.date).toBe(promised);
     await complete(no, 'siteCheck');
     await complete(no, 'audit');
-    w.at(wd(acceptedOn, 3), '11:00');
+    w.at('2026-03-10', '11:00');
     await complete(no, 'decide', 'approve', '符合许可条件');
     const issued = await w.service.issueCertificate(no, { actor: clerk });
     expect(issued).toMatchObject({ ok: true });
@@ -82,12 +82,12 @@ describe('ITEM-02 food business licence', () => {
     const pushes = (await w.store.outbox.listOutbox({ caseNo: no })).map((m) => (m.payload as { action?: string }).action);
     expect(pushes).toContain('push-certificate');
 
-    w.at(wd(acceptedOn, 4));
+    w.at('2026-03-11');
     expect(await w.service.recordDelivery(no, { method: 'express', trackingNumber: 'EMS9876543210CN', carrier: 'EMS', actor: clerk })).toMatchObject({ ok: true });
     expect(await w.service.evaluate(no, { grade: 4, comment: '等待时间较长', actor: { id: applicant.id } })).toMatchObject({ ok: true });
     const view = await w.service.getCase(no);
     expect(view!.lifecycle.delivery).toMatchObject({ method: 'express', onTime: true });
-    expect(view!.lifecycle.rectification!.due.date).toBe(wd(wd(acceptedOn, 4), 5));
+    expect(view!.lifecycle.rectification!.due.date).toBe('2026-03-18'); // evaluated Wed 03-11, 5 WD: 12, 13, 16, 17, 18
     expect(view!.lifecycle.decision).toMatchObject({ outcome: 'approved', promised: { onTime: true } });
 
     const timeline = await w.service.timeline(no);
@@ -119,7 +119,7 @@ describe('ITEM-02 food business licence', () => {
   it('lets the applicant withdraw during handling: status 14 and the open task cancelled', async () => {
     const { caseNo } = await applyFood();
     await w.service.accept(caseNo, { actor: clerk });
-    w.at(wd(D0, 1));
+    w.at('2026-03-03');
     expect(await w.service.withdraw(caseNo, { reason: '经营地址变更', actor: clerk })).toMatchObject({ ok: false, rejection: { code: 'NOT_THE_APPLICANT' } });
     expect(await w.service.withdraw(caseNo, { reason: '经营地址变更', actor: { id: applicant.id } })).toMatchObject({ ok: true, status: SPGL.withdrawn });
     expect((await w.store.cases.listTasks({ caseNo })).map((t) => t.status)).toEqual(['cancelled']);
@@ -127,14 +127,14 @@ describe('ITEM-02 food business licence', () => {
 
   it('deems the application accepted from its receipt when the timer poller finds the window lapsed', async () => {
     const { caseNo } = await applyFood({}, [pdf('M1'), licence, pdf('M3')]);
-    w.clock.pin(new Date(Date.parse(bj(wd(D0, 6), '00:00')) + 60_000));
+    w.clock.pin(new Date(Date.parse(bj('2026-03-10', '00:00')) + 60_000));
     expect(await w.poller.drain()).toMatchObject({ fired: 1, failed: 0 });
     const view = await w.service.getCase(caseNo);
     expect(view!.lifecycle.acceptance).toMatchObject({ acceptedOn: D0, deemed: true, by: 'system:timer' });
     expect(view!.summary.status).toBe(String(SPGL.handling));
     const notice = await w.service.document(caseNo, 'acceptance-notice');
     expect(notice).toContain('第三十二条');
-    expect(notice).toContain(chineseDate(wd(D0, 5)));
+    expect(notice).toContain('2026年3月9日'); // the window's last day, 5 WD after Mon 03-02
     expect(await w.service.notifyCorrection(caseNo, { actor: clerk })).toMatchObject({ ok: false, rejection: { code: 'WRONG_PHASE' } });
   });
 

@@ -3,10 +3,9 @@
  * work in parallel on their own limits, the case is complete only when every branch ended; a late branch is
  * supervised; a refusal by one co-department gives a partially refused outcome.
  */
-import { addCalendarDays } from '../../engine/calendar/index.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SPGL } from '../../engine/approval/index.js';
-import { bj, pdf, shared, wd, world, type World } from './harness.js';
+import { bj, pdf, shared, world, type World } from './harness.js';
 
 const D0 = '2026-09-01'; // Tuesday
 const HEALTH = '区卫生健康委员会';
@@ -43,7 +42,7 @@ async function completeBranch(caseNo: string, elementId: string, outcome: 'appro
 }
 
 async function registered(caseNo: string) {
-  w.at(wd(D0, 1), '11:00');
+  w.at('2026-09-02', '11:00');
   const view = await w.service.getCase(caseNo);
   await w.service.completeTask(caseNo, { taskId: view!.openTasks[0]!.taskId, actor: clerk });
 }
@@ -52,23 +51,23 @@ describe('ITEM-03 hotel joint approval (scenario S7)', () => {
   it('waits for every co-department, supervises the late one, and completes one working day late', async () => {
     const no = await acceptedHotel();
     let s = (await w.service.getCase(no))!.lifecycle;
-    expect(s.deadlines!.promised.date).toBe(wd(D0, 10));
-    expect(s.deadlines!.statutory.date).toBe(wd(D0, 45));
+    expect(s.deadlines!.promised.date).toBe('2026-09-15'); // 10 WD after Tue 09-01: 02, 03, 04, 07..11, 14, 15
+    expect(s.deadlines!.statutory.date).toBe('2026-11-09'); // 45 WD after 09-01, skipping 09-25..27 and 10-01..07, counting Sun 09-20 and Sat 10-10 (scenario S7)
     expect(s.deadlines!.statutory.basis.article).toBe('行政许可法第42条第2款');
 
     await registered(no);
-    const started = wd(D0, 1);
+    // Stage 2 starts on Wed 09-02.
     s = (await w.service.getCase(no))!.lifecycle;
     expect(s.coDepartments.map((c) => c.department)).toEqual([HEALTH, POLICE, FIRE]);
-    expect(s.deadlines!.departments[HEALTH]!.date).toBe(wd(started, 5));
-    expect(s.deadlines!.departments[POLICE]!.date).toBe(wd(started, 7));
-    expect(s.deadlines!.departments[FIRE]!.date).toBe(wd(started, 7));
+    expect(s.deadlines!.departments[HEALTH]!.date).toBe('2026-09-09'); // 5 WD after 09-02: 03, 04, 07, 08, 09
+    expect(s.deadlines!.departments[POLICE]!.date).toBe('2026-09-11'); // 7 WD after 09-02: 03, 04, 07, 08, 09, 10, 11
+    expect(s.deadlines!.departments[FIRE]!.date).toBe('2026-09-11');
     const tasks = await w.store.cases.listTasks({ caseNo: no, status: 'active' });
     expect(tasks.map((t) => t.department).sort()).toEqual([HEALTH, POLICE, FIRE].sort());
 
-    w.at(wd(started, 4));
+    w.at('2026-09-08');
     await completeBranch(no, 'health', 'approve');
-    w.at(wd(started, 6));
+    w.at('2026-09-10');
     await completeBranch(no, 'fire', 'approve');
     s = (await w.service.getCase(no))!.lifecycle;
     expect(s.status).toBe(SPGL.handling);
@@ -76,29 +75,27 @@ describe('ITEM-03 hotel joint approval (scenario S7)', () => {
     expect(s.coDepartments.filter((c) => c.completedAt).length).toBe(2);
 
     // The police branch is red from 00:00 after its own deadline: one supervision record, not two.
-    const policeDue = s.deadlines!.departments[POLICE]!.date;
-    w.at(addCalendarDays(policeDue, 1), '00:10');
+    w.at('2026-09-12', '00:10'); // the police due day is 09-11
     await w.service.evaluateSupervision(no);
     await w.service.evaluateSupervision(no);
     s = (await w.service.getCase(no))!.lifecycle;
     expect(s.supervision).toMatchObject([{ rule: 'step-overdue', stepId: `co-department:${POLICE}`, department: POLICE }]);
 
     // The whole case is red from 00:00 after the promised deadline.
-    const promised = s.deadlines!.promised.date;
-    w.at(addCalendarDays(promised, 1), '00:10');
+    w.at('2026-09-16', '00:10'); // the promised due day is 09-15
     await w.service.evaluateSupervision(no);
     s = (await w.service.getCase(no))!.lifecycle;
     expect(s.light).toBe('red');
     expect(s.supervision.map((r) => r.rule)).toEqual(['step-overdue', 'case-overdue']);
 
     // The joint extension (15 WD by the head of the same-level government) moves the statutory limit.
-    w.at(addCalendarDays(promised, 1), '09:00');
+    w.at('2026-09-16', '09:00');
     expect(await w.service.approveExtension(no, { requested: { value: 15, unit: 'WD' }, reason: '特种行业许可需补充核查', actor: clerk }))
       .toMatchObject({ ok: false, rejection: { code: 'EXTENSION_APPROVER_ROLE' } });
     expect(await w.service.approveExtension(no, { requested: { value: 15, unit: 'WD' }, reason: '特种行业许可需补充核查', actor: governmentHead })).toMatchObject({ ok: true });
-    expect((await w.service.getCase(no))!.lifecycle.deadlines!.statutory.date).toBe(wd(D0, 60));
+    expect((await w.service.getCase(no))!.lifecycle.deadlines!.statutory.date).toBe('2026-11-30'); // 11-09 plus 15 WD: 10..13, 16..20, 23..27, 30
 
-    const lastDay = addCalendarDays(promised, 1);
+    const lastDay = '2026-09-16'; // Wed, 1 WD after the promised 09-15 (scenario S7)
     w.at(lastDay, '16:00');
     await completeBranch(no, 'police', 'approve');
     s = (await w.service.getCase(no))!.lifecycle;
@@ -114,7 +111,7 @@ describe('ITEM-03 hotel joint approval (scenario S7)', () => {
   it('ends with a partially refused outcome when one co-department refuses, and does not wait for more', async () => {
     const no = await acceptedHotel();
     await registered(no);
-    w.at(wd(D0, 3));
+    w.at('2026-09-04');
     const police = (await w.service.getCase(no))!.openTasks.find((t) => t.elementId === 'police')!;
     // The lead department's clerk works none of a co-department's steps.
     expect(await w.service.completeTask(no, { taskId: police.taskId, outcome: 'refuse', actor: clerk }))
@@ -134,7 +131,7 @@ describe('ITEM-03 hotel joint approval (scenario S7)', () => {
   it('ends refused (status 13) without an issue step when every co-department refuses', async () => {
     const no = await acceptedHotel();
     await registered(no);
-    w.at(wd(D0, 3));
+    w.at('2026-09-04');
     for (const branch of ['health', 'police', 'fire']) await completeBranch(no, branch, 'refuse', '不符合条件');
     const view = await w.service.getCase(no);
     expect(view!.lifecycle).toMatchObject({ status: SPGL.completedRefused, phase: 'concluded', decision: { outcome: 'refused' } });
@@ -144,7 +141,7 @@ describe('ITEM-03 hotel joint approval (scenario S7)', () => {
   it("counts the fire brigade's 会签 as one: an added signer's refusal refuses the branch, once both signed", async () => {
     const no = await acceptedHotel();
     await registered(no);
-    w.at(wd(D0, 3));
+    w.at('2026-09-04');
     const inspector = { id: 'fire-officer', department: FIRE, roles: ['fire-inspector'] };
     const fire = (await w.service.getCase(no))!.openTasks.find((t) => t.elementId === 'fire')!;
     expect(await w.service.claimTask(no, { taskId: fire.taskId, assignee: inspector.id, actor: inspector } as never)).toMatchObject({ ok: true });

@@ -5,7 +5,6 @@
  * same due date for an acceptance on Thu 09-24 17:30 (policy C1); a venue outside hygiene supervision not accepted;
  * an overdue case red from 00:00 after its promised date with exactly one supervision record.
  */
-import { addCalendarDays } from '../../engine/calendar/index.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chineseDate, SPGL } from '../../engine/approval/index.js';
 import { bj, pdf, shared, wd, world, type World } from './harness.js';
@@ -55,7 +54,8 @@ describe('ITEM-06 public venue hygiene licence (scenario S1)', () => {
     expect(accepted.document).toContain(`受理编号：${no}`);
     expect(accepted.document).toContain(`<strong data-field="acceptedOn">${chineseDate(S1_SUBMITTED)}</strong>`);
     expect(accepted.document).toContain(`<strong data-field="promisedDate">${chineseDate(S1_DUE)}</strong>`);
-    expect(accepted.document).toContain(`<span data-field="statutoryDate">${chineseDate(wd(S1_SUBMITTED, 20))}</span>`);
+    // Statutory 20 WD: 09-28, 29, 30, 10-08, 09, Sat 10-10 (调休), 12..16, 19..23, 26..29.
+    expect(accepted.document).toContain('<span data-field="statutoryDate">2026年10月29日</span>');
     expect(await w.service.document(no, 'acceptance-notice')).toBe(accepted.document);
     let view = await w.service.getCase(no);
     expect(view!.lifecycle.acceptance).toMatchObject({ acceptedOn: S1_SUBMITTED, deemed: false, by: 'system' });
@@ -72,8 +72,7 @@ describe('ITEM-06 public venue hygiene licence (scenario S1)', () => {
     expect(await w.service.endSpecialProcedure(no, { id: 'site-1', result: '布局符合卫生规范', actor: inspector })).toMatchObject({ ok: true, status: SPGL.specialProcedureEnded });
     expect((await w.service.getCase(no))!.lifecycle.deadlines!.promised.date).toBe(S1_DUE);
     await complete(no, 'siteCheck');
-    const decidedOn = wd('2026-09-29', 1);
-    expect(decidedOn).toBe('2026-09-30');
+    const decidedOn = '2026-09-30';
     w.at(decidedOn, '11:00');
     // The window clerk and the inspector do not take the section chief's decision (approval:role).
     for (const who of [windowClerk, inspector]) {
@@ -90,18 +89,17 @@ describe('ITEM-06 public venue hygiene licence (scenario S1)', () => {
     expect(view!.lifecycle.decision).toMatchObject({ outcome: 'approved', decidedOn, promised: { onTime: true }, statutory: { onTime: true } });
     // Valid four years from the decision (validityYears 4).
     expect(view!.lifecycle.certificate).toMatchObject({ name: '公共场所卫生许可证', issuer: '区卫生健康委员会', holder: applicant.name, validFrom: decidedOn, validUntil: '2030-09-29' });
-    expect(view!.lifecycle.deadlines!.delivery!.date).toBe(wd(decidedOn, 10));
+    expect(view!.lifecycle.deadlines!.delivery!.date).toBe('2026-10-20'); // 10 WD after Wed 09-30: 10-08, 09, 10 (Sat), 12..16, 19, 20
 
     // Sent after National Day, the first working day 10-08.
-    const sentOn = wd(decidedOn, 1);
-    expect(sentOn).toBe('2026-10-08');
+    const sentOn = '2026-10-08';
     w.at(sentOn);
     expect(await w.service.recordDelivery(no, { method: 'express', trackingNumber: 'EMS1122334455CN', carrier: 'EMS', actor: inspector })).toMatchObject({ ok: true });
     expect(await w.service.evaluate(no, { grade: 4, comment: '节前提交，节后才收到', actor: { id: applicant.id } })).toMatchObject({ ok: true });
     view = await w.service.getCase(no);
     expect(view!.lifecycle.delivery).toMatchObject({ method: 'express', trackingNumber: 'EMS1122334455CN', onTime: true });
-    // 10-10 is a 调休 working Saturday.
-    expect(view!.lifecycle.rectification!.due.date).toBe(wd(sentOn, 5));
+    // 10-10 is a 调休 working Saturday: 5 WD after Thu 10-08 are 09, 10, 12, 13, 14.
+    expect(view!.lifecycle.rectification!.due.date).toBe('2026-10-14');
 
     const timeline = await w.service.timeline(no);
     expect(timeline.filter((t) => t.status !== undefined).map((t) => t.status)).toEqual([1, 3, 8, 9, 10, 11]);
@@ -115,7 +113,7 @@ describe('ITEM-06 public venue hygiene licence (scenario S1)', () => {
     const { caseNo } = accepted;
     expect(accepted.document).toContain(`<strong data-field="promisedDate">${chineseDate(S1_DUE)}</strong>`);
     expect(wd('2026-09-24', 5)).toBe(S1_DUE);
-    expect((await w.service.getCase(caseNo))!.lifecycle.deadlines!.promised.date).toBe(wd('2026-09-24', 5));
+    expect((await w.service.getCase(caseNo))!.lifecycle.deadlines!.promised.date).toBe(S1_DUE);
   });
 
   it('does not accept on submission a case with something to correct: it waits for the correction', async () => {
@@ -153,7 +151,7 @@ describe('ITEM-06 public venue hygiene licence (scenario S1)', () => {
     w = await world(['ITEM-06'], bj(D, '09:00'));
     const { caseNo, status } = await applyHygiene({ choosesPromise: true }, [pdf('M8', '告知承诺书')]);
     expect(status).toBe(SPGL.handling);
-    const promised = wd(D, 5);
+    const promised = '2026-05-18'; // 5 WD after Mon 05-11: 12, 13, 14, 15, 18
     expect((await w.service.getCase(caseNo))!.lifecycle.deadlines!.promised.date).toBe(promised);
     await complete(caseNo, 'review');
     // The decide task (1 WD) is left open past its own due: supervised on its own, beside the case.
@@ -165,15 +163,15 @@ describe('ITEM-06 public venue hygiene licence (scenario S1)', () => {
     let s = (await w.service.getCase(caseNo))!.lifecycle;
     expect(s.light).not.toBe('red');
     expect(caseOverdue(s.supervision)).toEqual([]);
-    w.at(addCalendarDays(promised, 1), '00:10');
+    w.at('2026-05-19', '00:10');
     await w.service.evaluateSupervision(caseNo);
     await w.service.evaluateSupervision(caseNo);
-    w.at(wd(promised, 1), '09:00');
+    w.at('2026-05-19', '09:00');
     await w.service.evaluateSupervision(caseNo);
     s = (await w.service.getCase(caseNo))!.lifecycle;
     expect(s.light).toBe('red');
     expect(caseOverdue(s.supervision)).toHaveLength(1);
-    expect(caseOverdue(s.supervision)).toMatchObject([{ rule: 'case-overdue', caseNo: caseNo, issuedOn: addCalendarDays(promised, 1) }]);
+    expect(caseOverdue(s.supervision)).toMatchObject([{ rule: 'case-overdue', caseNo: caseNo, issuedOn: '2026-05-19' }]);
     expect(s.supervision.filter((r) => r.rule === 'step-overdue').map((r) => r.stepId)).toEqual([`task:${decide}`]);
     expect(s.supervision).toHaveLength(2);
     // Decided late: recorded as overdue against the promised limit, still within the statutory one.

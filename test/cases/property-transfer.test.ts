@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chineseDate, SPGL } from '../../engine/approval/index.js';
-import { bj, pdf, shared, wd, world, type World } from './harness.js';
+import { bj, pdf, shared, world, type World } from './harness.js';
 
 const D0 = '2026-04-07'; // Tuesday, after 清明 (04-04..06)
 const buyer = { id: 'u-buyer', name: '张伟', kind: 'NATURAL_PERSON' };
@@ -51,33 +51,34 @@ describe('ITEM-05 transfer registration of a resale home', () => {
     expect(notified.document).toContain('《不动产登记暂行条例》第十六条');
     expect(notified.document).toContain(chineseDate(D0));
 
-    const acceptedOn = wd(D0, 2);
+    const acceptedOn = '2026-04-09'; // Thu, 2 WD after 04-07
     w.at(acceptedOn, '09:30');
     expect(await w.service.supplyCorrection(no, { actor: { id: buyer.id }, materials: [pdf('M3')] })).toMatchObject({ ok: true, status: SPGL.correctionEnded });
     w.at(acceptedOn, '10:00');
     const accepted = await w.service.accept(no, { actor: clerk });
     expect(accepted).toMatchObject({ ok: true, status: SPGL.handling });
     if (!accepted.ok) return;
-    const promised = wd(acceptedOn, 5);
+    const promised = '2026-04-16'; // 5 WD after Thu 04-09: 10, 13, 14, 15, 16
     expect(accepted.document).toContain(`受理编号：${no}`);
-    expect(accepted.document).toContain(`<strong data-field="promisedDate">${chineseDate(promised)}</strong>`);
-    expect(accepted.document).toContain(`<span data-field="statutoryDate">${chineseDate(wd(acceptedOn, 30))}</span>`);
+    expect(accepted.document).toContain('<strong data-field="promisedDate">2026年4月16日</strong>');
+    // 30 WD after 04-09: 15 in April (10 .. 30), then 05-06, 07, 08, Sat 05-09 (调休), 11..15, 18..22, 25 (劳动节 05-01..05).
+    expect(accepted.document).toContain('<span data-field="statutoryDate">2026年5月25日</span>');
     let s = (await w.service.getCase(no))!.lifecycle;
     expect(s.deadlines!.promised.date).toBe(promised);
-    expect(s.deadlines!.statutory.date).toBe(wd(acceptedOn, 30));
+    expect(s.deadlines!.statutory.date).toBe('2026-05-25');
 
     // The site check (实地查看) counts toward both limits: status 9 then 10, the dates do not move.
-    w.at(wd(acceptedOn, 1));
+    w.at('2026-04-10');
     expect(await w.service.startSpecialProcedure(no, { id: 'site-1', procedure: 'SITE_CHECK', reason: '核实房屋现状', basis: '《不动产登记暂行条例》第十九条', expectedDuration: { value: 1, unit: 'WD' }, actor: clerk }))
       .toMatchObject({ ok: true, status: SPGL.specialProcedureStarted });
-    w.at(wd(acceptedOn, 2));
+    w.at('2026-04-13');
     expect(await w.service.endSpecialProcedure(no, { id: 'site-1', result: '房屋现状与登记簿一致', actor: clerk })).toMatchObject({ ok: true, status: SPGL.specialProcedureEnded });
     s = (await w.service.getCase(no))!.lifecycle;
     expect(s.deadlines!.promised.date).toBe(promised);
-    expect(s.deadlines!.statutory.date).toBe(wd(acceptedOn, 30));
+    expect(s.deadlines!.statutory.date).toBe('2026-05-25');
 
     await complete(no, 'review');
-    const decidedOn = wd(acceptedOn, 3);
+    const decidedOn = '2026-04-14'; // Tue, 3 WD after 04-09: 10, 13, 14
     w.at(decidedOn, '11:00');
     await complete(no, 'decide', 'approve');
     // The certificate is refused while the fees are unpaid.
@@ -95,13 +96,13 @@ describe('ITEM-05 transfer registration of a resale home', () => {
     expect(s.decision).toMatchObject({ outcome: 'approved', decidedOn, promised: { onTime: true } });
     expect(s.certificate).toMatchObject({ name: '不动产权证书', issuer: '市不动产登记中心', holder: buyer.name, validFrom: decidedOn });
 
-    const sentOn = wd(decidedOn, 1);
+    const sentOn = '2026-04-15';
     w.at(sentOn);
     expect(await w.service.recordDelivery(no, { method: 'express', trackingNumber: 'SF1234567890123', carrier: '顺丰速运', actor: clerk })).toMatchObject({ ok: true });
     expect(await w.service.evaluate(no, { grade: 4, comment: '缴费页面不清楚', actor: { id: buyer.id } })).toMatchObject({ ok: true });
     s = (await w.service.getCase(no))!.lifecycle;
     expect(s.delivery).toMatchObject({ method: 'express', trackingNumber: 'SF1234567890123', carrier: '顺丰速运', onTime: true });
-    expect(s.rectification!.due.date).toBe(wd(sentOn, 5));
+    expect(s.rectification!.due.date).toBe('2026-04-22'); // 5 WD after Wed 04-15: 16, 17, 20, 21, 22
 
     const timeline = await w.service.timeline(no);
     expect(timeline.filter((t) => t.status !== undefined).map((t) => t.status)).toEqual([1, 6, 7, 3, 8, 9, 10, 11]);
@@ -141,7 +142,7 @@ describe('ITEM-05 transfer registration of a resale home', () => {
   it('lets the buyer withdraw during handling before the fees are paid: status 14, nothing charged, the task cancelled', async () => {
     const { caseNo } = await applyTransfer();
     await w.service.accept(caseNo, { actor: clerk });
-    w.at(wd(D0, 1));
+    w.at('2026-04-08');
     // Staff other than the one who entered the window application may not withdraw it for the buyer.
     const colleague = { ...clerk, id: `${clerk.id}-colleague` };
     expect(await w.service.withdraw(caseNo, { reason: '买卖双方解除合同', actor: colleague })).toMatchObject({ ok: false, rejection: { code: 'NOT_THE_APPLICANT' } });

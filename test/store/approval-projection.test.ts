@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteCaseStore } from '../../server/store/sqlite-case-store.js';
-import { bj, pdf, shared, wd, world, type World } from '../cases/harness.js';
+import { bj, pdf, shared, world, type World } from '../cases/harness.js';
 
 const applicant = { id: 'u-salon', name: '丽人美发工作室', kind: 'INDIVIDUAL_BUSINESS', idNumber: '33010219900101123x' };
 const facts = { applicant: { kind: 'INDIVIDUAL_BUSINESS', hasBusinessLicence: true }, venueType: 'BEAUTY_HAIR', hasCentralAC: false, choosesPromise: true, byAgent: false };
@@ -26,7 +26,7 @@ async function rowsOf(knexCases: boolean) {
     materials: [pdf('M1'), shared('M2', '居民身份证', '3301**********3456', '公安机关'), pdf('M3'), pdf('M5'), pdf('M8', '告知承诺书')],
   });
   if (!applied.ok) throw new Error(applied.rejection.message);
-  w.at(wd(wd(D, 5), 1), '09:00');
+  w.at('2026-05-19', '09:00'); // the day after the promised 05-18 (5 WD after Mon 05-11: 12, 13, 14, 15, 18)
   expect((await w.service.evaluateSupervision(applied.caseNo)).ok).toBe(true);
   const strip = (rows: Array<Record<string, unknown>>) => JSON.parse(JSON.stringify(rows).replaceAll(applied.caseNo, '<case>')) as unknown;
   return {
