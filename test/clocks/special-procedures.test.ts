@@ -109,6 +109,7 @@ describe('the suspension ledger', () => {
     const d = caseDeadlines(cal, { accepted: '2026-03-30', promised: { value: 10, unit: 'WD' }, ledger });
     // (04-02, 05-08]: 04-03, then 04-07..30 (18 WD), then 05-06..08 (3) = 22; 04-04..06 and 05-01..05 are off.
     expect(d.statutory.basis.suspendedDays).toBe(22);
-    expect(d.statutory.date).toBe(cal.addWorkingDays(cal.addWorkingDays('2026-03-30', 20), 22));
+    // Statutory 20 WD: 03-31, 04-01, 04-02 used before it, then Sat 05-09 (调休), 05-11..15, 18..22, 25..29, 06-01.
+    expect(d.statutory.date).toBe('2026-06-01');
   });
 });
