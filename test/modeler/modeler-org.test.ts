@@ -4,7 +4,8 @@
  * from the organisation and deploys a new item version with no warning; when the organisation cannot be read
  * the department is typed again, and a department the organisation lacks is told in Chinese at deploy.
  * `SHENPI_SCREENSHOTS=docs` refreshes docs/screenshots/modeler-department-choice.png. And the
- * 抄送 group of a send task, whose choices come from the organisation, written into the exported XML.
+ * 抄送 group of a send task, whose choices come from the organisation, written into the exported XML; a
+ * 抄送 step copying a user who is no account deploys with the org-user warning told in Chinese.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -160,6 +161,38 @@ describe('the modeler and the organisation', { timeout: 90_000 }, () => {
     // And clearing the department removes its attribute again
     await page.selectOption('#bio-properties-panel-approval-ccDepartments', '');
     await expect.poll(async () => /<bpmn:sendTask id="ccChief"[^>]*>/.exec(await diagramXml(page))?.[0] ?? '').not.toContain('ccDepartments');
+  });
+
+  it('deploys a 抄送 step copying a user who is no account, and the status tells the org-user warning in Chinese', async () => {
+    const { page } = h;
+    if (!(await page.locator('#login-state[data-state="in"]').count())) await loginInPage(page, DEPLOYER);
+    if (!(await page.locator('.djs-element[data-element-id="siteCheck"]').count())) await openItem();
+    // Given the 抄送科长 send task (the one above, or a new one when run alone) placed between the issue step
+    // and the end, and the site check back at the item's own department
+    await page.evaluate(() => {
+      const m = (window as any).shenpi.modeler;
+      const registry = m.get('elementRegistry');
+      const modeling = m.get('modeling');
+      let cc = registry.get('ccChief');
+      if (!cc) {
+        cc = modeling.createShape(m.get('elementFactory').createShape({ type: 'bpmn:SendTask' }), { x: 700, y: 480 }, m.get('canvas').getRootElement());
+        modeling.updateProperties(cc, { id: 'ccChief', name: '抄送科长' });
+      }
+      modeling.reconnectEnd(registry.get('toIssued'), cc, { x: cc.x, y: cc.y + cc.height / 2 });
+      modeling.connect(cc, registry.get('issued'), { type: 'bpmn:SequenceFlow' });
+    });
+    await openGroup(page, 'siteCheck', 'approval-step');
+    await setField(page, 'siteCheck', 'department', FOOD_DEPARTMENT);
+    // When one of the copied users is an account and the other, zhou.jiu, is none
+    await openGroup(page, 'ccChief', 'approval-cc');
+    await setField(page, 'ccChief', 'ccUsers', 'food-staff,zhou.jiu');
+    const before = await versions();
+    const next = before.at(-1)! + 1;
+    const status = await deploy('制证后抄送科长', next);
+    // Then the version deploys, and the status names the step and the user in Chinese, worded by the code
+    expect(status).toBe(`已部署 ITEM-02 第 ${next} 版；提示：环节“抄送科长”的抄送人员“zhou.jiu”不是组织机构中在用的人员，请从组织机构中选择`);
+    expect(await versions()).toEqual([...before, next]);
+    expect(await bpmnOf(next)).toMatch(/<bpmn:sendTask id="ccChief"[^>]*approval:ccUsers="food-staff,zhou.jiu"/);
   });
 
   it('logged no error in the page', () => {
