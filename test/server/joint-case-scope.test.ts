@@ -4,9 +4,11 @@
  * HTTP with the sample organisation (杭州市 › 西湖区 › 北山街道) and ITEM-03 led by a city department
  * (市市场监督管理局, 杭州市) with its three district co-departments (西湖区): the 西湖区 centre supervises the
  * co-departments, so it lists and opens the case while it waits for acceptance and after the branches
- * start; the 北山街道 centre does neither.
+ * start; the 北山街道 centre does neither. A store from before the departments were kept fills them from the
+ * case's application.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseDepartmentsSchema } from '../../server/store/migrations/20261203T1430-case-departments.js';
 import { itemFiles } from '../items/support.js';
 import { multipart, pdf } from './case-support.js';
 import { buildTestApp, login, type TestApp } from './helper.js';
@@ -80,6 +82,16 @@ describe('a city-led joint case by level, in the list and by its number', () => 
     expect(byDepartment.json().items.map((r: { caseNo: string }) => r.caseNo)).toEqual([caseNo]);
     const none = await get(`/api/cases?department=${encodeURIComponent('北山街道社会事务办公室')}`, 'city-office');
     expect(none.json().total).toBe(0);
+  });
+
+  it('fills the departments of a case applied before they were kept from its application', async () => {
+    const knex = t.app.store.knex;
+    const kept = await knex('approval_case_departments').where({ case_no: caseNo }).orderBy('department').select('department');
+    await knex.schema.dropTable('approval_case_departments');
+    await caseDepartmentsSchema.up(knex);
+    expect(await knex('approval_case_departments').where({ case_no: caseNo }).orderBy('department').select('department')).toEqual(kept);
+    expect(kept.map((r: { department: string }) => r.department).sort()).toEqual([CITY_SAMR, '区公安分局', '区卫生健康委员会', '区消防救援大队'].sort());
+    expect(await listed('xihu-office')).toEqual([caseNo]);
   });
 
   it('keeps listing and opening it to the county centre once the co-departments work their branches', async () => {
