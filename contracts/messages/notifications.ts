@@ -47,7 +47,10 @@ const EN: Record<NotificationKind, Template> = {
   evaluation: { title: 'Your evaluation', text: 'Your case {caseNo} ({itemName}) is concluded; please evaluate the service.' },
 };
 
-/** Words the templates insert for codes: special procedure kinds, units, outcomes, delivery methods. */
+/**
+ * Words the templates insert for codes: special procedure kinds, units, outcomes, delivery methods, and for the
+ * timeline's explanations the channels, evaluation grades, supervision rules and clocks.
+ */
 const ZH_WORDS: Record<string, string> = {
   'procedure.HEARING': '听证', 'procedure.BID': '招标', 'procedure.AUCTION': '拍卖', 'procedure.INSPECT_TEST': '检验检测',
   'procedure.APPRAISAL': '鉴定', 'procedure.EXPERT': '专家评审', 'procedure.PUBLIC_NOTICE': '公示', 'procedure.SITE_CHECK': '现场踏勘',
@@ -55,6 +58,13 @@ const ZH_WORDS: Record<string, string> = {
   'unit.WD': '个工作日', 'unit.CD': '个自然日',
   'outcome.approved': '准予许可', 'outcome.refused': '不予许可', 'outcome.partially-refused': '部分不予许可',
   'method.pickup': '窗口领取', 'method.express': '邮寄送达', 'method.online': '网上送达',
+  'channel.online': '网上申请', 'channel.window': '窗口申请', 'channel.agent': '代办申请',
+  'grade.1': '非常满意', 'grade.2': '满意', 'grade.3': '基本满意', 'grade.4': '不满意', 'grade.5': '非常不满意',
+  'rule.case-overdue': '办件超过办结时限', 'rule.step-overdue': '环节超过环节时限', 'rule.correction-window-lapsed': '逾期未告知补正，视为受理',
+  'rule.second-correction-notice': '再次告知补正（应一次性告知）', 'rule.late-extension': '期限届满后延长', 'rule.late-delivery': '逾期送达',
+  'rule.certificate-unpaid': '未缴费即发证',
+  'clock.pre-acceptance': '受理期限', 'clock.statutory': '法定办结期限', 'clock.promised': '承诺办结期限', 'clock.delivery': '送达期限',
+  'clock.hearing:request': '听证申请期限', 'clock.hearing:hold': '听证举行期限',
   paused: '特别程序所需时间不计入审批期限', running: '审批期限照常计算',
   deliveryDue: '办理结果将于 {date} 前送达',
 };
@@ -66,6 +76,13 @@ const EN_WORDS: Record<string, string> = {
   'unit.WD': ' working days', 'unit.CD': ' calendar days',
   'outcome.approved': 'approved', 'outcome.refused': 'refused', 'outcome.partially-refused': 'partially refused',
   'method.pickup': 'picked up at the window', 'method.express': 'by express', 'method.online': 'online',
+  'channel.online': 'online', 'channel.window': 'window', 'channel.agent': 'agent',
+  'grade.1': 'very satisfied', 'grade.2': 'satisfied', 'grade.3': 'fairly satisfied', 'grade.4': 'dissatisfied', 'grade.5': 'very dissatisfied',
+  'rule.case-overdue': 'case over its limit', 'rule.step-overdue': 'step over its limit', 'rule.correction-window-lapsed': 'correction window lapsed, deemed accepted',
+  'rule.second-correction-notice': 'second correction notice', 'rule.late-extension': 'extension after the limit ran out', 'rule.late-delivery': 'late delivery',
+  'rule.certificate-unpaid': 'certificate before the fees were paid',
+  'clock.pre-acceptance': 'pre-acceptance', 'clock.statutory': 'statutory', 'clock.promised': 'promised', 'clock.delivery': 'delivery',
+  'clock.hearing:request': 'hearing request', 'clock.hearing:hold': 'hearing',
   paused: 'its time does not count against the limit', running: 'the limit keeps running',
   deliveryDue: 'the result will be delivered by {date}',
 };

@@ -7,6 +7,7 @@
 import type { TaskInfo } from '../core/types.js';
 import { DateTime } from 'luxon';
 import type { Decider } from './decider.js';
+import type { Explanation } from './events.js';
 import type { ApprovalState, CertificateRecord, CertificateSeal } from './state.js';
 
 /** What the seal covers: every field of the certificate but the seal itself, plus its case and item. */
@@ -38,7 +39,7 @@ export function feesPaid(s: ApprovalState): boolean {
 }
 
 /** Builds, seals and records the certificate (the checks are the caller's). */
-export function recordCertificate(d: Decider, args: { number: string; holder: string; issuer: string }, why: string): void {
+export function recordCertificate(d: Decider, args: { number: string; holder: string; issuer: string }, why: Explanation): void {
   const s = d.approval;
   const years = s.item.result.validityYears;
   const content: CertificateContent = {
@@ -50,7 +51,7 @@ export function recordCertificate(d: Decider, args: { number: string; holder: st
     ? { kind: 'e-seal', signedAt: d.ctx.now, ...d.ctx.sealer.seal(args.issuer, text) }
     : { kind: 'unsealed', holder: args.issuer };
   const certificate: CertificateRecord = { ...content, seal };
-  d.emit('certificate.issued', { certificate }, { why });
+  d.emit('certificate.issued', { certificate }, why);
   if (s.item.result.eCertificate) {
     d.effect({ type: 'action.run', action: 'push-certificate', elementId: 'certificate', input: { caseNo: s.caseNo, ...certificate } });
   }
@@ -71,7 +72,7 @@ export function isIssueStep(s: ApprovalState, task: Pick<TaskInfo, 'elementId' |
  * Generates the certificate when its moment has come and nothing holds it back: an approving decision, no
  * certificate yet, and every fee paid (an unpaid fee waits for `payment.confirm`, which calls this again).
  */
-export function autoIssueCertificate(d: Decider, why: string): void {
+export function autoIssueCertificate(d: Decider, why: Explanation): void {
   const s = d.approval;
   if (!s.decision || s.decision.outcome === 'refused' || s.certificate || !feesPaid(s)) return;
   recordCertificate(d, { number: defaultCertificateNumber(s, d.today), holder: s.applicant.name, issuer: s.item.department }, why);

@@ -100,6 +100,13 @@ export interface LifecycleHead {
   status?: SpglStatus;
 }
 
+/** An explanation the engine writes itself: the log's English record and the code the pages word it by. */
+export interface Explanation {
+  why: string;
+  whyCode: string;
+  whyParams?: Readonly<Record<string, string | number>>;
+}
+
 const TYPES: readonly ApprovalEventType[] = [
   'case.applied', 'correction.notified', 'correction.supplied', 'case.accepted', 'case.rejected', 'handling.started',
   'deadlines.computed', 'special-procedure.started', 'special-procedure.ended', 'extension.approved',

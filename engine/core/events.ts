@@ -5,7 +5,7 @@
  * audit trail an approval system must keep).
  */
 import type { DefinitionRef, MultiInstanceBody } from './state.js';
-import type { Json, RejectResume, SignerMode, TaskInfo, Variables } from './types.js';
+import type { Json, ReasonCode, RejectResume, SignerMode, TaskInfo, Variables } from './types.js';
 
 /** The payload fields of every event type (besides `type`, `v`, `seq`, `at`, `actor`). */
 export interface EventPayloads {
@@ -18,10 +18,10 @@ export interface EventPayloads {
   /** A terminate end event ended the case's process (BPMN 2.0.2 §10.5.3). */
   'case.terminated': { elementId: string };
   'case.cancelled': { reason: string };
-  'case.suspended': { reason: string };
-  'case.resumed': { reason?: string };
+  'case.suspended': { reason: string } & ReasonCode;
+  'case.resumed': { reason?: string } & ReasonCode;
   /** 退回: live tokens of `scope` were terminated and `toElementId` is activated again. */
-  'case.returned': { toElementId: string; reason: string; scope: string };
+  'case.returned': { toElementId: string; reason: string; scope: string } & ReasonCode;
   'element.activated': {
     key: string;
     el: string;
@@ -73,7 +73,7 @@ export interface EventPayloads {
   'message.correlated': { name: string; key: string; el: string; variables?: Variables };
   'error.thrown': { errorCode: string; from: string; caughtBy: string };
   // The operations on a task (转办, 委派, 加签, 减签, 驳回, 拿回):
-  'task.transferred': { taskId: string; from?: string; to: string; reason: string };
+  'task.transferred': { taskId: string; from?: string; to: string; reason: string } & ReasonCode;
   'task.delegated': { taskId: string; owner: string; to: string; reason: string };
   'task.resolved': { taskId: string; owner: string; by: string; opinion?: string };
   /** 加签: `tasks` are the new instances' tasks (parallel), in the order of `signers`. */

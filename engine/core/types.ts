@@ -58,6 +58,15 @@ export interface Sealer {
 }
 
 /** Commands: imperative, dotted. Every command may carry the actor who issued it. */
+/**
+ * The code and parameters of a reason the caller wrote itself rather than a person typed (a layer above the
+ * core words it for people); carried onto the event beside the reason.
+ */
+export interface ReasonCode {
+  whyCode?: string;
+  whyParams?: Readonly<Record<string, string | number>>;
+}
+
 export type Command =
   | { type: 'case.start'; caseId: string; variables?: Variables; startEventId?: string; actor?: Actor }
   | { type: 'task.claim'; taskId: string; assignee: string; actor?: Actor }
@@ -73,11 +82,11 @@ export type Command =
   | { type: 'decision.complete'; taskId: string; result: Json; actor?: Actor }
   | { type: 'message.correlate'; name: string; variables?: Variables; actor?: Actor }
   | { type: 'timer.fire'; timerId: string; actor?: Actor }
-  | { type: 'case.suspend'; reason: string; actor?: Actor }
-  | { type: 'case.resume'; reason?: string; actor?: Actor }
+  | ({ type: 'case.suspend'; reason: string; actor?: Actor } & ReasonCode)
+  | ({ type: 'case.resume'; reason?: string; actor?: Actor } & ReasonCode)
   | { type: 'case.cancel'; reason: string; actor?: Actor }
   /** 退回: return the case to an earlier step (a flow node id that was already passed), with a reason. */
-  | { type: 'case.return'; toElementId: string; reason: string; actor?: Actor }
+  | ({ type: 'case.return'; toElementId: string; reason: string; actor?: Actor } & ReasonCode)
   | TaskOperation;
 
 /** How 加签 adds signers: before me, after me, or as more instances of the running multi-instance step. */

@@ -172,6 +172,8 @@ describe('timeout actions', () => {
     c.fire('issue');
     expect(c.types()).toEqual(['timer.fired', 'task.timed-out', 'task.transferred']);
     expect(c.events[1]).toMatchObject({ action: 'escalate', to: 'wang' });
+    // The engine's own reason carries a code the pages word (办理超时，自动转交上级领导), beside the log's token.
+    expect(c.events[2]).toMatchObject({ from: 'zhao', to: 'wang', reason: 'timeout', whyCode: 'task.escalated-timeout' });
     expect(task(c, 'issue')).toMatchObject({ assignee: 'wang' });
   });
 

@@ -14,7 +14,7 @@ import type { Decider } from '../decider.js';
 import { refuse } from '../rejection.js';
 import { SPGL } from '../status.js';
 import { refreshLight } from './refresh.js';
-import { recordOptions, recordViolations } from './supervise.js';
+import { recordOptions, recordViolations, supervisionWhy } from './supervise.js';
 
 type Of<T extends LifecycleCommand['type']> = Extract<LifecycleCommand, { type: T }>;
 
@@ -26,9 +26,9 @@ export function confirmPayment(d: Decider, cmd: Of<'payment.confirm'>): void {
   if (!(cmd.amount > 0) || cmd.amount > due || cmd.reference.trim() === '') {
     refuse('PAYMENT_INVALID', `Expected a payment of up to ${due} yuan with a reference, but got ${cmd.amount} yuan${cmd.reference.trim() ? '' : ' without one'}`);
   }
-  d.emit('payment.confirmed', { amount: cmd.amount, reference: cmd.reference }, { why: `fees of ${s.fees.total} yuan` });
+  d.emit('payment.confirmed', { amount: cmd.amount, reference: cmd.reference }, { why: `fees of ${s.fees.total} yuan`, whyCode: 'payment.fees', whyParams: { total: s.fees.total } });
   // A certificate held back by the unpaid fees is generated now, if its moment has come.
-  if (certificateMomentPassed(d)) autoIssueCertificate(d, `fees of ${s.fees.total} yuan paid`);
+  if (certificateMomentPassed(d)) autoIssueCertificate(d, { why: `fees of ${s.fees.total} yuan paid`, whyCode: 'certificate.fees-paid', whyParams: { total: s.fees.total } });
 }
 
 /** True when the item's moment of generating the certificate has come: the decision, or its step started or passed. */
@@ -53,7 +53,9 @@ export function issueCertificate(d: Decider, cmd: Of<'certificate.issue'>): void
   if (![cmd.number, cmd.holder, cmd.issuer].every((v) => v.trim() !== '')) {
     refuse('CERTIFICATE_NOT_ALLOWED', 'Expected the certificate number, holder and issuer, but one was blank');
   }
-  recordCertificate(d, cmd, `decision ${s.decision.outcome} on ${s.decision.decidedOn}`);
+  recordCertificate(d, cmd, {
+    why: `decision ${s.decision.outcome} on ${s.decision.decidedOn}`, whyCode: 'certificate.by-decision', whyParams: { outcome: s.decision.outcome, decidedOn: s.decision.decidedOn },
+  });
 }
 
 export function recordDelivery(d: Decider, cmd: Of<'delivery.record'>): void {
@@ -69,7 +71,9 @@ export function recordDelivery(d: Decider, cmd: Of<'delivery.record'>): void {
     method: cmd.method, at: d.ctx.now, onTime: !deadline || d.today <= deadline.date,
     ...(cmd.trackingNumber ? { trackingNumber: cmd.trackingNumber } : {}), ...(cmd.carrier ? { carrier: cmd.carrier } : {}),
   };
-  d.emit('delivery.recorded', { delivery }, { why: deadline ? `delivery due ${deadline.date} (${deadline.basis.article})` : 'delivered' });
+  d.emit('delivery.recorded', { delivery }, deadline
+    ? { why: `delivery due ${deadline.date} (${deadline.basis.article})`, whyCode: 'delivery.due', whyParams: { date: deadline.date, article: deadline.basis.article } }
+    : { why: 'delivered', whyCode: 'delivery.recorded' });
   if (deadline && !delivery.onTime) {
     recordViolations(d, [{
       rule: 'late-delivery', department: s.item.department, warningType: 'overdue',
@@ -87,11 +91,15 @@ export function evaluate(d: Decider, cmd: Of<'case.evaluate'>): void {
   if (!s.evaluationRequest) refuse('EVALUATION_NOT_INVITED', `Expected an invitation to evaluate case ${s.caseNo}, but it was never concluded after acceptance`);
   if (s.evaluation) refuse('EVALUATION_INVALID', `Expected one evaluation, but grade ${s.evaluation.grade} was given`);
   if (!Number.isInteger(cmd.grade) || cmd.grade < 1 || cmd.grade > 5) refuse('EVALUATION_INVALID', `Expected a grade from 1 to 5, but got ${cmd.grade}`);
-  d.emit('case.evaluated', { grade: cmd.grade, ...(cmd.comment ? { comment: cmd.comment } : {}) }, { why: cmd.comment ?? `grade ${cmd.grade}` });
+  d.emit('case.evaluated', { grade: cmd.grade, ...(cmd.comment ? { comment: cmd.comment } : {}) }, cmd.comment
+    ? { why: cmd.comment }
+    : { why: `grade ${cmd.grade}`, whyCode: 'evaluation.grade', whyParams: { grade: cmd.grade } });
   // 差评 (不满意, 非常不满意) opens a rectification with the item's limit.
   if (EVALUATION_GRADES.find((g) => g.grade === cmd.grade)?.poor) {
     const due = computeDeadline(d.ctx.calendar, { rule: 'rectification', article: 'evaluation rectification limit (好差评整改)', trigger: d.ctx.now, limit: s.item.rectificationLimit });
-    d.emit('rectification.opened', { due }, { why: `grade ${cmd.grade}: ${cmd.comment ?? 'dissatisfied'}` });
+    d.emit('rectification.opened', { due }, {
+      why: `grade ${cmd.grade}: ${cmd.comment ?? 'dissatisfied'}`, whyCode: 'rectification.opened', whyParams: { grade: cmd.grade, ...(cmd.comment ? { comment: cmd.comment } : {}) },
+    });
   }
 }
 
@@ -125,6 +133,6 @@ export function evaluateSupervision(d: Decider): void {
     steps: supervisedSteps(calendar, s, d.ctx.now, openTasks(d.draft.process)),
   });
   for (const record of newSupervisionRecords(calendar, s.supervision, violations, recordOptions(d))) {
-    d.emit('supervision.recorded', { record }, { why: record.content });
+    d.emit('supervision.recorded', { record }, supervisionWhy(record));
   }
 }

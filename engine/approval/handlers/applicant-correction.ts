@@ -54,7 +54,10 @@ export function rejectToApplicant(d: Decider, cmd: Reject, tasks: readonly TaskI
     correction: { taskId: task.taskId, el: task.elementId, reason: cmd.reason, resume: cmd.resume, procedureId, ...(restartAt ? { restartAt } : {}), requestedOn: d.today },
   }, { why: cmd.reason });
   d.emit('special-procedure.started', { entry: started.entry }, { status: SPGL.specialProcedureStarted, why: cmd.reason });
-  d.core({ type: 'case.suspend', reason: `rejected to the applicant for correction: ${cmd.reason}`, ...(cmd.actor ? { actor: cmd.actor } : {}) });
+  d.core({
+    type: 'case.suspend', reason: `rejected to the applicant for correction: ${cmd.reason}`, whyCode: 'correction.asked', whyParams: { reason: cmd.reason },
+    ...(cmd.actor ? { actor: cmd.actor } : {}),
+  });
   refreshDeadlines(d, `correction ${procedureId} asked of the applicant`, 'deadlines.correction-asked');
   refreshLight(d);
 }
@@ -72,12 +75,19 @@ export function resubmit(d: Decider, cmd: Extract<LifecycleCommand, { type: 'cor
   if (cmd.materials.length === 0) refuse('MATERIALS_MISSING', 'Expected the corrected materials, but none were given');
   const ended = endSpecialProcedure(s.ledger, c.procedureId, d.today);
   if (!ended.ok) refuse(clockCode(ended.code), ended.message);
-  d.emit('correction.resubmitted', { materials: cmd.materials.map((m) => m.material), on: d.today }, { why: `answer to the correction of ${c.requestedOn}` });
-  d.emit('special-procedure.ended', { entry: ended.entry, result: 'corrections supplied' }, { status: SPGL.specialProcedureEnded, why: 'the applicant supplied the corrections' });
-  d.core({ type: 'case.resume', reason: 'the applicant supplied the corrections', actor: cmd.actor });
+  d.emit('correction.resubmitted', { materials: cmd.materials.map((m) => m.material), on: d.today }, {
+    why: `answer to the correction of ${c.requestedOn}`, whyCode: 'correction.resubmitted', whyParams: { requestedOn: c.requestedOn },
+  });
+  d.emit('special-procedure.ended', { entry: ended.entry, result: 'corrections supplied' }, {
+    status: SPGL.specialProcedureEnded, why: 'the applicant supplied the corrections', whyCode: 'correction.supplied',
+  });
+  d.core({ type: 'case.resume', reason: 'the applicant supplied the corrections', whyCode: 'correction.supplied', actor: cmd.actor });
   if (c.resume === 'through' && c.restartAt !== undefined && c.restartAt !== c.el) {
     const tasks = openTasks(d.draft.process);
-    reactToCore(d, d.core({ type: 'case.return', toElementId: c.restartAt, reason: `corrections supplied: through again from ${c.restartAt}`, actor: cmd.actor }), tasks);
+    reactToCore(d, d.core({
+      type: 'case.return', toElementId: c.restartAt, reason: `corrections supplied: through again from ${c.restartAt}`,
+      whyCode: 'correction.restart', whyParams: { step: d.definition.nodes[c.restartAt]?.name ?? c.restartAt }, actor: cmd.actor,
+    }), tasks);
   }
   refreshDeadlines(d, `correction ${c.procedureId} supplied`, 'deadlines.correction-supplied');
   refreshLight(d);

@@ -29,7 +29,10 @@ export function recalculateCalendar(d: Decider, _cmd: Of<'calendar.recalculate'>
     d.emit('deadline.recalculated', {
       clock: c.clockId, oldDate: c.oldDate, newDate: c.newDate, fromVersion: c.oldCalendarVersion, toVersion: c.calendarVersion,
       change: c.change, deadline: c.deadline,
-    }, { why });
+    }, {
+      why, whyCode: c.change === 'moved' ? 'deadline.moved' : 'deadline.confirmed',
+      whyParams: { clock: c.clockId, newDate: c.newDate, oldDate: c.oldDate, toVersion: c.calendarVersion, fromVersion: c.oldCalendarVersion },
+    });
     // The pre-acceptance window's timer fires at the new end (scheduling the same id again replaces it).
     if (c.clockId === 'pre-acceptance' && c.change === 'moved' && s.window) {
       d.effect({ type: 'timer.schedule', timerId: s.window.timerId, dueAt: c.deadline.instant, elementId: 'pre-acceptance' });

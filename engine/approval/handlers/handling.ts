@@ -11,6 +11,7 @@ import type { LifecycleCommand, PassThroughCommand } from '../commands.js';
 import type { ItemSnapshot } from '../item-snapshot.js';
 import { isWindowTimer } from '../clocks.js';
 import type { Decider } from '../decider.js';
+import type { Explanation } from '../events.js';
 import { clockCode, refuse } from '../rejection.js';
 import { SPGL } from '../status.js';
 import { rejectToApplicant } from './applicant-correction.js';
@@ -21,7 +22,11 @@ import { recordViolations } from './supervise.js';
 
 type Of<T extends LifecycleCommand['type']> = Extract<LifecycleCommand, { type: T }>;
 
-export function startProcedure(d: Decider, cmd: Of<'special-procedure.start'>): void {
+/**
+ * Starts a special procedure. `reasonCode` words a reason the engine wrote itself (a hearing requested); a
+ * reason staff typed has none and is shown as typed.
+ */
+export function startProcedure(d: Decider, cmd: Of<'special-procedure.start'>, reasonCode?: Omit<Explanation, 'why'>): void {
   d.expectPhase(cmd.type, 'handling');
   const s = d.approval;
   if (!s.item.specialProcedures.includes(cmd.procedure)) {
@@ -36,20 +41,25 @@ export function startProcedure(d: Decider, cmd: Of<'special-procedure.start'>): 
     ...(expectedDuration ? { expectedDuration } : {}),
   }, s.item.pauseOverrides);
   if (!started.ok) refuse(clockCode(started.code), started.message);
-  d.emit('special-procedure.started', { entry: started.entry }, { status: SPGL.specialProcedureStarted, why: cmd.reason });
-  d.core({ type: 'case.suspend', reason: `special procedure ${cmd.procedure}: ${cmd.reason}`, actor: cmd.actor });
+  d.emit('special-procedure.started', { entry: started.entry }, { status: SPGL.specialProcedureStarted, why: cmd.reason, ...reasonCode });
+  d.core({
+    type: 'case.suspend', reason: `special procedure ${cmd.procedure}: ${cmd.reason}`, actor: cmd.actor,
+    whyCode: 'procedure.suspended', whyParams: { procedure: cmd.procedure, ...(reasonCode ? {} : { reason: cmd.reason }) },
+  });
   refreshDeadlines(d, `special procedure ${cmd.id} started (${started.entry.pauseBasis})`, 'deadlines.procedure-started', { procedure: cmd.procedure });
   refreshLight(d);
 }
 
-export function endProcedure(d: Decider, cmd: Of<'special-procedure.end'>): void {
+/** Ends a special procedure; `resultCode` words a result the engine wrote itself (a hearing held or not). */
+export function endProcedure(d: Decider, cmd: Of<'special-procedure.end'>, resultCode?: Omit<Explanation, 'why'>): void {
   d.expectPhase(cmd.type, 'handling');
   const ended = endSpecialProcedure(d.approval.ledger, cmd.id, d.today);
   if (!ended.ok) refuse(clockCode(ended.code), ended.message);
   d.emit('special-procedure.ended', { entry: ended.entry, ...(cmd.result ? { result: cmd.result } : {}) }, {
     status: SPGL.specialProcedureEnded, why: cmd.result ?? 'special procedure ended',
+    ...(resultCode ?? (cmd.result === undefined ? { whyCode: 'procedure.ended' } : {})),
   });
-  d.core({ type: 'case.resume', reason: `special procedure ${cmd.id} ended`, actor: cmd.actor });
+  d.core({ type: 'case.resume', reason: `special procedure ${cmd.id} ended`, whyCode: 'procedure.resumed', actor: cmd.actor });
   refreshDeadlines(d, `special procedure ${cmd.id} ended`, 'deadlines.procedure-ended');
   refreshLight(d);
 }

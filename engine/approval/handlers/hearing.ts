@@ -38,6 +38,7 @@ export function notifyHearing(d: Decider, cmd: Of<'hearing.notify'>): void {
   const requestBy = hearingRequestDeadline(d.ctx.calendar, d.ctx.now, s.item.hearingLimits?.request);
   d.emit('hearing.notified', { reason: cmd.reason, basis: cmd.basis, parties: cmd.parties ?? [], requestBy }, {
     why: `${cmd.reason}; a hearing may be requested by ${requestBy.date} (${requestBy.basis.article})`,
+    whyCode: 'hearing.notified', whyParams: { reason: cmd.reason, date: requestBy.date, article: requestBy.basis.article },
   });
 }
 
@@ -56,12 +57,14 @@ export function requestHearing(d: Decider, cmd: Of<'hearing.request'>): void {
   if (!decided.ok) refuse(clockCode(decided.code), decided.message, { by: hearing.requestBy.date });
   const hold = s.item.hearingLimits?.hold ?? HEARING_HOLD_LIMIT;
   const holdBy = hearingHoldDeadline(d.ctx.calendar, d.ctx.now, hold);
-  d.emit('hearing.requested', { holdBy, procedureId: HEARING_PROCEDURE_ID }, { why: `hearing to be held by ${holdBy.date} (${holdBy.basis.article})` });
+  d.emit('hearing.requested', { holdBy, procedureId: HEARING_PROCEDURE_ID }, {
+    why: `hearing to be held by ${holdBy.date} (${holdBy.basis.article})`, whyCode: 'hearing.hold-by', whyParams: { date: holdBy.date, article: holdBy.basis.article },
+  });
   // 第45条: the hearing's time is not counted; the applicant is told it takes up to the hold limit.
   startProcedure(d, {
     type: 'special-procedure.start', id: HEARING_PROCEDURE_ID, procedure: 'HEARING', actor: cmd.actor,
     reason: `hearing requested by ${cmd.actor.name ?? cmd.actor.id}`, basis: `${hearing.basis}; 行政许可法第45条、第47条`, expectedDuration: hold,
-  });
+  }, { whyCode: 'hearing.requested-by', whyParams: { by: cmd.actor.name ?? cmd.actor.id } });
 }
 
 /** 听证通知 (第48条): the time and place, given today, for a day within the hold limit and 7 working days ahead. */
@@ -82,6 +85,7 @@ export function scheduleHearing(d: Decider, cmd: Of<'hearing.schedule'>): void {
   const rescheduled = hearing.notices.at(-1);
   d.emit('hearing.scheduled', { day: cmd.day, ...(cmd.time ? { time: cmd.time } : {}), place: cmd.place, noticeOn: d.today }, {
     why: `${rescheduled ? `moved from ${rescheduled.day}; ` : ''}notified ${d.today}, at least 7 working days before (行政许可法第48条第1款第1项)`,
+    whyCode: 'hearing.scheduled', whyParams: { noticeOn: d.today, ...(rescheduled ? { movedFrom: rescheduled.day } : {}) },
   });
 }
 
@@ -96,8 +100,11 @@ export function holdHearing(d: Decider, cmd: Of<'hearing.hold'>): void {
   if (d.today !== notice.day) refuse('HEARING_NOT_ON_NOTIFIED_DAY', `Expected the hearing on its notified day ${notice.day}, but it is ${d.today}`);
   if (!cmd.record.trim()) refuse('REASONS_REQUIRED', 'Expected the summary of the hearing record (听证笔录), but it was blank');
   const onTime = d.today <= hearing.holdBy!.date;
-  d.emit('hearing.held', { heldOn: d.today, record: cmd.record, onTime }, { why: `held at ${notice.place}${onTime ? '' : `, after ${hearing.holdBy!.date}`}` });
-  endProcedure(d, { type: 'special-procedure.end', id: hearing.procedureId!, result: `hearing held: ${cmd.record}`, actor: cmd.actor });
+  d.emit('hearing.held', { heldOn: d.today, record: cmd.record, onTime }, {
+    why: `held at ${notice.place}${onTime ? '' : `, after ${hearing.holdBy!.date}`}`,
+    whyCode: 'hearing.held', whyParams: { place: notice.place, ...(onTime ? {} : { holdBy: hearing.holdBy!.date }) },
+  });
+  endProcedure(d, { type: 'special-procedure.end', id: hearing.procedureId!, result: `hearing held: ${cmd.record}`, actor: cmd.actor }, { whyCode: 'hearing.held-result', whyParams: { record: cmd.record } });
 }
 
 /**
@@ -114,7 +121,9 @@ export function waiveHearing(d: Decider, cmd: Of<'hearing.waive'>): void {
   if (hearing.requestedAt) refuse('HEARING_ALREADY_REQUESTED', `Expected the waiver before a request, but '${hearing.requestedBy}' requested the hearing at ${hearing.requestedAt}`);
   if (hearing.waivedBy?.includes(cmd.actor.id)) refuse('HEARING_WAIVED', `Expected one waiver from '${cmd.actor.id}', but it waived already`);
   const all = hearingWaived({ ...s, hearing: { ...hearing, waivedBy: [...(hearing.waivedBy ?? []), cmd.actor.id] } });
-  d.emit('hearing.waived', { by: cmd.actor.id, all }, { why: all ? 'every party waived the right to a hearing (行政许可法第47条)' : `${cmd.actor.id} waived the right to a hearing` });
+  d.emit('hearing.waived', { by: cmd.actor.id, all }, all
+    ? { why: 'every party waived the right to a hearing (行政许可法第47条)', whyCode: 'hearing.waived.all' }
+    : { why: `${cmd.actor.id} waived the right to a hearing`, whyCode: 'hearing.waived', whyParams: { party: cmd.actor.name ?? cmd.actor.id } });
 }
 
 /**
@@ -129,5 +138,5 @@ export function endHearing(d: Decider, cmd: Of<'hearing.end'>): void {
   if (hearing.endedOn) refuse('HEARING_ALREADY_ENDED', `Expected an open hearing, but it ended on ${hearing.endedOn}`);
   if (!cmd.reason.trim()) refuse('REASONS_REQUIRED', 'Expected why the hearing ends without being held, but the reason was blank');
   d.emit('hearing.ended', { endedOn: d.today, reason: cmd.reason }, { why: cmd.reason });
-  endProcedure(d, { type: 'special-procedure.end', id: hearing.procedureId!, result: `hearing not held: ${cmd.reason}`, actor: cmd.actor });
+  endProcedure(d, { type: 'special-procedure.end', id: hearing.procedureId!, result: `hearing not held: ${cmd.reason}`, actor: cmd.actor }, { whyCode: 'hearing.not-held', whyParams: { reason: cmd.reason } });
 }

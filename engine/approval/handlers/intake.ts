@@ -23,7 +23,7 @@ export function apply(d: Decider, cmd: Of<'case.apply'>): void {
   }
   const window = openWindow(d.ctx.calendar, cmd.item, cmd.caseNo, d.ctx.now, 1);
   const { type: _type, actor: _actor, ...application } = cmd;
-  d.emit('case.applied', { ...application, window, receivedOn: d.today }, { status: SPGL.received, why: `application by ${cmd.channel}` });
+  d.emit('case.applied', { ...application, window, receivedOn: d.today }, { status: SPGL.received, why: `application by ${cmd.channel}`, whyCode: 'case.applied', whyParams: { channel: cmd.channel } });
   d.effect({ type: 'timer.schedule', timerId: window.timerId, dueAt: window.deadline.instant, elementId: 'pre-acceptance' });
 }
 
@@ -47,6 +47,9 @@ export function notifyCorrection(d: Decider, cmd: Of<'correction.notify'>): void
   d.emit('correction.notified', { notice }, {
     status: SPGL.correctionStarted,
     why: decision.violation ? `second notice: ${decision.violation.reason}` : `${cmd.items.length} item(s) to correct (行政许可法第32条)`,
+    ...(decision.violation
+      ? { whyCode: 'correction.second-notice', whyParams: { reason: decision.violation.reason } }
+      : { whyCode: 'correction.items', whyParams: { count: cmd.items.length } }),
   });
   d.effect({ type: 'timer.cancel', timerId: window.timerId });
   if (decision.violation) {
@@ -66,7 +69,7 @@ export function supplyCorrection(d: Decider, cmd: Of<'correction.supply'>): void
   if (cmd.materials.length === 0) refuse('MATERIALS_MISSING', 'Expected the supplied materials, but none were given');
   const window = openWindow(d.ctx.calendar, s.item, s.caseNo, d.ctx.now, s.windows + 1);
   const no = s.corrections.at(-1)!.no;
-  d.emit('correction.supplied', { no, materials: cmd.materials, window }, { status: SPGL.correctionEnded, why: `answer to correction notice ${no}` });
+  d.emit('correction.supplied', { no, materials: cmd.materials, window }, { status: SPGL.correctionEnded, why: `answer to correction notice ${no}`, whyCode: 'correction.answered', whyParams: { no } });
   d.effect({ type: 'timer.schedule', timerId: window.timerId, dueAt: window.deadline.instant, elementId: 'pre-acceptance' });
 }
 

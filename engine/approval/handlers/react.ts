@@ -11,6 +11,7 @@ import type { CaseEvent, TaskInfo } from '../../core/types.js';
 import { dayOf } from '../clocks.js';
 import { clockRules } from '../clock-rules.js';
 import type { Decider } from '../decider.js';
+import type { Explanation } from '../events.js';
 import type { DecisionRecord, Outcome } from '../state.js';
 import { SPGL } from '../status.js';
 import { autoIssueCertificate, isIssueStep, issueMoment } from '../certificate.js';
@@ -26,13 +27,23 @@ export function outcomeOf(outcome: unknown): 'approved' | 'refused' | undefined 
   return undefined;
 }
 
+/** A co-department's opinion as typed; without one, its outcome by code. */
+function opinionOr(opinion: string | undefined, outcome: Outcome): { why: string; whyCode?: string; whyParams?: Record<string, string> } {
+  return opinion !== undefined ? { why: opinion } : { why: outcome, whyCode: 'co-department.outcome', whyParams: { outcome } };
+}
+
+/** The name of a flow node of the case's process, for an explanation; its id when it has none. */
+function nodeName(d: Decider, elementId: string): string {
+  return d.definition.nodes[elementId]?.name ?? elementId;
+}
+
 /** True when `task` is a co-department's branch of the item's joint approval. */
 export function isCoDepartmentTask(d: Decider, task: TaskInfo): boolean {
   const joint = d.approval.item.joint;
   return joint !== undefined && task.department !== undefined && joint.coDepartments.some((c) => c.department === task.department);
 }
 
-function decide(d: Decider, outcome: Outcome, opinion: string | undefined, why: string): void {
+function decide(d: Decider, outcome: Outcome, opinion: string | undefined, why: Explanation): void {
   const s = d.approval;
   const decidedOn = d.today;
   const calendar = d.ctx.calendar;
@@ -47,8 +58,10 @@ function decide(d: Decider, outcome: Outcome, opinion: string | undefined, why: 
     statutory: assessCompletion(calendar, deadlines.statutory, decidedOn),
   };
   const delivery = deliveryDeadline(calendar, { decided: decidedOn, limit: s.item.deliveryLimit, ...clockRules(s.item) });
-  d.emit('case.decided', { decision, delivery }, { why });
-  if (issueMoment(s) === 'decision') autoIssueCertificate(d, `${why} (certificate generated at the decision)`);
+  d.emit('case.decided', { decision, delivery }, why);
+  if (issueMoment(s) === 'decision') {
+    autoIssueCertificate(d, { why: `${why.why} (certificate generated at the decision)`, whyCode: 'certificate.at-decision', whyParams: { outcome } });
+  }
 }
 
 /** Reacts to the core's events of this step. `tasks` are the tasks open before the step. */
@@ -64,7 +77,7 @@ export function reactToCore(d: Decider, events: readonly CaseEvent[], tasks: rea
         d.emit('co-department.started', { department: task.department!, taskId: task.taskId }, { why: 'shared materials sent to the co-department (抄告相关)', whyCode: 'co-department.materials-shared' });
         refreshDeadlines(d, `co-department ${task.department} started`, 'deadlines.co-department-started', { department: task.department! });
       }
-      if (isIssueStep(d.approval, task)) autoIssueCertificate(d, `step ${task.elementId} started (certificate generated at this step)`);
+      if (isIssueStep(d.approval, task)) autoIssueCertificate(d, { why: `step ${task.elementId} started (certificate generated at this step)`, whyCode: 'certificate.at-step', whyParams: { step: task.name ?? task.elementId } });
       const spec = stepSpecFor(d.approval.item, task);
       if (spec) {
         d.emit('step-clock.started', { step: spec.step, taskId: task.taskId, ...(task.department ? { department: task.department } : {}) }, {
@@ -84,10 +97,15 @@ export function reactToCore(d: Decider, events: readonly CaseEvent[], tasks: rea
       if (!task || !outcome) continue;
       const opinion = typeof event.opinion === 'string' ? event.opinion : undefined;
       if (isCoDepartmentTask(d, task)) coDepartmentSigned(d, task.department!, outcome, opinion);
-      else if (task.stage === 'decide' && !d.approval.decision) decide(d, outcome, opinion, `${task.name ?? task.elementId}: ${outcome}`);
+      else if (task.stage === 'decide' && !d.approval.decision) {
+        const step = task.name ?? task.elementId;
+        decide(d, outcome, opinion, { why: `${step}: ${outcome}`, whyCode: 'case.decided.step', whyParams: { step, outcome } });
+      }
     } else if (event.type === 'case.returned' && !d.approval.decision && d.approval.coDepartments.length) {
       // A return before the decision reopens the joint review: every branch is asked again (第26条).
-      d.emit('co-department.withdrawn', { departments: [...new Set(d.approval.coDepartments.map((c) => c.department))] }, { why: `returned to ${String(event.toElementId)}` });
+      d.emit('co-department.withdrawn', { departments: [...new Set(d.approval.coDepartments.map((c) => c.department))] }, {
+        why: `returned to ${String(event.toElementId)}`, whyCode: 'co-department.withdrawn', whyParams: { step: nodeName(d, String(event.toElementId)) },
+      });
     } else if (event.type === 'case.completed' || event.type === 'case.terminated') {
       conclude(d);
     }
@@ -102,7 +120,7 @@ export function reactToCore(d: Decider, events: readonly CaseEvent[], tasks: rea
 function coDepartmentSigned(d: Decider, department: string, outcome: 'approved' | 'refused', opinion: string | undefined): void {
   if (!openBranch(d, department)) return;
   if (stillWorking(d, department)) {
-    d.emit('co-department.signed', { department, outcome, ...(opinion !== undefined ? { opinion } : {}) }, { why: opinion ?? outcome });
+    d.emit('co-department.signed', { department, outcome, ...(opinion !== undefined ? { opinion } : {}) }, opinionOr(opinion, outcome));
     return;
   }
   const branch = d.approval.coDepartments.find((c) => c.department === department && c.completedAt === undefined)!;
@@ -122,7 +140,7 @@ function stillWorking(d: Decider, department: string): boolean {
 }
 
 function coDepartmentDone(d: Decider, department: string, outcome: 'approved' | 'refused', opinion: string | undefined): void {
-  d.emit('co-department.completed', { department, outcome, ...(opinion !== undefined ? { opinion } : {}) }, { why: opinion ?? outcome });
+  d.emit('co-department.completed', { department, outcome, ...(opinion !== undefined ? { opinion } : {}) }, opinionOr(opinion, outcome));
   const s = d.approval;
   const expected = s.item.joint!.coDepartments.map((c) => c.department);
   const results = expected.map((dept) => {
@@ -131,7 +149,9 @@ function coDepartmentDone(d: Decider, department: string, outcome: 'approved' | 
   });
   const progress = jointProgress(results, d.today);
   if (progress.complete && !s.decision) {
-    decide(d, progress.outcome!, undefined, `all ${progress.total} co-departments done: ${progress.outcome}`);
+    decide(d, progress.outcome!, undefined, {
+      why: `all ${progress.total} co-departments done: ${progress.outcome}`, whyCode: 'case.decided.co-departments', whyParams: { total: progress.total, outcome: progress.outcome! },
+    });
   }
 }
 
@@ -140,11 +160,11 @@ function conclude(d: Decider): void {
   const s = d.approval;
   if (!s.decision) {
     // A flow without a decide step (e.g. an instant item) is decided by finishing its process.
-    decide(d, 'approved', undefined, 'process completed without a separate decide step');
+    decide(d, 'approved', undefined, { why: 'process completed without a separate decide step', whyCode: 'case.decided.no-decide-step' });
   }
   const outcome = d.approval.decision!.outcome;
   const status = outcome === 'refused' ? SPGL.completedRefused : s.acceptance?.deferred.length ? SPGL.completedWithDeferred : SPGL.completedApproved;
-  d.emit('case.concluded', {}, { status, why: `outcome ${outcome}` });
+  d.emit('case.concluded', {}, { status, why: `outcome ${outcome}`, whyCode: 'case.concluded', whyParams: { outcome } });
   requestEvaluation(d);
 }
 

@@ -21,7 +21,11 @@ export function startHandling(d: Decider, opts: { deemed: boolean; deferred: str
   const why = opts.deemed
     ? `${ARTICLES.preAcceptance}: no correction notice or decision by ${window.deadline.date}; accepted from the receipt on ${acceptedOn}`
     : (opts.reason ?? 'materials complete and in the legal form');
-  d.emit('case.accepted', { acceptance }, { status: SPGL.accepted, why });
+  // A reason the clerk typed is shown as typed; the engine's own two have their codes.
+  const coded = opts.deemed
+    ? { whyCode: 'case.accepted.deemed', whyParams: { article: ARTICLES.preAcceptance, date: window.deadline.date, acceptedOn } }
+    : opts.reason === undefined ? { whyCode: 'case.accepted.complete' } : {};
+  d.emit('case.accepted', { acceptance }, { status: SPGL.accepted, why, ...coded });
   d.emit('handling.started', {}, { status: SPGL.handling, why: `${s.item.department} starts handling`, whyCode: 'handling.started', whyParams: { department: s.item.department } });
   const events = d.core({
     type: 'case.start',

@@ -31,7 +31,9 @@ export function urge(d: Decider, cmd: Of<'task.urge'>): void {
     ...(task.assignee ? { assignee: task.assignee } : {}), ...(task.department ? { department: task.department } : {}),
     by: cmd.actor.id, at: d.ctx.now, on: today, ...(cmd.note ? { note: cmd.note } : {}),
   };
-  d.emit('task.urged', { urge }, { why: cmd.note ?? `催办 ${task.name ?? task.elementId}` });
+  d.emit('task.urged', { urge }, cmd.note
+    ? { why: cmd.note }
+    : { why: `催办 ${task.name ?? task.elementId}`, whyCode: 'task.urged', whyParams: { task: task.name ?? task.elementId } });
   d.effect({ type: 'action.run', action: 'notify-staff', elementId: task.elementId, input: { kind: 'urge', taskId: cmd.taskId, ...(task.assignee ? { to: task.assignee } : {}), ...(task.department ? { department: task.department } : {}) } });
 }
 
@@ -53,7 +55,10 @@ export function copyByStep(d: Decider, key: string, elementId: string): void {
     taskId: key, step: elementId, ...(node.name ? { name: node.name } : {}), users, departments,
     by: d.actor?.id ?? 'system', at: d.ctx.now, byStep: true as const, ...(cc.note ? { note: cc.note } : {}),
   };
-  d.emit('task.copied', { copy }, { why: `抄送环节 ${node.name ?? elementId}: ${[...users, ...departments].join('、')}` });
+  d.emit('task.copied', { copy }, {
+    why: `抄送环节 ${node.name ?? elementId}: ${[...users, ...departments].join('、')}`,
+    whyCode: 'task.copied.step', whyParams: { step: node.name ?? elementId, to: [...users, ...departments].join('、') },
+  });
 }
 
 /** 抄送: read-only copies to users or departments; they may read the case, never work it. */
@@ -66,5 +71,7 @@ export function copy(d: Decider, cmd: Of<'task.copy'>): void {
     refuse('COPY_RECIPIENTS_REQUIRED', `Expected at least one user or department to copy task '${task.name ?? task.elementId}' to, but there was none`);
   }
   const copy = { taskId: cmd.taskId, step: task.elementId, ...(task.name ? { name: task.name } : {}), users, departments, by: cmd.actor.id, at: d.ctx.now, ...(cmd.note ? { note: cmd.note } : {}) };
-  d.emit('task.copied', { copy }, { why: cmd.note ?? `抄送 ${[...users, ...departments].join('、')}` });
+  d.emit('task.copied', { copy }, cmd.note
+    ? { why: cmd.note }
+    : { why: `抄送 ${[...users, ...departments].join('、')}`, whyCode: 'task.copied', whyParams: { to: [...users, ...departments].join('、') } });
 }

@@ -4,7 +4,7 @@ import { activateProcess } from '../elements/process.js';
 import { reject } from '../rejection.js';
 import type { Run } from '../run.js';
 import { byKey } from '../state.js';
-import type { Command } from '../types.js';
+import type { Command, ReasonCode } from '../types.js';
 
 type Of<T extends Command['type']> = Extract<Command, { type: T }>;
 
@@ -32,13 +32,18 @@ export function start(run: Run, cmd: Of<'case.start'>): void {
   activateProcess(run, undefined, def.processId, { startId });
 }
 
+/** The command's reason code, when it has one, for its event. */
+function reasonCode(cmd: ReasonCode): ReasonCode {
+  return cmd.whyCode === undefined ? {} : { whyCode: cmd.whyCode, ...(cmd.whyParams ? { whyParams: { ...cmd.whyParams } } : {}) };
+}
+
 export function suspend(run: Run, cmd: Of<'case.suspend'>): void {
-  run.emit('case.suspended', { reason: cmd.reason });
+  run.emit('case.suspended', { reason: cmd.reason, ...reasonCode(cmd) });
 }
 
 export function resume(run: Run, cmd: Of<'case.resume'>): void {
   if (!run.state.suspended) reject('CASE_NOT_SUSPENDED', `Expected case '${run.state.caseId}' to be suspended, but it is running`);
-  run.emit('case.resumed', { reason: cmd.reason });
+  run.emit('case.resumed', { reason: cmd.reason, ...reasonCode(cmd) });
 }
 
 /** The case's own process instance. */
@@ -72,6 +77,6 @@ export function returnTo(run: Run, cmd: Of<'case.return'>): void {
     reject('RETURN_TARGET_INVALID', `Expected '${target}' to be an earlier step of this case, but ${found}`, { toElementId: target });
   }
   run.terminateChildren(scope);
-  run.emit('case.returned', { toElementId: target, reason: cmd.reason, scope });
+  run.emit('case.returned', { toElementId: target, reason: cmd.reason, scope, ...reasonCode(cmd) });
   run.activate(scope, target);
 }

@@ -69,7 +69,7 @@ export function onTimeout(run: ElementContext, key: string): void {
   const holder = task.assignee;
   const leader = action === 'escalate' && holder !== undefined && run.org ? leaderChain(run.org, holder, { levels: 1 })[0] : undefined;
   run.emit('task.timed-out', { taskId: task.taskId, action, ...(leader ? { to: leader } : {}) });
-  if (leader !== undefined) run.emit('task.transferred', { taskId: task.taskId, from: holder, to: leader, reason: 'timeout' });
+  if (leader !== undefined) run.emit('task.transferred', { taskId: task.taskId, from: holder, to: leader, reason: 'timeout', whyCode: 'task.escalated-timeout' });
 }
 
 /** Closes the task of a terminated instance (`task.cancelled`). */
