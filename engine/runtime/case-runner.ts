@@ -97,6 +97,24 @@ export class CaseRunner<S = Json, C extends RuntimeCommand = Command> {
   }
 
   /**
+   * Runs `command` and, in the same transaction, the command `follow` asks for on the state it left (e.g. an
+   * application accepted at submission when its pre-review finds nothing to correct): one load, one commit,
+   * one round of I/O instead of two. `follow` answering undefined, or its command being rejected, commits the
+   * first alone. Answers both results (the second absent when there was none) and the committed state.
+   */
+  async executeThen(
+    caseNo: string, command: C | Command, follow: (state: S) => Promise<C | Command | undefined>, opts: Omit<ExecuteOptions, 'idempotencyKey'> = {},
+  ): Promise<{ results: CommandResult[]; state?: S }> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.attempt(caseNo, [command], { ...opts, idempotencyKey: undefined }, follow);
+      } catch (error) {
+        if (!isConflict(error) || attempt >= (opts.retryOnConflict ?? 0)) throw error;
+      }
+    }
+  }
+
+  /**
    * Runs several commands on one existing case in one transaction, each on the state the previous one left
    * (e.g. the timers of a case that fell due together). Each gets its own result; rejected ones change
    * nothing, and the accepted ones commit together or not at all. No idempotency keys here.
@@ -112,7 +130,9 @@ export class CaseRunner<S = Json, C extends RuntimeCommand = Command> {
   }
 
   /** One load -> step -> commit; `state` is what was committed, absent when nothing was. */
-  private async attempt(caseNo: string, commands: Array<C | Command>, opts: ExecuteOptions): Promise<{ results: CommandResult[]; state?: S }> {
+  private async attempt(
+    caseNo: string, commands: Array<C | Command>, opts: ExecuteOptions, follow?: (state: S) => Promise<C | Command | undefined>,
+  ): Promise<{ results: CommandResult[]; state?: S }> {
     const { engine, store, clock } = this.options;
     const at = clock.now().toISOString();
     const loaded = await store.loadCase(caseNo);
@@ -146,7 +166,8 @@ export class CaseRunner<S = Json, C extends RuntimeCommand = Command> {
     const events: CaseEvent[] = [];
     const effects: Effect[] = [];
     const fired: string[] = [];
-    for (const command of commands) {
+    const queue = [...commands];
+    for (let command = queue.shift(); command; command = queue.shift()) {
       const first = engine.step(definition, state, command, ctx);
       const settled = first.ok ? await this.resolveDecisions(caseNo, definition, first.state, first.events, first.effects, ctx) : first;
       if (!settled.ok) {
@@ -160,6 +181,10 @@ export class CaseRunner<S = Json, C extends RuntimeCommand = Command> {
       effects.push(...settled.effects);
       if (isTimerFire(command)) fired.push(command.timerId);
       results.push({ ok: true, caseNo, version, events: numbered, effects: settled.effects });
+      if (follow && queue.length === 0 && results.length === commands.length) {
+        const next = await follow(state);
+        if (next) queue.push(next);
+      }
     }
     if (!results.some((r) => r.ok)) {
       if (opts.idempotencyKey !== undefined) await this.remember(caseNo, commands[0]!, opts.idempotencyKey, results[0]!, at);

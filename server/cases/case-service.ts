@@ -63,7 +63,8 @@ export class CaseService {
    * pre-review finds nothing to correct or reject (scenario S1); the acceptance notice is then returned as `document`.
    */
   async apply(input: ApplyInput): Promise<ServiceResult<{ requiredMaterials: { material: string; name: string }[]; fees: number; document?: string }>> {
-    const item = await this.deps.items.current(input.itemCode);
+    // The route has read the current version already (to check the caller against its department).
+    const item = input.item?.code === input.itemCode ? input.item : await this.deps.items.current(input.itemCode);
     if (!item) return refusal('', 'ITEM_NOT_AVAILABLE', `Expected item '${input.itemCode}' to be deployed and enabled, but it is not`);
     const problems = checkFacts(item.listing.facts, input.facts);
     if (problems.length) return refusal('', 'FACTS_INVALID', problems.map((p) => p.message).join('; '), { problems: problems.map((p) => ({ ...p })) });
@@ -77,18 +78,22 @@ export class CaseService {
       type: 'case.apply', caseNo, item: withLocality(item.snapshot, this.deps.calendar), channel: input.channel, applicant: input.applicant,
       ...(input.agent ? { agent: input.agent } : {}), facts: input.facts, materials: materials.refs, requiredMaterials, fees, actor: input.actor,
     };
-    const applied = await this.runWithState(caseNo, command, { key: item.code, version: item.version });
-    let result: ServiceResult<{ document?: string }> = applied.result;
-    if (result.ok && item.listing.acceptOnSubmission) {
-      // The state the application committed; loaded only when the runner did not answer it (a replay).
-      const state = applied.state?.approval ?? (await this.load(caseNo))?.state.approval;
-      if (state && (await preReview(item, state)).acceptable) {
-        const run = await this.runWithState(caseNo, { type: 'case.accept', actor: AUTO_ACCEPTANCE_ACTOR, reason: AUTO_ACCEPTANCE_REASON });
-        const accepted = await this.withDocument(run.result, 'acceptance-notice', run.state);
-        if (accepted.ok) result = { ...accepted, events: [...result.events, ...accepted.events] };
-      }
-    }
-    return result.ok ? { ...result, requiredMaterials: requiredMaterials.map((m) => ({ material: m.material, name: m.name })), fees: fees.total } : result;
+    // The acceptance at submission steps on the state the application left and commits with it: one
+    // transaction, one load and one commit (and on PostgreSQL one chain append) for both.
+    const accept: ApprovalCommand = { type: 'case.accept', actor: AUTO_ACCEPTANCE_ACTOR, reason: AUTO_ACCEPTANCE_REASON };
+    const follow = async (state: ApprovalCaseState) => (state.approval && (await preReview(item, state.approval)).acceptable ? accept : undefined);
+    const { results, state } = item.listing.acceptOnSubmission
+      ? await this.deps.runner.executeThen(caseNo, command, follow, { definition: { key: item.code, version: item.version } })
+      : await this.deps.runner.executeWithState(caseNo, command, { definition: { key: item.code, version: item.version } }).then((r) => ({ results: [r.result], state: r.state }));
+    const [applied, accepted] = results;
+    if (!applied!.ok) return { ok: false, caseNo, rejection: applied!.rejection };
+    const committed = state ?? (await this.load(caseNo))?.state;
+    const events = [...applied!.events, ...(accepted?.ok ? accepted.events : [])];
+    const document = accepted?.ok ? { document: (committed?.approval && renderDocument(committed.approval, 'acceptance-notice')) || '' } : {};
+    return {
+      ok: true, caseNo, status: committed?.approval?.status ?? 0, events, ...document,
+      requiredMaterials: requiredMaterials.map((m) => ({ material: m.material, name: m.name })), fees: fees.total,
+    };
   }
 
   /** 预审: what the acceptance conditions and the materials table find, without changing the case. */

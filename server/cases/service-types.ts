@@ -2,6 +2,7 @@
 import type { Agent, ApprovalState, Applicant, Channel, NoticeItem, TimelineEntry } from '../../engine/approval/index.js';
 import type { Actor, CaseEvent, Json, TaskInfo, Variables } from '../../engine/core/types.js';
 import type { CaseSummary } from '../../engine/runtime/ports.js';
+import type { ItemDefinition } from '../../definitions/items/index.js';
 
 /** A material as the applicant gives it: an uploaded file, or a certificate another department issued. */
 export type MaterialInput =
@@ -20,6 +21,8 @@ export interface ApplyInput {
   materials: MaterialInput[];
   /** The applicant, or the clerk entering a window application. */
   actor: Actor;
+  /** The item's current version, when the caller has just read it (else the service reads it). */
+  item?: ItemDefinition;
 }
 
 /** A refusal: the aggregate's or the core's codes, or the service's own (ITEM_NOT_AVAILABLE, FACTS_INVALID, UNKNOWN_MATERIAL, CASE_NOT_FOUND). */

@@ -105,7 +105,8 @@ export const caseApplyRoutes: FastifyPluginAsync = async (app) => {
     const given = body.applicant ?? {};
     authorize(request, 'case.apply', { kind: 'case', departments: [item.department], lead: item.department, channel: body.channel, ...(given.id ? { onBehalfOf: given.id } : {}) });
     if (body.channel === 'agent' && given.id === user.id) throw new ApiError('BUSINESS_RULE', 'Expected an agent to apply for somebody else, but the applicant is the caller; apply online');
-    const listing = (await app.cases.items.current(body.itemCode))?.listing;
+    const current = await app.cases.items.current(body.itemCode);
+    const listing = current?.listing;
     // Known but disabled (or with no version on offer): the case service's own refusal, not a 404.
     if (!listing) throw new ApiError('ITEM_NOT_AVAILABLE', `Expected item '${body.itemCode}' to be deployed and enabled, but it is not`);
     // Identities come from real-name records and the channel, never from the form alone.
@@ -122,7 +123,7 @@ export const caseApplyRoutes: FastifyPluginAsync = async (app) => {
     const result = await auditedCase(user, 'case.applied', undefined, details, () => app.cases.service.apply({
       itemCode: body.itemCode, channel: body.channel, applicant, facts: identities.facts as Record<string, Json>,
       ...(agent ? { agent } : {}),
-      materials: [...(body.materials ?? []), ...files], actor: caseActor(user),
+      materials: [...(body.materials ?? []), ...files], actor: caseActor(user), ...(current ? { item: current } : {}),
     }));
     const served = servedOrThrow(result);
     return reply.status(201).send(served);

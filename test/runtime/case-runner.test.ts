@@ -79,6 +79,32 @@ describe('case runner', () => {
     expect(await store.cases.loadCase(no)).toBeUndefined();
   });
 
+  it('runs the command a first one asks for on its state in the same commit, or the first alone when it is refused', async () => {
+    await fresh();
+    const commits: string[] = [];
+    const counting = { ...store.cases, loadCase: store.cases.loadCase.bind(store.cases), commit: async (w: Parameters<typeof store.cases.commit>[0]) => { commits.push(w.caseNo); await store.cases.commit(w); } };
+    const h = harness(store, { store: counting as typeof store.cases });
+    const no = caseNo('then');
+    const seen: string[] = [];
+    const { results, state } = await h.runner.executeThen(no, { type: 'case.start', caseId: no, variables: {}, }, async (s) => {
+      seen.push(s.status);
+      return { type: 'task.complete', taskId: 'review' };
+    }, { definition: { key: 'demo-item' } });
+    expect(seen).toEqual(['active']);
+    expect(results.map((r) => r.ok)).toEqual([true, true]);
+    expect(state?.status).toBe('completed');
+    // One write: the case row at version 1, both commands' events numbered on.
+    expect(commits).toEqual([no]);
+    const stored = await store.cases.loadCase(no);
+    expect(stored).toMatchObject({ version: 1, lastSeq: results.flatMap((r) => (r.ok ? r.events : [])).length });
+    // A refused follow-up leaves the first command's commit alone.
+    const other = caseNo('then-refused');
+    const refused = await h.runner.executeThen(other, { type: 'case.start', caseId: other, variables: {} }, async () => ({ type: 'task.complete', taskId: 'no-such-task' }), { definition: { key: 'demo-item' } });
+    expect(refused.results.map((r) => r.ok)).toEqual([true, false]);
+    expect(refused.state?.status).toBe('active');
+    expect(commits).toEqual([no, other]);
+  });
+
   it('keeps nothing per case in memory: a second runner continues where the first stopped', async () => {
     const first = harness(await fresh());
     const no = caseNo('nodes');

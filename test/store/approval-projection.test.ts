@@ -41,8 +41,8 @@ describe('approval read model on the SQLite fast path', () => {
   it('writes the same applicant index and supervision notices as the knex path, inside the group commit', async () => {
     const fast = await rowsOf(false);
     const knex = await rowsOf(true);
-    // apply, the acceptance at submission, the supervision evaluation: three group-committed writes.
-    expect(fast.grouped).toBe(3);
+    // The application with its acceptance at submission (one write), then the supervision evaluation.
+    expect(fast.grouped).toBe(2);
     expect(knex.grouped).toBe(0);
     expect(fast.cases).toEqual(knex.cases);
     expect(fast.notices).toEqual(knex.notices);
