@@ -75,9 +75,32 @@ export interface ZonedPoint {
  */
 export function toZoned(input: string, zone: string): ZonedPoint {
   if (DATE_RE.test(input)) return { date: assertIsoDate(input) };
-  const dt = DateTime.fromISO(input, { zone, setZone: false }).setZone(zone);
-  if (!dt.isValid) throw new RangeError(`Expected a date or an ISO 8601 instant, but it was '${input}'`);
-  return { date: dt.toISODate()!, minute: dt.hour * 60 + dt.minute };
+  const point = remembered(zonedPoints, `${zone} ${input}`, () => {
+    const dt = DateTime.fromISO(input, { zone, setZone: false }).setZone(zone);
+    if (!dt.isValid) throw new RangeError(`Expected a date or an ISO 8601 instant, but it was '${input}'`);
+    return { date: dt.toISODate()!, minute: dt.hour * 60 + dt.minute };
+  });
+  return { ...point };
+}
+
+/**
+ * Most results each memo below keeps. Placing an instant in a zone (luxon's offset lookup through `Intl`)
+ * was the largest part of a command's step in the HTTP path's profile, and a command places the same few
+ * instants again and again (its `now`, the case's deadlines, each light's limits). The functions are pure,
+ * so a memo changes no result; it is emptied when full.
+ */
+const MEMO_LIMIT = 4096;
+const zonedPoints = new Map<string, ZonedPoint>();
+const instants = new Map<string, string>();
+const millis = new Map<string, number>();
+
+function remembered<T>(memo: Map<string, T>, key: string, compute: () => T): T {
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const value = compute();
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
 }
 
 /**
@@ -85,16 +108,20 @@ export function toZoned(input: string, zone: string): ZonedPoint {
  * `minute = 1440` (24:00) is written as 00:00 of the next day (民法典 第203条: a period ends at 24:00).
  */
 export function instantAt(date: IsoDate, minute: number, zone: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const dt = DateTime.fromObject({ year: y!, month: m!, day: d! }, { zone }).plus({ minutes: minute });
-  return dt.toISO({ suppressMilliseconds: true })!;
+  return remembered(instants, `${zone} ${date} ${minute}`, () => {
+    const [y, m, d] = date.split('-').map(Number);
+    const dt = DateTime.fromObject({ year: y!, month: m!, day: d! }, { zone }).plus({ minutes: minute });
+    return dt.toISO({ suppressMilliseconds: true })!;
+  });
 }
 
 /** Milliseconds since the epoch of an ISO instant (for comparing instants in different offsets). */
 export function instantMillis(instant: string, zone: string): number {
-  const dt = DateTime.fromISO(instant, { zone });
-  if (!dt.isValid) throw new RangeError(`Expected an ISO 8601 instant, but it was '${instant}'`);
-  return dt.toMillis();
+  return remembered(millis, `${zone} ${instant}`, () => {
+    const dt = DateTime.fromISO(instant, { zone });
+    if (!dt.isValid) throw new RangeError(`Expected an ISO 8601 instant, but it was '${instant}'`);
+    return dt.toMillis();
+  });
 }
 
 /** The English short weekday name of a date (for messages and the CLI). */
