@@ -94,6 +94,27 @@ describe('the modeler and the organisation', { timeout: 90_000 }, () => {
     expect(await bpmnOf(next)).toMatch(/<bpmn:userTask id="siteCheck"[^>]*approval:department="market-supervision"/);
   });
 
+  it("names ITEM-02's site check by its stage and role in Chinese, and keeps their ids in the diagram", async () => {
+    const { page } = h;
+    if (!(await page.locator('#login-state[data-state="in"]').count())) await loginInPage(page, DEPLOYER);
+    if (!(await page.locator('.djs-element[data-element-id="siteCheck"]').count())) await openItem();
+    await openGroup(page, 'siteCheck', 'approval-step');
+    const group = page.locator('[data-group-id="group-approval-step"]');
+    // The stage and the role read as 办理阶段 现场核查 and 岗位角色 现场核查人员, not site-check and inspector
+    const chosen = (id: string) => page.$eval(`#bio-properties-panel-approval-${id} option:checked`, (o) => [(o as HTMLOptionElement).value, o.textContent]);
+    expect(await chosen('stage')).toEqual(['site-check', '现场核查']);
+    expect(await chosen('role')).toEqual(['inspector', '现场核查人员']);
+    for (const label of ['办理阶段', '岗位角色']) await group.locator(`label:has-text("${label}")`).first().waitFor();
+    const stageLabels = await page.$$eval('#bio-properties-panel-approval-stage option', (os) => os.map((o) => o.textContent));
+    const roleLabels = await page.$$eval('#bio-properties-panel-approval-role option', (os) => os.map((o) => o.textContent));
+    expect(stageLabels).toEqual(expect.arrayContaining(['未设置', '受理', '审核', '现场核查', '批准（决定）', '发证']));
+    expect(roleLabels).toEqual(expect.arrayContaining(['未设置', '审查人员', '现场核查人员', '科室负责人', '分管局领导', '制证人员']));
+    // Every choice is named in Chinese: no raw id among them
+    expect([...stageLabels, ...roleLabels].filter((l) => !/[\u4e00-\u9fff]/.test(l ?? ''))).toEqual([]);
+    const xml = await diagramXml(page);
+    expect(/<bpmn:userTask id="siteCheck"[^>]*>/.exec(xml)?.[0]).toMatch(/approval:role="inspector"[^>]*approval:stage="site-check"/);
+  });
+
   it('when the organisation cannot be read, falls back to a typed department, says so, and deploy warns of one it lacks in Chinese', async () => {
     const { page } = h;
     await page.route('**/api/org', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ code: 'NOT_READY', message: '服务暂未就绪，请稍后再试' }) }));

@@ -148,7 +148,10 @@ export function modelerScenarios(h: () => Harness): void {
     const { page } = h();
     await openGroup(page, 'check', 'approval-step');
     await page.selectOption('#bio-properties-panel-approval-stage', 'review');
-    await setField(page, 'check', 'role', '审核员');
+    await setField(page, 'check', 'role', 'reviewer');
+    // Both are chosen by their display names; the diagram keeps the ids
+    expect(await page.$eval('#bio-properties-panel-approval-stage option:checked', (o) => o.textContent)).toBe('审核');
+    expect(await page.$eval('#bio-properties-panel-approval-role option:checked', (o) => o.textContent)).toBe('审查人员');
     await openGroup(page, 'check', 'approval-special-procedure');
     await page.selectOption('#bio-properties-panel-approval-specialProcedure', 'EXPERT');
     await page.selectOption('#bio-properties-panel-approval-countsTowardPromised', 'false');
@@ -159,7 +162,7 @@ export function modelerScenarios(h: () => Harness): void {
     await expectErrors(page, 0);
     const xml = await diagramXml(page);
     expect(xml).toContain('approval:stage="review"');
-    expect(xml).toContain('approval:role="审核员"');
+    expect(xml).toContain('approval:role="reviewer"');
     expect(xml).toContain('approval:specialProcedure="EXPERT"');
     expect(xml).toContain('approval:countsTowardPromised="false"');
     expect(xml).not.toContain('approval:countsTowardStatutory');
@@ -234,7 +237,7 @@ export function modelerScenarios(h: () => Harness): void {
     expect(await page.locator('#deploy-dialog').count()).toBe(0);
     expect(await deployedVersions()).toBe(2);
     await setField(page, 'check', 'department', '卫健委');
-    await setField(page, 'check', 'role', '审核员');
+    await setField(page, 'check', 'role', 'reviewer');
     await expectErrors(page, 0);
   });
 

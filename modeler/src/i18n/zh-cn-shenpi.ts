@@ -13,6 +13,13 @@ export const ZH_CN_SHENPI: Readonly<Record<string, string>> = {
   // Approval groups in the properties panel
   'Approval step': '审批环节',
   'Role': '岗位角色',
+  // The roles that work a step (definitions/approval/steps.ts), by their Chinese names; the diagram keeps the id
+  'role.clerk': '窗口受理人员', 'role.window-clerk': '综合窗口人员', 'role.registrar': '登记人员', 'role.office': '办公室',
+  'role.reviewer': '审查人员', 'role.inspector': '现场核查人员', 'role.health-inspector': '卫生监督员', 'role.fire-inspector': '消防监督员',
+  'role.police-officer': '治安民警', 'role.assessment-centre': '技术评估中心', 'role.approval-section': '审批科室', 'role.recorder': '登簿人员',
+  'role.registration-reviewer': '登记审核人员', 'role.registration-approver': '登记核准人员', 'role.section-chief': '科室负责人',
+  'role.deputy-director': '分管局领导', 'role.issuer': '制证人员',
+  '{value} (not in the list)': '{value}（不在列表中）',
   'Candidate groups': '候选组',
   'Carbon copy': '抄送', 'Copy to the holders of': '抄送岗位', 'Copy to the department': '抄送部门', 'Copy to users': '抄送人员',
   'User ids, comma-separated': '用户名，多个以逗号分隔', 'Copy note': '抄送说明',
@@ -29,6 +36,7 @@ export const ZH_CN_SHENPI: Readonly<Record<string, string>> = {
   'Stage': '办理阶段',
   'Not set': '未设置',
   'stage.accept': '受理', 'stage.review': '审核', 'stage.decide': '批准（决定）', 'stage.issue': '发证',
+  // The other stages (stage.pre-review, stage.site-check …) are worded once, in the console's and the workbench's dictionaries
   'Time limit': '办理时限',
   'Time limit unit': '时限单位',
   'A number of days, or an ISO 8601 duration such as P3D or PT4H': '天数，或 ISO 8601 时长（如 P3D、PT4H）',

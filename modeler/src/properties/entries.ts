@@ -73,8 +73,11 @@ export function textEntry(element: PanelElement, spec: AttributeSpec): Entry {
   return { id: spec.id, element, component: Component, isEdited: isTextFieldEntryEdited };
 }
 
-/** A select over an attribute. The empty choice removes it; a value outside `choices` is kept and shown. */
-export function selectEntry(element: PanelElement, spec: AttributeSpec, given: readonly Choice[] | (() => readonly Choice[]), empty = 'Not set'): Entry {
+/**
+ * A select over an attribute. The empty choice removes it; a value outside `choices` is kept and shown, as it
+ * is or in the words of `unknown` (a template with `{value}`).
+ */
+export function selectEntry(element: PanelElement, spec: AttributeSpec, given: readonly Choice[] | (() => readonly Choice[]), empty = 'Not set', unknown?: string): Entry {
   function Component(props: { element: PanelElement; id: string }) {
     const translate = useService('translate');
     const { getValue, setValue } = useUpdate(props.element, spec);
@@ -83,7 +86,9 @@ export function selectEntry(element: PanelElement, spec: AttributeSpec, given: r
       const choices = typeof given === 'function' ? given() : given;
       const current = getValue();
       const known = choices.some((c) => c.value === current);
-      const extra = current !== undefined && current !== '' && !known ? [{ value: String(current), label: String(current) }] : [];
+      // A value the choices lack (an imported file, an item's own role) stays visible, marked when `unknown` says how.
+      const label = (value: string) => (unknown ? translate(unknown, { value }) : value);
+      const extra = current !== undefined && current !== '' && !known ? [{ value: String(current), label: label(String(current)) }] : [];
       return [{ value: '', label: translate(empty) }, ...choices, ...extra].map((c) => ({ value: c.value, label: translate(c.label) }));
     };
     return h(SelectEntry, {
