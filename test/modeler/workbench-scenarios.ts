@@ -244,6 +244,10 @@ export function workbenchScenarios(h: () => Harness, state: PagesState): void {
     const whyOf = (event: string) => desk.$$eval(`#timeline tr[data-event="${event}"] td:nth-child(6)`, (tds) => tds.map((td) => td.textContent));
     expect((await whyOf('deadlines.computed'))[0]).toBe('已受理，开始计算办理时限');
     expect(await whyOf('handling.started')).toEqual(['区市场监督管理局开始办理']);
+    // and so do those of the application, the certificate and the conclusion, worded from their codes
+    expect(await whyOf('case.applied')).toEqual(['收到网上申请']);
+    expect(await whyOf('certificate.issued')).toEqual(['作出准予许可决定，同时生成证照']);
+    expect(await whyOf('case.concluded')).toEqual(['办结：准予许可']);
     await chinese(desk);
   });
 
