@@ -11,3 +11,4 @@ export * from './lights.js';
 export * from './supervision.js';
 export * from './tasks.js';
 export * from './time.js';
+export * from './reports.js';

@@ -8,29 +8,11 @@ import type { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import type { ApprovalCaseState } from '../../engine/approval/index.js';
 import type { WorkingCalendar } from '../../engine/calendar/types.js';
+import type { MonthlyRowView } from '../../contracts/api/reports.js';
 import { json } from '../store/rows.js';
 
-/** One department's figures for one item. */
-export interface MonthlyRow {
-  department: string;
-  itemCode: string;
-  itemName: string;
-  received: number;
-  online: number;
-  /** Online applications / received, 0..1 (0 when nothing was received). */
-  onlineShare: number;
-  accepted: number;
-  rejected: number;
-  completed: number;
-  onTime: number;
-  overdue: number;
-  /** Working days from acceptance to decision, averaged over the completed cases; null when none. */
-  averageWorkingDays: number | null;
-  expressDeliveries: number;
-  evaluations: Record<'1' | '2' | '3' | '4' | '5', number>;
-  rectificationsOpened: number;
-  rectificationsCompleted: number;
-}
+/** One department's figures for one item (the contract's `MonthlyRowSchema`). */
+export type MonthlyRow = MonthlyRowView;
 
 const TYPES = ['case.applied', 'case.accepted', 'case.rejected', 'case.concluded', 'delivery.recorded', 'case.evaluated', 'rectification.opened', 'rectification.completed'];
 
@@ -65,7 +47,7 @@ export async function monthlyFigures(knex: Knex, calendar: WorkingCalendar, mont
     else if (e.type === 'case.concluded') concluded.push({ caseNo: e.case_no, row });
     else if (e.type === 'delivery.recorded' && (p.delivery as { method?: string } | undefined)?.method === 'express') row.expressDeliveries++;
     else if (e.type === 'case.evaluated') {
-      const grade = String(p.grade) as keyof MonthlyRow['evaluations'];
+      const grade = Number(p.grade) as keyof MonthlyRow['evaluations'];
       if (grade in row.evaluations) row.evaluations[grade]++;
     } else if (e.type === 'rectification.opened') row.rectificationsOpened++;
     else if (e.type === 'rectification.completed') row.rectificationsCompleted++;

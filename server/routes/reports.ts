@@ -1,5 +1,6 @@
 /** Monthly figures per department and item, as JSON, CSV or an Excel workbook (by Accept); for the reform office and auditors. */
 import type { FastifyPluginAsync } from 'fastify';
+import { MonthlyReportSchema } from '../../contracts/api/reports.js';
 import { authorize } from '../http/guard.js';
 import { errors } from '../http/schemas.js';
 import { negotiateLanguage } from '../../contracts/messages/render.js';
@@ -8,23 +9,13 @@ import { monthlyFigures } from '../queries/reports.js';
 import { centreScope } from '../organisation/scope.js';
 import '../plugins/types.js';
 
-const n = { type: 'integer' } as const;
-const rowSchema = {
-  type: 'object',
-  properties: {
-    department: { type: 'string' }, itemCode: { type: 'string' }, itemName: { type: 'string' }, received: n, online: n, onlineShare: { type: 'number' },
-    accepted: n, rejected: n, completed: n, onTime: n, overdue: n, averageWorkingDays: { type: ['number', 'null'] }, expressDeliveries: n,
-    evaluations: { type: 'object', properties: { 1: n, 2: n, 3: n, 4: n, 5: n } }, rectificationsOpened: n, rectificationsCompleted: n,
-  },
-} as const;
-
 /** `GET /api/reports/monthly`. */
 export const reportRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Querystring: { month: string } }>('/api/reports/monthly', {
     schema: {
       tags: ['reports'], summary: 'Monthly figures per department and item (CSV with Accept: text/csv, an Excel workbook with Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet; headers in the Accept-Language)',
       querystring: { type: 'object', required: ['month'], additionalProperties: false, properties: { month: { type: 'string', pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' } } },
-      response: { 200: { type: 'object', required: ['month', 'rows'], properties: { month: { type: 'string' }, rows: { type: 'array', items: rowSchema } } }, ...errors(400, 401, 403) },
+      response: { 200: MonthlyReportSchema, ...errors(400, 401, 403) },
     },
   }, async (request, reply) => {
     const user = authorize(request, 'report.read', { kind: 'system' });

@@ -3,30 +3,15 @@
  * on time and overdue, the online share, express deliveries and evaluations; two SVG charts, and the CSV and
  * Excel downloads (the same route with the file's type as Accept).
  */
+import type { MonthlyReport, MonthlyRowView } from '../../../contracts/api/reports.js';
 import { barChart } from '../ui/chart.js';
 import { el, errorText, field, saveBlob, say, section, table, type T } from '../ui/dom.js';
 import { percent } from '../ui/format.js';
 import { go } from '../ui/router.js';
 import type { ConsoleContext } from './context.js';
 
-/** One row of the report (GET /api/reports/monthly): one department and item in the month. */
-export interface ReportRow {
-  department: string;
-  itemCode: string;
-  itemName?: string;
-  received: number;
-  online: number;
-  /** online / received, 0..1. */
-  onlineShare: number;
-  accepted: number;
-  rejected: number;
-  completed: number;
-  onTime: number;
-  overdue: number;
-  expressDeliveries: number;
-  /** Evaluations by grade (1 非常满意 … 5 非常不满意). */
-  evaluations: Record<string, number>;
-}
+/** One row of the report (GET /api/reports/monthly): one department and item in the month, as the contract describes it. */
+export type ReportRow = MonthlyRowView;
 
 /** The number of evaluations of a row, all grades together. */
 export function evaluationCount(r: ReportRow): number {
@@ -68,7 +53,7 @@ export async function reportPage(ctx: ConsoleContext, query: URLSearchParams): P
   const month = query.get('month') ?? defaultMonth();
   const input = el('input', { id: 'report-month', type: 'month', value: month });
   const path = `/api/reports/monthly?month=${encodeURIComponent(month)}`;
-  const { rows } = await http.get<{ month: string; rows: ReportRow[] }>(path);
+  const { rows } = await http.get<MonthlyReport>(path);
 
   const form = el('form', { class: 'filters', id: 'report-form' }, field(t('Month'), input), el('button', { type: 'submit', class: 'primary' }, t('Show')));
   form.addEventListener('submit', (e) => { e.preventDefault(); go(`/report?month=${input.value}`); });
