@@ -113,7 +113,7 @@ export const ExtensionSchema = Type.Object({
   extension: LimitSchema,
   approvedBy: Type.String(),
   reason: Type.String({ description: 'The reason told to the applicant' }),
-  at: DateOrInstant('When it was approved'),
+  at: Instant('When it was approved'),
   article: Type.String(),
   gbKind: StringEnum(['1'], { description: 'GB/T 39046 A.7 kind 1 (延长审批)' }),
   late: Type.Optional(Type.Boolean({ description: 'Granted after the limit ran out: a supervised violation' })),

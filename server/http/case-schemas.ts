@@ -2,6 +2,7 @@
  * JSON Schemas of the item and case routes. Request bodies are closed (an unknown field is a 400); the
  * answers the contract describes (`contracts/api/`) are closed too, every field described.
  */
+import { Instant } from '../../contracts/api/time.js';
 import { CaseRowSchema } from '../../contracts/api/case-row.js';
 
 /** A limit with its unit: working days or calendar days. */
@@ -73,7 +74,7 @@ export const itemVersionSchema = {
     name: { type: 'string' },
     definitionKey: { type: 'string' },
     definitionVersion: { type: 'integer' },
-    deployedAt: { type: 'string' },
+    deployedAt: Instant(),
     deployedBy: { type: 'string' },
     note: { type: 'string', description: 'the change note (变更说明) written at deploy' },
   },

@@ -3,6 +3,7 @@
  * Bodies are closed (`additionalProperties: false`): an unknown field, such as an `actor` smuggled into a
  * command, is a 400 rather than silently ignored.
  */
+import { Instant } from '../../contracts/api/time.js';
 import { TaskRowSchema } from '../../contracts/api/tasks.js';
 import { ROLES } from '../identity/roles.js';
 
@@ -49,7 +50,7 @@ export const userSchema = {
     groups: { type: 'array', items: { type: 'string' } },
     disabled: { type: 'boolean' },
     mustChangePassword: { type: 'boolean' },
-    createdAt: { type: 'string' },
+    createdAt: Instant(),
     createdBy: { type: 'string' },
   },
 } as const;

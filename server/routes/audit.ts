@@ -1,4 +1,5 @@
 /** The audit trail for supervision: read the entries, verify the hash chain. */
+import { Instant } from '../../contracts/api/time.js';
 import type { FastifyPluginAsync } from 'fastify';
 import { verifyAuditChain } from '../audit/audit-log.js';
 import { authorize } from '../http/guard.js';
@@ -10,7 +11,7 @@ const entrySchema = {
   required: ['seq', 'at', 'actorId', 'action', 'target', 'hash', 'prevHash'],
   properties: {
     seq: { type: 'integer' },
-    at: { type: 'string' },
+    at: Instant(),
     actorId: { type: 'string' },
     action: { type: 'string' },
     target: { type: 'string' },

@@ -5,6 +5,7 @@
  * and an office behind one NAT address is not locked out by one colleague's typos. scrypt makes each guess
  * slow on top.
  */
+import { Instant } from '../../contracts/api/time.js';
 import type { FastifyPluginAsync } from 'fastify';
 import { ApiError } from '../http/errors.js';
 import { requireStrongPassword } from '../http/password-guard.js';
@@ -29,7 +30,7 @@ const passwordBody = {
 const session = {
   type: 'object',
   required: ['token', 'expiresAt', 'user'],
-  properties: { token: { type: 'string' }, expiresAt: { type: 'string' }, user: userSchema },
+  properties: { token: { type: 'string' }, expiresAt: Instant(), user: userSchema },
 } as const;
 
 /** Credentials are small: a body past this is refused before it is parsed. */

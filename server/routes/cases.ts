@@ -4,6 +4,7 @@
  * Department staff see the cases of their department (lead or working on one of its steps), an applicant
  * their own; a case the caller may not read is reported as absent.
  */
+import { Instant } from '../../contracts/api/time.js';
 import { LIGHTS } from '../../contracts/vocabulary/lights.js';
 import type { FastifyPluginAsync } from 'fastify';
 import { CaseDetailSchema } from '../../contracts/api/case-detail.js';
@@ -45,7 +46,7 @@ const timelineEntry = {
   type: 'object',
   required: ['seq', 'at', 'actor', 'what', 'detail'],
   properties: {
-    seq: { type: 'integer' }, at: { type: 'string' }, actor: { type: 'string' }, actorId: { type: 'string' }, what: { type: 'string' },
+    seq: { type: 'integer' }, at: Instant(), actor: { type: 'string' }, actorId: { type: 'string' }, what: { type: 'string' },
     detail: { type: 'string' }, why: { type: 'string' }, status: { type: 'integer' },
     whyCode: { type: 'string', description: "the code of the engine's own explanation (contracts/messages/timeline.ts), worded by the pages" },
     whyParams: { type: 'object', additionalProperties: { type: ['string', 'number'] } },

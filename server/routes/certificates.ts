@@ -3,6 +3,7 @@
  * certificate is authentic, by its number (the one Shenpi holds) or as presented (a copy someone shows). None
  * of these needs a login; each is rate limited like the public progress query.
  */
+import { Instant } from '../../contracts/api/time.js';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ApprovalCaseState, CertificateRecord } from '../../engine/approval/index.js';
 import { toZoned } from '../../engine/calendar/dates.js';
@@ -14,7 +15,7 @@ import '../plugins/types.js';
 const str = { type: 'string' } as const;
 const keySchema = {
   type: 'object', required: ['keyId', 'department', 'algorithm', 'publicKey', 'createdAt'],
-  properties: { keyId: str, department: str, algorithm: { enum: ['SM2-SM3', 'Ed25519'] }, publicKey: str, createdAt: str },
+  properties: { keyId: str, department: str, algorithm: { enum: ['SM2-SM3', 'Ed25519'] }, publicKey: str, createdAt: Instant() },
 } as const;
 const sealSchema = { type: 'object', properties: { kind: str, algorithm: str, signer: str, keyId: str, signature: str, signedAt: str, holder: str } } as const;
 const certificateSchema = {

@@ -4,6 +4,7 @@
  * every finding and its element id, and nothing is stored; the deployment and the key's owning department
  * are written in one transaction. A version's source is read back as XML.
  */
+import { Instant } from '../../contracts/api/time.js';
 import type { FastifyPluginAsync } from 'fastify';
 import { loadDefinition } from '../../definitions/load-definition.js';
 import { decodeXml } from '../../definitions/parse/encoding.js';
@@ -51,7 +52,7 @@ const deployedSchema = {
     processId: { type: 'string' },
     name: { type: 'string' },
     department: { type: 'string' },
-    deployedAt: { type: 'string' },
+    deployedAt: Instant(),
     note: { type: 'string', description: 'the change note written at deploy' },
     deployedBy: { type: 'string', description: 'who deployed the version (from its audit entry), when known' },
     enabled: { type: 'boolean' },

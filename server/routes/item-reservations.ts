@@ -4,6 +4,7 @@
  * and no department deploys a new code on its own. `GET /api/items/reservations` lists them (a department
  * admin sees its own department's).
  */
+import { Instant } from '../../contracts/api/time.js';
 import type { FastifyPluginAsync } from 'fastify';
 import { listReservations, reserveItemCode } from '../cases/item-reservations.js';
 import { ApiError } from '../http/errors.js';
@@ -15,7 +16,7 @@ import '../plugins/types.js';
 const reservationSchema = {
   type: 'object',
   required: ['code', 'department', 'reservedBy', 'reservedAt'],
-  properties: { code: { type: 'string' }, department: { type: 'string' }, name: { type: 'string' }, reservedBy: { type: 'string' }, reservedAt: { type: 'string' } },
+  properties: { code: { type: 'string' }, department: { type: 'string' }, name: { type: 'string' }, reservedBy: { type: 'string' }, reservedAt: Instant() },
 } as const;
 
 const reserveBody = {

@@ -3,6 +3,7 @@
  * BPMN are shown to every logged-in user; the implementing department's admin or the reform office
  * disables and enables an item (running cases go on with their version).
  */
+import { Instant } from '../../contracts/api/time.js';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { renderDisclosureHtml } from '../../definitions/items/index.js';
 import { KnexItemRepository } from '../cases/knex-item-repository.js';
@@ -20,7 +21,7 @@ const itemSchema = {
   properties: {
     code: { type: 'string' }, name: { type: 'string' }, department: { type: 'string' }, enabled: { type: 'boolean' },
     latestVersion: { type: 'integer' }, versions: { type: 'array', items: { type: 'integer' } },
-    createdAt: { type: 'string', description: 'when the item was first deployed' }, updatedAt: { type: 'string' },
+    createdAt: Instant('when the item was first deployed'), updatedAt: Instant(),
   },
 } as const;
 

@@ -5,6 +5,7 @@
  * the query filters by recipient, and a message of somebody else is answered as not found. The text is
  * rendered in the language the request asks for.
  */
+import { Instant } from '../../contracts/api/time.js';
 import type { FastifyPluginAsync } from 'fastify';
 import { negotiateLanguage } from '../../contracts/messages/render.js';
 import { notificationText, type NotificationKind, type NotificationParams } from '../../contracts/messages/notifications.js';
@@ -24,9 +25,9 @@ const notificationSchema = {
     kind: { type: 'string' },
     title: { type: 'string' },
     text: { type: 'string' },
-    at: { type: 'string' },
+    at: Instant(),
     read: { type: 'boolean' },
-    readAt: { type: 'string' },
+    readAt: Instant(),
     params: { type: 'object', additionalProperties: true },
   },
 } as const;

@@ -3,6 +3,7 @@
  * accept, correction notice …) has its own routes over the CaseService; these exist so that any deployed
  * process can be driven over HTTP. The user who starts a case is its applicant.
  */
+import { Instant } from '../../contracts/api/time.js';
 import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Json } from '../../engine/core/types.js';
@@ -50,8 +51,8 @@ const caseSchema = {
     applicant: { type: 'string' },
     departments: { type: 'array', items: { type: 'string' } },
     version: { type: 'integer' },
-    createdAt: { type: 'string' },
-    updatedAt: { type: 'string' },
+    createdAt: Instant(),
+    updatedAt: Instant(),
     tasks: { type: 'array', items: taskSchema },
   },
 } as const;

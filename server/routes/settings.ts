@@ -4,6 +4,7 @@
  * pick it up at their next sweep round) and, when the calendar changed (closures, extra working days, business
  * hours), recalculates the open cases' deadlines, each moved deadline recorded with both calendar versions.
  */
+import { Instant } from '../../contracts/api/time.js';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { recalculateOnNewCalendar } from '../cases/calendar-watch.js';
 import { ApiError } from '../http/errors.js';
@@ -39,7 +40,7 @@ const versionSchema = {
   properties: {
     version: { type: 'integer' },
     settings: { type: 'object', properties: settingsProperties },
-    reason: { type: 'string' }, changedBy: { type: 'string' }, changedByName: { type: 'string' }, changedAt: { type: 'string' },
+    reason: { type: 'string' }, changedBy: { type: 'string' }, changedByName: { type: 'string' }, changedAt: Instant(),
     calendarVersion: { type: 'string' },
     changed: { type: 'array', items: { type: 'string' } },
     recalculation: { type: 'object', properties: { checked: { type: 'integer' }, changed: { type: 'integer' }, recorded: { type: 'integer' }, failed: { type: 'integer' } } },

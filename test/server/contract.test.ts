@@ -45,6 +45,27 @@ describe('the OpenAPI document', () => {
     expect(record.properties.caseNo.deprecated).toBeUndefined();
   });
 
+  it('types every time field of every documented answer as an instant or a date', () => {
+    const untyped: string[] = [];
+    const walk = (schema: any, at: string): void => {
+      if (!schema || typeof schema !== 'object') return;
+      if (Array.isArray(schema)) return schema.forEach((x, i) => walk(x, `${at}/${i}`));
+      for (const [name, sub] of Object.entries<any>(schema.properties ?? {})) {
+        if ((/At$/.test(name) || name === 'at' || name === 'asOf' || /Deadline$/.test(name)) && !sub.anyOf && sub.format !== 'date-time' && sub.type !== 'integer') untyped.push(`${at}/${name}`);
+        walk(sub, `${at}/${name}`);
+      }
+      for (const key of ['items', 'additionalProperties', 'anyOf', 'oneOf', 'allOf']) walk(schema[key], `${at}/${key}`);
+      for (const sub of Object.values<any>(schema.patternProperties ?? {})) walk(sub, `${at}/*`);
+    };
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(operations)) {
+        for (const [status, response] of Object.entries(op.responses ?? {})) if (status.startsWith('2')) walk(response.content?.['application/json']?.schema, `${method.toUpperCase()} ${path} ${status}`);
+      }
+    }
+    // A certificate's schema is also the body of POST /api/certificates/verify: a check, not a contract, of what is sent.
+    expect(untyped.filter((p) => !p.includes('/certificate/'))).toEqual([]);
+  });
+
   it('states the time contract', () => {
     expect(doc.info.description).toContain('RFC 3339 in UTC');
     expect(doc.info.description).toContain('the date `2026-10-10` with the instant `2026-10-10T16:00:00.000Z`');
