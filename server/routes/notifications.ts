@@ -14,23 +14,14 @@ import { authorize } from '../http/guard.js';
 import { emptyBodyAsObject } from '../http/case-guard.js';
 import { errors } from '../http/schemas.js';
 import { instant, json } from '../store/rows.js';
+import { NotificationSchema, type NotificationParamsView } from '../../contracts/api/notifications.js';
 import '../plugins/types.js';
 
-const notificationSchema = {
-  type: 'object',
-  required: ['id', 'caseNo', 'kind', 'title', 'text', 'at', 'read'],
-  properties: {
-    id: { type: 'string' },
-    caseNo: { type: 'string' },
-    kind: { type: 'string' },
-    title: { type: 'string' },
-    text: { type: 'string' },
-    at: Instant(),
-    read: { type: 'boolean' },
-    readAt: Instant(),
-    params: { type: 'object', additionalProperties: true },
-  },
-} as const;
+const notificationSchema = NotificationSchema;
+
+/** The contract describes every parameter the messages word: one added there must be described here too. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const PARAMS_DESCRIBED: Same<NotificationParams, NotificationParamsView> = true;
 
 const listQuery = {
   type: 'object',

@@ -4,8 +4,10 @@
  * one who completed the task); urge is open to the departments of the case and to supervision. Copies
  * are read-only: they give nobody the right to work a task.
  */
+import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import { errors } from '../http/schemas.js';
+import { CopyRowSchema } from '../../contracts/api/copies.js';
+import { commandResultSchema, errors } from '../http/schemas.js';
 import { authorize } from '../http/guard.js';
 import { copiesFor, markCopiesRead, type CopyRow } from '../queries/copies.js';
 import { findTask } from '../queries/tasks.js';
@@ -26,11 +28,9 @@ const BODIES = {
   copies: { type: 'object', additionalProperties: false, properties: { users: names, departments: names, note: { type: 'string', maxLength: 500 } } },
 } as const;
 
-const schema = (summary: string, body: object) => ({ tags: ['tasks'], summary, params, body, response: { ...errors(400, 401, 403, 404, 409, 422, 429) } });
+const schema = (summary: string, body: object) => ({ tags: ['tasks'], summary, params, body, response: { 200: commandResultSchema, ...errors(400, 401, 403, 404, 409, 422, 429) } });
 
 type P<B> = { Params: { id: string }; Body: B };
-
-/** One copy as "抄送我的" lists it. */
 
 export const taskReviewRoutes: FastifyPluginAsync = async (app) => {
   app.post<P<{ to: string; resume: 'through' | 'back-to-me'; reason: string }>>('/api/tasks/:id/reject', { schema: schema('驳回 to the previous step or a passed step', BODIES.reject) }, async (request) =>
@@ -47,7 +47,7 @@ export const taskReviewRoutes: FastifyPluginAsync = async (app) => {
       type: 'task.copy', users: request.body?.users ?? [], departments: request.body?.departments ?? [], ...(request.body?.note ? { note: request.body.note } : {}),
     })));
 
-  app.get('/api/copies', { schema: { tags: ['tasks'], summary: '抄送我的: the copies given to me or my department (from a task or by a 抄送 step), newest first, each with its read mark', response: { ...errors(401, 403) } } }, async (request) => {
+  app.get('/api/copies', { schema: { tags: ['tasks'], summary: '抄送我的: the copies given to me or my department (from a task or by a 抄送 step), newest first, each with its read mark', response: { 200: Type.Array(CopyRowSchema), ...errors(401, 403) } } }, async (request) => {
     const user = authorize(request, 'copy.list', { kind: 'system' });
     const rows: Array<CopyRow & { byName?: string }> = await copiesFor(app.store.knex, user);
     // The page shows people and steps by name: the copier's real name and the step's name, when known.

@@ -16,14 +16,6 @@ export const NOT_YET_CLOSED: ReadonlySet<string> = new Set([
   'GET /api/items/:code',
   // The materials table's rows.
   'POST /api/items/:code/materials/check',
-  // A notice's message parameters.
-  'GET /api/notifications',
-  // Task operations answered without a response schema.
-  'POST /api/tasks/:id/reject',
-  'POST /api/tasks/:id/reclaim',
-  'POST /api/tasks/:id/urge',
-  'POST /api/tasks/:id/copies',
-  'GET /api/copies',
   // A route a test registers for itself.
   'GET /test/slow',
 ]);

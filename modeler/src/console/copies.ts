@@ -3,12 +3,13 @@
  * with its case, the step, who copied it (or the 抄送 step of the process) and their note, unread until the
  * case is opened. Copies are read only: the case page opens, its steps are worked by their holders.
  */
+import type { CopyRowView } from '../../../contracts/api/copies.js';
 import { el, table } from '../ui/dom.js';
 import { dateTime } from '../ui/format.js';
 import type { ConsoleContext } from './context.js';
 
-/** One copy as the list shows it. */
-interface CopyRow { id: string; caseNo: string; taskId: string; by: string; byName?: string; taskName?: string; at: string; users: string[]; departments: string[]; note?: string; byStep?: true; read: boolean }
+/** One copy as the list shows it (the contract's). */
+type CopyRow = CopyRowView;
 
 /** Renders the "抄送我的" page. */
 export async function copiesPage(ctx: ConsoleContext): Promise<HTMLElement> {
