@@ -11,7 +11,8 @@ import { withRuleTable } from '../cases/item-deployment.js';
 import { patchedPaths, withListingPatch } from '../cases/listing-patch.js';
 import { explainMaterials } from '../cases/item-rules.js';
 import { checkFacts } from '../cases/facts.js';
-import { itemParams, openObject } from '../http/case-schemas.js';
+import { MaterialsCheckSchema, type MaterialsCheck } from '../../contracts/api/materials.js';
+import { itemParams } from '../http/case-schemas.js';
 import { ApiError, notFound } from '../http/errors.js';
 import { authorize, requireUser } from '../http/guard.js';
 import { deployItemFiles, itemDeployedSchema as deployedSchema } from '../http/item-deploys.js';
@@ -142,13 +143,14 @@ export const itemDeployRoutes: FastifyPluginAsync = async (app) => {
     schema: {
       tags: ['items'], summary: 'The materials an applicant must provide for the stated facts, with the rule rows and legal basis', security: [], params: itemParams,
       body: { type: 'object', required: ['facts'], additionalProperties: false, properties: { facts: variablesSchema } },
-      response: { 200: { type: 'object', required: ['code', 'version', 'materials'], properties: { code: { type: 'string' }, version: { type: 'integer' }, materials: { type: 'array', items: openObject } } }, ...errors(400, 404, 422) },
+      response: { 200: MaterialsCheckSchema, ...errors(400, 404, 422) },
     },
   }, async (request) => {
     const item = await app.cases.items.current(request.params.code);
     if (!item) throw notFound(`item '${request.params.code}'`);
     const problems = checkFacts(item.listing.facts, request.body.facts);
     if (problems.length) throw new ApiError('FACTS_INVALID', problems.map((p) => p.message).join('; '), { problems: problems.map((p) => ({ ...p })) });
-    return { code: item.code, version: item.version, materials: await explainMaterials(item, request.body.facts) };
+    const answer: MaterialsCheck = { code: item.code, version: item.version, materials: await explainMaterials(item, request.body.facts) };
+    return answer;
   });
 };

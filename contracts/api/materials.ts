@@ -1,0 +1,24 @@
+/** The materials check (`POST /api/items/:code/materials/check`): what the stated facts require, and why. */
+import { Type, type Static } from '@sinclair/typebox';
+
+/** A material the facts require, with the rule rows that required it. */
+export const NeededMaterialSchema = Type.Object({
+  material: Type.String(),
+  name: Type.String(),
+  form: Type.String({ description: 'original, copy, electronic … (原件/复印件/电子)' }),
+  copies: Type.Integer(),
+  deferrable: Type.Boolean({ description: 'May be supplied after acceptance (容缺后补)' }),
+  because: Type.Array(Type.Object({ row: Type.String({ description: 'The rule row id' }), basis: Type.Union([Type.String(), Type.Null()], { description: 'Its legal basis' }) }, { additionalProperties: false }), {
+    description: 'The rows of the materials table that required it',
+  }),
+  source: Type.String({ description: '`applicant` (uploaded) or `shared` (from the certificate library)' }),
+  sharedCertificate: Type.Optional(Type.String({ description: 'For a shared material: the kind of certificate (营业执照 …)' })),
+}, { additionalProperties: false, description: 'A required material and why' });
+
+/** The answer of a materials check. */
+export const MaterialsCheckSchema = Type.Object({
+  code: Type.String(),
+  version: Type.Integer({ description: 'The item version checked against' }),
+  materials: Type.Array(NeededMaterialSchema),
+}, { additionalProperties: false, description: 'The materials the stated facts require' });
+export type MaterialsCheck = Static<typeof MaterialsCheckSchema>;
