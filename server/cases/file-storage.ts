@@ -40,13 +40,27 @@ export function sniffContentType(bytes: Uint8Array, declared?: string): string {
 
 /** Files in a directory, addressed by their sha256 (`<dir>/<first 2 hex>/<hex>`). */
 export class LocalDiskStorage implements FileStorage {
+  /** The 256 shard directories known to exist: each upload used to pay a recursive mkdir. */
+  private readonly made = new Set<string>();
+
   constructor(private readonly dir: string) {}
 
   async put(bytes: Uint8Array, meta: { name: string; contentType?: string }): Promise<StoredFile> {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const file = this.pathOf(sha256);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, bytes);
+    const shard = path.dirname(file);
+    if (!this.made.has(shard)) {
+      await mkdir(shard, { recursive: true });
+      this.made.add(shard);
+    }
+    try {
+      await writeFile(file, bytes);
+    } catch (error) {
+      // The directory was removed under us (an operator, a test): make it again.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      await mkdir(shard, { recursive: true });
+      await writeFile(file, bytes);
+    }
     return { ref: `sha256:${sha256}`, sha256, size: bytes.byteLength, contentType: sniffContentType(bytes, meta.contentType), name: meta.name };
   }
 

@@ -40,20 +40,27 @@ export async function findTask(knex: Knex, taskId: string): Promise<TaskRecord |
  * permission policy to every row, so this is an optimisation, never the check.
  */
 export async function listTasks(knex: Knex, filter: TaskFilter, visibleTo?: { userId: string; department?: string }): Promise<TaskRecord[]> {
-  const query = knex('tasks').orderBy(['created_at', 'case_no', 'task_id']);
-  if (filter.caseNo !== undefined) query.where('case_no', filter.caseNo);
-  if (filter.department !== undefined) query.where('department', filter.department);
-  if (filter.role !== undefined) query.where('role', filter.role);
-  if (filter.assignee !== undefined) query.where('assignee', filter.assignee);
-  if (filter.status !== undefined) query.where('status', filter.status);
+  // A hot read (prepared, no query building): the inbox is looked up before every claim. The SQL has one
+  // text per combination of filters present, each prepared once.
+  const where: string[] = [];
+  const args: unknown[] = [];
+  const equal = (column: string, value: unknown) => {
+    if (value === undefined) return;
+    where.push(`${column} = ?`);
+    args.push(value);
+  };
+  equal('case_no', filter.caseNo);
+  equal('department', filter.department);
+  equal('role', filter.role);
+  equal('assignee', filter.assignee);
+  equal('status', filter.status);
   if (visibleTo) {
-    query.where((q) => {
-      q.whereNull('department').orWhere('assignee', visibleTo.userId);
-      if (visibleTo.department !== undefined) q.orWhere('department', visibleTo.department);
-    });
+    where.push(`(department IS NULL OR assignee = ?${visibleTo.department !== undefined ? ' OR department = ?' : ''})`);
+    args.push(visibleTo.userId, ...(visibleTo.department !== undefined ? [visibleTo.department] : []));
   }
-  if (filter.limit !== undefined) query.limit(filter.limit);
-  return (await query).map(toTaskRecord);
+  if (filter.limit !== undefined) args.push(filter.limit);
+  const sql = `SELECT * FROM tasks${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at, case_no, task_id${filter.limit !== undefined ? ' LIMIT ?' : ''}`;
+  return (await hotReads(knex).all(sql, args)).map(toTaskRecord);
 }
 
 /**
