@@ -3,6 +3,7 @@
  * (行政许可法 第32条), the statutory and promised deadlines from acceptance (第42条, 第45条 suspensions, one
  * extension), each co-department's own deadline in a joint approval, and the case light.
  */
+import { supervisionContent } from '../../contracts/messages/supervision.js';
 import { toZoned } from '../calendar/dates.js';
 import type { IsoDate, WorkingCalendar } from '../calendar/types.js';
 import { ARTICLES } from '../clocks/articles.js';
@@ -140,7 +141,7 @@ export function supervisedSteps(
       stepId: `task:${x.task.taskId}`,
       department: x.task.department ?? s.item.department,
       light: x.light,
-      content: `Step ${x.task.elementId} (task ${x.task.taskId}) of case ${s.caseNo} is still open after its due ${x.task.dueAt}`,
+      content: supervisionContent('task-overdue', { caseNo: s.caseNo, elementId: x.task.elementId, taskId: x.task.taskId, dueAt: x.task.dueAt ?? '' }),
     })),
   ];
 }

@@ -4,6 +4,7 @@
  * step, so that evaluating the rules again never duplicates it. The responsible department must answer within
  * a response limit (ASSUMED default: 5 working days).
  */
+import { supervisionContent } from '../../contracts/messages/supervision.js';
 import type { IsoDate, WorkingCalendar } from '../calendar/types.js';
 import { computeDeadline } from './deadline.js';
 import type { Limit } from './types.js';
@@ -138,7 +139,7 @@ export function overdueViolations(input: {
       caseNo: input.caseNo,
       rule: 'case-overdue',
       detectedOn: input.on,
-      content: `Case ${input.caseNo} passed its limit of ${input.caseLight.limit} days without completion (超期)`,
+      content: supervisionContent('case-overdue', { caseNo: input.caseNo, limit: input.caseLight.limit }),
       department: input.department,
       warningType: 'overdue',
     });
@@ -150,7 +151,7 @@ export function overdueViolations(input: {
       rule: 'step-overdue',
       stepId: s.stepId,
       detectedOn: input.on,
-      content: s.content ?? `Step ${s.stepId} of case ${input.caseNo} passed its own limit of ${s.light.limit} days`,
+      content: s.content ?? supervisionContent('step-overdue', { caseNo: input.caseNo, stepId: s.stepId, limit: s.light.limit }),
       department: s.department ?? input.department,
       warningType: 'overdue',
     });

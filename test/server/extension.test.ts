@@ -89,7 +89,7 @@ describe('the extension of 行政许可法第42条', () => {
     expect(late).toMatchObject({ issuedOn: '2026-03-17', responseDue: '2026-03-24', department: SAMR, warningType: 'procedure' });
     expect(late.gb).toEqual({
       办件编号: cases.supervised,
-      督办内容: `Case ${cases.supervised} was extended on 2026-03-17, after its statutory limit ran out on 2026-03-16 (行政许可法第42条第1款)`,
+      督办内容: `办件${cases.supervised}于2026-03-17延长审批，而法定时限已于2026-03-16届满（行政许可法第42条第1款）`,
       机构名称: SAMR,
       督办发出时间: '2026-03-16T16:30:00.000Z',
       监察规则编号: 'JC-42-02',

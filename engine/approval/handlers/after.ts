@@ -3,6 +3,7 @@
  * the issuer's e-seal, delivery within the limit of 行政许可法 第44条, evaluation (好差评) with a
  * rectification for grades 4 and 5, revocation (撤销), and the supervision sweep.
  */
+import { supervisionContent } from '../../../contracts/messages/supervision.js';
 import { computeDeadline } from '../../clocks/deadline.js';
 import { newSupervisionRecords, overdueViolations } from '../../clocks/supervision.js';
 import type { LifecycleCommand } from '../commands.js';
@@ -77,7 +78,7 @@ export function recordDelivery(d: Decider, cmd: Of<'delivery.record'>): void {
   if (deadline && !delivery.onTime) {
     recordViolations(d, [{
       rule: 'late-delivery', department: s.item.department, warningType: 'overdue',
-      content: `Case ${s.caseNo}: the result was delivered on ${d.today}, after its limit of ${deadline.date} (${deadline.basis.article})`,
+      content: supervisionContent('late-delivery', { caseNo: s.caseNo, on: d.today, deadline: deadline.date, article: deadline.basis.article }),
     }]);
   }
 }

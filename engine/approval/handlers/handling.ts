@@ -3,6 +3,7 @@
  * the core's commands, passed to the BPMN process with the lifecycle's guards (reasons for a refusal, fees
  * paid before the step that needs them, a certificate before the issue step).
  */
+import { supervisionContent } from '../../../contracts/messages/supervision.js';
 import { decideExtension, extensionPolicyFor, type ExtensionPolicy } from '../../clocks/extension.js';
 import { endSpecialProcedure, openProcedures, startSpecialProcedure } from '../../clocks/suspension-ledger.js';
 import { openTasks } from '../../core/index.js';
@@ -83,7 +84,7 @@ export function approveExtension(d: Decider, cmd: Of<'extension.approve'>): void
   if (decided.granted.late) {
     recordViolations(d, [{
       rule: 'late-extension', department: s.item.department, warningType: 'procedure',
-      content: `Case ${s.caseNo} was extended on ${d.today}, after its statutory limit ran out on ${statutory.date} (${decided.granted.article})`,
+      content: supervisionContent('late-extension', { caseNo: s.caseNo, on: d.today, deadline: statutory.date, article: decided.granted.article }),
     }]);
   }
   refreshDeadlines(d, `extension of ${cmd.requested.value} ${cmd.requested.unit} (${decided.granted.article})`, 'deadlines.extension', { value: cmd.requested.value, unit: cmd.requested.unit, article: decided.granted.article });

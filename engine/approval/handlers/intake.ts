@@ -2,6 +2,7 @@
  * Intake: application (申报), the one correction notice and its supply (行政许可法 第32条), acceptance
  * (受理, deemed and back-dated when the window lapses), non-acceptance (不予受理) and withdrawal (撤回).
  */
+import { supervisionContent } from '../../../contracts/messages/supervision.js';
 import { decideCorrectionNotice } from '../../clocks/correction-notice.js';
 import { hasExpired } from '../../clocks/deadline.js';
 import { openTasks } from '../../core/index.js';
@@ -55,7 +56,7 @@ export function notifyCorrection(d: Decider, cmd: Of<'correction.notify'>): void
   if (decision.violation) {
     recordViolations(d, [{
       rule: 'second-correction-notice', stepId: `notice:${no}`, department: s.item.department, warningType: 'procedure',
-      content: `Case ${s.caseNo}: correction notice ${no} asks for ${decision.violation.newItems.join(', ')}, not in the first notice (行政许可法第32条: one notice); reason: ${decision.violation.reason}`,
+      content: supervisionContent('second-correction-notice', { caseNo: s.caseNo, no, items: decision.violation.newItems, reason: decision.violation.reason }),
     }]);
   }
 }

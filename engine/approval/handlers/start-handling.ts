@@ -3,6 +3,7 @@
  * 行政许可法 第32条), starts the item's BPMN process with the application's facts as variables, and records
  * the deadlines counted from the acceptance day (民法典 第201条: that day is not counted).
  */
+import { supervisionContent } from '../../../contracts/messages/supervision.js';
 import { ARTICLES } from '../../clocks/articles.js';
 import { dayOf } from '../clocks.js';
 import type { Decider } from '../decider.js';
@@ -41,7 +42,7 @@ export function startHandling(d: Decider, opts: { deemed: boolean; deferred: str
     // law's remedy for the applicant, and the lapse itself is a violation supervision records once.
     recordViolations(d, [{
       rule: 'correction-window-lapsed', department: s.item.department, warningType: 'procedure',
-      content: `Case ${s.caseNo}: no correction notice or decision by ${window.deadline.date}; deemed accepted from the receipt on ${acceptedOn} (${ARTICLES.preAcceptance})`,
+      content: supervisionContent('correction-window-lapsed', { caseNo: s.caseNo, deadline: window.deadline.date, acceptedOn, article: ARTICLES.preAcceptance }),
     }]);
   }
 }

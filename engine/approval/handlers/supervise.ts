@@ -11,7 +11,7 @@ export function recordOptions(d: Decider): { issuedAt: string; organisation: str
   return { issuedAt: d.ctx.now, organisation: d.approval.item.department };
 }
 
-/** A record's explanation: its English content for the log, its rule by code for the pages. */
+/** A record's explanation: its content (督办内容, in Chinese) for the log, its rule by code for the pages. */
 export function supervisionWhy(record: Pick<SupervisionRecord, 'content' | 'rule'>): Explanation {
   return { why: record.content, whyCode: 'supervision.recorded', whyParams: { rule: record.rule } };
 }
