@@ -13,6 +13,7 @@ import type {
 import { toUtc } from '../../engine/runtime/projection.js';
 import { appendAuditAndCommit } from '../audit/audit-log.js';
 import { claimAudit } from '../audit/audit-scope.js';
+import { writeBatchPg } from './pg-case-batch.js';
 import { conflictOnDuplicate, instant, json, requiredInstant, text, toJson } from './rows.js';
 
 /** SQLite allows 32,766 bound variables per statement; 100 rows of ≤ 8 columns stays far below. */
@@ -24,6 +25,11 @@ const CHUNK = 100;
  * notices). It must only insert or update rows of its own tables.
  */
 export type CaseProjection = (trx: Knex.Transaction, write: CaseWrite) => Promise<void>;
+
+function isPostgres(knex: Knex): boolean {
+  const client = knex.client.config?.client as unknown;
+  return client === 'pg' || client === 'postgres' || client === 'postgresql';
+}
 
 /** The knex implementation of `CaseStore`, for SQLite and PostgreSQL alike. */
 export class KnexCaseStore implements CaseStore {
@@ -51,30 +57,8 @@ export class KnexCaseStore implements CaseStore {
   private async write(w: CaseWrite, audit: AuditInput | undefined): Promise<void> {
     await conflictOnDuplicate(w.caseNo, duplicateMessage(w), () =>
       this.knex.transaction(async (trx) => {
-        // The key first: a duplicate command fails before touching the case.
-        if (w.idempotency) {
-          await trx('idempotency_keys').insert({
-            key: w.idempotency.key,
-            case_no: w.caseNo,
-            command_type: w.idempotency.commandType,
-            result: toJson(w.idempotency.result),
-            created_at: w.at,
-          });
-        }
-        await writeCase(trx, w);
-        for (let i = 0; i < w.events.length; i += CHUNK) {
-          await trx('events').insert(w.events.slice(i, i + CHUNK).map((e) => eventRow(w.caseNo, e)));
-        }
-        for (const op of w.tasks) await applyTaskOp(trx, w.caseNo, op, w.at);
-        for (const timerId of w.firedTimerIds) await fireTimer(trx, w.caseNo, timerId, w.at);
-        await applyTimerOps(trx, w.caseNo, w.timers, w.at);
-        for (let i = 0; i < w.outbox.length; i += CHUNK) {
-          await trx('outbox').insert(
-            w.outbox.slice(i, i + CHUNK).map((o) => ({
-              case_no: w.caseNo, type: o.type, payload: toJson(o.payload), created_at: w.at, attempts: 0, next_attempt_at: w.at,
-            })),
-          );
-        }
+        // PostgreSQL: the command's rows in one round trip (pg-case-batch.ts).
+        if (!(isPostgres(trx) && (await writeBatchPg(trx, w)))) await writeRows(trx, w);
         for (const project of this.projections) await project(trx, w);
         // Last: on PostgreSQL the append locks the chain until COMMIT, so it travels with the COMMIT (see audit-log.ts).
         if (audit) await appendAuditAndCommit(trx, [audit]);
@@ -108,6 +92,34 @@ export class KnexCaseStore implements CaseStore {
   }
 }
 
+/** The command's own rows through knex, one statement each (SQLite's knex store). */
+async function writeRows(trx: Knex.Transaction, w: CaseWrite): Promise<void> {
+  // The key first: a duplicate command fails before touching the case.
+  if (w.idempotency) {
+    await trx('idempotency_keys').insert({
+      key: w.idempotency.key,
+      case_no: w.caseNo,
+      command_type: w.idempotency.commandType,
+      result: toJson(w.idempotency.result),
+      created_at: w.at,
+    });
+  }
+  await writeCase(trx, w);
+  for (let i = 0; i < w.events.length; i += CHUNK) {
+    await trx('events').insert(w.events.slice(i, i + CHUNK).map((e) => eventRow(w.caseNo, e)));
+  }
+  for (const op of w.tasks) await applyTaskOp(trx, w.caseNo, op, w.at);
+  for (const timerId of w.firedTimerIds) await fireTimer(trx, w.caseNo, timerId, w.at);
+  await applyTimerOps(trx, w.caseNo, w.timers, w.at);
+  for (let i = 0; i < w.outbox.length; i += CHUNK) {
+    await trx('outbox').insert(
+      w.outbox.slice(i, i + CHUNK).map((o) => ({
+        case_no: w.caseNo, type: o.type, payload: toJson(o.payload), created_at: w.at, attempts: 0, next_attempt_at: w.at,
+      })),
+    );
+  }
+}
+
 /** A row of the `cases` table as a `StoredCase` (shared with the SQLite store). */
 export function toStoredCase(row: Record<string, unknown>): StoredCase {
   return {
@@ -136,7 +148,8 @@ export function duplicateMessage(w: CaseWrite): string {
   return `Case '${w.caseNo}' already exists`;
 }
 
-function summaryColumns(s: CaseSummary) {
+/** The summary columns of a case row. */
+export function summaryColumns(s: CaseSummary) {
   return {
     status: s.status,
     stage: s.stage ?? null,
@@ -173,7 +186,8 @@ async function writeCase(trx: Knex.Transaction, w: CaseWrite): Promise<void> {
   }
 }
 
-function eventRow(caseNo: string, e: CaseEvent) {
+/** The `events` row of an event. */
+export function eventRow(caseNo: string, e: CaseEvent) {
   return { case_no: caseNo, seq: e.seq, type: e.type, v: e.v, at: toUtc(e.at), actor_id: e.actor?.id ?? null, payload: toJson(e) };
 }
 
