@@ -4,6 +4,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { LIGHTS } from '../vocabulary/lights.js';
+import { SPECIAL_PROCEDURE_TYPES } from '../vocabulary/special-procedures.js';
 import { StringEnum } from './enum.js';
 import { DateOrInstant, Instant, LegalDate } from './time.js';
 
@@ -89,9 +90,6 @@ export const ClockLightSchema = Type.Object({
   name: Type.Optional(Type.String({ description: 'The step\'s name, when one of its tasks is open' })),
 }, { additionalProperties: false, description: 'One clock\'s light (红黄绿灯) with its deadline and reason' });
 export type ClockLightView = Static<typeof ClockLightSchema>;
-
-/** The special procedures that may pause a clock. */
-export const SPECIAL_PROCEDURE_TYPES = ['HEARING', 'BID', 'AUCTION', 'INSPECT_TEST', 'APPRAISAL', 'EXPERT', 'PUBLIC_NOTICE', 'SITE_CHECK', 'APPLICANT_RECTIFY'] as const;
 
 /** One special procedure (特别程序) of the suspension ledger. */
 export const SuspensionSchema = Type.Object({

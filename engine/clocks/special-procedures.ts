@@ -5,15 +5,11 @@
  * Codes follow catalog.json `codeLists.specialProcedureTypes_engine`; extension (EXT) is not a suspension and
  * lives in `extension.ts`.
  */
+import { SPECIAL_PROCEDURE_TYPES, type SpecialProcedureType } from '../../contracts/vocabulary/special-procedures.js';
 import { ARTICLES } from './articles.js';
 
-/** Special procedure types that may suspend a clock: the one list of them, in catalog.json's order. */
-export const SPECIAL_PROCEDURE_TYPES = [
-  'HEARING', 'BID', 'AUCTION', 'INSPECT_TEST', 'APPRAISAL', 'EXPERT', 'PUBLIC_NOTICE', 'SITE_CHECK', 'APPLICANT_RECTIFY',
-] as const;
-
-/** A special procedure type. */
-export type SpecialProcedureType = (typeof SPECIAL_PROCEDURE_TYPES)[number];
+// The one list lives in contracts/vocabulary, shared with the API and the pages.
+export { SPECIAL_PROCEDURE_TYPES, type SpecialProcedureType };
 
 /** The two clocks a case runs. */
 export type ClockKind = 'statutory' | 'promised';
