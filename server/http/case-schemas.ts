@@ -25,9 +25,6 @@ export const noticeItemSchema = {
   },
 } as const;
 
-/** An open record: documented by its description, passed through as the aggregate holds it. */
-export const openObject = { type: 'object', additionalProperties: true } as const;
-
 /** `caseNo` in the path. */
 export const caseParams = {
   type: 'object',

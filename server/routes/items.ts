@@ -7,7 +7,8 @@ import { Instant } from '../../contracts/api/time.js';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { renderDisclosureHtml } from '../../definitions/items/index.js';
 import { KnexItemRepository } from '../cases/knex-item-repository.js';
-import { itemParams, itemVersionSchema, openObject } from '../http/case-schemas.js';
+import { DisclosureSchema, type DisclosureView } from '../../contracts/api/disclosure.js';
+import { itemParams, itemVersionSchema } from '../http/case-schemas.js';
 import { notFound } from '../http/errors.js';
 import { notesOf } from '../queries/version-notes.js';
 import { authorize, requireUser } from '../http/guard.js';
@@ -57,14 +58,15 @@ export const itemRoutes: FastifyPluginAsync = async (app) => {
     schema: {
       tags: ['items'], summary: "An item's disclosure: JSON, or HTML with Accept: text/html", security: [], params: itemParams,
       querystring: { type: 'object', additionalProperties: false, properties: { version: { type: 'integer', minimum: 1 } } },
-      response: { 200: { ...openObject, description: 'the disclosure (两清单一图表); text/html when asked for' }, ...errors(400, 404) },
+      response: { 200: { ...DisclosureSchema, description: 'the disclosure (两清单一图表); text/html when asked for' }, ...errors(400, 404) },
     },
   }, async (request, reply) => {
     const item = await visibleItem(request, request.params.code);
     const disclosure = await items().disclosure(item.code, request.query.version);
     if (!disclosure) throw notFound(`version ${request.query.version} of item '${item.code}'`);
     if (reply.request.headers.accept?.includes('text/html')) return reply.type('text/html; charset=utf-8').send(renderDisclosureHtml(disclosure));
-    return disclosure;
+    const answer: DisclosureView = disclosure;
+    return answer;
   });
 
   app.get<{ Params: { code: string } }>('/api/items/:code/versions', {
