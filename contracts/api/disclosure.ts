@@ -18,6 +18,16 @@ export const ListingLimitSchema = Type.Object({
   note: opt(),
 }, { additionalProperties: false, description: 'A limit of the listing' });
 
+/** The statutory limit as the listing writes it, with the item's extension rule. */
+export const StatutoryListingLimitSchema = Type.Object({
+  ...ListingLimitSchema.properties,
+  extension: Type.Optional(Type.Union([Type.Object({
+    value: Type.Integer(), unit: StringEnum(['WD', 'CD']), approverRole: s(), approverTitle: opt(), article: opt(),
+  }, { additionalProperties: false }), Type.Null()], { description: 'The one extension (第42条); absent: the law\'s own; null: the item\'s law allows none' })),
+  extensionMovesPromised: Type.Optional(Type.Boolean({ description: 'The promised limit moves with an extension (default true)' })),
+  lateExtension: Type.Optional(StringEnum(['refuse', 'record-violation'], { description: 'An extension asked for after the limit ran out' })),
+}, { additionalProperties: false, description: 'The statutory limit of the listing' });
+
 const Row = Type.Object({ row: s('The rule row id'), effect: s(), reason: s(), basis: Type.Union([Type.String(), Type.Null()]) }, { additionalProperties: false });
 
 /** The disclosure of an item version. */
@@ -52,7 +62,7 @@ export const DisclosureSchema = Type.Object({
     deferrable: Type.Boolean(), basis: Type.Array(Type.Union([Type.String(), Type.Null()])),
   }, { additionalProperties: false }), { description: 'The materials list (材料清单)' }),
   limits: Type.Object({
-    statutory: ListingLimitSchema, promised: ListingLimitSchema, correctionWindow: ListingLimitSchema, delivery: Type.Optional(ListingLimitSchema),
+    statutory: StatutoryListingLimitSchema, promised: ListingLimitSchema, correctionWindow: ListingLimitSchema, delivery: Type.Optional(ListingLimitSchema),
     extension: Type.Union([Type.Object({ value: Type.Integer(), unit: s(), approver: s() }, { additionalProperties: false }), Type.Null()]),
     specialProcedures: Type.Array(Type.Object({
       type: s(), name: s(), countsTowardStatutory: Type.Boolean(), countsTowardPromised: Type.Boolean(), basis: opt(), expectedDuration: Type.Optional(ListingLimitSchema),

@@ -8,7 +8,11 @@ import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeSchema, installStrictResponses, type ResponseViolation } from '../../server/http/strict-responses.js';
 import { Instant, LegalDate, apiInstant } from '../../contracts/api/time.js';
-import { buildTestApp, type TestApp } from './helper.js';
+import { itemFiles } from '../items/support.js';
+import { buildTestApp, login, type TestApp } from './helper.js';
+
+/** The sample items, ITEM-03 the joint approval with its own extension rule. */
+const SAMPLE_ITEMS = ['ITEM-01', 'ITEM-02', 'ITEM-03', 'ITEM-04', 'ITEM-05', 'ITEM-06'];
 
 type Doc = { info: { description: string }; paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: Record<string, any> }> }> }>> };
 
@@ -65,6 +69,16 @@ describe('the OpenAPI document', () => {
     // A certificate's schema is also the body of POST /api/certificates/verify: a check, not a contract, of what is sent.
     // A result's `issueAt` names the moment it is issued at (`decision`, `manual` or a step), not a time.
     expect(untyped.filter((p) => !p.includes('/certificate/') && !p.endsWith('/result/issueAt'))).toEqual([]);
+  });
+
+  it('describes the disclosure of every sample item: the strict check finds nothing undocumented in any', async () => {
+    const admin = await login(t.app, 'admin');
+    for (const code of SAMPLE_ITEMS) {
+      const deployed = await t.app.inject({ method: 'POST', url: `/api/items/${code}/versions`, headers: admin, payload: { files: await itemFiles(code) } });
+      expect(deployed.statusCode, deployed.body).toBe(201);
+      expect((await t.app.inject(`/api/items/${code}`)).statusCode).toBe(200);
+    }
+    expect(t.violations).toEqual([]);
   });
 
   it('states the time contract', () => {
