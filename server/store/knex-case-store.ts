@@ -11,7 +11,7 @@ import type {
   CaseStore, CaseSummary, CaseWrite, RememberedResult, StoredCase, TaskOp, TaskRecord, TimerOp,
 } from '../../engine/runtime/ports.js';
 import { toUtc } from '../../engine/runtime/projection.js';
-import { appendAuditAndCommit } from '../audit/audit-log.js';
+import { appendAudit, appendAuditAndCommit } from '../audit/audit-log.js';
 import { claimAudit } from '../audit/audit-scope.js';
 import { writeBatchPg } from './pg-case-batch.js';
 import { conflictOnDuplicate, instant, json, requiredInstant, text, toJson } from './rows.js';
@@ -61,7 +61,8 @@ export class KnexCaseStore implements CaseStore {
         if (!(isPostgres(trx) && (await writeBatchPg(trx, w)))) await writeRows(trx, w);
         for (const project of this.projections) await project(trx, w);
         // Last: on PostgreSQL the append locks the chain until COMMIT, so it travels with the COMMIT (see audit-log.ts).
-        if (audit) await appendAuditAndCommit(trx, [audit]);
+        // Within an outer transaction (a savepoint) the COMMIT is the outer transaction's own to send.
+        if (audit) await (this.knex.isTransaction ? appendAudit(trx, [audit]) : appendAuditAndCommit(trx, [audit]));
       }),
     );
   }
