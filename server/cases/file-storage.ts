@@ -3,8 +3,8 @@
  * (sha256), so a material's reference doubles as its checksum; materials issued by another department are
  * referenced through the certificate library and never uploaded.
  */
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /** What the storage knows of a stored file. */
@@ -49,19 +49,55 @@ export class LocalDiskStorage implements FileStorage {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const file = this.pathOf(sha256);
     const shard = path.dirname(file);
-    if (!this.made.has(shard)) {
-      await mkdir(shard, { recursive: true });
-      this.made.add(shard);
-    }
-    try {
-      await writeFile(file, bytes);
-    } catch (error) {
-      // The directory was removed under us (an operator, a test): make it again.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      await mkdir(shard, { recursive: true });
-      await writeFile(file, bytes);
+    if (!this.made.has(shard)) await this.makeShard(shard);
+    // Content-addressed: a file already there with these bytes is this material; one that is not (torn by a
+    // crash of an earlier version that wrote in place) is replaced.
+    if (!(await this.holds(file, sha256))) {
+      try {
+        await this.writeDurably(shard, file, bytes);
+      } catch (error) {
+        // The directory was removed under us (an operator, a test): make it again.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        await this.makeShard(shard);
+        await this.writeDurably(shard, file, bytes);
+      }
     }
     return { ref: `sha256:${sha256}`, sha256, size: bytes.byteLength, contentType: sniffContentType(bytes, meta.contentType), name: meta.name };
+  }
+
+  /**
+   * Writes `bytes` so that a case committed after `put` never points at a missing or torn file: into a
+   * temporary file, flushed to disk, renamed into place (atomic on POSIX), then the directory flushed so the
+   * new name survives a power cut too. The case's own commit (WAL, synchronous=FULL) comes after.
+   */
+  private async writeDurably(shard: string, file: string, bytes: Uint8Array): Promise<void> {
+    const tmp = path.join(shard, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+    const handle = await open(tmp, 'wx');
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } catch (error) {
+      await handle.close();
+      await rm(tmp, { force: true });
+      throw error;
+    }
+    await handle.close();
+    await rename(tmp, file);
+    await syncDirectory(shard);
+  }
+
+  private async makeShard(shard: string): Promise<void> {
+    await mkdir(shard, { recursive: true });
+    await syncDirectory(path.dirname(shard));
+    this.made.add(shard);
+  }
+
+  private async holds(file: string, sha256: string): Promise<boolean> {
+    try {
+      return createHash('sha256').update(await readFile(file)).digest('hex') === sha256;
+    } catch {
+      return false;
+    }
   }
 
   async get(ref: string): Promise<Uint8Array | undefined> {
@@ -76,5 +112,15 @@ export class LocalDiskStorage implements FileStorage {
 
   private pathOf(sha256: string): string {
     return path.join(this.dir, sha256.slice(0, 2), sha256);
+  }
+}
+
+/** Flushes a directory's entries (a new or renamed file's name) to disk. */
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
