@@ -71,10 +71,10 @@ export async function run(opts: OpenCasesOptions): Promise<OpenCasesResult> {
         for (let i = 0; i < opts.probe; i++) {
           const n = 9_000_000 + i;
           const first = await latencies.time('start', () => runner.execute(caseNo(n), startCommand(n), { definition: { key: FLOWS.plain.key } }));
-          if (!first.ok) throw new Error(`Expected case ${caseNo(n)} to start, but: ${first.rejection.message}`);
+          if (!first.ok) throw new Error(`Expected case ${caseNo(n)} to start, but: ${first.refusal.message}`);
           const accept = openTaskIds(first.events).get('accept')!;
           const second = await latencies.time('accept', () => runner.execute(caseNo(n), completeCommand(accept, 'accept')));
-          if (!second.ok) throw new Error(`Expected case ${caseNo(n)} to be accepted, but: ${second.rejection.message}`);
+          if (!second.ok) throw new Error(`Expected case ${caseNo(n)} to be accepted, but: ${second.refusal.message}`);
           probeEvents += first.events.length + second.events.length;
           started++;
         }
@@ -87,7 +87,7 @@ export async function run(opts: OpenCasesOptions): Promise<OpenCasesResult> {
         i++;
         const no = caseNo(n);
         const result = await latencies.time('review', () => runner.execute(no, completeCommand(reviewTaskId.replace(TEMPLATE_NO, no), 'reviewMarket')));
-        if (!result.ok) throw new Error(`Expected the review of ${no} to complete, but: ${result.rejection.message}`);
+        if (!result.ok) throw new Error(`Expected the review of ${no} to complete, but: ${result.refusal.message}`);
         probeEvents += result.events.length;
       }
       const mem = memory();

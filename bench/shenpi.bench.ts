@@ -67,7 +67,7 @@ export async function run(opts: ShenpiRunOptions): Promise<ShenpiResult> {
         (opts.audit ? audited({ actorId: 'bench-clerk', action: `bench.${label}`, details: { step: label } }, work) : work());
       const time = (label: string, work: () => Promise<CommandResult>) => (timed ? latencies.time(label, () => run(label, work)) : run(label, work));
       const expectOk = (r: CommandResult, what: string) => {
-        if (!r.ok) throw new Error(`Expected ${what} of case ${caseNo(n)} to succeed, but: ${r.rejection.code} ${r.rejection.message}`);
+        if (!r.ok) throw new Error(`Expected ${what} of case ${caseNo(n)} to succeed, but: ${r.refusal.code} ${r.refusal.message}`);
         if (timed) events += r.events.length;
         return r.events;
       };

@@ -35,12 +35,12 @@ export async function recordTemplateCase(store: OpenedStore, variant: Variant, u
   const { rules } = benchRuleEvaluator();
   const { runner } = benchRunner(store, { cases: recordingStore(store.cases, writes), rules });
   const started = await runner.execute(TEMPLATE_NO, { ...startCommand(0) }, { definition: { key: FLOWS[variant].key } });
-  if (!started.ok) throw new Error(`Expected the template case to start, but: ${started.rejection.message}`);
+  if (!started.ok) throw new Error(`Expected the template case to start, but: ${started.refusal.message}`);
   const open = openTaskIds(started.events);
   for (const step of USER_STEPS[variant]) {
     if (untilReviews && step.label === 'review') break;
     const done = await runner.execute(TEMPLATE_NO, completeCommand(open.get(step.elementId)!, step.elementId));
-    if (!done.ok) throw new Error(`Expected ${step.elementId} of the template case to complete, but: ${done.rejection.message}`);
+    if (!done.ok) throw new Error(`Expected ${step.elementId} of the template case to complete, but: ${done.refusal.message}`);
     openTaskIds(done.events, open);
   }
   return writes;

@@ -10,7 +10,7 @@ import type { Actor, CaseEvent, Command, Effect, EngineContext, Json } from '../
 import { currentVersion } from '../core/versions.js';
 import type { ApprovalEventPayloads, ApprovalEventType, LifecycleHead } from './events.js';
 import { applyApprovalEvent } from './evolve.js';
-import { refuse } from './rejection.js';
+import { refuse } from './refusal.js';
 import type { ApprovalCaseState, ApprovalState, Phase } from './state.js';
 import { APPROVAL_EVENT_VERSIONS } from './upcasters.js';
 
@@ -68,7 +68,7 @@ export class Decider {
   /** Runs a command of the core on the process; a core refusal refuses the whole step. */
   core(command: Command): CaseEvent[] {
     const result = coreStep(this.definition, this.draft.process, command, this.ctx);
-    if (!result.ok) throw new CoreRefusal(result.rejection);
+    if (!result.ok) throw new CoreRefusal(result.refusal);
     // The core folded its events into its state already; replaying them with approvalEvolve gives the same.
     this.draft.process = result.state;
     const last = result.events.at(-1);
@@ -85,7 +85,7 @@ export class Decider {
 
 /** A refusal by the core, carried out of the step unchanged. */
 export class CoreRefusal extends Error {
-  constructor(readonly rejection: { code: string; message: string; details?: Record<string, Json> }) {
-    super(rejection.message);
+  constructor(readonly refusal: { code: string; message: string; details?: Record<string, Json> }) {
+    super(refusal.message);
   }
 }

@@ -12,7 +12,7 @@ export type { ApprovalCommand, ApprovalCommandType, LifecycleCommand, PassThroug
 export type { ApprovalEventPayloads, ApprovalEventType, LifecycleHead } from './events.js';
 export { APPROVAL_EVENT_TYPES } from './events.js';
 export { APPROVAL_EVENT_VERSIONS, upcastLogEvent } from './upcasters.js';
-export type { ApprovalRejection, ApprovalRejectionCode, HearingRejectionCode } from './rejection.js';
+export type { ApprovalRefusal as ApprovalRejection, ApprovalRefusalCode as ApprovalRejectionCode, HearingRefusalCode as HearingRejectionCode } from './refusal.js';
 export { SPGL, type SpglStatus } from './status.js';
 export { summarize } from './summary.js';
 export { timeline, type TimelineEntry } from './timeline.js';

@@ -14,13 +14,13 @@ import { endHearing, holdHearing, notifyHearing, requestHearing, scheduleHearing
 import { approveExtension, endProcedure, passThrough, startProcedure } from './handlers/handling.js';
 import { copy, urge } from './handlers/task-notes.js';
 import { accept, apply, notifyCorrection, reject, supplyCorrection, withdraw } from './handlers/intake.js';
-import { ApprovalRejectionError, refuse, type ApprovalRejection } from './rejection.js';
+import { ApprovalRefusalError, refuse, type ApprovalRefusal } from './refusal.js';
 import type { ApprovalCaseState } from './state.js';
 
 /** The result of `approvalStep`: the core's `StepResult` shape with lifecycle rejection codes. */
 export type ApprovalStepResult =
   | { ok: true; state: ApprovalCaseState; events: CaseEvent[]; effects: Effect[] }
-  | { ok: false; rejection: ApprovalRejection };
+  | { ok: false; refusal: ApprovalRefusal };
 
 type Handlers = { [T in LifecycleCommand['type']]: (d: Decider, cmd: Extract<LifecycleCommand, { type: T }>) => void };
 
@@ -66,7 +66,7 @@ export function approvalStep(
 ): ApprovalStepResult {
   // Checked before the state is copied: a value nested too deep would overflow the copy on every later command.
   const deep = tooDeepAt(command);
-  if (deep) return { ok: false, rejection: { code: 'INVALID_COMMAND', message: `Expected the command's values nested at most ${MAX_COMMAND_DEPTH} levels, but ${deep} is deeper` } as ApprovalRejection };
+  if (deep) return { ok: false, refusal: { code: 'INVALID_COMMAND', message: `Expected the command's values nested at most ${MAX_COMMAND_DEPTH} levels, but ${deep} is deeper` } as ApprovalRefusal };
   const d = new Decider(definition, structuredClone(state), ctx, command.actor);
   try {
     if (PASS_THROUGH.has(command.type)) {
@@ -79,8 +79,8 @@ export function approvalStep(
     }
     return { ok: true, state: d.draft, events: d.events, effects: d.effects };
   } catch (err) {
-    if (err instanceof ApprovalRejectionError) return { ok: false, rejection: err.rejection };
-    if (err instanceof CoreRefusal) return { ok: false, rejection: err.rejection as ApprovalRejection };
+    if (err instanceof ApprovalRefusalError) return { ok: false, refusal: err.refusal };
+    if (err instanceof CoreRefusal) return { ok: false, refusal: err.refusal as ApprovalRefusal };
     throw err;
   }
 }

@@ -6,7 +6,7 @@
  */
 import type { IsoDate } from '../calendar/types.js';
 import { ARTICLES } from './articles.js';
-import { reject, type Decision, type Deadline } from './types.js';
+import { refused, type Decision, type Deadline } from './types.js';
 
 /** A correction notice: the material or condition ids it asks the applicant to correct. */
 export interface CorrectionNotice {
@@ -36,11 +36,11 @@ export function decideCorrectionNotice(
   options: { policy?: SecondNoticePolicy; window?: Deadline } = {},
 ): Decision<NoticeDecision> {
   if (proposed.items.length === 0) {
-    return reject('correction-notice.empty', 'Expected the correction notice to list what must be corrected, but it lists nothing');
+    return refused('correction-notice.empty', 'Expected the correction notice to list what must be corrected, but it lists nothing');
   }
   if (previous.length === 0) {
     if (options.window && proposed.issuedOn > options.window.date) {
-      return reject(
+      return refused(
         'correction-notice.window-lapsed',
         `Expected the correction notice by ${options.window.date}, but it is dated ${proposed.issuedOn}: ` +
           `the application counts as accepted from its receipt (${ARTICLES.preAcceptance})`,
@@ -52,14 +52,14 @@ export function decideCorrectionNotice(
   const newItems = proposed.items.filter((i) => !asked.has(i));
   if (newItems.length === 0) return { ok: true, kind: 'reminder', newItems: [] };
   if ((options.policy ?? 'refuse') === 'refuse') {
-    return reject(
+    return refused(
       'correction-notice.new-items',
       `Expected a later correction notice to repeat only what the first asked for (${ARTICLES.preAcceptance}: ` +
         `one notice listing everything), but it adds ${newItems.join(', ')}`,
     );
   }
   if (proposed.reason === undefined || proposed.reason.trim() === '') {
-    return reject(
+    return refused(
       'correction-notice.reason-required',
       `Expected a reason for a second correction notice that adds ${newItems.join(', ')}, but none was given`,
     );

@@ -6,7 +6,7 @@
  */
 import { ARTICLES } from './articles.js';
 import { hasExpired } from './deadline.js';
-import { reject, type Deadline, type Decision, type Limit } from './types.js';
+import { refused, type Deadline, type Decision, type Limit } from './types.js';
 
 /** How far and by whom a limit may be extended. */
 export interface ExtensionPolicy {
@@ -91,26 +91,26 @@ export function decideExtension(
   const policy = context.policy ?? DEFAULT_EXTENSION_POLICY;
   const { requested } = request;
   if (context.previous.length > 0) {
-    return reject('extension.already-granted', `Expected no earlier extension (${policy.article}: once), but one was granted ${context.previous[0]!.at}`);
+    return refused('extension.already-granted', `Expected no earlier extension (${policy.article}: once), but one was granted ${context.previous[0]!.at}`);
   }
   if (requested.unit !== policy.cap.unit || requested.unit !== context.deadline.unit) {
-    return reject('extension.unit', `Expected the extension in ${policy.cap.unit}, the limit's unit, but it was in ${requested.unit}`);
+    return refused('extension.unit', `Expected the extension in ${policy.cap.unit}, the limit's unit, but it was in ${requested.unit}`);
   }
   if (!Number.isInteger(requested.value) || requested.value <= 0 || requested.value > policy.cap.value) {
-    return reject(
+    return refused(
       'extension.over-cap',
       `Expected an extension of 1 to ${policy.cap.value} ${policy.cap.unit} (${policy.article}), but it was ${requested.value}`,
     );
   }
   if (!request.approver.roles.includes(policy.approverRole)) {
-    return reject('extension.approver-role', `Expected the approver to hold role '${policy.approverRole}', but ${request.approver.id} does not`);
+    return refused('extension.approver-role', `Expected the approver to hold role '${policy.approverRole}', but ${request.approver.id} does not`);
   }
   if (request.reason.trim() === '') {
-    return reject('extension.reason-required', 'Expected a reason to tell the applicant, but it was blank');
+    return refused('extension.reason-required', 'Expected a reason to tell the applicant, but it was blank');
   }
   const late = hasExpired(context.deadline, request.at, context.zone);
   if (late && context.late !== 'record-violation') {
-    return reject(
+    return refused(
       'extension.limit-expired',
       `Expected the extension before the limit ran out at ${context.deadline.instant}, but it was requested ${request.at}`,
     );

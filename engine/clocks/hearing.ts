@@ -20,7 +20,7 @@ import { addCalendarDays, toZoned } from '../calendar/dates.js';
 import type { IsoDate, WorkingCalendar } from '../calendar/types.js';
 import { ARTICLES } from './articles.js';
 import { computeDeadline, hasExpired } from './deadline.js';
-import { assertLimit, reject, type Decision, type Deadline, type Limit } from './types.js';
+import { assertLimit, refused, type Decision, type Deadline, type Limit } from './types.js';
 import { addInUnit, countInUnit } from './units.js';
 
 /** 第47条: the parties request a hearing within 5 working days of being told of the right. */
@@ -61,7 +61,7 @@ export function decideHearingRequest(requestBy: Deadline, at: string, zone: stri
   const requestedOn = toZoned(at, zone).date;
   if (hasExpired(requestBy, at, zone)) {
     const unit = requestBy.unit === 'WD' ? 'working days' : 'days';
-    return reject(
+    return refused(
       'hearing.request-late',
       `Expected the hearing request within ${requestBy.value} ${unit} of the notice (${ARTICLES.hearing}: by ${requestBy.date}), but it came on ${requestedOn}`,
     );
@@ -88,13 +88,13 @@ export function decideHearingSchedule(calendar: WorkingCalendar, s: HearingSched
   const latestNotice = latestNoticeDay(calendar, s.hearingDay, lead);
   const unit = (l: Limit) => (l.unit === 'WD' ? 'working days' : 'days');
   if (s.hearingDay > s.holdBy.date) {
-    return reject(
+    return refused(
       'hearing.beyond-limit',
       `Expected the hearing within ${s.holdBy.value} ${unit(s.holdBy)} of the request (${ARTICLES.hearing}: by ${s.holdBy.date}), but it is set for ${s.hearingDay}`,
     );
   }
   if (s.hearingDay < earliest) {
-    return reject(
+    return refused(
       'hearing.notice-too-late',
       `Expected the notice of the hearing's time and place ${lead.value} ${unit(lead)} before it (${ARTICLES.hearingNotice}: by ${latestNotice} for a hearing on ${s.hearingDay}), but it is given on ${s.noticeDay}`,
     );

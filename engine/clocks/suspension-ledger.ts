@@ -6,7 +6,7 @@
 import { assertIsoDate } from '../calendar/dates.js';
 import type { IsoDate, WorkingCalendar } from '../calendar/types.js';
 import { pauseRuleFor, type ClockKind, type ItemPauseOverrides, type SpecialProcedureType } from './special-procedures.js';
-import { reject, type Decision, type Limit, type SuspensionSpan } from './types.js';
+import { refused, type Decision, type Limit, type SuspensionSpan } from './types.js';
 import { addInUnit } from './units.js';
 
 /** One special procedure in the ledger. GB/T 39046 A.7 kind 2 ("除延长审批之外的情况"). */
@@ -55,7 +55,7 @@ export function startSpecialProcedure(
 ): Decision<{ ledger: SuspensionLedger; entry: SuspensionEntry }> {
   assertIsoDate(request.start, 'the start');
   if (ledger.some((e) => e.id === request.id)) {
-    return reject('special-procedure.duplicate', `Expected special procedure id '${request.id}' to be new, but it is in the ledger`);
+    return refused('special-procedure.duplicate', `Expected special procedure id '${request.id}' to be new, but it is in the ledger`);
   }
   const rule = pauseRuleFor(request.type, overrides);
   const missing = [
@@ -64,7 +64,7 @@ export function startSpecialProcedure(
     request.expectedDuration === undefined || request.expectedDuration.value <= 0 ? 'expected duration' : undefined,
   ].filter((m): m is string => m !== undefined);
   if ((rule.statutory || rule.promised) && missing.length > 0) {
-    return reject(
+    return refused(
       'special-procedure.notice-incomplete',
       `Expected a reason, a basis and an expected duration before starting '${request.type}', which stops the clock ` +
         `(行政许可法第45条: the applicant is told the time needed in writing), but ${missing.join(', ')} missing`,
@@ -93,12 +93,12 @@ export function endSpecialProcedure(
 ): Decision<{ ledger: SuspensionLedger; entry: SuspensionEntry }> {
   assertIsoDate(end, 'the end');
   const entry = ledger.find((e) => e.id === id);
-  if (!entry) return reject('special-procedure.unknown', `Expected special procedure '${id}' in the ledger, but it is not`);
+  if (!entry) return refused('special-procedure.unknown', `Expected special procedure '${id}' in the ledger, but it is not`);
   if (entry.end !== undefined) {
-    return reject('special-procedure.already-ended', `Expected special procedure '${id}' to be open, but it ended ${entry.end}`);
+    return refused('special-procedure.already-ended', `Expected special procedure '${id}' to be open, but it ended ${entry.end}`);
   }
   if (end < entry.start) {
-    return reject('special-procedure.end-before-start', `Expected the end ${end} on or after the start ${entry.start} of '${id}'`);
+    return refused('special-procedure.end-before-start', `Expected the end ${end} on or after the start ${entry.start} of '${id}'`);
   }
   const ended: SuspensionEntry = { ...entry, end };
   return { ok: true, ledger: ledger.map((e) => (e.id === id ? ended : e)), entry: ended };

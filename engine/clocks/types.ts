@@ -89,17 +89,17 @@ export interface ClockInput {
 }
 
 /** An expected refusal: a stable code and a message "Expected …, but …". */
-export interface ClockRejection {
+export interface ClockRefusal {
   readonly ok: false;
   readonly code: string;
   readonly message: string;
 }
 
 /** An accepted outcome carrying `T`, or a rejection. */
-export type Decision<T> = ({ readonly ok: true } & T) | ClockRejection;
+export type Decision<T> = ({ readonly ok: true } & T) | ClockRefusal;
 
 /** Builds a rejection. */
-export function reject(code: string, message: string): ClockRejection {
+export function refused(code: string, message: string): ClockRefusal {
   return { ok: false, code, message };
 }
 

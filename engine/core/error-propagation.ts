@@ -7,7 +7,7 @@
 import { triggerBoundary } from './elements/boundary-event.js';
 import { triggerEventSubprocess } from './elements/sub-process.js';
 import type { NodeDef } from './model.js';
-import { reject } from './rejection.js';
+import { refuse } from './refusal.js';
 import type { ElementContext } from './elements/context.js';
 
 function best(nodes: NodeDef[], errorCode: string): NodeDef | undefined {
@@ -41,5 +41,5 @@ export function throwError(run: ElementContext, fromKey: string, errorCode: stri
       }
     }
   }
-  reject('UNHANDLED_ERROR', `Expected error '${errorCode}' thrown at '${from}' to be caught, but no enclosing scope catches it`);
+  refuse('UNHANDLED_ERROR', `Expected error '${errorCode}' thrown at '${from}' to be caught, but no enclosing scope catches it`);
 }

@@ -9,7 +9,7 @@ import type { EventPayloads, EventType } from './events.js';
 import { applyEvent } from './evolve.js';
 import type { ExecutableDefinition, NodeDef } from './model.js';
 import type { OrgSnapshot } from './organisation.js';
-import { compact, reject } from './rejection.js';
+import { compact, refuse } from './refusal.js';
 import { childrenOf, publicId, type CaseState, type ElementInstance } from './state.js';
 import type { Actor, CaseEvent, Effect, EngineContext, Variables } from './types.js';
 import { CORE_EVENT_VERSIONS } from './upcasters.js';
@@ -99,7 +99,7 @@ export class RunBase {
     let def = this.defs.get(id);
     if (!def) {
       def = this.ctx.resolveDefinition?.(key, version);
-      if (!def) reject('CALLED_DEFINITION_NOT_FOUND', `Expected a deployed definition '${key}' (version ${version}), but there is none`);
+      if (!def) refuse('CALLED_DEFINITION_NOT_FOUND', `Expected a deployed definition '${key}' (version ${version}), but there is none`);
       this.defs.set(id, def);
     }
     return def;
@@ -159,10 +159,10 @@ export class RunBase {
 /** Refuses the command for an expression that failed at element `el`; rethrows anything else. */
 export function expressionRejection(err: unknown, expression: string, el: string): never {
   if (err instanceof BudgetExceededError) {
-    return reject('EVALUATION_BUDGET_EXCEEDED', `Expected '${expression}' at '${el}' to evaluate within the budget, but it ${err.message.replace(/^'.*?' /s, '')}`, {
+    return refuse('EVALUATION_BUDGET_EXCEEDED', `Expected '${expression}' at '${el}' to evaluate within the budget, but it ${err.message.replace(/^'.*?' /s, '')}`, {
       element: el, expression, limit: err.kind,
     });
   }
-  if (err instanceof ExpressionError) return reject('EXPRESSION_FAILED', `Expected '${expression}' at '${el}' to evaluate, but it failed: ${err.message}`);
+  if (err instanceof ExpressionError) return refuse('EXPRESSION_FAILED', `Expected '${expression}' at '${el}' to evaluate, but it failed: ${err.message}`);
   throw err;
 }

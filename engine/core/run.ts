@@ -8,7 +8,7 @@ import type { ActivateOptions, ElementContext, QueuedActivation, Trigger } from 
 import { planActivation } from './elements/multi-instance-body.js';
 import { behaviorFor, multiInstanceBody, processInstance } from './elements/registry.js';
 import type { TimerSpec } from './model.js';
-import { reject } from './rejection.js';
+import { refuse } from './refusal.js';
 import { RunBase, expressionRejection } from './run-base.js';
 import { byKey, childrenOf, publicId } from './state.js';
 import { planTimer } from './time.js';
@@ -166,7 +166,7 @@ export class Run extends RunBase implements ElementContext {
     });
     if (taken.length > 0 || node.outgoing.length === 0) return taken;
     if (node.defaultFlow) return [node.defaultFlow];
-    return reject('NO_FLOW_TAKEN', `Expected a condition on a flow out of '${node.id}' to be true, but none was and there is no default flow`);
+    return refuse('NO_FLOW_TAKEN', `Expected a condition on a flow out of '${node.id}' to be true, but none was and there is no default flow`);
   }
 
   /** Moves a token along a flow: onto the agenda, or into a joining gateway's arrivals. */

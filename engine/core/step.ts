@@ -10,7 +10,7 @@ import { reclaim, rejectTask } from './commands/reject-reclaim.js';
 import { addSigners, delegate, removeSigners, resolve, transfer } from './commands/task-operations.js';
 import { MAX_COMMAND_DEPTH, tooDeepAt } from './json-depth.js';
 import type { ExecutableDefinition } from './model.js';
-import { reject, RejectionError } from './rejection.js';
+import { refuse, RefusalError } from './refusal.js';
 import { Run } from './run.js';
 import type { CaseState } from './state.js';
 import type { Command, EngineContext, StepResult } from './types.js';
@@ -42,17 +42,17 @@ const WHILE_SUSPENDED = new Set<Command['type']>(['case.resume', 'case.cancel'])
 
 function guard(definition: ExecutableDefinition, state: CaseState, command: Command): void {
   const deep = tooDeepAt(command);
-  if (deep) reject('INVALID_COMMAND', `Expected the command's values nested at most ${MAX_COMMAND_DEPTH} levels, but ${deep} is deeper`);
+  if (deep) refuse('INVALID_COMMAND', `Expected the command's values nested at most ${MAX_COMMAND_DEPTH} levels, but ${deep} is deeper`);
   if (command.type === 'case.start') return;
-  if (state.status === 'idle') reject('CASE_NOT_STARTED', `Expected the case to be started, but it was not (command ${command.type})`);
+  if (state.status === 'idle') refuse('CASE_NOT_STARTED', `Expected the case to be started, but it was not (command ${command.type})`);
   if (state.status !== 'active') {
-    reject('CASE_NOT_ACTIVE', `Expected case '${state.caseId}' to be active, but it was ${state.status}`);
+    refuse('CASE_NOT_ACTIVE', `Expected case '${state.caseId}' to be active, but it was ${state.status}`);
   }
   if (state.definition.key !== definition.key || state.definition.version !== definition.version) {
-    reject('INVALID_COMMAND', `Expected definition '${state.definition.key}' version ${state.definition.version}, but was given '${definition.key}' version ${definition.version}`);
+    refuse('INVALID_COMMAND', `Expected definition '${state.definition.key}' version ${state.definition.version}, but was given '${definition.key}' version ${definition.version}`);
   }
   if (state.suspended && !WHILE_SUSPENDED.has(command.type)) {
-    reject('CASE_SUSPENDED', `Expected case '${state.caseId}' to be running, but it is suspended (command ${command.type})`);
+    refuse('CASE_SUSPENDED', `Expected case '${state.caseId}' to be running, but it is suspended (command ${command.type})`);
   }
 }
 
@@ -74,12 +74,12 @@ export function step(
     guard(definition, state, command);
     const run = new Run(definition, structuredClone(state), ctx, command.actor);
     const handler = handlers[command.type] as (run: Run, cmd: Command) => void;
-    if (!handler) reject('INVALID_COMMAND', `Expected a known command type, but got '${(command as { type: string }).type}'`);
+    if (!handler) refuse('INVALID_COMMAND', `Expected a known command type, but got '${(command as { type: string }).type}'`);
     handler(run, command);
     run.drain();
     return { ok: true, state: run.state, events: run.events, effects: run.effects };
   } catch (err) {
-    if (err instanceof RejectionError) return { ok: false, rejection: err.rejection };
+    if (err instanceof RefusalError) return { ok: false, refusal: err.refusal };
     throw err;
   }
 }

@@ -7,13 +7,13 @@ import type { WorkingCalendar } from '../calendar/types.js';
 import { computeDeadline } from '../clocks/deadline.js';
 import { evaluateExpression, type EvaluationBudget } from '../expression/index.js';
 import type { TimeLimit, TimerSpec } from './model.js';
-import { reject } from './rejection.js';
+import { refuse } from './refusal.js';
 import type { Variables } from './types.js';
 
 /** An ISO instant; one written without an offset is read in `zone`, the calendar's, never the host's. */
 function instant(iso: string, what: string, zone: string): DateTime {
   const t = DateTime.fromISO(iso, { setZone: true, zone });
-  if (!t.isValid) reject('EXPRESSION_FAILED', `Expected ${what} to be an ISO 8601 date-time, but it was '${iso}'`);
+  if (!t.isValid) refuse('EXPRESSION_FAILED', `Expected ${what} to be an ISO 8601 date-time, but it was '${iso}'`);
   return t;
 }
 
@@ -24,7 +24,7 @@ function iso(t: DateTime): string {
 /** `start` plus an ISO 8601 duration (`P3D`, `PT4H`), a start without an offset read in `zone`. */
 export function addDuration(start: string, duration: string, zone: string): string {
   const d = Duration.fromISO(duration);
-  if (!d.isValid) reject('EXPRESSION_FAILED', `Expected an ISO 8601 duration, but it was '${duration}'`);
+  if (!d.isValid) refuse('EXPRESSION_FAILED', `Expected an ISO 8601 duration, but it was '${duration}'`);
   return iso(instant(start, 'the start', zone).plus(d));
 }
 
@@ -53,7 +53,7 @@ function source(expression: string, variables: Variables, budget?: EvaluationBud
   if (!text.startsWith('=')) return text;
   const value = evaluateExpression(text, variables, budget);
   if (typeof value !== 'string') {
-    reject('EXPRESSION_FAILED', `Expected timer expression '${text}' to give a string, but it gave ${JSON.stringify(value)}`);
+    refuse('EXPRESSION_FAILED', `Expected timer expression '${text}' to give a string, but it gave ${JSON.stringify(value)}`);
   }
   return value;
 }
@@ -75,7 +75,7 @@ export function planTimer(spec: TimerSpec, now: string, calendar: WorkingCalenda
       const rest = parts.slice(1);
       const every = rest.find((p) => p.startsWith('P'));
       if (!match || rest.length < 1 || rest.length > 2 || every === undefined) {
-        reject('EXPRESSION_FAILED', `Expected a repeating interval like 'R3/PT1H', but it was '${text}'`);
+        refuse('EXPRESSION_FAILED', `Expected a repeating interval like 'R3/PT1H', but it was '${text}'`);
       }
       const times = match[1] === '' ? -1 : Number(match[1]);
       const dueAt = rest[0] !== every ? iso(instant(rest[0]!, 'the cycle start', calendar.zone)) : addDuration(now, every, calendar.zone);

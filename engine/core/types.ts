@@ -195,7 +195,7 @@ export type Effect =
   | { type: 'message.send'; name: string; elementId: string; payload: Variables };
 
 /** Expected refusals are values with a stable code; bugs throw. */
-export interface Rejection<Code extends string = RejectionCode> {
+export interface Refusal<Code extends string = RefusalCode> {
   code: Code;
   /** "Expected task 't3' to be active, but it was completed" */
   message: string;
@@ -203,7 +203,7 @@ export interface Rejection<Code extends string = RejectionCode> {
 }
 
 /** Stable rejection codes; the server maps each to an HTTP status. */
-export type RejectionCode =
+export type RefusalCode =
   | 'CASE_ALREADY_STARTED'
   | 'CASE_NOT_STARTED'
   | 'CASE_NOT_ACTIVE'
@@ -239,6 +239,6 @@ export type RejectionCode =
   | 'SEPARATION_OF_DUTIES';
 
 /** The result of `step`. */
-export type StepResult<S, Code extends string = RejectionCode> =
+export type StepResult<S, Code extends string = RefusalCode> =
   | { ok: true; state: S; events: CaseEvent[]; effects: Effect[] }
-  | { ok: false; rejection: Rejection<Code> };
+  | { ok: false; refusal: Refusal<Code> };

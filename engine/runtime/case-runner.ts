@@ -10,7 +10,7 @@
 import type { WorkingCalendar } from '../calendar/types.js';
 import type { ExecutableDefinition } from '../core/model.js';
 import type { OrgSnapshot } from '../core/organisation.js';
-import type { CaseEvent, Command, Effect, EngineContext, Json, Rejection } from '../core/types.js';
+import type { CaseEvent, Command, Effect, EngineContext, Json, Refusal } from '../core/types.js';
 import { BudgetExceededError, commandBudget, type EvaluationLimits } from '../expression/index.js';
 import { isConflict } from './errors.js';
 import { projectEffects, projectTasks } from './projection.js';
@@ -82,7 +82,7 @@ export class CaseRunner<S = Json, C extends RuntimeCommand = Command> {
     for (let attempt = 0; ; attempt++) {
       if (key !== undefined) {
         const prior = await store.findRemembered(key);
-        if (prior) return { result: prior.result as unknown as CommandResult };
+        if (prior) return { result: rememberedResult(prior.result) };
       }
       try {
         const done = await this.attempt(caseNo, [command], opts);
@@ -142,10 +142,10 @@ export class CaseRunner<S = Json, C extends RuntimeCommand = Command> {
       if (!definition) throw new Error(`Case '${caseNo}' runs ${loaded.itemKey} v${loaded.definitionVersion}, which is not deployed`);
     } else if (commands[0] && this.createsCase(commands[0])) {
       definition = await this.definitionToStart(opts.definition);
-      if (!definition) return { results: await this.reject(caseNo, commands, opts, at, notDeployed(opts.definition)) };
+      if (!definition) return { results: await this.refuse(caseNo, commands, opts, at, notDeployed(opts.definition)) };
     } else {
       return {
-        results: await this.reject(caseNo, commands, opts, at, {
+        results: await this.refuse(caseNo, commands, opts, at, {
           code: 'CASE_NOT_STARTED',
           message: `Expected case '${caseNo}' to exist, but no case has that number`,
         }),
@@ -171,7 +171,7 @@ export class CaseRunner<S = Json, C extends RuntimeCommand = Command> {
       const first = engine.step(definition, state, command, ctx);
       const settled = first.ok ? await this.resolveDecisions(caseNo, definition, first.state, first.events, first.effects, ctx) : first;
       if (!settled.ok) {
-        results.push({ ok: false, caseNo, rejection: settled.rejection });
+        results.push({ ok: false, caseNo, refusal: settled.refusal });
         continue;
       }
       const numbered = numberEvents(settled.events, lastSeq, caseNo);
@@ -216,7 +216,7 @@ export class CaseRunner<S = Json, C extends RuntimeCommand = Command> {
   /** Answers each `decision.evaluate` effect by stepping `decision.complete`, within the same command. */
   private async resolveDecisions(
     caseNo: string, definition: ExecutableDefinition, state: S, events: CaseEvent[], effects: Effect[], ctx: EngineContext,
-  ): Promise<{ ok: true; state: S; events: CaseEvent[]; effects: Effect[] } | { ok: false; rejection: Rejection<string> }> {
+  ): Promise<{ ok: true; state: S; events: CaseEvent[]; effects: Effect[] } | { ok: false; refusal: Refusal<string> }> {
     const allEvents = [...events];
     const kept: Effect[] = [];
     const pending = [...effects];
@@ -228,7 +228,7 @@ export class CaseRunner<S = Json, C extends RuntimeCommand = Command> {
       }
       if (++rounds > MAX_DECISION_ROUNDS) throw new Error(`More than ${MAX_DECISION_ROUNDS} decisions in one command`);
       if (!this.options.rules) {
-        return { ok: false, rejection: { code: 'INVALID_COMMAND', message: `Expected a rule evaluator for decision '${effect.decisionRef}', but none is configured` } };
+        return { ok: false, refusal: { code: 'INVALID_COMMAND', message: `Expected a rule evaluator for decision '${effect.decisionRef}', but none is configured` } };
       }
       let result: Json;
       try {
@@ -237,7 +237,7 @@ export class CaseRunner<S = Json, C extends RuntimeCommand = Command> {
         });
       } catch (error) {
         if (!(error instanceof BudgetExceededError)) throw error;
-        return { ok: false, rejection: budgetRejection(error, effect.decisionRef) };
+        return { ok: false, refusal: budgetRefusal(error, effect.decisionRef) };
       }
       const next = this.options.engine.step(definition, state, { type: 'decision.complete', taskId: effect.taskId, result }, ctx);
       if (!next.ok) return next;
@@ -259,25 +259,36 @@ export class CaseRunner<S = Json, C extends RuntimeCommand = Command> {
   }
 
   /** A refusal of the whole attempt, answered to every command. */
-  private async reject(caseNo: string, commands: Array<C | Command>, opts: ExecuteOptions, at: string, rejection: Rejection<string>): Promise<CommandResult[]> {
-    const result: CommandResult = { ok: false, caseNo, rejection };
+  private async refuse(caseNo: string, commands: Array<C | Command>, opts: ExecuteOptions, at: string, refusal: Refusal<string>): Promise<CommandResult[]> {
+    const result: CommandResult = { ok: false, caseNo, refusal };
     if (opts.idempotencyKey !== undefined) await this.remember(caseNo, commands[0]!, opts.idempotencyKey, result, at);
     return commands.map(() => result);
   }
 
-  /** A rejection is a value; under an idempotency key it is remembered like any other result. */
+  /** A refusal is a value; under an idempotency key it is remembered like any other result. */
   private async remember(caseNo: string, command: C | Command, key: string, result: CommandResult, at: string): Promise<void> {
     await this.options.store.remember({ key, caseNo, commandType: command.type, result: result as unknown as Json, at });
   }
 }
 
-function notDeployed(wanted: ExecuteOptions['definition']): Rejection {
+function notDeployed(wanted: ExecuteOptions['definition']): Refusal {
   const what = !wanted ? 'no definition was named' : `'${wanted.key}'${wanted.version === undefined ? '' : ` v${wanted.version}`} is not deployed or not enabled`;
   return { code: 'INVALID_COMMAND', message: `Expected a deployed definition to start the case, but ${what}` };
 }
 
 /** A rule table that ran past the budget refuses the command, naming the decision and the cell. */
-function budgetRejection(error: BudgetExceededError, decisionRef: string): Rejection<string> {
+/**
+ * A remembered result as a `CommandResult`. Results remembered before the refusal was named so carry it as
+ * `rejection`; they are read under the new name, so a replay answers as the first answer did.
+ */
+export function rememberedResult(stored: Json): CommandResult {
+  const result = stored as unknown as CommandResult & { rejection?: Refusal<string> };
+  if (result.ok || result.refusal !== undefined || result.rejection === undefined) return result;
+  const { rejection, ...rest } = result;
+  return { ...rest, refusal: rejection } as CommandResult;
+}
+
+function budgetRefusal(error: BudgetExceededError, decisionRef: string): Refusal<string> {
   const where = error as BudgetExceededError & { table?: string; row?: string; column?: string };
   const details: Record<string, Json> = { decision: decisionRef, expression: error.source, limit: error.kind };
   for (const k of ['table', 'row', 'column'] as const) if (where[k]) details[k] = where[k]!;

@@ -3,7 +3,7 @@
  * the outside world. Adapters live in `server/` (e.g. `KnexCaseStore`); fakes live beside the tests.
  * Nothing here performs I/O itself, and nothing here knows a database.
  */
-import type { Actor, CaseEvent, Command, Effect, EngineContext, Json, Rejection, StepResult, TaskInfo, Variables } from '../core/types.js';
+import type { Actor, CaseEvent, Command, Effect, EngineContext, Json, Refusal, StepResult, TaskInfo, Variables } from '../core/types.js';
 import type { ExecutableDefinition } from '../core/model.js';
 import type { EvaluationBudget } from '../expression/budget.js';
 
@@ -242,4 +242,4 @@ export interface DefinitionRepository {
 /** A result of `CaseRunner.execute`, also what an idempotency key remembers. */
 export type CommandResult =
   | { ok: true; caseNo: string; version: number; events: CaseEvent[]; effects: Effect[] }
-  | { ok: false; caseNo: string; rejection: Rejection<string> };
+  | { ok: false; caseNo: string; refusal: Refusal<string> };

@@ -141,12 +141,12 @@ export class TimerPoller {
   private async settle(timer: TimerRecord, result: CommandResult, report: PollReport): Promise<void> {
     if (result.ok) {
       report.fired++;
-    } else if (STALE.has(result.rejection.code)) {
-      const reason = `${result.rejection.code}: ${result.rejection.message}`;
+    } else if (STALE.has(result.refusal.code)) {
+      const reason = `${result.refusal.code}: ${result.refusal.message}`;
       await this.options.timers.dropTimer({ caseNo: timer.caseNo, timerId: timer.timerId, reason });
       report.dropped++;
     } else {
-      await this.failed(timer, `${result.rejection.code}: ${result.rejection.message}`, report, QUARANTINE.has(result.rejection.code));
+      await this.failed(timer, `${result.refusal.code}: ${result.refusal.message}`, report, QUARANTINE.has(result.refusal.code));
     }
   }
 

@@ -24,7 +24,7 @@ import type { FileStorage } from './file-storage.js';
 import type { ItemRepository } from './item-repository.js';
 import { feesFor, materialsFor, preReview, type PreReview } from './item-rules.js';
 import type {
-  ApplyInput, CalendarReach, CaseView, DocumentKind, MaterialInput, RecalculationReport, ServiceRejection, ServiceResult, TimelineEntry,
+  ApplyInput, CalendarReach, CaseView, DocumentKind, MaterialInput, RecalculationReport, ServiceRefusal, ServiceResult, TimelineEntry,
 } from './service-types.js';
 
 /** The system actor of an automatic acceptance at submission, and its reason. */
@@ -86,7 +86,7 @@ export class CaseService {
       ? await this.deps.runner.executeThen(caseNo, command, follow, { definition: { key: item.code, version: item.version } })
       : await this.deps.runner.executeWithState(caseNo, command, { definition: { key: item.code, version: item.version } }).then((r) => ({ results: [r.result], state: r.state }));
     const [applied, accepted] = results;
-    if (!applied!.ok) return { ok: false, caseNo, rejection: applied!.rejection };
+    if (!applied!.ok) return { ok: false, caseNo, refusal: applied!.refusal };
     const committed = state ?? (await this.load(caseNo))?.state;
     const events = [...applied!.events, ...(accepted?.ok ? accepted.events : [])];
     const document = accepted?.ok ? { document: (committed?.approval && renderDocument(committed.approval, 'acceptance-notice')) || '' } : {};
@@ -240,7 +240,7 @@ export class CaseService {
       report.checked++;
       const result = await this.run(caseNo, { type: 'calendar.recalculate', actor: { id: 'system', name: 'calendar' } }, undefined, 3);
       if (!result.ok) {
-        report.failed.push({ caseNo, code: result.rejection.code, message: result.rejection.message });
+        report.failed.push({ caseNo, code: result.refusal.code, message: result.refusal.message });
         continue;
       }
       const recorded = result.events.filter((e) => e.type === 'deadline.recalculated').length;
@@ -306,7 +306,7 @@ export class CaseService {
   ): Promise<{ result: ServiceResult; state?: ApprovalCaseState }> {
     const opts = { ...(definition ? { definition } : {}), ...(retryOnConflict ? { retryOnConflict } : {}) };
     const { result, state } = await this.deps.runner.executeWithState(caseNo, command, opts);
-    if (!result.ok) return { result: { ok: false, caseNo, rejection: result.rejection } };
+    if (!result.ok) return { result: { ok: false, caseNo, refusal: result.refusal } };
     const committed = state ?? (await this.load(caseNo))?.state;
     const status = committed?.approval?.status ?? 0;
     return { result: { ok: true, caseNo, status, events: result.events }, ...(committed ? { state: committed } : {}) };
@@ -347,8 +347,8 @@ function renderDocument(s: NonNullable<ApprovalCaseState['approval']>, kind: Doc
   return laterDocument(s, kind);
 }
 
-function refusal(caseNo: string, code: string, message: string, details?: Record<string, Json>): { ok: false; caseNo: string; rejection: ServiceRejection } {
-  return { ok: false, caseNo, rejection: { code, message, ...(details ? { details } : {}) } };
+function refusal(caseNo: string, code: string, message: string, details?: Record<string, Json>): { ok: false; caseNo: string; refusal: ServiceRefusal } {
+  return { ok: false, caseNo, refusal: { code, message, ...(details ? { details } : {}) } };
 }
 
 function defaultCertificateNumber(itemCode: string, day: string): string {

@@ -26,7 +26,7 @@ export interface ApplyInput {
 }
 
 /** A refusal: the aggregate's or the core's codes, or the service's own (ITEM_NOT_AVAILABLE, FACTS_INVALID, UNKNOWN_MATERIAL, CASE_NOT_FOUND). */
-export interface ServiceRejection {
+export interface ServiceRefusal {
   code: string;
   message: string;
   details?: Record<string, Json>;
@@ -35,7 +35,7 @@ export interface ServiceRejection {
 /** The result of a command: the case's SPGL status and the events it added, plus `extra`, or a refusal. */
 export type ServiceResult<T extends object = object> =
   | ({ ok: true; caseNo: string; status: number; events: CaseEvent[] } & T)
-  | { ok: false; caseNo: string; rejection: ServiceRejection };
+  | { ok: false; caseNo: string; refusal: ServiceRefusal };
 
 /** What `getCase` shows. */
 export interface CaseView {

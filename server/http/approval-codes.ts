@@ -3,14 +3,14 @@
  * refusals, so that case routes answer through the same catalogue as everything else. The approval record
  * is exhaustive: a new lifecycle code fails to compile until it is given a status here.
  */
-import type { ApprovalRejectionCode, HearingRejectionCode } from '../../engine/approval/rejection.js';
+import type { ApprovalRefusalCode, HearingRefusalCode } from '../../engine/approval/refusal.js';
 
 /** 409 when the case is in the wrong state for the command; 422 when the request breaks a rule; 403 for identity. */
 /**
  * The hearing commands (行政许可法 第47条, 第48条): 409 when the hearing is in the wrong state for the command,
  * 422 when a date breaks the law's limits or a field is missing, 403 when the requester is not a party.
  */
-export const HEARING_REJECTION_STATUS: Readonly<Record<HearingRejectionCode, number>> = {
+export const HEARING_REJECTION_STATUS: Readonly<Record<HearingRefusalCode, number>> = {
   HEARING_ALREADY_NOTIFIED: 409,
   HEARING_NOT_NOTIFIED: 409,
   HEARING_NOT_A_PARTY: 403,
@@ -27,7 +27,7 @@ export const HEARING_REJECTION_STATUS: Readonly<Record<HearingRejectionCode, num
   HEARING_BEYOND_LIMIT: 422,
 };
 
-export const APPROVAL_REJECTION_STATUS: Readonly<Record<ApprovalRejectionCode, number>> = {
+export const APPROVAL_REJECTION_STATUS: Readonly<Record<ApprovalRefusalCode, number>> = {
   CASE_ALREADY_APPLIED: 409,
   CASE_NOT_APPLIED: 404,
   WRONG_PHASE: 409,

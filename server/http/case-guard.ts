@@ -11,7 +11,7 @@ import { can, type Action } from '../identity/permissions.js';
 import { hasRole, type AuthUser } from '../identity/roles.js';
 import { centreScope } from '../organisation/scope.js';
 import { caseFacts, caseResource, type CaseFacts } from '../queries/cases.js';
-import { fromRejection, notFound } from './errors.js';
+import { fromRefusal, notFound } from './errors.js';
 import { authorize, requireUser } from './guard.js';
 import '../plugins/types.js';
 
@@ -58,7 +58,7 @@ export function caseActor(user: AuthUser): Actor {
 
 /** The body of an accepted case command (extras such as `fees` kept, the document as its URL); throws a refusal. */
 export function servedOrThrow(result: ServiceResult<object>, document?: string): Record<string, unknown> {
-  if (!result.ok) throw fromRejection(result.rejection);
+  if (!result.ok) throw fromRefusal(result.refusal);
   const { ok: _ok, events, document: _html, ...rest } = result as typeof result & { document?: string };
   return {
     ...rest,

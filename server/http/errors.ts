@@ -5,14 +5,14 @@
  * are part of the API contract: clients branch on `code`, never on `message`.
  */
 import type { Finding as DefinitionFinding } from '../../definitions/findings.js';
-import type { Json, Rejection, RejectionCode } from '../../engine/core/types.js';
+import type { Json, Refusal, RefusalCode } from '../../engine/core/types.js';
 import type { Finding as RuleFinding } from '../../rules/model.js';
-import type { ApprovalRejectionCode } from '../../engine/approval/rejection.js';
+import type { ApprovalRefusalCode } from '../../engine/approval/refusal.js';
 import { APPROVAL_REJECTION_STATUS, CASE_SERVICE_STATUS, HEARING_REJECTION_STATUS } from './approval-codes.js';
 import { AUTHORITY_STATUS } from './authority-codes.js';
 
 /** Statuses of the engine's rejection codes. A new `RejectionCode` fails to compile until it is mapped. */
-export const REJECTION_STATUS: Readonly<Record<RejectionCode, number>> = {
+export const REJECTION_STATUS: Readonly<Record<RefusalCode, number>> = {
   CASE_ALREADY_STARTED: 409,
   CASE_NOT_STARTED: 404,
   CASE_NOT_ACTIVE: 409,
@@ -105,7 +105,7 @@ export const SERVER_STATUS = {
 /** A server-side code. */
 export type ServerErrorCode = keyof typeof SERVER_STATUS;
 /** Every code an error body may carry. */
-export type ErrorCode = ServerErrorCode | RejectionCode | ApprovalRejectionCode | keyof typeof CASE_SERVICE_STATUS;
+export type ErrorCode = ServerErrorCode | RefusalCode | ApprovalRefusalCode | keyof typeof CASE_SERVICE_STATUS;
 
 /** A refusal code nobody mapped yet is a business rule (422), never a 500. */
 const UNMAPPED_REFUSAL = 422;
@@ -148,9 +148,9 @@ export class ApiError extends Error {
   }
 }
 
-/** An engine, lifecycle or case-service rejection as an API error, keeping its details. */
-export function fromRejection(rejection: Rejection<string> | { code: string; message: string; details?: Record<string, Json> }): ApiError {
-  return new ApiError(rejection.code, rejection.message, rejection.details as Record<string, Json> | undefined);
+/** An engine, lifecycle or case-service refusal as an API error, keeping its details. */
+export function fromRefusal(refusal: Refusal<string> | { code: string; message: string; details?: Record<string, Json> }): ApiError {
+  return new ApiError(refusal.code, refusal.message, refusal.details as Record<string, Json> | undefined);
 }
 
 /** A refused BPMN file: 422 with every finding (element id, rule, message, severity). */

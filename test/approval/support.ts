@@ -83,7 +83,7 @@ export class Case {
   /** Steps `command` at `now`; throws when refused. Returns the new events. */
   when(command: ApprovalCommand, now: string): { events: CaseEvent[]; effects: unknown[] } {
     const result = approvalStep(this.definition, this.state, command, this.ctx(now));
-    if (!result.ok) throw new Error(`${result.rejection.code}: ${result.rejection.message}`);
+    if (!result.ok) throw new Error(`${result.refusal.code}: ${result.refusal.message}`);
     this.state = result.state;
     this.log.push(...result.events);
     return { events: result.events, effects: result.effects };
@@ -93,7 +93,7 @@ export class Case {
   refused(command: ApprovalCommand, now: string): { code: string; message: string } {
     const result = approvalStep(this.definition, this.state, command, this.ctx(now));
     if (result.ok) throw new Error(`Expected ${command.type} to be refused, but it gave ${result.events.map((e) => e.type).join(', ')}`);
-    return result.rejection;
+    return result.refusal;
   }
 
   /** The open task of `elementId`. */

@@ -21,7 +21,7 @@ beforeEach(async () => {
     materials: [pdf('M1'), shared('M2', '营业执照', '91330100MA2XXXXX1', '区市场监督管理局'), pdf('M3'), pdf('M4')],
     actor: { id: 'u-chen', name: '陈静餐饮有限公司' },
   });
-  if (!applied.ok) throw new Error(applied.rejection.message);
+  if (!applied.ok) throw new Error(applied.refusal.message);
   caseNo = applied.caseNo;
 });
 afterEach(() => w.dispose());

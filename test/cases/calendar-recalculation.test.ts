@@ -20,7 +20,7 @@ afterEach(() => w.dispose());
 
 async function apply(): Promise<string> {
   const result = await w.service.apply({ itemCode: 'ITEM-02', channel: 'online', applicant, facts, materials, actor: { id: applicant.id, name: applicant.name } });
-  if (!result.ok) throw new Error(result.rejection.message);
+  if (!result.ok) throw new Error(result.refusal.message);
   return result.caseNo;
 }
 

@@ -36,7 +36,7 @@ describe('the shipped catalogue', () => {
       facts: { applicant: { kind: 'NATURAL_PERSON', age: 35 }, familyOperated: false, byAgent: false, premisesOwnedByApplicant: true, businessScopeNeedsPriorLicence: false },
       materials: [pdf('M1'), shared('M2', '居民身份证', '1101**********0011', '公安机关')], actor: { id: 'u-liu' },
     });
-    if (!applied.ok) throw new Error(applied.rejection.message);
+    if (!applied.ok) throw new Error(applied.refusal.message);
     const accepted = await w.service.accept(applied.caseNo, { actor: clerk });
     expect(accepted.ok && accepted.document).toContain('承诺办结日期');
     await run(applied.caseNo, 'check');
@@ -56,12 +56,12 @@ describe('the shipped catalogue', () => {
       facts: { project: { approvalLevel: 'CITY', sensitive: false }, byAgent: false },
       materials: [pdf('M1'), pdf('M2'), pdf('M3'), pdf('M4'), shared('M5', '营业执照', '9133**', '市场监督管理局')], actor: { id: 'u-dev' },
     });
-    if (!applied.ok) throw new Error(applied.rejection.message);
+    if (!applied.ok) throw new Error(applied.refusal.message);
     const no = applied.caseNo;
     await w.service.accept(no, { actor: clerk });
     w.at('2026-06-05');
     expect(await w.service.startSpecialProcedure(no, { id: 'expert-1', procedure: 'EXPERT', reason: '技术评估', basis: '行政许可法第四十五条', actor: clerk }))
-      .toMatchObject({ ok: false, rejection: { code: 'SPECIAL_PROCEDURE_NOTICE_INCOMPLETE' } });
+      .toMatchObject({ ok: false, refusal: { code: 'SPECIAL_PROCEDURE_NOTICE_INCOMPLETE' } });
     expect(await w.service.startSpecialProcedure(no, { id: 'expert-1', procedure: 'EXPERT', reason: '技术评估', basis: '行政许可法第四十五条', expectedDuration: { value: 15, unit: 'WD' }, actor: clerk }))
       .toMatchObject({ ok: true, status: SPGL.specialProcedureStarted });
     w.at('2026-06-26');
@@ -89,8 +89,8 @@ describe('the shipped catalogue', () => {
     await run(no, 'review');
     await run(no, 'decide', { outcome: 'approve' });
     // The certificate waits for the fees, like the recording step.
-    expect(await w.service.issueCertificate(no, { actor: clerk })).toMatchObject({ ok: false, rejection: { code: 'PAYMENT_MISSING' } });
-    expect(await run(no, 'register')).toMatchObject({ ok: false, rejection: { code: 'PAYMENT_MISSING' } });
+    expect(await w.service.issueCertificate(no, { actor: clerk })).toMatchObject({ ok: false, refusal: { code: 'PAYMENT_MISSING' } });
+    expect(await run(no, 'register')).toMatchObject({ ok: false, refusal: { code: 'PAYMENT_MISSING' } });
     expect(await w.service.confirmPayment(no, { amount: 90, reference: 'FS3301-2026-000123', actor: { id: buyer.id } })).toMatchObject({ ok: true });
     expect(await w.service.issueCertificate(no, { actor: clerk })).toMatchObject({ ok: true });
     expect(await run(no, 'register')).toMatchObject({ ok: true, status: SPGL.completedApproved });
@@ -104,7 +104,7 @@ describe('the shipped catalogue', () => {
       facts: { applicant: { kind: 'INDIVIDUAL_BUSINESS', hasBusinessLicence: true }, venueType: 'BEAUTY_HAIR', hasCentralAC: false, choosesPromise: true, byAgent: false },
       materials: [pdf('M1'), shared('M2', '居民身份证', '3301**', '公安机关'), pdf('M3'), pdf('M5'), pdf('M8')], actor: { id: 'u-salon' },
     });
-    if (!applied.ok) throw new Error(applied.rejection.message);
+    if (!applied.ok) throw new Error(applied.refusal.message);
     const no = applied.caseNo;
     await w.service.accept(no, { actor: clerk });
     await run(no, 'review');

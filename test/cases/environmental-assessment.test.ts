@@ -23,7 +23,7 @@ const complete = (caseNo: string, elementId: string, outcome?: string, opinion?:
 
 async function applyEia(over: Record<string, unknown> = {}, materials = [pdf('M1'), pdf('M2'), pdf('M3'), pdf('M4'), licence]) {
   const result = await w.service.apply({ itemCode: 'ITEM-04', channel: 'online', applicant, facts: facts(over), materials, actor: { id: applicant.id, name: applicant.name } });
-  if (!result.ok) throw new Error(result.rejection.message);
+  if (!result.ok) throw new Error(result.refusal.message);
   return result;
 }
 
@@ -76,7 +76,7 @@ describe('ITEM-04 environmental impact report approval (scenario S5)', () => {
     // 技术评估 from Fri 06-05 (status 9) to Fri 06-26 (status 10): refused without an expected duration (第45条).
     w.at('2026-06-05');
     expect(await w.service.startSpecialProcedure(no, { id: 'expert-1', procedure: 'EXPERT', reason: '技术评估', basis: '行政许可法第四十五条', actor: clerk }))
-      .toMatchObject({ ok: false, rejection: { code: 'SPECIAL_PROCEDURE_NOTICE_INCOMPLETE' } });
+      .toMatchObject({ ok: false, refusal: { code: 'SPECIAL_PROCEDURE_NOTICE_INCOMPLETE' } });
     expect(await w.service.startSpecialProcedure(no, { id: 'expert-1', procedure: 'EXPERT', reason: '技术评估', basis: '行政许可法第四十五条', expectedDuration: { value: 15, unit: 'WD' }, actor: clerk }))
       .toMatchObject({ ok: true, status: SPGL.specialProcedureStarted });
     // The start day itself still counts (S < d ≤ E); from the next working day the light is paused.

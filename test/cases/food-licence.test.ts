@@ -24,7 +24,7 @@ const complete = (caseNo: string, elementId: string, outcome?: string, opinion?:
 
 async function applyFood(over: Record<string, unknown> = {}, materials = [pdf('M1'), licence, pdf('M3'), pdf('M4')]) {
   const result = await w.service.apply({ itemCode: 'ITEM-02', channel: 'online', applicant, facts: facts(over), materials, actor: { id: applicant.id, name: applicant.name } });
-  if (!result.ok) throw new Error(result.rejection.message);
+  if (!result.ok) throw new Error(result.refusal.message);
   return result;
 }
 
@@ -120,7 +120,7 @@ describe('ITEM-02 food business licence', () => {
     const { caseNo } = await applyFood();
     await w.service.accept(caseNo, { actor: clerk });
     w.at('2026-03-03');
-    expect(await w.service.withdraw(caseNo, { reason: '经营地址变更', actor: clerk })).toMatchObject({ ok: false, rejection: { code: 'NOT_THE_APPLICANT' } });
+    expect(await w.service.withdraw(caseNo, { reason: '经营地址变更', actor: clerk })).toMatchObject({ ok: false, refusal: { code: 'NOT_THE_APPLICANT' } });
     expect(await w.service.withdraw(caseNo, { reason: '经营地址变更', actor: { id: applicant.id } })).toMatchObject({ ok: true, status: SPGL.withdrawn });
     expect((await w.store.cases.listTasks({ caseNo })).map((t) => t.status)).toEqual(['cancelled']);
   });
@@ -135,16 +135,16 @@ describe('ITEM-02 food business licence', () => {
     const notice = await w.service.document(caseNo, 'acceptance-notice');
     expect(notice).toContain('第三十二条');
     expect(notice).toContain('2026年3月9日'); // the window's last day, 5 WD after Mon 03-02
-    expect(await w.service.notifyCorrection(caseNo, { actor: clerk })).toMatchObject({ ok: false, rejection: { code: 'WRONG_PHASE' } });
+    expect(await w.service.notifyCorrection(caseNo, { actor: clerk })).toMatchObject({ ok: false, refusal: { code: 'WRONG_PHASE' } });
   });
 
   it('refuses unknown facts, and new cases of a disabled item while a running case goes on with its version', async () => {
     const bad = await w.service.apply({ itemCode: 'ITEM-02', channel: 'window', applicant, facts: { ...facts(), seats: 40 }, materials: [], actor: clerk });
-    expect(bad).toMatchObject({ ok: false, rejection: { code: 'FACTS_INVALID' } });
+    expect(bad).toMatchObject({ ok: false, refusal: { code: 'FACTS_INVALID' } });
     const { caseNo } = await applyFood();
     await w.service.accept(caseNo, { actor: clerk });
     await w.items.setEnabled('ITEM-02', false, new Date().toISOString());
-    expect(await w.service.apply({ itemCode: 'ITEM-02', channel: 'online', applicant, facts: facts(), materials: [], actor: clerk })).toMatchObject({ ok: false, rejection: { code: 'ITEM_NOT_AVAILABLE' } });
+    expect(await w.service.apply({ itemCode: 'ITEM-02', channel: 'online', applicant, facts: facts(), materials: [], actor: clerk })).toMatchObject({ ok: false, refusal: { code: 'ITEM_NOT_AVAILABLE' } });
     await complete(caseNo, 'review');
     expect((await w.service.getCase(caseNo))!.itemVersion).toBe(1);
   });

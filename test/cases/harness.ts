@@ -86,7 +86,7 @@ export async function world(codes: string[], start: string, options: { knexCases
     async complete(caseNo, elementId, actor, outcome, opinion) {
       const taskId = await taskOf(caseNo, elementId);
       const result = await wiring.service.completeTask(caseNo, { taskId, actor, ...(outcome ? { outcome } : {}), ...(opinion ? { opinion } : {}) });
-      if (!result.ok) throw new Error(result.rejection.message);
+      if (!result.ok) throw new Error(result.refusal.message);
       return result;
     },
     async stored(caseNo) {

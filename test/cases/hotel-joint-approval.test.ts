@@ -26,10 +26,10 @@ async function acceptedHotel(): Promise<string> {
     materials: [pdf('M1'), shared('M2', '居民身份证', '3301**********1234', '公安机关'), pdf('M3'), pdf('M4'), pdf('M5'), pdf('M8'), pdf('M9')],
     actor: clerk,
   });
-  if (!applied.ok) throw new Error(applied.rejection.message);
+  if (!applied.ok) throw new Error(applied.refusal.message);
   w.at(D0, '10:00');
   const accepted = await w.service.accept(applied.caseNo, { actor: clerk });
-  if (!accepted.ok) throw new Error(accepted.rejection.message);
+  if (!accepted.ok) throw new Error(accepted.refusal.message);
   return applied.caseNo;
 }
 
@@ -37,7 +37,7 @@ async function completeBranch(caseNo: string, elementId: string, outcome: 'appro
   const view = await w.service.getCase(caseNo);
   const task = view!.openTasks.find((t) => t.elementId === elementId)!;
   const result = await w.service.completeTask(caseNo, { taskId: task.taskId, outcome, ...(opinion ? { opinion } : {}), actor: { id: `${elementId}-officer`, department: task.department, roles: [task.role!] } } as never);
-  if (!result.ok) throw new Error(result.rejection.message);
+  if (!result.ok) throw new Error(result.refusal.message);
   return result;
 }
 
@@ -91,7 +91,7 @@ describe('ITEM-03 hotel joint approval (scenario S7)', () => {
     // The joint extension (15 WD by the head of the same-level government) moves the statutory limit.
     w.at('2026-09-16', '09:00');
     expect(await w.service.approveExtension(no, { requested: { value: 15, unit: 'WD' }, reason: '特种行业许可需补充核查', actor: clerk }))
-      .toMatchObject({ ok: false, rejection: { code: 'EXTENSION_APPROVER_ROLE' } });
+      .toMatchObject({ ok: false, refusal: { code: 'EXTENSION_APPROVER_ROLE' } });
     expect(await w.service.approveExtension(no, { requested: { value: 15, unit: 'WD' }, reason: '特种行业许可需补充核查', actor: governmentHead })).toMatchObject({ ok: true });
     expect((await w.service.getCase(no))!.lifecycle.deadlines!.statutory.date).toBe('2026-11-30'); // 11-09 plus 15 WD: 10..13, 16..20, 23..27, 30
 
@@ -115,9 +115,9 @@ describe('ITEM-03 hotel joint approval (scenario S7)', () => {
     const police = (await w.service.getCase(no))!.openTasks.find((t) => t.elementId === 'police')!;
     // The lead department's clerk works none of a co-department's steps.
     expect(await w.service.completeTask(no, { taskId: police.taskId, outcome: 'refuse', actor: clerk }))
-      .toMatchObject({ ok: false, rejection: { code: 'STEP_DEPARTMENT_MISMATCH', details: { elementId: 'police', department: POLICE } } });
+      .toMatchObject({ ok: false, refusal: { code: 'STEP_DEPARTMENT_MISMATCH', details: { elementId: 'police', department: POLICE } } });
     expect(await w.service.completeTask(no, { taskId: police.taskId, outcome: 'refuse', actor: { id: 'police-officer', department: POLICE, roles: ['police-officer'] } }))
-      .toMatchObject({ ok: false, rejection: { code: 'REFUSAL_WITHOUT_REASONS' } });
+      .toMatchObject({ ok: false, refusal: { code: 'REFUSAL_WITHOUT_REASONS' } });
     await completeBranch(no, 'police', 'refuse', '旅客信息登记系统未接入公安平台（旅馆业治安管理办法第六条）');
     await completeBranch(no, 'health', 'approve');
     await completeBranch(no, 'fire', 'approve');

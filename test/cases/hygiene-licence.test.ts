@@ -29,7 +29,7 @@ const complete = (caseNo: string, elementId: string, outcome?: string, opinion?:
 
 async function applyHygiene(over: Record<string, unknown> = {}, extra: ReturnType<typeof pdf>[] = []) {
   const result = await w.service.apply({ itemCode: 'ITEM-06', channel: 'online', applicant, facts: facts(over), materials: [...materials(), ...extra], actor: { id: applicant.id, name: applicant.name } });
-  if (!result.ok) throw new Error(result.rejection.message);
+  if (!result.ok) throw new Error(result.refusal.message);
   return result;
 }
 
@@ -77,11 +77,11 @@ describe('ITEM-06 public venue hygiene licence (scenario S1)', () => {
     // The window clerk and the inspector do not take the section chief's decision (approval:role).
     for (const who of [windowClerk, inspector]) {
       expect(await w.service.completeTask(no, { taskId: await w.taskOf(no, 'decide'), outcome: 'approve', actor: who }))
-        .toMatchObject({ ok: false, rejection: { code: 'STEP_ROLE_MISSING', details: { elementId: 'decide', department: '区卫生健康委员会', needs: ['section-chief'] } } });
+        .toMatchObject({ ok: false, refusal: { code: 'STEP_ROLE_MISSING', details: { elementId: 'decide', department: '区卫生健康委员会', needs: ['section-chief'] } } });
     }
     // Nor does a section chief of another department, though the group is called the same.
     expect(await w.service.completeTask(no, { taskId: await w.taskOf(no, 'decide'), outcome: 'approve', actor: { ...chief, id: 'chief-market', department: '区市场监督管理局' } }))
-      .toMatchObject({ ok: false, rejection: { code: 'STEP_DEPARTMENT_MISMATCH' } });
+      .toMatchObject({ ok: false, refusal: { code: 'STEP_DEPARTMENT_MISMATCH' } });
     await complete(no, 'decide', 'approve');
     expect(await w.service.issueCertificate(no, { actor: inspector })).toMatchObject({ ok: true });
     expect(await complete(no, 'issue')).toMatchObject({ status: SPGL.completedApproved });

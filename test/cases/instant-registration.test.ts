@@ -25,7 +25,7 @@ const complete = (caseNo: string, elementId: string, outcome?: string, opinion?:
 
 async function applyRegistration(over: Record<string, unknown> = {}, materials = [pdf('M1'), identity]) {
   const result = await w.service.apply({ itemCode: 'ITEM-01', channel: 'online', applicant, facts: facts(over), materials, actor: { id: applicant.id, name: applicant.name } });
-  if (!result.ok) throw new Error(result.rejection.message);
+  if (!result.ok) throw new Error(result.refusal.message);
   return result;
 }
 
@@ -125,7 +125,7 @@ describe('ITEM-01 sole trader registration (instant)', () => {
     const { caseNo } = await applyRegistration();
     await w.service.accept(caseNo, { actor: clerk });
     w.at(D0, '11:00');
-    expect(await w.service.withdraw(caseNo, { reason: '经营场所未落实', actor: clerk })).toMatchObject({ ok: false, rejection: { code: 'NOT_THE_APPLICANT' } });
+    expect(await w.service.withdraw(caseNo, { reason: '经营场所未落实', actor: clerk })).toMatchObject({ ok: false, refusal: { code: 'NOT_THE_APPLICANT' } });
     expect(await w.service.withdraw(caseNo, { reason: '经营场所未落实', actor: { id: applicant.id } })).toMatchObject({ ok: true, status: SPGL.withdrawn });
     const view = await w.service.getCase(caseNo);
     expect(view!.lifecycle).toMatchObject({ phase: 'withdrawn', withdrawal: { reason: '经营场所未落实' } });

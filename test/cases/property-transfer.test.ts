@@ -27,7 +27,7 @@ const complete = (caseNo: string, elementId: string, outcome?: string, opinion?:
 
 async function applyTransfer(over: Record<string, unknown> = {}, materials = [pdf('M1'), identity, pdf('M3'), contract, tax]) {
   const result = await w.service.apply({ itemCode: 'ITEM-05', channel: 'window', applicant: buyer, facts: facts(over), materials, actor: clerk });
-  if (!result.ok) throw new Error(result.rejection.message);
+  if (!result.ok) throw new Error(result.refusal.message);
   return result;
 }
 
@@ -82,12 +82,12 @@ describe('ITEM-05 transfer registration of a resale home', () => {
     w.at(decidedOn, '11:00');
     await complete(no, 'decide', 'approve');
     // The certificate is refused while the fees are unpaid.
-    expect(await w.service.issueCertificate(no, { actor: clerk })).toMatchObject({ ok: false, rejection: { code: 'PAYMENT_MISSING' } });
+    expect(await w.service.issueCertificate(no, { actor: clerk })).toMatchObject({ ok: false, refusal: { code: 'PAYMENT_MISSING' } });
 
     // Recording (登簿) needs the fees paid first; a partial payment is not enough.
-    expect(await w.service.completeTask(no, { taskId: await w.taskOf(no, 'register'), actor: clerk })).toMatchObject({ ok: false, rejection: { code: 'PAYMENT_MISSING' } });
+    expect(await w.service.completeTask(no, { taskId: await w.taskOf(no, 'register'), actor: clerk })).toMatchObject({ ok: false, refusal: { code: 'PAYMENT_MISSING' } });
     expect(await w.service.confirmPayment(no, { amount: 80, reference: 'FS3301-2026-000122', actor: { id: buyer.id } })).toMatchObject({ ok: true });
-    expect(await w.service.completeTask(no, { taskId: await w.taskOf(no, 'register'), actor: clerk })).toMatchObject({ ok: false, rejection: { code: 'PAYMENT_MISSING' } });
+    expect(await w.service.completeTask(no, { taskId: await w.taskOf(no, 'register'), actor: clerk })).toMatchObject({ ok: false, refusal: { code: 'PAYMENT_MISSING' } });
     expect(await w.service.confirmPayment(no, { amount: 10, reference: 'FS3301-2026-000123', actor: { id: buyer.id } })).toMatchObject({ ok: true });
     expect(await w.service.issueCertificate(no, { actor: clerk })).toMatchObject({ ok: true });
     expect(await complete(no, 'register')).toMatchObject({ status: SPGL.completedApproved });
@@ -145,7 +145,7 @@ describe('ITEM-05 transfer registration of a resale home', () => {
     w.at('2026-04-08');
     // Staff other than the one who entered the window application may not withdraw it for the buyer.
     const colleague = { ...clerk, id: `${clerk.id}-colleague` };
-    expect(await w.service.withdraw(caseNo, { reason: '买卖双方解除合同', actor: colleague })).toMatchObject({ ok: false, rejection: { code: 'NOT_THE_APPLICANT' } });
+    expect(await w.service.withdraw(caseNo, { reason: '买卖双方解除合同', actor: colleague })).toMatchObject({ ok: false, refusal: { code: 'NOT_THE_APPLICANT' } });
     expect(await w.service.withdraw(caseNo, { reason: '买卖双方解除合同', actor: { id: buyer.id } })).toMatchObject({ ok: true, status: SPGL.withdrawn });
     const view = await w.service.getCase(caseNo);
     expect(view!.lifecycle).toMatchObject({ phase: 'withdrawn', withdrawal: { reason: '买卖双方解除合同', by: buyer.id } });

@@ -46,7 +46,7 @@ describe('the timeline a zh-CN user reads', () => {
     const facts = { applicant: { kind: 'ENTERPRISE', hasBusinessLicence: true }, onlyPrepackagedFood: false, operatesOnline: false, usesVendingMachine: false, byAgent: true };
     const licence = shared('M2', '营业执照', '91330100MA2XXXXX1', '区市场监督管理局');
     const applied = await w.service.apply({ itemCode: 'ITEM-02', channel: 'online', applicant, facts, materials: [pdf('M1'), licence, pdf('M3')], actor: { id: applicant.id, name: applicant.name } });
-    if (!applied.ok) throw new Error(applied.rejection.message);
+    if (!applied.ok) throw new Error(applied.refusal.message);
     const no = applied.caseNo;
     w.at(wd(D0, 1));
     expect(await w.service.notifyCorrection(no, { actor: clerk })).toMatchObject({ ok: true });
@@ -102,7 +102,7 @@ describe('the timeline a zh-CN user reads', () => {
       materials: [pdf('M1'), shared('M2', '居民身份证', '3301**********1234', '公安机关'), pdf('M3'), pdf('M4'), pdf('M5'), pdf('M8'), pdf('M9')],
       actor: clerk,
     });
-    if (!applied.ok) throw new Error(applied.rejection.message);
+    if (!applied.ok) throw new Error(applied.refusal.message);
     const no = applied.caseNo;
     w.at(D0, '10:00');
     expect(await w.service.accept(no, { actor: clerk })).toMatchObject({ ok: true });
@@ -112,7 +112,7 @@ describe('the timeline a zh-CN user reads', () => {
     const branch = async (elementId: string, opinion?: string) => {
       const task = (await w!.service.getCase(no))!.openTasks.find((t) => t.elementId === elementId)!;
       const done = await w!.service.completeTask(no, { taskId: task.taskId, outcome: 'approve', ...(opinion ? { opinion } : {}), actor: { id: `${elementId}-officer`, department: task.department, roles: [task.role!] } } as never);
-      if (!done.ok) throw new Error(done.rejection.message);
+      if (!done.ok) throw new Error(done.refusal.message);
     };
     const started = wd(D0, 1);
     w.at(wd(started, 4));

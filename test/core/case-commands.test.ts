@@ -33,11 +33,11 @@ describe('case commands', () => {
     const def = await fixture('return');
     const ctx = { now: '2026-03-02T09:00:00+08:00', calendar };
     const r = step(def, initialState(), { type: 'case.cancel', reason: 'x' }, ctx);
-    expect(r.ok ? undefined : r.rejection.code).toBe('CASE_NOT_STARTED');
+    expect(r.ok ? undefined : r.refusal.code).toBe('CASE_NOT_STARTED');
     const c = startCase(def);
     const other = await fixture('return', { version: 2 });
     const r2 = step(other, c.state, { type: 'case.cancel', reason: 'x' }, ctx);
-    expect(r2.ok ? undefined : r2.rejection.code).toBe('INVALID_COMMAND');
+    expect(r2.ok ? undefined : r2.refusal.code).toBe('INVALID_COMMAND');
   });
 
   it('is pure: the same input gives the same output and the input state is untouched', async () => {

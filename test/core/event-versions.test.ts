@@ -40,13 +40,13 @@ describe('event versions', () => {
     const def = await fixture('boundary-timers');
     const log = v1Log();
     const second = step(def, replay(log), { type: 'timer.fire', timerId: 'C1:e7' }, { now: '2026-03-02T11:00:00+08:00', calendar });
-    if (!second.ok) throw new Error(second.rejection.message);
+    if (!second.ok) throw new Error(second.refusal.message);
     const scheduled = second.events.find((e) => e.type === 'timer.scheduled');
     // The current release writes v2: the cycle grouped, one firing left after this one (the third).
     expect(scheduled).toMatchObject({ v: 2, timerId: 'C1:e11', dueAt: '2026-03-02T12:00:00+08:00', cycle: { every: 'PT1H', remaining: 0 } });
     expect(scheduled).not.toHaveProperty('repeat');
     const third = step(def, second.state, { type: 'timer.fire', timerId: 'C1:e11' }, { now: '2026-03-02T12:00:00+08:00', calendar });
-    if (!third.ok) throw new Error(third.rejection.message);
+    if (!third.ok) throw new Error(third.refusal.message);
     expect(third.events.filter((e) => e.type === 'timer.scheduled')).toEqual([]);
     // A log mixing both versions replays to the live state.
     expect(replay([...log, ...second.events, ...third.events])).toStrictEqual(third.state);

@@ -30,7 +30,7 @@ describe('MIWG models that deploy run to their end', async () => {
     let command: Command | undefined = { type: 'case.start', caseId: 'M1' };
     for (let round = 0; command && round < 200; round++) {
       const result = step(loaded.definition, state, command, ctx);
-      if (!result.ok) throw new Error(`${command.type}: ${result.rejection.message}`);
+      if (!result.ok) throw new Error(`${command.type}: ${result.refusal.message}`);
       state = result.state;
       log.push(...result.events);
       expect(replay(JSON.parse(JSON.stringify(log)))).toEqual(state);

@@ -16,7 +16,7 @@ import {
   type Command,
   type ExecutableDefinition,
   type NodeKind,
-  type RejectionCode,
+  type RefusalCode,
   type TaskInfo,
 } from '../../engine/core/index.js';
 import { fixture } from './support/fixtures.js';
@@ -25,7 +25,7 @@ import { calendar } from './support/harness.js';
 const WAIT_STATES = new Set<NodeKind>(['userTask', 'manualTask', 'receiveTask', 'businessRuleTask', 'intermediateCatchEvent', 'eventBasedGateway']);
 const SCOPES = new Set<NodeKind>(['subProcess', 'callActivity']);
 /** Refusals a random but well-formed command may meet; anything else is a bug. */
-const EXPECTED: RejectionCode[] = [
+const EXPECTED: RefusalCode[] = [
   'MESSAGE_NOT_EXPECTED', 'RETURN_TARGET_INVALID', 'CASE_SUSPENDED', 'CASE_NOT_SUSPENDED',
   // The operations on a task, sent at random: a delegated task, a signer twice, a touched next step …
   'TASK_DELEGATED', 'TASK_NOT_DELEGATED', 'TASK_WITH_SIGNER', 'SIGNERS_INVALID', 'SIGNER_NOT_REMOVABLE', 'REJECT_RESUME_INVALID', 'RECLAIM_NOT_ALLOWED',
@@ -127,7 +127,7 @@ describe('random command sequences on the conformance models', () => {
       fc.property(MODELS[name]!, fc.array(fc.nat(), { maxLength: 25 }), (variables, script) => {
         const ctx = { now: '2026-03-02T09:00:00+08:00', calendar, resolveDefinition: () => called };
         const started = step(def, replay([]), { type: 'case.start', caseId: 'P1', variables: variables as never }, ctx);
-        if (!started.ok) throw new Error(started.rejection.message);
+        if (!started.ok) throw new Error(started.refusal.message);
         let state = started.state;
         const log: CaseEvent[] = [...started.events];
         assertNoStrandedToken(def, state);
@@ -137,7 +137,7 @@ describe('random command sequences on the conformance models', () => {
           const command = options[choice % options.length]!;
           const result = step(def, state, command, ctx);
           if (!result.ok) {
-            expect(EXPECTED, `${command.type}: ${result.rejection.message}`).toContain(result.rejection.code);
+            expect(EXPECTED, `${command.type}: ${result.refusal.message}`).toContain(result.refusal.code);
             continue;
           }
           result.events.forEach((e, i) => expect(e.seq).toBe(state.seq + i + 1));

@@ -30,7 +30,7 @@ describe('case runner', () => {
     ]);
     // The loser re-read the case and the core refused the second completion as a value.
     expect([a.ok, b.ok].sort()).toEqual([false, true]);
-    expect([a, b].find((r) => !r.ok)).toMatchObject({ rejection: { code: 'TASK_NOT_ACTIVE' } });
+    expect([a, b].find((r) => !r.ok)).toMatchObject({ refusal: { code: 'TASK_NOT_ACTIVE' } });
   });
 
   it('wakes the outbox dispatcher after commit, so effects go out without waiting for a poll', async () => {
@@ -52,7 +52,7 @@ describe('case runner', () => {
     const h = harness(await fresh(), { rules: undefined });
     const no = caseNo('norules');
     const result = await h.start(no, { decision: 'fees' });
-    expect(result).toMatchObject({ ok: false, rejection: { code: 'INVALID_COMMAND', message: expect.stringContaining("decision 'fees'") } });
+    expect(result).toMatchObject({ ok: false, refusal: { code: 'INVALID_COMMAND', message: expect.stringContaining("decision 'fees'") } });
     expect(await store.cases.loadCase(no)).toBeUndefined();
   });
 
@@ -60,7 +60,7 @@ describe('case runner', () => {
     const h = harness(await fresh());
     const no = caseNo('nodef');
     const result = await h.runner.execute(no, { type: 'case.start', caseId: no }, { definition: { key: 'no-such-item' } });
-    expect(result).toMatchObject({ ok: false, rejection: { code: 'INVALID_COMMAND', message: expect.stringContaining("'no-such-item' is not deployed") } });
+    expect(result).toMatchObject({ ok: false, refusal: { code: 'INVALID_COMMAND', message: expect.stringContaining("'no-such-item' is not deployed") } });
   });
 
   it('treats events numbered out of sequence by the core as a bug and writes nothing', async () => {

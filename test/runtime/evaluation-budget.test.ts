@@ -48,11 +48,11 @@ describe('evaluation budget at run time', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(refused).toMatchObject({
       ok: false,
-      rejection: { code: 'EVALUATION_BUDGET_EXCEEDED', details: { element: 'check', limit: 'list' } },
+      refusal: { code: 'EVALUATION_BUDGET_EXCEEDED', details: { element: 'check', limit: 'list' } },
     });
     if (refused.ok) return;
-    expect(refused.rejection.message).toContain("'check'");
-    expect(refused.rejection.message).toContain('1..startSize');
+    expect(refused.refusal.message).toContain("'check'");
+    expect(refused.refusal.message).toContain('1..startSize');
     // Nothing was stored, and the heap did not take the hundred million numbers (800 MB).
     expect(await store.cases.loadCase('SP-1')).toBeUndefined();
     expect(process.memoryUsage().heapUsed - before).toBeLessThan(200 * 1024 * 1024);

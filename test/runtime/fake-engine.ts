@@ -49,7 +49,7 @@ function step(state: FakeState, command: Command, ctx: EngineContext, faults: Fa
   const emit = (type: string, fields: Record<string, Json> = {}) =>
     events.push({ type, v: 1, seq: ++next.seq, at: ctx.now, ...(command.actor ? { actor: command.actor } : {}), ...fields });
   const reject = (code: 'CASE_ALREADY_STARTED' | 'TASK_NOT_ACTIVE' | 'TIMER_NOT_FOUND' | 'INVALID_COMMAND', message: string) =>
-    ({ ok: false as const, rejection: { code, message } });
+    ({ ok: false as const, refusal: { code, message } });
 
   switch (command.type) {
     case 'case.start': {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ConflictError } from '../../engine/runtime/errors.js';
 import { toErrorResponse } from '../../server/http/error-handler.js';
 import { APPROVAL_REJECTION_STATUS, HEARING_REJECTION_STATUS } from '../../server/http/approval-codes.js';
-import { ApiError, definitionRefused, fromRejection, REJECTION_STATUS, SERVER_STATUS, statusOf } from '../../server/http/errors.js';
+import { ApiError, definitionRefused, fromRefusal, REJECTION_STATUS, SERVER_STATUS, statusOf } from '../../server/http/errors.js';
 import { IdentityError } from '../../server/identity/users.js';
 import { RuleTableError } from '../../rules/errors.js';
 
@@ -28,7 +28,7 @@ describe('error catalogue', () => {
     expect(statusOf('HEARING_REQUEST_LATE')).toBe(422);
     expect(statusOf('HEARING_ALREADY_NOTIFIED')).toBe(409);
     for (const status of Object.values(HEARING_REJECTION_STATUS)) expect([403, 409, 422]).toContain(status);
-    expect(fromRejection({ code: 'SOMETHING_NEW', message: 'Expected x, but y' }).statusCode).toBe(422);
+    expect(fromRefusal({ code: 'SOMETHING_NEW', message: 'Expected x, but y' }).statusCode).toBe(422);
   });
 
   it('keeps only INTERNAL and NOT_READY at 5xx among the server codes', () => {

@@ -45,7 +45,7 @@ describe('routing runner', () => {
     expect(approval).toEqual(['APR-7 task.complete']);
     // Everything else still runs on the core, which knows no case P-1.
     const core = await t.app.runtime.runner.execute('P-1', { type: 'task.complete', taskId: 'P-1:e3' });
-    expect(core).toMatchObject({ ok: false, rejection: { code: 'CASE_NOT_STARTED' } });
+    expect(core).toMatchObject({ ok: false, refusal: { code: 'CASE_NOT_STARTED' } });
     const metrics = (await t.app.inject('/metrics')).body;
     expect(metrics).toContain('shenpi_commands_total{outcome="ok",type="task.complete"} 1');
     expect(metrics).toContain('shenpi_commands_total{outcome="rejected",type="task.complete"} 1');

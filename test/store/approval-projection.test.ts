@@ -25,7 +25,7 @@ async function rowsOf(knexCases: boolean) {
     itemCode: 'ITEM-06', channel: 'online', applicant, facts, actor: { id: applicant.id, name: applicant.name },
     materials: [pdf('M1'), shared('M2', '居民身份证', '3301**********3456', '公安机关'), pdf('M3'), pdf('M5'), pdf('M8', '告知承诺书')],
   });
-  if (!applied.ok) throw new Error(applied.rejection.message);
+  if (!applied.ok) throw new Error(applied.refusal.message);
   w.at('2026-05-19', '09:00'); // the day after the promised 05-18 (5 WD after Mon 05-11: 12, 13, 14, 15, 18)
   expect((await w.service.evaluateSupervision(applied.caseNo)).ok).toBe(true);
   const strip = (rows: Array<Record<string, unknown>>) => JSON.parse(JSON.stringify(rows).replaceAll(applied.caseNo, '<case>')) as unknown;

@@ -87,8 +87,8 @@ export function caseContract(store: () => OpenedStore): void {
       const no = caseNo('reject');
       await h.start(no);
       const result = await h.runner.execute(no, { type: 'task.complete', taskId: 'nope' });
-      expect(result).toMatchObject({ ok: false, rejection: { code: 'TASK_NOT_ACTIVE' } });
-      expect(await h.runner.execute(caseNo('ghost'), { type: 'task.complete', taskId: 'x' })).toMatchObject({ ok: false, rejection: { code: 'CASE_NOT_STARTED' } });
+      expect(result).toMatchObject({ ok: false, refusal: { code: 'TASK_NOT_ACTIVE' } });
+      expect(await h.runner.execute(caseNo('ghost'), { type: 'task.complete', taskId: 'x' })).toMatchObject({ ok: false, refusal: { code: 'CASE_NOT_STARTED' } });
       expect((await h.store.cases.loadCase(no))?.version).toBe(1);
     });
 
@@ -173,7 +173,7 @@ export function caseContract(store: () => OpenedStore): void {
       const no = caseNo('idem-reject');
       await h.start(no);
       const first = await h.runner.execute(no, { type: 'task.complete', taskId: 'later' }, { idempotencyKey: `${no}:r` });
-      expect(first).toMatchObject({ ok: false, rejection: { code: 'TASK_NOT_ACTIVE' } });
+      expect(first).toMatchObject({ ok: false, refusal: { code: 'TASK_NOT_ACTIVE' } });
       expect(await h.runner.execute(no, { type: 'task.complete', taskId: 'review' }, { idempotencyKey: `${no}:r` })).toEqual(first);
       expect((await h.store.cases.loadCase(no))?.version).toBe(1);
     });

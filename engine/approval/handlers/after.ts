@@ -12,7 +12,7 @@ import { autoIssueCertificate, isIssueStep, issueMoment, recordCertificate } fro
 import { openTasks } from '../../core/index.js';
 import { caseLight, supervisedSteps } from '../clocks.js';
 import type { Decider } from '../decider.js';
-import { refuse } from '../rejection.js';
+import { refuse } from '../refusal.js';
 import { SPGL } from '../status.js';
 import { refreshLight } from './refresh.js';
 import { recordOptions, recordViolations, supervisionWhy } from './supervise.js';

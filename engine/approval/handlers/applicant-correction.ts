@@ -12,7 +12,7 @@ import { openTasks } from '../../core/index.js';
 import type { TaskInfo } from '../../core/types.js';
 import type { LifecycleCommand, PassThroughCommand } from '../commands.js';
 import type { Decider } from '../decider.js';
-import { clockCode, refuse } from '../rejection.js';
+import { clockCode, refuse } from '../refusal.js';
 import { SPGL } from '../status.js';
 import { reactToCore } from './react.js';
 import { refreshDeadlines, refreshLight } from './refresh.js';

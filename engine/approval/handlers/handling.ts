@@ -13,7 +13,7 @@ import type { ItemSnapshot } from '../item-snapshot.js';
 import { isWindowTimer } from '../clocks.js';
 import type { Decider } from '../decider.js';
 import type { Explanation } from '../events.js';
-import { clockCode, refuse } from '../rejection.js';
+import { clockCode, refuse } from '../refusal.js';
 import { SPGL } from '../status.js';
 import { rejectToApplicant } from './applicant-correction.js';
 import { windowLapsed } from './intake.js';

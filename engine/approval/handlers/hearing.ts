@@ -9,7 +9,7 @@ import { decideHearingRequest, decideHearingSchedule, earliestHearingDay, HEARIN
 import { isIsoDate } from '../../calendar/dates.js';
 import type { LifecycleCommand } from '../commands.js';
 import type { Decider } from '../decider.js';
-import { clockCode, refuse } from '../rejection.js';
+import { clockCode, refuse } from '../refusal.js';
 import type { HearingRecord } from '../state.js';
 import { hearingEntitled, hearingWaived } from '../hearing-rights.js';
 import { endProcedure, startProcedure } from './handling.js';

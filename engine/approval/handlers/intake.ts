@@ -9,7 +9,7 @@ import { openTasks } from '../../core/index.js';
 import type { LifecycleCommand } from '../commands.js';
 import { dayOf, openWindow } from '../clocks.js';
 import type { Decider } from '../decider.js';
-import { clockCode, refuse } from '../rejection.js';
+import { clockCode, refuse } from '../refusal.js';
 import { SPGL } from '../status.js';
 import { awaitsResubmission, resubmit } from './applicant-correction.js';
 import { startHandling } from './start-handling.js';

@@ -6,7 +6,7 @@ import { openTasks } from '../../core/index.js';
 import type { TaskInfo } from '../../core/types.js';
 import type { TaskNoteCommand } from '../commands.js';
 import type { Decider } from '../decider.js';
-import { refuse } from '../rejection.js';
+import { refuse } from '../refusal.js';
 import { URGES_PER_TASK_PER_DAY } from '../task-notes.js';
 
 type Of<T extends TaskNoteCommand['type']> = Extract<TaskNoteCommand, { type: T }>;

@@ -1,7 +1,7 @@
 /** `case.start`, `case.suspend`, `case.resume`, `case.cancel`, `case.return`. */
 import type { ExecutableDefinition } from '../model.js';
 import { activateProcess } from '../elements/process.js';
-import { reject } from '../rejection.js';
+import { refuse } from '../refusal.js';
 import type { Run } from '../run.js';
 import { byKey } from '../state.js';
 import type { Command, ReasonCode } from '../types.js';
@@ -12,18 +12,18 @@ function chooseStart(def: ExecutableDefinition, startEventId?: string): string {
   const starts = def.scopes[def.processId]?.startEvents ?? [];
   if (startEventId !== undefined) {
     if (!starts.includes(startEventId)) {
-      reject('START_EVENT_NOT_FOUND', `Expected '${startEventId}' to be a start event of process '${def.processId}', but it is not (start events: ${starts.join(', ') || 'none'})`);
+      refuse('START_EVENT_NOT_FOUND', `Expected '${startEventId}' to be a start event of process '${def.processId}', but it is not (start events: ${starts.join(', ') || 'none'})`);
     }
     return startEventId;
   }
   const none = starts.find((id) => (def.nodes[id]?.event?.kind ?? 'none') === 'none') ?? (starts.length === 1 ? starts[0] : undefined);
-  if (!none) reject('START_EVENT_NOT_FOUND', `Expected process '${def.processId}' to have a none start event, but it has ${starts.length} other start events; name one`);
+  if (!none) refuse('START_EVENT_NOT_FOUND', `Expected process '${def.processId}' to have a none start event, but it has ${starts.length} other start events; name one`);
   return none;
 }
 
 export function start(run: Run, cmd: Of<'case.start'>): void {
   if (run.state.status !== 'idle') {
-    reject('CASE_ALREADY_STARTED', `Expected case '${cmd.caseId}' not to be started, but it is ${run.state.status}`);
+    refuse('CASE_ALREADY_STARTED', `Expected case '${cmd.caseId}' not to be started, but it is ${run.state.status}`);
   }
   const def = run.definition;
   const startId = chooseStart(def, cmd.startEventId);
@@ -42,7 +42,7 @@ export function suspend(run: Run, cmd: Of<'case.suspend'>): void {
 }
 
 export function resume(run: Run, cmd: Of<'case.resume'>): void {
-  if (!run.state.suspended) reject('CASE_NOT_SUSPENDED', `Expected case '${run.state.caseId}' to be suspended, but it is running`);
+  if (!run.state.suspended) refuse('CASE_NOT_SUSPENDED', `Expected case '${run.state.caseId}' to be suspended, but it is running`);
   run.emit('case.resumed', { reason: cmd.reason, ...reasonCode(cmd) });
 }
 
@@ -74,7 +74,7 @@ export function returnTo(run: Run, cmd: Of<'case.return'>): void {
         : scope !== undefined
           ? 'its scope was interrupted by an event subprocess'
           : 'it was never passed on the main line (not yet reached, or only inside a parallel branch)';
-    reject('RETURN_TARGET_INVALID', `Expected '${target}' to be an earlier step of this case, but ${found}`, { toElementId: target });
+    refuse('RETURN_TARGET_INVALID', `Expected '${target}' to be an earlier step of this case, but ${found}`, { toElementId: target });
   }
   run.terminateChildren(scope);
   run.emit('case.returned', { toElementId: target, reason: cmd.reason, scope, ...reasonCode(cmd) });

@@ -1,7 +1,7 @@
 /** `message.correlate` and `timer.fire`: the outside world's events reaching a waiting case. */
 import { triggerBoundary } from '../elements/boundary-event.js';
 import { triggerEventSubprocess } from '../elements/sub-process.js';
-import { reject } from '../rejection.js';
+import { refuse } from '../refusal.js';
 import type { Run } from '../run.js';
 import { keyOf, publicId } from '../state.js';
 import { subscriptions } from '../subscriptions.js';
@@ -21,7 +21,7 @@ function deliver(run: Run, owner: string, el: string, vars?: Variables): void {
 /** Correlates a message by name to the oldest subscription of this case (one message, one catcher). */
 export function correlate(run: Run, cmd: Of<'message.correlate'>): void {
   const sub = subscriptions(run).find((s) => s.name === cmd.name);
-  if (!sub) reject('MESSAGE_NOT_EXPECTED', `Expected case '${run.state.caseId}' to wait for message '${cmd.name}', but nothing waits for it`);
+  if (!sub) refuse('MESSAGE_NOT_EXPECTED', `Expected case '${run.state.caseId}' to wait for message '${cmd.name}', but nothing waits for it`);
   run.emit('message.correlated', { name: cmd.name, key: sub.owner, el: sub.el, variables: cmd.variables });
   deliver(run, sub.owner, sub.el, cmd.variables ?? {});
 }
@@ -34,7 +34,7 @@ export function fire(run: Run, cmd: Of<'timer.fire'>): void {
   const key = keyOf(run.state, cmd.timerId);
   const timer = key === undefined ? undefined : run.state.timers[key];
   if (key === undefined || !timer) {
-    reject('TIMER_NOT_FOUND', `Expected timer '${cmd.timerId}' to be open in case '${run.state.caseId}', but it is not (fired, cancelled or withdrawn)`);
+    refuse('TIMER_NOT_FOUND', `Expected timer '${cmd.timerId}' to be open in case '${run.state.caseId}', but it is not (fired, cancelled or withdrawn)`);
   }
   run.emit('timer.fired', { timerId: publicId(run.state, key), key });
   deliver(run, timer.owner, timer.el);

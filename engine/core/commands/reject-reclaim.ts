@@ -5,7 +5,7 @@
  * With `back-to-me` the scope remembers the rejecting step and, once the target is done again, goes straight
  * back to it. A reclaim undoes a completion while the steps it opened are untouched.
  */
-import { reject } from '../rejection.js';
+import { refuse } from '../refusal.js';
 import type { Run } from '../run.js';
 import { byKey, keyNumber, publicId } from '../state.js';
 import type { Command, TaskInfo } from '../types.js';
@@ -25,7 +25,7 @@ function previousStep(run: Run, key: string, el: string): string {
       if (id !== el && STEPS.has(run.defOf(s).nodes[id]?.kind ?? '')) return id;
     }
   }
-  return reject('RETURN_TARGET_INVALID', `Expected a step passed before '${el}' to reject to, but there is none`, { toElementId: 'previous' });
+  return refuse('RETURN_TARGET_INVALID', `Expected a step passed before '${el}' to reject to, but there is none`, { toElementId: 'previous' });
 }
 
 /** The child of `scope` that holds `key` (the instance itself, its multi-instance body, a subprocess). */
@@ -39,7 +39,7 @@ function childOf(run: Run, scope: string, key: string): string | undefined {
 export function rejectTask(run: Run, cmd: Of<'task.reject'>): void {
   const { key, task } = openTask(run, cmd.taskId, ['userTask', 'manualTask']);
   assertAssignee(task, cmd.actor);
-  if (task.delegated) reject('TASK_DELEGATED', `Expected task '${cmd.taskId}' to be with its owner to reject it, but it is delegated to '${task.assignee}'`);
+  if (task.delegated) refuse('TASK_DELEGATED', `Expected task '${cmd.taskId}' to be with its owner to reject it, but it is delegated to '${task.assignee}'`);
   const target = cmd.to === 'previous' ? previousStep(run, key, task.elementId) : cmd.to;
   const scopes = byKey(run.state.elements).filter((k) => run.inst(k).passed?.includes(target));
   const scope = scopes.length === 1 && run.inst(scopes[0]!).state === 'active' ? scopes[0]! : undefined;
@@ -47,7 +47,7 @@ export function rejectTask(run: Run, cmd: Of<'task.reject'>): void {
     const child = childOf(run, scope, key);
     const resumable = child !== undefined && run.inst(child).mainLine === true && run.inst(child).el === task.elementId && target !== task.elementId;
     if (cmd.resume === 'back-to-me' && !resumable) {
-      reject('REJECT_RESUME_INVALID', `Expected '${task.elementId}' to be a step on the main line after '${target}' to come back to, but it runs inside a parallel branch or a subprocess; resume through`, { toElementId: target });
+      refuse('REJECT_RESUME_INVALID', `Expected '${task.elementId}' to be a step on the main line after '${target}' to come back to, but it runs inside a parallel branch or a subprocess; resume through`, { toElementId: target });
     }
     run.emit('task.rejected', { taskId: cmd.taskId, el: task.elementId, toElementId: target, resume: cmd.resume, reason: cmd.reason, scope });
   }
@@ -59,23 +59,23 @@ export function reclaim(run: Run, cmd: Of<'task.reclaim'>): void {
   const opened = byKey(run.state.elements).filter((k) => run.state.elements[k]!.task?.prev?.taskId === cmd.taskId);
   const prev = opened.length ? run.state.elements[opened.at(-1)!]!.task!.prev! : undefined;
   if (!prev) {
-    reject('RECLAIM_NOT_ALLOWED', `Expected an open step that task '${cmd.taskId}' handed over to, but there is none (the next step went on, or the task was not completed)`);
+    refuse('RECLAIM_NOT_ALLOWED', `Expected an open step that task '${cmd.taskId}' handed over to, but there is none (the next step went on, or the task was not completed)`);
   }
   if (cmd.actor !== undefined && prev.by !== undefined && cmd.actor.id !== prev.by) {
-    reject('TASK_ASSIGNED_TO_OTHER', `Expected the approver '${prev.by}' who completed task '${cmd.taskId}' to take it back, but '${cmd.actor.id}' tried`);
+    refuse('TASK_ASSIGNED_TO_OTHER', `Expected the approver '${prev.by}' who completed task '${cmd.taskId}' to take it back, but '${cmd.actor.id}' tried`);
   }
   if (run.state.elements[prev.scope]?.state !== 'active') {
-    reject('RECLAIM_NOT_ALLOWED', `Expected the scope of '${prev.el}' to be running to take it back, but it ended (a multi-instance step or a subprocess completed)`);
+    refuse('RECLAIM_NOT_ALLOWED', `Expected the scope of '${prev.el}' to be running to take it back, but it ended (a multi-instance step or a subprocess completed)`);
   }
   const withdraw = [...new Set(opened.map((k) => childOf(run, prev.scope, k)))];
-  if (withdraw.includes(undefined)) reject('RECLAIM_NOT_ALLOWED', `Expected the next step of '${prev.el}' in the same scope, but it left it`);
+  if (withdraw.includes(undefined)) refuse('RECLAIM_NOT_ALLOWED', `Expected the next step of '${prev.el}' in the same scope, but it left it`);
   const inside = (k: string): boolean => withdraw.some((w) => w === k || childOf(run, w!, k) !== undefined);
   const live = byKey(run.state.elements).filter((k) => keyNumber(k) > prev.since);
   const moved = live.filter((k) => !inside(k) || (run.state.elements[k]!.task && !opened.includes(k)));
   const touched = opened.filter((k) => run.state.elements[k]!.task!.touched);
   if (moved.length || touched.length) {
     const names = [...touched, ...moved].map((k) => stepName(run.state.elements[k]!.task, run.inst(k).el));
-    reject('RECLAIM_NOT_ALLOWED', `Expected the next step of '${prev.el}' to be untouched, but ${names.join(', ')} was already worked on or the case moved on`);
+    refuse('RECLAIM_NOT_ALLOWED', `Expected the next step of '${prev.el}' to be untouched, but ${names.join(', ')} was already worked on or the case moved on`);
   }
   for (const k of withdraw) run.terminate(k!);
   run.emit('task.reclaimed', {

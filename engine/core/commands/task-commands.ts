@@ -1,5 +1,5 @@
 /** `task.claim`, `task.complete` and `decision.complete`: work on the open tasks of a case. */
-import { reject } from '../rejection.js';
+import { refuse } from '../refusal.js';
 import type { Run } from '../run.js';
 import { keyOf, keyNumber } from '../state.js';
 import type { Actor, Command, Json, TaskInfo, Variables } from '../types.js';
@@ -11,18 +11,18 @@ export function openTask(run: Run, taskId: string, kinds: TaskInfo['kind'][]): {
   const key = keyOf(run.state, taskId);
   const task = key === undefined ? undefined : run.state.elements[key]?.task;
   if (key === undefined || !/^e\d+$/.test(key) || keyNumber(key) > run.state.next) {
-    reject('TASK_NOT_FOUND', `Expected task '${taskId}' to exist in case '${run.state.caseId}', but it does not`);
+    refuse('TASK_NOT_FOUND', `Expected task '${taskId}' to exist in case '${run.state.caseId}', but it does not`);
   }
-  if (!task) reject('TASK_NOT_ACTIVE', `Expected task '${taskId}' to be active, but it was completed or cancelled`);
+  if (!task) refuse('TASK_NOT_ACTIVE', `Expected task '${taskId}' to be active, but it was completed or cancelled`);
   if (!kinds.includes(task.kind)) {
-    reject('INVALID_COMMAND', `Expected task '${taskId}' to be a ${kinds.join(' or ')}, but it is a ${task.kind}`);
+    refuse('INVALID_COMMAND', `Expected task '${taskId}' to be a ${kinds.join(' or ')}, but it is a ${task.kind}`);
   }
   return { key, task };
 }
 
 export function assertAssignee(task: TaskInfo, actor?: Actor): void {
   if (task.assignee !== undefined && actor !== undefined && actor.id !== task.assignee) {
-    reject('TASK_ASSIGNED_TO_OTHER', `Expected task '${task.taskId}' to be assigned to '${actor.id}', but it is assigned to '${task.assignee}'`);
+    refuse('TASK_ASSIGNED_TO_OTHER', `Expected task '${task.taskId}' to be assigned to '${actor.id}', but it is assigned to '${task.assignee}'`);
   }
 }
 
@@ -35,7 +35,7 @@ export function assertSeparated(run: Run, key: string, who: string | undefined):
   const node = run.node(key);
   const el = node.approval?.separateFrom?.find((e) => run.approverOf(e) === who);
   if (el !== undefined) {
-    reject('SEPARATION_OF_DUTIES', `Expected another user than '${who}' to hold step '${node.id}', since '${who}' completed '${el}' of this case`, { element: node.id, separateFrom: el, user: who });
+    refuse('SEPARATION_OF_DUTIES', `Expected another user than '${who}' to hold step '${node.id}', since '${who}' completed '${el}' of this case`, { element: node.id, separateFrom: el, user: who });
   }
 }
 
@@ -43,7 +43,7 @@ export function claim(run: Run, cmd: Of<'task.claim'>): void {
   const { key, task } = openTask(run, cmd.taskId, ['userTask', 'manualTask']);
   assertSeparated(run, key, cmd.assignee);
   if (task.assignee !== undefined && task.assignee !== cmd.assignee) {
-    reject('TASK_ASSIGNED_TO_OTHER', `Expected task '${cmd.taskId}' to be unassigned, but it is assigned to '${task.assignee}'`);
+    refuse('TASK_ASSIGNED_TO_OTHER', `Expected task '${cmd.taskId}' to be unassigned, but it is assigned to '${task.assignee}'`);
   }
   run.emit('task.claimed', { taskId: cmd.taskId, assignee: cmd.assignee });
 }
@@ -60,7 +60,7 @@ export function complete(run: Run, cmd: Of<'task.complete'>): void {
   assertAssignee(task, cmd.actor);
   assertSeparated(run, key, cmd.actor?.id ?? task.assignee);
   if (task.delegated) {
-    reject('TASK_DELEGATED', `Expected task '${cmd.taskId}' to be back with its owner '${task.owner}', but it is delegated to '${task.assignee}': resolve it first`);
+    refuse('TASK_DELEGATED', `Expected task '${cmd.taskId}' to be back with its owner '${task.owner}', but it is delegated to '${task.assignee}': resolve it first`);
   }
   const next = task.queue?.[0];
   if (next !== undefined) {

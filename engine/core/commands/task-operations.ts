@@ -4,7 +4,7 @@
  * does not restart because another official works it.
  */
 import { settleBody } from '../elements/multi-instance-body.js';
-import { reject } from '../rejection.js';
+import { refuse } from '../refusal.js';
 import type { Run } from '../run.js';
 import { childrenOf, publicId } from '../state.js';
 import type { Actor, Command, Json, TaskInfo } from '../types.js';
@@ -17,23 +17,23 @@ const WORKED: TaskInfo['kind'][] = ['userTask', 'manualTask'];
 /** The user the task is with: its assignee, or the actor taking an unassigned task. */
 function holder(task: TaskInfo, actor: Actor | undefined, command: string): string {
   const who = task.assignee ?? actor?.id;
-  if (who === undefined) reject('INVALID_COMMAND', `Expected ${command} on task '${task.taskId}' to name its actor, but it names none`);
+  if (who === undefined) refuse('INVALID_COMMAND', `Expected ${command} on task '${task.taskId}' to name its actor, but it names none`);
   return who;
 }
 
 /** The task must be with its owner: not delegated, not with a signer who signs before the owner. */
 function assertWithOwner(task: TaskInfo, command: string): void {
   if (task.delegated) {
-    reject('TASK_DELEGATED', `Expected task '${task.taskId}' to be with its owner for ${command}, but it is delegated to '${task.assignee}'`);
+    refuse('TASK_DELEGATED', `Expected task '${task.taskId}' to be with its owner for ${command}, but it is delegated to '${task.assignee}'`);
   }
   if (task.owner !== undefined && task.assignee !== task.owner) {
-    reject('TASK_WITH_SIGNER', `Expected task '${task.taskId}' to be with its owner '${task.owner}' for ${command}, but signer '${task.assignee}' is signing it`);
+    refuse('TASK_WITH_SIGNER', `Expected task '${task.taskId}' to be with its owner '${task.owner}' for ${command}, but signer '${task.assignee}' is signing it`);
   }
 }
 
 function assertOther(task: TaskInfo, from: string, to: string, command: string): void {
   if (!to.trim() || to === from) {
-    reject('SIGNERS_INVALID', `Expected ${command} of task '${task.taskId}' to name another user than '${from}', but got '${to}'`, { to });
+    refuse('SIGNERS_INVALID', `Expected ${command} of task '${task.taskId}' to name another user than '${from}', but got '${to}'`, { to });
   }
 }
 
@@ -61,7 +61,7 @@ export function delegate(run: Run, cmd: Of<'task.delegate'>): void {
 /** The delegate hands the task back to its owner, with their opinion. */
 export function resolve(run: Run, cmd: Of<'task.resolve'>): void {
   const { task } = openTask(run, cmd.taskId, WORKED);
-  if (!task.delegated || task.owner === undefined) reject('TASK_NOT_DELEGATED', `Expected task '${cmd.taskId}' to be delegated, but it is not`);
+  if (!task.delegated || task.owner === undefined) refuse('TASK_NOT_DELEGATED', `Expected task '${cmd.taskId}' to be delegated, but it is not`);
   assertAssignee(task, cmd.actor);
   run.emit('task.resolved', { taskId: cmd.taskId, owner: task.owner, by: task.assignee!, opinion: cmd.opinion });
 }
@@ -70,11 +70,11 @@ function assertSigners(task: TaskInfo, owner: string, signers: string[]): void {
   const seen = new Set<string>();
   for (const s of signers) {
     if (!s.trim() || s === owner || seen.has(s) || task.queue?.includes(s) || task.added?.includes(s)) {
-      reject('SIGNERS_INVALID', `Expected new signers for task '${task.taskId}', but '${s}' is empty, the owner, repeated or already a signer`, { signer: s });
+      refuse('SIGNERS_INVALID', `Expected new signers for task '${task.taskId}', but '${s}' is empty, the owner, repeated or already a signer`, { signer: s });
     }
     seen.add(s);
   }
-  if (signers.length === 0) reject('SIGNERS_INVALID', `Expected at least one signer to add to task '${task.taskId}', but got none`);
+  if (signers.length === 0) refuse('SIGNERS_INVALID', `Expected at least one signer to add to task '${task.taskId}', but got none`);
 }
 
 /**
@@ -96,7 +96,7 @@ export function addSigners(run: Run, cmd: Of<'task.add-signers'>): void {
   const body = run.inst(scope).body;
   const mi = run.node(key).multiInstance;
   if (!body || !mi || mi.sequential) {
-    reject('SIGNERS_INVALID', `Expected task '${cmd.taskId}' to be an instance of a parallel multi-instance step for parallel 加签, but '${task.elementId}' is ${mi ? 'sequential' : 'a single step'}; add signers before or after`, { mode: cmd.mode });
+    refuse('SIGNERS_INVALID', `Expected task '${cmd.taskId}' to be an instance of a parallel multi-instance step for parallel 加签, but '${task.elementId}' is ${mi ? 'sequential' : 'a single step'}; add signers before or after`, { mode: cmd.mode });
   }
   // A joint step's new instance belongs to the adder's co-department; any other iterates over the signers.
   const own = run.inst(key).vars?.[mi.elementVariable ?? ''] ?? null;
@@ -113,7 +113,7 @@ export function removeSigners(run: Run, cmd: Of<'task.remove-signers'>): void {
   const { key, task } = openTask(run, cmd.taskId, WORKED);
   const owner = task.owner ?? task.assignee;
   if (owner !== undefined && cmd.actor !== undefined && cmd.actor.id !== owner) {
-    reject('TASK_ASSIGNED_TO_OTHER', `Expected the owner '${owner}' of task '${cmd.taskId}' to remove its signers, but '${cmd.actor.id}' tried`);
+    refuse('TASK_ASSIGNED_TO_OTHER', `Expected the owner '${owner}' of task '${cmd.taskId}' to remove its signers, but '${cmd.actor.id}' tried`);
   }
   const scope = run.inst(key).scope!;
   const siblings = run.inst(scope).body ? childrenOf(run.state, scope) : [];
@@ -122,11 +122,11 @@ export function removeSigners(run: Run, cmd: Of<'task.remove-signers'>): void {
     const pending = task.added?.includes(s) && (task.queue?.includes(s) || (task.assignee === s && s !== owner));
     const instance = siblings.find((k) => run.state.elements[k]?.task?.addedBy === cmd.taskId && run.state.elements[k]?.task?.assignee === s);
     if (!pending && !instance) {
-      reject('SIGNER_NOT_REMOVABLE', `Expected '${s}' to be a signer added to task '${cmd.taskId}' by 加签 who has not signed yet, but they are not`, { signer: s });
+      refuse('SIGNER_NOT_REMOVABLE', `Expected '${s}' to be a signer added to task '${cmd.taskId}' by 加签 who has not signed yet, but they are not`, { signer: s });
     }
     if (instance) withdrawn.push(instance);
   }
-  if (cmd.signers.length === 0) reject('SIGNERS_INVALID', `Expected at least one signer to remove from task '${cmd.taskId}', but got none`);
+  if (cmd.signers.length === 0) refuse('SIGNERS_INVALID', `Expected at least one signer to remove from task '${cmd.taskId}', but got none`);
   const ids = withdrawn.map((k) => publicId(run.state, k));
   const before = task.assignee;
   for (const k of withdrawn) run.terminate(k);

@@ -4,7 +4,7 @@
  * visible variables) become the child's variables; on completion its output mappings (or, without any,
  * all the child's variables) flow back to the caller.
  */
-import { reject } from '../rejection.js';
+import { refuse } from '../refusal.js';
 import { behavior } from './behavior.js';
 import { activateProcess } from './process.js';
 
@@ -12,7 +12,7 @@ export const callActivity = behavior({
   onActivate(run, key) {
     const node = run.node(key);
     const called = node.calledElement;
-    if (!called) reject('CALLED_DEFINITION_NOT_FOUND', `Expected call activity '${node.id}' to name a definition, but it names none`);
+    if (!called) refuse('CALLED_DEFINITION_NOT_FOUND', `Expected call activity '${node.id}' to name a definition, but it names none`);
     const def = run.resolve(called.key, called.version);
     const vars = node.inputs?.length ? { ...run.inst(key).vars } : run.view(key);
     // Pin the version actually resolved, so that later steps run the same definition.

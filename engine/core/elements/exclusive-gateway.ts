@@ -3,7 +3,7 @@
  * is true (or that has none), else the default flow. No flow and no default refuses the command with
  * NO_FLOW_TAKEN instead of stranding the token. Converging, it simply passes every token on.
  */
-import { reject } from '../rejection.js';
+import { refuse } from '../refusal.js';
 import { behavior } from './behavior.js';
 
 export const exclusiveGateway = behavior({
@@ -16,6 +16,6 @@ export const exclusiveGateway = behavior({
       if (condition === undefined || run.condition(condition, key)) return [id];
     }
     if (node.defaultFlow) return [node.defaultFlow];
-    return reject('NO_FLOW_TAKEN', `Expected a condition on a flow out of exclusive gateway '${node.id}' to be true, but none was and there is no default flow`);
+    return refuse('NO_FLOW_TAKEN', `Expected a condition on a flow out of exclusive gateway '${node.id}' to be true, but none was and there is no default flow`);
   },
 });

@@ -7,7 +7,7 @@
  * instance's `loopCounter` and element variable.
  */
 import type { NodeDef } from '../model.js';
-import { reject } from '../rejection.js';
+import { refuse } from '../refusal.js';
 import type { MultiInstanceBody } from '../state.js';
 import type { Json, Variables } from '../types.js';
 import { behavior } from './behavior.js';
@@ -23,19 +23,19 @@ export function planBody(run: ElementContext, scope: string, node: NodeDef): Mul
   if (mi.collection) {
     const value = run.evaluate(mi.collection, scope);
     if (!Array.isArray(value)) {
-      reject('EXPRESSION_FAILED', `Expected collection '${mi.collection}' of '${node.id}' to be a list, but it was ${JSON.stringify(value)}`);
+      refuse('EXPRESSION_FAILED', `Expected collection '${mi.collection}' of '${node.id}' to be a list, but it was ${JSON.stringify(value)}`);
     }
     items = value as Json[];
   } else if (mi.cardinality) {
     const n = run.evaluate(mi.cardinality, scope);
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
-      reject('EXPRESSION_FAILED', `Expected cardinality '${mi.cardinality}' of '${node.id}' to be a whole number, but it was ${JSON.stringify(n)}`);
+      refuse('EXPRESSION_FAILED', `Expected cardinality '${mi.cardinality}' of '${node.id}' to be a whole number, but it was ${JSON.stringify(n)}`);
     }
     items = new Array<Json>(n).fill(null);
   } else if (node.approval?.joint) {
     items = [...node.approval.joint.coDepartments];
   } else {
-    return reject('EXPRESSION_FAILED', `Expected a collection or cardinality on multi-instance '${node.id}', but it has neither`);
+    return refuse('EXPRESSION_FAILED', `Expected a collection or cardinality on multi-instance '${node.id}', but it has neither`);
   }
   const body: MultiInstanceBody = { items, started: 0, completed: 0 };
   if (mi.outputCollection) body.outputs = items.map(() => null);

@@ -6,7 +6,7 @@
  */
 import type { ApprovalSpec } from '../model.js';
 import { resolveCandidates, type OrgSnapshot } from '../organisation.js';
-import { reject } from '../rejection.js';
+import { refuse } from '../refusal.js';
 import type { Handover } from '../types.js';
 import type { ElementContext } from './context.js';
 
@@ -34,7 +34,7 @@ export function assignStep(run: ElementContext, key: string, approval: ApprovalS
     if (policy === 'pass') return { auto: 'empty', candidates: [] };
     if (policy === 'admin' && department !== undefined) users = (org.departments[department]?.admins ?? []).filter((u) => !kept.has(u));
     if (users.length === 0) {
-      reject('NO_APPROVER', `Expected somebody to hold step '${el}' (${department ? `department '${department}'` : 'no department'}), but its candidate rule finds nobody${kept.size ? ` once ${[...kept].map((u) => `'${u}'`).join(', ')} stand aside` : ''} and its empty-approver policy is '${policy}'`, { element: el, policy });
+      refuse('NO_APPROVER', `Expected somebody to hold step '${el}' (${department ? `department '${department}'` : 'no department'}), but its candidate rule finds nobody${kept.size ? ` once ${[...kept].map((u) => `'${u}'`).join(', ')} stand aside` : ''} and its empty-approver policy is '${policy}'`, { element: el, policy });
     }
   }
   return users.length === 1 ? { candidates: users, assignee: users[0]! } : { candidates: users };

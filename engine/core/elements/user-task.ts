@@ -3,7 +3,7 @@
  * a due instant from its time limit, and waits for `task.complete`. Terminated, it cancels its task.
  */
 import type { ElementContext } from './context.js';
-import { compact } from '../rejection.js';
+import { compact } from '../refusal.js';
 import { limitDueAt } from '../time.js';
 import type { Json, TaskInfo } from '../types.js';
 import { behavior, type ElementBehavior } from './behavior.js';

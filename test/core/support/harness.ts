@@ -18,7 +18,7 @@ import {
   type Effect,
   type EngineContext,
   type ExecutableDefinition,
-  type Rejection,
+  type Refusal,
   type Variables,
 } from '../../../engine/core/index.js';
 import type { OrgSnapshot } from '../../../engine/core/organisation.js';
@@ -56,16 +56,16 @@ export class TestCase {
   /** Runs a command that must be accepted; checks replay and the JSON round trip. */
   run(command: Command): this {
     const result = step(this.definition, this.state, command, this.ctx());
-    if (!result.ok) throw new Error(`${command.type} rejected: ${result.rejection.code} ${result.rejection.message}`);
+    if (!result.ok) throw new Error(`${command.type} rejected: ${result.refusal.code} ${result.refusal.message}`);
     this.accept(result.state, result.events, result.effects);
     return this;
   }
 
   /** Runs a command that must be refused, returning the rejection; the state stays as it was. */
-  refuse(command: Command): Rejection {
+  refuse(command: Command): Refusal {
     const result = step(this.definition, this.state, command, this.ctx());
     if (result.ok) throw new Error(`${command.type} was accepted, expected a rejection`);
-    return result.rejection;
+    return result.refusal;
   }
 
   private accept(state: CaseState, events: CaseEvent[], effects: Effect[]): void {

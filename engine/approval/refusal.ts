@@ -3,10 +3,10 @@
  * Refusals decided by the legal clocks keep their code, written in upper snake case
  * (`extension.over-cap` -> `EXTENSION_OVER_CAP`).
  */
-import type { Json, Rejection, RejectionCode } from '../core/types.js';
+import type { Json, Refusal, RefusalCode } from '../core/types.js';
 
 /** The stable codes of lifecycle refusals. */
-export type ApprovalRejectionCode =
+export type ApprovalRefusalCode =
   | 'CASE_ALREADY_APPLIED'
   | 'CASE_NOT_APPLIED'
   | 'WRONG_PHASE'
@@ -59,7 +59,7 @@ export type ApprovalRejectionCode =
  * The refusals of the hearing commands (行政许可法 第47条, 第48条), in a list of their own; the HTTP layer maps
  * each to a status in a table that, like the lifecycle's, fails to compile until every code has one.
  */
-export type HearingRejectionCode =
+export type HearingRefusalCode =
   | 'HEARING_ALREADY_NOTIFIED'
   | 'HEARING_NOT_NOTIFIED'
   | 'HEARING_NOT_A_PARTY'
@@ -77,24 +77,24 @@ export type HearingRejectionCode =
   | 'HEARING_BEYOND_LIMIT';
 
 /** A refusal of an approval command: the core's shape, with the lifecycle codes added. */
-export interface ApprovalRejection extends Omit<Rejection, 'code'> {
-  code: RejectionCode | ApprovalRejectionCode | HearingRejectionCode;
+export interface ApprovalRefusal extends Omit<Refusal, 'code'> {
+  code: RefusalCode | ApprovalRefusalCode | HearingRefusalCode;
   details?: Record<string, Json>;
 }
 
 /** Thrown inside a step to refuse the command; `approvalStep` turns it into a value. */
-export class ApprovalRejectionError extends Error {
-  constructor(readonly rejection: ApprovalRejection) {
-    super(rejection.message);
+export class ApprovalRefusalError extends Error {
+  constructor(readonly refusal: ApprovalRefusal) {
+    super(refusal.message);
   }
 }
 
 /** Refuses the command being stepped. */
-export function refuse(code: ApprovalRejection['code'], message: string, details?: Record<string, Json>): never {
-  throw new ApprovalRejectionError({ code, message, ...(details ? { details } : {}) });
+export function refuse(code: ApprovalRefusal['code'], message: string, details?: Record<string, Json>): never {
+  throw new ApprovalRefusalError({ code, message, ...(details ? { details } : {}) });
 }
 
 /** The lifecycle code of a refusal decided by engine/clocks (`extension.over-cap` -> `EXTENSION_OVER_CAP`). */
-export function clockCode(code: string): ApprovalRejectionCode | HearingRejectionCode {
-  return code.replace(/[.-]/g, '_').toUpperCase() as ApprovalRejectionCode | HearingRejectionCode;
+export function clockCode(code: string): ApprovalRefusalCode | HearingRefusalCode {
+  return code.replace(/[.-]/g, '_').toUpperCase() as ApprovalRefusalCode | HearingRefusalCode;
 }
