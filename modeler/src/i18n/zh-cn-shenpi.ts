@@ -3,6 +3,9 @@
  * dictionary is merged last and wins over the others, so its keys are its own ('Implementing department',
  * 'Column name'), never a key the console or the portal translate differently.
  */
+import { codeWord } from '../../../contracts/messages/notifications.js';
+import { SPECIAL_PROCEDURE_TYPES } from '../../../contracts/vocabulary/special-procedures.js';
+
 export const ZH_CN_SHENPI: Readonly<Record<string, string>> = {
   // Page
   'Shenpi modeler': '审批 流程建模器',
@@ -43,10 +46,8 @@ export const ZH_CN_SHENPI: Readonly<Record<string, string>> = {
   'working days': '工作日', 'calendar days': '自然日', 'ISO 8601 duration': 'ISO 8601 时长',
   'Special procedure': '特别程序',
   'None': '无',
-  // The special procedure kinds, one entry each (engine/clocks/special-procedures.ts, catalog.json's codes).
-  'procedure.HEARING': '听证', 'procedure.BID': '招标', 'procedure.AUCTION': '拍卖', 'procedure.INSPECT_TEST': '检验检测',
-  'procedure.APPRAISAL': '鉴定', 'procedure.EXPERT': '专家评审', 'procedure.PUBLIC_NOTICE': '公示',
-  'procedure.SITE_CHECK': '现场踏勘', 'procedure.APPLICANT_RECTIFY': '申请人整改',
+  // The special procedure kinds, by the words the server's messages use (one dictionary for both).
+  ...Object.fromEntries(SPECIAL_PROCEDURE_TYPES.map((k) => [`procedure.${k}`, codeWord(`procedure.${k}`) ?? k])),
   'Counts toward the statutory limit': '计入法定时限',
   'Counts toward the promised limit': '计入承诺时限',
   'counts': '计入', 'does not count': '不计入', 'default (art. 45)': '默认（行政许可法第四十五条）',
