@@ -14,6 +14,8 @@ export const NeededMaterialSchema = Type.Object({
   source: Type.String({ description: '`applicant` (uploaded) or `shared` (from the certificate library)' }),
   sharedCertificate: Type.Optional(Type.String({ description: 'For a shared material: the kind of certificate (营业执照 …)' })),
 }, { additionalProperties: false, description: 'A required material and why' });
+/** A material the facts require, as the check answers it. */
+export type NeededMaterialView = Static<typeof NeededMaterialSchema>;
 
 /** The answer of a materials check. */
 export const MaterialsCheckSchema = Type.Object({

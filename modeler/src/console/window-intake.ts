@@ -6,6 +6,7 @@
  * submits; the clerk is recorded as who registered it (server/cases/applicant-identity.ts). The case page
  * opens next, where the clerk accepts it on the spot.
  */
+import type { MaterialsCheck } from '../../../contracts/api/index.js';
 import { factsFieldset, readFacts, type DeclaredFact } from '../portal/facts-form.js';
 import { chosenFiles, materialsForm, missingMaterials, neededList, neededMaterials, sharedInputs, sharedReferences, uploadInputs, type NeededMaterial } from '../portal/materials.js';
 import type { ItemRow } from '../ui/api-types.js';
@@ -62,7 +63,7 @@ export async function windowIntakePage(ctx: ConsoleContext, query: URLSearchPara
   const check = () => {
     if (!item.value || unanswered().length) return;
     const mine = ++asked;
-    http.post<unknown>(`/api/items/${encodeURIComponent(item.value)}/materials/check`, { facts: readFacts(form, facts) }).then((body) => {
+    http.post<MaterialsCheck>(`/api/items/${encodeURIComponent(item.value)}/materials/check`, { facts: readFacts(form, facts) }).then((body) => {
       if (mine !== asked) return;
       needed = neededMaterials(body);
       neededSlot.replaceChildren(neededList(t, needed));

@@ -5,6 +5,7 @@
  * `byAgent` question with yes makes it an agent's application (principal-form.ts): the principal's identity
  * and the power of attorney are asked for, and the account is recorded as the agent.
  */
+import type { MaterialsCheck } from '../../../contracts/api/index.js';
 import { el, errorText, field, keyed, say, section, type T } from '../ui/dom.js';
 import type { Me } from '../ui/http.js';
 import { go } from '../ui/router.js';
@@ -105,7 +106,7 @@ export async function applyPage(ctx: PortalContext, code: string): Promise<HTMLE
       return;
     }
     const mine = ++asked;
-    http.post<unknown>(`/api/items/${encodeURIComponent(code)}/materials/check`, { facts: readFacts(form, facts) }).then((body) => {
+    http.post<MaterialsCheck>(`/api/items/${encodeURIComponent(code)}/materials/check`, { facts: readFacts(form, facts) }).then((body) => {
       if (mine === asked) showNeeded(neededMaterials(body));
     }, (err: Error) => say(errorText(t, err), 'error'));
   };

@@ -3,30 +3,24 @@
  * reason each is required), the upload inputs for them, the numbers of certificates other departments issued
  * (shared, never uploaded), and the multipart body that carries the files (one part per material id).
  */
+import type { MaterialsCheck, NeededMaterialView } from '../../../contracts/api/index.js';
 import { el, keyed, type T } from '../ui/dom.js';
 import { filePick } from '../ui/file-pick.js';
 
-/** A material the check requires, with why. */
-export interface NeededMaterial {
-  material: string;
-  name: string;
-  form?: string | string[];
-  copies?: number;
-  deferrable?: boolean;
-  source?: string;
-  /** For a shared material: the kind of certificate (营业执照 …). */
-  sharedCertificate?: string;
+/**
+ * A material the check requires, as the pages show it: the contract's fields they read, with the legal
+ * bases of the rows that required it joined into one reason.
+ */
+export type NeededMaterial = Pick<NeededMaterialView, 'material' | 'name' | 'form' | 'copies' | 'deferrable' | 'source' | 'sharedCertificate'> & {
   reason?: string;
-  basis?: string | null;
-}
+};
 
-/** Reads the answer of POST /api/items/:code/materials/check, whichever of the usual shapes it has. */
-export function neededMaterials(body: any): NeededMaterial[] {
-  const list: any[] = Array.isArray(body) ? body : body.materials ?? body.required ?? body.requiredMaterials ?? [];
-  return list.map((m) => ({
-    ...m, material: String(m.material ?? m.id), name: String(m.name ?? m.material ?? m.id),
+/** Reads the answer of POST /api/items/:code/materials/check. */
+export function neededMaterials(body: MaterialsCheck): NeededMaterial[] {
+  return body.materials.map(({ because, ...m }) => ({
+    ...m,
     // The materials table explains each material by the rows that required it, with their legal basis.
-    reason: m.reason ?? (Array.isArray(m.because) ? m.because.map((b: { basis?: string | null }) => b.basis).filter(Boolean).join('；') : undefined),
+    reason: because.map((b) => b.basis).filter(Boolean).join('；') || undefined,
   }));
 }
 
@@ -35,8 +29,8 @@ export function neededList(t: T, materials: NeededMaterial[]): HTMLElement {
   if (!materials.length) return el('p', { id: 'needed', class: 'empty' }, t('No materials are needed for these answers'));
   return el('ol', { id: 'needed', class: 'needed' }, ...materials.map((m) => el('li', { 'data-material': m.material },
     el('strong', {}, m.name),
-    el('span', { class: 'meta' }, [Array.isArray(m.form) ? m.form.join('、') : m.form, m.copies ? t('{n} copies', { n: m.copies }) : '', m.deferrable ? t('may follow later') : '', m.source === 'shared' ? keyed(t, 'source', 'shared') : ''].filter(Boolean).join(' · ')),
-    m.reason ? el('small', { class: 'reason' }, `${t('Why')}：${m.reason}${m.basis ? `（${m.basis}）` : ''}`) : '')));
+    el('span', { class: 'meta' }, [m.form, m.copies ? t('{n} copies', { n: m.copies }) : '', m.deferrable ? t('may follow later') : '', m.source === 'shared' ? keyed(t, 'source', 'shared') : ''].filter(Boolean).join(' · ')),
+    m.reason ? el('small', { class: 'reason' }, `${t('Why')}：${m.reason}`) : '')));
 }
 
 /** A file input per material the applicant supplies (shared certificates are fetched by the department). */
