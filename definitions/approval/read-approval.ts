@@ -6,6 +6,7 @@ import type { ApprovalSpec } from '../../engine/core/model.js';
 import type { ModdleElement } from '../moddle.js';
 import { parseTimeLimit } from './time.js';
 import { defaultCounting } from './special-procedures.js';
+import { STEP_ID_PATTERN } from './steps.js';
 import { readCarbonCopy, readPolicies } from './read-policies.js';
 
 /** A problem with one attribute. */
@@ -85,7 +86,7 @@ export function readApproval(el: ModdleElement): { spec?: ApprovalSpec; problems
   if (role) spec.role = role;
   if (candidateGroups) spec.candidateGroups = candidateGroups;
   if (stage) {
-    if (/^[a-z][a-z0-9-]*$/.test(stage)) spec.stage = stage;
+    if (STEP_ID_PATTERN.test(stage)) spec.stage = stage;
     else problems.push({ attribute: 'stage', message: `approval:stage '${stage}' must be a lower-case name such as accept, review, decide, issue` });
   }
   const rawLimit = text(el, 'timeLimit');

@@ -5,6 +5,13 @@
  * step; an item may name another one, which the modeler shows as it is.
  */
 
+/**
+ * The shape of a stage or role id: lower-case letters, digits and hyphens, starting with a letter
+ * (`site-check`, `licence-archivist`). Deploy checks a stage against it (read-approval.ts); the modeler checks a
+ * role of a city's own against it too, so a typed role reads like the listed ones.
+ */
+export const STEP_ID_PATTERN = /^[a-z][a-z0-9-]*$/;
+
 /** The stages of a step, in the order a case usually meets them. */
 export const STEP_STAGES = ['accept', 'pre-review', 'register', 'review', 'site-check', 'expert-review', 'joint-review', 'publicity', 'decide', 'issue'] as const;
 /** One of `STEP_STAGES`. */

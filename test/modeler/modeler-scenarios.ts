@@ -152,6 +152,9 @@ export function modelerScenarios(h: () => Harness): void {
     // Both are chosen by their display names; the diagram keeps the ids
     expect(await page.$eval('#bio-properties-panel-approval-stage option:checked', (o) => o.textContent)).toBe('审核');
     expect(await page.$eval('#bio-properties-panel-approval-role option:checked', (o) => o.textContent)).toBe('审查人员');
+    // A listed role needs no field of one's own; the list ends with the way to type one
+    expect(await page.locator('#bio-properties-panel-approval-roleOwn').count()).toBe(0);
+    expect(await page.$eval('#bio-properties-panel-approval-role option:last-child', (o) => o.textContent)).toBe('其他（自行填写）');
     await openGroup(page, 'check', 'approval-special-procedure');
     await page.selectOption('#bio-properties-panel-approval-specialProcedure', 'EXPERT');
     await page.selectOption('#bio-properties-panel-approval-countsTowardPromised', 'false');
@@ -167,6 +170,45 @@ export function modelerScenarios(h: () => Harness): void {
     expect(xml).toContain('approval:countsTowardPromised="false"');
     expect(xml).not.toContain('approval:countsTowardStatutory');
     expect(xml).toContain('approval:action="send-express"');
+  });
+
+  it("gives a step a role of the city's own with 其他（自行填写）, checks its id, and shows it typed after reopening", async () => {
+    const { page } = h();
+    const own = '#bio-properties-panel-approval-roleOwn';
+    const stored = () => page.evaluate(() => {
+      const m = (window as any).shenpi.modeler;
+      return m.get('elementRegistry').get('check').businessObject.get('approval:role') ?? '';
+    });
+    await openGroup(page, 'check', 'approval-step');
+    // Choosing 其他 reveals the text field, labelled in Chinese, and stores nothing yet
+    await page.selectOption('#bio-properties-panel-approval-role', { label: '其他（自行填写）' });
+    await page.waitForSelector(own);
+    expect(await page.textContent('[data-entry-id="approval-roleOwn"] label')).toBe('自行填写的岗位角色');
+    expect(await page.inputValue(own)).toBe('');
+    expect(await stored()).toBe('reviewer');
+    // An id the deploy checks' pattern refuses is told in Chinese and not stored
+    await page.fill(own, 'Licence Archivist');
+    await page.waitForSelector('[data-entry-id="approval-roleOwn"] .bio-properties-panel-error');
+    expect(await page.textContent('[data-entry-id="approval-roleOwn"] .bio-properties-panel-error')).toBe('岗位角色编码须以小写字母开头，只含小写字母、数字和连字符');
+    expect(await stored()).toBe('reviewer');
+    // A valid one is stored as approval:role
+    await page.fill(own, 'licence-archivist');
+    await expect.poll(stored).toBe('licence-archivist');
+    expect(await page.locator('[data-entry-id="approval-roleOwn"] .bio-properties-panel-error').count()).toBe(0);
+    const xml = await diagramXml(page);
+    expect(xml).toContain('approval:role="licence-archivist"');
+    // Reopened from that XML, the unlisted role shows under 其他 in the text field, not as a marked choice
+    await page.evaluate(async (x) => { await (window as any).shenpi.modeler.importXML(x); }, xml);
+    await page.waitForSelector('.djs-element[data-element-id="check"]');
+    await openGroup(page, 'check', 'approval-step');
+    await page.waitForSelector(own);
+    expect(await page.$eval('#bio-properties-panel-approval-role option:checked', (o) => o.textContent)).toBe('其他（自行填写）');
+    expect(await page.inputValue(own)).toBe('licence-archivist');
+    expect(await page.$$eval('#bio-properties-panel-approval-role option', (os) => os.map((o) => o.textContent).filter((t) => t?.includes('不在列表中')))).toEqual([]);
+    // Choosing a listed role again stores it and hides the field
+    await setField(page, 'check', 'role', 'reviewer');
+    await page.waitForSelector(own, { state: 'detached' });
+    await expectErrors(page, 0);
   });
 
   it('deploys as a new version only after the confirmation with a change note; cancel and an empty note deploy nothing', async () => {

@@ -23,6 +23,9 @@ export const ZH_CN_SHENPI: Readonly<Record<string, string>> = {
   'role.registration-reviewer': '登记审核人员', 'role.registration-approver': '登记核准人员', 'role.section-chief': '科室负责人',
   'role.deputy-director': '分管局领导', 'role.issuer': '制证人员',
   '{value} (not in the list)': '{value}（不在列表中）',
+  // A role of the city's own, typed when the list lacks it
+  'Other (type it)': '其他（自行填写）', 'Own role': '自行填写的岗位角色', 'The role id, such as licence-archivist': '岗位角色编码，如 licence-archivist',
+  'A role id is lower-case letters, digits and hyphens, starting with a letter': '岗位角色编码须以小写字母开头，只含小写字母、数字和连字符',
   'Candidate groups': '候选组',
   'Carbon copy': '抄送', 'Copy to the holders of': '抄送岗位', 'Copy to the department': '抄送部门', 'Copy to users': '抄送人员',
   'User ids, comma-separated': '用户名，多个以逗号分隔', 'Copy note': '抄送说明',

@@ -6,10 +6,11 @@
  */
 import { BUILT_IN_ACTIONS } from '../../../definitions/approval/actions.js';
 import { SPECIAL_PROCEDURE_TYPES } from '../../../definitions/approval/special-procedures.js';
-import { STEP_ROLES, STEP_STAGES } from '../../../definitions/approval/steps.js';
+import { STEP_STAGES } from '../../../definitions/approval/steps.js';
 import { booleanEntry, selectEntry, textEntry, type Entry, type PanelElement, type Target } from './entries.js';
 import { timeLimitEntries } from './time-limit.js';
 import { departmentEntry } from './department-entry.js';
+import { roleEntry } from './role-entry.js';
 import { departmentChoices, positionChoices, positionRuleChoices } from './org-choices.js';
 
 /** A properties-panel group. */
@@ -34,7 +35,6 @@ const timer: Target = (element) =>
 
 // The stored value is the id; the panel shows its display name from the dictionary.
 const STAGES = STEP_STAGES.map((value) => ({ value, label: `stage.${value}` }));
-const ROLES = STEP_ROLES.map((value) => ({ value, label: `role.${value}` }));
 const KINDS = SPECIAL_PROCEDURE_TYPES.map((value) => ({ value, label: `procedure.${value}` }));
 const ACTIONS = BUILT_IN_ACTIONS.map((value) => ({ value, label: `action.${value}` }));
 const COUNTS = { yes: 'counts', no: 'does not count', unset: 'default (art. 45)' };
@@ -45,7 +45,7 @@ function stepGroup(element: PanelElement): Group {
     label: 'Approval step',
     entries: [
       departmentEntry(element),
-      selectEntry(element, { id: 'approval-role', attribute: 'approval:role', label: 'Role' }, ROLES, 'Not set', '{value} (not in the list)'),
+      roleEntry(element),
       textEntry(element, {
         id: 'approval-candidateGroups', attribute: 'approval:candidateGroups', label: 'Candidate groups',
         description: 'Comma-separated group names',
