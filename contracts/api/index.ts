@@ -9,6 +9,7 @@ export * from './clocks.js';
 export * from './copies.js';
 export * from './disclosure.js';
 export * from './enum.js';
+export * from './items.js';
 export * from './lights.js';
 export * from './materials.js';
 export * from './notifications.js';

@@ -3,11 +3,12 @@
  * BPMN are shown to every logged-in user; the implementing department's admin or the reform office
  * disables and enables an item (running cases go on with their version).
  */
-import { Instant } from '../../contracts/api/time.js';
+import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { renderDisclosureHtml } from '../../definitions/items/index.js';
 import { KnexItemRepository } from '../cases/knex-item-repository.js';
 import { DisclosureSchema, type DisclosureView } from '../../contracts/api/disclosure.js';
+import { ItemRowSchema, type ItemRowView } from '../../contracts/api/items.js';
 import { itemParams, itemVersionSchema } from '../http/case-schemas.js';
 import { notFound } from '../http/errors.js';
 import { notesOf } from '../queries/version-notes.js';
@@ -15,16 +16,6 @@ import { authorize, requireUser } from '../http/guard.js';
 import { errors } from '../http/schemas.js';
 import { hasRole } from '../identity/roles.js';
 import '../plugins/types.js';
-
-const itemSchema = {
-  type: 'object',
-  required: ['code', 'name', 'department', 'enabled', 'latestVersion', 'versions'],
-  properties: {
-    code: { type: 'string' }, name: { type: 'string' }, department: { type: 'string' }, enabled: { type: 'boolean' },
-    latestVersion: { type: 'integer' }, versions: { type: 'array', items: { type: 'integer' } },
-    createdAt: Instant('when the item was first deployed'), updatedAt: Instant(),
-  },
-} as const;
 
 /** True when the caller may see disabled items: staff of the platform, not the public or applicants. */
 function seesDisabled(request: FastifyRequest): boolean {
@@ -46,12 +37,12 @@ export const itemRoutes: FastifyPluginAsync = async (app) => {
     schema: {
       tags: ['items'], summary: 'Published items (disabled ones too for staff)', security: [],
       querystring: { type: 'object', additionalProperties: false, properties: { department: { type: 'string', maxLength: 256 } } },
-      response: { 200: { type: 'array', items: itemSchema }, ...errors(400) },
+      response: { 200: Type.Array(ItemRowSchema), ...errors(400) },
     },
   }, async (request) => {
     const all = await items().list();
     const shown = all.filter((i) => (i.enabled || seesDisabled(request)) && (request.query.department === undefined || i.department === request.query.department));
-    return Promise.all(shown.map(async (i) => ({ ...i, versions: (await items().versions(i.code)).map((v) => v.version) })));
+    return Promise.all(shown.map(async (i): Promise<ItemRowView> => ({ ...i, versions: (await items().versions(i.code)).map((v) => v.version) })));
   });
 
   app.get<{ Params: { code: string }; Querystring: { version?: number } }>('/api/items/:code', {
@@ -99,7 +90,7 @@ export const itemRoutes: FastifyPluginAsync = async (app) => {
     app.post<{ Params: { code: string } }>(`/api/items/:code/${enabled ? 'enable' : 'disable'}`, {
       schema: {
         tags: ['items'], summary: enabled ? 'Enable an item: new cases may start again' : 'Disable an item: no new case; running cases go on',
-        params: itemParams, response: { 200: itemSchema, ...errors(401, 403, 404) },
+        params: itemParams, response: { 200: ItemRowSchema, ...errors(401, 403, 404) },
       },
     }, async (request) => {
       requireUser(request);
@@ -111,7 +102,8 @@ export const itemRoutes: FastifyPluginAsync = async (app) => {
         return { result: undefined, audit: { actorId: user.id, action: enabled ? 'item.enabled' : 'item.disabled', target: found.code } };
       });
       const item = (await items().find(found.code))!;
-      return { ...item, versions: (await items().versions(item.code)).map((v) => v.version) };
+      const answer: ItemRowView = { ...item, versions: (await items().versions(item.code)).map((v) => v.version) };
+      return answer;
     });
   }
 };

@@ -40,7 +40,7 @@ export async function windowIntakePage(ctx: ConsoleContext, query: URLSearchPara
   const me = ctx.me?.();
   const all = await http.get<ItemRow[]>('/api/items').catch(() => [] as ItemRow[]);
   // A clerk registers the items of their own department (the server refuses others).
-  const items = all.filter((i) => !me?.department || i.department === me.department || (typeof i.implementingBody === 'object' && i.implementingBody?.name === me.department));
+  const items = all.filter((i) => !me?.department || i.department === me.department);
   const item = select('intake-item', items.map((i) => [i.code, `${i.name ?? i.code}（${i.code}）`]), t('Please choose'));
   item.value = query.get('item') ?? '';
 

@@ -3,7 +3,7 @@
  * are declared; every one the server may leave out is optional, so a page shows '—' rather than failing. The
  * case detail and the clocks come from the contract (`contracts/api/`), which the server's routes use too.
  */
-import type { CaseDetailBody, CaseRowView, ClockLightView as ContractClockLight, DeadlineView, TaskRowView } from '../../../contracts/api/index.js';
+import type { CaseDetailBody, CaseRowView, ClockLightView as ContractClockLight, DeadlineView, ItemRowView, TaskRowView } from '../../../contracts/api/index.js';
 
 /**
  * The light of one clock with its reason (`lights` of a case, `light` of a task, `clocks` of the lights
@@ -80,17 +80,8 @@ export type CaseDetail = Omit<CaseDetailBody, 'documents'> & {
   documents: string[];
 };
 
-/** A published item of the catalogue (GET /api/items). */
-export interface ItemRow {
-  code: string;
-  name?: string;
-  department?: string;
-  implementingBody?: { name?: string } | string;
-  type?: string;
-  caseType?: string;
-  statutoryLimit?: { value: number; unit: string };
-  promisedLimit?: { value: number; unit: string };
-}
+/** A published item of the catalogue (GET /api/items), as the contract describes it. */
+export type ItemRow = ItemRowView;
 
 /** A page of a list (GET /api/cases): the rows and how many match in all. */
 export interface Paged<R> {
