@@ -6,7 +6,7 @@
  * submits; the clerk is recorded as who registered it (server/cases/applicant-identity.ts). The case page
  * opens next, where the clerk accepts it on the spot.
  */
-import type { MaterialsCheck } from '../../../contracts/api/index.js';
+import type { DisclosureView, MaterialsCheck } from '../../../contracts/api/index.js';
 import { factsFieldset, readFacts, type DeclaredFact } from '../portal/facts-form.js';
 import { chosenFiles, materialsForm, missingMaterials, neededList, neededMaterials, sharedInputs, sharedReferences, uploadInputs, type NeededMaterial } from '../portal/materials.js';
 import type { ItemRow } from '../ui/api-types.js';
@@ -86,8 +86,7 @@ export async function windowIntakePage(ctx: ConsoleContext, query: URLSearchPara
       factsSlot.replaceChildren(el('p', { class: 'hint' }, t('Choose the item first.')));
       return;
     }
-    const body = await http.get<any>(`/api/items/${encodeURIComponent(item.value)}`);
-    facts = (body.facts ?? body.disclosure?.facts ?? []) as DeclaredFact[];
+    facts = (await http.get<Pick<DisclosureView, 'facts'>>(`/api/items/${encodeURIComponent(item.value)}`)).facts;
     const box = factsFieldset(t, facts);
     // The section says what it is; the portal's legend speaks to the applicant.
     box.querySelector('legend')?.remove();

@@ -48,7 +48,7 @@ export async function applyPage(ctx: PortalContext, code: string): Promise<HTMLE
   if (!Array.isArray(d.facts)) {
     return el('div', { class: 'page', id: 'apply-page' }, ...head, el('p', { class: 'notice', id: 'no-facts' }, t('This item does not publish its application questions yet; please apply at the window.')));
   }
-  const facts = d.facts as DeclaredFact[];
+  const facts: readonly DeclaredFact[] = d.facts;
   const factsBox = factsFieldset(t, facts);
   // The page checks completeness itself and names what is missing (the browser's bubbles would not).
   const form = el('form', { id: 'apply-form', class: 'apply', novalidate: true }, factsBox);

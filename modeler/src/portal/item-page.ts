@@ -2,27 +2,17 @@
  * An item's disclosure (两清单一图表): acceptance conditions, materials with the conditions under which each
  * is required, limits, fees, the flow and the contacts, generated from the same package that runs.
  */
+import type { DisclosureView } from '../../../contracts/api/index.js';
 import { el, keyed, section, table, type T } from '../ui/dom.js';
 import { limitText } from '../ui/format.js';
 import type { PortalContext } from './context.js';
 
-/** The disclosure as GET /api/items/:code returns it (the fields the page shows). */
-export interface DisclosureView {
-  item: { code: string; name: string; version?: number; implementingBody?: { name: string }; legalBasis?: string[]; caseType?: string; onsiteVisits?: number; onlineDepth?: string };
-  conditions: { id: string; text: string }[];
-  materials: { id: string; name: string; form?: string[]; copies?: number; originals?: number; source?: string; required: 'always' | string[]; deferrable?: boolean }[];
-  limits: { statutory?: { value: number; unit: string }; promised?: { value: number; unit: string }; extension?: { value: number; unit: string; approver?: string } | null; specialProcedures?: { name?: string; type: string }[] };
-  fees: { charged: boolean; basis?: string; items?: { item: string; amount: string; condition: string }[] };
-  flow: { id: string; name: string; department?: string; stage?: string; timeLimit?: unknown }[];
-  result?: { name: string; eCertificate?: boolean };
-  contacts?: { consultation?: string; complaint?: string; address?: string; hours?: string };
-  facts?: unknown[];
-}
+/** The disclosure as GET /api/items/:code returns it: the parts the item page and the application page read. */
+export type ItemDisclosure = Pick<DisclosureView, 'item' | 'facts' | 'conditions' | 'materials' | 'limits' | 'fees' | 'flow' | 'result' | 'contacts'>;
 
-/** Reads the disclosure of an item: the answer itself, or its `disclosure` field. */
-export async function loadDisclosure(ctx: PortalContext, code: string): Promise<DisclosureView> {
-  const body = await ctx.http.get<any>(`/api/items/${encodeURIComponent(code)}`);
-  return (body.disclosure ? { ...body.disclosure, facts: body.facts ?? body.disclosure.facts } : body) as DisclosureView;
+/** Reads the disclosure of an item. */
+export async function loadDisclosure(ctx: PortalContext, code: string): Promise<ItemDisclosure> {
+  return ctx.http.get<DisclosureView>(`/api/items/${encodeURIComponent(code)}`);
 }
 
 /** When a material is required, in words. */
@@ -38,28 +28,28 @@ export async function itemPage(ctx: PortalContext, code: string): Promise<HTMLEl
   return el('div', { class: 'page', id: 'item-page', 'data-item': d.item.code },
     el('p', { class: 'crumbs' }, el('a', { href: '#/' }, t('Service guide')), ' / ', d.item.name),
     el('h1', {}, d.item.name),
-    el('p', { class: 'item-meta' }, `${d.item.implementingBody?.name ?? ''} · ${t('Online depth')}：${d.item.onlineDepth ?? '—'} · ${t('Visits')}：${d.item.onsiteVisits ?? '—'}`),
+    el('p', { class: 'item-meta' }, `${d.item.implementingBody.name} · ${t('Online depth')}：${d.item.onlineDepth ?? '—'} · ${t('Visits')}：${d.item.onsiteVisits ?? '—'}`),
     el('a', { href: `#/items/${encodeURIComponent(code)}/apply`, class: 'button primary big', id: 'apply-link' }, t('Apply online')),
     section(t('Acceptance conditions'), el('ol', { id: 'conditions' }, ...d.conditions.map((c) => el('li', {}, c.text)))),
     section(t('Materials'), table([
-      { head: t('Material'), cell: (m: DisclosureView['materials'][number]) => m.name },
-      { head: t('Form'), cell: (m) => (m.form ?? []).join('、') || '—' },
+      { head: t('Material'), cell: (m: ItemDisclosure['materials'][number]) => m.name },
+      { head: t('Form'), cell: (m) => m.form.join('、') || '—' },
       { head: t('Required'), cell: (m) => requiredText(t, m.required) + (m.deferrable ? `（${t('may follow later')}）` : '') },
       { head: t('Source'), cell: (m) => keyed(t, 'source', m.source) },
     ], d.materials, t('No materials'))),
     section(t('Time limits'), el('ul', { class: 'plain', id: 'limits' },
       el('li', {}, `${t('Statutory limit')}：${limitText(d.limits.statutory, t)}`),
       el('li', {}, `${t('Promised limit')}：${limitText(d.limits.promised, t)}`),
-      ...(d.limits.extension ? [el('li', {}, `${t('Extension')}：${limitText(d.limits.extension, t)}（${d.limits.extension.approver ?? ''}）`)] : []),
-      ...(d.limits.specialProcedures ?? []).map((p) => el('li', {}, `${t('Special procedure')}：${p.name ?? keyed(t, 'procedure', p.type)}`)))),
+      ...(d.limits.extension ? [el('li', {}, `${t('Extension')}：${limitText(d.limits.extension, t)}（${d.limits.extension.approver}）`)] : []),
+      ...d.limits.specialProcedures.map((p) => el('li', {}, `${t('Special procedure')}：${p.name || keyed(t, 'procedure', p.type)}`)))),
     section(t('Fees'), el('div', { id: 'fees' }, d.fees.charged
-      ? el('ul', { class: 'plain' }, ...(d.fees.items ?? []).map((f) => el('li', {}, `${f.item}：${f.amount}${f.condition && f.condition !== 'always' ? `（${f.condition}）` : ''}`)))
+      ? el('ul', { class: 'plain' }, ...d.fees.items.map((f) => el('li', {}, `${f.item}：${f.amount}${f.condition && f.condition !== 'always' ? `（${f.condition}）` : ''}`)))
       : el('p', {}, `${t('Free of charge')}${d.fees.basis ? `：${d.fees.basis}` : ''}`))),
     section(t('Flow'), el('ol', { class: 'flow', id: 'flow' }, ...steps.map((s) => el('li', {}, el('strong', {}, s.name), s.department ? el('small', {}, s.department) : '')))),
-    section(t('Result'), el('p', {}, `${d.result?.name ?? '—'}${d.result?.eCertificate ? `（${t('e-certificate')}）` : ''}`)),
+    section(t('Result'), el('p', {}, `${d.result.name || '—'}${d.result.eCertificate ? `（${t('e-certificate')}）` : ''}`)),
     section(t('Contacts'), el('ul', { class: 'plain', id: 'contacts' },
-      el('li', {}, `${t('Consultation')}：${d.contacts?.consultation ?? '—'}`),
-      el('li', {}, `${t('Complaints')}：${d.contacts?.complaint ?? '—'}`),
-      ...(d.contacts?.address ? [el('li', {}, `${t('Address')}：${d.contacts.address}`)] : []),
-      ...(d.contacts?.hours ? [el('li', {}, `${t('Hours')}：${d.contacts.hours}`)] : []))));
+      el('li', {}, `${t('Consultation')}：${d.contacts.consultation || '—'}`),
+      el('li', {}, `${t('Complaints')}：${d.contacts.complaint || '—'}`),
+      ...(d.contacts.address ? [el('li', {}, `${t('Address')}：${d.contacts.address}`)] : []),
+      ...(d.contacts.hours ? [el('li', {}, `${t('Hours')}：${d.contacts.hours}`)] : []))));
 }
