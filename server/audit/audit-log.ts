@@ -21,6 +21,7 @@
 import type { Knex } from 'knex';
 import pg from 'pg';
 import { markKeyCommitted } from '../store/request-keys.js';
+import { isPostgres } from '../store/rows.js';
 import { ChainChecker, GENESIS_HASH, sealEntry, type AuditEntry, type AuditInput, type ChainReport } from './audit-chain.js';
 
 export * from './audit-chain.js';
@@ -41,8 +42,9 @@ export async function appendAudit(trx: Knex.Transaction, inputs: readonly AuditI
 /**
  * `appendAudit` as the end of `trx`: on PostgreSQL the lock, the append and the COMMIT travel as one round
  * trip (`appendAndCommitPg`), so the chain's head is held only while the server inserts and commits, not
- * across the network and this process's event loop. Knex's own COMMIT after it then finds no transaction
- * (a warning, no error). Elsewhere the same as `appendAudit`, knex committing after it.
+ * across the network and this process's event loop. A fresh, empty transaction is opened after it, so that
+ * knex's own COMMIT closes that one instead of finding none (which PostgreSQL would log as a warning for every
+ * audited command). Elsewhere the same as `appendAudit`, knex committing after it.
  */
 export async function appendAuditAndCommit(trx: Knex.Transaction, inputs: readonly AuditInput[], now: WallClock = wallClock): Promise<AuditEntry[]> {
   return append(trx, inputs, now, true);
@@ -78,7 +80,7 @@ interface PgConnection {
  * head and computes the entry's SHA-256 in the server (`sha256`, PostgreSQL 11+) over exactly the bytes
  * `entryHash` hashes — the JSON array `[seq, at, actor, action, target, details, prevHash]`, whose middle
  * (everything but the head's number and hash) is serialised here by `JSON.stringify`, as `entryHash` does —
- * and, when `commit`, the COMMIT. Each statement of a simple query takes a fresh snapshot (READ COMMITTED),
+ * and, when `commit`, the COMMIT (and a BEGIN for knex's own COMMIT to close). Each statement of a simple query takes a fresh snapshot (READ COMMITTED),
  * so the head read after the lock sees the entry committed just before it, as the separate statements did.
  * The statements carry no parameters (the simple query protocol allows several only so): the values are
  * quoted literals (`pg.escapeLiteral`), never SQL text from a caller.
@@ -93,17 +95,12 @@ SELECT h.seq + 1, ${q(row.at)}, ${q(row.actor_id)}, ${q(row.action)}, ${q(row.ta
   encode(sha256(convert_to('[' || (h.seq + 1)::text || ${q(middle)} || ',"' || h.hash || '"]', 'UTF8')), 'hex')
 FROM (SELECT COALESCE((SELECT seq FROM audit_log ORDER BY seq DESC LIMIT 1), 0) AS seq,
              COALESCE((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), ${q(GENESIS_HASH)}) AS hash) h
-RETURNING seq, prev_hash, hash;${commit ? '\nCOMMIT;' : ''}`;
+RETURNING seq, prev_hash, hash;${commit ? '\nCOMMIT;\nBEGIN;' : ''}`;
   const connection = (await trx.client.acquireConnection()) as PgConnection;
   const results = await connection.query(sql);
   const inserted = (Array.isArray(results) ? results[1] : results)?.rows[0];
   if (!inserted) throw new Error('Expected the audit entry to be inserted, but no row came back');
   return { ...entry, seq: Number(inserted.seq), prevHash: String(inserted.prev_hash), hash: String(inserted.hash) };
-}
-
-function isPostgres(knex: Knex): boolean {
-  const client = knex.client.config?.client as unknown;
-  return client === 'pg' || client === 'postgres' || client === 'postgresql';
 }
 
 /** The audit log in a knex database (table `audit_log`). */

@@ -153,6 +153,16 @@ describe.skipIf(!url)(url ? 'audit entry in the command transaction on PostgreSQ
       })).rejects.toThrow();
       expect(await first.knex('audit_log').where({ action: 'node.lost' })).toEqual([]);
       expect(await verifyAuditChain(first.knex)).toMatchObject({ ok: true, count: 120 });
+      // Knex's own COMMIT after the one-round-trip COMMIT closes a transaction, so PostgreSQL warns (and logs)
+      // nothing per audited command.
+      const notices: string[] = [];
+      await first.knex.transaction(async (trx) => {
+        const connection = (await trx.client.acquireConnection()) as { on(event: 'notice', listener: (n: { message: string }) => void): void; removeAllListeners(event: string): void };
+        connection.on('notice', (n) => notices.push(n.message));
+        await appendAuditAndCommit(trx, [{ actorId: 'x', action: 'node.quiet', target: 'quiet' }]);
+      });
+      expect(notices).toEqual([]);
+      expect(await verifyAuditChain(first.knex)).toMatchObject({ ok: true, count: 121 });
     } finally {
       await Promise.all(others.map((o) => o.destroy()));
       await dropSchema(first.knex, schema);
