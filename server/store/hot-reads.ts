@@ -12,6 +12,7 @@
  */
 import type { Knex } from 'knex';
 import type { SqliteDatabase } from './sqlite-driver.js';
+import { isPostgres } from './rows.js';
 import { SqliteHandle } from './sqlite-handle.js';
 
 /** A row as the driver returns it. */
@@ -103,8 +104,7 @@ export function hotReads(knex: Knex): HotReads {
   if (knex.isTransaction) return new TransactionReads(knex);
   let reads = readers.get(knex);
   if (!reads) {
-    const client = knex.client.config?.client as unknown;
-    reads = client === 'pg' || client === 'postgres' || client === 'postgresql' ? new PgHotReads(knex) : new SqliteHotReads(knex);
+    reads = isPostgres(knex) ? new PgHotReads(knex) : new SqliteHotReads(knex);
     readers.set(knex, reads);
   }
   return reads;

@@ -14,7 +14,7 @@ import { toUtc } from '../../engine/runtime/projection.js';
 import { appendAudit, appendAuditAndCommit } from '../audit/audit-log.js';
 import { claimAudit } from '../audit/audit-scope.js';
 import { writeBatchPg } from './pg-case-batch.js';
-import { conflictOnDuplicate, instant, json, requiredInstant, text, toJson } from './rows.js';
+import { conflictOnDuplicate, instant, isPostgres, json, requiredInstant, text, toJson } from './rows.js';
 
 /** SQLite allows 32,766 bound variables per statement; 100 rows of ≤ 8 columns stays far below. */
 const CHUNK = 100;
@@ -25,11 +25,6 @@ const CHUNK = 100;
  * notices). It must only insert or update rows of its own tables.
  */
 export type CaseProjection = (trx: Knex.Transaction, write: CaseWrite) => Promise<void>;
-
-function isPostgres(knex: Knex): boolean {
-  const client = knex.client.config?.client as unknown;
-  return client === 'pg' || client === 'postgres' || client === 'postgresql';
-}
 
 /** The knex implementation of `CaseStore`, for SQLite and PostgreSQL alike. */
 export class KnexCaseStore implements CaseStore {

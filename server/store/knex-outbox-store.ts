@@ -4,14 +4,14 @@
  */
 import type { Knex } from 'knex';
 import type { OutboxMessage, OutboxStore } from '../../engine/runtime/ports.js';
-import { instant, json, requiredInstant, text } from './rows.js';
+import { instant, isPostgres, json, requiredInstant, text } from './rows.js';
 
 /** The knex implementation of `OutboxStore`. */
 export class KnexOutboxStore implements OutboxStore {
   private readonly postgres: boolean;
 
   constructor(private readonly knex: Knex) {
-    this.postgres = knex.client.config.client === 'pg';
+    this.postgres = isPostgres(knex);
   }
 
   async claimOutbox(args: { now: string; lockUntil: string; limit: number }): Promise<OutboxMessage[]> {

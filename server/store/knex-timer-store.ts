@@ -4,14 +4,14 @@
  */
 import type { Knex } from 'knex';
 import type { TimerRecord, TimerStore } from '../../engine/runtime/ports.js';
-import { instant, requiredInstant, text } from './rows.js';
+import { instant, isPostgres, requiredInstant, text } from './rows.js';
 
 /** The knex implementation of `TimerStore`. */
 export class KnexTimerStore implements TimerStore {
   private readonly postgres: boolean;
 
   constructor(private readonly knex: Knex) {
-    this.postgres = knex.client.config.client === 'pg';
+    this.postgres = isPostgres(knex);
   }
 
   async claimDueTimers(args: { now: string; owner: string; lockUntil: string; limit: number }): Promise<TimerRecord[]> {

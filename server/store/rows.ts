@@ -2,6 +2,7 @@
  * Conversions between database rows and runtime values, hiding the drivers' differences: PostgreSQL returns
  * `Date` for instants, parsed objects for JSON and strings for bigints; SQLite returns text and numbers.
  */
+import type { Knex } from 'knex';
 import type { Json } from '../../engine/core/types.js';
 import { ConflictError } from '../../engine/runtime/errors.js';
 
@@ -48,4 +49,10 @@ export async function conflictOnDuplicate<T>(caseNo: string, message: string, wo
     if (isUniqueViolation(error)) throw new ConflictError(message, caseNo);
     throw error;
   }
+}
+
+/** Whether `knex` talks to PostgreSQL (its dialect-specific paths: one-round-trip writes, locks, casts). */
+export function isPostgres(knex: Knex): boolean {
+  const client = knex.client.config?.client as unknown;
+  return client === 'pg' || client === 'postgres' || client === 'postgresql';
 }
