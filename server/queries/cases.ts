@@ -34,10 +34,10 @@ function coDepartments(state: Snapshot): string[] {
 }
 
 const FACTS = {
-  case: 'SELECT case_no, status, department FROM cases WHERE case_no = ? LIMIT 1',
+  // The state comes with the row: an approval case's co-departments and starter are read from it.
+  case: 'SELECT case_no, status, department, state FROM cases WHERE case_no = ? LIMIT 1',
   taskDepartments: 'SELECT DISTINCT department FROM tasks WHERE case_no = ? AND department IS NOT NULL',
   approval: 'SELECT * FROM approval_cases WHERE case_no = ? LIMIT 1',
-  state: 'SELECT state FROM cases WHERE case_no = ? LIMIT 1',
   starter: 'SELECT actor_id FROM events WHERE case_no = ? AND seq = 1 LIMIT 1',
 };
 
@@ -53,8 +53,7 @@ export async function caseFacts(knex: Knex, caseNo: string): Promise<CaseFacts |
   const approval = await reads.first(FACTS.approval, [caseNo]);
   if (approval) {
     departments.add(String(approval.department));
-    const stored = await reads.first(FACTS.state, [caseNo]);
-    const state = json(stored?.state) as Snapshot;
+    const state = json(row.state) as Snapshot;
     for (const d of coDepartments(state)) departments.add(d);
     const starter = state?.approval?.starter;
     return {
