@@ -36,8 +36,9 @@ export function addDuration(start: string, duration: string, zone: string): stri
  */
 export function limitDueAt(now: string, limit: TimeLimit, calendar: WorkingCalendar): string {
   if ('duration' in limit) return addDuration(now, limit.duration, calendar.zone);
-  const at = instant(now, 'now', calendar.zone);
-  return computeDeadline(calendar, { rule: 'step', article: '民法典 第201条', trigger: iso(at), limit }).instant;
+  // The deadline places `now` in the calendar's zone itself (an instant without an offset read there), so it
+  // is handed over as it is rather than parsed and written again first.
+  return computeDeadline(calendar, { rule: 'step', article: '民法典 第201条', trigger: now, limit }).instant;
 }
 
 /** A computed timer: when it first fires and, for cycles, how often it repeats. */
