@@ -46,8 +46,10 @@ export function validateTableDocument(doc: unknown): Finding[] {
     const chosen = specific.length ? specific : list.filter((e) => e.keyword === 'type').slice(0, 1);
     const messages = [...new Set((chosen.length ? chosen : list).map(describeSchemaError))];
     // A purpose the tables no longer have says where its concept lives now.
-    const retired = path === '/purpose' ? RETIRED_PURPOSES[String((doc as { purpose?: unknown }).purpose)] : undefined;
-    if (retired) messages.unshift(`the purpose '${(doc as { purpose: string }).purpose}' is retired: ${retired}`);
+    // Only the table's own keys: a purpose such as 'toString' must not find the object's inherited members.
+    const purpose = String((doc as { purpose?: unknown }).purpose);
+    const retired = path === '/purpose' && Object.hasOwn(RETIRED_PURPOSES, purpose) ? RETIRED_PURPOSES[purpose] : undefined;
+    if (retired) messages.unshift(`the purpose '${purpose}' is retired: ${retired}`);
     findings.push({ code: 'schema', severity: 'error', message: messages.join('; '), path });
   }
   return findings;
