@@ -1,7 +1,7 @@
 /**
  * `step(definition, state, command, ctx)`: the pure transition of a case. It decides events, folds each
  * into a private copy of the state with the appliers as it goes, and returns the new state with the events
- * and effects, or a rejection (and nothing else) when the command is refused.
+ * and effects, or a refusal (and nothing else) when the command is refused.
  */
 import { cancel, resume, returnTo, start, suspend } from './commands/case-commands.js';
 import { correlate, fire } from './commands/event-commands.js';
@@ -62,7 +62,7 @@ function guard(definition: ExecutableDefinition, state: CaseState, command: Comm
  * Pure: the same definition, state, command and `ctx` always give the same result; the input state is not
  * changed; time comes only from `ctx.now` and working days only from `ctx.calendar`. On success the events
  * are numbered from `state.seq + 1` and replaying them onto `state` gives the returned state. Expected
- * refusals come back as `{ ok: false, rejection }` with a stable code; engine bugs throw.
+ * refusals come back as `{ ok: false, refusal }` with a stable code; engine bugs throw.
  */
 export function step(
   definition: ExecutableDefinition,

@@ -1,6 +1,6 @@
 /**
  * The contract of the pure engine core:
- *   step(definition, state, command, ctx) -> { state, events, effects } | rejection
+ *   step(definition, state, command, ctx) -> { state, events, effects } | refusal
  *   evolve(state, event) -> state
  * Everything here is plain JSON so that states, events and effects can be stored and replayed as they are.
  */
@@ -202,7 +202,7 @@ export interface Refusal<Code extends string = RefusalCode> {
   details?: Record<string, Json>;
 }
 
-/** Stable rejection codes; the server maps each to an HTTP status. */
+/** Stable refusal codes; the server maps each to an HTTP status. */
 export type RefusalCode =
   | 'CASE_ALREADY_STARTED'
   | 'CASE_NOT_STARTED'

@@ -276,7 +276,6 @@ function notDeployed(wanted: ExecuteOptions['definition']): Refusal {
   return { code: 'INVALID_COMMAND', message: `Expected a deployed definition to start the case, but ${what}` };
 }
 
-/** A rule table that ran past the budget refuses the command, naming the decision and the cell. */
 /**
  * A remembered result as a `CommandResult`. Results remembered before the refusal was named so carry it as
  * `rejection`; they are read under the new name, so a replay answers as the first answer did.
@@ -288,6 +287,7 @@ export function rememberedResult(stored: Json): CommandResult {
   return { ...rest, refusal: rejection } as CommandResult;
 }
 
+/** A rule table that ran past the budget refuses the command, naming the decision and the cell. */
 function budgetRefusal(error: BudgetExceededError, decisionRef: string): Refusal<string> {
   const where = error as BudgetExceededError & { table?: string; row?: string; column?: string };
   const details: Record<string, Json> = { decision: decisionRef, expression: error.source, limit: error.kind };
