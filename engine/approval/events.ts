@@ -107,6 +107,14 @@ export interface Explanation {
   whyParams?: Readonly<Record<string, string | number>>;
 }
 
+/**
+ * The explanation of an event a person may word: their text (a note, a comment) shown as typed, or without
+ * one the engine's own explanation by code.
+ */
+export function typedOr(typed: string | undefined, coded: Explanation): { why: string } | Explanation {
+  return typed ? { why: typed } : coded;
+}
+
 const TYPES: readonly ApprovalEventType[] = [
   'case.applied', 'correction.notified', 'correction.supplied', 'case.accepted', 'case.rejected', 'handling.started',
   'deadlines.computed', 'special-procedure.started', 'special-procedure.ended', 'extension.approved',

@@ -12,6 +12,7 @@ import { autoIssueCertificate, isIssueStep, issueMoment, recordCertificate } fro
 import { openTasks } from '../../core/index.js';
 import { caseLight, supervisedSteps } from '../clocks.js';
 import type { Decider } from '../decider.js';
+import { typedOr } from '../events.js';
 import { refuse } from '../refusal.js';
 import { SPGL } from '../status.js';
 import { refreshLight } from './refresh.js';
@@ -92,9 +93,8 @@ export function evaluate(d: Decider, cmd: Of<'case.evaluate'>): void {
   if (!s.evaluationRequest) refuse('EVALUATION_NOT_INVITED', `Expected an invitation to evaluate case ${s.caseNo}, but it was never concluded after acceptance`);
   if (s.evaluation) refuse('EVALUATION_INVALID', `Expected one evaluation, but grade ${s.evaluation.grade} was given`);
   if (!Number.isInteger(cmd.grade) || cmd.grade < 1 || cmd.grade > 5) refuse('EVALUATION_INVALID', `Expected a grade from 1 to 5, but got ${cmd.grade}`);
-  d.emit('case.evaluated', { grade: cmd.grade, ...(cmd.comment ? { comment: cmd.comment } : {}) }, cmd.comment
-    ? { why: cmd.comment }
-    : { why: `grade ${cmd.grade}`, whyCode: 'evaluation.grade', whyParams: { grade: cmd.grade } });
+  d.emit('case.evaluated', { grade: cmd.grade, ...(cmd.comment ? { comment: cmd.comment } : {}) },
+    typedOr(cmd.comment, { why: `grade ${cmd.grade}`, whyCode: 'evaluation.grade', whyParams: { grade: cmd.grade } }));
   // 差评 (不满意, 非常不满意) opens a rectification with the item's limit.
   if (EVALUATION_GRADES.find((g) => g.grade === cmd.grade)?.poor) {
     const due = computeDeadline(d.ctx.calendar, { rule: 'rectification', article: 'evaluation rectification limit (好差评整改)', trigger: d.ctx.now, limit: s.item.rectificationLimit });

@@ -14,7 +14,7 @@ import type { LifecycleCommand, PassThroughCommand } from '../commands.js';
 import type { Decider } from '../decider.js';
 import { clockCode, refuse } from '../refusal.js';
 import { SPGL } from '../status.js';
-import { reactToCore } from './react.js';
+import { nodeName, reactToCore } from './react.js';
 import { refreshDeadlines, refreshLight } from './refresh.js';
 
 type Reject = Extract<PassThroughCommand, { type: 'task.reject' }>;
@@ -86,7 +86,7 @@ export function resubmit(d: Decider, cmd: Extract<LifecycleCommand, { type: 'cor
     const tasks = openTasks(d.draft.process);
     reactToCore(d, d.core({
       type: 'case.return', toElementId: c.restartAt, reason: `corrections supplied: through again from ${c.restartAt}`,
-      whyCode: 'correction.restart', whyParams: { step: d.definition.nodes[c.restartAt]?.name ?? c.restartAt }, actor: cmd.actor,
+      whyCode: 'correction.restart', whyParams: { step: nodeName(d, c.restartAt) }, actor: cmd.actor,
     }), tasks);
   }
   refreshDeadlines(d, `correction ${c.procedureId} supplied`, 'deadlines.correction-supplied');

@@ -33,7 +33,7 @@ function opinionOr(opinion: string | undefined, outcome: Outcome): { why: string
 }
 
 /** The name of a flow node of the case's process, for an explanation; its id when it has none. */
-function nodeName(d: Decider, elementId: string): string {
+export function nodeName(d: Decider, elementId: string): string {
   return d.definition.nodes[elementId]?.name ?? elementId;
 }
 

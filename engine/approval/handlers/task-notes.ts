@@ -6,6 +6,7 @@ import { openTasks } from '../../core/index.js';
 import type { TaskInfo } from '../../core/types.js';
 import type { TaskNoteCommand } from '../commands.js';
 import type { Decider } from '../decider.js';
+import { typedOr } from '../events.js';
 import { refuse } from '../refusal.js';
 import { URGES_PER_TASK_PER_DAY } from '../task-notes.js';
 
@@ -31,9 +32,8 @@ export function urge(d: Decider, cmd: Of<'task.urge'>): void {
     ...(task.assignee ? { assignee: task.assignee } : {}), ...(task.department ? { department: task.department } : {}),
     by: cmd.actor.id, at: d.ctx.now, on: today, ...(cmd.note ? { note: cmd.note } : {}),
   };
-  d.emit('task.urged', { urge }, cmd.note
-    ? { why: cmd.note }
-    : { why: `催办 ${task.name ?? task.elementId}`, whyCode: 'task.urged', whyParams: { task: task.name ?? task.elementId } });
+  const name = task.name ?? task.elementId;
+  d.emit('task.urged', { urge }, typedOr(cmd.note, { why: `催办 ${name}`, whyCode: 'task.urged', whyParams: { task: name } }));
   d.effect({ type: 'action.run', action: 'notify-staff', elementId: task.elementId, input: { kind: 'urge', taskId: cmd.taskId, ...(task.assignee ? { to: task.assignee } : {}), ...(task.department ? { department: task.department } : {}) } });
 }
 
@@ -71,7 +71,6 @@ export function copy(d: Decider, cmd: Of<'task.copy'>): void {
     refuse('COPY_RECIPIENTS_REQUIRED', `Expected at least one user or department to copy task '${task.name ?? task.elementId}' to, but there was none`);
   }
   const copy = { taskId: cmd.taskId, step: task.elementId, ...(task.name ? { name: task.name } : {}), users, departments, by: cmd.actor.id, at: d.ctx.now, ...(cmd.note ? { note: cmd.note } : {}) };
-  d.emit('task.copied', { copy }, cmd.note
-    ? { why: cmd.note }
-    : { why: `抄送 ${[...users, ...departments].join('、')}`, whyCode: 'task.copied', whyParams: { to: [...users, ...departments].join('、') } });
+  const to = [...users, ...departments].join('、');
+  d.emit('task.copied', { copy }, typedOr(cmd.note, { why: `抄送 ${to}`, whyCode: 'task.copied', whyParams: { to } }));
 }
