@@ -5,7 +5,7 @@
 import type { ApprovalSpec } from '../../engine/core/model.js';
 import type { ModdleElement } from '../moddle.js';
 import { parseTimeLimit } from './time.js';
-import { defaultCounting } from './special-procedures.js';
+import { defaultCounting, SPECIAL_PROCEDURE_TYPES } from './special-procedures.js';
 import { STEP_ID_PATTERN } from './steps.js';
 import { readCarbonCopy, readPolicies } from './read-policies.js';
 
@@ -44,7 +44,7 @@ function readSpecialProcedure(el: ModdleElement, problems: AttributeProblem[]): 
   if (fallback === undefined && (statutory === undefined || promised === undefined)) {
     problems.push({
       attribute: 'specialProcedure',
-      message: `special procedure '${kind}' has no default: set approval:countsTowardStatutory and approval:countsTowardPromised`,
+      message: `special procedure '${kind}' is none of ${SPECIAL_PROCEDURE_TYPES.join(', ')}, so it has no default: name one of them, or set approval:countsTowardStatutory and approval:countsTowardPromised`,
     });
     return undefined;
   }
