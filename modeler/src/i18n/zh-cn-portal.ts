@@ -15,7 +15,7 @@ export const ZH_CN_PORTAL: Readonly<Record<string, string>> = {
   'itemType.01': '行政许可', 'itemType.07': '行政确认', 'itemType.20': '公共服务',
   // Application
   'Applying needs a real-name login.': '在线申报需要先实名登录。',
-  'This item does not publish its application questions yet; please apply at the window.': '该事项尚未公布申请情形，暂不能在线申报，请到窗口办理。', 'About your application': '申请情形',
+  'About your application': '申请情形',
   'Yes': '是', 'No': '否', 'Please choose': '请选择', 'Which materials do I need?': '查看所需材料',
   'No materials are needed for these answers': '按您的情形无需提交材料', 'Materials you need': '您需要提交的材料',
   '{n} copies': '{n} 份', 'Name': '姓名/名称', 'ID number': '证件号码', 'ID or unified social credit code': '身份证号或统一社会信用代码',

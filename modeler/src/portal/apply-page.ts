@@ -44,10 +44,7 @@ export async function applyPage(ctx: PortalContext, code: string): Promise<HTMLE
         el('a', { href: `#/login?next=${encodeURIComponent(`/items/${code}/apply`)}`, class: 'button primary', id: 'apply-login' }, t('Real-name login'))));
   }
 
-  // The questions come with the disclosure (`facts`); without them no form can be generated.
-  if (!Array.isArray(d.facts)) {
-    return el('div', { class: 'page', id: 'apply-page' }, ...head, el('p', { class: 'notice', id: 'no-facts' }, t('This item does not publish its application questions yet; please apply at the window.')));
-  }
+  // The questions come with the disclosure (`facts`, always an array in its contract).
   const facts: readonly DeclaredFact[] = d.facts;
   const factsBox = factsFieldset(t, facts);
   // The page checks completeness itself and names what is missing (the browser's bubbles would not).
