@@ -33,7 +33,7 @@ export const AgentSchema = Type.Object({
 export const RequiredMaterialSchema = Type.Object({
   material: Type.String(),
   name: Type.String(),
-  form: Type.String({ description: 'original, copy, electronic …' }),
+  form: Type.String({ description: 'original, copy, electronic … (原件/复印件/电子)' }),
   copies: Type.Integer(),
   deferrable: Type.Boolean({ description: 'May be supplied after acceptance (容缺后补)' }),
 }, { additionalProperties: false, description: 'A material the application requires' });

@@ -1,13 +1,10 @@
 /** The materials check (`POST /api/items/:code/materials/check`): what the stated facts require, and why. */
 import { Type, type Static } from '@sinclair/typebox';
+import { RequiredMaterialSchema } from './case-intake.js';
 
-/** A material the facts require, with the rule rows that required it. */
+/** A material the facts require (a line of the materials table, as a case lists it), with the rule rows that required it. */
 export const NeededMaterialSchema = Type.Object({
-  material: Type.String(),
-  name: Type.String(),
-  form: Type.String({ description: 'original, copy, electronic … (原件/复印件/电子)' }),
-  copies: Type.Integer(),
-  deferrable: Type.Boolean({ description: 'May be supplied after acceptance (容缺后补)' }),
+  ...RequiredMaterialSchema.properties,
   because: Type.Array(Type.Object({ row: Type.String({ description: 'The rule row id' }), basis: Type.Union([Type.String(), Type.Null()], { description: 'Its legal basis' }) }, { additionalProperties: false }), {
     description: 'The rows of the materials table that required it',
   }),
