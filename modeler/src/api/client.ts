@@ -8,6 +8,7 @@
  * PUT /api/items/:code/rules/:tableId) and plain BPMN definitions (GET /api/definitions, a version's BPMN with
  * GET /api/definitions/:key/versions/:v/bpmn, deployed with POST /api/definitions `{ xml, key }`).
  */
+import type { ItemRowView } from '../../../contracts/api/items.js';
 import type { Finding } from '../../../definitions/findings.js';
 
 /** Whether an entry is an item package (listing, process and rule tables) or a plain BPMN definition. */
@@ -145,14 +146,11 @@ export class ApiClient {
 
   async items(): Promise<ItemSummary[]> {
     const [listed, deployed] = await Promise.all([
-      this.request('GET', '/api/items').then((r) => r.json() as Promise<any[]>),
+      this.request('GET', '/api/items').then((r) => r.json() as Promise<ItemRowView[]>),
       this.request('GET', '/api/definitions').then((r) => r.json() as Promise<any[]>),
     ]);
-    const items: ItemSummary[] = await Promise.all(listed.map(async (raw) => {
-      const code = String(raw.code);
-      const versions: any[] = await (await this.request('GET', `/api/items/${encodeURIComponent(code)}/versions`)).json();
-      return { code, name: raw.name, kind: 'item' as const, versions: sorted(versions.map((v) => Number(v.version))), ...(raw.department ? { department: String(raw.department) } : {}) };
-    }));
+    // Each catalogue row carries its deployed versions: no request per item.
+    const items: ItemSummary[] = listed.map((raw) => ({ code: raw.code, name: raw.name, kind: 'item' as const, versions: sorted(raw.versions), ...(raw.department ? { department: raw.department } : {}) }));
     const itemCodes = new Set(items.map((i) => i.code));
     const definitions = new Map<string, ItemSummary>();
     for (const d of deployed) {
