@@ -2,7 +2,7 @@
  * The case page's read-only sections: materials (required and supplied), documents (the printable HTML
  * notices, opened in a frame or a new window) and the timeline (who, when, what, why).
  */
-import { timelineWhyText } from '../../../contracts/messages/index.js';
+import { timelineWhyText, type Language } from '../../../contracts/messages/index.js';
 import type { CaseDetail, TimelineRow } from '../ui/api-types.js';
 import { el, errorText, keyed, say, section, table, type T } from '../ui/dom.js';
 import { dateTime } from '../ui/format.js';
@@ -105,6 +105,8 @@ const ROUTINE_EVENTS: ReadonlySet<string> = new Set(['task.created', 'deadlines.
 
 /** The timeline: the entries that concern people by default, every event in order with the toggle. */
 export function timelineSection(t: T, rows: TimelineRow[]): HTMLElement {
+  // The page's language, once for all rows: the engine's explanations are worded in it.
+  const language: Language = t('Case') === 'Case' ? 'en' : 'zh-CN';
   const list = table<TimelineRow>([
     { head: '#', cell: (r) => String(r.seq), className: 'col-seq' },
     { head: t('When'), cell: (r) => dateTime(r.at) },
@@ -114,7 +116,7 @@ export function timelineSection(t: T, rows: TimelineRow[]): HTMLElement {
     // The engine's own description, when it says more than the event's name
     { head: t('Detail'), cell: (r) => (r.detail && r.detail !== r.what ? readable(t, r.detail) : '') },
     // The engine's own explanation by its code; a reason a person wrote as written.
-    { head: t('Why'), cell: (r) => (r.whyCode ? timelineWhyText(r.whyCode, r.whyParams, t('Case') === 'Case' ? 'en' : 'zh-CN') : undefined) ?? readable(t, r.why) },
+    { head: t('Why'), cell: (r) => (r.whyCode ? timelineWhyText(r.whyCode, r.whyParams, language) : undefined) ?? readable(t, r.why) },
     { head: t('Status'), cell: (r) => (r.status !== undefined ? keyed(t, 'status', r.status) : '') },
   ], rows, t('No events'), (r) => ({ 'data-event': r.what, ...(ROUTINE_EVENTS.has(r.what) ? { 'data-routine': 'true' } : {}) }));
   list.id = 'timeline';

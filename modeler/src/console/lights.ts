@@ -35,7 +35,7 @@ export function lightsChart(t: T, rows: LightCounts[]): SVGSVGElement {
 export async function lightsPage(ctx: ConsoleContext, query = new URLSearchParams()): Promise<HTMLElement> {
   const { t, http } = ctx;
   const scope = new URLSearchParams([...query].filter(([k]) => k === 'region' || k === 'level'));
-  const [{ departments: rows, overdue, clocks = [] }, filter] = await Promise.all([
+  const [{ departments: rows, overdue, clocks }, filter] = await Promise.all([
     http.get<LightsOverview>(`/api/supervision/lights${scope.size ? `?${scope}` : ''}`),
     lightsFilter(t, http, ctx.me?.(), query),
   ]);
