@@ -1,7 +1,7 @@
 /**
  * Calendar-date helpers shared by the calendars and the clocks. Dates are `YYYY-MM-DD` strings; internally
  * they are "day numbers" (days since 1970-01-01), which makes day arithmetic exact and cheap. Instants are
- * ISO 8601 strings and are placed in a zone with luxon. Nothing here reads the system clock.
+ * ISO 8601 strings, placed in a zone by offset arithmetic (luxon reads the other forms). Nothing here reads the system clock.
  */
 import { DateTime } from 'luxon';
 import type { IsoDate } from './types.js';
@@ -76,11 +76,64 @@ export interface ZonedPoint {
 export function toZoned(input: string, zone: string): ZonedPoint {
   if (DATE_RE.test(input)) return { date: assertIsoDate(input) };
   const point = remembered(zonedPoints, `${zone} ${input}`, () => {
+    const utc = offsetInstantMillis(input);
+    if (utc !== undefined) {
+      const local = utc + zoneOffsetMinutes(zone, utc) * 60_000;
+      const day = Math.floor(local / DAY_MS);
+      return { date: fromDayNumber(day), minute: Math.floor((local - day * DAY_MS) / 60_000) };
+    }
     const dt = DateTime.fromISO(input, { zone, setZone: false }).setZone(zone);
     if (!dt.isValid) throw new RangeError(`Expected a date or an ISO 8601 instant, but it was '${input}'`);
     return { date: dt.toISODate()!, minute: dt.hour * 60 + dt.minute };
   });
   return { ...point };
+}
+
+/**
+ * An instant written as RFC 3339 with its offset (`Z` or `±hh:mm`, seconds and up to three fraction digits
+ * optional), as milliseconds since the epoch, by arithmetic; `undefined` for any other form or an impossible
+ * field, which luxon then reads (and refuses) as before. Every instant the API and the engine write has this
+ * form, and parsing it through luxon was most of the cost of placing it in a zone.
+ */
+const OFFSET_INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
+
+function offsetInstantMillis(input: string): number | undefined {
+  const m = OFFSET_INSTANT_RE.exec(input);
+  if (!m) return undefined;
+  const date = `${m[1]}-${m[2]}-${m[3]}`;
+  const [hour, minute, second] = [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)];
+  const [offHour, offMinute] = [Number(m[10] ?? 0), Number(m[11] ?? 0)];
+  if (!isIsoDate(date) || hour > 23 || minute > 59 || second > 59 || offHour > 23 || offMinute > 59) {
+    return undefined;
+  }
+  const fraction = Number((m[7] ?? '').padEnd(3, '0'));
+  const offset = m[8] ? 0 : (m[9] === '-' ? -1 : 1) * (offHour * 60 + offMinute);
+  return toDayNumber(date) * DAY_MS + ((hour * 60 + minute - offset) * 60 + second) * 1000 + fraction;
+}
+
+/**
+ * The offset of `zone` from UTC, in minutes, at `utc`. Zones change offset only at whole quarter hours in
+ * practice, so the offset is remembered per zone per quarter hour when both ends of that quarter hour agree;
+ * otherwise (a change inside it) it is looked up exactly. Throws a `RangeError` naming an unknown zone.
+ */
+const QUARTER_MS = 900_000;
+const zoneOffsets = new Map<string, number>();
+
+function zoneOffsetMinutes(zone: string, utc: number): number {
+  const slot = Math.floor(utc / QUARTER_MS);
+  const key = `${zone} ${slot}`;
+  const known = zoneOffsets.get(key);
+  if (known !== undefined) return known;
+  const exact = (at: number): number => {
+    const dt = DateTime.fromMillis(at, { zone });
+    if (!dt.isValid) throw new RangeError(`Expected a time zone, but it was '${zone}'`);
+    return dt.offset;
+  };
+  const start = exact(slot * QUARTER_MS);
+  if (start !== exact(slot * QUARTER_MS + QUARTER_MS - 1)) return exact(utc);
+  if (zoneOffsets.size >= MEMO_LIMIT) zoneOffsets.clear();
+  zoneOffsets.set(key, start);
+  return start;
 }
 
 /**
@@ -118,6 +171,8 @@ export function instantAt(date: IsoDate, minute: number, zone: string): string {
 /** Milliseconds since the epoch of an ISO instant (for comparing instants in different offsets). */
 export function instantMillis(instant: string, zone: string): number {
   return remembered(millis, `${zone} ${instant}`, () => {
+    const utc = offsetInstantMillis(instant);
+    if (utc !== undefined) return utc;
     const dt = DateTime.fromISO(instant, { zone });
     if (!dt.isValid) throw new RangeError(`Expected an ISO 8601 instant, but it was '${instant}'`);
     return dt.toMillis();
