@@ -15,7 +15,7 @@ import { BudgetExceededError, commandBudget, type EvaluationLimits } from '../ex
 import { isConflict } from './errors.js';
 import { projectEffects, projectTasks } from './projection.js';
 import type {
-  CaseStore, CaseSummary, CaseWrite, Clock, CommandResult, DefinitionRepository, Engine, RuleEvaluator, RuntimeCommand,
+  CaseStore, CaseSummary, CaseWrite, Clock, CommandResult, DefinitionRepository, Engine, RuleEvaluator, RuntimeCommand, StoredCase,
 } from './ports.js';
 import { summarizeState } from './summary.js';
 
@@ -54,6 +54,12 @@ export interface ExecuteOptions {
   definition?: { key: string; version?: number };
   /** Reload and step again this many times after a `ConflictError` (system commands such as timers). */
   retryOnConflict?: number;
+  /**
+   * A refusal decided on the case as loaded for this command, before it steps (e.g. who may work a task):
+   * the check sees the state the command would commit on, and costs no read of its own. Not asked for a
+   * case that does not exist yet.
+   */
+  precondition?: (loaded: StoredCase) => Refusal<string> | undefined;
 }
 
 /** A step loop should settle in a few rounds; more means a decision keeps asking for another. */
@@ -136,6 +142,8 @@ export class CaseRunner<S = Json, C extends RuntimeCommand = Command> {
     const { engine, store, clock } = this.options;
     const at = clock.now().toISOString();
     const loaded = await store.loadCase(caseNo);
+    const refused = loaded && opts.precondition?.(loaded);
+    if (refused) return { results: await this.refuse(caseNo, commands, opts, at, refused) };
     let definition: ExecutableDefinition | undefined;
     if (loaded) {
       definition = await this.options.definitions.get(loaded.itemKey, loaded.definitionVersion);

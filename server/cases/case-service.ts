@@ -13,9 +13,9 @@ import {
 } from '../../engine/approval/index.js';
 import { openTasks } from '../../engine/core/index.js';
 import type { Actor, Json } from '../../engine/core/types.js';
-import type { CaseRunner } from '../../engine/runtime/case-runner.js';
+import type { CaseRunner, ExecuteOptions } from '../../engine/runtime/case-runner.js';
 import type { CaseStore, Clock } from '../../engine/runtime/ports.js';
-import { stepAuthority } from '../identity/step-authority.js';
+import { TaskService } from '../runtime/task-service.js';
 import { withLocality } from '../settings/case-locality.js';
 import { newCaseNumber } from './case-number.js';
 import { laterDocument } from './later-documents.js';
@@ -55,6 +55,12 @@ type Args<T extends ApprovalCommand['type']> = Without<Extract<ApprovalCommand, 
 
 /** Approval cases from application to evaluation. */
 export class CaseService {
+  /**
+   * Claim and complete, on the task path the task routes take too: the step authority (`stepAuthority`, the
+   * actor's roles carrying its step roles, see `caseActor`) is checked on the case the command loads.
+   */
+  private readonly tasks = new TaskService<ServiceResult>(async (caseNo, command, opts) => (await this.runWithState(caseNo, command, undefined, undefined, opts.precondition)).result);
+
   constructor(private readonly deps: CaseServiceDeps) {}
 
   /**
@@ -134,28 +140,13 @@ export class CaseService {
   }
 
   /** Completes a task; refused (STEP_*) unless the actor is of the step's department and holds its role. */
-  async completeTask(caseNo: string, args: Args<'task.complete'>): Promise<ServiceResult> {
-    const refused = await this.stepRefused(caseNo, args.taskId, args.actor);
-    return refused ?? this.run(caseNo, { type: 'task.complete', ...args } as ApprovalCommand);
+  completeTask(caseNo: string, args: Args<'task.complete'>): Promise<ServiceResult> {
+    return this.tasks.complete(caseNo, args);
   }
 
   /** Claims a task; the same step authority as completing it. */
-  async claimTask(caseNo: string, args: Args<'task.claim'>): Promise<ServiceResult> {
-    const refused = await this.stepRefused(caseNo, args.taskId, args.actor);
-    return refused ?? this.run(caseNo, { type: 'task.claim', ...args } as ApprovalCommand);
-  }
-
-  /**
-   * The refusal when `actor` may not work the open task `taskId` (`stepAuthority`); the actor's roles carry
-   * its step roles (see `caseActor`). A task that is not open is left to the engine to refuse.
-   */
-  private async stepRefused(caseNo: string, taskId: string, actor: Actor | undefined): Promise<ServiceResult | undefined> {
-    const loaded = await this.load(caseNo);
-    const task = loaded && openTasks(loaded.state.process).find((t) => t.taskId === taskId);
-    if (!task) return undefined;
-    const roles = actor?.roles ?? [];
-    const refused = stepAuthority({ id: actor?.id ?? 'nobody', ...(actor?.department ? { department: actor.department } : {}), roles, groups: roles }, { ...task, owner: loaded.state.approval?.item.department });
-    return refused ? refusal(caseNo, refused.code, refused.message, refused.details) : undefined;
+  claimTask(caseNo: string, args: Args<'task.claim'>): Promise<ServiceResult> {
+    return this.tasks.claim(caseNo, args);
   }
 
   startSpecialProcedure(caseNo: string, args: Args<'special-procedure.start'>): Promise<ServiceResult> {
@@ -302,9 +293,9 @@ export class CaseService {
 
   /** Runs `command`; the state it committed comes back with the result, so the case is not read again. */
   private async runWithState(
-    caseNo: string, command: ApprovalCommand, definition?: { key: string; version: number }, retryOnConflict?: number,
+    caseNo: string, command: ApprovalCommand, definition?: { key: string; version: number }, retryOnConflict?: number, precondition?: ExecuteOptions['precondition'],
   ): Promise<{ result: ServiceResult; state?: ApprovalCaseState }> {
-    const opts = { ...(definition ? { definition } : {}), ...(retryOnConflict ? { retryOnConflict } : {}) };
+    const opts = { ...(definition ? { definition } : {}), ...(retryOnConflict ? { retryOnConflict } : {}), ...(precondition ? { precondition } : {}) };
     const { result, state } = await this.deps.runner.executeWithState(caseNo, command, opts);
     if (!result.ok) return { result: { ok: false, caseNo, refusal: result.refusal } };
     const committed = state ?? (await this.load(caseNo))?.state;

@@ -1,8 +1,10 @@
 /**
  * Who may work a step (claim it, complete it, or take it over by transfer or delegation): a member of the
  * department that owns the step, holding the step's role or one of its candidate groups *within that
- * department*. One pure function, used by the task routes, the case service and every other task command,
- * so the rule is stated once.
+ * department*. One pure function, so the rule is stated once: the permission policy asks it of the task a
+ * route loaded (`task.claim`, `task.complete`), the task service (`server/runtime/task-service.ts`, the one
+ * path of the task routes and the case service) of the task as the case holds it, and the other task
+ * commands of their target.
  *
  * Groups are scoped by department: a user's step roles and groups (`reviewer`, `deputy-director` …) mean
  * "in the user's department", and a step's `approval:role` and `approval:candidateGroups` mean "in the

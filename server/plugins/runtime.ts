@@ -18,6 +18,7 @@ import { TimerPoller } from '../../engine/runtime/timer-poller.js';
 import { MeteredRunner } from '../metrics/shenpi-metrics.js';
 import { LoggingNotifier, WebhookNotifier } from '../notify/webhook-notifier.js';
 import { RoutingRunner, type CaseEngineFactory } from '../runtime/routing-runner.js';
+import { TaskService } from '../runtime/task-service.js';
 import { localityCalendarOf } from '../settings/calendar-in-force.js';
 import { sharedPlugin } from './plugin.js';
 import './types.js';
@@ -81,7 +82,8 @@ export const runtimePlugin = sharedPlugin<RuntimePluginOptions>('shenpi-runtime'
     ...(config.store.kind === 'sqlite' ? SQLITE_POLLER : {}),
   });
 
-  app.decorate('runtime', { runner, poller, dispatcher, clock, calendar, locality: calendar, definitions, ...(controlledClock ? { controlledClock } : {}) });
+  const tasks = new TaskService((caseNo, command, opts) => runner.execute(caseNo, command, opts));
+  app.decorate('runtime', { runner, tasks, poller, dispatcher, clock, calendar, locality: calendar, definitions, ...(controlledClock ? { controlledClock } : {}) });
   if (options.background !== false) {
     app.addHook('onReady', async () => {
       poller.start();

@@ -4,7 +4,7 @@
  */
 import type { OutboxDispatcher, TimerPoller } from '../../engine/runtime/index.js';
 import type { ControlledClock } from '../../engine/runtime/clock.js';
-import type { DefinitionRepository, Clock } from '../../engine/runtime/ports.js';
+import type { CommandResult, DefinitionRepository, Clock } from '../../engine/runtime/ports.js';
 import type { WorkingCalendar } from '../../engine/calendar/types.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { LocalityCalendar } from '../settings/locality-calendar.js';
@@ -18,6 +18,7 @@ import type { UserDirectory } from '../identity/users.js';
 import type { OrgDirectory } from '../organisation/directory.js';
 import type { Runner, ShenpiMetrics } from '../metrics/shenpi-metrics.js';
 import type { OpenedStore } from '../store/open-store.js';
+import type { TaskService } from '../runtime/task-service.js';
 import type { CaseService } from '../cases/case-service.js';
 import type { FileStorage } from '../cases/file-storage.js';
 import type { KnexItemRepository } from '../cases/knex-item-repository.js';
@@ -27,6 +28,8 @@ import type { SealKeyStore } from '../seal/key-store.js';
 /** The async runtime of one server process. */
 export interface RuntimeServices {
   runner: Runner;
+  /** Claim and complete on `runner`, with the step's authority checked on the case each command loads. */
+  tasks: TaskService<CommandResult>;
   poller: TimerPoller;
   dispatcher: OutboxDispatcher;
   clock: Clock;

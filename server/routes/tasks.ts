@@ -2,6 +2,8 @@
  * The task inbox, claiming and completing. Every task is checked against the permission policy: a
  * department's staff see and work their department's tasks only, and nobody claims or completes a task
  * assigned to someone else. The actor of every command is the authenticated user, never a body field.
+ * Claim and complete run through the task service (`app.runtime.tasks`), which checks the step's authority
+ * again on the case the command loads: the case is read once per request.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
@@ -120,7 +122,7 @@ export const taskRoutes: FastifyPluginAsync = async (app) => {
     const { task, owner } = await loadTask(request, request.params.id);
     const user = authorize(request, 'task.claim', taskResource(task, request.body?.assignee, owner));
     const result = await audited({ actorId: user.id, action: 'task.claimed', target: task.taskId, caseNo: task.caseNo, details: { caseNo: task.caseNo } }, () =>
-      app.runtime.runner.execute(task.caseNo, { type: 'task.claim', taskId: task.taskId, assignee: user.id, actor: actorOf(user) }));
+      app.runtime.tasks.claim(task.caseNo, { taskId: task.taskId, assignee: user.id, actor: actorOf(user), worker: user, ...(owner !== undefined ? { owner } : {}) }));
     return acceptedOrThrow(result);
   });
 
@@ -140,8 +142,9 @@ export const taskRoutes: FastifyPluginAsync = async (app) => {
     const { outcome, opinion, variables } = request.body ?? {};
     // A repeated request is answered by the Idempotency-Key mechanism (server/http/idempotency.ts), per task.
     const result = await audited({ actorId: user.id, action: 'task.completed', target: task.taskId, caseNo: task.caseNo, details: { caseNo: task.caseNo, outcome: outcome ?? null } }, () =>
-      app.runtime.runner.execute(task.caseNo, {
-        type: 'task.complete', taskId: task.taskId, actor: actorOf(user), ...(outcome !== undefined ? { outcome } : {}), ...(opinion !== undefined ? { opinion } : {}), ...(variables ? { variables } : {}),
+      app.runtime.tasks.complete(task.caseNo, {
+        taskId: task.taskId, actor: actorOf(user), worker: user, ...(owner !== undefined ? { owner } : {}),
+        ...(outcome !== undefined ? { outcome } : {}), ...(opinion !== undefined ? { opinion } : {}), ...(variables ? { variables } : {}),
       }));
     return acceptedOrThrow(result);
   });

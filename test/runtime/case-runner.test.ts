@@ -105,6 +105,28 @@ describe('case runner', () => {
     expect(commits).toEqual([no, other]);
   });
 
+  it('refuses a command its precondition refuses on the case as loaded, reading it once and writing nothing', async () => {
+    await fresh();
+    let loads = 0;
+    const counting = { ...store.cases, loadCase: async (no: string) => (loads++, store.cases.loadCase(no)), commit: store.cases.commit.bind(store.cases) };
+    const h = harness(store, { store: counting as typeof store.cases });
+    const no = caseNo('precondition');
+    await h.start(no);
+    loads = 0;
+    const seen: number[] = [];
+    const refused = await h.runner.execute(no, { type: 'task.complete', taskId: 'review' }, {
+      precondition: (loaded) => (seen.push(loaded.version), { code: 'STEP_ROLE_MISSING', message: 'not yours', details: { taskId: 'review' } }),
+    });
+    expect(refused).toEqual({ ok: false, caseNo: no, refusal: { code: 'STEP_ROLE_MISSING', message: 'not yours', details: { taskId: 'review' } } });
+    expect(seen).toEqual([1]);
+    expect(loads).toBe(1);
+    expect((await store.cases.loadCase(no))?.version).toBe(1);
+    // A precondition with nothing to say lets the command run on that same load.
+    loads = 0;
+    expect(await h.runner.execute(no, { type: 'task.complete', taskId: 'review' }, { precondition: () => undefined })).toMatchObject({ ok: true, version: 2 });
+    expect(loads).toBe(1);
+  });
+
   it('keeps nothing per case in memory: a second runner continues where the first stopped', async () => {
     const first = harness(await fresh());
     const no = caseNo('nodes');
