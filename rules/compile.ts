@@ -15,6 +15,7 @@ import type { Finding, RuleTable } from './model.js';
 import { compileUnaryTests, type CellPredicate } from './sfeel/match.js';
 import { compileOutputEntry, type OutputFn } from './sfeel/output.js';
 import { partitionRows } from './partition.js';
+import { columnLabel, said } from './said.js';
 import { BudgetExceededError, checkUnaryTests, checkExpression, type EvaluationBudget } from '../engine/expression/index.js';
 
 /** A table compiled for evaluation. `evaluate` returns plain JSON, safe to store in case state. */
@@ -45,11 +46,19 @@ function syntaxFindings(table: RuleTable): Finding[] {
   table.rows.forEach((row, r) => {
     row.inputEntries.forEach((cell, c) => {
       const problem = checkUnaryTests(cell);
-      if (problem) findings.push({ code: 'syntax', severity: 'error', table: table.id, file: table.fileName, row: row.id, rowIndex: r, column: table.inputs[c]!.name, message: `'${cell}': ${problem.message}` });
+      const column = table.inputs[c]!.name;
+      if (problem) {
+        findings.push({ code: 'syntax', severity: 'error', table: table.id, file: table.fileName, row: row.id, rowIndex: r, column, message: `'${cell}': ${problem.message}`,
+          ...said('CELL_TEST_SYNTAX', { table: table.id, row: row.id, rowNo: r + 1, column, columnLabel: columnLabel(table.inputs, column), cell, detail: problem.message }) });
+      }
     });
     row.outputEntries.forEach((cell, c) => {
       const problem = cell.trim() === '' ? null : checkExpression(cell);
-      if (problem) findings.push({ code: 'syntax', severity: 'error', table: table.id, file: table.fileName, row: row.id, rowIndex: r, column: table.outputs[c]!.name, message: `'${cell}': ${problem.message}` });
+      const column = table.outputs[c]!.name;
+      if (problem) {
+        findings.push({ code: 'syntax', severity: 'error', table: table.id, file: table.fileName, row: row.id, rowIndex: r, column, message: `'${cell}': ${problem.message}`,
+          ...said('CELL_EXPRESSION_SYNTAX', { table: table.id, row: row.id, rowNo: r + 1, column, columnLabel: columnLabel(table.outputs, column), cell, detail: problem.message }) });
+      }
     });
   });
   return findings;

@@ -9,6 +9,7 @@ import { decodeSource } from './load/decode.js';
 import { parseSource } from './load/parse.js';
 import { cellProblems } from './load/cells.js';
 import { validateTableDocument } from './schema.js';
+import { said } from './said.js';
 
 /** Options for {@link loadRuleTable}. */
 export interface LoadOptions {
@@ -27,11 +28,18 @@ function cellText(value: unknown): string {
   return typeof value === 'string' ? value : String(value);
 }
 
-function entries(cells: unknown, columns: { name: string }[], rowPath: string, field: string, fileName: string, findings: Finding[]): string[] {
+/** Where a row is, as the parameters of a finding: its id and its number counted from 1. */
+interface RowWhere {
+  row: string;
+  rowNo: number;
+}
+
+function entries(cells: unknown, columns: { name: string }[], rowPath: string, field: string, fileName: string, findings: Finding[], where: RowWhere): string[] {
   if (Array.isArray(cells)) {
     if (cells.length !== columns.length) {
       findings.push({ code: 'cell-count', severity: 'error', file: fileName, path: `${rowPath}/${field}`,
-        message: `${field} has ${cells.length} cells but the table has ${columns.length} ${field === 'when' ? 'inputs' : 'outputs'}` });
+        message: `${field} has ${cells.length} cells but the table has ${columns.length} ${field === 'when' ? 'inputs' : 'outputs'}`,
+        ...said(field === 'when' ? 'ROW_CONDITION_COUNT' : 'ROW_RESULT_COUNT', { ...where, cells: cells.length, columns: columns.length }) });
     }
     return columns.map((_, i) => (cells[i] === undefined ? '-' : cellText(cells[i])));
   }
@@ -40,7 +48,8 @@ function entries(cells: unknown, columns: { name: string }[], rowPath: string, f
     for (const key of Object.keys(map)) {
       if (!columns.some((c) => c.name === key)) {
         findings.push({ code: 'unknown-column', severity: 'error', file: fileName, path: `${rowPath}/${field}/${key}`, column: key,
-          message: `'${key}' is not one of the ${field === 'when' ? 'inputs' : 'outputs'} (${columns.map((c) => c.name).join(', ')})` });
+          message: `'${key}' is not one of the ${field === 'when' ? 'inputs' : 'outputs'} (${columns.map((c) => c.name).join(', ')})`,
+          ...said(field === 'when' ? 'ROW_UNKNOWN_INPUT' : 'ROW_UNKNOWN_OUTPUT', { ...where, column: key, columns: columns.map((c) => c.name).join(', ') }) });
       }
     }
     // An input left out of `when` matches anything; an output left out of `then` is null.
@@ -65,20 +74,26 @@ function normalise(doc: Doc, fileName: string, locate: (p: (string | number)[]) 
   for (const [kind, cols] of [['inputs', inputs], ['outputs', outputs]] as const) {
     const seen = new Set<string>();
     cols.forEach((c, i) => {
-      if (seen.has(c.name)) findings.push({ code: 'duplicate-column', severity: 'error', file: fileName, path: `/${kind}/${i}/name`, column: c.name, message: `two ${kind} are named '${c.name}'` });
+      if (seen.has(c.name)) {
+        findings.push({ code: 'duplicate-column', severity: 'error', file: fileName, path: `/${kind}/${i}/name`, column: c.name, message: `two ${kind} are named '${c.name}'`,
+          ...said(kind === 'inputs' ? 'DUPLICATE_INPUT' : 'DUPLICATE_OUTPUT', { column: c.name, columnNo: i + 1 }) });
+      }
       seen.add(c.name);
     });
   }
   const ids = new Set<string>();
   const rows: Row[] = (doc.rows as Doc[]).map((r, i) => {
     const id = (r.id as string | undefined) ?? `row-${i + 1}`;
-    if (ids.has(id)) findings.push({ code: 'duplicate-row', severity: 'error', file: fileName, path: `/rows/${i}/id`, row: id, rowIndex: i, message: `row id '${id}' is used twice` });
+    if (ids.has(id)) {
+      findings.push({ code: 'duplicate-row', severity: 'error', file: fileName, path: `/rows/${i}/id`, row: id, rowIndex: i, message: `row id '${id}' is used twice`,
+        ...said('DUPLICATE_ROW', { row: id, rowNo: i + 1 }) });
+    }
     ids.add(id);
     const line = locate(['rows', i]);
     return {
       id,
-      inputEntries: entries(r.when, inputs, `/rows/${i}`, 'when', fileName, findings),
-      outputEntries: entries(r.then, outputs, `/rows/${i}`, 'then', fileName, findings),
+      inputEntries: entries(r.when, inputs, `/rows/${i}`, 'when', fileName, findings, { row: id, rowNo: i + 1 }),
+      outputEntries: entries(r.then, outputs, `/rows/${i}`, 'then', fileName, findings, { row: id, rowNo: i + 1 }),
       annotation: r.annotation,
       ...(r.text ? { text: r.text } : {}),
       line: line ? Number(line.split(':')[0]) : undefined,
@@ -89,7 +104,7 @@ function normalise(doc: Doc, fileName: string, locate: (p: (string | number)[]) 
   }));
   if (findings.length) {
     for (const f of findings) f.path = withLine(f.path, locate);
-    throw new RuleTableError(`${fileName}: the table is not consistent`, findings.map((f) => ({ ...f, table: doc.id })));
+    throw new RuleTableError(`${fileName}: the table is not consistent`, findings.map((f) => ({ ...f, table: doc.id, params: { ...f.params, table: doc.id } })));
   }
   return {
     id: doc.id, name: doc.name, purpose: doc.purpose ?? 'general', description: doc.description,

@@ -126,4 +126,12 @@ export interface Finding {
   column?: string;
   /** JSON path (`/rows/3/when/age`) or `line:col` in the source. */
   path?: string;
+  /**
+   * The stable code of what the message says (`CELL_UNQUOTED_TEXT`, `ROWS_OVERLAP` …): a finer cut than
+   * `code`, one per sentence. The pages and the server word the finding from it and `params`, in Chinese
+   * (`contracts/messages/rule-findings.ts`); `message` stays the English sentence, for the CLI and logs.
+   */
+  messageCode?: string;
+  /** What the message names (the row and its 1-based number, the column and its label, the cell, a value). */
+  params?: Record<string, string>;
 }

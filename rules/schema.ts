@@ -10,6 +10,7 @@ import type { ErrorObject } from 'ajv';
 import schema from './schema/decision-table.schema.json' with { type: 'json' };
 import validate from './schema/decision-table.validate.js';
 import { RETIRED_PURPOSES, type Finding } from './model.js';
+import { said, type ParamValue } from './said.js';
 
 /** The decision-table JSON Schema, as an object (for editors and the HTTP API). */
 export const decisionTableSchema: object = schema;
@@ -25,6 +26,23 @@ export function describeSchemaError(e: ErrorObject): string {
       return `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
     default:
       return e.message ?? e.keyword;
+  }
+}
+
+/** A schema error as a message code and its parameters (the field, the allowed values, the bound …). */
+export function schemaErrorSaying(e: ErrorObject, path: string): { code: string; params: Record<string, ParamValue> } {
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'required':
+      return { code: 'TABLE_FIELD_MISSING', params: { path, field: String(p.missingProperty) } };
+    case 'additionalProperties':
+      return { code: 'TABLE_FIELD_UNKNOWN', params: { path, field: String(p.additionalProperty) } };
+    case 'enum':
+      return { code: 'TABLE_VALUE_NOT_ALLOWED', params: { path, allowed: (p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ') } };
+    default: {
+      const text = (v: unknown) => (v === undefined ? undefined : Array.isArray(v) ? v.join(', ') : String(v));
+      return { code: 'TABLE_FIELD_INVALID', params: { path, keyword: e.keyword, detail: e.message ?? e.keyword, limit: text(p.limit), type: text(p.type), format: text(p.format) } };
+    }
   }
 }
 
@@ -50,7 +68,8 @@ export function validateTableDocument(doc: unknown): Finding[] {
     const purpose = String((doc as { purpose?: unknown }).purpose);
     const retired = path === '/purpose' && Object.hasOwn(RETIRED_PURPOSES, purpose) ? RETIRED_PURPOSES[purpose] : undefined;
     if (retired) messages.unshift(`the purpose '${purpose}' is retired: ${retired}`);
-    findings.push({ code: 'schema', severity: 'error', message: messages.join('; '), path });
+    const saying = retired ? { code: 'TABLE_PURPOSE_RETIRED', params: { path, purpose } } : schemaErrorSaying((chosen.length ? chosen : list)[0]!, path);
+    findings.push({ code: 'schema', severity: 'error', message: messages.join('; '), path, ...said(saying.code, saying.params) });
   }
   return findings;
 }

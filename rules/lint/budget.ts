@@ -10,8 +10,11 @@ import type { LintRule } from './context.js';
 /** Lint rule: `evaluation-budget`. */
 export const evaluationBudget: LintRule = (table, ctx) => {
   const findings: Finding[] = [];
-  const report = (problems: { message: string }[], cell: string, rowIndex: number | undefined, column: string): void => {
-    for (const p of problems) findings.push(ctx.at('evaluation-budget', 'error', `'${cell}' would exceed the evaluation budget: ${p.message}`, rowIndex, column));
+  const report = (problems: { kind: string; message: string }[], cell: string, rowIndex: number | undefined, column: string): void => {
+    for (const p of problems) {
+      findings.push(ctx.at('evaluation-budget', 'error', `'${cell}' would exceed the evaluation budget: ${p.message}`, rowIndex, column,
+        { code: 'CELL_OVER_BUDGET', params: { cell, kind: p.kind, detail: p.message } }));
+    }
   };
   table.inputs.forEach((column) => {
     if (column.expression !== column.name) report(expressionBudgetProblems(column.expression), column.expression, undefined, column.name);

@@ -43,14 +43,17 @@ export const inputCellTypes: LintRule = (table, ctx) => {
       for (const test of parsed.tests) {
         if (test.kind === 'feel' && test.bareName && !names.has(test.bareName)) {
           findings.push(ctx.at('unquoted-string', 'error',
-            `'${cell}': ${test.bareName} is read as a variable name, not as text; write "${test.bareName}" (in YAML: '"${test.bareName}"')`, r, column.name));
+            `'${cell}': ${test.bareName} is read as a variable name, not as text; write "${test.bareName}" (in YAML: '"${test.bareName}"')`, r, column.name,
+            { code: 'CELL_UNQUOTED_TEXT', params: { cell, name: test.bareName } }));
           continue;
         }
         for (const lit of literalsOf(test)) {
           if (!fits(lit, column.type)) {
-            findings.push(ctx.at('type-mismatch', 'error', `'${cell}' tests a ${lit.type} but the input is a ${column.type}`, r, column.name));
+            findings.push(ctx.at('type-mismatch', 'error', `'${cell}' tests a ${lit.type} but the input is a ${column.type}`, r, column.name,
+              { code: 'CELL_TYPE_MISMATCH', params: { cell, type: lit.type, columnType: column.type } }));
           } else if (test.kind === 'eq' && column.allowedValues && lit.type !== 'null' && !column.allowedValues.includes(lit.value as Primitive)) {
-            findings.push(ctx.at('allowed-values', 'error', `'${cell}': ${JSON.stringify(lit.value)} is not an allowed value (${allowedText(column.allowedValues)})`, r, column.name));
+            findings.push(ctx.at('allowed-values', 'error', `'${cell}': ${JSON.stringify(lit.value)} is not an allowed value (${allowedText(column.allowedValues)})`, r, column.name,
+              { code: 'CELL_VALUE_NOT_ALLOWED', params: { cell, value: JSON.stringify(lit.value), allowed: allowedText(column.allowedValues) } }));
           }
         }
       }
@@ -69,14 +72,17 @@ export const outputCellTypes: LintRule = (table, ctx) => {
     const lit = parseLiteral(text);
     if (!lit) {
       if (/^[\p{L}_][\p{L}\p{N}_]*$/u.test(text) && !names.has(text)) {
-        findings.push(ctx.at('unquoted-string', 'error', `'${cell}' is read as a variable name, not as text; write "${text}" (in YAML: '"${text}"')`, r, column.name));
+        findings.push(ctx.at('unquoted-string', 'error', `'${cell}' is read as a variable name, not as text; write "${text}" (in YAML: '"${text}"')`, r, column.name,
+          { code: r === undefined ? 'DEFAULT_UNQUOTED_TEXT' : 'OUTPUT_UNQUOTED_TEXT', params: { cell, name: text } }));
       }
       return;
     }
     if (!fits(lit, column.type)) {
-      findings.push(ctx.at('type-mismatch', 'error', `'${cell}' is a ${lit.type} but the output is a ${column.type}`, r, column.name));
+      findings.push(ctx.at('type-mismatch', 'error', `'${cell}' is a ${lit.type} but the output is a ${column.type}`, r, column.name,
+        { code: r === undefined ? 'DEFAULT_TYPE_MISMATCH' : 'OUTPUT_TYPE_MISMATCH', params: { cell, type: lit.type, columnType: column.type } }));
     } else if (column.allowedValues && lit.type !== 'null' && !column.allowedValues.includes(lit.value as Primitive)) {
-      findings.push(ctx.at('allowed-values', 'error', `'${cell}' is not an allowed value (${allowedText(column.allowedValues)})`, r, column.name));
+      findings.push(ctx.at('allowed-values', 'error', `'${cell}' is not an allowed value (${allowedText(column.allowedValues)})`, r, column.name,
+        { code: r === undefined ? 'DEFAULT_VALUE_NOT_ALLOWED' : 'OUTPUT_VALUE_NOT_ALLOWED', params: { cell, allowed: allowedText(column.allowedValues) } }));
     }
   };
   table.rows.forEach((row, r) => row.outputEntries.forEach((cell, c) => check(cell, c, r)));

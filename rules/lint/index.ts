@@ -17,11 +17,17 @@ const syntax: LintRule = (table, ctx) => {
   table.rows.forEach((row, r) => {
     row.inputEntries.forEach((cell, c) => {
       const p = checkUnaryTests(cell);
-      if (p) findings.push(ctx.at('syntax', 'error', `'${cell}' is not a valid unary test: ${p.message}`, r, table.inputs[c]!.name));
+      if (p) {
+        findings.push(ctx.at('syntax', 'error', `'${cell}' is not a valid unary test: ${p.message}`, r, table.inputs[c]!.name,
+          { code: 'CELL_TEST_SYNTAX', params: { cell, detail: p.message } }));
+      }
     });
     row.outputEntries.forEach((cell, c) => {
       const p = cell.trim() ? checkExpression(cell) : null;
-      if (p) findings.push(ctx.at('syntax', 'error', `'${cell}' is not a valid expression: ${p.message}`, r, table.outputs[c]!.name));
+      if (p) {
+        findings.push(ctx.at('syntax', 'error', `'${cell}' is not a valid expression: ${p.message}`, r, table.outputs[c]!.name,
+          { code: 'CELL_EXPRESSION_SYNTAX', params: { cell, detail: p.message } }));
+      }
     });
   });
   return findings;

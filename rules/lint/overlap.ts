@@ -5,6 +5,7 @@
  */
 import type { Finding } from '../model.js';
 import { describeSet, intersect, setIsEmpty, type CellSet } from '../sfeel/domain.js';
+import { columnLabel } from '../said.js';
 import type { LintRule } from './context.js';
 
 /** The per-column intersection of two rows, or null when they cannot both match (or it is undecidable). */
@@ -29,12 +30,22 @@ export const overlappingRows: LintRule = (table, ctx) => {
         .map((s, c) => (s.kind === 'any' ? null : `${table.inputs[c]!.name} is ${describeSet(s)}`))
         .filter(Boolean)
         .join(' and ');
+      // The same condition for the dictionaries: each column by its label, with the values both rows match.
+      const values = both
+        .map((s, c) => (s.kind === 'any' ? null : `${columnLabel(table.inputs, table.inputs[c]!.name)}: ${describeSet(s)}`))
+        .filter(Boolean)
+        .join('; ');
       findings.push(ctx.at(
         table.hitPolicy === 'UNIQUE' ? 'unique-overlap' : 'any-conflict',
         'error',
         `rows '${a.id}' (#${i + 1}) and '${b.id}' (#${j + 1}) can both match${when ? ` when ${when}` : ' any input'}` +
           (table.hitPolicy === 'ANY' ? ' with different outputs' : ''),
         j,
+        undefined,
+        {
+          code: table.hitPolicy === 'UNIQUE' ? 'ROWS_OVERLAP' : 'ROWS_CONFLICT',
+          params: { otherRow: a.id, otherRowNo: i + 1, ...(values ? { when: values } : {}) },
+        },
       ));
     }
   }

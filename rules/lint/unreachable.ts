@@ -15,7 +15,8 @@ export const unreachableRows: LintRule = (table, ctx) => {
     ctx.sets[r]!.forEach((s, c) => {
       if (!setIsEmpty(s)) return;
       dead.add(r);
-      findings.push(ctx.at('never-matches', 'error', `'${row.inputEntries[c]}' matches no possible value, so the row can never match`, r, table.inputs[c]!.name));
+      findings.push(ctx.at('never-matches', 'error', `'${row.inputEntries[c]}' matches no possible value, so the row can never match`, r, table.inputs[c]!.name,
+        { code: 'CELL_MATCHES_NOTHING', params: { cell: row.inputEntries[c] } }));
     });
   });
   if (table.hitPolicy !== 'FIRST') return findings;
@@ -25,7 +26,8 @@ export const unreachableRows: LintRule = (table, ctx) => {
       if (dead.has(i)) continue;
       if (ctx.sets[j]!.every((s, c) => isSubset(s, ctx.sets[i]![c]!))) {
         findings.push(ctx.at('shadowed-row', 'error',
-          `row '${table.rows[i]!.id}' (#${i + 1}) matches every input this row matches, so under FIRST this row is never used`, j));
+          `row '${table.rows[i]!.id}' (#${i + 1}) matches every input this row matches, so under FIRST this row is never used`, j, undefined,
+          { code: 'ROW_SHADOWED', params: { otherRow: table.rows[i]!.id, otherRowNo: i + 1 } }));
         break;
       }
     }

@@ -4,6 +4,7 @@
  * whose Chinese text was saved in GBK would otherwise load with garbled legal citations.
  */
 import { RuleTableError } from '../errors.js';
+import { said } from '../said.js';
 
 /** Finds the first byte offset that is not valid UTF-8, or -1. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
@@ -48,6 +49,7 @@ function decodeUtf8(bytes: Uint8Array, fileName: string, shift: number): string 
         message:
           `byte ${bad + shift} (line ${line}) is not valid UTF-8; save the file as UTF-8 ` +
           `(files saved as GBK/GB2312 must be converted first)`,
+        ...said('FILE_NOT_UTF8', { file: fileName, byte: bad + shift, line }),
       },
     ]);
   }

@@ -5,6 +5,13 @@
 import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
 import { RuleTableError } from '../errors.js';
 import type { Finding } from '../model.js';
+import { said } from '../said.js';
+
+/** `line:col` as the parameters of a finding. */
+function lineCol(position: string | undefined): { line?: string; col?: string } {
+  const [line, col] = (position ?? '').split(':');
+  return line ? { line, ...(col ? { col } : {}) } : {};
+}
 
 /** A parsed document and a locator from JSON-pointer segments to a 1-based `line:col`. */
 export interface ParsedSource {
@@ -42,7 +49,8 @@ function toPlain(document: Document, text: string, fileName: string): unknown {
     const before = at >= 0 ? text.slice(0, at).split('\n') : undefined;
     const path = before ? `${before.length}:${before[before.length - 1]!.length + 1}` : undefined;
     throw new RuleTableError(`${fileName}: not valid YAML`, [
-      { code: 'syntax', severity: 'error', file: fileName, path, message: `${message}; YAML anchors (&name) and aliases (*name) are not needed in a rule table` },
+      { code: 'syntax', severity: 'error', file: fileName, path, message: `${message}; YAML anchors (&name) and aliases (*name) are not needed in a rule table`,
+        ...said('YAML_ALIAS', { file: fileName, ...lineCol(path), alias, detail: message }) },
     ]);
   }
 }
@@ -55,7 +63,7 @@ export function parseSource(text: string, fileName: string): ParsedSource {
     } catch (err) {
       const message = (err as Error).message;
       throw new RuleTableError(`${fileName}: not valid JSON`, [
-        { code: 'syntax', severity: 'error', file: fileName, path: jsonPosition(text, message), message },
+        { code: 'syntax', severity: 'error', file: fileName, path: jsonPosition(text, message), message, ...said('JSON_SYNTAX', { file: fileName, ...lineCol(jsonPosition(text, message)), detail: message }) },
       ]);
     }
   }
@@ -64,12 +72,15 @@ export function parseSource(text: string, fileName: string): ParsedSource {
   if (document.errors.length) {
     const findings: Finding[] = document.errors.map((e) => {
       const pos = lineCounter.linePos(e.pos[0]);
+      const first = e.message.split('\n')[0]!;
+      const message = yamlHint(first);
       return {
         code: 'syntax',
         severity: 'error',
         file: fileName,
         path: `${pos.line}:${pos.col}`,
-        message: yamlHint(e.message.split('\n')[0]!),
+        message,
+        ...said(message === first ? 'YAML_SYNTAX' : 'YAML_SYNTAX_QUOTE_CELL', { file: fileName, line: pos.line, col: pos.col, detail: first }),
       };
     });
     throw new RuleTableError(`${fileName}: not valid YAML`, findings);
