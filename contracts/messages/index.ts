@@ -7,3 +7,7 @@ export { deployFindingText, ORG_DEPARTMENT_SUBJECTS, ORG_USER_ATTRIBUTES } from 
 export type { OrgDepartmentParams, OrgDepartmentSubject, OrgUserAttribute, OrgUserParams } from './findings.js';
 export { isTimelineWhyCode, TIMELINE_WHY_CODES, timelineWhyText } from './timeline.js';
 export type { TimelineWhyCode } from './timeline.js';
+export {
+  RULE_FINDING_CODES, RULE_FINDING_PARAMS, ruleFindingMessage, ruleFindingRuleName, ruleFindingText, ruleRefusalBody, tablePathWords, wordRuleFindings,
+} from './rule-findings.js';
+export type { RuleFindingCode, RuleFindingLike } from './rule-findings.js';
