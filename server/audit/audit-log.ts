@@ -20,7 +20,7 @@
  */
 import type { Knex } from 'knex';
 import pg from 'pg';
-import { markKeyCommitted } from '../store/request-keys.js';
+import { heldKey, keyLostIn, markKeyCommitted, markKeyCommittedPgSql, type HeldKey } from '../store/request-keys.js';
 import { isPostgres } from '../store/rows.js';
 import { ChainChecker, GENESIS_HASH, sealEntry, type AuditEntry, type AuditInput, type ChainReport } from './audit-chain.js';
 
@@ -54,9 +54,10 @@ async function append(trx: Knex.Transaction, inputs: readonly AuditInput[], now:
   if (inputs.length === 0) return [];
   const at = now().toISOString();
   // The request's Idempotency-Key, if any, is bound to this commit (server/store/request-keys.ts); before the
-  // lock, which then guards only the head read and the inserts.
-  await markKeyCommitted(trx, at);
-  if (isPostgres(trx) && inputs.length === 1) return [await appendAndCommitPg(trx, inputs[0]!, at, commit)];
+  // lock, which then guards only the head read and the inserts. On PostgreSQL it travels in the append's round trip.
+  const key = heldKey();
+  if (isPostgres(trx) && inputs.length === 1) return [await appendAndCommitPg(trx, inputs[0]!, at, commit, key)];
+  await markKeyCommitted(trx, at, key);
   if (isPostgres(trx)) await trx.raw('LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE');
   const last = await trx('audit_log').orderBy('seq', 'desc').first('seq', 'hash');
   let head = last ? { seq: Number(last.seq), hash: String(last.hash) } : undefined;
@@ -76,7 +77,7 @@ interface PgConnection {
 }
 
 /**
- * One entry at the head on PostgreSQL in ONE round trip: `LOCK`, then an `INSERT … SELECT` that reads the
+ * One entry at the head on PostgreSQL in ONE round trip: the held request key's mark (`markKeyCommittedPgSql`), `LOCK`, then an `INSERT … SELECT` that reads the
  * head and computes the entry's SHA-256 in the server (`sha256`, PostgreSQL 11+) over exactly the bytes
  * `entryHash` hashes — the JSON array `[seq, at, actor, action, target, details, prevHash]`, whose middle
  * (everything but the head's number and hash) is serialised here by `JSON.stringify`, as `entryHash` does —
@@ -85,11 +86,12 @@ interface PgConnection {
  * The statements carry no parameters (the simple query protocol allows several only so): the values are
  * quoted literals (`pg.escapeLiteral`), never SQL text from a caller.
  */
-async function appendAndCommitPg(trx: Knex.Transaction, input: AuditInput, at: string, commit: boolean): Promise<AuditEntry> {
+async function appendAndCommitPg(trx: Knex.Transaction, input: AuditInput, at: string, commit: boolean, key: HeldKey | undefined): Promise<AuditEntry> {
   const { row, entry } = sealEntry(input, undefined, at);
   const middle = ',' + [row.at, row.actor_id, row.action, row.target, row.details].map((v) => JSON.stringify(v)).join(',');
   const q = (v: string) => pg.escapeLiteral(v);
-  const sql = `LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE;
+  const mark = key ? `${markKeyCommittedPgSql(key, at, q)}\n` : '';
+  const sql = `${mark}LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE;
 INSERT INTO audit_log (seq, at, actor_id, action, target, details, prev_hash, hash)
 SELECT h.seq + 1, ${q(row.at)}, ${q(row.actor_id)}, ${q(row.action)}, ${q(row.target)}, ${q(row.details)}, h.hash,
   encode(sha256(convert_to('[' || (h.seq + 1)::text || ${q(middle)} || ',"' || h.hash || '"]', 'UTF8')), 'hex')
@@ -97,8 +99,13 @@ FROM (SELECT COALESCE((SELECT seq FROM audit_log ORDER BY seq DESC LIMIT 1), 0) 
              COALESCE((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), ${q(GENESIS_HASH)}) AS hash) h
 RETURNING seq, prev_hash, hash;${commit ? '\nCOMMIT;\nBEGIN;' : ''}`;
   const connection = (await trx.client.acquireConnection()) as PgConnection;
-  const results = await connection.query(sql);
-  const inserted = (Array.isArray(results) ? results[1] : results)?.rows[0];
+  let results: Awaited<ReturnType<PgConnection['query']>>;
+  try {
+    results = await connection.query(sql);
+  } catch (error) {
+    throw (key && keyLostIn(error, key)) || error;
+  }
+  const inserted = (Array.isArray(results) ? results[mark ? 2 : 1] : results)?.rows[0];
   if (!inserted) throw new Error('Expected the audit entry to be inserted, but no row came back');
   return { ...entry, seq: Number(inserted.seq), prevHash: String(inserted.prev_hash), hash: String(inserted.hash) };
 }

@@ -62,6 +62,23 @@ export async function markKeyCommitted(trx: Knex.Transaction, at: string, key: H
   if (changed !== 1) throw lost(key);
 }
 
+/**
+ * `markKeyCommitted` as one statement of a PostgreSQL simple query (the chain append's round trip,
+ * server/audit/audit-log.ts): the update, then a division by the number of rows it changed, so that a key taken
+ * over fails the statement with `division_by_zero` (see `keyLostIn`) and aborts the transaction before anything
+ * after it in the query runs. `quote` writes a value as a quoted literal (`pg.escapeLiteral`).
+ */
+export function markKeyCommittedPgSql(key: HeldKey, at: string, quote: (value: string) => string): string {
+  return `WITH marked AS (UPDATE request_keys SET committed_at = COALESCE(committed_at, ${quote(at)})
+  WHERE scope_hash = ${quote(key.scopeHash)} AND key = ${quote(key.key)} AND owner = ${quote(key.owner)} RETURNING 1)
+SELECT 1 / (SELECT count(*)::int FROM marked) AS held;`;
+}
+
+/** The refusal for `key` when `error` is the failure of `markKeyCommittedPgSql`'s statement; else `undefined`. */
+export function keyLostIn(error: unknown, key: HeldKey): ConflictError | undefined {
+  return (error as { code?: unknown } | null)?.code === '22012' ? lost(key) : undefined;
+}
+
 const statements = perConnection((db: SqliteDatabase) => ({
   mark: db.prepare('UPDATE request_keys SET committed_at = COALESCE(committed_at, ?) WHERE scope_hash = ? AND key = ? AND owner = ?'),
 }));

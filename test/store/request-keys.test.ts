@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type OpenedStore } from '../../server/store/open-store.js';
-import { markKeyCommitted, RequestKeys, type GroupRunner, type HeldKey } from '../../server/store/request-keys.js';
+import { appendAuditAndCommit, verifyAuditChain } from '../../server/audit/audit-log.js';
+import { holdingKey, markKeyCommitted, RequestKeys, type GroupRunner, type HeldKey } from '../../server/store/request-keys.js';
 import { SqliteCaseStore } from '../../server/store/sqlite-case-store.js';
 import { dropSchema, testSchemaName } from './pg-schema.js';
 
@@ -107,6 +108,27 @@ for (const p of paths) {
       expect(await keys.release(done)).toBe(false);
       now = new Date('2026-12-02T09:00:00.000Z');
       expect(await keys.reserve(args('k-commit-1'))).toEqual({ kind: 'answer-lost' });
+    });
+
+    it('binds the key to an audited commit, and refuses the commit of an attempt whose key was taken over, leaving nothing', async () => {
+      const first = await held('k-audit-1');
+      now = new Date('2026-12-02T08:01:00.000Z');
+      const second = await keys.reserve(args('k-audit-1'));
+      if (second.kind !== 'reserved') throw new Error(`expected a reservation, got ${second.kind}`);
+      const entry = (action: string) => ({ actorId: 'clerk', action, target: 'C-1' });
+      const commit = (key: HeldKey, action: string) =>
+        store.knex.transaction((trx) => holdingKey(key, () => appendAuditAndCommit(trx, [entry(action)], () => now)));
+
+      await expect(commit(first, 'test.lapsed')).rejects.toThrow(/took it over/);
+      expect(await store.knex('audit_log').where({ action: 'test.lapsed' })).toEqual([]);
+      const row = () => store.knex('request_keys').where({ key: 'k-audit-1' }).first();
+      expect((await row()).committed_at).toBeNull();
+
+      const [sealed] = await commit(second.held, 'test.held');
+      expect((await store.knex('audit_log').where({ action: 'test.held' })).map((r) => Number(r.seq))).toEqual([sealed!.seq]);
+      expect((await row()).committed_at).not.toBeNull();
+      expect(await keys.release(second.held)).toBe(false);
+      expect(await verifyAuditChain(store.knex)).toMatchObject({ ok: true, breakCount: 0 });
     });
   });
 }
