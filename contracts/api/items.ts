@@ -15,3 +15,17 @@ export const ItemRowSchema = Type.Object({
 }, { additionalProperties: false, description: 'A published item' });
 /** An item of the catalogue. */
 export type ItemRowView = Static<typeof ItemRowSchema>;
+
+/** One deployed version of an item (`GET /api/items/:code/versions`), as the version history shows it. */
+export const ItemVersionSchema = Type.Object({
+  code: Type.String(),
+  version: Type.Integer(),
+  name: Type.String(),
+  definitionKey: Type.String(),
+  definitionVersion: Type.Integer(),
+  deployedAt: Instant(),
+  deployedBy: Type.Optional(Type.String()),
+  note: Type.Optional(Type.String({ description: 'the change note (变更说明) written at deploy' })),
+}, { additionalProperties: false, description: 'A deployed item version' });
+/** A deployed item version. */
+export type ItemVersionView = Static<typeof ItemVersionSchema>;

@@ -2,7 +2,6 @@
  * JSON Schemas of the item and case routes. Request bodies are closed (an unknown field is a 400); the
  * answers the contract describes (`contracts/api/`) are closed too, every field described.
  */
-import { Instant } from '../../contracts/api/time.js';
 import { CaseRowSchema } from '../../contracts/api/case-row.js';
 
 /** A limit with its unit: working days or calendar days. */
@@ -60,22 +59,6 @@ export const caseCommandSchema = {
 
 /** A case in a list (the contract's `CaseRowSchema`). */
 export const caseRowSchema = CaseRowSchema;
-
-/** A deployed item version. */
-export const itemVersionSchema = {
-  type: 'object',
-  required: ['code', 'version', 'name', 'definitionKey', 'definitionVersion', 'deployedAt'],
-  properties: {
-    code: { type: 'string' },
-    version: { type: 'integer' },
-    name: { type: 'string' },
-    definitionKey: { type: 'string' },
-    definitionVersion: { type: 'integer' },
-    deployedAt: Instant(),
-    deployedBy: { type: 'string' },
-    note: { type: 'string', description: 'the change note (变更说明) written at deploy' },
-  },
-} as const;
 
 /** What a finding's message names, for a client that words it by code (`contracts/messages/findings.ts`). */
 export const findingParamsSchema = { type: 'object', additionalProperties: { type: 'string' } } as const;

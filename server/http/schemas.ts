@@ -3,6 +3,7 @@
  * Bodies are closed (`additionalProperties: false`): an unknown field, such as an `actor` smuggled into a
  * command, is a 400 rather than silently ignored.
  */
+import { VariablesSchema } from '../../contracts/api/tasks.js';
 import { Instant } from '../../contracts/api/time.js';
 import { TaskRowSchema } from '../../contracts/api/tasks.js';
 import { ROLES } from '../identity/roles.js';
@@ -27,7 +28,7 @@ export function errors(...statuses: number[]): Record<number, typeof errorSchema
  * Free-form case variables (and facts): at most 200 names and SHENPI_VARIABLES_LIMIT bytes of JSON; their
  * depth is bounded for every body by the JSON parser (SHENPI_JSON_DEPTH).
  */
-export const variablesSchema = { type: 'object', additionalProperties: true, maxProperties: 200, 'x-json-size-limited': true } as const;
+export const variablesSchema = VariablesSchema;
 
 /** The optional `Idempotency-Key` header: the same key sent again returns the first result. */
 export const idempotencyHeaders = {

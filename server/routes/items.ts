@@ -8,8 +8,8 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { renderDisclosureHtml } from '../../definitions/items/index.js';
 import { KnexItemRepository } from '../cases/knex-item-repository.js';
 import { DisclosureSchema, type DisclosureView } from '../../contracts/api/disclosure.js';
-import { ItemRowSchema, type ItemRowView } from '../../contracts/api/items.js';
-import { itemParams, itemVersionSchema } from '../http/case-schemas.js';
+import { ItemRowSchema, ItemVersionSchema, type ItemRowView, type ItemVersionView } from '../../contracts/api/items.js';
+import { itemParams } from '../http/case-schemas.js';
 import { notFound } from '../http/errors.js';
 import { notesOf } from '../queries/version-notes.js';
 import { authorize, requireUser } from '../http/guard.js';
@@ -61,12 +61,12 @@ export const itemRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.get<{ Params: { code: string } }>('/api/items/:code/versions', {
-    schema: { tags: ['items'], summary: "An item's deployed versions", params: itemParams, response: { 200: { type: 'array', items: itemVersionSchema }, ...errors(401, 403, 404) } },
+    schema: { tags: ['items'], summary: "An item's deployed versions", params: itemParams, response: { 200: Type.Array(ItemVersionSchema), ...errors(401, 403, 404) } },
   }, async (request) => {
     authorize(request, 'item.read', { kind: 'system' });
     const item = await visibleItem(request, request.params.code);
     const notes = await notesOf(app.store.knex, 'item', item.code);
-    return (await items().versions(item.code)).map((v) => {
+    return (await items().versions(item.code)).map((v): ItemVersionView => {
       const note = notes.get(`${v.code}@${v.version}`);
       return note ? { ...v, note } : v;
     });

@@ -8,16 +8,19 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
 import type { TaskRecord } from '../../engine/runtime/ports.js';
-import type { Json } from '../../engine/core/types.js';
 import { levelScope } from '../http/case-guard.js';
 import { acceptedOrThrow } from '../http/command-result.js';
 import { audited } from '../audit/audit-scope.js';
 import { notFound } from '../http/errors.js';
 import { actorOf, authorize, requireUser } from '../http/guard.js';
-import { commandResultSchema, errors, idempotencyHeaders, taskSchema, variablesSchema } from '../http/schemas.js';
+import { commandResultSchema, errors, idempotencyHeaders, taskSchema } from '../http/schemas.js';
+import {
+  TaskClaimBodySchema, TaskCompleteBodySchema, TaskInboxQuerySchema, TaskParamsSchema,
+  type TaskClaimBody, type TaskCompleteBody, type TaskInboxQuery, type TaskParams,
+} from '../../contracts/api/tasks.js';
 import { can, type Resource } from '../identity/permissions.js';
 import { hasRole } from '../identity/roles.js';
-import { caseOwner, findTask, listTasks, type TaskFilter } from '../queries/tasks.js';
+import { caseOwner, findTask, listTasks } from '../queries/tasks.js';
 import { withTaskLights } from '../queries/task-lights.js';
 import { withPersonNames } from '../queries/person-names.js';
 import '../plugins/types.js';
@@ -47,31 +50,6 @@ function inLevel(scope: string[] | undefined, owned: { task: TaskRecord; owner?:
   return scope === undefined || (department !== undefined && scope.includes(department));
 }
 
-const taskParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 3, maxLength: 200 } } } as const;
-
-const inboxQuery = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    caseNo: { type: 'string', maxLength: 64 },
-    department: { type: 'string', maxLength: 128 },
-    role: { type: 'string', maxLength: 128 },
-    assignee: { type: 'string', maxLength: 64 },
-    status: { type: 'string', enum: ['active', 'completed', 'cancelled'], default: 'active' },
-    limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
-  },
-} as const;
-
-const completeBody = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    outcome: { type: 'string', minLength: 1, maxLength: 64 },
-    opinion: { type: 'string', maxLength: 4000 },
-    variables: variablesSchema,
-  },
-} as const;
-
 /** A POST without any body (no content type) means "no fields"; any body that was sent is validated as sent. */
 async function emptyBodyAsObject(request: FastifyRequest): Promise<void> {
   if (request.body === undefined && request.headers['content-type'] === undefined) request.body = {};
@@ -88,8 +66,8 @@ export const taskRoutes: FastifyPluginAsync = async (app) => {
     return owned;
   }
 
-  app.get<{ Querystring: TaskFilter }>('/api/tasks', {
-    schema: { tags: ['tasks'], summary: 'Task inbox, filtered to what the caller may see', querystring: inboxQuery, response: { 200: { type: 'array', items: taskSchema }, ...errors(400, 401, 403) } },
+  app.get<{ Querystring: TaskInboxQuery }>('/api/tasks', {
+    schema: { tags: ['tasks'], summary: 'Task inbox, filtered to what the caller may see', querystring: TaskInboxQuerySchema, response: { 200: { type: 'array', items: taskSchema }, ...errors(400, 401, 403) } },
   }, async (request) => {
     const user = authorize(request, 'task.list', { kind: 'system' });
     const seesAll = hasRole(user, 'reform-office-admin') || hasRole(user, 'auditor');
@@ -105,17 +83,17 @@ export const taskRoutes: FastifyPluginAsync = async (app) => {
     return withPersonNames(app.identity.users, await withTaskLights(app.store.cases, app.runtime.calendar, app.runtime.clock.now().toISOString(), visible));
   });
 
-  app.get<{ Params: { id: string } }>('/api/tasks/:id', {
-    schema: { tags: ['tasks'], summary: 'One task', params: taskParams, response: { 200: taskSchema, ...errors(401, 404) } },
+  app.get<{ Params: TaskParams }>('/api/tasks/:id', {
+    schema: { tags: ['tasks'], summary: 'One task', params: TaskParamsSchema, response: { 200: taskSchema, ...errors(401, 404) } },
   }, async (request) => (await withTaskLights(app.store.cases, app.runtime.calendar, app.runtime.clock.now().toISOString(), [(await loadTask(request, request.params.id)).task]))[0]);
 
-  app.post<{ Params: { id: string }; Body: { assignee?: string } | undefined }>('/api/tasks/:id/claim', {
+  app.post<{ Params: TaskParams; Body: TaskClaimBody | undefined }>('/api/tasks/:id/claim', {
     preValidation: emptyBodyAsObject,
     schema: {
       tags: ['tasks'],
       summary: 'Claim a task for yourself',
-      params: taskParams,
-      body: { type: 'object', additionalProperties: false, properties: { assignee: { type: 'string', maxLength: 64 } } },
+      params: TaskParamsSchema,
+      body: TaskClaimBodySchema,
       response: { 200: commandResultSchema, ...errors(400, 401, 403, 404, 409) },
     },
   }, async (request) => {
@@ -126,14 +104,14 @@ export const taskRoutes: FastifyPluginAsync = async (app) => {
     return acceptedOrThrow(result);
   });
 
-  app.post<{ Params: { id: string }; Body: { outcome?: string; opinion?: string; variables?: Record<string, Json> } | undefined }>('/api/tasks/:id/complete', {
+  app.post<{ Params: TaskParams; Body: TaskCompleteBody | undefined }>('/api/tasks/:id/complete', {
     preValidation: emptyBodyAsObject,
     schema: {
       tags: ['tasks'],
       summary: 'Complete a task with an outcome, an opinion and variables',
-      params: taskParams,
+      params: TaskParamsSchema,
       headers: idempotencyHeaders,
-      body: completeBody,
+      body: TaskCompleteBodySchema,
       response: { 200: commandResultSchema, ...errors(400, 401, 403, 404, 409, 422) },
     },
   }, async (request) => {
