@@ -16,4 +16,5 @@ export * from './notifications.js';
 export * from './reports.js';
 export * from './supervision.js';
 export * from './tasks.js';
+export * from './timeline.js';
 export * from './time.js';

@@ -49,7 +49,8 @@ const EN: Record<NotificationKind, Template> = {
 
 /**
  * Words the templates insert for codes: special procedure kinds, units, outcomes, delivery methods, and for the
- * timeline's explanations the channels, evaluation grades, supervision rules and clocks.
+ * timeline's explanations the channels, evaluation grades, supervision rules and clocks; for its details the
+ * modes of 加签, how a 驳回 resumes and a task's outcome.
  */
 const ZH_WORDS: Record<string, string> = {
   'procedure.HEARING': '听证', 'procedure.BID': '招标', 'procedure.AUCTION': '拍卖', 'procedure.INSPECT_TEST': '检验检测',
@@ -65,6 +66,9 @@ const ZH_WORDS: Record<string, string> = {
   'rule.certificate-unpaid': '未缴费即发证',
   'clock.pre-acceptance': '受理期限', 'clock.statutory': '法定办结期限', 'clock.promised': '承诺办结期限', 'clock.delivery': '送达期限',
   'clock.hearing:request': '听证申请期限', 'clock.hearing:hold': '听证举行期限',
+  'mode.before': '前加签', 'mode.after': '后加签', 'mode.parallel': '会签加签',
+  'resume.through': '按流程逐步重新流转', 'resume.back-to-me': '重新办理后直接返回驳回环节',
+  'taskOutcome.approve': '同意', 'taskOutcome.refuse': '不同意',
   paused: '特别程序所需时间不计入审批期限', running: '审批期限照常计算',
   deliveryDue: '办理结果将于 {date} 前送达',
 };
@@ -83,6 +87,9 @@ const EN_WORDS: Record<string, string> = {
   'rule.certificate-unpaid': 'certificate before the fees were paid',
   'clock.pre-acceptance': 'pre-acceptance', 'clock.statutory': 'statutory', 'clock.promised': 'promised', 'clock.delivery': 'delivery',
   'clock.hearing:request': 'hearing request', 'clock.hearing:hold': 'hearing',
+  'mode.before': 'before', 'mode.after': 'after', 'mode.parallel': 'in parallel',
+  'resume.through': 'through', 'resume.back-to-me': 'back-to-me',
+  'taskOutcome.approve': 'approve', 'taskOutcome.refuse': 'refuse',
   paused: 'its time does not count against the limit', running: 'the limit keeps running',
   deliveryDue: 'the result will be delivered by {date}',
 };

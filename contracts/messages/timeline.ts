@@ -4,7 +4,9 @@
  * certificate, delivery, evaluation, hearings, supervision records, a calendar change, a step escalated on its
  * timeout …), by stable code with parameters, in Chinese (the
  * default) and English. The event keeps its English `why` for the log; the timeline carries the code so the
- * pages word it. A reason a person typed has no code: it is shown as written. Pure: no I/O.
+ * pages word it. A reason a person typed has no code: it is shown as written. Likewise each entry's detail (a
+ * task opened, claimed, completed, transferred, delegated, copied …) by `detailCode` with its parameters.
+ * Pure: no I/O.
  */
 import { codeWord } from './notifications.js';
 import { fillTemplate, type Language } from './render.js';
@@ -175,4 +177,94 @@ export function timelineWhyText(code: string, params: Readonly<Record<string, st
     ruleWord: word('rule', String(params.rule ?? '').replace(/^supervision-response:/, '')), clockWord: word('clock', params.clock),
   };
   return fillTemplate((language === 'en' ? EN : ZH)[code], { ...params, ...words });
+}
+
+/**
+ * The codes of a timeline entry's detail (what happened, beside the event's name): a task opened, claimed,
+ * completed, and the operations on it (转办, 委派, 加签, 减签, 驳回, 拿回, 催办, 抄送). The parameters name the
+ * task or step by its name, and people by name once the server has looked them up (`TIMELINE_PERSON_PARAMS`).
+ */
+export const TIMELINE_DETAIL_CODES = [
+  'task.created', 'task.created.anyone', 'task.claimed', 'task.completed', 'task.completed.outcome', 'case.returned',
+  'task.transferred', 'task.delegated', 'task.resolved', 'task.signers-added', 'task.signers-removed', 'task.signed',
+  'task.rejected', 'task.reclaimed', 'rejection.resumed', 'task.urged', 'task.copied',
+] as const;
+/** One of `TIMELINE_DETAIL_CODES`. */
+export type TimelineDetailCode = (typeof TIMELINE_DETAIL_CODES)[number];
+
+/** A detail's parameter: a name, a number, or a list of names (the signers, the people a case is copied to). */
+export type TimelineDetailParam = string | number | readonly string[];
+
+/**
+ * The parameters of a detail (and of an explanation) that name people: the engine records their user ids,
+ * the server puts their display names in their place before the timeline leaves it. A `to` of an explanation
+ * lists the 抄送 recipients, people and departments, separated by `、`.
+ */
+export const TIMELINE_PERSON_PARAMS = ['assignee', 'owner', 'delegate', 'from', 'to', 'by', 'next', 'signers', 'users', 'party'] as const;
+
+const DETAIL_ZH: Record<TimelineDetailCode, string> = {
+  'task.created': '“{task}”待办已生成[，办理部门：{department}][，办理岗位：{role}]',
+  'task.created.anyone': '“{task}”待办已生成，未限定办理部门',
+  'task.claimed': '{assignee}签收“{task}”',
+  'task.completed': '“{task}”办理完毕',
+  'task.completed.outcome': '“{task}”办理完毕：{outcomeWord}',
+  'case.returned': '退回至“{step}”',
+  'task.transferred': '“{task}”[由{from}]转办给{to}',
+  'task.delegated': '{owner}将“{task}”委派给{delegate}',
+  'task.resolved': '{by}将“{task}”交回{owner}',
+  'task.signers-added': '“{task}”{modeWord}：{signers}',
+  'task.signers-removed': '“{task}”减签：{signers}',
+  'task.signed': '[{by}]签署“{task}”，下一位签署人：{next}',
+  'task.rejected': '“{task}”驳回至“{step}”，{resumeWord}',
+  'task.reclaimed': '[{by}]拿回“{step}”',
+  'rejection.resumed': '“{after}”重新办理完毕，直接回到“{step}”',
+  'task.urged': '催办“{task}”',
+  'task.copied': '“{task}”抄送给{recipients}',
+};
+
+const DETAIL_EN: Record<TimelineDetailCode, string> = {
+  'task.created': 'task {task} opened[ in {department}][ for {role}]',
+  'task.created.anyone': 'task {task} opened for anyone',
+  'task.claimed': 'task {task} claimed by {assignee}',
+  'task.completed': 'task {task} completed',
+  'task.completed.outcome': 'task {task} completed: {outcomeWord}',
+  'case.returned': 'returned to {step}',
+  'task.transferred': 'task {task} transferred[ from {from}] to {to}',
+  'task.delegated': 'task {task} delegated by {owner} to {delegate}',
+  'task.resolved': 'task {task} resolved by {by} back to {owner}',
+  'task.signers-added': 'signers {signers} added {modeWord} to task {task}',
+  'task.signers-removed': 'signers {signers} removed from task {task}',
+  'task.signed': 'task {task} signed[ by {by}], next {next}',
+  'task.rejected': 'task {task} rejected to {step} ({resumeWord})',
+  'task.reclaimed': 'step {step} reclaimed[ by {by}]',
+  'rejection.resumed': '{after} done again: straight back to {step}',
+  'task.urged': 'task {task} urged',
+  'task.copied': 'task {task} copied to {recipients}',
+};
+
+/** Whether `code` is one of the timeline's detail codes. */
+export function isTimelineDetailCode(code: unknown): code is TimelineDetailCode {
+  return typeof code === 'string' && (TIMELINE_DETAIL_CODES as readonly string[]).includes(code);
+}
+
+/**
+ * The detail of a timeline entry in `language`; undefined for a code it does not know (the page then shows
+ * the entry's English `detail` only where it reads English). Lists are joined as the language writes them.
+ */
+export function timelineDetailText(code: string, params: Readonly<Record<string, TimelineDetailParam>> = {}, language: Language = 'zh-CN'): string | undefined {
+  if (!isTimelineDetailCode(code)) return undefined;
+  const sep = language === 'en' ? ', ' : '、';
+  const values: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value === 'string' || typeof value === 'number') values[key] = value;
+    else if (value.length) values[key] = value.join(sep);
+  }
+  const word = (key: string, value: string | number | undefined) => (value === undefined ? undefined : codeWord(`${key}.${value}`, language) ?? String(value));
+  const list = (value: TimelineDetailParam | undefined): readonly string[] => (Array.isArray(value) ? value : typeof value === 'string' && value ? [value] : []);
+  const recipients = [...list(params.users), ...list(params.departments)];
+  const words = {
+    outcomeWord: word('taskOutcome', values.outcome), modeWord: word('mode', values.mode), resumeWord: word('resume', values.resume),
+    ...(recipients.length ? { recipients: recipients.join(sep) } : {}),
+  };
+  return fillTemplate((language === 'en' ? DETAIL_EN : DETAIL_ZH)[code], { ...values, ...words });
 }

@@ -3,6 +3,7 @@
  * task events of the process are shown; the token movements of the BPMN process are not.
  */
 import type { CaseEvent, TaskInfo } from '../core/types.js';
+import type { TimelineDetailCode, TimelineDetailParam } from '../../contracts/messages/timeline.js';
 import { APPROVAL_EVENT_TYPES } from './events.js';
 import { upcastLogEvent } from './upcasters.js';
 
@@ -14,8 +15,15 @@ export interface TimelineEntry {
   actor: string;
   /** The event type (`case.accepted`, `task.completed` …). */
   what: string;
-  /** A short description of what happened. */
+  /** A short description of what happened, in English (the log's record, kept for older clients). */
   detail: string;
+  /**
+   * The code of the description (`contracts/messages/timeline.ts`), for the pages to word; absent when the
+   * event's name says it all (the detail is then the event type).
+   */
+  detailCode?: TimelineDetailCode;
+  /** Its parameters: tasks and steps by name, people by user id (the server puts their names in). */
+  detailParams?: Record<string, TimelineDetailParam>;
   why?: string;
   /** The code of an explanation the engine gave itself (`contracts/messages/timeline.ts`), for the pages to word. */
   whyCode?: string;
@@ -31,44 +39,76 @@ const TASK_EVENTS = new Set([
   'task.rejected', 'task.reclaimed', 'rejection.resumed',
 ]);
 
-function describe(e: CaseEvent, tasks: Map<string, TaskInfo>): string {
+/** What an entry says happened: the English record, and its code with parameters for the pages to word. */
+interface Described {
+  detail: string;
+  code?: TimelineDetailCode;
+  params?: Record<string, TimelineDetailParam>;
+}
+
+/** `detail` with its code and the parameters that are set. */
+function coded(detail: string, code: TimelineDetailCode, params: Record<string, TimelineDetailParam | undefined>): Described {
+  const set = Object.fromEntries(Object.entries(params).filter((p): p is [string, TimelineDetailParam] => p[1] !== undefined));
+  return { detail, code, params: set };
+}
+
+const str = (v: unknown): string | undefined => (v === undefined || v === null || v === '' ? undefined : String(v));
+
+function describe(e: CaseEvent, tasks: Map<string, TaskInfo>): Described {
+  // A step by its name, from the tasks seen so far, else its element id.
+  const step = (elementId: unknown): string => {
+    for (const t of tasks.values()) if (t.elementId === elementId && t.name) return t.name;
+    return String(elementId);
+  };
   switch (e.type) {
     case 'task.created': {
       const t = e.task as unknown as TaskInfo;
-      return `task ${t.name ?? t.elementId} opened for ${[t.department, t.role].filter(Boolean).join(' / ') || 'anyone'}`;
+      const task = t.name ?? t.elementId;
+      const detail = `task ${task} opened for ${[t.department, t.role].filter(Boolean).join(' / ') || 'anyone'}`;
+      return t.department || t.role
+        ? coded(detail, 'task.created', { task, department: str(t.department), role: str(t.role) })
+        : coded(detail, 'task.created.anyone', { task });
     }
-    case 'task.claimed':
-      return `task ${tasks.get(String(e.taskId))?.name ?? e.taskId} claimed by ${String(e.assignee)}`;
+    case 'task.claimed': {
+      const task = tasks.get(String(e.taskId))?.name ?? String(e.taskId);
+      return coded(`task ${task} claimed by ${String(e.assignee)}`, 'task.claimed', { task, assignee: String(e.assignee) });
+    }
     case 'task.completed': {
-      const t = tasks.get(String(e.taskId));
-      return `task ${t?.name ?? e.taskId} completed${e.outcome ? `: ${String(e.outcome)}` : ''}`;
+      const task = tasks.get(String(e.taskId))?.name ?? String(e.taskId);
+      const detail = `task ${task} completed${e.outcome ? `: ${String(e.outcome)}` : ''}`;
+      return e.outcome ? coded(detail, 'task.completed.outcome', { task, outcome: String(e.outcome) }) : coded(detail, 'task.completed', { task });
     }
     case 'case.returned':
-      return `returned to ${String(e.toElementId)}`;
+      return coded(`returned to ${String(e.toElementId)}`, 'case.returned', { step: step(e.toElementId) });
     case 'task.transferred':
-      return `task ${name(e, tasks)} transferred from ${String(e.from ?? '-')} to ${String(e.to)}`;
+      return coded(`task ${name(e, tasks)} transferred from ${String(e.from ?? '-')} to ${String(e.to)}`, 'task.transferred', { task: name(e, tasks), from: str(e.from), to: String(e.to) });
     case 'task.delegated':
-      return `task ${name(e, tasks)} delegated by ${String(e.owner)} to ${String(e.to)}`;
+      return coded(`task ${name(e, tasks)} delegated by ${String(e.owner)} to ${String(e.to)}`, 'task.delegated', { task: name(e, tasks), owner: String(e.owner), delegate: String(e.to) });
     case 'task.resolved':
-      return `task ${name(e, tasks)} resolved by ${String(e.by)} back to ${String(e.owner)}`;
+      return coded(`task ${name(e, tasks)} resolved by ${String(e.by)} back to ${String(e.owner)}`, 'task.resolved', { task: name(e, tasks), by: String(e.by), owner: String(e.owner) });
     case 'task.signers-added':
-      return `signers ${(e.signers as string[]).join(', ')} added ${String(e.mode)} to task ${name(e, tasks)}`;
+      return coded(`signers ${(e.signers as string[]).join(', ')} added ${String(e.mode)} to task ${name(e, tasks)}`, 'task.signers-added', { task: name(e, tasks), mode: String(e.mode), signers: [...(e.signers as string[])] });
     case 'task.signers-removed':
-      return `signers ${(e.signers as string[]).join(', ')} removed from task ${name(e, tasks)}`;
+      return coded(`signers ${(e.signers as string[]).join(', ')} removed from task ${name(e, tasks)}`, 'task.signers-removed', { task: name(e, tasks), signers: [...(e.signers as string[])] });
     case 'task.signed':
-      return `task ${name(e, tasks)} signed by ${String(e.by ?? '-')}, next ${String(e.next)}`;
+      return coded(`task ${name(e, tasks)} signed by ${String(e.by ?? '-')}, next ${String(e.next)}`, 'task.signed', { task: name(e, tasks), by: str(e.by), next: String(e.next) });
     case 'task.rejected':
-      return `task ${name(e, tasks)} rejected to ${String(e.toElementId)} (${String(e.resume)})`;
+      return coded(`task ${name(e, tasks)} rejected to ${String(e.toElementId)} (${String(e.resume)})`, 'task.rejected', { task: name(e, tasks), step: step(e.toElementId), resume: String(e.resume) });
     case 'task.reclaimed':
-      return `step ${String(e.el)} reclaimed by ${String(e.by ?? '-')}`;
+      return coded(`step ${String(e.el)} reclaimed by ${String(e.by ?? '-')}`, 'task.reclaimed', { step: step(e.el), by: str(e.by) });
     case 'rejection.resumed':
-      return `${String(e.after)} done again: straight back to ${String(e.to)}`;
-    case 'task.urged':
-      return `task ${name({ taskId: (e.urge as { taskId: string }).taskId }, tasks)} urged`;
-    case 'task.copied':
-      return `task ${(e.copy as { name?: string }).name ?? name({ taskId: (e.copy as { taskId: string }).taskId }, tasks)} copied to ${[...(e.copy as { users: string[] }).users, ...(e.copy as { departments: string[] }).departments].join(', ')}`;
+      return coded(`${String(e.after)} done again: straight back to ${String(e.to)}`, 'rejection.resumed', { after: step(e.after), step: step(e.to) });
+    case 'task.urged': {
+      const task = name({ taskId: (e.urge as { taskId: string }).taskId }, tasks);
+      return coded(`task ${task} urged`, 'task.urged', { task });
+    }
+    case 'task.copied': {
+      const copy = e.copy as { name?: string; taskId: string; users: string[]; departments: string[] };
+      const task = copy.name ?? name({ taskId: copy.taskId }, tasks);
+      return coded(`task ${task} copied to ${[...copy.users, ...copy.departments].join(', ')}`, 'task.copied', { task, users: [...copy.users], departments: [...copy.departments] });
+    }
     default:
-      return e.type;
+      return { detail: e.type };
   }
 }
 
@@ -93,13 +133,15 @@ export function timeline(events: readonly CaseEvent[]): TimelineEntry[] {
       tasks.set(t.taskId, t);
     }
     if (!APPROVAL_EVENT_TYPES.has(e.type) && !TASK_EVENTS.has(e.type)) continue;
+    const described = describe(e, tasks);
     const why = typeof e.why === 'string' ? e.why : typeof e.reason === 'string' ? e.reason : typeof e.opinion === 'string' ? e.opinion : undefined;
     out.push({
       seq: e.seq,
       at: e.at,
       actor: e.actor?.name ?? e.actor?.id ?? 'system',
       what: e.type,
-      detail: describe(e, tasks),
+      detail: described.detail,
+      ...(described.code ? { detailCode: described.code, detailParams: described.params ?? {} } : {}),
       ...(why !== undefined ? { why } : {}),
       ...(typeof e.whyCode === 'string' ? { whyCode: e.whyCode, ...(isParams(e.whyParams) ? { whyParams: { ...e.whyParams } } : {}) } : {}),
       ...(typeof e.status === 'number' ? { status: e.status } : {}),

@@ -117,6 +117,14 @@ export class UserDirectory {
     return row ? toRecord(row) : undefined;
   }
 
+  /** The display names of the accounts among `ids` that exist, in one query. */
+  async namesOf(ids: Iterable<string>): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids)];
+    if (!wanted.length) return new Map();
+    const rows = await this.knex('users').whereIn('id', wanted).select('id', 'name');
+    return new Map(rows.filter((r: { name: unknown }) => typeof r.name === 'string' && r.name !== '').map((r: { id: string; name: string }) => [String(r.id), r.name]));
+  }
+
   /** The account's real-name record (name, ID type, ID number), or undefined when it has none. */
   async realNameOf(id: string): Promise<RealName | undefined> {
     const row = await this.knex('users').where({ id }).first('name', 'id_type', 'id_number');

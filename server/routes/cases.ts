@@ -4,10 +4,10 @@
  * Department staff see the cases of their department (lead or working on one of its steps), an applicant
  * their own; a case the caller may not read is reported as absent.
  */
-import { Instant } from '../../contracts/api/time.js';
 import { LIGHTS } from '../../contracts/vocabulary/lights.js';
 import type { FastifyPluginAsync } from 'fastify';
 import { CaseDetailSchema } from '../../contracts/api/case-detail.js';
+import { TimelineEntrySchema } from '../../contracts/api/timeline.js';
 import { caseParams, caseRowSchema } from '../http/case-schemas.js';
 import { caseFor } from '../http/case-guard.js';
 import { caseDetail } from '../http/case-view.js';
@@ -17,7 +17,7 @@ import { errors } from '../http/schemas.js';
 import { can } from '../identity/permissions.js';
 import { hasRole } from '../identity/roles.js';
 import { centreScope } from '../organisation/scope.js';
-import { withPersonNames } from '../queries/person-names.js';
+import { timelineWithNames, withPersonNames } from '../queries/person-names.js';
 import { copiedCases, listApprovalCases, type CaseListFilter } from '../queries/approval-cases.js';
 import { listUploads } from '../queries/case-uploads.js';
 import { caseFacts, caseResource } from '../queries/cases.js';
@@ -39,17 +39,6 @@ const listQuery = {
     queue: { type: 'string', enum: ['done', 'started', 'copied'] },
     limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
     offset: { type: 'integer', minimum: 0, maximum: 1_000_000, default: 0 },
-  },
-} as const;
-
-const timelineEntry = {
-  type: 'object',
-  required: ['seq', 'at', 'actor', 'what', 'detail'],
-  properties: {
-    seq: { type: 'integer' }, at: Instant(), actor: { type: 'string' }, actorId: { type: 'string' }, what: { type: 'string' },
-    detail: { type: 'string' }, why: { type: 'string' }, status: { type: 'integer' },
-    whyCode: { type: 'string', description: "the code of the engine's own explanation (contracts/messages/timeline.ts), worded by the pages" },
-    whyParams: { type: 'object', additionalProperties: { type: ['string', 'number'] } },
   },
 } as const;
 
@@ -105,11 +94,13 @@ export const caseRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.get<{ Params: { caseNo: string } }>('/api/cases/:caseNo/timeline', {
-    schema: { tags: ['cases'], summary: 'Every event of the case in order: who, when, what and why', params: caseParams, response: { 200: { type: 'array', items: timelineEntry }, ...errors(401, 404) } },
+    schema: { tags: ['cases'], summary: 'Every event of the case in order: who, when, what and why', params: caseParams, response: { 200: { type: 'array', items: TimelineEntrySchema }, ...errors(401, 404) } },
   }, async (request) => {
     const { caseNo } = request.params;
     await caseFor(app, request, caseNo);
     const actors = new Map((await app.store.knex('events').where({ case_no: caseNo }).select('seq', 'actor_id')).map((r: { seq: number; actor_id: string | null }) => [Number(r.seq), r.actor_id]));
-    return (await app.cases.service.timeline(caseNo)).map((e) => ({ ...e, ...(actors.get(e.seq) ? { actorId: actors.get(e.seq)! } : {}) }));
+    const entries = (await app.cases.service.timeline(caseNo)).map((e) => ({ ...e, ...(actors.get(e.seq) ? { actorId: actors.get(e.seq)! } : {}) }));
+    // People by name: the assignee, the delegate, the signers, the 抄送 recipients, in one lookup.
+    return timelineWithNames(app.identity.users, entries);
   });
 };

@@ -91,4 +91,28 @@ describe('the 抄送 step of a case', () => {
       ['ccChief', '抄送科长', '材料审查已完成，请知悉', false],
     ]);
   });
+
+  it('names the people a case is copied to, not their ids, in one lookup of names for the whole timeline', async () => {
+    const chief = (await t.app.identity.users.get('samr-chief'))!.name;
+    const staff = (await t.app.identity.users.get('market-staff'))!.name;
+    const queries: string[] = [];
+    const listen = (q: { sql: string }) => queries.push(q.sql);
+    t.app.store.knex.on('query', listen);
+    const answer = await get(`/api/cases/${caseNo}/timeline`, t.tokens.auditor);
+    t.app.store.knex.off('query', listen);
+    expect(answer.statusCode, answer.body).toBe(200);
+    type Entry = { what: string; actor: string; detailCode?: string; detailParams?: Record<string, unknown>; whyCode?: string; whyParams?: Record<string, unknown> };
+    const copies = answer.json<Entry[]>().filter((e) => e.what === 'task.copied');
+    expect(copies.map((e) => [e.detailCode, e.detailParams, e.whyCode, e.whyParams])).toEqual([
+      ['task.copied', { task: '抄送科长', users: [chief], departments: ['market-supervision'] }, 'task.copied.step', { step: '抄送科长', to: `${chief}、market-supervision` }],
+      ['task.copied', { task: '现场核查', users: [staff], departments: [] }, undefined, undefined],
+    ]);
+    // The claim names its holder by name, and no person's id is left in any parameter.
+    const all = answer.json<Entry[]>();
+    expect(all.find((e) => e.what === 'task.claimed')?.detailParams).toEqual({ task: '现场核查', assignee: '区市场监督管理局 工作人员' });
+    const params = JSON.stringify(all.map((e) => [e.detailParams, e.whyParams]));
+    expect(params).not.toMatch(/samr-chief|market-staff|samr-staff/);
+    // One query of the users table, however many people the timeline names.
+    expect(queries.filter((q) => /\busers\b/.test(q))).toHaveLength(1);
+  });
 });

@@ -42,6 +42,15 @@ describe('the OpenAPI document', () => {
     expect(detail().properties.lights.items.properties.reason.properties.code.enum).toContain('warn-percent');
   });
 
+  it('describes the timeline entry closed: the detail by code with its parameters beside the English record', () => {
+    const entry = doc.paths['/api/cases/{caseNo}/timeline']!.get!.responses['200']!.content!['application/json']!.schema.items;
+    expect(closeSchema(entry).open).toEqual([]);
+    expect(entry.additionalProperties).toBe(false);
+    expect(entry.required).toEqual(expect.arrayContaining(['seq', 'at', 'actor', 'what', 'detail']));
+    expect(entry.properties.detailCode.enum).toEqual(expect.arrayContaining(['task.claimed', 'task.delegated', 'task.copied']));
+    expect(Object.keys(entry.properties).sort()).toEqual(['actor', 'actorId', 'at', 'detail', 'detailCode', 'detailParams', 'seq', 'status', 'what', 'why', 'whyCode', 'whyParams']);
+  });
+
   it('marks the supervision records\' former names deprecated', () => {
     const record = detail().properties.supervision.items;
     expect(record.properties.caseId).toMatchObject({ type: 'string', deprecated: true });

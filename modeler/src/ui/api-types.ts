@@ -3,7 +3,7 @@
  * are declared; every one the server may leave out is optional, so a page shows '—' rather than failing. The
  * case detail and the clocks come from the contract (`contracts/api/`), which the server's routes use too.
  */
-import type { CaseDetailBody, CaseRowView, ClockLightView as ContractClockLight, DeadlineView, ItemRowView, TaskRowView } from '../../../contracts/api/index.js';
+import type { CaseDetailBody, CaseRowView, ClockLightView as ContractClockLight, DeadlineView, ItemRowView, TaskRowView, TimelineEntryView } from '../../../contracts/api/index.js';
 
 /**
  * The light of one clock with its reason (`lights` of a case, `light` of a task, `clocks` of the lights
@@ -42,19 +42,11 @@ export interface MaterialView {
   certificate?: { type: string; number: string; issuer: string };
 }
 
-/** One line of a case's timeline (GET /api/cases/:caseNo/timeline). */
-export interface TimelineRow {
-  seq: number;
-  at: string;
-  actor: string;
-  what: string;
-  detail?: string;
-  why?: string;
-  /** The code of the engine's own explanation, worded from the shared dictionary. */
-  whyCode?: string;
-  whyParams?: Record<string, string | number>;
-  status?: number;
-}
+/**
+ * One line of a case's timeline (GET /api/cases/:caseNo/timeline), as the contract describes it: the detail
+ * and the engine's explanation by code with parameters, worded from the shared dictionary.
+ */
+export type TimelineRow = TimelineEntryView;
 
 /** The answer of GET /api/cases/:caseNo, as the contract describes it. */
 export type { CaseDetailBody };
