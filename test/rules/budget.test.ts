@@ -36,6 +36,7 @@ describe('rule cells within the evaluation budget', () => {
       ['hostile', 'big', 'out', 'error'],
     ]);
     expect(findings[0]!.message).toContain('4000000');
+    expect(findings[0]).toMatchObject({ messageCode: 'CELL_OVER_BUDGET', params: expect.objectContaining({ column: findings[0]!.column, cell: expect.any(String), kind: expect.any(String) }) });
   });
 
   it('refuses at run time an input cell that the input makes exceed the budget, naming the cell', async () => {

@@ -34,6 +34,8 @@ describe('loading rule-table files', () => {
     const err = failure(`${HEAD}rows:\n  - { when: { age: '>= 18' }, then: true\n`);
     expect(err.findings[0]).toMatchObject({ code: 'syntax', file: 'table.yaml' });
     expect(err.findings[0]!.path).toMatch(/^\d+:\d+$/);
+    expect(err.findings[0]!.messageCode).toMatch(/^YAML_SYNTAX/);
+    expect(err.findings[0]!.params).toMatchObject({ file: 'table.yaml', line: err.findings[0]!.path!.split(':')[0], col: err.findings[0]!.path!.split(':')[1] });
     expect(err.message).toContain('table.yaml');
   });
 
@@ -44,6 +46,7 @@ describe('loading rule-table files', () => {
     expect(err.findings).toHaveLength(1);
     expect(err.findings[0]).toMatchObject({ code: 'syntax', file: 'table.yaml', path: '7:5' });
     expect(err.findings[0]!.message).toContain('missing');
+    expect(err.findings[0]).toMatchObject({ messageCode: 'YAML_ALIAS', params: { file: 'table.yaml', line: '7', col: '5' } });
   });
 
   it('explains YAML traps in cells with the row, the column and the fix', () => {
@@ -52,11 +55,13 @@ describe('loading rule-table files', () => {
     expect(err.findings[0]).toMatchObject({ code: 'cell', row: 'r1', column: 'age' });
     expect(err.findings[0]!.message).toContain("'[10..20]'");
     expect(err.findings[0]!.path).toMatch(/^7:\d+ \/rows\/0\/when\/age$/);
+    expect(err.findings[0]).toMatchObject({ messageCode: 'CELL_READ_AS_LIST', params: { row: 'r1', rowNo: '1', column: 'age', columnLabel: 'age' } });
   });
 
   it('catches a >5 that YAML swallowed as an empty folded block', () => {
     const err = failure(`${HEAD}rows:\n  - id: r1\n    when:\n      age: >5\n    then: true\n`);
     expect(err.findings.map((f) => f.code)).toContain('cell');
+    expect(err.findings.map((f) => f.messageCode)).toContain('CELL_SWALLOWED');
   });
 
   it('reports schema violations with their JSON path', () => {
@@ -66,18 +71,25 @@ describe('loading rule-table files', () => {
     expect(byPath['/inputs/0/type']).toMatch(/must be one of/);
     expect(byPath['/outputs']).toMatch(/fewer than 1|NOT have fewer/);
     expect(byPath['/']).toMatch(/unknown field 'extra'/);
+    const coded = Object.fromEntries(err.findings.map((f) => [f.path!.replace(/^\d+:\d+ /, ''), [f.messageCode, f.params]]));
+    expect(coded['/hitPolicy']).toEqual(['TABLE_VALUE_NOT_ALLOWED', expect.objectContaining({ path: '/hitPolicy' })]);
+    expect(coded['/outputs']).toEqual(['TABLE_FIELD_INVALID', expect.objectContaining({ path: '/outputs', keyword: 'minItems', limit: '1' })]);
+    expect(coded['/']).toEqual(['TABLE_FIELD_UNKNOWN', { path: '/', field: 'extra' }]);
   });
 
   it('refuses a cell for a column the table does not have, and duplicate row ids', () => {
     const err = failure(`${HEAD}rows:\n  - { id: a, when: { agee: '1' }, then: true }\n  - { id: a, when: {}, then: false }\n`);
     expect(err.findings.map((f) => f.code).sort()).toEqual(['duplicate-row', 'unknown-column']);
     expect(err.findings.find((f) => f.code === 'unknown-column')!.column).toBe('agee');
+    expect(err.findings.find((f) => f.code === 'unknown-column')).toMatchObject({ messageCode: 'ROW_UNKNOWN_INPUT', params: expect.objectContaining({ column: 'agee', rowNo: expect.any(String) }) });
+    expect(err.findings.find((f) => f.code === 'duplicate-row')).toMatchObject({ messageCode: 'DUPLICATE_ROW', params: expect.objectContaining({ row: expect.any(String), rowNo: expect.any(String) }) });
   });
 
   it('refuses text that is not UTF-8, naming the byte and line', () => {
     const gbk = Buffer.concat([Buffer.from(`${HEAD}rows: []\n# `), Buffer.from([0xd0, 0xed, 0xbf, 0xc9]) /* 许可 in GBK */]);
     const err = failure(gbk);
     expect(err.findings[0]).toMatchObject({ code: 'encoding', file: 'table.yaml', path: '7' });
+    expect(err.findings[0]).toMatchObject({ messageCode: 'FILE_NOT_UTF8', params: { file: 'table.yaml', line: '7', byte: expect.stringMatching(/^\d+$/) } });
   });
 
   it('accepts UTF-8 with a BOM and UTF-16 with a BOM', () => {
