@@ -2,6 +2,14 @@
 import type { CompiledDecision } from './compile.js';
 import type { Decision } from './explain.js';
 import { BudgetExceededError } from '../engine/expression/index.js';
+import { said } from './said.js';
+
+/** One difference of a failed test case: its English sentence, its message code and parameters. */
+export interface TestProblem {
+  message: string;
+  messageCode: string;
+  params: Record<string, string>;
+}
 
 /** The outcome of one embedded test case. */
 export interface TestCaseResult {
@@ -9,6 +17,8 @@ export interface TestCaseResult {
   passed: boolean;
   /** What differs, in words, when it failed. */
   problems: string[];
+  /** The same differences by message code and parameters, for the dictionaries (`contracts/messages/rule-findings.ts`). */
+  reasons: TestProblem[];
   decision: Decision;
 }
 
@@ -36,21 +46,25 @@ export async function runTableTests(compiled: CompiledDecision): Promise<TestCas
       // A cell past the evaluation budget fails the test; the table is then refused at deploy.
       if (!(err instanceof BudgetExceededError)) throw err;
       const empty: Decision = { decisionId: compiled.id, decisionName: compiled.name, result: null, outputs: [], matchedRows: [], error: err.message };
-      results.push({ name: test.name, passed: false, problems: [err.message], decision: empty });
+      const reason = { message: err.message, ...said('TEST_OVER_BUDGET', { test: test.name, kind: err.kind, detail: err.message }) };
+      results.push({ name: test.name, passed: false, problems: [err.message], reasons: [reason], decision: empty });
       continue;
     }
-    const problems: string[] = [];
-    if (decision.error) problems.push(decision.error);
+    const reasons: TestProblem[] = [];
+    if (decision.error) reasons.push({ message: decision.error, ...said('TEST_DECISION_ERROR', { test: test.name, detail: decision.error }) });
     if (test.expect !== undefined && !deepEqual(decision.result, test.expect)) {
-      problems.push(`expected ${JSON.stringify(test.expect)} but got ${JSON.stringify(decision.result)}`);
+      const expected = JSON.stringify(test.expect);
+      const got = JSON.stringify(decision.result);
+      reasons.push({ message: `expected ${expected} but got ${got}`, ...said('TEST_RESULT_DIFFERS', { test: test.name, expected, got }) });
     }
     if (test.expectRows) {
       const got = decision.matchedRows.filter((m) => m.selected).map((m) => m.id);
       if (JSON.stringify(got) !== JSON.stringify(test.expectRows)) {
-        problems.push(`expected rows ${JSON.stringify(test.expectRows)} but got ${JSON.stringify(got)}`);
+        const expected = JSON.stringify(test.expectRows);
+        reasons.push({ message: `expected rows ${expected} but got ${JSON.stringify(got)}`, ...said(got.length ? 'TEST_ROWS_DIFFER' : 'TEST_NO_ROWS', { test: test.name, expected, got: JSON.stringify(got) }) });
       }
     }
-    results.push({ name: test.name, passed: problems.length === 0, problems, decision });
+    results.push({ name: test.name, passed: reasons.length === 0, problems: reasons.map((r) => r.message), reasons, decision });
   }
   return results;
 }

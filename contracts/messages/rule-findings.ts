@@ -63,6 +63,12 @@ export const RULE_FINDING_PARAMS = {
   TEST_UNKNOWN_ROW: ['test', 'expectedRow'],
   TEST_UNKNOWN_INPUT: ['test', 'input'],
   TEST_NO_EXPECTATION: ['test'],
+  // Running the embedded tests.
+  TEST_RESULT_DIFFERS: ['test', 'expected', 'got'],
+  TEST_ROWS_DIFFER: ['test', 'expected', 'got'],
+  TEST_NO_ROWS: ['test', 'expected'],
+  TEST_DECISION_ERROR: ['test', 'detail'],
+  TEST_OVER_BUDGET: ['test', 'kind', 'detail'],
   // An item package's tables.
   TABLE_TEST_FAILED: ['test', 'problems'],
   DUPLICATE_PURPOSE: ['purpose', 'existing'],
@@ -121,7 +127,12 @@ const ZH: Record<RuleFindingCode, string> = {
   TEST_UNKNOWN_ROW: '测试用例“{test}”期望命中“{expectedRow}”行，但表中没有这一行',
   TEST_UNKNOWN_INPUT: '测试用例“{test}”给出了“{input}”，但没有输入列读取它',
   TEST_NO_EXPECTATION: '测试用例“{test}”既没有期望结果，也没有期望命中的行',
-  TABLE_TEST_FAILED: '测试用例“{test}”未通过：{problems}',
+  TEST_RESULT_DIFFERS: '期望结果为 {expected}，实际结果为 {got}',
+  TEST_ROWS_DIFFER: '期望命中的行为 {expected}，实际命中的行为 {got}',
+  TEST_NO_ROWS: '期望命中的行为 {expected}，实际没有命中任何行',
+  TEST_DECISION_ERROR: '按此输入，决策表违反了命中策略或无法汇总结果，没有得出决策',
+  TEST_OVER_BUDGET: '按此输入计算时超出计算预算（{kindWord}），已停止计算',
+  TABLE_TEST_FAILED: '测试用例“{test}”未通过：{reasonText}',
   DUPLICATE_PURPOSE: '又一张{purposeWord}表；“{existing}”中已有一张，每种用途只能有一张表',
   TABLE_MISSING: '事项包缺少{purposeWord}表',
 };
@@ -173,7 +184,12 @@ const EN: Record<RuleFindingCode, string> = {
   TEST_UNKNOWN_ROW: "test '{test}' expects row '{expectedRow}', which the table does not have",
   TEST_UNKNOWN_INPUT: "test '{test}' gives '{input}', which no input reads",
   TEST_NO_EXPECTATION: "test '{test}' has neither expect nor expectRows",
-  TABLE_TEST_FAILED: "test '{test}' failed: {problems}",
+  TEST_RESULT_DIFFERS: 'expected {expected} but got {got}',
+  TEST_ROWS_DIFFER: 'expected rows {expected} but got {got}',
+  TEST_NO_ROWS: 'expected rows {expected} but no row matched',
+  TEST_DECISION_ERROR: 'the decision failed: {detail}',
+  TEST_OVER_BUDGET: 'the evaluation exceeded its budget: {detail}',
+  TABLE_TEST_FAILED: "test '{test}' failed: {reasonText}",
   DUPLICATE_PURPOSE: "a second '{purpose}' table; '{existing}' has one already",
   TABLE_MISSING: "expected a '{purpose}' table, but the package has none",
 };
@@ -264,6 +280,8 @@ export function ruleFindingText(code: string | undefined, params: Readonly<Recor
     columnLabel: p.columnLabel ?? p.column,
     // Written through a parameter: a bracket in a template opens an optional segment.
     intervalExample: "'[10..20]'",
+    // A failed test case of a package: its first difference, worded by its own code (the others in `problems`).
+    reasonText: code === 'TABLE_TEST_FAILED' ? (p.reasonCode !== 'TABLE_TEST_FAILED' && ruleFindingText(p.reasonCode, p, language)) || p.problems : undefined,
   };
   return fillTemplate(template, { ...p, ...Object.fromEntries(Object.entries(derived).filter(([, v]) => v !== undefined)) });
 }

@@ -16,6 +16,8 @@ export interface ItemFinding {
   field?: string;
   /** What the message names (element, department …), for a client that words it itself by `code`. */
   params?: Readonly<Record<string, string>>;
+  /** A rule-table finding's message code (`contracts/messages/rule-findings.ts`), worded with `params`. */
+  messageCode?: string;
 }
 
 /** Formats a finding as one line: `rules/materials.yaml row 'M5' field 'usesVendingMachine': error unknown-fact: …`. */

@@ -19,6 +19,7 @@ function fromRuleFinding(f: Finding, file: string): ItemFinding {
     file: f.file ?? file,
     ...(f.row !== undefined ? { row: f.row } : {}),
     ...(f.column !== undefined ? { field: f.column } : f.path !== undefined ? { field: f.path } : {}),
+    ...(f.messageCode ? { messageCode: f.messageCode, params: { ...f.params } } : {}),
   };
 }
 
@@ -38,13 +39,18 @@ export async function loadPackageRules(
         // A table already refused for its evaluation budget is not run: its tests could only spend the budget.
         if (loaded.kind === 'table' && !lint.some((f) => f.code === 'evaluation-budget')) {
           for (const result of await runTableTests(loaded.compiled as CompiledDecision)) {
-            if (!result.passed) findings.push({ severity: 'error', code: 'table-test', file, message: `test '${result.name}' failed: ${result.problems.join('; ')}` });
+            if (!result.passed) {
+              const first = result.reasons[0];
+              const params = { ...first?.params, test: result.name, problems: result.problems.join('; '), ...(first ? { reasonCode: first.messageCode } : {}) };
+              findings.push({ severity: 'error', code: 'table-test', file, message: `test '${result.name}' failed: ${result.problems.join('; ')}`, messageCode: 'TABLE_TEST_FAILED', params });
+            }
           }
         }
         if (table.purpose === 'general') continue;
         const existing = rules[table.purpose];
         if (existing) {
-          findings.push({ severity: 'error', code: 'duplicate-purpose', file, message: `a second '${table.purpose}' table; ${existing.file} has one already` });
+          findings.push({ severity: 'error', code: 'duplicate-purpose', file, message: `a second '${table.purpose}' table; ${existing.file} has one already`,
+            messageCode: 'DUPLICATE_PURPOSE', params: { purpose: table.purpose, existing: existing.file } });
           continue;
         }
         rules[table.purpose] = { file, table, evaluate: (input, budget) => loaded.evaluate(table.id, input, budget) };
@@ -57,7 +63,8 @@ export async function loadPackageRules(
   }
   for (const purpose of REQUIRED_PURPOSES) {
     if (!rules[purpose] && !findings.some((f) => f.severity === 'error')) {
-      findings.push({ severity: 'error', code: 'missing-table', file: 'rules/', message: `expected a '${purpose}' table, but the package has none` });
+      findings.push({ severity: 'error', code: 'missing-table', file: 'rules/', message: `expected a '${purpose}' table, but the package has none`,
+        messageCode: 'TABLE_MISSING', params: { purpose } });
     }
   }
   return { rules, findings };

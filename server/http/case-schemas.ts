@@ -68,6 +68,6 @@ export const itemFindingSchema = {
   type: 'object',
   properties: {
     severity: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' }, file: { type: 'string' },
-    element: { type: 'string' }, row: { type: ['string', 'integer'] }, field: { type: 'string' }, params: findingParamsSchema,
+    element: { type: 'string' }, row: { type: ['string', 'integer'] }, field: { type: 'string' }, params: findingParamsSchema, messageCode: { type: 'string' },
   },
 } as const;

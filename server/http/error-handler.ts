@@ -6,7 +6,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isConflict } from '../../engine/runtime/errors.js';
 import type { Finding as RuleFinding } from '../../rules/model.js';
-import { negotiateLanguage, refusalMessage } from '../../contracts/messages/index.js';
+import { negotiateLanguage, ruleRefusalBody } from '../../contracts/messages/index.js';
 import { ApiError, ruleTableRefused, SERVER_STATUS, statusOf, type ErrorBody, type ErrorCode } from './errors.js';
 
 /** One schema violation with the JSON path of the offending field (`/body/variables/amount`). */
@@ -90,7 +90,8 @@ function isRefusal(payload: unknown): payload is ErrorBody {
 
 /**
  * Installs the error and not-found handlers on the root instance (before any route is registered). Every
- * refusal's message is rendered in the language the request asks for (zh-CN unless it prefers English);
+ * refusal's message (and the message of each rule-table finding it carries) is rendered in the language the
+ * request asks for (zh-CN unless it prefers English);
  * clients branch on `code`, people read `message`.
  */
 export function installErrorHandlers(app: FastifyInstance): void {
@@ -98,7 +99,8 @@ export function installErrorHandlers(app: FastifyInstance): void {
     if (reply.statusCode < 400 || !isRefusal(payload)) return payload;
     const language = negotiateLanguage(request.headers['accept-language']);
     void reply.header('content-language', language);
-    return { ...payload, message: refusalMessage(payload, language) };
+    // Rule-table findings are worded by their message codes, and the refusal names the first error.
+    return { ...payload, ...ruleRefusalBody(payload, language) };
   });
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const { status, body } = toErrorResponse(error);

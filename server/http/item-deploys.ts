@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
-import { negotiateLanguage } from '../../contracts/messages/index.js';
+import { negotiateLanguage, wordRuleFindings } from '../../contracts/messages/index.js';
 import type { ItemFinding, ItemPackageFiles } from '../../definitions/items/index.js';
 import { loadItemPackage } from '../../definitions/items/index.js';
 import { deployItemVersion } from '../cases/item-deployment.js';
@@ -99,7 +99,7 @@ export async function deployItemFiles(app: FastifyInstance, request: FastifyRequ
   const language = negotiateLanguage(request.headers['accept-language']);
   const users = probed.ok ? await accountsInUse(app) : new Set<string>();
   const unlisted = probed.ok ? [...unlistedListingDepartments(probed.item.listing, org, language), ...unlistedStepFindings(probed.item.definition, org, language), ...unknownUserStepFindings(probed.item.definition, users, language)] : [];
-  return { code: result.item.code, version: result.item.version, definitionVersion: result.item.definition.version, warnings: [...result.warnings, ...unlisted] };
+  return { code: result.item.code, version: result.item.version, definitionVersion: result.item.definition.version, warnings: [...wordRuleFindings(result.warnings, language), ...unlisted] };
 }
 
 /** The implementing department a package's listing names, when it can be read at all. */

@@ -14,7 +14,7 @@ const SAMPLE: Record<string, string> = {
   allowed: '"rented", "owned"', keyword: 'minLength', limit: '1', purpose: 'deadlines', row: 'AC3', rowNo: '3', column: 'applicantKind',
   columnLabel: '申请人类型', value: '"shared"', cells: '2', columns: '3', columnNo: '2', cell: 'rented', name: 'rented', kind: 'iterations',
   type: 'number', columnType: 'string', hitPolicies: 'COLLECT, RULE ORDER', hitPolicy: 'UNIQUE', aggregation: 'SUM', otherRow: 'AC1',
-  otherRowNo: '1', test: '个人申请', expectedRow: 'AC9', input: 'area', problems: 'expected true but got false', existing: 'rules/a.yaml',
+  otherRowNo: '1', test: '个人申请', expectedRow: 'AC9', input: 'area', problems: 'expected true but got false', existing: 'rules/a.yaml', expected: '{"fee":1}', got: 'null',
 };
 
 const unfilled = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);

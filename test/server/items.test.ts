@@ -81,6 +81,33 @@ describe('deploying items', () => {
     expect(res.json().version).toBe(2);
   });
 
+  it('words the findings of a refused rule table in the asked language, by their message codes', async () => {
+    const table = (await itemFiles('ITEM-02'))['rules/materials.yaml']!;
+    const bad = table.replace(`form: '"电子+原件"', copies: 1`, `form: '"纸质"', copies: 1`);
+    const put = (language?: string) => inject({
+      method: 'PUT', url: '/api/items/ITEM-02/rules/ITEM-02.materials',
+      headers: { ...t.tokens['samr-admin'], ...(language ? { 'accept-language': language } : {}) }, payload: { yaml: bad },
+    });
+    type Refused = { message: string; details: { findings: Array<{ code: string; row?: string; message: string; messageCode?: string; params?: Record<string, string> }> } };
+    const zh = await put();
+    expect(zh.statusCode).toBe(422);
+    const zhBody = zh.json() as Refused;
+    const finding = zhBody.details.findings.find((f) => f.messageCode === 'OUTPUT_VALUE_NOT_ALLOWED')!;
+    expect(finding).toMatchObject({ code: 'allowed-values', row: 'M1', params: { row: 'M1', rowNo: '1', column: 'form', cell: '"纸质"' } });
+    expect(finding.message).toBe('第1行“form”列的结果“"纸质"”不是该列允许的取值（允许："电子+原件", "电子证照共享", "复印件+电子", "电子", "原件"）');
+    expect(zhBody.message).toBe(`决策表有问题，不能保存：${finding.message}`);
+    const en = (await put('en-GB,en;q=0.9')).json() as Refused;
+    const english = en.details.findings.find((f) => f.messageCode === 'OUTPUT_VALUE_NOT_ALLOWED')!;
+    expect(english.message).toBe(`row #1, column 'form': '"纸质"' is not an allowed value ("电子+原件", "电子证照共享", "复印件+电子", "电子", "原件")`);
+    expect(en.message).toMatch(/^Expected a deployable item package/);
+    // A failed embedded test is worded by its first difference.
+    const failing = table.replace('expectRows: [M1, M2, M3, M4]', 'expectRows: [M1, M2, M3]');
+    const tested = (await inject({ method: 'PUT', url: '/api/items/ITEM-02/rules/ITEM-02.materials', headers: t.tokens['samr-admin'], payload: { yaml: failing } })).json() as Refused;
+    const failed = tested.details.findings.find((f) => f.code === 'table-test')!;
+    expect(failed.messageCode).toBe('TABLE_TEST_FAILED');
+    expect(failed.message).toMatch(/^测试用例“.+”未通过：期望命中的行为 \["M1","M2","M3"\]，实际命中的行为 \["M1","M2","M3","M4"/);
+  });
+
   it('saves one rule table as a new version when its lint and tests pass, and refuses it with the rows otherwise', async () => {
     const table = (await itemFiles('ITEM-02'))['rules/materials.yaml']!;
     const before = (await inject({ method: 'GET', url: '/api/items/ITEM-02', headers: {} })).json().item.version as number;
