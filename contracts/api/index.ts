@@ -7,6 +7,7 @@ export * from './case-row.js';
 export * from './case-tasks.js';
 export * from './clocks.js';
 export * from './copies.js';
+export * from './definitions.js';
 export * from './disclosure.js';
 export * from './enum.js';
 export * from './items.js';

@@ -2,6 +2,7 @@
  * Change notes of deployed versions (变更说明): one per version of an item or of a plain definition, written
  * in the deploy's transaction and shown in the version history.
  */
+import { VersionNoteSchema } from '../../contracts/api/definitions.js';
 import type { Knex } from 'knex';
 
 /** What a note belongs to: an item version or a plain definition version. */
@@ -33,4 +34,4 @@ export async function definitionDeployers(knex: Knex, targets: readonly string[]
 }
 
 /** The JSON Schema of a change note in a request. */
-export const noteSchema = { type: 'string', minLength: 1, maxLength: 500, description: '变更说明: what this version changes, shown in the version history' } as const;
+export const noteSchema = VersionNoteSchema;

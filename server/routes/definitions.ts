@@ -4,7 +4,12 @@
  * every finding and its element id, and nothing is stored; the deployment and the key's owning department
  * are written in one transaction. A version's source is read back as XML.
  */
+import { Type } from '@sinclair/typebox';
 import { Instant } from '../../contracts/api/time.js';
+import {
+  DefinitionDeployBodySchema, DefinitionDeployOptionsSchema, DefinitionListQuerySchema, DefinitionRowSchema, DefinitionVersionParamsSchema,
+  type DefinitionDeployBody, type DefinitionDeployOptions, type DefinitionListQuery, type DefinitionRowView, type DefinitionVersionParams,
+} from '../../contracts/api/definitions.js';
 import type { FastifyPluginAsync } from 'fastify';
 import { loadDefinition } from '../../definitions/load-definition.js';
 import { decodeXml } from '../../definitions/parse/encoding.js';
@@ -18,25 +23,8 @@ import { orgReferenceFindings, unknownUserFindings, unlistedDepartmentFindings }
 import { accountsInUse } from '../http/item-deploys.js';
 import { negotiateLanguage } from '../../contracts/messages/index.js';
 import { findingParamsSchema } from '../http/case-schemas.js';
-import { definitionDeployers, noteSchema, notesOf, recordNote } from '../queries/version-notes.js';
+import { definitionDeployers, notesOf, recordNote } from '../queries/version-notes.js';
 import '../plugins/types.js';
-
-interface DeployOptions {
-  key?: string;
-  version?: number;
-  department?: string;
-  processId?: string;
-  /** The change note (变更说明) of the new version. */
-  note?: string;
-}
-
-const optionProperties = {
-  key: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_.-]{0,127}$' },
-  version: { type: 'integer', minimum: 1, maximum: 1_000_000 },
-  department: { type: 'string', minLength: 1, maxLength: 128 },
-  processId: { type: 'string', minLength: 1, maxLength: 128 },
-  note: noteSchema,
-} as const;
 
 const findingSchema = {
   type: 'object',
@@ -67,7 +55,7 @@ export const definitionRoutes: FastifyPluginAsync = async (app) => {
   // Raw BPMN arrives as bytes so that `loadDefinition` honours the encoding the file declares.
   app.addContentTypeParser(XML_TYPES, { parseAs: 'buffer', bodyLimit: app.config.uploadLimit }, (_request, body, done) => done(null, body));
 
-  app.post<{ Body: Buffer | (DeployOptions & { xml: string }); Querystring: DeployOptions }>('/api/definitions', {
+  app.post<{ Body: Buffer | (DefinitionDeployBody); Querystring: DefinitionDeployOptions }>('/api/definitions', {
     bodyLimit: app.config.uploadLimit,
     // Per-media-type body schemas validate only the listed types; every other type is refused here.
     preValidation: async (request) => {
@@ -79,11 +67,11 @@ export const definitionRoutes: FastifyPluginAsync = async (app) => {
     schema: {
       tags: ['definitions'],
       summary: 'Deploy a BPMN 2.0 definition (refused with findings naming element ids)',
-      querystring: { type: 'object', additionalProperties: false, properties: optionProperties },
+      querystring: DefinitionDeployOptionsSchema,
       body: {
         content: {
           'application/json': {
-            schema: { type: 'object', required: ['xml'], additionalProperties: false, properties: { xml: { type: 'string', minLength: 1 }, ...optionProperties } },
+            schema: DefinitionDeployBodySchema,
           },
           ...Object.fromEntries(XML_TYPES.map((t) => [t, { schema: { description: 'The BPMN 2.0 XML file' } }])),
         },
@@ -93,8 +81,8 @@ export const definitionRoutes: FastifyPluginAsync = async (app) => {
   }, async (request, reply) => {
     const user = requireUser(request);
     const raw = Buffer.isBuffer(request.body);
-    const { xml, ...fromBody } = raw ? { xml: request.body as Buffer } : (request.body as DeployOptions & { xml: string });
-    const opts: DeployOptions = raw ? request.query : { ...request.query, ...fromBody };
+    const { xml, ...fromBody } = raw ? { xml: request.body as Buffer } : (request.body as DefinitionDeployBody);
+    const opts: DefinitionDeployOptions = raw ? request.query : { ...request.query, ...fromBody };
     if (raw && (xml as Buffer).length === 0) throw new ApiError('VALIDATION_FAILED', 'Expected a BPMN file in the body, but it is empty', { errors: [{ path: '/body', message: 'is empty', keyword: 'minLength' }] });
     const named = opts.department ?? user.department;
     // Asked before parsing, so somebody who may not deploy learns nothing about the file.
@@ -134,29 +122,29 @@ export const definitionRoutes: FastifyPluginAsync = async (app) => {
     return reply.status(201).send({ ...deployed, department, warnings: [...loaded.warnings, ...told] });
   });
 
-  app.get<{ Querystring: { key?: string } }>('/api/definitions', {
+  app.get<{ Querystring: DefinitionListQuery }>('/api/definitions', {
     schema: {
       tags: ['definitions'],
       summary: 'Deployed definition versions with their departments',
-      querystring: { type: 'object', additionalProperties: false, properties: { key: optionProperties.key } },
-      response: { 200: { type: 'array', items: deployedSchema }, ...errors(400, 401, 403) },
+      querystring: DefinitionListQuerySchema,
+      response: { 200: Type.Array(DefinitionRowSchema), ...errors(400, 401, 403) },
     },
   }, async (request) => {
     authorize(request, 'definition.list', { kind: 'system' });
     const notes = await notesOf(app.store.knex, 'definition', request.query.key);
     const listed = await listOwned(app.store.knex, request.query.key);
     const deployers = await definitionDeployers(app.store.knex, listed.map((d) => `${d.key}@${d.version}`));
-    return listed.map((d) => {
+    return listed.map((d): DefinitionRowView => {
       const note = notes.get(`${d.key}@${d.version}`);
       const by = deployers.get(`${d.key}@${d.version}`);
       return { ...d, ...(note ? { note } : {}), ...(by ? { deployedBy: by } : {}) };
     });
   });
 
-  app.get<{ Params: { key: string; v: number } }>('/api/definitions/:key/versions/:v/bpmn', {
+  app.get<{ Params: DefinitionVersionParams }>('/api/definitions/:key/versions/:v/bpmn', {
     schema: {
       tags: ['definitions'], summary: 'The BPMN 2.0 XML a definition version was deployed from (application/xml)',
-      params: { type: 'object', required: ['key', 'v'], properties: { key: optionProperties.key, v: { type: 'integer', minimum: 1 } } },
+      params: DefinitionVersionParamsSchema,
       response: { 200: { type: 'string', description: 'application/xml' }, ...errors(400, 401, 403, 404) },
     },
   }, async (request, reply) => {

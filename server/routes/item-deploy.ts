@@ -19,6 +19,7 @@ import { deployItemFiles, itemDeployedSchema as deployedSchema } from '../http/i
 import { isMultipart, readMultipart } from '../http/multipart.js';
 import { errors, variablesSchema } from '../http/schemas.js';
 import { noteSchema } from '../queries/version-notes.js';
+import { VERSION_NOTE_MAX_LENGTH } from '../../contracts/api/definitions.js';
 import '../plugins/types.js';
 
 const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml'];
@@ -36,7 +37,7 @@ function packagePath(field: string, filename: string): string | undefined {
 /** The change note of a multipart package: its `note` field, checked as the JSON body's is. */
 function changeNote(value: string | undefined): string | undefined {
   if (value === undefined || value === '') return undefined;
-  if (value.length > noteSchema.maxLength) throw new ApiError('VALIDATION_FAILED', `Expected the change note (field note) in at most ${noteSchema.maxLength} characters, but it has ${value.length}`, { errors: [{ path: '/note', message: `must NOT have more than ${noteSchema.maxLength} characters`, keyword: 'maxLength' }] });
+  if (value.length > VERSION_NOTE_MAX_LENGTH) throw new ApiError('VALIDATION_FAILED', `Expected the change note (field note) in at most ${VERSION_NOTE_MAX_LENGTH} characters, but it has ${value.length}`, { errors: [{ path: '/note', message: `must NOT have more than ${VERSION_NOTE_MAX_LENGTH} characters`, keyword: 'maxLength' }] });
   return value;
 }
 
@@ -134,7 +135,7 @@ export const itemDeployRoutes: FastifyPluginAsync = async (app) => {
     const current = await app.cases.items.get(code, known.latestVersion);
     if (!current) throw notFound(`item '${code}' version ${known.latestVersion}`);
     // A changed code or implementing body is refused by the deploy's own findings (code-mismatch, department-changed).
-    const deployed = await deploy(request, code, withListingPatch(current, request.body), undefined, `item.json: ${patchedPaths(request.body).join(', ')}`.slice(0, noteSchema.maxLength));
+    const deployed = await deploy(request, code, withListingPatch(current, request.body), undefined, `item.json: ${patchedPaths(request.body).join(', ')}`.slice(0, VERSION_NOTE_MAX_LENGTH));
     request.log.info({ item: code, version: deployed.version, fields: patchedPaths(request.body) }, 'item listing patched');
     return reply.status(201).send({ ...deployed, changed: patchedPaths(request.body) });
   });
