@@ -154,6 +154,37 @@ describe('the operations on a step, from the console pages', { timeout: 90_000 }
     await desk.screenshot({ path: path.join(SCREENSHOTS, 'console-task-reject.png'), fullPage: true });
   });
 
+  it('the timeline says what each operation did in Chinese, people by name, with no English sentence or staff number', async () => {
+    // The clerk copies the registration step to the health inspector (抄送), through the API.
+    const app = h.server.app;
+    const clerk = await login(app, 's4001', PASSWORD);
+    const register = (await app.inject({ method: 'GET', url: `/api/tasks?caseNo=${caseNo}`, headers: clerk })).json()[0];
+    for (const [op, payload] of [['claim', {}], ['copies', { users: ['h3001'] }]] as const) {
+      const res = await app.inject({ method: 'POST', url: `/api/tasks/${encodeURIComponent(register.taskId)}/${op}`, headers: clerk, payload });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    await loginAs('p1002');
+    await openCase();
+    await desk.waitForSelector('#timeline tr[data-event="task.copied"]');
+    await desk.click('#timeline-toggle');
+    const cells = (event: string, column: number) => desk.$$eval(`#timeline tr[data-event="${event}"] td:nth-child(${column})`, (tds) => tds.map((td) => td.textContent ?? ''));
+    const detail = (event: string) => cells(event, 5);
+    expect(await detail('task.claimed')).toEqual(expect.arrayContaining(['李强签收“旅馆业特种行业许可”', '陈刚签收“消防安全检查”', '周明签收“设立登记”']));
+    expect(await detail('task.transferred')).toEqual(['“旅馆业特种行业许可”由李强转办给刘洋']);
+    expect(await detail('task.signers-added')).toEqual(['“消防安全检查”会签加签：王磊']);
+    expect(await detail('task.rejected')).toEqual(['“旅馆业特种行业许可”驳回至“设立登记”，按流程逐步重新流转']);
+    expect(await detail('task.copied')).toEqual(['“设立登记”抄送给赵敏']);
+    expect(await cells('task.copied', 6)).toEqual(['抄送 赵敏']);
+    expect(await detail('task.created')).toContain('“设立登记”待办已生成，办理部门：区市场监督管理局，办理岗位：登记人员');
+    // Every row's detail is Chinese or empty; no staff number and no English record is shown.
+    const details = await desk.$$eval('#timeline tbody tr td:nth-child(5)', (tds) => tds.map((td) => td.textContent ?? ''));
+    expect(details.filter((d) => d !== '' && !/[\u4e00-\u9fff]/.test(d))).toEqual([]);
+    const text = await desk.locator('#timeline').innerText();
+    for (const s of STAFF) expect(text, s.id).not.toContain(s.id);
+    expect(text).not.toMatch(/\b(task|opened|claimed|transferred|signers|rejected|copied)\b/);
+    expect(await englishOnPage(desk)).toEqual([]);
+  });
+
   it('logged no error in the console pages', () => {
     expect(h.pageErrors.filter((e) => /\/console\/|\/api\//.test(e))).toEqual([]);
   });

@@ -2,7 +2,7 @@
  * The case page's read-only sections: materials (required and supplied), documents (the printable HTML
  * notices, opened in a frame or a new window) and the timeline (who, when, what, why).
  */
-import { timelineWhyText, type Language } from '../../../contracts/messages/index.js';
+import { timelineDetailText, timelineWhyText, type Language } from '../../../contracts/messages/index.js';
 import type { CaseDetail, TimelineRow } from '../ui/api-types.js';
 import { el, errorText, keyed, say, section, table, type T } from '../ui/dom.js';
 import { dateTime } from '../ui/format.js';
@@ -98,6 +98,21 @@ function readable(t: T, text: string | undefined): string {
 }
 
 /**
+ * The detail of a timeline row in the page's language, from its code and parameters (people arrive by name;
+ * a step's position is worded by the page's own dictionary). A row without a code, or with one this page
+ * does not know, falls back to the engine's record where it says more than the event's name.
+ */
+function detailText(t: T, r: TimelineRow, language: Language): string {
+  if (r.detailCode) {
+    const params = { ...r.detailParams };
+    if (typeof params.role === 'string') params.role = keyed(t, 'role', params.role);
+    const text = timelineDetailText(r.detailCode, params, language);
+    if (text !== undefined) return text;
+  }
+  return r.detail && r.detail !== r.what ? readable(t, r.detail) : '';
+}
+
+/**
  * The engine's bookkeeping, hidden from the timeline by default: a step's task opening (its completion is
  * listed), the clocks computed and started, and light changes (the clocks section shows the lights).
  */
@@ -113,8 +128,8 @@ export function timelineSection(t: T, rows: TimelineRow[]): HTMLElement {
     // System actors (the supervision sweep, timers) by their Chinese names; people by their own.
     { head: t('Who'), cell: (r) => keyed(t, 'actor', r.actor, r.actor) },
     { head: t('What'), cell: (r) => keyed(t, 'event', r.what) },
-    // The engine's own description, when it says more than the event's name
-    { head: t('Detail'), cell: (r) => (r.detail && r.detail !== r.what ? readable(t, r.detail) : '') },
+    // What happened, by its code; the English record only for a code this page does not know.
+    { head: t('Detail'), cell: (r) => detailText(t, r, language) },
     // The engine's own explanation by its code; a reason a person wrote as written.
     { head: t('Why'), cell: (r) => (r.whyCode ? timelineWhyText(r.whyCode, r.whyParams, language) : undefined) ?? readable(t, r.why) },
     { head: t('Status'), cell: (r) => (r.status !== undefined ? keyed(t, 'status', r.status) : '') },
