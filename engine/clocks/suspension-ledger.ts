@@ -16,6 +16,13 @@ export interface SuspensionEntry {
   readonly start: IsoDate;
   readonly end?: IsoDate;
   readonly reason?: string;
+  /**
+   * The code of a reason the engine wrote itself (a hearing requested by a party: `hearing.requested-by`,
+   * contracts/messages/timeline.ts) with its parameters, for the pages and notices to word; a reason staff
+   * typed has none.
+   */
+  readonly reasonCode?: string;
+  readonly reasonParams?: Readonly<Record<string, string | number>>;
   readonly basis?: string;
   readonly expectedDuration?: Limit;
   /** The expected end told to the applicant: `expectedDuration` after `start`. */
@@ -37,6 +44,8 @@ export interface StartProcedureRequest {
   readonly type: SpecialProcedureType;
   readonly start: IsoDate;
   readonly reason?: string;
+  readonly reasonCode?: string;
+  readonly reasonParams?: Readonly<Record<string, string | number>>;
   readonly basis?: string;
   readonly expectedDuration?: Limit;
 }
@@ -76,6 +85,7 @@ export function startSpecialProcedure(
     type: request.type,
     start: request.start,
     ...(request.reason !== undefined ? { reason: request.reason } : {}),
+    ...(request.reasonCode !== undefined ? { reasonCode: request.reasonCode, ...(request.reasonParams ? { reasonParams: { ...request.reasonParams } } : {}) } : {}),
     ...(request.basis !== undefined ? { basis: request.basis } : {}),
     ...(d ? { expectedDuration: d, expectedEnd: addInUnit(calendar, request.start, d.value, d.unit) } : {}),
     pauses: { statutory: rule.statutory, promised: rule.promised },

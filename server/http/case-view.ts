@@ -6,6 +6,7 @@
  */
 import { caseLight, clockLights, taskClock, type ApprovalState, type HearingRecord } from '../../engine/approval/index.js';
 import type { WorkingCalendar } from '../../engine/calendar/types.js';
+import type { SuspensionEntry } from '../../engine/clocks/suspension-ledger.js';
 import type { CaseView } from '../cases/service-types.js';
 import { idSuffixOf } from '../cases/approval-projection.js';
 import type { DocumentKind } from '../cases/service-types.js';
@@ -52,7 +53,7 @@ export function caseDetail(view: CaseView, extra: { uploads: UploadView[]; versi
       ...(s.phase === 'received' && s.window ? { preAcceptanceWindow: deadlineOut(s.window.deadline) } : {}),
       ...(s.deadlines ? { statutory: deadlineOut(s.deadlines.statutory), promised: deadlineOut(s.deadlines.promised), departments: deadlinesOut(s.deadlines.departments) } : {}),
       ...(s.deadlines?.delivery ? { delivery: deadlineOut(s.deadlines.delivery) } : {}),
-      suspensions: [...s.ledger],
+      suspensions: s.ledger.map(suspensionOut),
       extension: s.extension ? { ...s.extension, at: apiInstant(s.extension.at) } : null,
       ...(light ? { reading: readingOut(light) } : {}),
     },
@@ -79,6 +80,16 @@ export function caseDetail(view: CaseView, extra: { uploads: UploadView[]; versi
     documents: documentKinds(s).map((kind) => ({ kind, url: `${base}/documents/${kind}` })),
     version: extra.version, createdAt: extra.createdAt, updatedAt: extra.updatedAt,
   };
+}
+
+/**
+ * A special procedure of the ledger with the code of a reason the engine wrote itself, so the pages word it:
+ * a hearing requested before the ledger carried the code is known by the English reason it recorded.
+ */
+export function suspensionOut(entry: SuspensionEntry): SuspensionEntry {
+  if (entry.reasonCode !== undefined || entry.type !== 'HEARING') return entry;
+  const by = /^hearing requested by (.+)$/.exec(entry.reason ?? '')?.[1];
+  return by ? { ...entry, reasonCode: 'hearing.requested-by', reasonParams: { by } } : entry;
 }
 
 /** The hearing with its two deadlines in the API's time contract. */

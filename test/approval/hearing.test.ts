@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { renderSpecialProcedureNotice } from '../../engine/approval/documents/index.js';
 import type { ExecutableDefinition } from '../../engine/core/model.js';
 import { Case, applicant, applyCommand, at, clerk, foodItem, foodProcess, types } from './support.js';
 
@@ -36,7 +37,12 @@ describe('hearing on request (行政许可法 第47条, 第48条, 第45条)', ()
     const hearing = c.state.approval!.hearing!;
     // 20 working days after Wed 11-04: 11-05, 06, 09..13, 16..20, 23..27, 30, 12-01, 12-02.
     expect(hearing.holdBy!.date).toBe('2026-12-02');
-    expect(c.state.approval!.ledger).toEqual([expect.objectContaining({ id: 'hearing', type: 'HEARING', start: '2026-11-04', expectedEnd: '2026-12-02' })]);
+    expect(c.state.approval!.ledger).toEqual([expect.objectContaining({
+      id: 'hearing', type: 'HEARING', start: '2026-11-04', expectedEnd: '2026-12-02',
+      // The reason the engine wrote, by code for the pages and the notice, beside its English record.
+      reason: `hearing requested by ${applicant.name}`, reasonCode: 'hearing.requested-by', reasonParams: { by: applicant.name },
+    })]);
+    expect(renderSpecialProcedureNotice(c.state.approval!)).toContain(`启动理由：<span data-field="reason">${applicant.name}要求听证</span>`);
     expect(c.state.approval!.status).toBe(9);
 
     // Notified Thu 11-05, the hearing is 7 working days later at the earliest: 11-06, 09, 10, 11, 12, 13, 16.

@@ -15,6 +15,8 @@ import { itemFiles } from '../items/support.js';
 import { withHearing } from './case-fixtures.js';
 import { applyFood, buildCaseApp, pinClock, type CaseApp } from './case-support.js';
 import { caseDetail, caseDocument } from './clock-support.js';
+import { timelineWhyText } from '../../contracts/messages/index.js';
+import { suspensionOut } from '../../server/http/case-view.js';
 
 let t: CaseApp;
 const c = { held: '', waived: '', late: '', ended: '' };
@@ -55,6 +57,11 @@ describe('a hearing on request', () => {
     expect(await refusal(post(c.held, 'hearing/request', 'samr-staff'))).toEqual([403, 'HEARING_NOT_A_PARTY']);
     const requested = await post(c.held, 'hearing/request', 'applicant');
     expect([requested.statusCode, requested.json().status]).toEqual([200, 9]);
+    // The ledger words the reason the engine wrote by its code, the requesting party by name, here and in the notice.
+    const [entry] = (await caseDetail(t.app, t.tokens.auditor, c.held)).clocks.suspensions;
+    expect(entry).toMatchObject({ id: 'hearing', type: 'HEARING', reasonCode: 'hearing.requested-by', reasonParams: { by: '张三' } });
+    expect(timelineWhyText(entry.reasonCode, entry.reasonParams)).toBe('张三要求听证');
+    expect(await caseDocument(t.app, t.tokens.applicant, c.held, 'special-procedure-notice')).toContain('启动理由：<span data-field="reason">张三要求听证</span>');
     const early = await post(c.held, 'hearing/schedule', 'samr-staff', { day: '2026-11-12', place: '听证室' });
     expect([early.statusCode, early.json().code, early.json().message]).toEqual([422, 'HEARING_NOTICE_TOO_LATE', '应于举行听证七日前通知（行政许可法第四十八条），最早可定于2026-11-13']);
     const beyond = await post(c.held, 'hearing/schedule', 'samr-staff', { day: '2026-12-03', place: '听证室' });
@@ -99,5 +106,16 @@ describe('a hearing on request', () => {
     expect([held.statusCode, held.json().status]).toEqual([200, 10]);
     expect(await dates(c.held)).toEqual({ statutory: '2026-11-26', promised: '2026-11-19' });
     expect(await refusal(post(c.held, 'hearing/hold', 'samr-staff', { record: '再次' }))).toEqual([409, 'HEARING_ALREADY_HELD']);
+  });
+});
+
+describe('a hearing requested before the ledger carried the code of its reason', () => {
+  it('is worded from the English reason it recorded; a reason staff typed keeps no code', () => {
+    const old = { id: 'hearing', type: 'HEARING' as const, start: '2026-11-04', reason: 'hearing requested by 张三', pauses: { statutory: true, promised: true }, pauseBasis: '行政许可法第45条' };
+    expect(suspensionOut(old)).toEqual({ ...old, reasonCode: 'hearing.requested-by', reasonParams: { by: '张三' } });
+    const typed = { ...old, id: 'sp-1', type: 'EXPERT' as const, reason: '需专家论证' };
+    expect(suspensionOut(typed)).toBe(typed);
+    const coded = { ...old, reasonCode: 'hearing.requested-by', reasonParams: { by: '李四' } };
+    expect(suspensionOut(coded)).toBe(coded);
   });
 });

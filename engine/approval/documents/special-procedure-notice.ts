@@ -1,7 +1,8 @@
 /**
- * 特别程序告知书 (行政许可法 第45条): the special procedure, its reason, basis and expected duration, told to the
- * applicant in writing, with whether its time counts toward the limits (GB/T 39046 A.7 kind 2).
+ * 特别程序告知书 (行政许可法 第45条): the special procedure, its reason (in Chinese by its code when the engine
+ * wrote it, as for a requested hearing), basis and expected duration, told to the applicant in writing, with whether its time counts toward the limits (GB/T 39046 A.7 kind 2).
  */
+import { timelineWhyText } from '../../../contracts/messages/timeline.js';
 import type { ApprovalState } from '../state.js';
 import { chineseDate, documentDay, esc, limitText, page } from './html.js';
 
@@ -20,7 +21,7 @@ export function renderSpecialProcedureNotice(s: ApprovalState, id?: string): str
     ? `所需时间不计算在${entry.pauses.statutory && entry.pauses.promised ? '法定和承诺' : entry.pauses.statutory ? '法定' : '承诺'}办结期限内（${esc(entry.pauseBasis)}）。`
     : '所需时间计算在办结期限内。';
   const body = `<p>你（单位）申请的“${esc(s.item.name)}”（受理编号${esc(s.caseNo)}），需要进行<strong data-field="procedure">${esc(name)}</strong>。</p>
-<p>启动理由：<span data-field="reason">${esc(entry.reason ?? '')}</span></p>
+<p>启动理由：<span data-field="reason">${esc((entry.reasonCode ? timelineWhyText(entry.reasonCode, entry.reasonParams) : undefined) ?? entry.reason ?? '')}</span></p>
 <p>依据：<span data-field="basis">${esc(entry.basis ?? '')}</span></p>
 <p>开始日期：<span data-field="start">${esc(chineseDate(entry.start))}</span>；预计所需时间：<strong data-field="expectedDuration">${entry.expectedDuration ? esc(limitText(entry.expectedDuration)) : '—'}</strong>${entry.expectedEnd ? `，预计于<strong data-field="expectedEnd">${esc(chineseDate(entry.expectedEnd))}</strong>结束` : ''}。</p>
 <p>${counted}特别程序类型：延长审批以外的情形（GB/T 39046 A.7 代码2）。</p>`;

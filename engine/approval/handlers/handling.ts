@@ -39,6 +39,7 @@ export function startProcedure(d: Decider, cmd: Of<'special-procedure.start'>, r
   const expectedDuration = cmd.expectedDuration ?? s.item.procedureDurations?.[cmd.procedure];
   const started = startSpecialProcedure(d.ctx.calendar, s.ledger, {
     id: cmd.id, type: cmd.procedure, start: d.today, reason: cmd.reason, basis: cmd.basis,
+    ...(reasonCode ? { reasonCode: reasonCode.whyCode, ...(reasonCode.whyParams ? { reasonParams: reasonCode.whyParams } : {}) } : {}),
     ...(expectedDuration ? { expectedDuration } : {}),
   }, s.item.pauseOverrides);
   if (!started.ok) refuse(clockCode(started.code), started.message);

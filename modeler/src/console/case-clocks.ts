@@ -2,6 +2,7 @@
  * The clocks of a case (时限): the statutory and promised deadlines with their limits and bases, the
  * pre-acceptance correction window, the suspensions (特别程序 挂起) and the extension (延长审批).
  */
+import { timelineWhyText } from '../../../contracts/messages/index.js';
 import type { CaseDetail, DeadlineView } from '../ui/api-types.js';
 import { el, keyed, section, table, type T } from '../ui/dom.js';
 import { dateTime, deadline } from '../ui/format.js';
@@ -61,7 +62,8 @@ export function clocksSection(t: T, c: CaseDetail): HTMLElement {
 
   const suspensions = table<Ledger>([
     { head: t('Special procedure'), cell: (s) => keyed(t, 'procedure', s.type) },
-    { head: t('Reason'), cell: (s) => s.reason ?? '—' },
+    // A reason the engine wrote itself (a hearing requested) by its code, one staff typed as typed.
+    { head: t('Reason'), cell: (s) => (s.reasonCode ? timelineWhyText(s.reasonCode, s.reasonParams, t('Case') === 'Case' ? 'en' : 'zh-CN') : undefined) ?? s.reason ?? '—' },
     { head: t('From'), cell: (s) => s.start },
     { head: t('To'), cell: (s) => s.end ?? `${t('running')}${s.expectedEnd ? `（${t('expected {date}', { date: s.expectedEnd })}）` : ''}` },
     { head: t('Clocks paused'), cell: (s) => pausedText(t, s) },
