@@ -8,7 +8,8 @@
  * PUT /api/items/:code/rules/:tableId) and plain BPMN definitions (GET /api/definitions, a version's BPMN with
  * GET /api/definitions/:key/versions/:v/bpmn, deployed with POST /api/definitions `{ xml, key }`).
  */
-import type { ItemRowView } from '../../../contracts/api/items.js';
+import type { DefinitionRowView } from '../../../contracts/api/definitions.js';
+import type { ItemRowView, ItemVersionView } from '../../../contracts/api/items.js';
 import type { Finding } from '../../../definitions/findings.js';
 
 /** Whether an entry is an item package (listing, process and rule tables) or a plain BPMN definition. */
@@ -24,14 +25,11 @@ export interface ItemSummary {
   department?: string;
 }
 
-/** One deployed version in the version history. */
-export interface VersionEntry {
-  version: number;
-  deployedAt: string;
-  deployedBy?: string;
-  /** The change note (变更说明) written at deploy, if any. */
-  note?: string;
-}
+/**
+ * One deployed version in the version history: when, by whom and its change note (变更说明), the fields an
+ * item version and a definition version share in the contract.
+ */
+export type VersionEntry = Pick<ItemVersionView, 'version' | 'deployedAt' | 'deployedBy' | 'note'> & Pick<DefinitionRowView, 'version' | 'deployedAt' | 'deployedBy' | 'note'>;
 
 /**
  * A finding as the server reports it, in the modeler's shape: `id` is the BPMN element (`''` when none),
@@ -68,7 +66,8 @@ export type RuleTableSaved =
   | { saved: false; reason: 'refused'; error: ApiError };
 
 /** A server finding (a definition's `{ id, rule }` or an item package's `{ element, code, file, row }`) in one shape. */
-function toFinding(raw: any): ApiFinding {
+function toFinding(found: unknown): ApiFinding {
+  const raw = (found && typeof found === 'object' ? found : {}) as Partial<Record<'id' | 'element' | 'rule' | 'code' | 'message' | 'severity' | 'file' | 'row' | 'field', unknown>> & { params?: unknown };
   const finding: ApiFinding = {
     id: String(raw?.id ?? raw?.element ?? ''),
     rule: String(raw?.rule ?? raw?.code ?? ''),
@@ -78,7 +77,7 @@ function toFinding(raw: any): ApiFinding {
   if (raw?.file !== undefined) finding.file = String(raw.file);
   if (raw?.row !== undefined) finding.row = String(raw.row);
   if (raw?.field !== undefined) finding.field = String(raw.field);
-  if (raw?.params && typeof raw.params === 'object') finding.params = Object.fromEntries(Object.entries(raw.params).map(([k, v]) => [k, String(v)]));
+  if (raw.params && typeof raw.params === 'object') finding.params = Object.fromEntries(Object.entries(raw.params).map(([k, v]) => [k, String(v)]));
   return finding;
 }
 
@@ -147,17 +146,17 @@ export class ApiClient {
   async items(): Promise<ItemSummary[]> {
     const [listed, deployed] = await Promise.all([
       this.request('GET', '/api/items').then((r) => r.json() as Promise<ItemRowView[]>),
-      this.request('GET', '/api/definitions').then((r) => r.json() as Promise<any[]>),
+      this.request('GET', '/api/definitions').then((r) => r.json() as Promise<DefinitionRowView[]>),
     ]);
     // Each catalogue row carries its deployed versions: no request per item.
     const items: ItemSummary[] = listed.map((raw) => ({ code: raw.code, name: raw.name, kind: 'item' as const, versions: sorted(raw.versions), ...(raw.department ? { department: raw.department } : {}) }));
     const itemCodes = new Set(items.map((i) => i.code));
     const definitions = new Map<string, ItemSummary>();
     for (const d of deployed) {
-      const code = String(d.key);
+      const code = d.key;
       if (itemCodes.has(code)) continue;
-      const entry: ItemSummary = definitions.get(code) ?? { code, name: d.name, kind: 'definition', versions: [], ...(d.department ? { department: String(d.department) } : {}) };
-      entry.versions.push(Number(d.version));
+      const entry: ItemSummary = definitions.get(code) ?? { code, ...(d.name !== undefined ? { name: d.name } : {}), kind: 'definition', versions: [], ...(d.department ? { department: d.department } : {}) };
+      entry.versions.push(d.version);
       definitions.set(code, entry);
     }
     const all = [...items, ...[...definitions.values()].map((d) => ({ ...d, versions: sorted(d.versions) }))];
@@ -180,12 +179,13 @@ export class ApiClient {
    */
   async versionHistory(code: string, kind: ProcessKind = this.kinds.get(code) ?? 'item'): Promise<VersionEntry[]> {
     const path = kind === 'item' ? `/api/items/${encodeURIComponent(code)}/versions` : `/api/definitions?key=${encodeURIComponent(code)}`;
-    const listed: any[] = await (await this.request('GET', path)).json();
+    // Both lists carry the version, when, by whom and the note under the same names.
+    const listed: Array<ItemVersionView | DefinitionRowView> = await (await this.request('GET', path)).json();
     return listed.map((v) => ({
-      version: Number(v.version),
-      deployedAt: String(v.deployedAt),
-      ...(v.deployedBy ? { deployedBy: String(v.deployedBy) } : {}),
-      ...(v.note ? { note: String(v.note) } : {}),
+      version: v.version,
+      deployedAt: v.deployedAt,
+      ...(v.deployedBy ? { deployedBy: v.deployedBy } : {}),
+      ...(v.note ? { note: v.note } : {}),
     }));
   }
 
