@@ -6,7 +6,7 @@
  * supervision records and an extension.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { timelineWhyText } from '../../contracts/messages/index.js';
+import { timelineDetailText, timelineWhyText } from '../../contracts/messages/index.js';
 import type { TimelineEntry } from '../../engine/approval/timeline.js';
 import { addCalendarDays } from '../../engine/calendar/index.js';
 import { bj, pdf, shared, wd, world, type World } from './harness.js';
@@ -35,7 +35,21 @@ function expectChinese(timeline: readonly TimelineEntry[], typed: readonly strin
     return /[\u4e00-\u9fff]/.test(text) && !/[A-Za-z]/.test(rest) ? [] : [`${t.what}: "${text}"`];
   });
   expect(english).toEqual([]);
+  // The detail of every task event is worded from its code: Chinese, and no Latin letter once its values are out.
+  const details = timeline.filter((t) => TASK_EVENTS.includes(t.what)).flatMap((t) => {
+    if (!t.detailCode) return [`${t.what}: no detail code`];
+    const text = timelineDetailText(t.detailCode, t.detailParams);
+    if (text === undefined) return [`${t.what}: unknown detail code ${t.detailCode}`];
+    const quoted = Object.values(t.detailParams ?? {}).flat().map(String).filter((v) => v !== '' && !/^(approve|refuse|before|after|parallel|through|back-to-me)$/.test(v));
+    const rest = quoted.sort((a, b) => b.length - a.length).reduce((x, v) => x.split(v).join(''), text);
+    return /[\u4e00-\u9fff]/.test(text) && !/[A-Za-z]/.test(rest) ? [] : [`${t.what}: "${text}"`];
+  });
+  expect(details).toEqual([]);
+  expect(timeline.filter((t) => t.detailCode).length).toBeGreaterThan(3);
 }
+
+/** The task events whose detail says more than their name. */
+const TASK_EVENTS = ['task.created', 'task.claimed', 'task.completed', 'case.returned'];
 
 describe('the timeline a zh-CN user reads', () => {
   it('words every explanation of an ITEM-02 case in Chinese', async () => {
@@ -140,5 +154,9 @@ describe('the timeline a zh-CN user reads', () => {
     expect(said('co-department.completed')).toEqual(['卫生条件符合要求', '协办部门意见：准予许可', '协办部门意见：准予许可']);
     expect(said('supervision.recorded')).toEqual(['电子监察：环节超过环节时限', '电子监察：办件超过办结时限']);
     expect(said('case.decided')).toEqual(['3个协办部门均已办理完毕：准予许可']);
+    // A co-department's step completed with its outcome worded, the officer's id left for the server to name.
+    const health = timeline.find((t) => t.what === 'task.completed' && t.detailParams?.task === '公共场所卫生许可');
+    expect(health).toMatchObject({ detailCode: 'task.completed.outcome', detailParams: { task: '公共场所卫生许可', outcome: 'approve' } });
+    expect(timelineDetailText(health!.detailCode!, health!.detailParams)).toBe('“公共场所卫生许可”办理完毕：同意');
   });
 });
