@@ -5,6 +5,7 @@ import {
   addColumn, addRow, checkTable, newTable, openTable, parseAllowed, removeColumn, renameColumn, runTests,
 } from '../../modeler/src/rules/table-state.js';
 import { repoDir } from '../support/shared.js';
+import { ruleFindingMessage } from '../../contracts/messages/index.js';
 
 const example = (name: string) => readFileSync(path.join(repoDir, 'rules/examples/food-licence', name), 'utf8');
 
@@ -25,6 +26,9 @@ describe('the rule-table editor model', () => {
     const placed = checkTable(table).placed.filter((p) => p.finding.code === 'unquoted-string');
     expect(placed).toHaveLength(1);
     expect(placed[0]).toMatchObject({ row, column: 'in:applicantKind' });
+    // The editor words it from its code: the row's number and the column's label, in Chinese.
+    expect(placed[0]!.finding).toMatchObject({ messageCode: 'CELL_UNQUOTED_TEXT', params: { row: 'AC1-KIND', rowNo: String(row + 1), column: 'applicantKind', columnLabel: '申请人类型', cell: 'NATURAL_PERSON' } });
+    expect(ruleFindingMessage(placed[0]!.finding)).toBe(`第${row + 1}行“申请人类型”列的条件“NATURAL_PERSON”中，NATURAL_PERSON 会被当作变量名而不是文字；请写成 "NATURAL_PERSON"（YAML 中写 '"NATURAL_PERSON"'）`);
   });
 
   it('places a load finding (schema, YAML) on its row and column when the table no longer loads', () => {
@@ -43,6 +47,8 @@ describe('the rule-table editor model', () => {
     const failed = run.results.filter((r) => !r.passed);
     expect(failed.map((r) => r.name)).toContain('selling only prepackaged food needs a filing, not a licence');
     expect(failed[0]!.problems.join()).toMatch(/expected/);
+    expect(failed[0]!.reasons[0]).toMatchObject({ messageCode: 'TEST_RESULT_DIFFERS', params: { test: failed[0]!.name, expected: expect.any(String), got: expect.any(String) } });
+    expect(ruleFindingMessage(failed[0]!.reasons[0]!)).toMatch(/^期望结果为 .+，实际结果为 /);
   });
 
   it('adds, renames and removes columns and rows, keeping every row as wide as the columns', () => {

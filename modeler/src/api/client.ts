@@ -39,6 +39,8 @@ export interface ApiFinding extends Finding {
   file?: string;
   row?: string;
   field?: string;
+  /** A rule-table finding's message code, which the page words with `params` (`contracts/messages/rule-findings.ts`). */
+  messageCode?: string;
 }
 
 /** The answer to a deploy: the new version and the warnings that did not refuse it. */
@@ -67,7 +69,7 @@ export type RuleTableSaved =
 
 /** A server finding (a definition's `{ id, rule }` or an item package's `{ element, code, file, row }`) in one shape. */
 function toFinding(found: unknown): ApiFinding {
-  const raw = (found && typeof found === 'object' ? found : {}) as Partial<Record<'id' | 'element' | 'rule' | 'code' | 'message' | 'severity' | 'file' | 'row' | 'field', unknown>> & { params?: unknown };
+  const raw = (found && typeof found === 'object' ? found : {}) as Partial<Record<'id' | 'element' | 'rule' | 'code' | 'message' | 'severity' | 'file' | 'row' | 'field' | 'messageCode', unknown>> & { params?: unknown };
   const finding: ApiFinding = {
     id: String(raw?.id ?? raw?.element ?? ''),
     rule: String(raw?.rule ?? raw?.code ?? ''),
@@ -77,6 +79,7 @@ function toFinding(found: unknown): ApiFinding {
   if (raw?.file !== undefined) finding.file = String(raw.file);
   if (raw?.row !== undefined) finding.row = String(raw.row);
   if (raw?.field !== undefined) finding.field = String(raw.field);
+  if (typeof raw.messageCode === 'string') finding.messageCode = raw.messageCode;
   if (raw.params && typeof raw.params === 'object') finding.params = Object.fromEntries(Object.entries(raw.params).map(([k, v]) => [k, String(v)]));
   return finding;
 }

@@ -119,7 +119,7 @@ export const ZH_CN_SHENPI: Readonly<Record<string, string>> = {
   // Rule-table editor
   'Example': '示例', 'Open file': '打开文件', 'New table': '新建决策表', 'Add input': '添加输入', 'Add output': '添加输出',
   'Add row': '添加规则行', 'Run tests': '运行测试', 'Save with item': '随事项保存', 'Download YAML': '下载 YAML',
-  'Cannot open': '无法打开', 'The table does not compile': '决策表无法编译', 'Saved with {code} version {version}': '已随事项保存为 {code} 第 {version} 版',
+  'Cannot open': '无法打开', 'not a rule table (it needs id, name, inputs, outputs and rows)': '不是决策表（须有 id、name、inputs、outputs 和 rows）', 'The table does not compile': '决策表无法编译', 'Saved with {code} version {version}': '已随事项保存为 {code} 第 {version} 版',
   'The server refused the table': '服务器拒绝保存决策表',
   'The server cannot store rule tables yet: downloaded the YAML file': '服务器暂不支持保存决策表：已下载 YAML 文件',
   'Table id': '编号', 'Table name': '名称', 'Purpose': '用途', 'Hit policy': '命中策略', 'Aggregation': '聚合',

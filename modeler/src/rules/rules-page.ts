@@ -4,7 +4,8 @@
  * its item as a new item version (through the API when the server can store it there, else as a downloaded
  * YAML file). A refusal of the server (permission, lint, failing tests) is shown with its findings per row.
  */
-import { AGGREGATIONS, HIT_POLICIES, PURPOSES, type Aggregation, type RuleTable } from '../../../rules/model.js';
+import { ruleFindingMessage, ruleFindingRuleName, type Language } from '../../../contracts/messages/index.js';
+import { AGGREGATIONS, HIT_POLICIES, PURPOSES, type Aggregation, type Finding, type RuleTable } from '../../../rules/model.js';
 import { RuleTableError } from '../../../rules/errors.js';
 import type { TestCaseResult } from '../../../rules/test-cases.js';
 import type { ApiClient, ApiFinding } from '../api/client.js';
@@ -20,6 +21,10 @@ const AGGREGATION_CHOICES: (Aggregation | '')[] = ['', ...AGGREGATIONS];
 
 /** Mounts the rule editor into `root`. `itemCode` gives the item the table is saved with. */
 export function mountRulesPage(root: HTMLElement, api: ApiClient, t: Translate, itemCode: () => string): void {
+  // The page's language: the findings are worded from their codes in it, never shown as the English sentence.
+  const language: Language = t('Row') === 'Row' ? 'en' : 'zh-CN';
+  const worded = (f: Pick<Finding, 'message' | 'messageCode' | 'params'>) => ruleFindingMessage(f, language);
+  const separator = language === 'en' ? '; ' : '；';
   let table: RuleTable = openTable(EXAMPLE_TABLES['acceptance.yaml']!, 'acceptance.yaml');
   let check: CheckResult = checkTable(table);
   let results: TestCaseResult[] | undefined;
@@ -57,23 +62,23 @@ export function mountRulesPage(root: HTMLElement, api: ApiClient, t: Translate, 
       el('label', {}, t('Aggregation'), select('table-aggregation', AGGREGATION_CHOICES, table.aggregation ?? '', (v) => (v ? v : t('None')),
         (v) => { table.aggregation = v || undefined; })),
     );
-    grid.replaceChildren(renderGrid({ table, placed: check.placed, t, edit }));
+    grid.replaceChildren(renderGrid({ table, placed: check.placed, t, language, edit }));
     const errors = check.placed.filter((p) => p.finding.severity === 'error').length;
     findings.replaceChildren(
       el('div', { class: 'findings-summary', 'data-errors': errors },
         check.placed.length ? t('{errors} errors, {warnings} warnings', { errors, warnings: check.placed.length - errors }) : t('No problems found')),
       el('ul', { class: 'findings' }, ...check.placed.map((p) => el('li', { class: `finding ${p.finding.severity}`, 'data-code': p.finding.code },
         el('span', { class: 'severity' }, t(p.finding.severity)),
-        el('span', { class: 'rule' }, p.finding.code),
+        el('span', { class: 'rule' }, ruleFindingRuleName(p.finding.code, language)),
         el('span', { class: 'element' }, [p.finding.row, p.finding.column].filter(Boolean).join(' / ') || '—'),
-        el('span', { class: 'message' }, p.finding.message))),
+        el('span', { class: 'message' }, worded(p.finding)))),
         ...refusal.map((f) => el('li', { class: `finding ${f.severity} server`, 'data-code': f.rule, 'data-row': f.row ?? '' },
           el('span', { class: 'severity' }, t(f.severity)),
-          el('span', { class: 'rule' }, f.rule),
+          el('span', { class: 'rule' }, ruleFindingRuleName(f.rule, language)),
           el('span', { class: 'element' }, [f.row, f.field].filter(Boolean).join(' / ') || f.file || '—'),
-          el('span', { class: 'message' }, f.message)))),
+          el('span', { class: 'message' }, worded(f))))),
     );
-    tests.replaceChildren(renderTests(table, results, t, edit));
+    tests.replaceChildren(renderTests(table, results, t, edit, language));
   }
 
   const load = (source: string, fileName: string) => {
@@ -84,7 +89,9 @@ export function mountRulesPage(root: HTMLElement, api: ApiClient, t: Translate, 
       render();
       say(`${t('Opened')} ${fileName}`, 'ok');
     } catch (e) {
-      const detail = e instanceof RuleTableError ? e.findings.map((f) => f.message).join('; ') : (e as Error).message;
+      const detail = e instanceof RuleTableError
+        ? e.findings.map(worded).join(separator) || t('not a rule table (it needs id, name, inputs, outputs and rows)')
+        : (e as Error).message;
       say(`${t('Cannot open')} ${fileName}: ${detail}`, 'error');
     }
   };
@@ -112,7 +119,7 @@ export function mountRulesPage(root: HTMLElement, api: ApiClient, t: Translate, 
       const run = await runTests(check);
       results = run.results;
       render();
-      if (run.problems.length) say(`${t('The table does not compile')}: ${run.problems.map((p) => p.message).join('; ')}`, 'error');
+      if (run.problems.length) say(`${t('The table does not compile')}: ${run.problems.map(worded).join(separator)}`, 'error');
       else say(t('{passed} of {total} tests passed', { passed: run.results.filter((r) => r.passed).length, total: run.results.length }), 'ok');
     }),
     button('save-table', 'Save with item', async () => {

@@ -3,6 +3,7 @@
  * one line per row (id, conditions, outputs, legal basis), and each cell marked with its findings.
  * Every edit goes through `edit`, which changes the model and asks for a re-render.
  */
+import { ruleFindingMessage, type Language } from '../../../contracts/messages/index.js';
 import type { RuleTable, ValueType } from '../../../rules/model.js';
 import { el } from '../ui/dom.js';
 import { parseAllowed, removeColumn, renameColumn, type Placed } from './table-state.js';
@@ -14,16 +15,18 @@ export interface GridContext {
   table: RuleTable;
   placed: Placed[];
   t: Translate;
+  /** The page's language, in which the findings are worded from their codes. */
+  language: Language;
   /** Applies a change to the model, then re-checks and re-renders. */
   edit(change: () => void): void;
 }
 
 const TYPES: ValueType[] = ['string', 'number', 'boolean', 'date', 'any'];
 
-function mark(node: HTMLElement, found: Placed[]): HTMLElement {
+function mark(node: HTMLElement, found: Placed[], language: Language): HTMLElement {
   if (!found.length) return node;
   node.classList.add(found.some((p) => p.finding.severity === 'error') ? 'finding-error' : 'finding-warning');
-  node.title = found.map((p) => `${p.finding.code}: ${p.finding.message}`).join('\n');
+  node.title = found.map((p) => ruleFindingMessage(p.finding, language)).join('\n');
   node.dataset.findings = found.map((p) => p.finding.code).join(' ');
   return node;
 }
@@ -49,7 +52,7 @@ function header(ctx: GridContext, side: 'in' | 'out', index: number): HTMLElemen
     type,
     field((col.allowedValues ?? []).join(', '), (v) => edit(() => { col.allowedValues = parseAllowed(v, col.type); }),
       { 'data-role': 'allowed', placeholder: t('Allowed values') }),
-  ), found);
+  ), found, ctx.language);
 }
 
 /** Builds the grid for `ctx.table`. */
@@ -68,16 +71,16 @@ export function renderGrid(ctx: GridContext): HTMLTableElement {
       const entries = side === 'in' ? row.inputEntries : row.outputEntries;
       const name = (side === 'in' ? table.inputs : table.outputs)[c]!.name;
       const input = field(entries[c] ?? '', (v) => edit(() => { entries[c] = v.trim() || (side === 'in' ? '-' : 'null'); }));
-      return mark(el('td', { class: `cell cell-${side}`, 'data-row': r, 'data-col': `${side}:${name}` }, input), at(`${side}:${name}`));
+      return mark(el('td', { class: `cell cell-${side}`, 'data-row': r, 'data-col': `${side}:${name}` }, input), at(`${side}:${name}`), ctx.language);
     };
     const rowFindings = ctx.placed.filter((p) => p.row === r && p.column === undefined);
     return el('tr', { 'data-row': r },
       mark(el('td', { class: 'cell cell-id', 'data-row': r },
-        field(row.id, (v) => edit(() => { row.id = v.trim(); }), { 'data-role': 'row-id' })), rowFindings),
+        field(row.id, (v) => edit(() => { row.id = v.trim(); }), { 'data-role': 'row-id' })), rowFindings, ctx.language),
       ...row.inputEntries.map((_, c) => cell('in', c)),
       ...row.outputEntries.map((_, c) => cell('out', c)),
       mark(el('td', { class: 'cell cell-annotation', 'data-row': r, 'data-col': 'annotation' },
-        field(row.annotation ?? '', (v) => edit(() => { row.annotation = v.trim() || undefined; }))), at('annotation')),
+        field(row.annotation ?? '', (v) => edit(() => { row.annotation = v.trim() || undefined; }))), at('annotation'), ctx.language),
       el('td', {}, el('button', { type: 'button', class: 'remove', title: t('Remove row'),
         onclick: () => edit(() => { table.rows.splice(r, 1); }) }, '×')),
     );

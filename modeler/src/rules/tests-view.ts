@@ -2,6 +2,7 @@
  * The embedded test cases of a table (`tests:`): each case's name, input and expectation, editable as JSON,
  * and after a run, whether it passed and what differed.
  */
+import { ruleFindingMessage, type Language } from '../../../contracts/messages/index.js';
 import type { RuleTable, TableTest } from '../../../rules/model.js';
 import type { TestCaseResult } from '../../../rules/test-cases.js';
 import { el } from '../ui/dom.js';
@@ -33,12 +34,13 @@ export function renderTests(
   results: readonly TestCaseResult[] | undefined,
   t: Translate,
   edit: (change: () => void) => void,
+  language: Language = 'zh-CN',
 ): HTMLElement {
   const cases = table.tests.map((test: TableTest, i) => {
     const result = results?.[i];
     const outcome = result
       ? el('div', { class: `test-outcome ${result.passed ? 'passed' : 'failed'}` },
-        result.passed ? t('passed') : `${t('failed')}: ${result.problems.join('; ')}`)
+        result.passed ? t('passed') : `${t('failed')}: ${result.reasons.map((r) => ruleFindingMessage(r, language)).join('；')}`)
       : el('div', { class: 'test-outcome' }, t('not run'));
     const name = el('input', { value: test.name, 'data-role': 'test-name' });
     name.addEventListener('change', () => edit(() => { test.name = name.value; }));
