@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { DEPARTMENT_ADMIN, DEPLOYER, loginInPage, type Harness } from './browser.js';
 import { SCREENSHOTS } from './modeler-scenarios.js';
+import { englishInText } from './visible-text.js';
 
 /** The input of a grid cell by row index and column key (`in:age`, `out:code`, `annotation`). */
 const cell = (page: Page, row: number, col: string) => page.locator(`.rule-grid td[data-row="${row}"][data-col="${col}"]`);
@@ -49,6 +50,27 @@ export function rulesScenarios(h: () => Harness): void {
     await expect.poll(() => cell(page, row, 'in:applicantKind').getAttribute('data-findings')).toBeNull();
   });
 
+  it('shows the findings of a bad table in Chinese from their codes, and no English sentence', async () => {
+    const { page } = h();
+    const row = await rowIndex(page, 'AC1-KIND');
+    const basis = await cell(page, row, 'annotation').locator('input').inputValue();
+    await edit(page, row, 'in:applicantKind', 'NATURAL_PERSON');
+    await edit(page, row, 'annotation', '');
+    const unquoted = page.locator('#rule-findings .finding[data-code="unquoted-string"]');
+    await expect.poll(() => unquoted.locator('.message').textContent())
+      .toBe(`第${row + 1}行“申请人类型”列的条件“NATURAL_PERSON”中，NATURAL_PERSON 会被当作变量名而不是文字；请写成 "NATURAL_PERSON"（YAML 中写 '"NATURAL_PERSON"'）`);
+    expect(await unquoted.locator('.rule').textContent()).toBe('文字未加引号');
+    expect(await page.locator('#rule-findings .finding[data-code="missing-basis"] .message').textContent()).toBe(`第${row + 1}行没有填写法律依据，请注明依据的法律法规条款`);
+    expect(await cell(page, row, 'in:applicantKind').getAttribute('title')).toMatch(/^第\d+行“申请人类型”列的条件“NATURAL_PERSON”中/);
+    const shown = await page.locator('#rule-findings').innerText();
+    expect(shown).not.toContain('is read as a variable name');
+    expect(shown).not.toContain('cite its legal basis');
+    expect(englishInText(shown)).toEqual([]);
+    await edit(page, row, 'in:applicantKind', '"NATURAL_PERSON"');
+    await edit(page, row, 'annotation', basis);
+    await expect.poll(() => page.locator('#rule-findings .finding[data-code="unquoted-string"], #rule-findings .finding[data-code="missing-basis"]').count()).toBe(0);
+  });
+
   it('runs the tests after rows changed and shows which ones fail and why, next to the cell findings', async () => {
     const { page } = h();
     const kindRow = await rowIndex(page, 'AC1-KIND');
@@ -57,7 +79,7 @@ export function rulesScenarios(h: () => Harness): void {
     await page.click('#run-tests');
     const summary = page.locator('.tests-summary');
     await expect.poll(async () => Number(await summary.getAttribute('data-failed'))).toBeGreaterThan(0);
-    expect(await page.textContent('.test-outcome.failed')).toMatch(/未通过: expected/);
+    expect(await page.textContent('.test-outcome.failed')).toMatch(/^未通过: 期望结果为 .+，实际结果为 /);
     expect(await cell(page, kindRow, 'in:applicantKind').getAttribute('data-findings')).toContain('unquoted-string');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'rule-editor.png') });
     await edit(page, kindRow, 'in:applicantKind', '"NATURAL_PERSON"');
@@ -118,6 +140,9 @@ export function itemRulesScenarios(h: () => Harness): void {
     await page.waitForSelector('#status[data-kind="error"]:has-text("服务器拒绝保存决策表")');
     expect(await page.locator('#rule-findings .finding.server[data-code="table-test"]').count()).toBeGreaterThan(0);
     expect(await page.textContent('#rule-findings .finding.server')).toContain('rules/materials.yaml');
+    // Worded from its code in Chinese, whatever language the browser asked the server in.
+    expect(await page.textContent('#rule-findings .finding.server[data-code="table-test"] .message')).toMatch(/^测试用例“.+”未通过：期望/);
+    expect(await page.textContent('#rule-findings .finding.server[data-code="table-test"] .rule')).toBe('测试未通过');
     expect(await versions()).toBe(before);
     expect(takeRefusals(h, 422)).toBe(1);
   });

@@ -19,6 +19,11 @@ export async function englishOnPage(page: Page): Promise<string[]> {
     const who = (document.getElementById('who-name') as HTMLElement | null)?.innerText ?? '';
     return who ? document.body.innerText.split(who).join('') : document.body.innerText;
   });
+  return englishInText(text);
+}
+
+/** The English sentences, English words and raw ids in `text`, as {@link englishOnPage} finds them. */
+export function englishInText(text: string): string[] {
   const found: string[] = [];
   for (const m of text.matchAll(/\b[a-z]{3,}\b/g)) if (!ALLOWED_WORDS.has(m[0])) found.push(m[0]);
   // Three or more words of ASCII letters separated by spaces: a sentence, not a code like ITEM-02 or M3.
