@@ -9,7 +9,7 @@
 import type Modeler from 'bpmn-js/lib/Modeler.js';
 import { departmentChoices, setOrganisation, setOrganisationUnavailable } from '../properties/org-choices.js';
 import { ApiError, type ApiClient, type ApiFinding, type Deployed, type ItemSummary } from '../api/client.js';
-import { deployFindingText, type Language } from '../../../contracts/messages/index.js';
+import { deployFindingText, ruleFindingText, type Language } from '../../../contracts/messages/index.js';
 import { confirmDeploy } from './deploy-dialog.js';
 import { showVersionHistory } from './version-history.js';
 import { renderFindings } from '../validation/findings-list.js';
@@ -42,7 +42,8 @@ export function mountModelerPage(root: HTMLElement, modeler: Modeler, api: ApiCl
     const registry = modeler.get('elementRegistry') as { get(id: string): { businessObject?: { name?: string } } | undefined };
     const worded = warnings.flatMap((w) => {
       const name = w.id ? registry.get(w.id)?.businessObject?.name : undefined;
-      const text = deployFindingText(w.rule, w.params && name ? { ...w.params, name } : w.params, language);
+      // A warning of the item's rule tables (a row without its legal basis …) is worded by its message code.
+      const text = deployFindingText(w.rule, w.params && name ? { ...w.params, name } : w.params, language) ?? ruleFindingText(w.messageCode, w.params, language);
       return text ? [t('Note: {text}', { text })] : [];
     });
     const others = warnings.length - worded.length;
