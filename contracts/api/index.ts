@@ -16,6 +16,7 @@ export * from './materials.js';
 export * from './notifications.js';
 export * from './reports.js';
 export * from './supervision.js';
+export * from './task-operations.js';
 export * from './tasks.js';
 export * from './timeline.js';
 export * from './time.js';

@@ -16,9 +16,9 @@ import { can } from '../identity/permissions.js';
 import { stepAuthority, stepDepartment } from '../identity/step-authority.js';
 import { findTask, listTasks } from '../queries/tasks.js';
 import { ownedTask, taskResource } from './tasks.js';
+import { TaskParamsSchema, type TaskParams } from '../../contracts/api/tasks.js';
 import '../plugins/types.js';
 
-const params = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 3, maxLength: 200 } } } as const;
 
 /** One colleague who may hold the step. */
 export interface Candidate {
@@ -48,9 +48,9 @@ export const taskCandidateRoutes: FastifyPluginAsync = async (app) => {
     return owned;
   }
 
-  app.get<{ Params: { id: string } }>('/api/tasks/:id/reject-targets', {
+  app.get<{ Params: TaskParams }>('/api/tasks/:id/reject-targets', {
     schema: {
-      tags: ['tasks'], summary: 'The steps done before this one, in the order they were done (for 驳回)', params,
+      tags: ['tasks'], summary: 'The steps done before this one, in the order they were done (for 驳回)', params: TaskParamsSchema,
       response: { 200: { type: 'array', items: { type: 'object', required: ['elementId'], properties: { elementId: { type: 'string' }, name: { type: 'string' } } } }, ...errors(401, 404) },
     },
   }, async (request) => {
@@ -61,9 +61,9 @@ export const taskCandidateRoutes: FastifyPluginAsync = async (app) => {
     return [...seen.values()];
   });
 
-  app.get<{ Params: { id: string } }>('/api/tasks/:id/candidates', {
+  app.get<{ Params: TaskParams }>('/api/tasks/:id/candidates', {
     schema: {
-      tags: ['tasks'], summary: 'The active users who may hold this step (for 转办, 委派, 加签)', params,
+      tags: ['tasks'], summary: 'The active users who may hold this step (for 转办, 委派, 加签)', params: TaskParamsSchema,
       response: { 200: { type: 'array', items: candidateSchema }, ...errors(401, 404) },
     },
   }, async (request) => {

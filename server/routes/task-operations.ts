@@ -16,20 +16,20 @@ import { can, type Action } from '../identity/permissions.js';
 import { stepAuthority } from '../identity/step-authority.js';
 import { findTask } from '../queries/tasks.js';
 import { ownedTask, taskResource } from './tasks.js';
+import {
+  TaskAddSignersBodySchema, TaskHandOverBodySchema, TaskRemoveSignersBodySchema, TaskResolveBodySchema,
+  type TaskAddSignersBody, type TaskHandOverBody, type TaskRemoveSignersBody, type TaskResolveBody,
+} from '../../contracts/api/task-operations.js';
+import { TaskParamsSchema, type TaskParams } from '../../contracts/api/tasks.js';
 import '../plugins/types.js';
-
-const params = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 3, maxLength: 200 } } } as const;
-const user64 = { type: 'string', minLength: 1, maxLength: 64 } as const;
-const reason = { type: 'string', minLength: 1, maxLength: 2000 } as const;
-const signers = { type: 'array', minItems: 1, maxItems: 20, items: user64 } as const;
 
 /** The operations' bodies, by route. */
 export const OPERATION_BODIES = {
-  transfer: { type: 'object', additionalProperties: false, required: ['to', 'reason'], properties: { to: user64, reason } },
-  delegate: { type: 'object', additionalProperties: false, required: ['to', 'reason'], properties: { to: user64, reason } },
-  resolve: { type: 'object', additionalProperties: false, properties: { opinion: { type: 'string', maxLength: 4000 } } },
-  signers: { type: 'object', additionalProperties: false, required: ['signers', 'mode', 'reason'], properties: { signers, mode: { type: 'string', enum: ['before', 'after', 'parallel'] }, reason } },
-  removeSigners: { type: 'object', additionalProperties: false, required: ['signers', 'reason'], properties: { signers, reason } },
+  transfer: TaskHandOverBodySchema,
+  delegate: TaskHandOverBodySchema,
+  resolve: TaskResolveBodySchema,
+  signers: TaskAddSignersBodySchema,
+  removeSigners: TaskRemoveSignersBodySchema,
 } as const;
 
 /** Loads a task the caller may read (404 otherwise), authorises `action` on it, runs the command and audits it. */
@@ -63,24 +63,24 @@ function mayHold(request: FastifyRequest, to: string): (task: TaskRecord) => Pro
   };
 }
 
-const schema = (summary: string, body: object) => ({ tags: ['tasks'], summary, params, body, response: { 200: commandResultSchema, ...errors(400, 401, 403, 404, 409, 422) } });
+const schema = (summary: string, body: object) => ({ tags: ['tasks'], summary, params: TaskParamsSchema, body, response: { 200: commandResultSchema, ...errors(400, 401, 403, 404, 409, 422) } });
 
-type P<B> = { Params: { id: string }; Body: B };
+type P<B> = { Params: TaskParams; Body: B };
 
 export const taskOperationRoutes: FastifyPluginAsync = async (app) => {
-  app.post<P<{ to: string; reason: string }>>('/api/tasks/:id/transfer', { schema: schema('转办: hand the task to a colleague who may hold the step', OPERATION_BODIES.transfer) }, async (request) =>
+  app.post<P<TaskHandOverBody>>('/api/tasks/:id/transfer', { schema: schema('转办: hand the task to a colleague who may hold the step', OPERATION_BODIES.transfer) }, async (request) =>
     operate(request, request.params.id, 'task.operate', 'task.transferred', () => ({ type: 'task.transfer', to: request.body.to, reason: request.body.reason }), mayHold(request, request.body.to)));
 
-  app.post<P<{ to: string; reason: string }>>('/api/tasks/:id/delegate', { schema: schema('委派: a colleague works the task, then resolves it back', OPERATION_BODIES.delegate) }, async (request) =>
+  app.post<P<TaskHandOverBody>>('/api/tasks/:id/delegate', { schema: schema('委派: a colleague works the task, then resolves it back', OPERATION_BODIES.delegate) }, async (request) =>
     operate(request, request.params.id, 'task.operate', 'task.delegated', () => ({ type: 'task.delegate', to: request.body.to, reason: request.body.reason }), mayHold(request, request.body.to)));
 
-  app.post<P<{ opinion?: string }>>('/api/tasks/:id/resolve', { schema: schema('The delegate hands the task back to its owner', OPERATION_BODIES.resolve) }, async (request) =>
+  app.post<P<TaskResolveBody>>('/api/tasks/:id/resolve', { schema: schema('The delegate hands the task back to its owner', OPERATION_BODIES.resolve) }, async (request) =>
     operate(request, request.params.id, 'task.resolve', 'task.resolved', () => ({ type: 'task.resolve', ...(request.body?.opinion ? { opinion: request.body.opinion } : {}) })));
 
-  app.post<P<{ signers: string[]; mode: 'before' | 'after' | 'parallel'; reason: string }>>('/api/tasks/:id/signers', { schema: schema('加签: before, after, or parallel in a multi-instance step', OPERATION_BODIES.signers) }, async (request) =>
+  app.post<P<TaskAddSignersBody>>('/api/tasks/:id/signers', { schema: schema('加签: before, after, or parallel in a multi-instance step', OPERATION_BODIES.signers) }, async (request) =>
     operate(request, request.params.id, 'task.operate', 'task.signers-added', () => ({ type: 'task.add-signers', signers: request.body.signers, mode: request.body.mode, reason: request.body.reason }),
       async (task) => { for (const s of request.body.signers) await mayHold(request, s)(task); }));
 
-  app.post<P<{ signers: string[]; reason: string }>>('/api/tasks/:id/signers/remove', { schema: schema('减签: signers added by 加签 who have not signed', OPERATION_BODIES.removeSigners) }, async (request) =>
+  app.post<P<TaskRemoveSignersBody>>('/api/tasks/:id/signers/remove', { schema: schema('减签: signers added by 加签 who have not signed', OPERATION_BODIES.removeSigners) }, async (request) =>
     operate(request, request.params.id, 'task.operate', 'task.signers-removed', () => ({ type: 'task.remove-signers', signers: request.body.signers, reason: request.body.reason })));
 };

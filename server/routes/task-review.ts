@@ -12,37 +12,35 @@ import { authorize } from '../http/guard.js';
 import { copiesFor, markCopiesRead, type CopyRow } from '../queries/copies.js';
 import { findTask } from '../queries/tasks.js';
 import { operate } from './task-operations.js';
+import {
+  CopiesReadBodySchema, TaskCopiesBodySchema, TaskReclaimBodySchema, TaskRejectBodySchema, TaskUrgeBodySchema,
+  type CopiesReadBody, type TaskCopiesBody, type TaskReclaimBody, type TaskRejectBody, type TaskUrgeBody,
+} from '../../contracts/api/task-operations.js';
+import { TaskParamsSchema, type TaskParams } from '../../contracts/api/tasks.js';
 import '../plugins/types.js';
 
-const params = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 3, maxLength: 200 } } } as const;
-const reason = { type: 'string', minLength: 1, maxLength: 2000 } as const;
-const names = { type: 'array', maxItems: 50, items: { type: 'string', minLength: 1, maxLength: 128 } } as const;
-
 const BODIES = {
-  reject: {
-    type: 'object', additionalProperties: false, required: ['to', 'resume', 'reason'],
-    properties: { to: { type: 'string', minLength: 1, maxLength: 128 }, resume: { type: 'string', enum: ['through', 'back-to-me'] }, reason },
-  },
-  reclaim: { type: 'object', additionalProperties: false, required: ['reason'], properties: { reason } },
-  urge: { type: 'object', additionalProperties: false, properties: { note: { type: 'string', maxLength: 500 } } },
-  copies: { type: 'object', additionalProperties: false, properties: { users: names, departments: names, note: { type: 'string', maxLength: 500 } } },
+  reject: TaskRejectBodySchema,
+  reclaim: TaskReclaimBodySchema,
+  urge: TaskUrgeBodySchema,
+  copies: TaskCopiesBodySchema,
 } as const;
 
-const schema = (summary: string, body: object) => ({ tags: ['tasks'], summary, params, body, response: { 200: commandResultSchema, ...errors(400, 401, 403, 404, 409, 422, 429) } });
+const schema = (summary: string, body: object) => ({ tags: ['tasks'], summary, params: TaskParamsSchema, body, response: { 200: commandResultSchema, ...errors(400, 401, 403, 404, 409, 422, 429) } });
 
-type P<B> = { Params: { id: string }; Body: B };
+type P<B> = { Params: TaskParams; Body: B };
 
 export const taskReviewRoutes: FastifyPluginAsync = async (app) => {
-  app.post<P<{ to: string; resume: 'through' | 'back-to-me'; reason: string }>>('/api/tasks/:id/reject', { schema: schema('驳回 to the previous step or a passed step', BODIES.reject) }, async (request) =>
+  app.post<P<TaskRejectBody>>('/api/tasks/:id/reject', { schema: schema('驳回 to the previous step or a passed step', BODIES.reject) }, async (request) =>
     operate(request, request.params.id, 'task.operate', 'task.rejected', () => ({ type: 'task.reject', to: request.body.to, resume: request.body.resume, reason: request.body.reason })));
 
-  app.post<P<{ reason: string }>>('/api/tasks/:id/reclaim', { schema: schema('拿回: take back the step you completed while the next is untouched', BODIES.reclaim) }, async (request) =>
+  app.post<P<TaskReclaimBody>>('/api/tasks/:id/reclaim', { schema: schema('拿回: take back the step you completed while the next is untouched', BODIES.reclaim) }, async (request) =>
     operate(request, request.params.id, 'task.reclaim', 'task.reclaimed', () => ({ type: 'task.reclaim', reason: request.body.reason })));
 
-  app.post<P<{ note?: string }>>('/api/tasks/:id/urge', { schema: schema('催办: a recorded reminder to whoever holds the task', BODIES.urge) }, async (request) =>
+  app.post<P<TaskUrgeBody>>('/api/tasks/:id/urge', { schema: schema('催办: a recorded reminder to whoever holds the task', BODIES.urge) }, async (request) =>
     operate(request, request.params.id, 'task.urge', 'task.urged', () => ({ type: 'task.urge', ...(request.body?.note ? { note: request.body.note } : {}) })));
 
-  app.post<P<{ users?: string[]; departments?: string[]; note?: string }>>('/api/tasks/:id/copies', { schema: schema('抄送: read-only copies to users or departments', BODIES.copies) }, async (request) =>
+  app.post<P<TaskCopiesBody>>('/api/tasks/:id/copies', { schema: schema('抄送: read-only copies to users or departments', BODIES.copies) }, async (request) =>
     operate(request, request.params.id, 'task.operate', 'task.copied', () => ({
       type: 'task.copy', users: request.body?.users ?? [], departments: request.body?.departments ?? [], ...(request.body?.note ? { note: request.body.note } : {}),
     })));
@@ -61,10 +59,10 @@ export const taskReviewRoutes: FastifyPluginAsync = async (app) => {
     return rows;
   });
 
-  app.post<{ Body: { caseNo: string } }>('/api/copies/read', {
+  app.post<{ Body: CopiesReadBody }>('/api/copies/read', {
     schema: {
       tags: ['tasks'], summary: '抄送我的: I opened the case; my copies of it are read',
-      body: { type: 'object', required: ['caseNo'], additionalProperties: false, properties: { caseNo: { type: 'string', minLength: 1, maxLength: 64 } } },
+      body: CopiesReadBodySchema,
       response: { 200: { type: 'object', properties: { read: { type: 'integer' } } }, ...errors(400, 401, 403) },
     },
   }, async (request) => {
