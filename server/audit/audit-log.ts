@@ -87,17 +87,10 @@ interface PgConnection {
  * quoted literals (`pg.escapeLiteral`), never SQL text from a caller.
  */
 async function appendAndCommitPg(trx: Knex.Transaction, input: AuditInput, at: string, commit: boolean, key: HeldKey | undefined): Promise<AuditEntry> {
-  const { row, entry } = sealEntry(input, undefined, at);
-  const middle = ',' + [row.at, row.actor_id, row.action, row.target, row.details].map((v) => JSON.stringify(v)).join(',');
   const q = (v: string) => pg.escapeLiteral(v);
   const mark = key ? `${markKeyCommittedPgSql(key, at, q)}\n` : '';
-  const sql = `${mark}LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE;
-INSERT INTO audit_log (seq, at, actor_id, action, target, details, prev_hash, hash)
-SELECT h.seq + 1, ${q(row.at)}, ${q(row.actor_id)}, ${q(row.action)}, ${q(row.target)}, ${q(row.details)}, h.hash,
-  encode(sha256(convert_to('[' || (h.seq + 1)::text || ${q(middle)} || ',"' || h.hash || '"]', 'UTF8')), 'hex')
-FROM (SELECT COALESCE((SELECT seq FROM audit_log ORDER BY seq DESC LIMIT 1), 0) AS seq,
-             COALESCE((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), ${q(GENESIS_HASH)}) AS hash) h
-RETURNING seq, prev_hash, hash;${commit ? '\nCOMMIT;\nBEGIN;' : ''}`;
+  const { sql: append, entry } = appendEntrySqlPg(input, at);
+  const sql = `${mark}${append};${commit ? '\nCOMMIT;\nBEGIN;' : ''}`;
   const connection = (await trx.client.acquireConnection()) as PgConnection;
   let results: Awaited<ReturnType<PgConnection['query']>>;
   try {
@@ -108,6 +101,26 @@ RETURNING seq, prev_hash, hash;${commit ? '\nCOMMIT;\nBEGIN;' : ''}`;
   const inserted = (Array.isArray(results) ? results[mark ? 2 : 1] : results)?.rows[0];
   if (!inserted) throw new Error('Expected the audit entry to be inserted, but no row came back');
   return { ...entry, seq: Number(inserted.seq), prevHash: String(inserted.prev_hash), hash: String(inserted.hash) };
+}
+
+/**
+ * The two statements (`LOCK`; `INSERT … SELECT … RETURNING seq, prev_hash, hash`) that append `input` at the
+ * head on PostgreSQL, as described above, for a simple query that carries them (here, or a whole command's in
+ * server/store/pg-command.ts); `entry` is the entry but for the head's number and hashes, which the server
+ * computes.
+ */
+export function appendEntrySqlPg(input: AuditInput, at: string): { sql: string; entry: AuditEntry } {
+  const { row, entry } = sealEntry(input, undefined, at);
+  const middle = ',' + [row.at, row.actor_id, row.action, row.target, row.details].map((v) => JSON.stringify(v)).join(',');
+  const q = (v: string) => pg.escapeLiteral(v);
+  const sql = `LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE;
+INSERT INTO audit_log (seq, at, actor_id, action, target, details, prev_hash, hash)
+SELECT h.seq + 1, ${q(row.at)}, ${q(row.actor_id)}, ${q(row.action)}, ${q(row.target)}, ${q(row.details)}, h.hash,
+  encode(sha256(convert_to('[' || (h.seq + 1)::text || ${q(middle)} || ',"' || h.hash || '"]', 'UTF8')), 'hex')
+FROM (SELECT COALESCE((SELECT seq FROM audit_log ORDER BY seq DESC LIMIT 1), 0) AS seq,
+             COALESCE((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), ${q(GENESIS_HASH)}) AS hash) h
+RETURNING seq, prev_hash, hash`;
+  return { sql, entry };
 }
 
 /** The audit log in a knex database (table `audit_log`). */

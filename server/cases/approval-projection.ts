@@ -14,6 +14,8 @@ import type { SupervisionRecord } from '../../engine/clocks/supervision.js';
 import type { Agent, Applicant, Channel, ItemSnapshot } from '../../engine/approval/index.js';
 import type { CaseWrite } from '../../engine/runtime/ports.js';
 import { toUtc } from '../../engine/runtime/projection.js';
+import type { CaseProjection } from '../store/knex-case-store.js';
+import { insert } from '../store/pg-case-batch.js';
 import type { SqliteDatabase } from '../store/sqlite-driver.js';
 import { perConnection } from '../store/sqlite-handle.js';
 
@@ -100,6 +102,22 @@ export async function projectApprovalCase(trx: Knex.Transaction, w: CaseWrite): 
   for (const row of rows.notices) await trx('supervision_notices').insert(row).onConflict('key').ignore();
   for (const row of rows.certificates) await trx('certificates').insert(row);
 }
+
+/** `projectApprovalCase` as statements, for a PostgreSQL command sent in one round trip (server/store/pg-command.ts). */
+export function approvalStatements(w: CaseWrite): string[] {
+  const rows = approvalRows(w);
+  return [
+    ...(rows.cases.length ? [insert('approval_cases', rows.cases)] : []),
+    ...(rows.departments.length ? [insert('approval_case_departments', rows.departments)] : []),
+    ...(rows.notices.length ? [insert('supervision_notices', rows.notices, ' ON CONFLICT (key) DO NOTHING')] : []),
+    ...(rows.certificates.length ? [insert('certificates', rows.certificates)] : []),
+  ];
+}
+
+/** The approval read model as `KnexCaseStore` takes it: the knex form and the statements form. */
+export const approvalProjection: CaseProjection = Object.assign((trx: Knex.Transaction, w: CaseWrite) => projectApprovalCase(trx, w), {
+  statements: approvalStatements,
+});
 
 const named = (columns: readonly string[]) => `(${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
 

@@ -13,8 +13,8 @@ import { CachedDefinitionRepository } from '../../engine/runtime/definition-cach
 import { KnexCaseStore } from '../store/knex-case-store.js';
 import type { OpenedStore } from '../store/open-store.js';
 import { SqliteCaseStore } from '../store/sqlite-case-store.js';
-import { projectApplicantNotices, projectApplicantNoticesSync } from '../notify/applicant-notices.js';
-import { projectApprovalCase, projectApprovalCaseSync } from './approval-projection.js';
+import { applicantNoticesProjection, projectApplicantNoticesSync } from '../notify/applicant-notices.js';
+import { approvalProjection, projectApprovalCaseSync } from './approval-projection.js';
 import { CaseService } from './case-service.js';
 import { LocalDiskStorage, type FileStorage } from './file-storage.js';
 import { ItemRuleEvaluator } from './item-rules.js';
@@ -50,7 +50,7 @@ export async function createCaseService(args: {
   // that is the store's own prepared statements and group commit, the read model in each command's savepoint.
   const cases = args.store.cases instanceof SqliteCaseStore
     ? args.store.cases.withProjections([projectApprovalCaseSync, projectApplicantNoticesSync])
-    : new KnexCaseStore(args.store.knex, [projectApprovalCase, projectApplicantNotices]);
+    : new KnexCaseStore(args.store.knex, [approvalProjection, applicantNoticesProjection]);
   const runner = new CaseRunner<ApprovalCaseState, ApprovalCommand>({
     engine: approvalEngine,
     summarize,

@@ -12,6 +12,8 @@ import type { CaseEvent } from '../../engine/core/types.js';
 import type { CaseWrite } from '../../engine/runtime/ports.js';
 import { toUtc } from '../../engine/runtime/projection.js';
 import type { NotificationKind, NotificationParams } from '../../contracts/messages/notifications.js';
+import type { CaseProjection } from '../store/knex-case-store.js';
+import { insert } from '../store/pg-case-batch.js';
 import type { SqliteDatabase } from '../store/sqlite-driver.js';
 import { perConnection } from '../store/sqlite-handle.js';
 
@@ -113,6 +115,17 @@ export async function projectApplicantNotices(trx: Knex.Transaction, w: CaseWrit
   const rows = noticeRows(w);
   if (rows.length) await trx('applicant_notifications').insert(rows).onConflict('key').ignore();
 }
+
+/** `projectApplicantNotices` as statements, for a PostgreSQL command sent in one round trip (server/store/pg-command.ts). */
+export function applicantNoticeStatements(w: CaseWrite): string[] {
+  const rows = noticeRows(w);
+  return rows.length ? [insert('applicant_notifications', rows as unknown as Array<Record<string, string | null>>, ' ON CONFLICT (key) DO NOTHING')] : [];
+}
+
+/** The applicant's notifications as `KnexCaseStore` takes them: the knex form and the statements form. */
+export const applicantNoticesProjection: CaseProjection = Object.assign((trx: Knex.Transaction, w: CaseWrite) => projectApplicantNotices(trx, w), {
+  statements: applicantNoticeStatements,
+});
 
 const statements = perConnection((db: SqliteDatabase) => ({
   insert: db.prepare(`INSERT INTO applicant_notifications (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')}) ON CONFLICT (key) DO NOTHING`),

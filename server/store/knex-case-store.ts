@@ -14,6 +14,7 @@ import { toUtc } from '../../engine/runtime/projection.js';
 import { appendAudit, appendAuditAndCommit } from '../audit/audit-log.js';
 import { claimAudit } from '../audit/audit-scope.js';
 import { writeBatchPg } from './pg-case-batch.js';
+import { commitCommandPg, type ProjectionStatements } from './pg-command.js';
 import { conflictOnDuplicate, instant, isPostgres, json, requiredInstant, text, toJson } from './rows.js';
 
 /** SQLite allows 32,766 bound variables per statement; 100 rows of ≤ 8 columns stays far below. */
@@ -24,7 +25,10 @@ const CHUNK = 100;
  * exist exactly when the events that caused them do (the approval cases' applicant index, their supervision
  * notices). It must only insert or update rows of its own tables.
  */
-export type CaseProjection = (trx: Knex.Transaction, write: CaseWrite) => Promise<void>;
+export type CaseProjection = ((trx: Knex.Transaction, write: CaseWrite) => Promise<void>) & {
+  /** The same rows as statements, for a PostgreSQL command sent in one round trip (pg-command.ts). */
+  statements?: ProjectionStatements;
+};
 
 /** The knex implementation of `CaseStore`, for SQLite and PostgreSQL alike. */
 export class KnexCaseStore implements CaseStore {
@@ -50,16 +54,25 @@ export class KnexCaseStore implements CaseStore {
   }
 
   private async write(w: CaseWrite, audit: AuditInput | undefined): Promise<void> {
-    await conflictOnDuplicate(w.caseNo, duplicateMessage(w), () =>
-      this.knex.transaction(async (trx) => {
+    await conflictOnDuplicate(w.caseNo, duplicateMessage(w), async () => {
+      if (await this.inOneTrip(w, audit)) return;
+      await this.knex.transaction(async (trx) => {
         // PostgreSQL: the command's rows in one round trip (pg-case-batch.ts).
         if (!(isPostgres(trx) && (await writeBatchPg(trx, w)))) await writeRows(trx, w);
         for (const project of this.projections) await project(trx, w);
         // Last: on PostgreSQL the append locks the chain until COMMIT, so it travels with the COMMIT (see audit-log.ts).
         // Within an outer transaction (a savepoint) the COMMIT is the outer transaction's own to send.
         if (audit) await (this.knex.isTransaction ? appendAudit(trx, [audit]) : appendAuditAndCommit(trx, [audit]));
-      }),
-    );
+      });
+    });
+  }
+
+  /** On PostgreSQL outside an outer transaction, the whole command in one round trip (pg-command.ts), when it can go so. */
+  private async inOneTrip(w: CaseWrite, audit: AuditInput | undefined): Promise<boolean> {
+    if (!isPostgres(this.knex) || this.knex.isTransaction) return false;
+    const statements = this.projections.map((p) => p.statements);
+    if (!statements.every((s): s is ProjectionStatements => s !== undefined)) return false;
+    return commitCommandPg(this.knex, w, statements, audit);
   }
 
   async remember(entry: RememberedResult & { commandType: string; at: string }): Promise<void> {

@@ -24,6 +24,7 @@ import { copyReadsSchema } from './migrations/20261202T1710-copy-reads.js';
 import { yellowLightSchema } from './migrations/20261202T1700-yellow-light.js';
 import { supervisionRecordNamesSchema } from './migrations/20261202T1730-supervision-record-names.js';
 import { caseDepartmentsSchema } from './migrations/20261203T1430-case-departments.js';
+import { pgExpectRowsSchema } from './migrations/20261204-pg-expect-rows.js';
 
 /** A knex migration with the name knex records in its migrations table. */
 export interface NamedMigration extends Knex.Migration {
@@ -56,6 +57,7 @@ export const MIGRATIONS: readonly NamedMigration[] = [
   yellowLightSchema,
   supervisionRecordNamesSchema,
   caseDepartmentsSchema,
+  pgExpectRowsSchema,
 ];
 
 /** Serves `MIGRATIONS` to `knex.migrate`. */

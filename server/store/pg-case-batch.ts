@@ -17,10 +17,11 @@ import type { CaseWrite, TaskOp, TimerOp } from '../../engine/runtime/ports.js';
 import { eventRow, summaryColumns } from './knex-case-store.js';
 import { toJson } from './rows.js';
 
-type Value = string | number | null | undefined;
+/** A column value of a batch statement. */
+export type Value = string | number | null | undefined;
 
 /** A statement of the batch and, for a guarded one, the conflict when it changed no row. */
-interface Statement {
+export interface Statement {
   sql: string;
   unchanged?: () => ConflictError;
 }
@@ -29,7 +30,8 @@ interface PgConnection {
   query(text: string): Promise<Array<{ rowCount: number | null }> | { rowCount: number | null }>;
 }
 
-function literal(value: Value): string {
+/** `value` as a SQL literal: `NULL`, a finite number, or a quoted string (`pg.escapeLiteral`). */
+export function literal(value: Value): string {
   if (value === null || value === undefined) return 'NULL';
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new Error(`Expected a finite number, but it was ${value}`);
@@ -38,7 +40,8 @@ function literal(value: Value): string {
   return pg.escapeLiteral(value);
 }
 
-function insert(table: string, rows: ReadonlyArray<Record<string, Value>>, tail = ''): string {
+/** `INSERT INTO table (columns) VALUES (…), (…)` of `rows` (all with the columns of the first), then `tail`. */
+export function insert(table: string, rows: ReadonlyArray<Record<string, Value>>, tail = ''): string {
   const columns = Object.keys(rows[0]!);
   const values = rows.map((row) => `(${columns.map((c) => literal(row[c])).join(', ')})`).join(',\n  ');
   return `INSERT INTO ${table} (${columns.join(', ')}) VALUES\n  ${values}${tail}`;

@@ -15,6 +15,7 @@ import { deployItem } from '../../server/cases/deploy-item.js';
 import { readItemFolder } from '../../server/cases/item-folder.js';
 import type { MaterialInput } from '../../server/cases/service-types.js';
 import { KnexItemRepository } from '../../server/cases/knex-item-repository.js';
+import { dropSchema, testSchemaName } from '../store/pg-schema.js';
 import { KnexCaseStore } from '../../server/store/knex-case-store.js';
 import { openStore, type OpenedStore } from '../../server/store/open-store.js';
 import { itemFolder } from '../items/support.js';
@@ -60,9 +61,13 @@ export interface World extends CaseServiceWiring {
 }
 
 /** Opens a world on `start` with the given shipped items deployed (version 1 each). */
-export async function world(codes: string[], start: string, options: { knexCases?: boolean } = {}): Promise<World> {
+export async function world(codes: string[], start: string, options: { knexCases?: boolean; postgresUrl?: string } = {}): Promise<World> {
   const dir = mkdtempSync(path.join(tmpdir(), 'shenpi-cases-'));
-  const store = await openStore({ kind: 'sqlite', file: path.join(dir, 'cases.sqlite') });
+  // `postgresUrl`: the store on PostgreSQL, in a schema of its own dropped on dispose.
+  const schema = options.postgresUrl ? testSchemaName('world') : undefined;
+  const store = options.postgresUrl
+    ? await openStore({ kind: 'postgres', url: options.postgresUrl, schema: schema! })
+    : await openStore({ kind: 'sqlite', file: path.join(dir, 'cases.sqlite') });
   const deployer = new KnexItemRepository(store.knex);
   for (const code of codes) {
     const result = await deployItem(await readItemFolder(itemFolder(code)), { items: deployer, definitions: store.definitions, at: new Date(Date.parse(start)).toISOString() });
@@ -95,6 +100,7 @@ export async function world(codes: string[], start: string, options: { knexCases
       return { state, replayed: approvalReplay(await store.cases.listEvents(caseNo)) };
     },
     async dispose() {
+      if (schema) await dropSchema(store.knex, schema);
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -1,9 +1,11 @@
 /**
  * The approval read model on SQLite's fast path (prepared statements in the command's savepoint, group commit)
- * writes exactly the rows the knex path writes: the same ITEM-06 case, applied and then overdue with its
- * supervision records, run once on each path, leaves equal `approval_cases`, `approval_case_departments` and
- * `supervision_notices` rows.
+ * and on PostgreSQL's (the whole command as one query, server/store/pg-command.ts) writes exactly the rows the
+ * knex path writes: the same ITEM-06 case, applied and then overdue with its supervision records, run once on
+ * each path, leaves equal `approval_cases`, `approval_case_departments` and `supervision_notices` rows. The
+ * PostgreSQL part runs when DATABASE_URL is set (CI sets it).
  */
+import type { Knex } from 'knex';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteCaseStore } from '../../server/store/sqlite-case-store.js';
 import { bj, pdf, shared, world, type World } from '../cases/harness.js';
@@ -18,9 +20,10 @@ afterEach(async () => {
 });
 
 /** Runs the case on one path; answers its read-model rows with the case number replaced by a placeholder. */
-async function rowsOf(knexCases: boolean) {
-  const w = await world(['ITEM-06'], bj(D, '09:00'), { knexCases });
+async function rowsOf(knexCases: boolean, postgresUrl?: string) {
+  const w = await world(['ITEM-06'], bj(D, '09:00'), { knexCases, ...(postgresUrl ? { postgresUrl } : {}) });
   worlds.push(w);
+  const sent = postgresUrl ? queriesSent(w.store.knex) : [];
   const applied = await w.service.apply({
     itemCode: 'ITEM-06', channel: 'online', applicant, facts, actor: { id: applicant.id, name: applicant.name },
     materials: [pdf('M1'), shared('M2', '居民身份证', '3301**********3456', '公安机关'), pdf('M3'), pdf('M5'), pdf('M8', '告知承诺书')],
@@ -28,13 +31,37 @@ async function rowsOf(knexCases: boolean) {
   if (!applied.ok) throw new Error(applied.refusal.message);
   w.at('2026-05-19', '09:00'); // the day after the promised 05-18 (5 WD after Mon 05-11: 12, 13, 14, 15, 18)
   expect((await w.service.evaluateSupervision(applied.caseNo)).ok).toBe(true);
-  const strip = (rows: Array<Record<string, unknown>>) => JSON.parse(JSON.stringify(rows).replaceAll(applied.caseNo, '<case>')) as unknown;
+  // The surrogate `id` is left out: PostgreSQL's driver answers a bigint as a string, SQLite's as a number.
+  const strip = (rows: Array<Record<string, unknown>>) =>
+    JSON.parse(JSON.stringify(rows.map(({ id: _id, ...row }) => row)).replaceAll(applied.caseNo, '<case>')) as unknown;
   return {
     cases: strip(await w.store.knex('approval_cases').select()),
     notices: strip(await w.store.knex('supervision_notices').orderBy('key').select()),
     departments: strip(await w.store.knex('approval_case_departments').orderBy('department').select()),
-    grouped: (w.store.cases as SqliteCaseStore).groupStats.writes,
+    grouped: postgresUrl ? 0 : (w.store.cases as SqliteCaseStore).groupStats.writes,
+    sent,
   };
+}
+
+/** The text of every query sent on `knex`'s PostgreSQL connections from now on (knex's own and raw ones). */
+function queriesSent(knex: Knex): string[] {
+  const texts: string[] = [];
+  const client = knex.client as { acquireConnection(): Promise<{ query: (...args: unknown[]) => unknown; counted?: boolean }> };
+  const acquire = client.acquireConnection.bind(client);
+  client.acquireConnection = async () => {
+    const connection = await acquire();
+    if (!connection.counted) {
+      const query = connection.query.bind(connection);
+      connection.query = (...args: unknown[]) => {
+        const first = args[0] as string | { text?: string };
+        texts.push(typeof first === 'string' ? first : String(first?.text ?? ''));
+        return query(...args);
+      };
+      connection.counted = true;
+    }
+    return connection;
+  };
+  return texts;
 }
 
 describe('approval read model on the SQLite fast path', () => {
@@ -52,3 +79,23 @@ describe('approval read model on the SQLite fast path', () => {
     expect((fast.notices as unknown[]).length).toBeGreaterThanOrEqual(1);
   });
 });
+
+const url = process.env.DATABASE_URL;
+if (url) {
+  describe('approval read model on PostgreSQL, each command in one round trip', () => {
+    it('writes the same rows as the knex path, each command as one query from BEGIN to COMMIT', async () => {
+      const onePass = await rowsOf(false, url);
+      const knex = await rowsOf(true);
+      expect(onePass.cases).toEqual(knex.cases);
+      expect(onePass.notices).toEqual(knex.notices);
+      expect(onePass.departments).toEqual(knex.departments);
+      // The application with its acceptance (one command), then the supervision evaluation: two queries that
+      // open, write and commit a command, and no transaction opened by knex statement by statement.
+      const commands = onePass.sent.filter((q) => q.startsWith('BEGIN;\n') && q.trimEnd().endsWith('COMMIT'));
+      expect(commands).toHaveLength(2);
+      expect(commands[0]).toContain('INSERT INTO approval_cases');
+      expect(commands[1]).toContain('INSERT INTO supervision_notices');
+      expect(onePass.sent.filter((q) => /^\s*BEGIN;?\s*$/i.test(q))).toEqual([]);
+    });
+  });
+}

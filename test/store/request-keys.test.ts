@@ -10,8 +10,10 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type OpenedStore } from '../../server/store/open-store.js';
 import { appendAuditAndCommit, verifyAuditChain } from '../../server/audit/audit-log.js';
+import { audited } from '../../server/audit/audit-scope.js';
 import { holdingKey, markKeyCommitted, RequestKeys, type GroupRunner, type HeldKey } from '../../server/store/request-keys.js';
 import { SqliteCaseStore } from '../../server/store/sqlite-case-store.js';
+import { caseNo, deployDemo, harness } from './harness.js';
 import { dropSchema, testSchemaName } from './pg-schema.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'shenpi-keys-'));
@@ -108,6 +110,25 @@ for (const p of paths) {
       expect(await keys.release(done)).toBe(false);
       now = new Date('2026-12-02T09:00:00.000Z');
       expect(await keys.reserve(args('k-commit-1'))).toEqual({ kind: 'answer-lost' });
+    });
+
+    it('refuses a case command whose key was taken over, writing nothing of it, and commits the holder\'s', async () => {
+      await deployDemo(store);
+      const first = await held('k-case-1');
+      now = new Date('2026-12-02T08:01:00.000Z');
+      const second = await keys.reserve(args('k-case-1'));
+      if (second.kind !== 'reserved') throw new Error(`expected a reservation, got ${second.kind}`);
+      const h = harness(store);
+      const no = caseNo('keyed');
+      const start = (key: HeldKey) => holdingKey(key, () => audited({ actorId: 'clerk', action: 'case.started' }, () => h.start(no)));
+
+      await expect(start(first)).rejects.toThrow(/took it over/);
+      expect(await store.cases.loadCase(no)).toBeUndefined();
+      expect(await store.knex('audit_log').where({ target: no })).toEqual([]);
+
+      expect(await start(second.held)).toMatchObject({ ok: true, version: 1 });
+      expect((await store.knex('audit_log').where({ target: no })).map((r) => r.action)).toEqual(['case.started']);
+      expect((await store.knex('request_keys').where({ key: 'k-case-1' }).first()).committed_at).not.toBeNull();
     });
 
     it('binds the key to an audited commit, and refuses the commit of an attempt whose key was taken over, leaving nothing', async () => {
