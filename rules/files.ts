@@ -6,6 +6,7 @@ import { compileRuleTable, type CompiledDecision } from './compile.js';
 import { compileDmn, type CompiledDmn } from './dmn/dmn-decisions.js';
 import { importDmn } from './dmn/dmn-import.js';
 import { RuleTableError } from './errors.js';
+import { said } from './said.js';
 import type { EvaluationBudget } from '../engine/expression/index.js';
 import type { Decision } from './explain.js';
 import { loadRuleTable } from './load.js';
@@ -39,7 +40,8 @@ export async function loadRuleFile(bytes: Uint8Array, fileName: string): Promise
       evaluate(ref, input, budget) {
         if (!ref && decisions.length !== 1) {
           throw new RuleTableError(`${fileName} holds ${decisions.length} decisions; choose one with --decision`, [
-            { code: 'decision-required', severity: 'error', file: fileName, message: decisions.map((d) => `${d.name} (${d.id})`).join(', ') },
+            { code: 'decision-required', severity: 'error', file: fileName, message: decisions.map((d) => `${d.name} (${d.id})`).join(', '),
+              ...said('DECISION_REQUIRED', { file: fileName, decisions: decisions.map((d) => `${d.name} (${d.id})`).join(', ') }) },
           ]);
         }
         return compiled.evaluate(ref ?? decisions[0]!.id, input, budget);

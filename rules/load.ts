@@ -129,7 +129,9 @@ export function loadRuleTable(source: string | Uint8Array, options: LoadOptions 
   const text = decodeSource(source, fileName);
   const { doc, locate } = parseSource(text, fileName);
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new RuleTableError(`${fileName}: a rule table must be a mapping with id, name, inputs, outputs and rows`, []);
+    throw new RuleTableError(`${fileName}: a rule table must be a mapping with id, name, inputs, outputs and rows`, [
+      { code: 'schema', severity: 'error', file: fileName, path: '/', message: 'a rule table must be a mapping with id, name, inputs, outputs and rows', ...said('TABLE_NOT_MAPPING', { file: fileName }) },
+    ]);
   }
   const cells = cellProblems(doc as Doc);
   // A cell finding explains the schema errors on that cell and on the `when`/`then` holding it.

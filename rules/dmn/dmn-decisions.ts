@@ -6,6 +6,7 @@
 import { BudgetExceededError, evaluateExpression, type EvaluationBudget } from '../../engine/expression/index.js';
 import { compileRuleTable, type CompiledDecision } from '../compile.js';
 import { RuleTableError } from '../errors.js';
+import { said } from '../said.js';
 import type { Decision } from '../explain.js';
 import type { DmnDecision, DmnModel } from './dmn-import.js';
 
@@ -30,7 +31,8 @@ export function compileDmn(model: DmnModel): CompiledDmn {
     const found = byRef(ref);
     if (!found) {
       throw new RuleTableError(`no decision '${ref}' in the model`, [
-        { code: 'unknown-decision', severity: 'error', message: `known decisions: ${model.decisions.map((d) => `${d.name} (${d.id})`).join(', ')}` },
+        { code: 'unknown-decision', severity: 'error', message: `known decisions: ${model.decisions.map((d) => `${d.name} (${d.id})`).join(', ')}`,
+          ...said('DECISION_UNKNOWN', { decision: ref, decisions: model.decisions.map((d) => `${d.name} (${d.id})`).join(', ') }) },
       ]);
     }
     return found;

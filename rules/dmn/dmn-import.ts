@@ -5,6 +5,7 @@
  */
 import { DmnModdle, type ModdleElement } from 'dmn-moddle';
 import { RuleTableError } from '../errors.js';
+import { said } from '../said.js';
 import type { Aggregation, HitPolicy, InputColumn, OutputColumn, Primitive, RuleTable, ValueType } from '../model.js';
 import { parseLiteral } from '../sfeel/literal.js';
 import { splitTopLevel } from '../sfeel/unary.js';
@@ -151,7 +152,7 @@ export async function importDmn(xml: string | Uint8Array, options: { fileName?: 
     ({ rootElement: defs, warnings: moddleWarnings } = await new DmnModdle().fromXML(mapToDmn13(text), 'dmn:Definitions'));
   } catch (err) {
     throw new RuleTableError(`${fileName}: not a readable DMN model`, [
-      { code: 'dmn', severity: 'error', file: fileName, message: (err as Error).message.split('\n')[0]! },
+      { code: 'dmn', severity: 'error', file: fileName, message: (err as Error).message.split('\n')[0]!, ...said('DMN_UNREADABLE', { file: fileName, detail: (err as Error).message.split('\n')[0]! }) },
     ]);
   }
   const items = itemDefinitions(defs);

@@ -14,7 +14,7 @@ const SAMPLE: Record<string, string> = {
   allowed: '"rented", "owned"', keyword: 'minLength', limit: '1', purpose: 'deadlines', row: 'AC3', rowNo: '3', column: 'applicantKind',
   columnLabel: '申请人类型', value: '"shared"', cells: '2', columns: '3', columnNo: '2', cell: 'rented', name: 'rented', kind: 'iterations',
   type: 'number', columnType: 'string', hitPolicies: 'COLLECT, RULE ORDER', hitPolicy: 'UNIQUE', aggregation: 'SUM', otherRow: 'AC1',
-  otherRowNo: '1', test: '个人申请', expectedRow: 'AC9', input: 'area', problems: 'expected true but got false', existing: 'rules/a.yaml', expected: '{"fee":1}', got: 'null',
+  otherRowNo: '1', test: '个人申请', expectedRow: 'AC9', input: 'area', problems: 'expected true but got false', existing: 'rules/a.yaml', decision: 'fee-table', decisions: '收费 (fees), 材料 (materials)', expected: '{"fee":1}', got: 'null',
 };
 
 const unfilled = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
@@ -128,6 +128,7 @@ outputs: [{ name: o, type: string, extra: 1 }]
 rows: []
 `,
   yaml: 'id: t\nrows:\n  - when: { a: >5 }\n  - [\n',
+  list: '- a\n- b\n',
 };
 
 describe('the rule-table findings worded by code', () => {
