@@ -2,11 +2,14 @@
  * Every rule-table finding code has a text in Chinese and in English that fills each of its placeholders, and
  * the findings the loader and the linter really produce carry a code with such a text.
  */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   RULE_FINDING_CODES, RULE_FINDING_PARAMS, ruleFindingText, ruleRefusalBody, tablePathWords, type RuleFindingCode,
 } from '../../contracts/messages/index.js';
 import { lintRuleTable, loadRuleTable, RuleTableError, type Finding } from '../../rules/index.js';
+import { repoDir } from '../support/shared.js';
 
 /** A plausible value for each parameter a text may name. */
 const SAMPLE: Record<string, string> = {
@@ -41,6 +44,24 @@ describe('the rule-finding dictionaries', () => {
     // English is English: no Chinese but what the parameters bring (a column's label, a test's name) and 法律依据.
     const own = Object.values(params).reduce((text, v) => text.split(v).join(''), en!).replace('法律依据', '');
     expect(own).not.toMatch(CJK);
+  });
+
+  it('has a text for every message code the rule tables give a finding, and none that no finding has', () => {
+    const files = (dir: string): string[] => readdirSync(dir).flatMap((name) => {
+      const p = path.join(dir, name);
+      return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
+    });
+    const sources = [...files(path.join(repoDir, 'rules')), path.join(repoDir, 'definitions/items/package-rules.ts')];
+    const given = new Set<string>();
+    for (const file of sources) {
+      for (const line of readFileSync(file, 'utf8').split('\n')) {
+        if (!/said\(|\bcode: |messageCode: /.test(line)) continue;
+        for (const m of line.matchAll(/'([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)'/g)) given.add(m[1]!);
+      }
+    }
+    expect(given.size).toBeGreaterThan(40);
+    expect([...given].filter((code) => !(RULE_FINDING_CODES as string[]).includes(code)), 'codes without a text').toEqual([]);
+    expect(RULE_FINDING_CODES.filter((code) => !given.has(code)), 'texts of no finding').toEqual([]);
   });
 
   it('has no text for a code it does not know, and words a table path', () => {
