@@ -7,21 +7,14 @@ import { TIMELINE_PERSON_PARAMS } from '../../contracts/messages/timeline.js';
 import type { TimelineEntry } from '../cases/service-types.js';
 import type { UserDirectory } from '../identity/users.js';
 
-/** `rows` with `assigneeName` (and `ownerName`) where the user is known; looked up once per user. */
-export async function withPersonNames<R extends { assignee?: string; owner?: string }>(users: Pick<UserDirectory, 'get'>, rows: readonly R[]): Promise<Array<R & { assigneeName?: string; ownerName?: string }>> {
-  const names = new Map<string, string | undefined>();
-  const nameOf = async (id: string | undefined) => {
-    if (id === undefined) return undefined;
-    if (!names.has(id)) names.set(id, (await users.get(id))?.name);
-    return names.get(id);
-  };
-  const out: Array<R & { assigneeName?: string; ownerName?: string }> = [];
-  for (const row of rows) {
-    const assigneeName = await nameOf(row.assignee);
-    const ownerName = await nameOf(row.owner);
-    out.push({ ...row, ...(assigneeName ? { assigneeName } : {}), ...(ownerName ? { ownerName } : {}) });
-  }
-  return out;
+/** `rows` with `assigneeName` (and `ownerName`) where the user is known; one lookup of names for all rows. */
+export async function withPersonNames<R extends { assignee?: string; owner?: string }>(users: Pick<UserDirectory, 'namesOf'>, rows: readonly R[]): Promise<Array<R & { assigneeName?: string; ownerName?: string }>> {
+  const names = await users.namesOf(rows.flatMap((r) => [r.assignee, r.owner].filter((id): id is string => id !== undefined)));
+  return rows.map((row) => {
+    const assigneeName = row.assignee === undefined ? undefined : names.get(row.assignee);
+    const ownerName = row.owner === undefined ? undefined : names.get(row.owner);
+    return { ...row, ...(assigneeName ? { assigneeName } : {}), ...(ownerName ? { ownerName } : {}) };
+  });
 }
 
 /** A line of the timeline as the route answers it: the engine's entry with the actor's user id. */

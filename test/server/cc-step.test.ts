@@ -114,5 +114,12 @@ describe('the 抄送 step of a case', () => {
     expect(params).not.toMatch(/samr-chief|market-staff|samr-staff/);
     // One query of the users table, however many people the timeline names.
     expect(queries.filter((q) => /\busers\b/.test(q))).toHaveLength(1);
+    // The case detail's open steps name their holders with one lookup too.
+    queries.length = 0;
+    t.app.store.knex.on('query', listen);
+    const detail = await get(`/api/cases/${caseNo}`, t.tokens.auditor);
+    t.app.store.knex.off('query', listen);
+    expect(detail.json().openTasks).toEqual([expect.objectContaining({ elementId: 'siteCheck', assignee: 'samr-staff', assigneeName: '区市场监督管理局 工作人员' })]);
+    expect(queries.filter((q) => /\busers\b/.test(q))).toHaveLength(1);
   });
 });
