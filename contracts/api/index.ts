@@ -14,6 +14,7 @@ export * from './items.js';
 export * from './lights.js';
 export * from './materials.js';
 export * from './notifications.js';
+export * from './process-cases.js';
 export * from './reports.js';
 export * from './supervision.js';
 export * from './task-operations.js';

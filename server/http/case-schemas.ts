@@ -3,6 +3,7 @@
  * answers the contract describes (`contracts/api/`) are closed too, every field described.
  */
 import { CaseRowSchema } from '../../contracts/api/case-row.js';
+import { CaseParamsSchema } from '../../contracts/api/process-cases.js';
 
 /** A limit with its unit: working days or calendar days. */
 export const limitSchema = {
@@ -25,11 +26,7 @@ export const noticeItemSchema = {
 } as const;
 
 /** `caseNo` in the path. */
-export const caseParams = {
-  type: 'object',
-  required: ['caseNo'],
-  properties: { caseNo: { type: 'string', minLength: 1, maxLength: 64 } },
-} as const;
+export const caseParams = CaseParamsSchema;
 
 /** `code` in the path: an item's implementation code. */
 export const itemParams = {

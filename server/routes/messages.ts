@@ -3,32 +3,15 @@
  * case named by its number. Refused with 409 MESSAGE_NOT_EXPECTED when nothing in the case waits for it.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import type { Json } from '../../engine/core/types.js';
 import { audited } from '../audit/audit-scope.js';
 import { acceptedOrThrow } from '../http/command-result.js';
 import { notFound } from '../http/errors.js';
 import { actorOf, authorize, requireUser } from '../http/guard.js';
-import { commandResultSchema, errors, idempotencyHeaders, variablesSchema } from '../http/schemas.js';
+import { commandResultSchema, errors, idempotencyHeaders } from '../http/schemas.js';
 import { mayReadCase } from '../http/case-guard.js';
 import { caseFacts } from '../queries/cases.js';
+import { MessageBodySchema, type MessageBody } from '../../contracts/api/process-cases.js';
 import '../plugins/types.js';
-
-interface MessageBody {
-  caseNo: string;
-  name: string;
-  variables?: Record<string, Json>;
-}
-
-const messageBody = {
-  type: 'object',
-  required: ['caseNo', 'name'],
-  additionalProperties: false,
-  properties: {
-    caseNo: { type: 'string', minLength: 1, maxLength: 64 },
-    name: { type: 'string', minLength: 1, maxLength: 128 },
-    variables: variablesSchema,
-  },
-} as const;
 
 /** `POST /api/messages`. */
 export const messageRoutes: FastifyPluginAsync = async (app) => {
@@ -37,7 +20,7 @@ export const messageRoutes: FastifyPluginAsync = async (app) => {
       tags: ['cases'],
       summary: 'Correlate a message to a case by its case number',
       headers: idempotencyHeaders,
-      body: messageBody,
+      body: MessageBodySchema,
       response: { 200: commandResultSchema, ...errors(400, 401, 403, 404, 409, 422) },
     },
   }, async (request) => {

@@ -6,37 +6,18 @@
 import { Instant } from '../../contracts/api/time.js';
 import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
-import type { Json } from '../../engine/core/types.js';
 import { acceptedOrThrow } from '../http/command-result.js';
 import { audited } from '../audit/audit-scope.js';
 import { ApiError, notFound } from '../http/errors.js';
 import { actorOf, authorize, requireUser } from '../http/guard.js';
-import { commandResultSchema, errors, idempotencyHeaders, taskSchema, variablesSchema } from '../http/schemas.js';
+import { commandResultSchema, errors, idempotencyHeaders, taskSchema } from '../http/schemas.js';
 import { can } from '../identity/permissions.js';
 import { mayReadCase } from '../http/case-guard.js';
 import { caseFacts } from '../queries/cases.js';
 import { caseOwner, listTasks } from '../queries/tasks.js';
 import { taskResource } from './tasks.js';
+import { CaseParamsSchema, ProcessCaseStartBodySchema, type CaseParams, type ProcessCaseStartBody } from '../../contracts/api/process-cases.js';
 import '../plugins/types.js';
-
-interface StartBody {
-  definitionKey: string;
-  version?: number;
-  caseNo?: string;
-  variables?: Record<string, Json>;
-}
-
-const startBody = {
-  type: 'object',
-  required: ['definitionKey'],
-  additionalProperties: false,
-  properties: {
-    definitionKey: { type: 'string', minLength: 1, maxLength: 128 },
-    version: { type: 'integer', minimum: 1 },
-    caseNo: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{2,47}$' },
-    variables: variablesSchema,
-  },
-} as const;
 
 const caseSchema = {
   type: 'object',
@@ -64,12 +45,12 @@ function newCaseNo(now: Date): string {
 
 /** `POST /api/process-cases`, `GET /api/process-cases/:caseNo`. */
 export const processCaseRoutes: FastifyPluginAsync = async (app) => {
-  app.post<{ Body: StartBody }>('/api/process-cases', {
+  app.post<{ Body: ProcessCaseStartBody }>('/api/process-cases', {
     schema: {
       tags: ['cases'],
       summary: 'Start a case of a deployed plain BPMN definition',
       headers: idempotencyHeaders,
-      body: startBody,
+      body: ProcessCaseStartBodySchema,
       response: { 201: commandResultSchema, ...errors(400, 401, 403, 409, 422) },
     },
   }, async (request, reply) => {
@@ -87,11 +68,11 @@ export const processCaseRoutes: FastifyPluginAsync = async (app) => {
     return reply.status(201).send(acceptedOrThrow(result));
   });
 
-  app.get<{ Params: { caseNo: string } }>('/api/process-cases/:caseNo', {
+  app.get<{ Params: CaseParams }>('/api/process-cases/:caseNo', {
     schema: {
       tags: ['cases'],
       summary: 'A case with the tasks the caller may see',
-      params: { type: 'object', required: ['caseNo'], properties: { caseNo: { type: 'string', minLength: 1, maxLength: 64 } } },
+      params: CaseParamsSchema,
       response: { 200: caseSchema, ...errors(401, 403, 404) },
     },
   }, async (request) => {
