@@ -21,3 +21,4 @@ export * from './task-operations.js';
 export * from './tasks.js';
 export * from './timeline.js';
 export * from './time.js';
+export * from './users.js';

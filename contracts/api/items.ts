@@ -29,3 +29,19 @@ export const ItemVersionSchema = Type.Object({
 }, { additionalProperties: false, description: 'A deployed item version' });
 /** A deployed item version. */
 export type ItemVersionView = Static<typeof ItemVersionSchema>;
+
+/** `:code` in the path of an item route: the implementation code. */
+export const ItemParamsSchema = Type.Object({ code: Type.String({ minLength: 1, maxLength: 128 }) });
+export type ItemParams = Static<typeof ItemParamsSchema>;
+
+/** `:code` and `:v`: one deployed version of an item. */
+export const ItemVersionParamsSchema = Type.Object({ code: ItemParamsSchema.properties.code, v: Type.Integer({ minimum: 1 }) });
+export type ItemVersionParams = Static<typeof ItemVersionParamsSchema>;
+
+/** The catalogue's filter: one implementing department's items. */
+export const ItemListQuerySchema = Type.Object({ department: Type.Optional(Type.String({ maxLength: 256 })) }, { additionalProperties: false });
+export type ItemListQuery = Static<typeof ItemListQuerySchema>;
+
+/** Which version's disclosure; the latest when absent. */
+export const ItemDisclosureQuerySchema = Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false });
+export type ItemDisclosureQuery = Static<typeof ItemDisclosureQuerySchema>;

@@ -21,3 +21,11 @@ export const MaterialsCheckSchema = Type.Object({
   materials: Type.Array(NeededMaterialSchema),
 }, { additionalProperties: false, description: 'The materials the stated facts require' });
 export type MaterialsCheck = Static<typeof MaterialsCheckSchema>;
+
+/** `:caseNo` and `:material`: one material on file of a case. */
+export const CaseMaterialParamsSchema = Type.Object({ caseNo: Type.String({ minLength: 1, maxLength: 64 }), material: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }) });
+export type CaseMaterialParams = Static<typeof CaseMaterialParamsSchema>;
+
+/** `download`: answered as an attachment rather than shown inline. */
+export const CaseMaterialQuerySchema = Type.Object({ download: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
+export type CaseMaterialQuery = Static<typeof CaseMaterialQuerySchema>;

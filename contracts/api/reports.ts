@@ -30,3 +30,7 @@ export const MonthlyReportSchema = Type.Object({
   rows: Type.Array(MonthlyRowSchema),
 }, { additionalProperties: false, description: 'The monthly report' });
 export type MonthlyReport = Static<typeof MonthlyReportSchema>;
+
+/** The month of the report (`YYYY-MM`). */
+export const MonthlyReportQuerySchema = Type.Object({ month: Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' }) }, { additionalProperties: false });
+export type MonthlyReportQuery = Static<typeof MonthlyReportQuerySchema>;

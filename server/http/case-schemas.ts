@@ -4,6 +4,7 @@
  */
 import { CaseRowSchema } from '../../contracts/api/case-row.js';
 import { CaseParamsSchema } from '../../contracts/api/process-cases.js';
+import { ItemParamsSchema } from '../../contracts/api/items.js';
 
 /** A limit with its unit: working days or calendar days. */
 export const limitSchema = {
@@ -29,11 +30,7 @@ export const noticeItemSchema = {
 export const caseParams = CaseParamsSchema;
 
 /** `code` in the path: an item's implementation code. */
-export const itemParams = {
-  type: 'object',
-  required: ['code'],
-  properties: { code: { type: 'string', minLength: 1, maxLength: 128 } },
-} as const;
+export const itemParams = ItemParamsSchema;
 
 /** The answer to a case command: the SPGL status it left the case in, the events it added, extras. */
 export const caseCommandSchema = {

@@ -6,11 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
-import { caseParams } from '../http/case-schemas.js';
 import { caseFor } from '../http/case-guard.js';
 import { ApiError, notFound } from '../http/errors.js';
 import { errors } from '../http/schemas.js';
 import { listUploads } from '../queries/case-uploads.js';
+import { CaseMaterialParamsSchema, CaseMaterialQuerySchema, type CaseMaterialParams, type CaseMaterialQuery } from '../../contracts/api/materials.js';
 import '../plugins/types.js';
 
 /** Types a browser shows in the page itself. */
@@ -24,11 +24,11 @@ export function contentDisposition(kind: 'inline' | 'attachment', name: string):
 
 /** `GET /api/cases/:caseNo/materials/:material`. */
 export const caseFileRoutes: FastifyPluginAsync = async (app) => {
-  app.get<{ Params: { caseNo: string; material: string }; Querystring: { download?: boolean } }>('/api/cases/:caseNo/materials/:material', {
+  app.get<{ Params: CaseMaterialParams; Querystring: CaseMaterialQuery }>('/api/cases/:caseNo/materials/:material', {
     schema: {
       tags: ['cases'], summary: 'The latest uploaded file of a material of the case (inline for PDF and images; ?download=true as attachment)',
-      params: { type: 'object', required: ['caseNo', 'material'], properties: { caseNo: caseParams.properties.caseNo, material: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } } },
-      querystring: { type: 'object', additionalProperties: false, properties: { download: { type: 'boolean' } } },
+      params: CaseMaterialParamsSchema,
+      querystring: CaseMaterialQuerySchema,
       response: { 200: { type: 'string', format: 'binary' }, ...errors(400, 401, 404, 409) },
     },
   }, async (request, reply) => {

@@ -8,7 +8,10 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { renderDisclosureHtml } from '../../definitions/items/index.js';
 import { KnexItemRepository } from '../cases/knex-item-repository.js';
 import { DisclosureSchema, type DisclosureView } from '../../contracts/api/disclosure.js';
-import { ItemRowSchema, ItemVersionSchema, type ItemRowView, type ItemVersionView } from '../../contracts/api/items.js';
+import {
+  ItemDisclosureQuerySchema, ItemListQuerySchema, ItemRowSchema, ItemVersionParamsSchema, ItemVersionSchema,
+  type ItemDisclosureQuery, type ItemListQuery, type ItemParams, type ItemRowView, type ItemVersionParams, type ItemVersionView,
+} from '../../contracts/api/items.js';
 import { itemParams } from '../http/case-schemas.js';
 import { notFound } from '../http/errors.js';
 import { notesOf } from '../queries/version-notes.js';
@@ -33,10 +36,10 @@ export const itemRoutes: FastifyPluginAsync = async (app) => {
     return item;
   }
 
-  app.get<{ Querystring: { department?: string } }>('/api/items', {
+  app.get<{ Querystring: ItemListQuery }>('/api/items', {
     schema: {
       tags: ['items'], summary: 'Published items (disabled ones too for staff)', security: [],
-      querystring: { type: 'object', additionalProperties: false, properties: { department: { type: 'string', maxLength: 256 } } },
+      querystring: ItemListQuerySchema,
       response: { 200: Type.Array(ItemRowSchema), ...errors(400) },
     },
   }, async (request) => {
@@ -45,10 +48,10 @@ export const itemRoutes: FastifyPluginAsync = async (app) => {
     return Promise.all(shown.map(async (i): Promise<ItemRowView> => ({ ...i, versions: (await items().versions(i.code)).map((v) => v.version) })));
   });
 
-  app.get<{ Params: { code: string }; Querystring: { version?: number } }>('/api/items/:code', {
+  app.get<{ Params: ItemParams; Querystring: ItemDisclosureQuery }>('/api/items/:code', {
     schema: {
       tags: ['items'], summary: "An item's disclosure: JSON, or HTML with Accept: text/html", security: [], params: itemParams,
-      querystring: { type: 'object', additionalProperties: false, properties: { version: { type: 'integer', minimum: 1 } } },
+      querystring: ItemDisclosureQuerySchema,
       response: { 200: { ...DisclosureSchema, description: 'the disclosure (两清单一图表); text/html when asked for' }, ...errors(400, 404) },
     },
   }, async (request, reply) => {
@@ -60,7 +63,7 @@ export const itemRoutes: FastifyPluginAsync = async (app) => {
     return answer;
   });
 
-  app.get<{ Params: { code: string } }>('/api/items/:code/versions', {
+  app.get<{ Params: ItemParams }>('/api/items/:code/versions', {
     schema: { tags: ['items'], summary: "An item's deployed versions", params: itemParams, response: { 200: Type.Array(ItemVersionSchema), ...errors(401, 403, 404) } },
   }, async (request) => {
     authorize(request, 'item.read', { kind: 'system' });
@@ -72,10 +75,10 @@ export const itemRoutes: FastifyPluginAsync = async (app) => {
     });
   });
 
-  app.get<{ Params: { code: string; v: number } }>('/api/items/:code/versions/:v/bpmn', {
+  app.get<{ Params: ItemVersionParams }>('/api/items/:code/versions/:v/bpmn', {
     schema: {
       tags: ['items'], summary: 'The BPMN 2.0 XML of a version (application/xml)',
-      params: { type: 'object', required: ['code', 'v'], properties: { code: itemParams.properties.code, v: { type: 'integer', minimum: 1 } } },
+      params: ItemVersionParamsSchema,
       response: { 200: { type: 'string', description: 'application/xml' }, ...errors(400, 401, 403, 404) },
     },
   }, async (request, reply) => {
@@ -87,7 +90,7 @@ export const itemRoutes: FastifyPluginAsync = async (app) => {
   });
 
   for (const enabled of [false, true]) {
-    app.post<{ Params: { code: string } }>(`/api/items/:code/${enabled ? 'enable' : 'disable'}`, {
+    app.post<{ Params: ItemParams }>(`/api/items/:code/${enabled ? 'enable' : 'disable'}`, {
       schema: {
         tags: ['items'], summary: enabled ? 'Enable an item: new cases may start again' : 'Disable an item: no new case; running cases go on',
         params: itemParams, response: { 200: ItemRowSchema, ...errors(401, 403, 404) },

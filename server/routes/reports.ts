@@ -1,6 +1,6 @@
 /** Monthly figures per department and item, as JSON, CSV or an Excel workbook (by Accept); for the reform office and auditors. */
 import type { FastifyPluginAsync } from 'fastify';
-import { MonthlyReportSchema } from '../../contracts/api/reports.js';
+import { MonthlyReportQuerySchema, MonthlyReportSchema, type MonthlyReportQuery } from '../../contracts/api/reports.js';
 import { authorize } from '../http/guard.js';
 import { errors } from '../http/schemas.js';
 import { negotiateLanguage } from '../../contracts/messages/render.js';
@@ -11,10 +11,10 @@ import '../plugins/types.js';
 
 /** `GET /api/reports/monthly`. */
 export const reportRoutes: FastifyPluginAsync = async (app) => {
-  app.get<{ Querystring: { month: string } }>('/api/reports/monthly', {
+  app.get<{ Querystring: MonthlyReportQuery }>('/api/reports/monthly', {
     schema: {
       tags: ['reports'], summary: 'Monthly figures per department and item (CSV with Accept: text/csv, an Excel workbook with Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet; headers in the Accept-Language)',
-      querystring: { type: 'object', required: ['month'], additionalProperties: false, properties: { month: { type: 'string', pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' } } },
+      querystring: MonthlyReportQuerySchema,
       response: { 200: MonthlyReportSchema, ...errors(400, 401, 403) },
     },
   }, async (request, reply) => {

@@ -13,6 +13,7 @@ import { errors, userSchema } from '../http/schemas.js';
 import { ID_TYPES } from '../identity/real-name.js';
 import { ROLES } from '../identity/roles.js';
 import { IdentityError, type NewUser } from '../identity/users.js';
+import { UserListQuerySchema, type UserListQuery } from '../../contracts/api/users.js';
 import '../plugins/types.js';
 
 const newUser = {
@@ -69,11 +70,11 @@ export const userRoutes: FastifyPluginAsync = async (app) => {
     return reply.status(201).send(created);
   });
 
-  app.get<{ Querystring: { department?: string } }>('/api/users', {
+  app.get<{ Querystring: UserListQuery }>('/api/users', {
     schema: {
       tags: ['users'],
       summary: 'List users (a department admin sees their own department; a reform office or supervision account at a county or township centre the accounts of its region and below)',
-      querystring: { type: 'object', additionalProperties: false, properties: { department: { type: 'string', maxLength: 128 } } },
+      querystring: UserListQuerySchema,
       response: { 200: { type: 'array', items: userSchema }, ...errors(400, 401, 403) },
     },
   }, async (request) => {
