@@ -2,6 +2,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { StringEnum } from './enum.js';
 import { Instant, LegalDate } from './time.js';
+import { REGION_LEVELS } from '../vocabulary/regions.js';
 
 /** 监察预警类型: a warning light, a limit passed, a procedure not followed. */
 export const WARNING_TYPES = ['warning', 'overdue', 'procedure'] as const;
@@ -64,3 +65,28 @@ export const NoticeSchema = Type.Object({
 
 /** A supervision notice. */
 export type NoticeView = Static<typeof NoticeSchema>;
+
+/** What a supervision listing may be narrowed to: a department, a region and those below it, a level. */
+export const SupervisionScopeQuerySchema = Type.Object({
+  department: Type.Optional(Type.String({ maxLength: 256 })),
+  region: Type.Optional(Type.String({ pattern: '^[0-9]{6}([0-9]{3})?$', description: 'this region and the regions below it (a division code)' })),
+  level: Type.Optional(StringEnum(REGION_LEVELS, { description: 'only departments of regions at this level' })),
+}, { additionalProperties: false });
+export type SupervisionScopeQuery = Static<typeof SupervisionScopeQuerySchema>;
+
+/** The notices' filters: the scope, open ones only, one case, at most `limit` (100 unless asked). */
+export const SupervisionNoticesQuerySchema = Type.Object({
+  ...SupervisionScopeQuerySchema.properties,
+  open: Type.Optional(Type.Boolean()),
+  caseNo: Type.Optional(Type.String({ maxLength: 64 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+}, { additionalProperties: false });
+export type SupervisionNoticesQuery = Static<typeof SupervisionNoticesQuerySchema>;
+
+/** `:id` of a supervision notice. */
+export const SupervisionNoticeParamsSchema = Type.Object({ id: Type.String({ pattern: '^[0-9]{1,18}$' }) });
+export type SupervisionNoticeParams = Static<typeof SupervisionNoticeParamsSchema>;
+
+/** The responsible department's answer to a notice. */
+export const SupervisionResponseBodySchema = Type.Object({ response: Type.String({ minLength: 1, maxLength: 4000 }) }, { additionalProperties: false });
+export type SupervisionResponseBody = Static<typeof SupervisionResponseBodySchema>;

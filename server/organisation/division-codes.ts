@@ -6,11 +6,9 @@
  * county's six followed by three of its own.
  */
 
-/** The levels of the platform: 市、县、乡. */
-export const REGION_LEVELS = ['city', 'county', 'township'] as const;
+import type { RegionLevel } from '../../contracts/vocabulary/regions.js';
 
-/** A level of the platform. */
-export type RegionLevel = (typeof REGION_LEVELS)[number];
+export { REGION_LEVELS, type RegionLevel } from '../../contracts/vocabulary/regions.js';
 
 /** The level below `level`, or undefined for a township. */
 export function levelBelow(level: RegionLevel): RegionLevel | undefined {

@@ -8,12 +8,14 @@
  */
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { LightsOverviewSchema } from '../../contracts/api/lights.js';
-import { NoticeSchema } from '../../contracts/api/supervision.js';
+import {
+  NoticeSchema, SupervisionNoticeParamsSchema, SupervisionNoticesQuerySchema, SupervisionResponseBodySchema, SupervisionScopeQuerySchema,
+  type SupervisionNoticeParams, type SupervisionNoticesQuery, type SupervisionResponseBody, type SupervisionScopeQuery,
+} from '../../contracts/api/supervision.js';
 import { ApiError, notFound } from '../http/errors.js';
 import { authorize, requireUser } from '../http/guard.js';
 import { errors } from '../http/schemas.js';
 import { hasRole } from '../identity/roles.js';
-import { REGION_LEVELS, type RegionLevel } from '../organisation/division-codes.js';
 import { centreScope, isScopeRefusal } from '../organisation/scope.js';
 import { listApprovalCases } from '../queries/approval-cases.js';
 import { clocksNeedingAttention } from '../queries/clock-overview.js';
@@ -22,14 +24,8 @@ import '../plugins/types.js';
 
 const count = { type: 'integer' } as const;
 const noticeSchema = NoticeSchema;
-const departmentQuery = {
-  department: { type: 'string', maxLength: 256 },
-  region: { type: 'string', pattern: '^[0-9]{6}([0-9]{3})?$', description: 'this region and the regions below it (a division code)' },
-  level: { type: 'string', enum: [...REGION_LEVELS], description: 'only departments of regions at this level' },
-} as const;
-
 /** What a supervision listing may be narrowed to. */
-export interface ScopeQuery { department?: string; region?: string; level?: RegionLevel }
+export type ScopeQuery = SupervisionScopeQuery;
 
 /**
  * The departments a listing is for (undefined: all). A department member sees their own only (narrowed by
@@ -66,7 +62,7 @@ export const supervisionRoutes: FastifyPluginAsync = async (app) => {
   const now = () => app.runtime.clock.now().toISOString();
 
   app.get<{ Querystring: ScopeQuery }>('/api/supervision/lights', {
-    schema: { tags: ['supervision'], summary: 'Lights of the cases in handling per department, and the overdue cases', querystring: { type: 'object', additionalProperties: false, properties: departmentQuery }, response: { 200: LightsOverviewSchema, ...errors(400, 401, 403) } },
+    schema: { tags: ['supervision'], summary: 'Lights of the cases in handling per department, and the overdue cases', querystring: SupervisionScopeQuerySchema, response: { 200: LightsOverviewSchema, ...errors(400, 401, 403) } },
   }, async (request) => {
     const departments = await supervisionScope(app, request, request.query);
     const overdue = await listApprovalCases(app.store.knex, { overdue: true, limit: 200, offset: 0, ...(departments ? { departments } : {}) }, now());
@@ -74,10 +70,10 @@ export const supervisionRoutes: FastifyPluginAsync = async (app) => {
     return { asOf: now(), departments: await lightsByDepartment(app.store.knex, departments), overdue: overdue.rows, clocks };
   });
 
-  app.get<{ Querystring: ScopeQuery & { open?: boolean; caseNo?: string; limit: number } }>('/api/supervision/notices', {
+  app.get<{ Querystring: SupervisionNoticesQuery & { limit: number } }>('/api/supervision/notices', {
     schema: {
       tags: ['supervision'], summary: 'Supervision notices (督办) with their response deadlines and answers',
-      querystring: { type: 'object', additionalProperties: false, properties: { ...departmentQuery, open: { type: 'boolean' }, caseNo: { type: 'string', maxLength: 64 }, limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 } } },
+      querystring: SupervisionNoticesQuerySchema,
       response: { 200: { type: 'array', items: noticeSchema }, ...errors(400, 401, 403) },
     },
   }, async (request) => {
@@ -86,11 +82,11 @@ export const supervisionRoutes: FastifyPluginAsync = async (app) => {
     return listNotices(app.store.knex, { ...rest, ...(departments ? { departments } : {}) }, now());
   });
 
-  app.post<{ Params: { id: string }; Body: { response: string } }>('/api/supervision/notices/:id/response', {
+  app.post<{ Params: SupervisionNoticeParams; Body: SupervisionResponseBody }>('/api/supervision/notices/:id/response', {
     schema: {
       tags: ['supervision'], summary: 'Answer a supervision notice, by the responsible department',
-      params: { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$' } } },
-      body: { type: 'object', required: ['response'], additionalProperties: false, properties: { response: { type: 'string', minLength: 1, maxLength: 4000 } } },
+      params: SupervisionNoticeParamsSchema,
+      body: SupervisionResponseBodySchema,
       response: { 200: noticeSchema, ...errors(400, 401, 403, 404, 409) },
     },
   }, async (request) => {
