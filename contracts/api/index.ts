@@ -1,6 +1,7 @@
 /** The API contract: TypeBox schemas of the answers, the types derived from them and the time contract. */
 export * from './calendar.js';
 export * from './case-detail.js';
+export * from './case-handling.js';
 export * from './case-intake.js';
 export * from './case-outcome.js';
 export * from './case-row.js';

@@ -5,14 +5,10 @@
 import { CaseRowSchema } from '../../contracts/api/case-row.js';
 import { CaseParamsSchema } from '../../contracts/api/process-cases.js';
 import { ItemParamsSchema } from '../../contracts/api/items.js';
+import { LimitInputSchema } from '../../contracts/api/case-handling.js';
 
 /** A limit with its unit: working days or calendar days. */
-export const limitSchema = {
-  type: 'object',
-  required: ['value', 'unit'],
-  additionalProperties: false,
-  properties: { value: { type: 'integer', minimum: 1, maximum: 400 }, unit: { type: 'string', enum: ['WD', 'CD'] } },
-} as const;
+export const limitSchema = LimitInputSchema;
 
 /** One line of a correction notice or of a non-acceptance decision. */
 export const noticeItemSchema = {

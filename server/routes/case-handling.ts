@@ -5,18 +5,20 @@
  * /api/tasks.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { SPECIAL_PROCEDURE_TYPES, type SpecialProcedureType } from '../../engine/clocks/special-procedures.js';
-import type { Limit } from '../../engine/clocks/types.js';
 import type { Action } from '../identity/permissions.js';
 import type { ServiceResult } from '../cases/service-types.js';
 import type { AuthUser } from '../identity/roles.js';
-import { caseCommandSchema, caseParams, limitSchema } from '../http/case-schemas.js';
+import { caseCommandSchema, caseParams } from '../http/case-schemas.js';
 import { auditedCase, caseActor, caseFor, emptyBodyAsObject, servedOrThrow } from '../http/case-guard.js';
 import { errors } from '../http/schemas.js';
+import {
+  CaseReturnBodySchema, CertificateIssueBodySchema, DeliveryBodySchema, EvaluationBodySchema, ExtensionBodySchema, PaymentBodySchema,
+  RectificationBodySchema, RevocationBodySchema, SpecialProcedureEndBodySchema, SpecialProcedureParamsSchema, SpecialProcedureStartBodySchema,
+  type CaseReturnBody, type CertificateIssueBody, type DeliveryBody, type EvaluationBody, type ExtensionBody, type PaymentBody,
+  type RectificationBody, type RevocationBody, type SpecialProcedureEndBody, type SpecialProcedureStartBody,
+} from '../../contracts/api/case-handling.js';
 import '../plugins/types.js';
 
-const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max }) as const;
-const closed = (properties: Record<string, unknown>, required: string[] = []) => ({ type: 'object', additionalProperties: false, required, properties }) as const;
 const reply200 = { 200: caseCommandSchema, ...errors(400, 401, 403, 404, 409, 422) };
 
 /** One case command route: load and authorise the case, run the command, audit it, answer. */
@@ -48,23 +50,23 @@ export const caseHandlingRoutes: FastifyPluginAsync = async (app) => {
     });
   }
 
-  command<{ toElementId: string; reason: string }>({
+  command<CaseReturnBody>({
     path: 'return', summary: 'Return the case to an earlier step (退回), with the reason', action: 'case.handle', audit: 'case.returned',
-    body: closed({ toElementId: text(128), reason: text(2000) }, ['toElementId', 'reason']),
+    body: CaseReturnBodySchema,
     run: (caseNo, b, user) => service().returnCase(caseNo, { toElementId: b.toElementId, reason: b.reason, actor: caseActor(user) }),
   });
 
-  command<{ requested: Limit; reason: string }>({
+  command<ExtensionBody>({
     path: 'extension', summary: 'Approve the one extension (延长审批, 行政许可法第42条): 10 WD by the agency head unless the item says otherwise; the extension notice tells the applicant the reason', action: 'case.intake', audit: 'extension.approved', document: 'extension-notice',
-    body: closed({ requested: limitSchema, reason: text(2000) }, ['requested', 'reason']),
+    body: ExtensionBodySchema,
     run: (caseNo, b, user) => service().approveExtension(caseNo, { requested: b.requested, reason: b.reason, actor: caseActor(user) }),
   });
 
-  command<{ id?: string; procedure: SpecialProcedureType; reason: string; basis: string; expectedDuration?: Limit }>({
+  command<SpecialProcedureStartBody>({
     // It suspends the whole case and tells the applicant in writing: on a joint case the lead department's
     // (一窗受理、统一告知), as acceptance and the result are; a co-department works its own step.
     path: 'special-procedures', summary: 'Start a special procedure (特别程序): reason, basis and expected duration told to the applicant; the lead department', action: 'case.intake', audit: 'special-procedure.started', document: 'special-procedure-notice',
-    body: closed({ id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' }, procedure: { type: 'string', enum: [...SPECIAL_PROCEDURE_TYPES] }, reason: text(2000), basis: text(2000), expectedDuration: limitSchema }, ['procedure', 'reason', 'basis']),
+    body: SpecialProcedureStartBodySchema,
     run: async (caseNo, b, user) => {
       const ledger = (await service().getCase(caseNo))?.lifecycle.ledger ?? [];
       const id = b.id ?? `sp-${ledger.length + 1}`;
@@ -73,46 +75,46 @@ export const caseHandlingRoutes: FastifyPluginAsync = async (app) => {
     },
   });
 
-  command<{ result?: string }>({
+  command<SpecialProcedureEndBody>({
     path: 'special-procedures/:id/end', summary: 'End a special procedure: the case resumes and its clocks run again; the lead department', action: 'case.intake', audit: 'special-procedure.ended',
-    params: { type: 'object', required: ['caseNo', 'id'], properties: { caseNo: caseParams.properties.caseNo, id: { type: 'string', minLength: 1, maxLength: 64 } } },
-    body: closed({ result: text(2000) }),
+    params: SpecialProcedureParamsSchema,
+    body: SpecialProcedureEndBodySchema,
     run: (caseNo, b, user, params) => service().endSpecialProcedure(caseNo, { id: params.id!, ...(b.result ? { result: b.result } : {}), actor: caseActor(user) }),
   });
 
-  command<{ number?: string }>({
+  command<CertificateIssueBody>({
     path: 'certificate', summary: 'Issue the certificate to the certificate library (统一发证), before the issue step completes', action: 'case.intake', audit: 'certificate.issued',
-    body: closed({ number: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } }),
+    body: CertificateIssueBodySchema,
     run: (caseNo, b, user) => service().issueCertificate(caseNo, { actor: caseActor(user), ...(b.number ? { number: b.number } : {}) }),
   });
 
-  command<{ method: 'pickup' | 'express' | 'online'; trackingNumber?: string; carrier?: string }>({
+  command<DeliveryBody>({
     path: 'delivery', summary: 'Record how the result reached the applicant (pickup, express with tracking number, online)', action: 'case.intake', audit: 'delivery.recorded',
-    body: closed({ method: { type: 'string', enum: ['pickup', 'express', 'online'] }, trackingNumber: text(64), carrier: text(64) }, ['method']),
+    body: DeliveryBodySchema,
     run: (caseNo, b, user) => service().recordDelivery(caseNo, { method: b.method, ...(b.trackingNumber ? { trackingNumber: b.trackingNumber } : {}), ...(b.carrier ? { carrier: b.carrier } : {}), actor: caseActor(user) }),
   });
 
-  command<{ amount: number; reference: string }>({
+  command<PaymentBody>({
     path: 'payments', summary: 'Confirm a fee payment (online by the applicant, or at the window)', action: 'case.pay', audit: 'payment.confirmed',
-    body: closed({ amount: { type: 'number', exclusiveMinimum: 0, maximum: 100_000_000 }, reference: text(128) }, ['amount', 'reference']),
+    body: PaymentBodySchema,
     run: (caseNo, b, user) => service().confirmPayment(caseNo, { amount: b.amount, reference: b.reference, actor: caseActor(user) }),
   });
 
-  command<{ grade: number; comment?: string }>({
+  command<EvaluationBody>({
     path: 'evaluation', summary: 'Evaluate the service (好差评, 1 非常满意 … 5 非常不满意); 4 and 5 open a rectification', action: 'case.evaluate', audit: 'case.evaluated',
-    body: closed({ grade: { type: 'integer', minimum: 1, maximum: 5 }, comment: text(2000) }, ['grade']),
+    body: EvaluationBodySchema,
     run: (caseNo, b, user) => service().evaluate(caseNo, { grade: b.grade, ...(b.comment ? { comment: b.comment } : {}), actor: caseActor(user) }),
   });
 
-  command<{ note: string }>({
+  command<RectificationBody>({
     path: 'rectification', summary: 'Complete the rectification a poor evaluation opened (整改)', action: 'case.intake', audit: 'rectification.completed',
-    body: closed({ note: text(2000) }, ['note']),
+    body: RectificationBodySchema,
     run: (caseNo, b, user) => service().completeRectification(caseNo, { note: b.note, actor: caseActor(user) }),
   });
 
-  command<{ reason: string; basis: string }>({
+  command<RevocationBody>({
     path: 'revocation', summary: 'Revoke the licence of a concluded case (撤销行政许可, 行政许可法第69条) with the reason and the legal basis; its certificate then verifies as revoked', action: 'case.revoke', audit: 'case.revoked',
-    body: closed({ reason: text(2000), basis: text(500) }, ['reason', 'basis']),
+    body: RevocationBodySchema,
     run: (caseNo, b, user) => service().revoke(caseNo, { reason: b.reason, basis: b.basis, actor: caseActor(user) }),
   });
 };
