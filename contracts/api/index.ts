@@ -11,6 +11,7 @@ export * from './copies.js';
 export * from './definitions.js';
 export * from './disclosure.js';
 export * from './enum.js';
+export * from './hearings.js';
 export * from './items.js';
 export * from './lights.js';
 export * from './materials.js';

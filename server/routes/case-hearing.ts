@@ -12,11 +12,11 @@ import { auditedCase, caseActor, caseFor, emptyBodyAsObject, servedOrThrow } fro
 import { requireUser } from '../http/guard.js';
 import { errors } from '../http/schemas.js';
 import type { AuthUser } from '../identity/roles.js';
+import {
+  HearingEndBodySchema, HearingHoldBodySchema, HearingNotifyBodySchema, HearingPartyBodySchema, HearingScheduleBodySchema,
+} from '../../contracts/api/hearings.js';
 import '../plugins/types.js';
 
-const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max }) as const;
-const closed = (properties: Record<string, unknown>, required: string[] = []) => ({ type: 'object', additionalProperties: false, required, properties }) as const;
-const party = { type: 'string', pattern: '^[A-Za-z0-9_.@-]{1,64}$' } as const;
 
 interface HearingRoute {
   path: string;
@@ -32,30 +32,30 @@ const ROUTES: HearingRoute[] = [
   {
     path: 'notify', who: 'staff', document: 'hearing-right-notice',
     summary: 'Tell the applicant and the interested parties of their right to a hearing (告知听证权利, 第47条): they may ask within 5 working days',
-    body: closed({ reason: text(2000), basis: text(2000), parties: { type: 'array', maxItems: 50, items: party } }, ['reason', 'basis']),
+    body: HearingNotifyBodySchema,
     command: (b, u) => ({ type: 'hearing.notify', reason: b.reason, basis: b.basis, ...(b.parties ? { parties: b.parties } : {}), actor: caseActor(u) }),
   },
   {
     path: 'request', who: 'party', summary: 'Request the hearing (申请听证), within 5 working days of the notice; its time is not counted (第45条)',
-    body: closed({}), command: (_b, u) => ({ type: 'hearing.request', actor: caseActor(u) }),
+    body: HearingPartyBodySchema, command: (_b, u) => ({ type: 'hearing.request', actor: caseActor(u) }),
   },
   {
     path: 'waive', who: 'party', summary: 'Waive the right to a hearing (放弃听证) before requesting it',
-    body: closed({}), command: (_b, u) => ({ type: 'hearing.waive', actor: caseActor(u) }),
+    body: HearingPartyBodySchema, command: (_b, u) => ({ type: 'hearing.waive', actor: caseActor(u) }),
   },
   {
     path: 'schedule', who: 'staff', document: 'hearing-notice',
     summary: 'Notify the time and place (听证通知, 第48条): at least 7 working days ahead, within 20 working days of the request',
-    body: closed({ day: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }, time: { type: 'string', pattern: '^\\d{2}:\\d{2}$' }, place: text(500) }, ['day', 'place']),
+    body: HearingScheduleBodySchema,
     command: (b, u) => ({ type: 'hearing.schedule', day: b.day, ...(b.time ? { time: b.time } : {}), place: b.place, actor: caseActor(u) }),
   },
   {
     path: 'hold', who: 'staff', summary: 'Hold the hearing on its notified day, with the summary of its record (听证笔录); the clocks run again',
-    body: closed({ record: text(8000) }, ['record']), command: (b, u) => ({ type: 'hearing.hold', record: b.record, actor: caseActor(u) }),
+    body: HearingHoldBodySchema, command: (b, u) => ({ type: 'hearing.hold', record: b.record, actor: caseActor(u) }),
   },
   {
     path: 'end', who: 'staff', summary: 'End a requested hearing without holding it (e.g. the request was withdrawn), with the reason; the clocks run again',
-    body: closed({ reason: text(2000) }, ['reason']), command: (b, u) => ({ type: 'hearing.end', reason: b.reason, actor: caseActor(u) }),
+    body: HearingEndBodySchema, command: (b, u) => ({ type: 'hearing.end', reason: b.reason, actor: caseActor(u) }),
   },
 ];
 
