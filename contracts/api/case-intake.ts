@@ -108,3 +108,49 @@ export const HandlingCorrectionSchema = Type.Object({
 
 /** A file uploaded to a case. */
 export type UploadView = Static<typeof UploadSchema>;
+
+/** One line of a correction notice or of a non-acceptance decision, as a department writes it. */
+export const NoticeItemInputSchema = Type.Object({
+  code: Type.String({ minLength: 1, maxLength: 64 }),
+  reason: Type.String({ minLength: 1, maxLength: 2000 }),
+  basis: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
+}, { additionalProperties: false });
+export type NoticeItemInput = Static<typeof NoticeItemInputSchema>;
+
+/** 一次性补正告知: the items (the pre-review's findings when absent) and a reason. */
+export const CorrectionNoticeBodySchema = Type.Object({
+  items: Type.Optional(Type.Array(NoticeItemInputSchema, { minItems: 1, maxItems: 100 })),
+  reason: Type.Optional(Type.String({ maxLength: 2000 })),
+}, { additionalProperties: false });
+export type CorrectionNoticeBody = Static<typeof CorrectionNoticeBodySchema>;
+
+/** A certificate of another department named instead of a file (共享证照). */
+export const SharedCertificateInputSchema = Type.Object({
+  type: Type.String({ minLength: 1, maxLength: 64 }),
+  number: Type.String({ minLength: 1, maxLength: 64 }),
+  issuer: Type.String({ minLength: 1, maxLength: 128 }),
+}, { additionalProperties: false });
+
+/** A material supplied: an upload already made, or a shared certificate (exactly one of them). */
+export const SuppliedMaterialSchema = Type.Object({
+  material: Type.String({ minLength: 1, maxLength: 64 }),
+  upload: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$' })),
+  shared: Type.Optional(SharedCertificateInputSchema),
+}, { additionalProperties: false, minProperties: 2, maxProperties: 2 });
+export type SuppliedMaterial = Static<typeof SuppliedMaterialSchema>;
+
+/** 补正: the materials supplied (every pending upload when absent). */
+export const CorrectionSupplyBodySchema = Type.Object({ materials: Type.Optional(Type.Array(SuppliedMaterialSchema, { maxItems: 50 })) }, { additionalProperties: false });
+export type CorrectionSupplyBody = Static<typeof CorrectionSupplyBodySchema>;
+
+/** 受理: the materials deferred (容缺后补). */
+export const AcceptBodySchema = Type.Object({ deferred: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 50 })) }, { additionalProperties: false });
+export type AcceptBody = Static<typeof AcceptBodySchema>;
+
+/** 不予受理: the reasons (the pre-review's when absent). */
+export const RejectBodySchema = Type.Object({ reasons: Type.Optional(Type.Array(NoticeItemInputSchema, { minItems: 1, maxItems: 100 })) }, { additionalProperties: false });
+export type RejectBody = Static<typeof RejectBodySchema>;
+
+/** 撤回: the applicant's reason. */
+export const WithdrawBodySchema = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false });
+export type WithdrawBody = Static<typeof WithdrawBodySchema>;

@@ -6,21 +6,13 @@ import { CaseRowSchema } from '../../contracts/api/case-row.js';
 import { CaseParamsSchema } from '../../contracts/api/process-cases.js';
 import { ItemParamsSchema } from '../../contracts/api/items.js';
 import { LimitInputSchema } from '../../contracts/api/case-handling.js';
+import { NoticeItemInputSchema } from '../../contracts/api/case-intake.js';
 
 /** A limit with its unit: working days or calendar days. */
 export const limitSchema = LimitInputSchema;
 
-/** One line of a correction notice or of a non-acceptance decision. */
-export const noticeItemSchema = {
-  type: 'object',
-  required: ['code', 'reason'],
-  additionalProperties: false,
-  properties: {
-    code: { type: 'string', minLength: 1, maxLength: 64 },
-    reason: { type: 'string', minLength: 1, maxLength: 2000 },
-    basis: { type: ['string', 'null'], maxLength: 2000 },
-  },
-} as const;
+/** One line of a correction notice or of a non-acceptance decision (the contract's `NoticeItemInputSchema`). */
+export const noticeItemSchema = NoticeItemInputSchema;
 
 /** `caseNo` in the path. */
 export const caseParams = CaseParamsSchema;

@@ -5,10 +5,13 @@
  * the next correction supply.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import type { NoticeItem } from '../../engine/approval/index.js';
 import type { MaterialInput } from '../cases/service-types.js';
-import { UploadSchema } from '../../contracts/api/case-intake.js';
-import { caseCommandSchema, caseParams, noticeItemSchema } from '../http/case-schemas.js';
+import {
+  AcceptBodySchema, CorrectionNoticeBodySchema, CorrectionSupplyBodySchema, RejectBodySchema, UploadSchema, WithdrawBodySchema,
+  type AcceptBody, type CorrectionNoticeBody, type CorrectionSupplyBody, type RejectBody, type SuppliedMaterial, type WithdrawBody,
+} from '../../contracts/api/case-intake.js';
+import type { CaseParams } from '../../contracts/api/process-cases.js';
+import { caseCommandSchema, caseParams } from '../http/case-schemas.js';
 import { auditedCase, caseActor, caseFor, emptyBodyAsObject, servedOrThrow } from '../http/case-guard.js';
 import { ApiError } from '../http/errors.js';
 import { readMultipart } from '../http/multipart.js';
@@ -17,15 +20,8 @@ import { acceptUpload } from '../http/uploads.js';
 import { listUploads, markSupplied, recordUploads } from '../queries/case-uploads.js';
 import '../plugins/types.js';
 
-type P = { Params: { caseNo: string } };
-const closed = (properties: Record<string, unknown>, required: string[] = []) => ({ type: 'object', additionalProperties: false, required, properties }) as const;
+type P = { Params: CaseParams };
 const reply200 = { 200: caseCommandSchema, ...errors(400, 401, 403, 404, 409, 422) };
-const shared = closed({ type: { type: 'string', minLength: 1, maxLength: 64 }, number: { type: 'string', minLength: 1, maxLength: 64 }, issuer: { type: 'string', minLength: 1, maxLength: 128 } }, ['type', 'number', 'issuer']);
-const supplied = {
-  type: 'object', required: ['material'], additionalProperties: false, minProperties: 2, maxProperties: 2,
-  properties: { material: { type: 'string', minLength: 1, maxLength: 64 }, upload: { type: 'string', pattern: '^[0-9]{1,18}$' }, shared },
-} as const;
-
 /** Materials upload, correction notice and supply, accept, reject, withdraw. */
 export const caseIntakeRoutes: FastifyPluginAsync = async (app) => {
   const service = () => app.cases.service;
@@ -62,9 +58,9 @@ export const caseIntakeRoutes: FastifyPluginAsync = async (app) => {
     return reply.status(201).send({ caseNo, uploads });
   });
 
-  app.post<P & { Body: { items?: NoticeItem[]; reason?: string } }>('/api/cases/:caseNo/correction-notice', {
+  app.post<P & { Body: CorrectionNoticeBody }>('/api/cases/:caseNo/correction-notice', {
     preValidation: emptyBodyAsObject,
-    schema: { tags: ['cases'], summary: 'Issue the one correction notice (一次性补正告知): the pre-review findings, or the items given', params: caseParams, body: closed({ items: { type: 'array', minItems: 1, maxItems: 100, items: noticeItemSchema }, reason: { type: 'string', maxLength: 2000 } }), response: reply200 },
+    schema: { tags: ['cases'], summary: 'Issue the one correction notice (一次性补正告知): the pre-review findings, or the items given', params: caseParams, body: CorrectionNoticeBodySchema, response: reply200 },
   }, async (request) => {
     const { user } = await caseFor(app, request, request.params.caseNo, 'case.intake');
     const items = request.body.items?.map((i) => ({ ...i, basis: i.basis ?? null }));
@@ -74,15 +70,14 @@ export const caseIntakeRoutes: FastifyPluginAsync = async (app) => {
     return body;
   });
 
-  app.post<P & { Body: { materials?: Array<{ material: string; upload?: string; shared?: { type: string; number: string; issuer: string } }> } }>('/api/cases/:caseNo/correction', {
+  app.post<P & { Body: CorrectionSupplyBody }>('/api/cases/:caseNo/correction', {
     preValidation: emptyBodyAsObject,
-    schema: { tags: ['cases'], summary: 'Supply the corrections: uploaded files (all pending ones by default) and shared certificates', params: caseParams, body: closed({ materials: { type: 'array', maxItems: 50, items: supplied } }), response: reply200 },
+    schema: { tags: ['cases'], summary: 'Supply the corrections: uploaded files (all pending ones by default) and shared certificates', params: caseParams, body: CorrectionSupplyBodySchema, response: reply200 },
   }, async (request) => {
     const { caseNo } = request.params;
     const { user } = await caseFor(app, request, caseNo, 'case.supply');
     const pending = await listUploads(app.store.knex, caseNo, true);
-    type Supplied = { material: string; upload?: string; shared?: { type: string; number: string; issuer: string } };
-    const wanted: Supplied[] = request.body.materials ?? pending.map((u) => ({ material: u.material, upload: u.id }));
+    const wanted: SuppliedMaterial[] = request.body.materials ?? pending.map((u) => ({ material: u.material, upload: u.id }));
     const used: string[] = [];
     const materials: MaterialInput[] = wanted.map((m) => {
       if (m.shared) return { material: m.material, shared: m.shared };
@@ -97,9 +92,9 @@ export const caseIntakeRoutes: FastifyPluginAsync = async (app) => {
     return body;
   });
 
-  app.post<P & { Body: { deferred?: string[] } }>('/api/cases/:caseNo/accept', {
+  app.post<P & { Body: AcceptBody }>('/api/cases/:caseNo/accept', {
     preValidation: emptyBodyAsObject,
-    schema: { tags: ['cases'], summary: 'Accept (受理): the acceptance notice with the promised date', params: caseParams, body: closed({ deferred: { type: 'array', maxItems: 50, items: { type: 'string', minLength: 1, maxLength: 64 } } }), response: reply200 },
+    schema: { tags: ['cases'], summary: 'Accept (受理): the acceptance notice with the promised date', params: caseParams, body: AcceptBodySchema, response: reply200 },
   }, async (request) => {
     const { user } = await caseFor(app, request, request.params.caseNo, 'case.intake');
     const body = servedOrThrow(await auditedCase(user, 'case.accepted', request.params.caseNo, {}, () =>
@@ -107,9 +102,9 @@ export const caseIntakeRoutes: FastifyPluginAsync = async (app) => {
     return body;
   });
 
-  app.post<P & { Body: { reasons?: NoticeItem[] } }>('/api/cases/:caseNo/reject', {
+  app.post<P & { Body: RejectBody }>('/api/cases/:caseNo/reject', {
     preValidation: emptyBodyAsObject,
-    schema: { tags: ['cases'], summary: 'Do not accept (不予受理): the decision with reasons and legal basis', params: caseParams, body: closed({ reasons: { type: 'array', minItems: 1, maxItems: 100, items: noticeItemSchema } }), response: reply200 },
+    schema: { tags: ['cases'], summary: 'Do not accept (不予受理): the decision with reasons and legal basis', params: caseParams, body: RejectBodySchema, response: reply200 },
   }, async (request) => {
     const { user } = await caseFor(app, request, request.params.caseNo, 'case.intake');
     const reasons = request.body.reasons?.map((r) => ({ ...r, basis: r.basis ?? null }));
@@ -118,8 +113,8 @@ export const caseIntakeRoutes: FastifyPluginAsync = async (app) => {
     return body;
   });
 
-  app.post<P & { Body: { reason: string } }>('/api/cases/:caseNo/withdraw', {
-    schema: { tags: ['cases'], summary: 'Withdraw the application (撤回), by the applicant or their agent', params: caseParams, body: closed({ reason: { type: 'string', minLength: 1, maxLength: 2000 } }, ['reason']), response: reply200 },
+  app.post<P & { Body: WithdrawBody }>('/api/cases/:caseNo/withdraw', {
+    schema: { tags: ['cases'], summary: 'Withdraw the application (撤回), by the applicant or their agent', params: caseParams, body: WithdrawBodySchema, response: reply200 },
   }, async (request) => {
     const { user } = await caseFor(app, request, request.params.caseNo, 'case.withdraw');
     const body = servedOrThrow(await auditedCase(user, 'case.withdrawn', request.params.caseNo, { reason: request.body.reason }, () =>
