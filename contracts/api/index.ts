@@ -1,4 +1,5 @@
 /** The API contract: TypeBox schemas of the answers, the types derived from them and the time contract. */
+export * from './audit.js';
 export * from './calendar.js';
 export * from './case-detail.js';
 export * from './case-handling.js';
@@ -6,6 +7,7 @@ export * from './case-intake.js';
 export * from './case-outcome.js';
 export * from './case-row.js';
 export * from './case-tasks.js';
+export * from './clock.js';
 export * from './clocks.js';
 export * from './copies.js';
 export * from './definitions.js';

@@ -43,3 +43,16 @@ export const NotificationSchema = Type.Object({
   readAt: Type.Optional(Instant()),
   params: NotificationParamsSchema,
 }, { additionalProperties: false, description: 'A notification to the applicant' });
+
+/** My notifications' filters: unread only, one case; paged, 50 from the newest unless asked otherwise. */
+export const NotificationListQuerySchema = Type.Object({
+  unread: Type.Optional(Type.Boolean()),
+  caseNo: Type.Optional(Type.String({ maxLength: 64 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+}, { additionalProperties: false });
+export type NotificationListQuery = Static<typeof NotificationListQuerySchema>;
+
+/** `:id` of a notification. */
+export const NotificationIdParamsSchema = Type.Object({ id: Type.String({ pattern: '^[0-9]{1,18}$' }) });
+export type NotificationIdParams = Static<typeof NotificationIdParamsSchema>;

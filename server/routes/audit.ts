@@ -1,5 +1,6 @@
 /** The audit trail for supervision: read the entries, verify the hash chain. */
 import { Instant } from '../../contracts/api/time.js';
+import { AuditListQuerySchema, type AuditListQuery } from '../../contracts/api/audit.js';
 import type { FastifyPluginAsync } from 'fastify';
 import { verifyAuditChain } from '../audit/audit-log.js';
 import { authorize } from '../http/guard.js';
@@ -33,15 +34,11 @@ const reportSchema = {
 
 /** `GET /api/audit`, `GET /api/audit/verify`. */
 export const auditRoutes: FastifyPluginAsync = async (app) => {
-  app.get<{ Querystring: { afterSeq?: number; limit?: number; actorId?: string } }>('/api/audit', {
+  app.get<{ Querystring: AuditListQuery }>('/api/audit', {
     schema: {
       tags: ['audit'],
       summary: 'Audit entries in order',
-      querystring: {
-        type: 'object',
-        additionalProperties: false,
-        properties: { afterSeq: { type: 'integer', minimum: 0 }, limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 }, actorId: { type: 'string', maxLength: 64 } },
-      },
+      querystring: AuditListQuerySchema,
       response: { 200: { type: 'array', items: entrySchema }, ...errors(400, 401, 403) },
     },
   }, async (request) => {

@@ -4,7 +4,6 @@
  * Department staff see the cases of their department (lead or working on one of its steps), an applicant
  * their own; a case the caller may not read is reported as absent.
  */
-import { LIGHTS } from '../../contracts/vocabulary/lights.js';
 import type { FastifyPluginAsync } from 'fastify';
 import { CaseDetailSchema } from '../../contracts/api/case-detail.js';
 import { TimelineEntrySchema } from '../../contracts/api/timeline.js';
@@ -21,35 +20,18 @@ import { timelineWithNames, withPersonNames } from '../queries/person-names.js';
 import { copiedCases, listApprovalCases, type CaseListFilter } from '../queries/approval-cases.js';
 import { listUploads } from '../queries/case-uploads.js';
 import { caseFacts, caseResource } from '../queries/cases.js';
+import { CaseListQuerySchema, type CaseListQuery as CaseListQueryView } from '../../contracts/api/case-row.js';
+import type { CaseParams } from '../../contracts/api/process-cases.js';
 import '../plugins/types.js';
 
-const listQuery = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    item: { type: 'string', maxLength: 128 },
-    status: { type: 'integer', minimum: 1, maximum: 15 },
-    light: { type: 'string', enum: [...LIGHTS], description: '红黄绿灯; the early warning is yellow (formerly blue)' },
-    department: { type: 'string', maxLength: 256 },
-    overdue: { type: 'boolean' },
-    awaiting: { type: 'boolean' },
-    caseNo: { type: 'string', minLength: 1, maxLength: 64 },
-    applicant: { type: 'string', minLength: 1, maxLength: 256 },
-    // The caller's own queues: 已办 (acted on), 我发起的 (window applications registered), 抄送我的 (copied to).
-    queue: { type: 'string', enum: ['done', 'started', 'copied'] },
-    limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
-    offset: { type: 'integer', minimum: 0, maximum: 1_000_000, default: 0 },
-  },
-} as const;
-
 /** The query of `GET /api/cases`. */
-type CaseListQuery = Omit<CaseListFilter, 'mine' | 'caseNos'> & { queue?: 'done' | 'started' | 'copied' };
+type CaseListQuery = CaseListQueryView & Pick<CaseListFilter, 'limit' | 'offset'>;
 
 /** `GET /api/cases`, `GET /api/cases/:caseNo`, `GET /api/cases/:caseNo/timeline`. */
 export const caseRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Querystring: CaseListQuery }>('/api/cases', {
     schema: {
-      tags: ['cases'], summary: 'Cases the caller may see: by item, status, light, department, overdue, awaiting acceptance, case number, applicant; paged', querystring: listQuery,
+      tags: ['cases'], summary: 'Cases the caller may see: by item, status, light, department, overdue, awaiting acceptance, case number, applicant; paged', querystring: CaseListQuerySchema,
       response: { 200: { type: 'object', required: ['total', 'items'], properties: { total: { type: 'integer' }, items: { type: 'array', items: caseRowSchema } } }, ...errors(400, 401, 403) },
     },
   }, async (request) => {
@@ -76,7 +58,7 @@ export const caseRoutes: FastifyPluginAsync = async (app) => {
     return { total: page.total, items };
   });
 
-  app.get<{ Params: { caseNo: string } }>('/api/cases/:caseNo', {
+  app.get<{ Params: CaseParams }>('/api/cases/:caseNo', {
     schema: {
       tags: ['cases'], summary: 'A case with its clocks (statutory, promised, suspensions, extension), materials, records and documents', params: caseParams,
       response: { 200: CaseDetailSchema, ...errors(401, 404) },
@@ -93,7 +75,7 @@ export const caseRoutes: FastifyPluginAsync = async (app) => {
     return { ...detail, openTasks: await withPersonNames(app.identity.users, detail.openTasks) };
   });
 
-  app.get<{ Params: { caseNo: string } }>('/api/cases/:caseNo/timeline', {
+  app.get<{ Params: CaseParams }>('/api/cases/:caseNo/timeline', {
     schema: { tags: ['cases'], summary: 'Every event of the case in order: who, when, what and why', params: caseParams, response: { 200: { type: 'array', items: TimelineEntrySchema }, ...errors(401, 404) } },
   }, async (request) => {
     const { caseNo } = request.params;

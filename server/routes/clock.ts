@@ -3,6 +3,7 @@
  * it. Timers that fall due are fired and the supervision sweep runs before the answer, so a client sees
  * their effect at once. On a deployment with the system clock, moving time is refused.
  */
+import { ClockSetBodySchema, type ClockSetBody } from '../../contracts/api/clock.js';
 import type { FastifyPluginAsync } from 'fastify';
 import { ApiError } from '../http/errors.js';
 import { authorize, requireUser } from '../http/guard.js';
@@ -15,18 +16,6 @@ const clockSchema = {
   properties: { now: { type: 'string' }, controlled: { type: 'boolean' }, timersFired: { type: 'integer' } },
 } as const;
 
-const setBody = {
-  type: 'object',
-  additionalProperties: false,
-  minProperties: 1,
-  maxProperties: 1,
-  properties: {
-    pin: { type: 'string', format: 'date-time' },
-    // At most a year at a time: enough for any approval limit, small enough to be a deliberate step.
-    advanceMs: { type: 'integer', minimum: 0, maximum: 366 * 24 * 3_600_000 },
-  },
-} as const;
-
 /** `GET /api/clock`, `POST /api/clock`. */
 export const clockRoutes: FastifyPluginAsync = async (app) => {
   app.get('/api/clock', {
@@ -36,11 +25,11 @@ export const clockRoutes: FastifyPluginAsync = async (app) => {
     return { now: app.runtime.clock.now().toISOString(), controlled: app.runtime.controlledClock !== undefined };
   });
 
-  app.post<{ Body: { pin?: string; advanceMs?: number } }>('/api/clock', {
+  app.post<{ Body: ClockSetBody }>('/api/clock', {
     schema: {
       tags: ['clock'],
       summary: 'Pin or advance the controlled clock, then fire the timers that fell due',
-      body: setBody,
+      body: ClockSetBodySchema,
       response: { 200: clockSchema, ...errors(400, 401, 403, 409) },
     },
   }, async (request) => {

@@ -14,7 +14,10 @@ import { authorize } from '../http/guard.js';
 import { emptyBodyAsObject } from '../http/case-guard.js';
 import { errors } from '../http/schemas.js';
 import { instant, json } from '../store/rows.js';
-import { NotificationSchema, type NotificationParamsView } from '../../contracts/api/notifications.js';
+import {
+  NotificationIdParamsSchema, NotificationListQuerySchema, NotificationSchema,
+  type NotificationIdParams, type NotificationListQuery, type NotificationParamsView,
+} from '../../contracts/api/notifications.js';
 import '../plugins/types.js';
 
 const notificationSchema = NotificationSchema;
@@ -22,19 +25,6 @@ const notificationSchema = NotificationSchema;
 /** The contract describes every parameter the messages word: one added there must be described here too. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export const PARAMS_DESCRIBED: Same<NotificationParams, NotificationParamsView> = true;
-
-const listQuery = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    unread: { type: 'boolean' },
-    caseNo: { type: 'string', maxLength: 64 },
-    limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
-    offset: { type: 'integer', minimum: 0, default: 0 },
-  },
-} as const;
-
-const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$' } } } as const;
 
 /** `/api/notifications`. */
 export const notificationRoutes: FastifyPluginAsync = async (app) => {
@@ -44,9 +34,9 @@ export const notificationRoutes: FastifyPluginAsync = async (app) => {
     return Number(row?.n ?? 0);
   };
 
-  app.get<{ Querystring: { unread?: boolean; caseNo?: string; limit: number; offset: number } }>('/api/notifications', {
+  app.get<{ Querystring: NotificationListQuery & { limit: number; offset: number } }>('/api/notifications', {
     schema: {
-      tags: ['notifications'], summary: '站内消息: my notifications, newest first, with the unread count', querystring: listQuery,
+      tags: ['notifications'], summary: '站内消息: my notifications, newest first, with the unread count', querystring: NotificationListQuerySchema,
       response: { 200: { type: 'object', required: ['total', 'unread', 'items'], properties: { total: { type: 'integer' }, unread: { type: 'integer' }, items: { type: 'array', items: notificationSchema } } }, ...errors(400, 401, 403) },
     },
   }, async (request) => {
@@ -80,9 +70,9 @@ export const notificationRoutes: FastifyPluginAsync = async (app) => {
     return { unread: await unreadOf(user.id) };
   });
 
-  app.post<{ Params: { id: string } }>('/api/notifications/:id/read', {
+  app.post<{ Params: NotificationIdParams }>('/api/notifications/:id/read', {
     preValidation: emptyBodyAsObject,
-    schema: { tags: ['notifications'], summary: 'Mark one of my notifications read', params: idParams, response: { 200: { type: 'object', properties: { unread: { type: 'integer' } } }, ...errors(401, 403, 404) } },
+    schema: { tags: ['notifications'], summary: 'Mark one of my notifications read', params: NotificationIdParamsSchema, response: { 200: { type: 'object', properties: { unread: { type: 'integer' } } }, ...errors(401, 403, 404) } },
   }, async (request) => {
     const user = authorize(request, 'notification.read', { kind: 'system' });
     const row = await knex('applicant_notifications').where({ id: request.params.id, recipient: user.id }).first('id', 'read_at');
