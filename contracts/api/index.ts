@@ -12,6 +12,7 @@ export * from './clocks.js';
 export * from './copies.js';
 export * from './definitions.js';
 export * from './disclosure.js';
+export * from './documents.js';
 export * from './enum.js';
 export * from './hearings.js';
 export * from './items.js';

@@ -1,5 +1,6 @@
 /** The item catalogue (`GET /api/items`): the published items, disabled ones too for staff. */
 import { Type, type Static } from '@sinclair/typebox';
+import { VersionNoteSchema } from './definitions.js';
 import { Instant } from './time.js';
 
 /** One item of the catalogue: its latest version, its versions and whether new cases may start. */
@@ -45,3 +46,20 @@ export type ItemListQuery = Static<typeof ItemListQuerySchema>;
 /** Which version's disclosure; the latest when absent. */
 export const ItemDisclosureQuerySchema = Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false });
 export type ItemDisclosureQuery = Static<typeof ItemDisclosureQuerySchema>;
+
+/** Reserving an item code for the department that will implement it (reform office). */
+export const ItemReservationBodySchema = Type.Object({
+  // The codes item packages use (item.json `code`): letters, digits, dot, dash and underscore.
+  code: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$' }),
+  department: Type.String({ minLength: 1, maxLength: 256 }),
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+}, { additionalProperties: false });
+export type ItemReservationBody = Static<typeof ItemReservationBodySchema>;
+
+/** A changed process saved as the item's next version, as JSON: the BPMN XML and the change note. */
+export const ItemProcessBodySchema = Type.Object({ xml: Type.String({ minLength: 1 }), note: Type.Optional(VersionNoteSchema) }, { additionalProperties: false });
+export type ItemProcessBody = Static<typeof ItemProcessBodySchema>;
+
+/** The change note in the query, when the body is raw BPMN. */
+export const ItemProcessQuerySchema = Type.Object({ note: Type.Optional({ ...VersionNoteSchema, description: 'the change note, when the body is raw BPMN' }) }, { additionalProperties: false });
+export type ItemProcessQuery = Static<typeof ItemProcessQuerySchema>;

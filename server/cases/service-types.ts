@@ -1,4 +1,5 @@
 /** The inputs and results of `CaseService` (what the HTTP routes pass in and send back). */
+import type { DOCUMENT_KINDS } from '../../contracts/api/case-detail.js';
 import type { Agent, ApprovalState, Applicant, Channel, NoticeItem, TimelineEntry } from '../../engine/approval/index.js';
 import type { Actor, CaseEvent, Json, TaskInfo, Variables } from '../../engine/core/types.js';
 import type { CaseSummary } from '../../engine/runtime/ports.js';
@@ -69,8 +70,6 @@ export interface CalendarReach {
 }
 
 /** The printable documents of a case. */
-export type DocumentKind =
-  | 'acceptance-notice' | 'correction-notice' | 'non-acceptance'
-  | 'extension-notice' | 'special-procedure-notice' | 'hearing-right-notice' | 'hearing-notice';
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export type { NoticeItem, TimelineEntry };

@@ -4,16 +4,14 @@
  * last four characters of the applicant's ID number sees stage, status and light, and nothing personal.
  * The query is rate limited, and a wrong suffix looks exactly like an unknown case number.
  */
+import { CaseDocumentParamsSchema, ProgressQuerySchema, type CaseDocumentParams, type ProgressQuery } from '../../contracts/api/documents.js';
 import type { FastifyPluginAsync } from 'fastify';
 import { caseLight, type ApprovalCaseState } from '../../engine/approval/index.js';
-import type { DocumentKind } from '../cases/service-types.js';
-import { caseParams } from '../http/case-schemas.js';
 import { caseFor } from '../http/case-guard.js';
 import { notFound } from '../http/errors.js';
 import { errors } from '../http/schemas.js';
 import '../plugins/types.js';
 
-const KINDS: DocumentKind[] = ['acceptance-notice', 'correction-notice', 'non-acceptance', 'extension-notice', 'special-procedure-notice', 'hearing-right-notice', 'hearing-notice'];
 
 const progressSchema = {
   type: 'object',
@@ -32,10 +30,10 @@ const progressSchema = {
 
 /** `GET /api/cases/:caseNo/documents/:kind`, `GET /api/public/progress`. */
 export const caseDocumentRoutes: FastifyPluginAsync = async (app) => {
-  app.get<{ Params: { caseNo: string; kind: DocumentKind } }>('/api/cases/:caseNo/documents/:kind', {
+  app.get<{ Params: CaseDocumentParams }>('/api/cases/:caseNo/documents/:kind', {
     schema: {
       tags: ['cases'], summary: 'A document of the case as printable HTML (text/html)',
-      params: { type: 'object', required: ['caseNo', 'kind'], properties: { caseNo: caseParams.properties.caseNo, kind: { type: 'string', enum: KINDS } } },
+      params: CaseDocumentParamsSchema,
       response: { 200: { type: 'string', description: 'text/html' }, ...errors(400, 401, 404) },
     },
   }, async (request, reply) => {
@@ -46,11 +44,11 @@ export const caseDocumentRoutes: FastifyPluginAsync = async (app) => {
     return reply.type('text/html; charset=utf-8').send(html);
   });
 
-  app.get<{ Querystring: { caseNo: string; idSuffix: string } }>('/api/public/progress', {
+  app.get<{ Querystring: ProgressQuery }>('/api/public/progress', {
     config: { rateLimit: { max: app.config.progressRateLimit, timeWindow: 60_000 } },
     schema: {
       tags: ['public'], summary: "Where a case is: stage, status and light, for its case number and the last four characters of the applicant's ID number", security: [],
-      querystring: { type: 'object', required: ['caseNo', 'idSuffix'], additionalProperties: false, properties: { caseNo: { type: 'string', minLength: 1, maxLength: 64 }, idSuffix: { type: 'string', pattern: '^[0-9A-Za-z]{4}$' } } },
+      querystring: ProgressQuerySchema,
       response: { 200: progressSchema, ...errors(400, 404, 429) },
     },
   }, async (request) => {

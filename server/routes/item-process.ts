@@ -5,6 +5,7 @@
  * must still load (process, listing and rule tables checked together); a refusal is a 422 whose findings name
  * the elements, and nothing is stored then.
  */
+import { ItemProcessBodySchema, ItemProcessQuerySchema, type ItemParams, type ItemProcessBody, type ItemProcessQuery } from '../../contracts/api/items.js';
 import type { FastifyPluginAsync } from 'fastify';
 import { decodeXml } from '../../definitions/parse/encoding.js';
 import { withProcess } from '../cases/item-deployment.js';
@@ -13,7 +14,6 @@ import { ApiError, notFound } from '../http/errors.js';
 import { authorize, requireUser } from '../http/guard.js';
 import { deployItemFiles, itemDeployedSchema, itemRefused } from '../http/item-deploys.js';
 import { errors } from '../http/schemas.js';
-import { noteSchema } from '../queries/version-notes.js';
 import '../plugins/types.js';
 
 const XML_TYPES = ['application/xml', 'text/xml', 'application/bpmn+xml'];
@@ -32,7 +32,7 @@ export const itemProcessRoutes: FastifyPluginAsync = async (app) => {
   // Raw BPMN arrives as bytes so that its declared encoding is honoured.
   app.addContentTypeParser(XML_TYPES, { parseAs: 'buffer', bodyLimit: app.config.uploadLimit }, (_request, body, done) => done(null, body));
 
-  app.put<{ Params: { code: string }; Body: Buffer | { xml: string; note?: string }; Querystring: { note?: string } }>('/api/items/:code/process', {
+  app.put<{ Params: ItemParams; Body: Buffer | ItemProcessBody; Querystring: ItemProcessQuery }>('/api/items/:code/process', {
     bodyLimit: app.config.uploadLimit,
     // Per-media-type body schemas validate only the listed types; every other type is refused here.
     preValidation: async (request) => {
@@ -45,10 +45,10 @@ export const itemProcessRoutes: FastifyPluginAsync = async (app) => {
       tags: ['items'],
       summary: "Save an item's process as a new item version, keeping its listing and rule tables (refused with findings naming element ids)",
       params: itemParams,
-      querystring: { type: 'object', additionalProperties: false, properties: { note: { ...noteSchema, description: 'the change note, when the body is raw BPMN' } } },
+      querystring: ItemProcessQuerySchema,
       body: {
         content: {
-          'application/json': { schema: { type: 'object', required: ['xml'], additionalProperties: false, properties: { xml: { type: 'string', minLength: 1 }, note: noteSchema } } },
+          'application/json': { schema: ItemProcessBodySchema },
           ...Object.fromEntries(XML_TYPES.map((t) => [t, { schema: { description: 'the BPMN 2.0 XML of the process' } }])),
         },
       },

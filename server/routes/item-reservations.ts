@@ -5,6 +5,7 @@
  * admin sees its own department's).
  */
 import { Instant } from '../../contracts/api/time.js';
+import { ItemReservationBodySchema, type ItemReservationBody } from '../../contracts/api/items.js';
 import type { FastifyPluginAsync } from 'fastify';
 import { listReservations, reserveItemCode } from '../cases/item-reservations.js';
 import { ApiError } from '../http/errors.js';
@@ -19,23 +20,11 @@ const reservationSchema = {
   properties: { code: { type: 'string' }, department: { type: 'string' }, name: { type: 'string' }, reservedBy: { type: 'string' }, reservedAt: Instant() },
 } as const;
 
-const reserveBody = {
-  type: 'object',
-  required: ['code', 'department'],
-  additionalProperties: false,
-  properties: {
-    // The codes item packages use (item.json `code`): letters, digits, dot, dash and underscore.
-    code: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$' },
-    department: { type: 'string', minLength: 1, maxLength: 256 },
-    name: { type: 'string', minLength: 1, maxLength: 256 },
-  },
-} as const;
-
 /** `POST /api/items/reservations`, `GET /api/items/reservations`. */
 export const itemReservationRoutes: FastifyPluginAsync = async (app) => {
-  app.post<{ Body: { code: string; department: string; name?: string } }>('/api/items/reservations', {
+  app.post<{ Body: ItemReservationBody }>('/api/items/reservations', {
     schema: {
-      tags: ['items'], summary: 'Reserve an item code for the department that will implement it (reform office)', body: reserveBody,
+      tags: ['items'], summary: 'Reserve an item code for the department that will implement it (reform office)', body: ItemReservationBodySchema,
       response: { 200: reservationSchema, 201: reservationSchema, ...errors(400, 401, 403, 409) },
     },
   }, async (request, reply) => {
