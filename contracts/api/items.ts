@@ -63,3 +63,21 @@ export type ItemProcessBody = Static<typeof ItemProcessBodySchema>;
 /** The change note in the query, when the body is raw BPMN. */
 export const ItemProcessQuerySchema = Type.Object({ note: Type.Optional({ ...VersionNoteSchema, description: 'the change note, when the body is raw BPMN' }) }, { additionalProperties: false });
 export type ItemProcessQuery = Static<typeof ItemProcessQuerySchema>;
+
+/** An item package as JSON: its files by path (item.json, process.bpmn, rules/*.yaml) and the change note. */
+export const ItemPackageBodySchema = Type.Object({
+  files: Type.Unsafe<Record<string, string>>({ type: 'object', minProperties: 1, maxProperties: 50, additionalProperties: { type: 'string' } }),
+  note: Type.Optional(VersionNoteSchema),
+}, { additionalProperties: false });
+export type ItemPackageBody = Static<typeof ItemPackageBodySchema>;
+
+/** `:code` and `:tableId`: one rule table of an item. */
+export const ItemRuleTableParamsSchema = Type.Object({ code: ItemParamsSchema.properties.code, tableId: Type.String({ minLength: 1, maxLength: 128 }) });
+export type ItemRuleTableParams = Static<typeof ItemRuleTableParamsSchema>;
+
+/** A rule table saved as JSON: its YAML and the change note. */
+export const ItemRuleTableBodySchema = Type.Object({ yaml: Type.String({ minLength: 1 }), note: Type.Optional(VersionNoteSchema) }, { additionalProperties: false });
+export type ItemRuleTableBody = Static<typeof ItemRuleTableBodySchema>;
+
+/** A JSON merge patch of item.json: the fields to change. */
+export const ItemListingPatchSchema = Type.Unsafe<Record<string, unknown>>({ type: 'object', minProperties: 1, maxProperties: 60, description: 'the fields of item.json to change, e.g. { "promisedLimit": { "value": 3 } }' });

@@ -1,6 +1,7 @@
 /** The materials check (`POST /api/items/:code/materials/check`): what the stated facts require, and why. */
 import { Type, type Static } from '@sinclair/typebox';
 import { RequiredMaterialSchema } from './case-intake.js';
+import { VariablesSchema } from './tasks.js';
 
 /** A material the facts require (a line of the materials table, as a case lists it), with the rule rows that required it. */
 export const NeededMaterialSchema = Type.Object({
@@ -29,3 +30,7 @@ export type CaseMaterialParams = Static<typeof CaseMaterialParamsSchema>;
 /** `download`: answered as an attachment rather than shown inline. */
 export const CaseMaterialQuerySchema = Type.Object({ download: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
 export type CaseMaterialQuery = Static<typeof CaseMaterialQuerySchema>;
+
+/** The facts an applicant states, for the materials they require. */
+export const MaterialsCheckBodySchema = Type.Object({ facts: VariablesSchema }, { additionalProperties: false });
+export type MaterialsCheckBody = Static<typeof MaterialsCheckBodySchema>;

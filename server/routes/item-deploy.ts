@@ -11,14 +11,17 @@ import { withRuleTable } from '../cases/item-deployment.js';
 import { patchedPaths, withListingPatch } from '../cases/listing-patch.js';
 import { explainMaterials } from '../cases/item-rules.js';
 import { checkFacts } from '../cases/facts.js';
-import { MaterialsCheckSchema, type MaterialsCheck } from '../../contracts/api/materials.js';
+import { MaterialsCheckBodySchema, MaterialsCheckSchema, type MaterialsCheck } from '../../contracts/api/materials.js';
+import {
+  ItemListingPatchSchema, ItemPackageBodySchema, ItemRuleTableBodySchema, ItemRuleTableParamsSchema,
+  type ItemPackageBody, type ItemParams, type ItemRuleTableBody, type ItemRuleTableParams,
+} from '../../contracts/api/items.js';
 import { itemParams } from '../http/case-schemas.js';
 import { ApiError, notFound } from '../http/errors.js';
 import { authorize, requireUser } from '../http/guard.js';
 import { deployItemFiles, itemDeployedSchema as deployedSchema } from '../http/item-deploys.js';
 import { isMultipart, readMultipart } from '../http/multipart.js';
-import { errors, variablesSchema } from '../http/schemas.js';
-import { noteSchema } from '../queries/version-notes.js';
+import { errors } from '../http/schemas.js';
 import { VERSION_NOTE_MAX_LENGTH } from '../../contracts/api/definitions.js';
 import '../plugins/types.js';
 
@@ -47,7 +50,7 @@ export const itemDeployRoutes: FastifyPluginAsync = async (app) => {
 
   const deploy = (request: FastifyRequest, code: string, files: ItemPackageFiles, tableId?: string, note?: string) => deployItemFiles(app, request, code, files, tableId, note);
 
-  app.post<{ Params: { code: string }; Body: { files: Record<string, string>; note?: string } | undefined }>('/api/items/:code/versions', {
+  app.post<{ Params: ItemParams; Body: ItemPackageBody | undefined }>('/api/items/:code/versions', {
     bodyLimit: app.config.uploadLimit,
     preValidation: async (request) => {
       const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
@@ -57,7 +60,7 @@ export const itemDeployRoutes: FastifyPluginAsync = async (app) => {
       tags: ['items'], summary: 'Deploy an item package as the next version (refused with findings naming file, element and row)', params: itemParams,
       body: {
         content: {
-          'application/json': { schema: { type: 'object', required: ['files'], additionalProperties: false, properties: { files: { type: 'object', minProperties: 1, maxProperties: 50, additionalProperties: { type: 'string' } }, note: noteSchema } } },
+          'application/json': { schema: ItemPackageBodySchema },
           'multipart/form-data': { schema: { description: 'one file part per package file, named by its path (item.json, process.bpmn, rules/materials.yaml …), and an optional field `note`: the change note' } },
         },
       },
@@ -83,14 +86,14 @@ export const itemDeployRoutes: FastifyPluginAsync = async (app) => {
     return reply.status(201).send(await deploy(request, request.params.code, files, undefined, note));
   });
 
-  app.put<{ Params: { code: string; tableId: string }; Body: string | { yaml: string; note?: string } }>('/api/items/:code/rules/:tableId', {
+  app.put<{ Params: ItemRuleTableParams; Body: string | ItemRuleTableBody }>('/api/items/:code/rules/:tableId', {
     bodyLimit: app.config.uploadLimit,
     schema: {
       tags: ['items'], summary: 'Save one rule table as a new item version (its lint and tests must pass)',
-      params: { type: 'object', required: ['code', 'tableId'], properties: { code: itemParams.properties.code, tableId: { type: 'string', minLength: 1, maxLength: 128 } } },
+      params: ItemRuleTableParamsSchema,
       body: {
         content: {
-          'application/json': { schema: { type: 'object', required: ['yaml'], additionalProperties: false, properties: { yaml: { type: 'string', minLength: 1 }, note: noteSchema } } },
+          'application/json': { schema: ItemRuleTableBodySchema },
           ...Object.fromEntries(YAML_TYPES.map((t) => [t, { schema: { type: 'string', minLength: 1, description: 'the rule table (YAML)' } }])),
         },
       },
@@ -118,12 +121,12 @@ export const itemDeployRoutes: FastifyPluginAsync = async (app) => {
     }
   });
 
-  app.patch<{ Params: { code: string }; Body: Record<string, never> }>('/api/items/:code/listing', {
+  app.patch<{ Params: ItemParams; Body: Record<string, never> }>('/api/items/:code/listing', {
     schema: {
       tags: ['items'],
       summary: 'Change item.json fields (a JSON Merge Patch, RFC 7396: null removes a field) as the next version, with the stored process and rule tables; open cases keep theirs',
       params: itemParams,
-      body: { type: 'object', minProperties: 1, maxProperties: 60, description: 'the fields of item.json to change, e.g. { "promisedLimit": { "value": 3 } }' },
+      body: ItemListingPatchSchema,
       response: { 201: { ...deployedSchema, properties: { ...deployedSchema.properties, changed: { type: 'array', items: { type: 'string' } } } }, ...errors(400, 401, 403, 404, 409, 415, 422) },
     },
   }, async (request, reply) => {
@@ -140,10 +143,10 @@ export const itemDeployRoutes: FastifyPluginAsync = async (app) => {
     return reply.status(201).send({ ...deployed, changed: patchedPaths(request.body) });
   });
 
-  app.post<{ Params: { code: string }; Body: { facts: Record<string, never> } }>('/api/items/:code/materials/check', {
+  app.post<{ Params: ItemParams; Body: { facts: Record<string, never> } }>('/api/items/:code/materials/check', {
     schema: {
       tags: ['items'], summary: 'The materials an applicant must provide for the stated facts, with the rule rows and legal basis', security: [], params: itemParams,
-      body: { type: 'object', required: ['facts'], additionalProperties: false, properties: { facts: variablesSchema } },
+      body: MaterialsCheckBodySchema,
       response: { 200: MaterialsCheckSchema, ...errors(400, 404, 422) },
     },
   }, async (request) => {
