@@ -7,6 +7,7 @@ export * from './case-intake.js';
 export * from './case-outcome.js';
 export * from './case-row.js';
 export * from './case-tasks.js';
+export * from './certificates.js';
 export * from './clock.js';
 export * from './clocks.js';
 export * from './copies.js';

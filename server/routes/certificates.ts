@@ -4,6 +4,10 @@
  * of these needs a login; each is rate limited like the public progress query.
  */
 import { Instant } from '../../contracts/api/time.js';
+import {
+  CertificateKeysQuerySchema, CertificateNumberParamsSchema, DepartmentParamsSchema, PresentedCertificateSchema,
+  type CertificateKeysQuery, type CertificateNumberParams, type DepartmentParams,
+} from '../../contracts/api/certificates.js';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ApprovalCaseState, CertificateRecord } from '../../engine/approval/index.js';
 import { toZoned } from '../../engine/calendar/dates.js';
@@ -32,41 +36,25 @@ const verificationSchema = {
     itemCode: str, certificate: certificateSchema, key: keySchema,
   },
 } as const;
-const presentedBody = {
-  type: 'object', additionalProperties: false, required: ['number', 'name', 'holder', 'issuer', 'issuedAt', 'validFrom', 'seal'],
-  properties: {
-    number: { type: 'string', minLength: 1, maxLength: 128 }, name: { type: 'string', maxLength: 256 }, holder: { type: 'string', maxLength: 256 },
-    issuer: { type: 'string', maxLength: 256 }, issuedAt: { type: 'string', maxLength: 64 }, validFrom: { type: 'string', maxLength: 10 },
-    validUntil: { type: 'string', maxLength: 10 },
-    seal: {
-      type: 'object', additionalProperties: false, required: ['kind'],
-      properties: {
-        kind: { type: 'string', maxLength: 32 }, algorithm: { enum: ['SM2-SM3', 'Ed25519'] }, signer: { type: 'string', maxLength: 256 },
-        keyId: { type: 'string', maxLength: 32 }, signature: { type: 'string', maxLength: 512 }, signedAt: { type: 'string', maxLength: 64 }, holder: { type: 'string', maxLength: 256 },
-      },
-    },
-  },
-} as const;
-const numberParams = { type: 'object', required: ['number'], properties: { number: { type: 'string', minLength: 1, maxLength: 128 } } } as const;
 
 /** `/api/certificates/keys`, `/api/departments/:department/public-key`, `/api/certificates/:number/verify`. */
 export const certificateRoutes: FastifyPluginAsync = async (app) => {
   const limit = { rateLimit: { max: app.config.progressRateLimit, timeWindow: 60_000 } };
 
-  app.get<{ Querystring: { department?: string } }>('/api/certificates/keys', {
+  app.get<{ Querystring: CertificateKeysQuery }>('/api/certificates/keys', {
     config: limit,
     schema: {
       tags: ['public'], summary: "The departments' e-seal public keys (SPKI PEM), by which anyone can check a certificate's seal", security: [],
-      querystring: { type: 'object', additionalProperties: false, properties: { department: { type: 'string', minLength: 1, maxLength: 256 } } },
+      querystring: CertificateKeysQuerySchema,
       response: { 200: { type: 'array', items: keySchema }, ...errors(400, 429) },
     },
   }, async (request) => app.cases.seals.publicKeys(request.query.department));
 
-  app.get<{ Params: { department: string } }>('/api/departments/:department/public-key', {
+  app.get<{ Params: DepartmentParams }>('/api/departments/:department/public-key', {
     config: limit,
     schema: {
       tags: ['public'], summary: "A department's current e-seal public key", security: [],
-      params: { type: 'object', required: ['department'], properties: { department: { type: 'string', minLength: 1, maxLength: 256 } } },
+      params: DepartmentParamsSchema,
       response: { 200: keySchema, ...errors(400, 404, 429) },
     },
   }, async (request) => {
@@ -90,11 +78,11 @@ export const certificateRoutes: FastifyPluginAsync = async (app) => {
     return { number: certificate.number, authentic: v.authentic, reason: v.reason, status, itemCode, certificate, ...(v.key ? { key: v.key } : {}) };
   }
 
-  app.get<{ Params: { number: string } }>('/api/certificates/:number/verify', {
+  app.get<{ Params: CertificateNumberParams }>('/api/certificates/:number/verify', {
     config: limit,
     schema: {
       tags: ['public'], summary: 'Whether the certificate of this number is authentic: sealed by its issuer with a published key, unchanged since', security: [],
-      params: numberParams, response: { 200: verificationSchema, ...errors(400, 404, 429) },
+      params: CertificateNumberParamsSchema, response: { 200: verificationSchema, ...errors(400, 404, 429) },
     },
   }, async (request) => {
     const found = await stored(request.params.number);
@@ -105,7 +93,7 @@ export const certificateRoutes: FastifyPluginAsync = async (app) => {
     config: limit,
     schema: {
       tags: ['public'], summary: 'Whether a certificate as presented (its JSON, seal included) is authentic: a copy with any field changed fails', security: [],
-      body: presentedBody, response: { 200: verificationSchema, ...errors(400, 404, 429) },
+      body: PresentedCertificateSchema, response: { 200: verificationSchema, ...errors(400, 404, 429) },
     },
   }, async (request) => {
     const found = await stored(request.body.number);
