@@ -30,3 +30,14 @@ export const CalendarStatusSchema = Type.Object({
   cases: Type.Array(ProvisionalCaseSchema, { description: 'The first 200 of them' }),
 }, { additionalProperties: false, description: 'The working-day calendar\'s state' });
 export type CalendarStatus = Static<typeof CalendarStatusSchema>;
+
+const Dates = Type.Array(Type.String({ maxLength: 10 }), { maxItems: 366 });
+
+/** A year's holiday arrangement (节假日安排) as the State Council's notice gives it. */
+export const YearArrangementBodySchema = Type.Object({
+  year: Type.Integer(),
+  holidays: Dates,
+  makeUpDays: Dates,
+  notice: Type.String({ minLength: 1, maxLength: 256, description: 'the notice the dates come from, e.g. 国办发明电〔2026〕12号' }),
+}, { additionalProperties: false });
+export type YearArrangementBody = Static<typeof YearArrangementBodySchema>;

@@ -1,5 +1,6 @@
 /** The API contract: TypeBox schemas of the answers, the types derived from them and the time contract. */
 export * from './audit.js';
+export * from './auth.js';
 export * from './calendar.js';
 export * from './case-detail.js';
 export * from './case-handling.js';

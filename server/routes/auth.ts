@@ -5,6 +5,7 @@
  * and an office behind one NAT address is not locked out by one colleague's typos. scrypt makes each guess
  * slow on top.
  */
+import { LoginBodySchema, PasswordChangeBodySchema, type LoginBody, type PasswordChangeBody } from '../../contracts/api/auth.js';
 import { Instant } from '../../contracts/api/time.js';
 import type { FastifyPluginAsync } from 'fastify';
 import { ApiError } from '../http/errors.js';
@@ -12,20 +13,6 @@ import { requireStrongPassword } from '../http/password-guard.js';
 import { requireUser } from '../http/guard.js';
 import { errors, userSchema } from '../http/schemas.js';
 import '../plugins/types.js';
-
-const loginBody = {
-  type: 'object',
-  required: ['username', 'password'],
-  additionalProperties: false,
-  properties: { username: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 1, maxLength: 256 } },
-} as const;
-
-const passwordBody = {
-  type: 'object',
-  required: ['currentPassword', 'newPassword'],
-  additionalProperties: false,
-  properties: { currentPassword: { type: 'string', minLength: 1, maxLength: 256 }, newPassword: { type: 'string', minLength: 1, maxLength: 256 } },
-} as const;
 
 const session = {
   type: 'object',
@@ -51,10 +38,10 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
     if (waitMs > 0) throw throttled(waitMs);
   }
 
-  app.post<{ Body: { username: string; password: string } }>('/api/auth/login', {
+  app.post<{ Body: LoginBody }>('/api/auth/login', {
     bodyLimit: AUTH_BODY_LIMIT,
     config: { rateLimit: { max: app.config.loginRateLimit, timeWindow: 60_000 } },
-    schema: { tags: ['auth'], summary: 'Log in with a user id and password; returns a bearer token', security: [], body: loginBody, response: { 200: session, ...errors(400, 401, 429) } },
+    schema: { tags: ['auth'], summary: 'Log in with a user id and password; returns a bearer token', security: [], body: LoginBodySchema, response: { 200: session, ...errors(400, 401, 429) } },
   }, async (request) => {
     const { username, password } = request.body;
     await countAttempt(username);
@@ -90,11 +77,11 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
     schema: { tags: ['auth'], summary: 'The authenticated user', response: { 200: userSchema, ...errors(401) } },
   }, async (request) => requireUser(request));
 
-  app.post<{ Body: { currentPassword: string; newPassword: string } }>('/api/auth/password', {
+  app.post<{ Body: PasswordChangeBody }>('/api/auth/password', {
     bodyLimit: AUTH_BODY_LIMIT,
     schema: {
       tags: ['auth'], summary: "Change one's own password (the current one is required); every other session of the account is revoked",
-      body: passwordBody, response: { 204: { type: 'null' }, ...errors(400, 401, 403, 422, 429) },
+      body: PasswordChangeBodySchema, response: { 204: { type: 'null' }, ...errors(400, 401, 403, 422, 429) },
     },
   }, async (request, reply) => {
     const user = requireUser(request);

@@ -14,7 +14,7 @@
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { ApprovalCaseState } from '../../engine/approval/index.js';
 import { openCaseClocks } from '../../engine/approval/open-clocks.js';
-import { CalendarStatusSchema } from '../../contracts/api/calendar.js';
+import { CalendarStatusSchema, YearArrangementBodySchema } from '../../contracts/api/calendar.js';
 import { arrangementProblems, type YearArrangement } from '../../engine/calendar/year-arrangement.js';
 import type { WorkingCalendar } from '../../engine/calendar/types.js';
 import { recalculateDeadlines } from '../../engine/clocks/recalculation.js';
@@ -30,14 +30,6 @@ import '../plugins/types.js';
 const str = { type: 'string' } as const;
 const int = { type: 'integer' } as const;
 
-const dates = { type: 'array', maxItems: 366, items: { type: 'string', maxLength: 10 } } as const;
-const arrangementBody = {
-  type: 'object', required: ['year', 'holidays', 'makeUpDays', 'notice'], additionalProperties: false,
-  properties: {
-    year: { type: 'integer' }, holidays: dates, makeUpDays: dates,
-    notice: { type: 'string', minLength: 1, maxLength: 256, description: 'the notice the dates come from, e.g. 国办发明电〔2026〕12号' },
-  },
-} as const;
 const changeSchema = { type: 'object', properties: { caseNo: str, clock: str, oldDate: str, newDate: str, change: { enum: ['moved', 'confirmed'] }, provisional: { type: 'boolean' } } } as const;
 const previewSchema = {
   type: 'object', properties: { year: int, fromVersion: str, toVersion: str, checked: int, changes: { type: 'array', items: changeSchema } },
@@ -93,7 +85,7 @@ export const calendarRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Body: Arrangement }>('/api/calendar/preview', {
     schema: {
       tags: ['settings'], summary: "A year's holiday arrangement checked, and every open deadline it would move or confirm; nothing is stored",
-      body: arrangementBody, response: { 200: previewSchema, ...errors(400, 401, 403, 422) },
+      body: YearArrangementBodySchema, response: { 200: previewSchema, ...errors(400, 401, 403, 422) },
     },
   }, async (request) => {
     authorize(request, 'settings.write', { kind: 'system' });
@@ -106,7 +98,7 @@ export const calendarRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Body: Arrangement }>('/api/calendar/years', {
     schema: {
       tags: ['settings'], summary: "Load a year's holiday arrangement (reform office): stored, counted on from now, the open cases recalculated",
-      body: arrangementBody,
+      body: YearArrangementBodySchema,
       response: { 200: { type: 'object', properties: { year: int, fromVersion: str, toVersion: str, checked: int, changed: int, recorded: int, failed: int } }, ...errors(400, 401, 403, 422) },
     },
   }, async (request) => {

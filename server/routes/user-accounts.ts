@@ -3,6 +3,7 @@
  * the user must replace at their next login, and disable or enable an account. Each revokes the user's
  * sessions, so a reset or a disable takes effect at once and not when a token expires.
  */
+import { PasswordResetBodySchema, UserParamsSchema, type PasswordResetBody, type UserParams } from '../../contracts/api/users.js';
 import type { FastifyPluginAsync } from 'fastify';
 import { ApiError, notFound } from '../http/errors.js';
 import { authorize } from '../http/guard.js';
@@ -11,31 +12,17 @@ import { requireStrongPassword } from '../http/password-guard.js';
 import { errors, userSchema } from '../http/schemas.js';
 import '../plugins/types.js';
 
-const userParams = {
-  type: 'object',
-  required: ['id'],
-  additionalProperties: false,
-  properties: { id: { type: 'string', minLength: 1, maxLength: 64 } },
-} as const;
-
-const resetBody = {
-  type: 'object',
-  required: ['password'],
-  additionalProperties: false,
-  properties: { password: { type: 'string', minLength: 1, maxLength: 256, description: 'the temporary password the user must change at next login' } },
-} as const;
-
-type Params = { Params: { id: string } };
+type Params = { Params: UserParams };
 
 /** `POST /api/users/:id/password`, `POST /api/users/:id/disable`, `POST /api/users/:id/enable`. */
 export const userAccountRoutes: FastifyPluginAsync = async (app) => {
   const { users, sessions } = app.identity;
 
-  app.post<Params & { Body: { password: string } }>('/api/users/:id/password', {
+  app.post<Params & { Body: PasswordResetBody }>('/api/users/:id/password', {
     bodyLimit: 4 * 1024,
     schema: {
       tags: ['users'], summary: "Reset a user's password to a temporary one (reform office); their sessions are revoked",
-      params: userParams, body: resetBody, response: { 204: { type: 'null' }, ...errors(400, 401, 403, 404, 422) },
+      params: UserParamsSchema, body: PasswordResetBodySchema, response: { 204: { type: 'null' }, ...errors(400, 401, 403, 404, 422) },
     },
   }, async (request, reply) => {
     const actor = authorize(request, 'user.manage', { kind: 'system' });
@@ -57,7 +44,7 @@ export const userAccountRoutes: FastifyPluginAsync = async (app) => {
     app.post<Params>(`/api/users/:id/${disabled ? 'disable' : 'enable'}`, {
       schema: {
         tags: ['users'], summary: disabled ? 'Disable an account (reform office): it cannot log in and its sessions are revoked' : 'Enable a disabled account again (reform office)',
-        params: userParams, response: { 200: userSchema, ...errors(400, 401, 403, 404, 422) },
+        params: UserParamsSchema, response: { 200: userSchema, ...errors(400, 401, 403, 404, 422) },
       },
     }, async (request) => {
       const actor = authorize(request, 'user.manage', { kind: 'system' });
