@@ -23,6 +23,7 @@ export * from './materials.js';
 export * from './notifications.js';
 export * from './process-cases.js';
 export * from './reports.js';
+export * from './settings.js';
 export * from './supervision.js';
 export * from './task-operations.js';
 export * from './tasks.js';

@@ -12,29 +12,10 @@ import { authorize } from '../http/guard.js';
 import { errors } from '../http/schemas.js';
 import { changedFields, DEFAULT_LOCALITY_SETTINGS, mergeSettings, settingsProblems, type LocalitySettings, type LocalitySettingsVersion } from '../settings/locality-settings.js';
 import { currentSettings, insertSettings, settingsHistory } from '../settings/settings-store.js';
+import { LocalitySettingsFieldsSchema, LocalitySettingsPatchBodySchema } from '../../contracts/api/settings.js';
 import '../plugins/types.js';
 
-const limitSchema = {
-  type: 'object', required: ['value', 'unit'], additionalProperties: false,
-  properties: { value: { type: 'integer', minimum: 1, maximum: 60 }, unit: { enum: ['WD', 'CD'] } },
-} as const;
-const hoursSchema = {
-  type: ['object', 'null'], required: ['open', 'close'], additionalProperties: false,
-  properties: { open: { type: 'string', maxLength: 5 }, close: { type: 'string', maxLength: 5 } },
-} as const;
-const datesSchema = { type: 'array', maxItems: 400, items: { type: 'string', maxLength: 10 } } as const;
-const thresholdsSchema = {
-  type: 'object', required: ['warnAtPercent'], additionalProperties: false,
-  properties: { warnAtPercent: { type: 'number', exclusiveMinimum: 0, maximum: 100 }, warnWhenDaysLeft: { type: 'integer', minimum: 0, maximum: 60 } },
-} as const;
-const settingsProperties = {
-  countingPolicy: { enum: ['C1', 'C2'] },
-  businessHours: hoursSchema,
-  closures: datesSchema,
-  extraWorkingDays: datesSchema,
-  supervisionResponseLimit: limitSchema,
-  lightThresholds: thresholdsSchema,
-} as const;
+const settingsProperties = LocalitySettingsFieldsSchema.properties;
 const versionSchema = {
   type: 'object',
   properties: {
@@ -86,10 +67,7 @@ export const settingsRoutes: FastifyPluginAsync = async (app) => {
     schema: {
       tags: ['settings'],
       summary: 'Change the locality settings (reform office): the fields given replace the current ones, as the next version',
-      body: {
-        type: 'object', required: ['reason'], additionalProperties: false,
-        properties: { ...settingsProperties, reason: { type: 'string', minLength: 1, maxLength: 500 }, expectedVersion: { type: 'integer', minimum: 0 } },
-      },
+      body: LocalitySettingsPatchBodySchema,
       response: { 200: versionSchema, ...errors(400, 401, 403, 409, 422) },
     },
   }, async (request) => {
