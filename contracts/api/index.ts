@@ -21,6 +21,7 @@ export * from './items.js';
 export * from './lights.js';
 export * from './materials.js';
 export * from './notifications.js';
+export * from './organisation.js';
 export * from './process-cases.js';
 export * from './reports.js';
 export * from './settings.js';

@@ -9,18 +9,14 @@ import { ApiError, notFound } from '../http/errors.js';
 import { authorize } from '../http/guard.js';
 import { requireOrgReach, type OrgTarget } from '../http/org-reach.js';
 import { errors, userSchema } from '../http/schemas.js';
+import {
+  OrgIdParamsSchema, RegionRenameBodySchema, RenameBodySchema, UserChangeBodySchema, type OrgIdParams, type UserChangeBody,
+} from '../../contracts/api/organisation.js';
 import '../plugins/types.js';
 
-const name = { type: 'string', minLength: 1, maxLength: 128 } as const;
-const idParams = { type: 'object', required: ['id'], additionalProperties: false, properties: { id: { type: 'string', minLength: 1, maxLength: 128 } } } as const;
-const BODIES = {
-  region: { type: 'object', additionalProperties: false, minProperties: 1, properties: { name: { type: 'string', minLength: 1, maxLength: 64 }, centre: name } },
-  department: { type: 'object', additionalProperties: false, minProperties: 1, properties: { name } },
-  position: { type: 'object', additionalProperties: false, minProperties: 1, properties: { name } },
-  user: { type: 'object', additionalProperties: false, minProperties: 1, properties: { name, department: name } },
-} as const;
+const BODIES = { region: RegionRenameBodySchema, department: RenameBodySchema, position: RenameBodySchema, user: UserChangeBodySchema } as const;
 
-type Params = { Params: { id: string } };
+type Params = { Params: OrgIdParams };
 type Changes = { name?: string; centre?: string };
 
 /** `PATCH /api/org/regions/:id`, `…/departments/:id`, `…/positions/:id` and `PATCH /api/users/:id`. */
@@ -31,7 +27,7 @@ export const organisationEditRoutes: FastifyPluginAsync = async (app) => {
     app.patch<Params & { Body: Changes }>(`/api/org/${what}s/:id`, {
       schema: {
         tags: ['organisation'], summary: what === 'region' ? "Rename a region or its service centre (the code stays)" : `Rename a ${what} (its id stays)`,
-        params: idParams, body: BODIES[what], response: { 204: { type: 'null' }, ...errors(400, 401, 403, 404) },
+        params: OrgIdParamsSchema, body: BODIES[what], response: { 204: { type: 'null' }, ...errors(400, 401, 403, 404) },
       },
     }, async (request, reply) => {
       const actor = authorize(request, 'org.manage', { kind: 'system' });
@@ -46,10 +42,10 @@ export const organisationEditRoutes: FastifyPluginAsync = async (app) => {
     });
   }
 
-  app.patch<Params & { Body: { name?: string; department?: string } }>('/api/users/:id', {
+  app.patch<Params & { Body: UserChangeBody }>('/api/users/:id', {
     schema: {
       tags: ['users'], summary: "Change a user's name or department (reform office); a holder of positions leaves them first",
-      params: idParams, body: BODIES.user, response: { 200: userSchema, ...errors(400, 401, 403, 404, 422) },
+      params: OrgIdParamsSchema, body: BODIES.user, response: { 200: userSchema, ...errors(400, 401, 403, 404, 422) },
     },
   }, async (request) => {
     const actor = authorize(request, 'user.manage', { kind: 'system' });

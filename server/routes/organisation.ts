@@ -6,19 +6,31 @@
  * reset and disabled by the user routes (`/api/users`, `/api/users/:id/password|disable|enable`). A reform
  * office placed at a county or township writes only in its region and below (server/http/org-reach.ts).
  */
+import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import { POSITION_KINDS } from '../../engine/core/organisation.js';
+import { StringEnum } from '../../contracts/api/enum.js';
 import { ApiError, notFound } from '../http/errors.js';
 import { authorize } from '../http/guard.js';
 import { requireOrgReach, type OrgTarget } from '../http/org-reach.js';
 import { errors } from '../http/schemas.js';
 import type { NewDepartment, NewPosition, NewRegion } from '../organisation/directory.js';
 import { POSITION_TITLES } from '../organisation/model.js';
+import {
+  DepartmentBodySchema, ORG_ID_PATTERN, OrgIdParamsSchema, OrgNameSchema, PositionHolderBodySchema, PositionLeaderBodySchema, RegionBodySchema,
+  type OrgIdParams, type PositionHolderBody, type PositionLeaderBody,
+} from '../../contracts/api/organisation.js';
+import { POSITION_KINDS } from '../../engine/core/organisation.js';
 import '../plugins/types.js';
 
-const ID = '^[a-z0-9][a-z0-9._-]{1,63}$';
-const name = { type: 'string', minLength: 1, maxLength: 128 } as const;
-const code = { type: 'string', pattern: '^[0-9]{6}([0-9]{3})?$', description: 'GB/T 2260 (city, county) or 9-digit township code' } as const;
+/** A new position: its kinds are the engine core's list (the core imports nothing from contracts/). */
+const positionBody = Type.Object({
+  id: Type.String({ pattern: ORG_ID_PATTERN }),
+  department: OrgNameSchema,
+  kind: StringEnum(POSITION_KINDS),
+  name: Type.Optional(OrgNameSchema),
+  leader: Type.Optional(Type.String({ pattern: ORG_ID_PATTERN })),
+}, { additionalProperties: false });
+
 
 const regionSchema = {
   type: 'object', required: ['code', 'name', 'level', 'centre', 'disabled'],
@@ -36,24 +48,7 @@ const positionSchema = {
   },
 } as const;
 
-const bodies = {
-  region: {
-    type: 'object', required: ['code', 'name', 'centre'], additionalProperties: false,
-    properties: { code, name: { type: 'string', minLength: 1, maxLength: 64 }, parent: code, centre: name },
-  },
-  department: {
-    type: 'object', required: ['id', 'name', 'region'], additionalProperties: false,
-    properties: { id: name, name, region: code },
-  },
-  position: {
-    type: 'object', required: ['id', 'department', 'kind'], additionalProperties: false,
-    properties: { id: { type: 'string', pattern: ID }, department: name, kind: { type: 'string', enum: [...POSITION_KINDS] }, name, leader: { type: 'string', pattern: ID } },
-  },
-} as const;
-
-const idParams = { type: 'object', required: ['id'], additionalProperties: false, properties: { id: { type: 'string', minLength: 1, maxLength: 128 } } } as const;
-const userBody = { type: 'object', required: ['user'], additionalProperties: false, properties: { user: { type: 'string', minLength: 1, maxLength: 64 } } } as const;
-type Params = { Params: { id: string } };
+type Params = { Params: OrgIdParams };
 const now = () => new Date().toISOString();
 
 /** `GET /api/org` and the reform office's writes under `/api/org/…`. */
@@ -81,7 +76,7 @@ export const organisationRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post<{ Body: NewRegion }>('/api/org/regions', {
-    schema: { tags: ['organisation'], summary: 'Create a region (city, county or township) with its service centre', body: bodies.region, response: { 201: regionSchema, ...errors(400, 401, 403, 409, 422) } },
+    schema: { tags: ['organisation'], summary: 'Create a region (city, county or township) with its service centre', body: RegionBodySchema, response: { 201: regionSchema, ...errors(400, 401, 403, 409, 422) } },
   }, async (request, reply) => {
     const actor = authorize(request, 'org.manage', { kind: 'system' });
     const r = request.body;
@@ -91,7 +86,7 @@ export const organisationRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post<{ Body: NewDepartment }>('/api/org/departments', {
-    schema: { tags: ['organisation'], summary: 'Create a department under a region', body: bodies.department, response: { 201: departmentSchema, ...errors(400, 401, 403, 409, 422) } },
+    schema: { tags: ['organisation'], summary: 'Create a department under a region', body: DepartmentBodySchema, response: { 201: departmentSchema, ...errors(400, 401, 403, 409, 422) } },
   }, async (request, reply) => {
     const actor = authorize(request, 'org.manage', { kind: 'system' });
     const d = request.body;
@@ -101,7 +96,7 @@ export const organisationRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post<{ Body: Omit<NewPosition, 'name'> & { name?: string } }>('/api/org/positions', {
-    schema: { tags: ['organisation'], summary: 'Create a position (科员, 科长, 分管领导, 负责人) in a department, with the position it reports to', body: bodies.position, response: { 201: positionSchema, ...errors(400, 401, 403, 409, 422) } },
+    schema: { tags: ['organisation'], summary: 'Create a position (科员, 科长, 分管领导, 负责人) in a department, with the position it reports to', body: positionBody, response: { 201: positionSchema, ...errors(400, 401, 403, 409, 422) } },
   }, async (request, reply) => {
     const actor = authorize(request, 'org.manage', { kind: 'system' });
     const p = { ...request.body, name: request.body.name ?? POSITION_TITLES[request.body.kind] };
@@ -110,10 +105,10 @@ export const organisationRoutes: FastifyPluginAsync = async (app) => {
     return reply.status(201).send(created);
   });
 
-  app.post<Params & { Body: { leader?: string } }>('/api/org/positions/:id/leader', {
+  app.post<Params & { Body: PositionLeaderBody }>('/api/org/positions/:id/leader', {
     schema: {
-      tags: ['organisation'], summary: 'Set the position a position reports to (none: the top of the chain)', params: idParams,
-      body: { type: 'object', additionalProperties: false, properties: { leader: { type: 'string', pattern: ID } } }, response: { 200: positionSchema, ...errors(400, 401, 403, 404, 422) },
+      tags: ['organisation'], summary: 'Set the position a position reports to (none: the top of the chain)', params: OrgIdParamsSchema,
+      body: PositionLeaderBodySchema, response: { 200: positionSchema, ...errors(400, 401, 403, 404, 422) },
     },
   }, async (request) => {
     const actor = authorize(request, 'org.manage', { kind: 'system' });
@@ -126,7 +121,7 @@ export const organisationRoutes: FastifyPluginAsync = async (app) => {
     for (const disabled of [true, false]) {
       app.post<Params>(`/api/org/${what}s/:id/${disabled ? 'disable' : 'enable'}`, {
         schema: {
-          tags: ['organisation'], params: idParams, response: { 204: { type: 'null' }, ...errors(400, 401, 403, 404) },
+          tags: ['organisation'], params: OrgIdParamsSchema, response: { 204: { type: 'null' }, ...errors(400, 401, 403, 404) },
           summary: disabled ? `Disable a ${what}: it takes no new records or steps; what it did stays` : `Enable a disabled ${what} again`,
         },
       }, async (request, reply) => {
@@ -140,8 +135,8 @@ export const organisationRoutes: FastifyPluginAsync = async (app) => {
     }
   }
 
-  app.post<Params & { Body: { user: string } }>('/api/org/positions/:id/holders', {
-    schema: { tags: ['organisation'], summary: 'A user of the department holds the position from now on', params: idParams, body: userBody, response: { 200: positionSchema, ...errors(400, 401, 403, 404, 422) } },
+  app.post<Params & { Body: PositionHolderBody }>('/api/org/positions/:id/holders', {
+    schema: { tags: ['organisation'], summary: 'A user of the department holds the position from now on', params: OrgIdParamsSchema, body: PositionHolderBodySchema, response: { 200: positionSchema, ...errors(400, 401, 403, 404, 422) } },
   }, async (request) => {
     const actor = authorize(request, 'org.manage', { kind: 'system' });
     const { id } = request.params;
@@ -152,8 +147,8 @@ export const organisationRoutes: FastifyPluginAsync = async (app) => {
     return write('org.position-held', `position:${id}`, (trx) => org.addHolder(trx, id, user, now()), () => ({ user: user.id }))(actor.id);
   });
 
-  app.post<Params & { Body: { user: string } }>('/api/org/positions/:id/holders/remove', {
-    schema: { tags: ['organisation'], summary: 'A user no longer holds the position (their open tasks stay with them)', params: idParams, body: userBody, response: { 204: { type: 'null' }, ...errors(400, 401, 403, 404) } },
+  app.post<Params & { Body: PositionHolderBody }>('/api/org/positions/:id/holders/remove', {
+    schema: { tags: ['organisation'], summary: 'A user no longer holds the position (their open tasks stay with them)', params: OrgIdParamsSchema, body: PositionHolderBodySchema, response: { 204: { type: 'null' }, ...errors(400, 401, 403, 404) } },
   }, async (request, reply) => {
     const actor = authorize(request, 'org.manage', { kind: 'system' });
     const { id } = request.params;
