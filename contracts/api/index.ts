@@ -2,6 +2,7 @@
 export * from './audit.js';
 export * from './auth.js';
 export * from './calendar.js';
+export * from './case-apply.js';
 export * from './case-detail.js';
 export * from './case-handling.js';
 export * from './case-intake.js';

@@ -7,62 +7,22 @@
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Ajv } from 'ajv';
-import type { Json, Variables } from '../../engine/core/types.js';
+import type { Json } from '../../engine/core/types.js';
 import type { MaterialInput } from '../cases/service-types.js';
-import { applicationIdentities, type GivenPerson } from '../cases/applicant-identity.js';
-import { ID_TYPES } from '../identity/real-name.js';
+import { applicationIdentities } from '../cases/applicant-identity.js';
 import { caseCommandSchema } from '../http/case-schemas.js';
 import { auditedCase, caseActor, servedOrThrow } from '../http/case-guard.js';
 import { ApiError, notFound } from '../http/errors.js';
 import { authorize, requireUser } from '../http/guard.js';
 import { inputRefused, jsonProblem } from '../http/input-limits.js';
 import { isMultipart, readMultipart } from '../http/multipart.js';
-import { errors, variablesSchema } from '../http/schemas.js';
+import { errors } from '../http/schemas.js';
 import { acceptUpload } from '../http/uploads.js';
+import { ApplicationBodySchema, type ApplicationBody } from '../../contracts/api/case-apply.js';
 import '../plugins/types.js';
 
-interface ApplyBody {
-  itemCode: string;
-  channel: 'online' | 'window' | 'agent';
-  facts: Variables;
-  applicant?: GivenPerson;
-  agent?: GivenPerson;
-  materials?: Array<{ material: string; shared: { type: string; number: string; issuer: string } }>;
-}
-
-const person = {
-  id: { type: 'string', minLength: 1, maxLength: 64 },
-  name: { type: 'string', minLength: 1, maxLength: 128 },
-  kind: { type: 'string', enum: ['NATURAL_PERSON', 'ENTERPRISE', 'INDIVIDUAL_BUSINESS', 'OTHER_ORG'] },
-  idType: { type: 'string', enum: [...ID_TYPES] },
-  idNumber: { type: 'string', pattern: '^[0-9A-Za-z]{4,32}$' },
-  phone: { type: 'string', maxLength: 32 },
-  address: { type: 'string', maxLength: 256 },
-} as const;
-
-const applyBody = {
-  type: 'object',
-  required: ['itemCode', 'channel', 'facts'],
-  additionalProperties: false,
-  properties: {
-    itemCode: { type: 'string', minLength: 1, maxLength: 128 },
-    channel: { type: 'string', enum: ['online', 'window', 'agent'] },
-    facts: variablesSchema,
-    applicant: { type: 'object', additionalProperties: false, properties: person },
-    // The agent present at a window (name and ID document); for the agent channel, the account itself.
-    agent: { type: 'object', additionalProperties: false, properties: { name: person.name, idType: person.idType, idNumber: person.idNumber } },
-    materials: {
-      type: 'array', maxItems: 50,
-      items: {
-        type: 'object', required: ['material', 'shared'], additionalProperties: false,
-        properties: {
-          material: { type: 'string', minLength: 1, maxLength: 64 },
-          shared: { type: 'object', required: ['type', 'number', 'issuer'], additionalProperties: false, properties: { type: { type: 'string', minLength: 1, maxLength: 64 }, number: { type: 'string', minLength: 1, maxLength: 64 }, issuer: { type: 'string', minLength: 1, maxLength: 128 } } },
-        },
-      },
-    },
-  },
-} as const;
+type ApplyBody = ApplicationBody;
+const applyBody = ApplicationBodySchema;
 
 // The multipart form's `application` field is checked against the same schema as a JSON body.
 const validApplication = new Ajv({ strict: false }).compile<ApplyBody>(applyBody);
