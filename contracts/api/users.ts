@@ -1,5 +1,8 @@
-/** Real-name user accounts (`/api/users`): the list's filter. */
+/** Real-name user accounts (`/api/users`): a new user, the list's filter, a user's path and password reset. */
 import { Type, type Static } from '@sinclair/typebox';
+import { StringEnum } from './enum.js';
+import { ID_TYPES } from '../vocabulary/id-types.js';
+import { ROLES } from '../vocabulary/roles.js';
 
 /** The list's filter: one department's staff. */
 export const UserListQuerySchema = Type.Object({ department: Type.Optional(Type.String({ maxLength: 128 })) }, { additionalProperties: false });
@@ -14,3 +17,22 @@ export const PasswordResetBodySchema = Type.Object({
   password: Type.String({ minLength: 1, maxLength: 256, description: 'the temporary password the user must change at next login' }),
 }, { additionalProperties: false });
 export type PasswordResetBody = Static<typeof PasswordResetBodySchema>;
+
+/** A new real-name user: login name, real name and ID document, department and region, roles, position, groups, password. */
+export const NewUserBodySchema = Type.Object({
+  id: Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{1,63}$' }),
+  name: Type.String({ minLength: 1, maxLength: 128 }),
+  // The real-name record: the number's form is checked for its type by the directory (18 characters for 居民身份证).
+  idNumber: Type.Optional(Type.String({ pattern: '^[0-9A-Za-z]{5,32}$' })),
+  idType: Type.Optional(StringEnum(ID_TYPES)),
+  department: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+  // The service centre a reform-office or supervision account works at (its level's scope), a division code.
+  region: Type.Optional(Type.String({ pattern: '^[0-9]{6}([0-9]{3})?$' })),
+  roles: Type.Array(StringEnum(ROLES), { minItems: 1, maxItems: ROLES.length, uniqueItems: true }),
+  // The position the new user holds in their department from the start (科员, 科长 …).
+  position: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+  groups: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 32, uniqueItems: true })),
+  // The policy (length, user id, common passwords) answers PASSWORD_TOO_WEAK naming its rule.
+  password: Type.String({ minLength: 1, maxLength: 256 }),
+}, { additionalProperties: false });
+export type NewUserBody = Static<typeof NewUserBodySchema>;

@@ -3,11 +3,9 @@
  * make sense together with a department.
  */
 
-/** Every role, in the order the API lists them. */
-export const ROLES = ['reform-office-admin', 'department-admin', 'department-staff', 'applicant', 'auditor'] as const;
+import { ROLES, type Role } from '../../contracts/vocabulary/roles.js';
 
-/** A role: reform office (审改办) administrator, department administrator or staff, applicant, auditor (监察). */
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 
 /** Roles that require the user to belong to a department. */
 export const DEPARTMENT_ROLES: ReadonlySet<Role> = new Set(['department-admin', 'department-staff']);

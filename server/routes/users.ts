@@ -10,38 +10,14 @@ import { authorize } from '../http/guard.js';
 import { requireOrgReach, usersInReach, type OrgTarget } from '../http/org-reach.js';
 import { requireStrongPassword } from '../http/password-guard.js';
 import { errors, userSchema } from '../http/schemas.js';
-import { ID_TYPES } from '../identity/real-name.js';
-import { ROLES } from '../identity/roles.js';
 import { IdentityError, type NewUser } from '../identity/users.js';
-import { UserListQuerySchema, type UserListQuery } from '../../contracts/api/users.js';
+import { NewUserBodySchema, UserListQuerySchema, type UserListQuery } from '../../contracts/api/users.js';
 import '../plugins/types.js';
-
-const newUser = {
-  type: 'object',
-  required: ['id', 'name', 'roles', 'password'],
-  additionalProperties: false,
-  properties: {
-    id: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{1,63}$' },
-    name: { type: 'string', minLength: 1, maxLength: 128 },
-    // The real-name record: the number's form is checked for its type by the directory (18 characters for 居民身份证).
-    idNumber: { type: 'string', pattern: '^[0-9A-Za-z]{5,32}$' },
-    idType: { type: 'string', enum: [...ID_TYPES] },
-    department: { type: 'string', minLength: 1, maxLength: 128 },
-    // The service centre a reform-office or supervision account works at (its level's scope), a division code.
-    region: { type: 'string', pattern: '^[0-9]{6}([0-9]{3})?$' },
-    roles: { type: 'array', minItems: 1, maxItems: ROLES.length, uniqueItems: true, items: { type: 'string', enum: [...ROLES] } },
-    // The position the new user holds in their department from the start (科员, 科长 …).
-    position: { type: 'string', minLength: 1, maxLength: 128 },
-    groups: { type: 'array', maxItems: 32, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 64 } },
-    // The policy (length, user id, common passwords) answers PASSWORD_TOO_WEAK naming its rule.
-    password: { type: 'string', minLength: 1, maxLength: 256 },
-  },
-} as const;
 
 /** `POST /api/users`, `GET /api/users`. */
 export const userRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Body: NewUser & { position?: string } }>('/api/users', {
-    schema: { tags: ['users'], summary: 'Create a real-name user', body: newUser, response: { 201: userSchema, ...errors(400, 401, 403, 409, 422) } },
+    schema: { tags: ['users'], summary: 'Create a real-name user', body: NewUserBodySchema, response: { 201: userSchema, ...errors(400, 401, 403, 409, 422) } },
   }, async (request, reply) => {
     const { position, ...body } = request.body;
     const department = body.department ?? request.user?.department;
