@@ -5,17 +5,13 @@
  *   candidate groups) on the active users of the step's department; names, never ID numbers.
  * - `GET /api/tasks/:id/reject-targets`: the steps of the case done before this one (驳回 goes back to one
  *   of them), even those of another department: the official rejecting names the step, not its papers.
- * Anyone who may read the task may ask.
+ * Anyone who may read the task, within their supervision level (分级监管), may ask.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import type { TaskRecord } from '../../engine/runtime/ports.js';
-import { notFound } from '../http/errors.js';
-import { requireUser } from '../http/guard.js';
 import { errors } from '../http/schemas.js';
-import { can } from '../identity/permissions.js';
 import { stepAuthority, stepDepartment } from '../identity/step-authority.js';
-import { findTask, listTasks } from '../queries/tasks.js';
-import { ownedTask, taskResource } from './tasks.js';
+import { listTasks } from '../queries/tasks.js';
+import { readableTask } from './tasks.js';
 import { TaskParamsSchema, type TaskParams } from '../../contracts/api/tasks.js';
 import '../plugins/types.js';
 
@@ -39,14 +35,8 @@ export interface RejectTarget {
 }
 
 export const taskCandidateRoutes: FastifyPluginAsync = async (app) => {
-  /** The task, when the caller may read it; 404 otherwise. */
-  async function readable(request: FastifyRequest<{ Params: { id: string } }>): Promise<{ task: TaskRecord; owner?: string }> {
-    const user = requireUser(request);
-    const found = await findTask(app.store.knex, request.params.id);
-    const owned = found && (await ownedTask(app.store.knex, found));
-    if (!owned || !can(user, 'task.read', taskResource(owned.task, undefined, owned.owner)).allowed) throw notFound(`task '${request.params.id}'`);
-    return owned;
-  }
+  /** The task, when the caller may read it within its supervision level; 404 otherwise (tasks.ts). */
+  const readable = (request: FastifyRequest<{ Params: { id: string } }>) => readableTask(app, request, request.params.id);
 
   app.get<{ Params: TaskParams }>('/api/tasks/:id/reject-targets', {
     schema: {

@@ -5,7 +5,7 @@
  * Claim and complete run through the task service (`app.runtime.tasks`), which checks the step's authority
  * again on the case the command loads: the case is read once per request.
  */
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
 import type { TaskRecord } from '../../engine/runtime/ports.js';
 import { levelScope } from '../http/case-guard.js';
@@ -55,16 +55,22 @@ async function emptyBodyAsObject(request: FastifyRequest): Promise<void> {
   if (request.body === undefined && request.headers['content-type'] === undefined) request.body = {};
 }
 
+/**
+ * The task `id` with the department owning its step, when it exists, the caller may read it and it lies in
+ * the caller's supervision level (分级监管); else 404, as for a task that does not exist. Every route that
+ * names one task reads it through here.
+ */
+export async function readableTask(app: FastifyInstance, request: FastifyRequest, id: string): Promise<{ task: TaskRecord; owner?: string }> {
+  const user = requireUser(request);
+  const found = await findTask(app.store.knex, id);
+  const owned = found && (await ownedTask(app.store.knex, found));
+  if (!owned || !can(user, 'task.read', taskResource(owned.task, undefined, owned.owner)).allowed || !inLevel(await levelScope(app, user), owned)) throw notFound(`task '${id}'`);
+  return owned;
+}
+
 /** `GET /api/tasks`, `GET /api/tasks/:id`, `POST /api/tasks/:id/claim`, `POST /api/tasks/:id/complete`. */
 export const taskRoutes: FastifyPluginAsync = async (app) => {
-  /** The task, when it exists and the caller may `action` it; 404 hides tasks a caller may not even read. */
-  async function loadTask(request: FastifyRequest, id: string): Promise<{ task: TaskRecord; owner?: string }> {
-    const user = requireUser(request);
-    const found = await findTask(app.store.knex, id);
-    const owned = found && (await ownedTask(app.store.knex, found));
-    if (!owned || !can(user, 'task.read', taskResource(owned.task, undefined, owned.owner)).allowed || !inLevel(await levelScope(app, user), owned)) throw notFound(`task '${id}'`);
-    return owned;
-  }
+  const loadTask = (request: FastifyRequest, id: string) => readableTask(app, request, id);
 
   app.get<{ Querystring: TaskInboxQuery }>('/api/tasks', {
     schema: { tags: ['tasks'], summary: 'Task inbox, filtered to what the caller may see', querystring: TaskInboxQuerySchema, response: { 200: { type: 'array', items: taskSchema }, ...errors(400, 401, 403) } },

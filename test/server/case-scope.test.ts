@@ -95,6 +95,13 @@ describe('one case by its number, by level', () => {
     expect(await tasks('beishan-auditor')).toEqual([]);
     expect(await status(`/api/tasks/${shown[0]}`, 'xihu-office')).toBe(200);
     expect(await status(`/api/tasks/${shown[0]}`, 'beishan-auditor')).toBe(404);
+    // The colleagues who may hold a step and the steps to reject to are read by the same level: a township
+    // centre may not learn the names of a county department's staff.
+    for (const path of ['candidates', 'reject-targets']) {
+      expect(await status(`/api/tasks/${shown[0]}/${path}`, 'xihu-office'), path).toBe(200);
+      expect(await status(`/api/tasks/${shown[0]}/${path}`, 'city-office'), path).toBe(200);
+      expect(await status(`/api/tasks/${shown[0]}/${path}`, 'beishan-auditor'), path).toBe(404);
+    }
   });
 
   it('lists to each centre the cases it may open', async () => {
