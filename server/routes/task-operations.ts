@@ -9,13 +9,12 @@ import type { TaskOperation } from '../../engine/core/types.js';
 import type { TaskRecord } from '../../engine/runtime/ports.js';
 import { audited } from '../audit/audit-scope.js';
 import { acceptedOrThrow } from '../http/command-result.js';
-import { ApiError, notFound } from '../http/errors.js';
-import { actorOf, authorize, requireUser } from '../http/guard.js';
+import { ApiError } from '../http/errors.js';
+import { actorOf, authorize } from '../http/guard.js';
 import { commandResultSchema, errors } from '../http/schemas.js';
-import { can, type Action } from '../identity/permissions.js';
+import type { Action } from '../identity/permissions.js';
 import { stepAuthority } from '../identity/step-authority.js';
-import { findTask } from '../queries/tasks.js';
-import { ownedTask, taskResource } from './tasks.js';
+import { ownedTask, readableTask, taskResource } from './tasks.js';
 import {
   TaskAddSignersBodySchema, TaskHandOverBodySchema, TaskRemoveSignersBodySchema, TaskResolveBodySchema,
   type TaskAddSignersBody, type TaskHandOverBody, type TaskRemoveSignersBody, type TaskResolveBody,
@@ -32,22 +31,23 @@ export const OPERATION_BODIES = {
   removeSigners: TaskRemoveSignersBodySchema,
 } as const;
 
-/** Loads a task the caller may read (404 otherwise), authorises `action` on it, runs the command and audits it. */
+/**
+ * Loads a task the caller may read within their supervision level (404 otherwise), authorises `action` on it,
+ * runs the operation through the task service and audits it.
+ */
 export async function operate(
   request: FastifyRequest, id: string, action: Action, audit: string,
   command: (task: TaskRecord) => Record<string, unknown>, check?: (task: TaskRecord) => Promise<void>,
 ): Promise<unknown> {
   const app = request.server;
-  const caller = requireUser(request);
-  const task = await findTask(app.store.knex, id);
-  if (!task || !can(caller, 'task.read', taskResource(task)).allowed) throw notFound(`task '${id}'`);
+  const { task } = await readableTask(app, request, id);
   const user = authorize(request, action, taskResource(task));
   await check?.(task);
   const fields = command(task);
   const { type: _type, ...details } = fields;
   // The entry is written by the store in the operation's own commit (server/audit/audit-scope.ts).
   const result = await audited({ actorId: user.id, action: audit, target: task.taskId, caseNo: task.caseNo, details: { caseNo: task.caseNo, ...(details as Record<string, never>) } }, () =>
-    app.runtime.runner.execute(task.caseNo, { ...fields, taskId: task.taskId, actor: actorOf(user) } as TaskOperation));
+    app.runtime.tasks.operate(task.caseNo, { ...fields, taskId: task.taskId, actor: actorOf(user) } as TaskOperation));
   return acceptedOrThrow(result);
 }
 

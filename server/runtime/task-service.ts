@@ -1,12 +1,12 @@
 /**
- * Claiming and completing a task, for every kind of case (plain BPMN on the core, approval cases on the
+ * Claiming, completing and operating (转办, 委派, 加签 …) a task, for every kind of case (plain BPMN on the core, approval cases on the
  * approval aggregate): the one path of the task routes and of the case service. Who may work the step is
  * decided by `stepAuthority` on the case as the runner loads it for the command (the runner's
  * `precondition`), so the check reads nothing of its own and sees the state the command commits on: one
  * case load per claim or completion.
  */
 import { openTasks, type CaseState } from '../../engine/core/index.js';
-import type { Actor, Json, Refusal, Variables } from '../../engine/core/types.js';
+import type { Actor, Json, Refusal, TaskOperation, Variables } from '../../engine/core/types.js';
 import type { ExecuteOptions } from '../../engine/runtime/case-runner.js';
 import type { StoredCase } from '../../engine/runtime/ports.js';
 import { stepAuthority, type StepWorker } from '../identity/step-authority.js';
@@ -17,7 +17,7 @@ export type TaskCommand =
   | { type: 'task.complete'; taskId: string; actor?: Actor; outcome?: string; opinion?: string; variables?: Variables };
 
 /** Runs one command on a case with the runner's options; answers whatever that runner answers. */
-export type TaskRun<R> = (caseNo: string, command: TaskCommand, opts: Pick<ExecuteOptions, 'precondition'>) => Promise<R>;
+export type TaskRun<R> = (caseNo: string, command: TaskCommand | TaskOperation, opts: Pick<ExecuteOptions, 'precondition'>) => Promise<R>;
 
 /** Who works the task: the actor recorded on the event and the worker whose step authority is checked. */
 export interface TaskWorker {
@@ -75,6 +75,14 @@ export class TaskService<R> {
     return this.run(caseNo, {
       type: 'task.complete', taskId, ...(actor ? { actor } : {}), ...(outcome !== undefined ? { outcome } : {}), ...(opinion !== undefined ? { opinion } : {}), ...(variables ? { variables } : {}),
     }, this.guard(args));
+  }
+
+  /**
+   * 转办, 委派, 加签/减签, 驳回, 拿回, 催办 and 抄送 on the task `operation` names: who may operate it and to whom
+   * it may go are checked by the routes before; the engine decides the rest (the holder, the step's state).
+   */
+  operate(caseNo: string, operation: TaskOperation): Promise<R> {
+    return this.run(caseNo, operation, {});
   }
 
   private guard(args: { taskId: string } & TaskWorker): Pick<ExecuteOptions, 'precondition'> {

@@ -102,6 +102,9 @@ describe('one case by its number, by level', () => {
       expect(await status(`/api/tasks/${shown[0]}/${path}`, 'city-office'), path).toBe(200);
       expect(await status(`/api/tasks/${shown[0]}/${path}`, 'beishan-auditor'), path).toBe(404);
     }
+    // An operation on a step outside the level is answered as for a task that does not exist, not refused.
+    const urge = await t.app.inject({ method: 'POST', url: `/api/tasks/${shown[0]}/urge`, headers: as['beishan-auditor']!, payload: {} });
+    expect(urge.statusCode, urge.body).toBe(404);
   });
 
   it('lists to each centre the cases it may open', async () => {

@@ -1,7 +1,8 @@
 /**
  * Claim and complete take one path, the task service: the step's authority is decided again on the case the
  * command loads (not on the inbox row alone), and the case is loaded once per claim or completion, for a
- * plain BPMN case on the core and for an approval case on the approval aggregate.
+ * plain BPMN case on the core and for an approval case on the approval aggregate. The operations on a task
+ * (转办, 委派, 加签, 驳回, 拿回, 催办, 抄送) take the same service.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CaseStore } from '../../engine/runtime/ports.js';
@@ -102,5 +103,22 @@ describe('the task path', () => {
     const clerk = { id: 'samr-staff', department: task.department!, roles: ['department-staff', ...(task.role ? [task.role] : [])] };
     expect(await c.app.cases.service.completeTask(caseNo, { taskId: task.taskId, actor: clerk })).toMatchObject({ ok: true });
     expect(loads.count()).toBe(2);
+  });
+
+  it('runs the operations on a task (催办 here) through the task service too, on one case load', async () => {
+    const c: CaseApp = await buildCaseApp();
+    t = c;
+    const caseNo = await applyFood(c.app, c.tokens.applicant);
+    expect((await c.app.inject({ method: 'POST', url: `/api/cases/${caseNo}/accept`, headers: c.tokens['samr-staff'], payload: {} })).statusCode).toBe(200);
+    const taskId = await openTask(c.app, c.tokens['samr-staff'], caseNo, 'review');
+    const operate = vi.spyOn(c.app.runtime.tasks, 'operate');
+    const execute = vi.spyOn(c.app.runtime.runner, 'execute');
+    const loads = countLoads(c.app.store.cases);
+    const res = await c.app.inject({ method: 'POST', url: taskUrl(taskId, 'urge'), headers: c.tokens.admin, payload: { note: '请尽快办理' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(operate).toHaveBeenCalledTimes(1);
+    expect(operate.mock.calls[0]).toMatchObject([caseNo, { type: 'task.urge', taskId, note: '请尽快办理', actor: { id: 'admin' } }]);
+    expect(execute).toHaveBeenCalledTimes(1);
+    expect(loads.count()).toBe(1);
   });
 });
