@@ -14,7 +14,7 @@
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { ApprovalCaseState } from '../../engine/approval/index.js';
 import { openCaseClocks } from '../../engine/approval/open-clocks.js';
-import { CalendarStatusSchema, YearArrangementBodySchema } from '../../contracts/api/calendar.js';
+import { CalendarStatusSchema, YearArrangementBodySchema, type YearArrangementBody } from '../../contracts/api/calendar.js';
 import { arrangementProblems, type YearArrangement } from '../../engine/calendar/year-arrangement.js';
 import type { WorkingCalendar } from '../../engine/calendar/types.js';
 import { recalculateDeadlines } from '../../engine/clocks/recalculation.js';
@@ -82,7 +82,7 @@ export const calendarRoutes: FastifyPluginAsync = async (app) => {
 
   const lastYear = () => (app.runtime.calendar as WorkingCalendar & { coveredYears?: { last: number } }).coveredYears?.last;
 
-  app.post<{ Body: Arrangement }>('/api/calendar/preview', {
+  app.post<{ Body: YearArrangementBody }>('/api/calendar/preview', {
     schema: {
       tags: ['settings'], summary: "A year's holiday arrangement checked, and every open deadline it would move or confirm; nothing is stored",
       body: YearArrangementBodySchema, response: { 200: previewSchema, ...errors(400, 401, 403, 422) },
@@ -95,7 +95,7 @@ export const calendarRoutes: FastifyPluginAsync = async (app) => {
     return { year: a.year, fromVersion: app.runtime.calendar.version, toVersion: candidate.version, ...(await previewChanges(app, candidate, now)) };
   });
 
-  app.post<{ Body: Arrangement }>('/api/calendar/years', {
+  app.post<{ Body: YearArrangementBody }>('/api/calendar/years', {
     schema: {
       tags: ['settings'], summary: "Load a year's holiday arrangement (reform office): stored, counted on from now, the open cases recalculated",
       body: YearArrangementBodySchema,

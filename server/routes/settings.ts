@@ -10,9 +10,9 @@ import { recalculateOnNewCalendar } from '../cases/calendar-watch.js';
 import { ApiError } from '../http/errors.js';
 import { authorize } from '../http/guard.js';
 import { errors } from '../http/schemas.js';
-import { changedFields, DEFAULT_LOCALITY_SETTINGS, mergeSettings, settingsProblems, type LocalitySettings, type LocalitySettingsVersion } from '../settings/locality-settings.js';
+import { changedFields, DEFAULT_LOCALITY_SETTINGS, mergeSettings, settingsProblems, type LocalitySettingsVersion } from '../settings/locality-settings.js';
 import { currentSettings, insertSettings, settingsHistory } from '../settings/settings-store.js';
-import { LocalitySettingsFieldsSchema, LocalitySettingsPatchBodySchema } from '../../contracts/api/settings.js';
+import { LocalitySettingsFieldsSchema, LocalitySettingsPatchBodySchema, type LocalitySettingsPatchBody } from '../../contracts/api/settings.js';
 import '../plugins/types.js';
 
 const settingsProperties = LocalitySettingsFieldsSchema.properties;
@@ -63,7 +63,7 @@ export const settingsRoutes: FastifyPluginAsync = async (app) => {
     };
   });
 
-  app.patch<{ Body: Partial<LocalitySettings> & { reason: string; expectedVersion?: number } }>('/api/settings/locality', {
+  app.patch<{ Body: LocalitySettingsPatchBody }>('/api/settings/locality', {
     schema: {
       tags: ['settings'],
       summary: 'Change the locality settings (reform office): the fields given replace the current ones, as the next version',
