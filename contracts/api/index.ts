@@ -17,6 +17,7 @@ export * from './definitions.js';
 export * from './disclosure.js';
 export * from './documents.js';
 export * from './enum.js';
+export * from './health.js';
 export * from './hearings.js';
 export * from './items.js';
 export * from './lights.js';

@@ -3,32 +3,21 @@
  * migration has run; a warning while an open case has a provisional deadline), for load balancers and
  * orchestrators. Neither needs a login.
  */
+import { LivenessSchema, ReadinessSchema, type Liveness, type Readiness } from '../../contracts/api/health.js';
 import type { FastifyPluginAsync } from 'fastify';
 import { calendarStatus } from '../queries/calendar-status.js';
 import { ListMigrationSource } from '../store/migration-source.js';
 import { errorSchema } from '../http/schemas.js';
 import '../plugins/types.js';
 
-const readySchema = {
-  type: 'object',
-  required: ['status', 'database', 'pendingMigrations'],
-  properties: {
-    status: { type: 'string' }, database: { type: 'string' }, pendingMigrations: { type: 'array', items: { type: 'string' } },
-    warnings: {
-      type: 'array', description: 'ready, but operations must act: e.g. open cases with a provisional deadline (no official calendar for their year)',
-      items: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, provisionalCases: { type: 'integer' }, year: { type: 'integer' } } },
-    },
-  },
-} as const;
-
 /** `GET /healthz`, `GET /readyz`. */
 export const healthRoutes: FastifyPluginAsync = async (app) => {
   app.get('/healthz', {
-    schema: { tags: ['operations'], summary: 'Liveness', security: [], response: { 200: { type: 'object', properties: { status: { type: 'string' } } } } },
-  }, async () => ({ status: 'ok' }));
+    schema: { tags: ['operations'], summary: 'Liveness', security: [], response: { 200: LivenessSchema } },
+  }, async (): Promise<Liveness> => ({ status: 'ok' }));
 
   app.get('/readyz', {
-    schema: { tags: ['operations'], summary: 'Readiness: database reachable, migrations done', security: [], response: { 200: readySchema, 503: errorSchema } },
+    schema: { tags: ['operations'], summary: 'Readiness: database reachable, migrations done', security: [], response: { 200: ReadinessSchema, 503: errorSchema } },
   }, async (_request, reply) => {
     try {
       await app.store.knex.raw('select 1');
@@ -44,7 +33,8 @@ export const healthRoutes: FastifyPluginAsync = async (app) => {
         code: 'CALENDAR_PROVISIONAL', year: calendar.lastYear + 1, provisionalCases: calendar.provisionalCases,
         message: `Expected every open deadline on official calendar data, but ${calendar.provisionalCases} cases in handling have a deadline after ${calendar.lastYear}-12-31, which is provisional until the arrangement for ${calendar.lastYear + 1} is loaded`,
       }] : [];
-      return { status: 'ready', database: app.store.config.kind, pendingMigrations: [], ...(warnings.length ? { warnings } : {}) };
+      const ready: Readiness = { status: 'ready', database: app.store.config.kind, pendingMigrations: [], ...(warnings.length ? { warnings } : {}) };
+      return ready;
     } catch (error) {
       app.log.warn({ err: error }, 'readiness check failed');
       return reply.status(503).send({ code: 'NOT_READY', message: 'Expected the database to answer, but it did not' });
