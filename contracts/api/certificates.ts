@@ -1,8 +1,10 @@
 /**
  * E-certificates and the departments' e-seal keys: the keys' filter, a department and a certificate number
- * in the path, and a certificate presented for verification (电子证照核验).
+ * in the path, a certificate presented for verification (电子证照核验), and the answers: the published keys
+ * and the verification.
  */
 import { Type, type Static } from '@sinclair/typebox';
+import { Instant } from './time.js';
 
 const Department = Type.String({ minLength: 1, maxLength: 256 });
 
@@ -38,3 +40,47 @@ export const PresentedCertificateSchema = Type.Object({
   }, { additionalProperties: false }),
 }, { additionalProperties: false });
 export type PresentedCertificate = Static<typeof PresentedCertificateSchema>;
+
+/** A department's published e-seal public key (`GET /api/certificates/keys`, `GET /api/departments/:department/public-key`). */
+export const SealKeySchema = Type.Object({
+  keyId: Type.String(),
+  department: Type.String(),
+  algorithm: Type.Unsafe<'SM2-SM3' | 'Ed25519'>({ enum: ['SM2-SM3', 'Ed25519'] }),
+  publicKey: Type.String({ description: 'SPKI PEM' }),
+  createdAt: Instant(),
+}, { additionalProperties: false });
+export type SealKeyView = Static<typeof SealKeySchema>;
+
+/** The certificate a verification is about: as Shenpi holds it, or as it was presented (its fields unchecked), with its seal. */
+export const VerifiedCertificateSchema = Type.Object({
+  number: Type.String(),
+  name: Type.String(),
+  holder: Type.String(),
+  issuer: Type.String(),
+  issuedAt: Type.String(),
+  validFrom: Type.String(),
+  validUntil: Type.Optional(Type.String()),
+  seal: Type.Object({
+    kind: Type.Optional(Type.String()),
+    algorithm: Type.Optional(Type.String()),
+    signer: Type.Optional(Type.String()),
+    keyId: Type.Optional(Type.String()),
+    signature: Type.Optional(Type.String()),
+    signedAt: Type.Optional(Type.String()),
+    holder: Type.Optional(Type.String()),
+  }, { additionalProperties: false }),
+}, { additionalProperties: false });
+export type VerifiedCertificate = Static<typeof VerifiedCertificateSchema>;
+
+/** Whether a certificate is authentic (电子证照核验): `GET /api/certificates/:number/verify`, `POST /api/certificates/verify`. */
+export const CertificateVerificationSchema = Type.Object({
+  number: Type.String(),
+  authentic: Type.Boolean(),
+  reason: Type.Unsafe<'valid' | 'unsealed' | 'unknown-key' | 'signer-mismatch' | 'signature-mismatch'>({ enum: ['valid', 'unsealed', 'unknown-key', 'signer-mismatch', 'signature-mismatch'] }),
+  /** `valid`, `expired` (past its validity) or `revoked` (撤销); only an authentic certificate is in force. */
+  status: Type.Unsafe<'valid' | 'expired' | 'revoked'>({ enum: ['valid', 'expired', 'revoked'] }),
+  itemCode: Type.Optional(Type.String()),
+  certificate: Type.Optional(VerifiedCertificateSchema),
+  key: Type.Optional(SealKeySchema),
+}, { additionalProperties: false });
+export type CertificateVerification = Static<typeof CertificateVerificationSchema>;

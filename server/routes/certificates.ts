@@ -3,10 +3,10 @@
  * certificate is authentic, by its number (the one Shenpi holds) or as presented (a copy someone shows). None
  * of these needs a login; each is rate limited like the public progress query.
  */
-import { Instant } from '../../contracts/api/time.js';
+import { Type } from '@sinclair/typebox';
 import {
-  CertificateKeysQuerySchema, CertificateNumberParamsSchema, DepartmentParamsSchema, PresentedCertificateSchema,
-  type CertificateKeysQuery, type CertificateNumberParams, type DepartmentParams,
+  CertificateKeysQuerySchema, CertificateNumberParamsSchema, CertificateVerificationSchema, DepartmentParamsSchema, PresentedCertificateSchema, SealKeySchema,
+  type CertificateKeysQuery, type CertificateNumberParams, type CertificateVerification, type DepartmentParams,
 } from '../../contracts/api/certificates.js';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ApprovalCaseState, CertificateRecord } from '../../engine/approval/index.js';
@@ -15,27 +15,6 @@ import { notFound } from '../http/errors.js';
 import { errors } from '../http/schemas.js';
 import { verifyCertificate, type Verification } from '../seal/verify.js';
 import '../plugins/types.js';
-
-const str = { type: 'string' } as const;
-const keySchema = {
-  type: 'object', required: ['keyId', 'department', 'algorithm', 'publicKey', 'createdAt'],
-  properties: { keyId: str, department: str, algorithm: { enum: ['SM2-SM3', 'Ed25519'] }, publicKey: str, createdAt: Instant() },
-} as const;
-const sealSchema = { type: 'object', properties: { kind: str, algorithm: str, signer: str, keyId: str, signature: str, signedAt: str, holder: str } } as const;
-const certificateSchema = {
-  type: 'object', required: ['number', 'name', 'holder', 'issuer', 'issuedAt', 'validFrom', 'seal'],
-  properties: { number: str, name: str, holder: str, issuer: str, issuedAt: str, validFrom: str, validUntil: str, seal: sealSchema },
-} as const;
-const verificationSchema = {
-  type: 'object', required: ['number', 'authentic', 'reason', 'status'],
-  properties: {
-    number: str, authentic: { type: 'boolean' },
-    reason: { enum: ['valid', 'unsealed', 'unknown-key', 'signer-mismatch', 'signature-mismatch'] },
-    /** `valid`, `expired` (past its validity) or `revoked` (撤销); only an authentic certificate is in force. */
-    status: { enum: ['valid', 'expired', 'revoked'] },
-    itemCode: str, certificate: certificateSchema, key: keySchema,
-  },
-} as const;
 
 /** `/api/certificates/keys`, `/api/departments/:department/public-key`, `/api/certificates/:number/verify`. */
 export const certificateRoutes: FastifyPluginAsync = async (app) => {
@@ -46,7 +25,7 @@ export const certificateRoutes: FastifyPluginAsync = async (app) => {
     schema: {
       tags: ['public'], summary: "The departments' e-seal public keys (SPKI PEM), by which anyone can check a certificate's seal", security: [],
       querystring: CertificateKeysQuerySchema,
-      response: { 200: { type: 'array', items: keySchema }, ...errors(400, 429) },
+      response: { 200: Type.Array(SealKeySchema), ...errors(400, 429) },
     },
   }, async (request) => app.cases.seals.publicKeys(request.query.department));
 
@@ -55,7 +34,7 @@ export const certificateRoutes: FastifyPluginAsync = async (app) => {
     schema: {
       tags: ['public'], summary: "A department's current e-seal public key", security: [],
       params: DepartmentParamsSchema,
-      response: { 200: keySchema, ...errors(400, 404, 429) },
+      response: { 200: SealKeySchema, ...errors(400, 404, 429) },
     },
   }, async (request) => {
     const keys = await app.cases.seals.publicKeys(request.params.department);
@@ -72,7 +51,7 @@ export const certificateRoutes: FastifyPluginAsync = async (app) => {
     return { caseNo: row.case_no, itemCode: row.item_code, certificate: s.certificate, revoked: s.phase === 'revoked' };
   }
 
-  function answer(certificate: CertificateRecord, itemCode: string, revoked: boolean, v: Verification) {
+  function answer(certificate: CertificateRecord, itemCode: string, revoked: boolean, v: Verification): CertificateVerification {
     const today = toZoned(app.runtime.clock.now().toISOString(), app.runtime.calendar.zone).date;
     const status = revoked ? 'revoked' : certificate.validUntil && certificate.validUntil < today ? 'expired' : 'valid';
     return { number: certificate.number, authentic: v.authentic, reason: v.reason, status, itemCode, certificate, ...(v.key ? { key: v.key } : {}) };
@@ -82,7 +61,7 @@ export const certificateRoutes: FastifyPluginAsync = async (app) => {
     config: limit,
     schema: {
       tags: ['public'], summary: 'Whether the certificate of this number is authentic: sealed by its issuer with a published key, unchanged since', security: [],
-      params: CertificateNumberParamsSchema, response: { 200: verificationSchema, ...errors(400, 404, 429) },
+      params: CertificateNumberParamsSchema, response: { 200: CertificateVerificationSchema, ...errors(400, 404, 429) },
     },
   }, async (request) => {
     const found = await stored(request.params.number);
@@ -93,7 +72,7 @@ export const certificateRoutes: FastifyPluginAsync = async (app) => {
     config: limit,
     schema: {
       tags: ['public'], summary: 'Whether a certificate as presented (its JSON, seal included) is authentic: a copy with any field changed fails', security: [],
-      body: PresentedCertificateSchema, response: { 200: verificationSchema, ...errors(400, 404, 429) },
+      body: PresentedCertificateSchema, response: { 200: CertificateVerificationSchema, ...errors(400, 404, 429) },
     },
   }, async (request) => {
     const found = await stored(request.body.number);

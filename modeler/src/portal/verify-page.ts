@@ -4,20 +4,11 @@
  * (its data with the e-seal) and sees whether anything in it was changed after the issuing department sealed
  * it. The page only shows the server's verdict (GET /api/certificates/:number/verify, POST …/verify).
  */
+import type { CertificateVerification as Verification } from '../../../contracts/api/certificates.js';
 import { el, errorText, field, say, section, type T } from '../ui/dom.js';
 import { ApiError } from '../ui/http.js';
 import { go } from '../ui/router.js';
 import type { PortalContext } from './context.js';
-
-/** The server's answer. */
-interface Verification {
-  number: string;
-  authentic: boolean;
-  reason: 'valid' | 'unsealed' | 'unknown-key' | 'signer-mismatch' | 'signature-mismatch';
-  status: 'valid' | 'expired' | 'revoked';
-  certificate?: { number: string; name: string; holder: string; issuer: string; issuedAt: string; validFrom: string; validUntil?: string; seal?: { algorithm?: string; signer?: string } };
-  key?: { algorithm: string; department: string; keyId: string };
-}
 
 /** What a person is told: `valid`, `expired`, `revoked`, `tampered` (changed after sealing) or `unproven`. */
 export type Verdict = 'valid' | 'expired' | 'revoked' | 'tampered' | 'unproven';
