@@ -1,6 +1,6 @@
 /**
- * Plain BPMN definitions (`/api/definitions`): the deploy options, the list's filter, a version's path and a
- * deployed version as the list answers it.
+ * Plain BPMN definitions (`/api/definitions`): the deploy options, the list's filter, a version's path, a
+ * deployed version as the list answers it, and the deploy's answer with its lint findings.
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { Instant } from './time.js';
@@ -53,3 +53,24 @@ export const DefinitionRowSchema = Type.Object({
 }, { additionalProperties: false, description: 'A deployed definition version' });
 /** A deployed definition version, as the list shows it. */
 export type DefinitionRowView = Static<typeof DefinitionRowSchema>;
+
+/** What a finding's message names (element, department …), for a client that words it itself by its rule or code. */
+export const FindingParamsSchema = Type.Unsafe<Record<string, string>>({ type: 'object', additionalProperties: { type: 'string' } });
+
+/** A finding of a BPMN definition's lint: the element id, the rule and the path inside the element. */
+export const DefinitionFindingSchema = Type.Object({
+  id: Type.Optional(Type.String()),
+  rule: Type.Optional(Type.String()),
+  message: Type.Optional(Type.String()),
+  severity: Type.Optional(Type.String()),
+  path: Type.Optional(Type.Array(Type.String())),
+  params: Type.Optional(FindingParamsSchema),
+}, { additionalProperties: false });
+export type DefinitionFindingView = Static<typeof DefinitionFindingSchema>;
+
+/** The answer to a deploy (`POST /api/definitions`): the new version with the warnings that did not refuse it. */
+export const DefinitionDeployedSchema = Type.Object({
+  ...DefinitionRowSchema.properties,
+  warnings: Type.Optional(Type.Array(DefinitionFindingSchema)),
+}, { additionalProperties: false, description: 'A deployed definition version' });
+export type DefinitionDeployed = Static<typeof DefinitionDeployedSchema>;

@@ -1,6 +1,6 @@
 /** The item catalogue (`GET /api/items`): the published items, disabled ones too for staff. */
 import { Type, type Static } from '@sinclair/typebox';
-import { VersionNoteSchema } from './definitions.js';
+import { FindingParamsSchema, VersionNoteSchema } from './definitions.js';
 import { Instant } from './time.js';
 
 /** One item of the catalogue: its latest version, its versions and whether new cases may start. */
@@ -81,3 +81,36 @@ export type ItemRuleTableBody = Static<typeof ItemRuleTableBodySchema>;
 
 /** A JSON merge patch of item.json: the fields to change. */
 export const ItemListingPatchSchema = Type.Unsafe<Record<string, unknown>>({ type: 'object', minProperties: 1, maxProperties: 60, description: 'the fields of item.json to change, e.g. { "promisedLimit": { "value": 3 } }' });
+
+/** A finding of an item package: its file, the BPMN element or the rule-table row, the field and the message. */
+export const ItemFindingSchema = Type.Object({
+  severity: Type.Optional(Type.String()),
+  code: Type.Optional(Type.String()),
+  message: Type.Optional(Type.String()),
+  file: Type.Optional(Type.String()),
+  element: Type.Optional(Type.String()),
+  row: Type.Optional(Type.Unsafe<string | number>({ type: ['string', 'integer'] })),
+  field: Type.Optional(Type.String()),
+  params: Type.Optional(FindingParamsSchema),
+  messageCode: Type.Optional(Type.String()),
+}, { additionalProperties: false });
+export type ItemFindingView = Static<typeof ItemFindingSchema>;
+
+/**
+ * The answer to an item deploy (`POST /api/items/:code/versions`, `PUT /api/items/:code/process`,
+ * `PUT /api/items/:code/rules/:tableId`): the new item version and its definition version, with the warnings.
+ */
+export const ItemDeployedSchema = Type.Object({
+  code: Type.String(),
+  version: Type.Integer(),
+  definitionVersion: Type.Integer(),
+  warnings: Type.Array(ItemFindingSchema),
+}, { additionalProperties: false });
+export type ItemDeployed = Static<typeof ItemDeployedSchema>;
+
+/** The answer to a listing patch (`PATCH /api/items/:code/listing`): the deployed version and the item.json fields it changed. */
+export const ItemListingPatchedSchema = Type.Object({
+  ...ItemDeployedSchema.properties,
+  changed: Type.Optional(Type.Array(Type.String())),
+}, { additionalProperties: false });
+export type ItemListingPatched = Static<typeof ItemListingPatchedSchema>;

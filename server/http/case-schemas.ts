@@ -41,15 +41,3 @@ export const caseCommandSchema = {
 
 /** A case in a list (the contract's `CaseRowSchema`). */
 export const caseRowSchema = CaseRowSchema;
-
-/** What a finding's message names, for a client that words it by code (`contracts/messages/findings.ts`). */
-export const findingParamsSchema = { type: 'object', additionalProperties: { type: 'string' } } as const;
-
-/** An item finding: file, element or row, field, message. */
-export const itemFindingSchema = {
-  type: 'object',
-  properties: {
-    severity: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' }, file: { type: 'string' },
-    element: { type: 'string' }, row: { type: ['string', 'integer'] }, field: { type: 'string' }, params: findingParamsSchema, messageCode: { type: 'string' },
-  },
-} as const;

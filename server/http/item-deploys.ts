@@ -1,10 +1,11 @@
 /**
- * What every item deploy route shares: the response schema of a deployed version, the 422 a refused package
- * answers with (findings naming file, element and row), and the deploy itself, checked against the item it
- * is for and its department, audited as `item.deployed`. Nothing is stored when a package is refused.
+ * What every item deploy route shares: the 422 a refused package answers with (findings naming file, element
+ * and row), and the deploy itself, checked against the item it is for and its department, audited as
+ * `item.deployed`, answered as the contract's `ItemDeployed`. Nothing is stored when a package is refused.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
+import type { ItemDeployed } from '../../contracts/api/items.js';
 import { negotiateLanguage, wordRuleFindings } from '../../contracts/messages/index.js';
 import type { ItemFinding, ItemPackageFiles } from '../../definitions/items/index.js';
 import { loadItemPackage } from '../../definitions/items/index.js';
@@ -17,25 +18,9 @@ import { orgReferenceFindings, unknownUserStepFindings, unlistedListingDepartmen
 import { hasRole } from '../identity/roles.js';
 import { ownerOf } from '../queries/definitions.js';
 import { recordNote } from '../queries/version-notes.js';
-import { itemFindingSchema } from './case-schemas.js';
 import { ApiError } from './errors.js';
 import { authorize, requireUser } from './guard.js';
 import '../plugins/types.js';
-
-/** The answer to an item deploy: the new item version and its definition version, with the warnings. */
-export const itemDeployedSchema = {
-  type: 'object',
-  required: ['code', 'version', 'definitionVersion', 'warnings'],
-  properties: { code: { type: 'string' }, version: { type: 'integer' }, definitionVersion: { type: 'integer' }, warnings: { type: 'array', items: itemFindingSchema } },
-} as const;
-
-/** The body of {@link itemDeployedSchema}. */
-export interface ItemDeployed {
-  code: string;
-  version: number;
-  definitionVersion: number;
-  warnings: ItemFinding[];
-}
 
 /**
  * A refused package: 422 with every finding. `RULE_TABLE_INVALID` when only rule files are at fault,

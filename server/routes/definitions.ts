@@ -5,10 +5,9 @@
  * are written in one transaction. A version's source is read back as XML.
  */
 import { Type } from '@sinclair/typebox';
-import { Instant } from '../../contracts/api/time.js';
 import {
-  DefinitionDeployBodySchema, DefinitionDeployOptionsSchema, DefinitionListQuerySchema, DefinitionRowSchema, DefinitionVersionParamsSchema,
-  type DefinitionDeployBody, type DefinitionDeployOptions, type DefinitionListQuery, type DefinitionRowView, type DefinitionVersionParams,
+  DefinitionDeployBodySchema, DefinitionDeployedSchema, DefinitionDeployOptionsSchema, DefinitionListQuerySchema, DefinitionRowSchema, DefinitionVersionParamsSchema,
+  type DefinitionDeployBody, type DefinitionDeployed, type DefinitionDeployOptions, type DefinitionListQuery, type DefinitionRowView, type DefinitionVersionParams,
 } from '../../contracts/api/definitions.js';
 import type { FastifyPluginAsync } from 'fastify';
 import { loadDefinition } from '../../definitions/load-definition.js';
@@ -22,31 +21,8 @@ import { deployBoundary, foreignSteps, soleStepDepartment } from '../identity/de
 import { orgReferenceFindings, unknownUserFindings, unlistedDepartmentFindings } from '../organisation/deploy-check.js';
 import { accountsInUse } from '../http/item-deploys.js';
 import { negotiateLanguage } from '../../contracts/messages/index.js';
-import { findingParamsSchema } from '../http/case-schemas.js';
 import { definitionDeployers, notesOf, recordNote } from '../queries/version-notes.js';
 import '../plugins/types.js';
-
-const findingSchema = {
-  type: 'object',
-  properties: { id: { type: 'string' }, rule: { type: 'string' }, message: { type: 'string' }, severity: { type: 'string' }, path: { type: 'array', items: { type: 'string' } }, params: findingParamsSchema },
-} as const;
-
-const deployedSchema = {
-  type: 'object',
-  required: ['key', 'version', 'processId', 'department', 'deployedAt', 'enabled'],
-  properties: {
-    key: { type: 'string' },
-    version: { type: 'integer' },
-    processId: { type: 'string' },
-    name: { type: 'string' },
-    department: { type: 'string' },
-    deployedAt: Instant(),
-    note: { type: 'string', description: 'the change note written at deploy' },
-    deployedBy: { type: 'string', description: 'who deployed the version (from its audit entry), when known' },
-    enabled: { type: 'boolean' },
-    warnings: { type: 'array', items: findingSchema },
-  },
-} as const;
 
 const XML_TYPES = ['application/xml', 'text/xml', 'application/bpmn+xml'];
 
@@ -76,7 +52,7 @@ export const definitionRoutes: FastifyPluginAsync = async (app) => {
           ...Object.fromEntries(XML_TYPES.map((t) => [t, { schema: { description: 'The BPMN 2.0 XML file' } }])),
         },
       },
-      response: { 201: deployedSchema, ...errors(400, 401, 403, 409, 413, 415, 422) },
+      response: { 201: DefinitionDeployedSchema, ...errors(400, 401, 403, 409, 413, 415, 422) },
     },
   }, async (request, reply) => {
     const user = requireUser(request);
@@ -119,7 +95,8 @@ export const definitionRoutes: FastifyPluginAsync = async (app) => {
     });
     const language = negotiateLanguage(request.headers['accept-language']);
     const told = [...unlistedDepartmentFindings(loaded.definition, org, language), ...unknownUserFindings(loaded.definition, await accountsInUse(app), language)];
-    return reply.status(201).send({ ...deployed, department, warnings: [...loaded.warnings, ...told] });
+    const answer: DefinitionDeployed = { ...deployed, department, warnings: [...loaded.warnings, ...told] };
+    return reply.status(201).send(answer);
   });
 
   app.get<{ Querystring: DefinitionListQuery }>('/api/definitions', {

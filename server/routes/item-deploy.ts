@@ -13,13 +13,13 @@ import { explainMaterials } from '../cases/item-rules.js';
 import { checkFacts } from '../cases/facts.js';
 import { MaterialsCheckBodySchema, MaterialsCheckSchema, type MaterialsCheck } from '../../contracts/api/materials.js';
 import {
-  ItemListingPatchSchema, ItemPackageBodySchema, ItemRuleTableBodySchema, ItemRuleTableParamsSchema,
-  type ItemPackageBody, type ItemParams, type ItemRuleTableBody, type ItemRuleTableParams,
+  ItemDeployedSchema, ItemListingPatchSchema, ItemListingPatchedSchema, ItemPackageBodySchema, ItemRuleTableBodySchema, ItemRuleTableParamsSchema,
+  type ItemListingPatched, type ItemPackageBody, type ItemParams, type ItemRuleTableBody, type ItemRuleTableParams,
 } from '../../contracts/api/items.js';
 import { itemParams } from '../http/case-schemas.js';
 import { ApiError, notFound } from '../http/errors.js';
 import { authorize, requireUser } from '../http/guard.js';
-import { deployItemFiles, itemDeployedSchema as deployedSchema } from '../http/item-deploys.js';
+import { deployItemFiles } from '../http/item-deploys.js';
 import { isMultipart, readMultipart } from '../http/multipart.js';
 import { errors } from '../http/schemas.js';
 import { VERSION_NOTE_MAX_LENGTH } from '../../contracts/api/definitions.js';
@@ -64,7 +64,7 @@ export const itemDeployRoutes: FastifyPluginAsync = async (app) => {
           'multipart/form-data': { schema: { description: 'one file part per package file, named by its path (item.json, process.bpmn, rules/materials.yaml …), and an optional field `note`: the change note' } },
         },
       },
-      response: { 201: deployedSchema, ...errors(400, 401, 403, 409, 413, 415, 422) },
+      response: { 201: ItemDeployedSchema, ...errors(400, 401, 403, 409, 413, 415, 422) },
     },
   }, async (request, reply) => {
     let files: Record<string, string | Uint8Array>;
@@ -97,7 +97,7 @@ export const itemDeployRoutes: FastifyPluginAsync = async (app) => {
           ...Object.fromEntries(YAML_TYPES.map((t) => [t, { schema: { type: 'string', minLength: 1, description: 'the rule table (YAML)' } }])),
         },
       },
-      response: { 201: deployedSchema, ...errors(400, 401, 403, 404, 413, 415, 422) },
+      response: { 201: ItemDeployedSchema, ...errors(400, 401, 403, 404, 413, 415, 422) },
     },
   }, async (request, reply) => {
     const { code, tableId } = request.params;
@@ -127,7 +127,7 @@ export const itemDeployRoutes: FastifyPluginAsync = async (app) => {
       summary: 'Change item.json fields (a JSON Merge Patch, RFC 7396: null removes a field) as the next version, with the stored process and rule tables; open cases keep theirs',
       params: itemParams,
       body: ItemListingPatchSchema,
-      response: { 201: { ...deployedSchema, properties: { ...deployedSchema.properties, changed: { type: 'array', items: { type: 'string' } } } }, ...errors(400, 401, 403, 404, 409, 415, 422) },
+      response: { 201: ItemListingPatchedSchema, ...errors(400, 401, 403, 404, 409, 415, 422) },
     },
   }, async (request, reply) => {
     const { code } = request.params;
@@ -140,7 +140,8 @@ export const itemDeployRoutes: FastifyPluginAsync = async (app) => {
     // A changed code or implementing body is refused by the deploy's own findings (code-mismatch, department-changed).
     const deployed = await deploy(request, code, withListingPatch(current, request.body), undefined, `item.json: ${patchedPaths(request.body).join(', ')}`.slice(0, VERSION_NOTE_MAX_LENGTH));
     request.log.info({ item: code, version: deployed.version, fields: patchedPaths(request.body) }, 'item listing patched');
-    return reply.status(201).send({ ...deployed, changed: patchedPaths(request.body) });
+    const patched: ItemListingPatched = { ...deployed, changed: patchedPaths(request.body) };
+    return reply.status(201).send(patched);
   });
 
   app.post<{ Params: ItemParams; Body: { facts: Record<string, never> } }>('/api/items/:code/materials/check', {

@@ -5,14 +5,14 @@
  * must still load (process, listing and rule tables checked together); a refusal is a 422 whose findings name
  * the elements, and nothing is stored then.
  */
-import { ItemProcessBodySchema, ItemProcessQuerySchema, type ItemParams, type ItemProcessBody, type ItemProcessQuery } from '../../contracts/api/items.js';
+import { ItemDeployedSchema, ItemProcessBodySchema, ItemProcessQuerySchema, type ItemParams, type ItemProcessBody, type ItemProcessQuery } from '../../contracts/api/items.js';
 import type { FastifyPluginAsync } from 'fastify';
 import { decodeXml } from '../../definitions/parse/encoding.js';
 import { withProcess } from '../cases/item-deployment.js';
 import { itemParams } from '../http/case-schemas.js';
 import { ApiError, notFound } from '../http/errors.js';
 import { authorize, requireUser } from '../http/guard.js';
-import { deployItemFiles, itemDeployedSchema, itemRefused } from '../http/item-deploys.js';
+import { deployItemFiles, itemRefused } from '../http/item-deploys.js';
 import { errors } from '../http/schemas.js';
 import '../plugins/types.js';
 
@@ -52,7 +52,7 @@ export const itemProcessRoutes: FastifyPluginAsync = async (app) => {
           ...Object.fromEntries(XML_TYPES.map((t) => [t, { schema: { description: 'the BPMN 2.0 XML of the process' } }])),
         },
       },
-      response: { 201: itemDeployedSchema, ...errors(400, 401, 403, 404, 413, 415, 422) },
+      response: { 201: ItemDeployedSchema, ...errors(400, 401, 403, 404, 413, 415, 422) },
     },
   }, async (request, reply) => {
     const { code } = request.params;

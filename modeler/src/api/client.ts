@@ -8,8 +8,8 @@
  * PUT /api/items/:code/rules/:tableId) and plain BPMN definitions (GET /api/definitions, a version's BPMN with
  * GET /api/definitions/:key/versions/:v/bpmn, deployed with POST /api/definitions `{ xml, key }`).
  */
-import type { DefinitionRowView } from '../../../contracts/api/definitions.js';
-import type { ItemRowView, ItemVersionView } from '../../../contracts/api/items.js';
+import type { DefinitionDeployed, DefinitionRowView } from '../../../contracts/api/definitions.js';
+import type { ItemDeployed, ItemRowView, ItemVersionView } from '../../../contracts/api/items.js';
 import type { Finding } from '../../../definitions/findings.js';
 
 /** Whether an entry is an item package (listing, process and rule tables) or a plain BPMN definition. */
@@ -43,13 +43,12 @@ export interface ApiFinding extends Finding {
   messageCode?: string;
 }
 
-/** The answer to a deploy: the new version and the warnings that did not refuse it. */
-export interface Deployed {
-  code: string;
-  kind: ProcessKind;
-  version: number;
-  warnings: ApiFinding[];
-}
+/**
+ * A deploy's answer in the modeler's shape: the new version (an item's {@link ItemDeployed}, or a plain
+ * definition's {@link DefinitionDeployed} whose key is its code), its kind, and the warnings that did not
+ * refuse it as {@link ApiFinding}s.
+ */
+export type Deployed = Pick<ItemDeployed, 'code' | 'version'> & { kind: ProcessKind; warnings: ApiFinding[] };
 
 /** A refused request: HTTP status, the server's error code and, for a refused model, its findings. */
 export class ApiError extends Error {
@@ -204,14 +203,14 @@ export class ApiClient {
     const kind = this.kinds.get(code);
     if (kind !== 'definition') {
       try {
-        const body = await (await this.request('PUT', `/api/items/${encodeURIComponent(code)}/process`, { xml, ...noted })).json();
+        const body = (await (await this.request('PUT', `/api/items/${encodeURIComponent(code)}/process`, { xml, ...noted })).json()) as ItemDeployed;
         this.kinds.set(code, 'item');
         return { code: String(body.code ?? code), kind: 'item', version: Number(body.version), warnings: (body.warnings ?? []).map(toFinding) };
       } catch (e) {
         if (kind === 'item' || !(e instanceof ApiError && e.status === 404)) throw e;
       }
     }
-    const body = await (await this.request('POST', '/api/definitions', { xml, key: code, ...(department ? { department } : {}), ...noted })).json();
+    const body = (await (await this.request('POST', '/api/definitions', { xml, key: code, ...(department ? { department } : {}), ...noted })).json()) as DefinitionDeployed;
     this.kinds.set(code, 'definition');
     return { code: String(body.key ?? code), kind: 'definition', version: Number(body.version), warnings: (body.warnings ?? []).map(toFinding) };
   }
@@ -222,7 +221,7 @@ export class ApiClient {
    */
   async saveRuleTable(code: string, tableId: string, yaml: string): Promise<RuleTableSaved> {
     try {
-      const body = await (await this.request('PUT', `/api/items/${encodeURIComponent(code)}/rules/${encodeURIComponent(tableId)}`, { yaml })).json();
+      const body = (await (await this.request('PUT', `/api/items/${encodeURIComponent(code)}/rules/${encodeURIComponent(tableId)}`, { yaml })).json()) as ItemDeployed;
       return { saved: true, version: Number(body.version) };
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
