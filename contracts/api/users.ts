@@ -1,8 +1,32 @@
-/** Real-name user accounts (`/api/users`): a new user, the list's filter, a user's path and password reset. */
+/**
+ * Real-name user accounts (`/api/users`): a user as the API shows them, a new user, the list's filter, a
+ * user's path and password reset.
+ */
 import { Type, type Static } from '@sinclair/typebox';
 import { StringEnum } from './enum.js';
 import { ID_TYPES } from '../vocabulary/id-types.js';
 import { ROLES } from '../vocabulary/roles.js';
+import { Instant } from './time.js';
+
+/**
+ * A user as the API shows them (the list, a created or changed account, the login's and `GET /api/auth/me`'s
+ * user): no password hash and only the last four characters of the ID number.
+ */
+export const UserViewSchema = Type.Object({
+  id: Type.String({ description: 'The login name, also the actor id of events and audit entries' }),
+  name: Type.String({ description: 'The real name (实名)' }),
+  idSuffix: Type.Optional(Type.String({ description: 'The last four characters of the ID number; the full number is never sent' })),
+  idType: Type.Optional(Type.String({ description: 'The ID type of the real-name record' })),
+  department: Type.Optional(Type.String()),
+  region: Type.Optional(Type.String({ description: 'The division code of a service centre\'s staff: their level\'s scope' })),
+  roles: Type.Array(StringEnum(ROLES)),
+  groups: Type.Array(Type.String(), { description: 'Step roles and candidate groups the user may work as' }),
+  disabled: Type.Optional(Type.Boolean()),
+  mustChangePassword: Type.Optional(Type.Boolean({ description: 'A temporary password: to be changed at next login' })),
+  createdAt: Type.Optional(Instant()),
+  createdBy: Type.Optional(Type.String()),
+}, { additionalProperties: false, description: 'A user account' });
+export type UserView = Static<typeof UserViewSchema>;
 
 /** The list's filter: one department's staff. */
 export const UserListQuerySchema = Type.Object({ department: Type.Optional(Type.String({ maxLength: 128 })) }, { additionalProperties: false });

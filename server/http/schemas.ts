@@ -4,9 +4,8 @@
  * command, is a 400 rather than silently ignored.
  */
 import { VariablesSchema } from '../../contracts/api/tasks.js';
-import { Instant } from '../../contracts/api/time.js';
 import { TaskRowSchema } from '../../contracts/api/tasks.js';
-import { ROLES } from '../identity/roles.js';
+import { UserViewSchema } from '../../contracts/api/users.js';
 
 /** `{ code, message, details }`. */
 export const errorSchema = {
@@ -36,25 +35,8 @@ export const idempotencyHeaders = {
   properties: { 'idempotency-key': { type: 'string', minLength: 8, maxLength: 200 } },
 } as const;
 
-/** A user as the API shows it (no hash, no full ID number). */
-export const userSchema = {
-  type: 'object',
-  required: ['id', 'name', 'roles', 'groups'],
-  properties: {
-    id: { type: 'string' },
-    name: { type: 'string' },
-    idSuffix: { type: 'string' },
-    idType: { type: 'string' },
-    department: { type: 'string' },
-    region: { type: 'string' },
-    roles: { type: 'array', items: { type: 'string', enum: [...ROLES] } },
-    groups: { type: 'array', items: { type: 'string' } },
-    disabled: { type: 'boolean' },
-    mustChangePassword: { type: 'boolean' },
-    createdAt: Instant(),
-    createdBy: { type: 'string' },
-  },
-} as const;
+/** A user as the API shows it (the contract's `UserViewSchema`: no hash, no full ID number). */
+export const userSchema = UserViewSchema;
 
 /** A projected task (the contract's `TaskRowSchema`). */
 export const taskSchema = TaskRowSchema;

@@ -5,20 +5,13 @@
  * and an office behind one NAT address is not locked out by one colleague's typos. scrypt makes each guess
  * slow on top.
  */
-import { LoginBodySchema, PasswordChangeBodySchema, type LoginBody, type PasswordChangeBody } from '../../contracts/api/auth.js';
-import { Instant } from '../../contracts/api/time.js';
+import { LoginBodySchema, PasswordChangeBodySchema, SessionSchema, type LoginBody, type PasswordChangeBody } from '../../contracts/api/auth.js';
 import type { FastifyPluginAsync } from 'fastify';
 import { ApiError } from '../http/errors.js';
 import { requireStrongPassword } from '../http/password-guard.js';
 import { requireUser } from '../http/guard.js';
 import { errors, userSchema } from '../http/schemas.js';
 import '../plugins/types.js';
-
-const session = {
-  type: 'object',
-  required: ['token', 'expiresAt', 'user'],
-  properties: { token: { type: 'string' }, expiresAt: Instant(), user: userSchema },
-} as const;
 
 /** Credentials are small: a body past this is refused before it is parsed. */
 const AUTH_BODY_LIMIT = 4 * 1024;
@@ -41,7 +34,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Body: LoginBody }>('/api/auth/login', {
     bodyLimit: AUTH_BODY_LIMIT,
     config: { rateLimit: { max: app.config.loginRateLimit, timeWindow: 60_000 } },
-    schema: { tags: ['auth'], summary: 'Log in with a user id and password; returns a bearer token', security: [], body: LoginBodySchema, response: { 200: session, ...errors(400, 401, 429) } },
+    schema: { tags: ['auth'], summary: 'Log in with a user id and password; returns a bearer token', security: [], body: LoginBodySchema, response: { 200: SessionSchema, ...errors(400, 401, 429) } },
   }, async (request) => {
     const { username, password } = request.body;
     await countAttempt(username);

@@ -90,6 +90,25 @@ describe('the OpenAPI document', () => {
     expect(t.violations).toEqual([]);
   });
 
+  /** The 200 (or 201) answer of `method path`. */
+  const answer = (method: string, path: string, status = '200') => doc.paths[path]![method]!.responses[status]!.content!['application/json']!.schema;
+
+  it('describes a user account closed wherever one is answered: the list, a created or changed account, the login and "who am I"', () => {
+    const users = answer('get', '/api/users');
+    const user = users.items;
+    expect(closeSchema(users).open).toEqual([]);
+    expect(user.additionalProperties).toBe(false);
+    expect(Object.keys(user.properties).sort()).toEqual(['createdAt', 'createdBy', 'department', 'disabled', 'groups', 'id', 'idSuffix', 'idType', 'mustChangePassword', 'name', 'region', 'roles']);
+    expect(user.required).toEqual(['id', 'name', 'roles', 'groups']);
+    expect(user.properties.roles.items.enum).toEqual(['reform-office-admin', 'department-admin', 'department-staff', 'applicant', 'auditor']);
+    expect(user.properties.createdAt).toMatchObject({ type: 'string', format: 'date-time' });
+    for (const [method, path, status] of [['get', '/api/auth/me', '200'], ['post', '/api/users', '201'], ['patch', '/api/users/{id}', '200']] as const) expect(answer(method, path, status)).toEqual(user);
+    const session = answer('post', '/api/auth/login');
+    expect(session.additionalProperties).toBe(false);
+    expect(session.required).toEqual(['token', 'expiresAt', 'user']);
+    expect(session.properties.user).toEqual(user);
+  });
+
   it('states the time contract', () => {
     expect(doc.info.description).toContain('RFC 3339 in UTC');
     expect(doc.info.description).toContain('the date `2026-10-10` with the instant `2026-10-10T16:00:00.000Z`');

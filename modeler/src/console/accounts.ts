@@ -3,15 +3,12 @@
  * required; other sessions are logged out); the reform office (审改办) also sees every user, resets a
  * password to a temporary one the user must change at next login, and disables or enables an account.
  */
-import type { Me } from '../ui/http.js';
+import type { UserView } from '../../../contracts/api/users.js';
 import { el, errorText, field, keyed, say, section, table } from '../ui/dom.js';
 import type { ConsoleContext } from './context.js';
 
 /** A user as GET /api/users lists them. */
-interface UserRow extends Me {
-  disabled: boolean;
-  mustChangePassword?: boolean;
-}
+type UserRow = UserView;
 
 function passwordInput(id: string): HTMLInputElement {
   return el('input', { id, type: 'password', autocomplete: id === 'current-password' ? 'current-password' : 'new-password', required: true });
@@ -35,7 +32,7 @@ function ownPasswordForm(ctx: ConsoleContext): HTMLElement {
         form.reset();
         say(t('Password changed; other sessions were logged out'), 'ok');
         // After a reset the page's user still says "must change": read it again with the whole page.
-        if ((ctx.me?.() as { mustChangePassword?: boolean } | undefined)?.mustChangePassword) location.reload();
+        if (ctx.me?.()?.mustChangePassword) location.reload();
       },
       (err: Error) => say(`${t('Could not change the password')}：${errorText(t, err)}`, 'error'));
   });
@@ -91,7 +88,7 @@ async function usersSection(ctx: ConsoleContext): Promise<HTMLElement> {
 
 /** Renders the account page: one's own password, and for the reform office the users. */
 export async function accountsPage(ctx: ConsoleContext): Promise<HTMLElement> {
-  const me = ctx.me?.() as (Me & { mustChangePassword?: boolean }) | undefined;
+  const me = ctx.me?.();
   const root = el('div', { class: 'page', id: 'accounts' });
   if (me?.mustChangePassword) root.append(el('p', { class: 'form-error', role: 'alert' }, ctx.t('Your password was reset by an administrator; choose your own before continuing')));
   root.append(section(ctx.t('Change my password'), ownPasswordForm(ctx)));

@@ -26,7 +26,7 @@ export function regionsInScope(regions: readonly RegionRow[], home?: string): Re
 }
 
 /** The filter form; the regions come from GET /api/org (none shown when it cannot be read). */
-export async function lightsFilter(t: T, http: Http, me: (Me & { region?: string }) | undefined, query: URLSearchParams): Promise<HTMLElement> {
+export async function lightsFilter(t: T, http: Http, me: Me | undefined, query: URLSearchParams): Promise<HTMLElement> {
   const org = await http.get<{ regions: RegionRow[] }>('/api/org').catch(() => ({ regions: [] as RegionRow[] }));
   const indent = (r: RegionRow) => '\u3000'.repeat(LEVELS.indexOf(r.level as (typeof LEVELS)[number]));
   const region = select('lights-region', regionsInScope(org.regions, me?.region).map((r) => [r.code, `${indent(r)}${r.name}（${keyed(t, 'level', r.level)}）`]), t('All regions in my scope'));

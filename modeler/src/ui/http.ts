@@ -3,24 +3,14 @@
  * kept in `sessionStorage` under a page's own key, so a reload keeps the login but closing the tab ends it.
  * A non-2xx answer becomes an {@link ApiError} with the server's code and message.
  */
+import type { SessionView } from '../../../contracts/api/auth.js';
+import type { UserView } from '../../../contracts/api/users.js';
 import { ApiError } from '../api/client.js';
 
 export { ApiError };
 
-/** The logged-in user as `GET /api/auth/me` and the login answer describe it. */
-export interface Me {
-  id: string;
-  name: string;
-  /** The ID type of the account's real-name record (实名), if it has one. */
-  idType?: string;
-  /** The last four characters of its ID number; the full number is never sent. */
-  idSuffix?: string;
-  department?: string;
-  /** The region (division code) of a service centre's staff: their level's scope. */
-  region?: string;
-  roles: string[];
-  groups?: string[];
-}
+/** The logged-in user as `GET /api/auth/me` and the login answer describe it (the contract's user). */
+export type Me = UserView;
 
 /** A fetch-based client bound to the page's origin. */
 export class Http {
@@ -38,7 +28,7 @@ export class Http {
 
   /** Exchanges user name and password for a token (POST /api/auth/login) and keeps it; returns the user. */
   async login(username: string, password: string): Promise<Me> {
-    const body = await this.json<{ token: string; user: Me }>('POST', '/api/auth/login', { username, password });
+    const body = await this.json<SessionView>('POST', '/api/auth/login', { username, password });
     sessionStorage.setItem(this.storageKey, body.token);
     return body.user;
   }
