@@ -1,6 +1,7 @@
 /**
- * The organisation (`/api/org`): creating regions and departments, a position's leader and holders,
- * renaming them, and a user's name or department. Every body is closed. (A new position's body stays with
+ * The organisation (`/api/org`): the answer (regions, departments, positions), creating regions and
+ * departments, a position's leader and holders, renaming them, and a user's name or department. Every body
+ * is closed. (A new position's body stays with
  * its route: its kinds are the engine core's list, which imports nothing from outside the engine.)
  */
 import { Type, type Static } from '@sinclair/typebox';
@@ -40,3 +41,43 @@ export type RenameBody = Static<typeof RegionRenameBodySchema>;
 /** A user's new name or department. */
 export const UserChangeBodySchema = Type.Object({ name: Type.Optional(OrgNameSchema), department: Type.Optional(OrgNameSchema) }, { additionalProperties: false, minProperties: 1 });
 export type UserChangeBody = Static<typeof UserChangeBodySchema>;
+
+/** A region (市、县、乡) with its service centre. */
+export const RegionViewSchema = Type.Object({
+  code: Type.String({ description: 'Its division code' }),
+  name: Type.String(),
+  level: Type.String({ description: 'city, county or township' }),
+  parent: Type.Optional(Type.String({ description: 'The division code of the region above; none for a city' })),
+  centre: Type.String({ description: 'Its service centre' }),
+  disabled: Type.Boolean(),
+}, { additionalProperties: false, description: 'A region' });
+export type RegionView = Static<typeof RegionViewSchema>;
+
+/** A department of a region. */
+export const DepartmentViewSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  region: Type.String({ description: 'The division code of its region' }),
+  disabled: Type.Boolean(),
+}, { additionalProperties: false, description: 'A department' });
+export type DepartmentView = Static<typeof DepartmentViewSchema>;
+
+/** A position of a department, the position it reports to and who holds it. */
+export const PositionViewSchema = Type.Object({
+  id: Type.String(),
+  department: Type.String(),
+  kind: Type.String({ description: 'clerk, section-chief, deputy-head or head' }),
+  name: Type.String(),
+  leader: Type.Optional(Type.String({ description: 'The position it reports to; none: the top of the chain' })),
+  holders: Type.Array(Type.String(), { description: 'The user ids holding it' }),
+  disabled: Type.Boolean(),
+}, { additionalProperties: false, description: 'A position' });
+export type PositionView = Static<typeof PositionViewSchema>;
+
+/** `GET /api/org`: the whole organisation (the accounts are `GET /api/users`). */
+export const OrganisationSchema = Type.Object({
+  regions: Type.Array(RegionViewSchema),
+  departments: Type.Array(DepartmentViewSchema),
+  positions: Type.Array(PositionViewSchema),
+}, { additionalProperties: false, description: 'The organisation' });
+export type OrganisationView = Static<typeof OrganisationSchema>;

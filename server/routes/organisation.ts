@@ -16,7 +16,8 @@ import { errors } from '../http/schemas.js';
 import type { NewDepartment, NewPosition, NewRegion } from '../organisation/directory.js';
 import { POSITION_TITLES } from '../organisation/model.js';
 import {
-  DepartmentBodySchema, ORG_ID_PATTERN, OrgIdParamsSchema, OrgNameSchema, PositionHolderBodySchema, PositionLeaderBodySchema, RegionBodySchema,
+  DepartmentBodySchema, DepartmentViewSchema, ORG_ID_PATTERN, OrganisationSchema, OrgIdParamsSchema, OrgNameSchema, PositionHolderBodySchema, PositionLeaderBodySchema,
+  PositionViewSchema, RegionBodySchema, RegionViewSchema,
   type OrgIdParams, type PositionHolderBody, type PositionLeaderBody,
 } from '../../contracts/api/organisation.js';
 import { POSITION_KINDS } from '../../engine/core/organisation.js';
@@ -31,22 +32,6 @@ const positionBody = Type.Object({
   leader: Type.Optional(Type.String({ pattern: ORG_ID_PATTERN })),
 }, { additionalProperties: false });
 
-
-const regionSchema = {
-  type: 'object', required: ['code', 'name', 'level', 'centre', 'disabled'],
-  properties: { code: { type: 'string' }, name: { type: 'string' }, level: { type: 'string' }, parent: { type: 'string' }, centre: { type: 'string' }, disabled: { type: 'boolean' } },
-} as const;
-const departmentSchema = {
-  type: 'object', required: ['id', 'name', 'region', 'disabled'],
-  properties: { id: { type: 'string' }, name: { type: 'string' }, region: { type: 'string' }, disabled: { type: 'boolean' } },
-} as const;
-const positionSchema = {
-  type: 'object', required: ['id', 'department', 'kind', 'name', 'holders', 'disabled'],
-  properties: {
-    id: { type: 'string' }, department: { type: 'string' }, kind: { type: 'string' }, name: { type: 'string' }, leader: { type: 'string' },
-    holders: { type: 'array', items: { type: 'string' } }, disabled: { type: 'boolean' },
-  },
-} as const;
 
 type Params = { Params: OrgIdParams };
 const now = () => new Date().toISOString();
@@ -65,7 +50,7 @@ export const organisationRoutes: FastifyPluginAsync = async (app) => {
   app.get('/api/org', {
     schema: {
       tags: ['organisation'], summary: 'The organisation: regions with their service centres, departments, positions and their holders',
-      response: { 200: { type: 'object', required: ['regions', 'departments', 'positions'], properties: { regions: { type: 'array', items: regionSchema }, departments: { type: 'array', items: departmentSchema }, positions: { type: 'array', items: positionSchema } } }, ...errors(401, 403) },
+      response: { 200: OrganisationSchema, ...errors(401, 403) },
     },
   }, async (request) => {
     authorize(request, 'org.read', { kind: 'system' });
@@ -76,7 +61,7 @@ export const organisationRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post<{ Body: NewRegion }>('/api/org/regions', {
-    schema: { tags: ['organisation'], summary: 'Create a region (city, county or township) with its service centre', body: RegionBodySchema, response: { 201: regionSchema, ...errors(400, 401, 403, 409, 422) } },
+    schema: { tags: ['organisation'], summary: 'Create a region (city, county or township) with its service centre', body: RegionBodySchema, response: { 201: RegionViewSchema, ...errors(400, 401, 403, 409, 422) } },
   }, async (request, reply) => {
     const actor = authorize(request, 'org.manage', { kind: 'system' });
     const r = request.body;
@@ -86,7 +71,7 @@ export const organisationRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post<{ Body: NewDepartment }>('/api/org/departments', {
-    schema: { tags: ['organisation'], summary: 'Create a department under a region', body: DepartmentBodySchema, response: { 201: departmentSchema, ...errors(400, 401, 403, 409, 422) } },
+    schema: { tags: ['organisation'], summary: 'Create a department under a region', body: DepartmentBodySchema, response: { 201: DepartmentViewSchema, ...errors(400, 401, 403, 409, 422) } },
   }, async (request, reply) => {
     const actor = authorize(request, 'org.manage', { kind: 'system' });
     const d = request.body;
@@ -96,7 +81,7 @@ export const organisationRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post<{ Body: Omit<NewPosition, 'name'> & { name?: string } }>('/api/org/positions', {
-    schema: { tags: ['organisation'], summary: 'Create a position (科员, 科长, 分管领导, 负责人) in a department, with the position it reports to', body: positionBody, response: { 201: positionSchema, ...errors(400, 401, 403, 409, 422) } },
+    schema: { tags: ['organisation'], summary: 'Create a position (科员, 科长, 分管领导, 负责人) in a department, with the position it reports to', body: positionBody, response: { 201: PositionViewSchema, ...errors(400, 401, 403, 409, 422) } },
   }, async (request, reply) => {
     const actor = authorize(request, 'org.manage', { kind: 'system' });
     const p = { ...request.body, name: request.body.name ?? POSITION_TITLES[request.body.kind] };
@@ -108,7 +93,7 @@ export const organisationRoutes: FastifyPluginAsync = async (app) => {
   app.post<Params & { Body: PositionLeaderBody }>('/api/org/positions/:id/leader', {
     schema: {
       tags: ['organisation'], summary: 'Set the position a position reports to (none: the top of the chain)', params: OrgIdParamsSchema,
-      body: PositionLeaderBodySchema, response: { 200: positionSchema, ...errors(400, 401, 403, 404, 422) },
+      body: PositionLeaderBodySchema, response: { 200: PositionViewSchema, ...errors(400, 401, 403, 404, 422) },
     },
   }, async (request) => {
     const actor = authorize(request, 'org.manage', { kind: 'system' });
@@ -136,7 +121,7 @@ export const organisationRoutes: FastifyPluginAsync = async (app) => {
   }
 
   app.post<Params & { Body: PositionHolderBody }>('/api/org/positions/:id/holders', {
-    schema: { tags: ['organisation'], summary: 'A user of the department holds the position from now on', params: OrgIdParamsSchema, body: PositionHolderBodySchema, response: { 200: positionSchema, ...errors(400, 401, 403, 404, 422) } },
+    schema: { tags: ['organisation'], summary: 'A user of the department holds the position from now on', params: OrgIdParamsSchema, body: PositionHolderBodySchema, response: { 200: PositionViewSchema, ...errors(400, 401, 403, 404, 422) } },
   }, async (request) => {
     const actor = authorize(request, 'org.manage', { kind: 'system' });
     const { id } = request.params;

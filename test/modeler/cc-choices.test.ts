@@ -9,8 +9,11 @@ import { positionChoices, setOrganisation } from '../../modeler/src/properties/o
 describe('the 抄送 group\'s positions', () => {
   it('names the positions by their department and title, not by id', () => {
     setOrganisation({
-      departments: [{ id: 'market-supervision', name: '区市场监督管理局' }],
-      positions: [{ id: 'market.chief', department: 'market-supervision', kind: 'section-chief', name: '科长' }, { id: 'market.old', department: 'market-supervision', kind: 'clerk', name: '科员', disabled: true }],
+      departments: [{ id: 'market-supervision', name: '区市场监督管理局', region: '330106', disabled: false }],
+      positions: [
+        { id: 'market.chief', department: 'market-supervision', kind: 'section-chief', name: '科长', holders: ['chief'], disabled: false },
+        { id: 'market.old', department: 'market-supervision', kind: 'clerk', name: '科员', holders: [], disabled: true },
+      ],
     });
     expect(positionChoices()).toEqual([{ value: 'market.chief', label: '区市场监督管理局 科长' }]);
   });

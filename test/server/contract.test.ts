@@ -109,6 +109,21 @@ describe('the OpenAPI document', () => {
     expect(session.properties.user).toEqual(user);
   });
 
+  it('describes the organisation closed: its regions, departments and positions, as listed and as created or changed', () => {
+    const org = answer('get', '/api/org');
+    expect(closeSchema(org).open).toEqual([]);
+    expect(org.additionalProperties).toBe(false);
+    expect(org.required).toEqual(['regions', 'departments', 'positions']);
+    const { regions, departments, positions } = org.properties;
+    expect(Object.keys(regions.items.properties).sort()).toEqual(['centre', 'code', 'disabled', 'level', 'name', 'parent']);
+    expect(Object.keys(departments.items.properties).sort()).toEqual(['disabled', 'id', 'name', 'region']);
+    expect(Object.keys(positions.items.properties).sort()).toEqual(['department', 'disabled', 'holders', 'id', 'kind', 'leader', 'name']);
+    for (const rows of [regions, departments, positions]) expect(rows.items.additionalProperties).toBe(false);
+    expect(answer('post', '/api/org/regions', '201')).toEqual(regions.items);
+    expect(answer('post', '/api/org/departments', '201')).toEqual(departments.items);
+    for (const [path, status] of [['/api/org/positions', '201'], ['/api/org/positions/{id}/leader', '200'], ['/api/org/positions/{id}/holders', '200']] as const) expect(answer('post', path, status)).toEqual(positions.items);
+  });
+
   it('states the time contract', () => {
     expect(doc.info.description).toContain('RFC 3339 in UTC');
     expect(doc.info.description).toContain('the date `2026-10-10` with the instant `2026-10-10T16:00:00.000Z`');

@@ -10,6 +10,7 @@
  */
 import type { DefinitionDeployed, DefinitionRowView } from '../../../contracts/api/definitions.js';
 import type { ItemDeployed, ItemRowView, ItemVersionView } from '../../../contracts/api/items.js';
+import type { OrganisationView } from '../../../contracts/api/organisation.js';
 import type { Finding } from '../../../definitions/findings.js';
 
 /** Whether an entry is an item package (listing, process and rule tables) or a plain BPMN definition. */
@@ -141,7 +142,7 @@ export class ApiClient {
    * item is listed once, as the item: its process is also a definition of the same key.
    */
   /** The organisation (`GET /api/org`): departments and positions for the properties panel's pickers. */
-  async organisation(): Promise<{ departments: Array<{ id: string; name: string; disabled?: boolean }>; positions: Array<{ id: string; department: string; kind: string; name: string; disabled?: boolean }> }> {
+  async organisation(): Promise<OrganisationView> {
     return (await this.request('GET', '/api/org')).json();
   }
 

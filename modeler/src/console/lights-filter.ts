@@ -3,21 +3,19 @@
  * a level (市、县、乡). The choice lives in the hash's query (`#/lights?region=330106&level=township`), so a
  * narrowed view can be linked; the server decides what the reader may see and refuses a region outside it.
  */
+import type { OrganisationView, RegionView } from '../../../contracts/api/organisation.js';
 import { el, field, keyed, select, type T } from '../ui/dom.js';
 import type { Http, Me } from '../ui/http.js';
 import { go } from '../ui/router.js';
-
-/** A region as GET /api/org lists it. */
-interface RegionRow { code: string; name: string; level: string; parent?: string }
 
 /** The levels of the platform, top first. */
 const LEVELS = ['city', 'county', 'township'] as const;
 
 /** The regions at and below `home` (all of them without one), top first, each under its parent. */
-export function regionsInScope(regions: readonly RegionRow[], home?: string): RegionRow[] {
+export function regionsInScope(regions: readonly RegionView[], home?: string): RegionView[] {
   const roots = home === undefined ? regions.filter((r) => !r.parent || !regions.some((p) => p.code === r.parent)) : regions.filter((r) => r.code === home);
-  const out: RegionRow[] = [];
-  const visit = (r: RegionRow) => {
+  const out: RegionView[] = [];
+  const visit = (r: RegionView) => {
     out.push(r);
     for (const child of regions.filter((c) => c.parent === r.code)) visit(child);
   };
@@ -27,8 +25,8 @@ export function regionsInScope(regions: readonly RegionRow[], home?: string): Re
 
 /** The filter form; the regions come from GET /api/org (none shown when it cannot be read). */
 export async function lightsFilter(t: T, http: Http, me: Me | undefined, query: URLSearchParams): Promise<HTMLElement> {
-  const org = await http.get<{ regions: RegionRow[] }>('/api/org').catch(() => ({ regions: [] as RegionRow[] }));
-  const indent = (r: RegionRow) => '\u3000'.repeat(LEVELS.indexOf(r.level as (typeof LEVELS)[number]));
+  const org = await http.get<OrganisationView>('/api/org').catch(() => ({ regions: [] as RegionView[] }));
+  const indent = (r: RegionView) => '\u3000'.repeat(LEVELS.indexOf(r.level as (typeof LEVELS)[number]));
   const region = select('lights-region', regionsInScope(org.regions, me?.region).map((r) => [r.code, `${indent(r)}${r.name}（${keyed(t, 'level', r.level)}）`]), t('All regions in my scope'));
   region.value = query.get('region') ?? '';
   const level = select('lights-level', LEVELS.map((l) => [l, keyed(t, 'level', l)]), t('All levels'));

@@ -5,19 +5,22 @@
  * creates, edits, disables and enables; the server checks everything (`/api/org…`, `/api/users…`) and its
  * refusals are shown naming the field.
  */
+import type { DepartmentView, OrganisationView, PositionView, RegionView } from '../../../contracts/api/organisation.js';
+import type { UserView } from '../../../contracts/api/users.js';
 import { el, keyed, say, section, select, table, type T } from '../ui/dom.js';
 import type { Http } from '../ui/http.js';
 import type { ConsoleContext } from './context.js';
 import { regionsInScope } from './lights-filter.js';
 import { input, orgForm, refusalText, type FormField } from './organisation-forms.js';
 
-interface Region { code: string; name: string; level: string; parent?: string; centre: string; disabled: boolean }
-interface Department { id: string; name: string; region: string; disabled: boolean }
-interface Position { id: string; department: string; kind: string; name: string; leader?: string; holders: string[]; disabled: boolean }
-interface User { id: string; name: string; department?: string; region?: string; roles: string[]; disabled: boolean }
+type Region = RegionView;
+type Department = DepartmentView;
+type Position = PositionView;
+/** An account as `GET /api/users` lists it. */
+type User = UserView;
 
-/** What the page shows, read once per render. */
-interface Org { regions: Region[]; departments: Department[]; positions: Position[]; users: User[] }
+/** What the page shows, read once per render: the organisation (`GET /api/org`) and the accounts in reach. */
+interface Org extends OrganisationView { users: User[] }
 
 const POSITION_KINDS = ['clerk', 'section-chief', 'deputy-head', 'head'] as const;
 const USER_ROLES = ['department-staff', 'department-admin', 'reform-office-admin', 'auditor'] as const;
@@ -213,9 +216,9 @@ function usersSection(ctx: ConsoleContext, org: Org, slot: HTMLElement): HTMLEle
     { head: t('Position'), cell: (u) => held(org, u.id).map((p) => p.name).join('、') || '—' },
     { head: t('Leader'), cell: leaderOf },
     { head: t('Roles'), cell: (u) => u.roles.map((r) => keyed(t, 'role', r)).join('、') },
-    { head: t('Status'), cell: (u) => status(t, u.disabled) },
+    { head: t('Status'), cell: (u) => status(t, !!u.disabled) },
     { head: t('Actions'), cell: (u) => el('span', {}, el('button', { type: 'button', class: 'edit', onclick: () => edit(u) }, t('Edit')),
-      u.id === ctx.me?.()?.id ? '' : toggleButton(t, http, `/api/users/${enc(u.id)}`, u.disabled, u.name)) },
+      u.id === ctx.me?.()?.id ? '' : toggleButton(t, http, `/api/users/${enc(u.id)}`, !!u.disabled, u.name)) },
   ], org.users.filter((u) => !u.roles.every((r) => r === 'applicant')), t('No users'), (u) => ({ 'data-user': u.id, 'data-disabled': String(u.disabled) }));
   list.id = 'org-users';
   return section(t('Staff'), el('button', { type: 'button', class: 'create', id: 'user-new', onclick: create }, t('New user')), list);
@@ -227,7 +230,7 @@ function usersSection(ctx: ConsoleContext, org: Org, slot: HTMLElement): HTMLEle
  * the tree whole to everyone and lists only the accounts within reach, so without this a county office would
  * see the city's rows with holders it cannot name and buttons the server refuses.
  */
-export function orgInReach<O extends Omit<Org, 'users'>>(structure: O, home?: string): O {
+export function orgInReach<O extends OrganisationView>(structure: O, home?: string): O {
   const region = structure.regions.find((r) => r.code === home);
   if (home === undefined || (region !== undefined && region.parent === undefined)) return structure;
   const regions = new Set(regionsInScope(structure.regions, home).map((r) => r.code));
@@ -246,7 +249,7 @@ export async function organisationPage(ctx: ConsoleContext): Promise<HTMLElement
   if (!ctx.me?.()?.roles.includes('reform-office-admin')) {
     return el('div', { class: 'page', id: 'organisation' }, el('h1', {}, t('Organisation')), el('p', { class: 'form-error', role: 'alert' }, t('Only the reform office keeps the organisation')));
   }
-  const [structure, users] = await Promise.all([http.get<Omit<Org, 'users'>>('/api/org'), http.get<User[]>('/api/users')]);
+  const [structure, users] = await Promise.all([http.get<OrganisationView>('/api/org'), http.get<User[]>('/api/users')]);
   const org: Org = { ...orgInReach(structure, ctx.me?.()?.region), users };
   // One form at a time, at the top, where the reform office's eye is after pressing a button.
   const slot = el('div', { class: 'form-slot', id: 'org-form-slot' });

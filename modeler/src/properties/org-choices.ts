@@ -3,9 +3,7 @@
  * a step's department and its candidate position are chosen, not typed. Loaded after login; before that (or
  * when the organisation cannot be read) the lists are empty and a value already in the diagram is kept.
  */
-
-interface OrgDepartment { id: string; name: string; disabled?: boolean }
-interface OrgPosition { id: string; department: string; kind: string; name: string; disabled?: boolean }
+import type { DepartmentView, OrganisationView, PositionView } from '../../../contracts/api/organisation.js';
 
 /** A value of a select and its label. */
 export interface Choice {
@@ -19,12 +17,12 @@ export interface Choice {
  */
 export type OrganisationState = 'not-loaded' | 'loaded' | 'unavailable';
 
-let departments: OrgDepartment[] = [];
-let positions: OrgPosition[] = [];
+let departments: DepartmentView[] = [];
+let positions: PositionView[] = [];
 let state: OrganisationState = 'not-loaded';
 
 /** Takes the answer of `GET /api/org`. */
-export function setOrganisation(org: { departments?: OrgDepartment[]; positions?: OrgPosition[] }): void {
+export function setOrganisation(org: Partial<Pick<OrganisationView, 'departments' | 'positions'>>): void {
   departments = (org.departments ?? []).filter((d) => !d.disabled);
   positions = (org.positions ?? []).filter((p) => !p.disabled);
   state = 'loaded';
