@@ -1,6 +1,7 @@
 /**
  * The bodies of the operations on a task (`POST /api/tasks/:id/<operation>`): 转办, 委派 and its 确认, 加签 and
- * 减签, 驳回, 拿回, 催办, 抄送, and marking the copies of a case read. Every body is closed.
+ * 减签, 驳回, 拿回, 催办, 抄送, and marking the copies of a case read. Every body is closed. With them, what the
+ * pages offer in them: the colleagues who may hold the step and the steps to reject to.
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { StringEnum } from './enum.js';
@@ -51,3 +52,18 @@ export type TaskCopiesBody = Static<typeof TaskCopiesBodySchema>;
 /** Marks the caller's copies of a case read. */
 export const CopiesReadBodySchema = Type.Object({ caseNo: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false });
 export type CopiesReadBody = Static<typeof CopiesReadBodySchema>;
+
+/** `GET /api/tasks/:id/candidates`: one colleague who may hold the step (转办, 委派 and 加签 go only to them). */
+export const CandidateSchema = Type.Object({
+  id: Type.String({ description: 'The user id' }),
+  name: Type.String({ description: 'The real name; never the ID number' }),
+  department: Type.Optional(Type.String()),
+}, { additionalProperties: false, description: 'A colleague who may hold the step' });
+export type CandidateView = Static<typeof CandidateSchema>;
+
+/** `GET /api/tasks/:id/reject-targets`: a step the case passed, to reject to (驳回). */
+export const RejectTargetSchema = Type.Object({
+  elementId: Type.String({ description: 'The step\'s element id' }),
+  name: Type.Optional(Type.String({ description: 'The step\'s name' })),
+}, { additionalProperties: false, description: 'A step done before this one' });
+export type RejectTargetView = Static<typeof RejectTargetSchema>;

@@ -7,33 +7,17 @@
  *   of them), even those of another department: the official rejecting names the step, not its papers.
  * Anyone who may read the task, within their supervision level (分级监管), may ask.
  */
+import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { errors } from '../http/schemas.js';
 import { stepAuthority, stepDepartment } from '../identity/step-authority.js';
 import { listTasks } from '../queries/tasks.js';
 import { readableTask } from './tasks.js';
+import { CandidateSchema, RejectTargetSchema, type CandidateView, type RejectTargetView } from '../../contracts/api/task-operations.js';
 import { TaskParamsSchema, type TaskParams } from '../../contracts/api/tasks.js';
 import '../plugins/types.js';
 
-
-/** One colleague who may hold the step. */
-export interface Candidate {
-  id: string;
-  name: string;
-  department?: string;
-}
-
-const candidateSchema = {
-  type: 'object', required: ['id', 'name'],
-  properties: { id: { type: 'string' }, name: { type: 'string' }, department: { type: 'string' } },
-} as const;
-
-/** A step the case passed, to reject to. */
-export interface RejectTarget {
-  elementId: string;
-  name?: string;
-}
-
+/** `GET /api/tasks/:id/reject-targets` and `GET /api/tasks/:id/candidates`. */
 export const taskCandidateRoutes: FastifyPluginAsync = async (app) => {
   /** The task, when the caller may read it within its supervision level; 404 otherwise (tasks.ts). */
   const readable = (request: FastifyRequest<{ Params: { id: string } }>) => readableTask(app, request, request.params.id);
@@ -41,12 +25,12 @@ export const taskCandidateRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Params: TaskParams }>('/api/tasks/:id/reject-targets', {
     schema: {
       tags: ['tasks'], summary: 'The steps done before this one, in the order they were done (for 驳回)', params: TaskParamsSchema,
-      response: { 200: { type: 'array', items: { type: 'object', required: ['elementId'], properties: { elementId: { type: 'string' }, name: { type: 'string' } } } }, ...errors(401, 404) },
+      response: { 200: Type.Array(RejectTargetSchema), ...errors(401, 404) },
     },
   }, async (request) => {
     const { task } = await readable(request);
     const done = await listTasks(app.store.knex, { caseNo: task.caseNo, status: 'completed' });
-    const seen = new Map<string, RejectTarget>();
+    const seen = new Map<string, RejectTargetView>();
     for (const d of done) if (d.elementId !== task.elementId && !seen.has(d.elementId)) seen.set(d.elementId, { elementId: d.elementId, ...(d.name ? { name: d.name } : {}) });
     return [...seen.values()];
   });
@@ -54,7 +38,7 @@ export const taskCandidateRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Params: TaskParams }>('/api/tasks/:id/candidates', {
     schema: {
       tags: ['tasks'], summary: 'The active users who may hold this step (for 转办, 委派, 加签)', params: TaskParamsSchema,
-      response: { 200: { type: 'array', items: candidateSchema }, ...errors(401, 404) },
+      response: { 200: Type.Array(CandidateSchema), ...errors(401, 404) },
     },
   }, async (request) => {
     const { task, owner } = await readable(request);
@@ -65,6 +49,6 @@ export const taskCandidateRoutes: FastifyPluginAsync = async (app) => {
     const users = task.candidates ? (await app.identity.users.list()).filter((u) => task.candidates!.includes(u.id)) : await app.identity.users.list({ department });
     return users
       .filter((u) => !u.disabled && stepAuthority(u, step) === undefined)
-      .map((u): Candidate => ({ id: u.id, name: u.name, ...(u.department ? { department: u.department } : {}) }));
+      .map((u): CandidateView => ({ id: u.id, name: u.name, ...(u.department ? { department: u.department } : {}) }));
   });
 };

@@ -124,6 +124,17 @@ describe('the OpenAPI document', () => {
     for (const [path, status] of [['/api/org/positions', '201'], ['/api/org/positions/{id}/leader', '200'], ['/api/org/positions/{id}/holders', '200']] as const) expect(answer('post', path, status)).toEqual(positions.items);
   });
 
+  it('describes the colleagues who may hold a step and the steps to reject to closed', () => {
+    const candidates = answer('get', '/api/tasks/{id}/candidates');
+    expect(closeSchema(candidates).open).toEqual([]);
+    expect(candidates.items).toMatchObject({ additionalProperties: false, required: ['id', 'name'] });
+    expect(Object.keys(candidates.items.properties).sort()).toEqual(['department', 'id', 'name']);
+    const targets = answer('get', '/api/tasks/{id}/reject-targets');
+    expect(closeSchema(targets).open).toEqual([]);
+    expect(targets.items).toMatchObject({ additionalProperties: false, required: ['elementId'] });
+    expect(Object.keys(targets.items.properties).sort()).toEqual(['elementId', 'name']);
+  });
+
   it('states the time contract', () => {
     expect(doc.info.description).toContain('RFC 3339 in UTC');
     expect(doc.info.description).toContain('the date `2026-10-10` with the instant `2026-10-10T16:00:00.000Z`');

@@ -5,6 +5,7 @@
  * and supervision for 催办), picks colleagues from those who may hold the step, asks for the reason, and
  * says the result in Chinese.
  */
+import type { RejectTargetView } from '../../../../contracts/api/task-operations.js';
 import type { TaskRow } from '../../ui/api-types.js';
 import { el, keyed, select } from '../../ui/dom.js';
 import type { Me } from '../../ui/http.js';
@@ -76,7 +77,7 @@ function rejectForm(kit: ActionKit, task: OpenTask): Form {
   const { t, http } = kit.ctx;
   return async () => {
     // The steps done before this one, whichever department did them (GET /api/tasks/:id/reject-targets).
-    const done = await http.get<{ elementId: string; name?: string }[]>(`/api/tasks/${encodeURIComponent(task.taskId)}/reject-targets`);
+    const done = await http.get<RejectTargetView[]>(`/api/tasks/${encodeURIComponent(task.taskId)}/reject-targets`);
     const passed = done.map((d): [string, string] => [d.elementId, d.name ?? keyed(t, 'stage', d.elementId)]);
     const targets: [string, string][] = [['previous', t('The previous step')], ...passed.map(([id, name]): [string, string] => [id, name]), ['applicant', t('The applicant (correction)')]];
     const to = select('reject-to', targets);

@@ -3,6 +3,7 @@
  * owner, delegation and 加签 state), who the logged-in user is to it, the colleague pickers and a form that
  * posts one operation and says the result in Chinese.
  */
+import type { CandidateView } from '../../../../contracts/api/task-operations.js';
 import type { OpenTaskView } from '../../ui/api-types.js';
 import { el, errorText, field, say, select, type T } from '../../ui/dom.js';
 import type { Me } from '../../ui/http.js';
@@ -12,7 +13,7 @@ import type { ActionKit } from './kit.js';
 export type OpenTask = OpenTaskView;
 
 /** A colleague who may hold the step (`GET /api/tasks/:id/candidates`). */
-export interface Candidate { id: string; name: string; department?: string }
+export type Candidate = CandidateView;
 
 /** Platform roles that work steps (the others supervise). */
 const STAFF = ['department-staff', 'department-admin'];
