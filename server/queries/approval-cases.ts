@@ -7,6 +7,7 @@
  */
 import type { Knex } from 'knex';
 import { instant, json, text } from '../store/rows.js';
+import { indexedEventTypes } from '../store/migrations/20261204T0300-event-type-index.js';
 
 /** Filters of `GET /api/cases`. */
 export interface CaseListFilter {
@@ -124,7 +125,7 @@ function caseRow(r: Record<string, unknown>, now: string): Record<string, unknow
 
 /** The cases whose tasks were copied (抄送) to `user` or to their department, from the `task.copied` events. */
 export async function copiedCases(knex: Knex, user: { id: string; department?: string }): Promise<string[]> {
-  const rows = await knex('events').where('type', 'task.copied').select('case_no', 'payload');
+  const rows = await knex('events').where('type', 'task.copied').whereRaw(indexedEventTypes()).select('case_no', 'payload');
   const found = new Set<string>();
   for (const row of rows as Array<{ case_no: string; payload: unknown }>) {
     const copy = (json(row.payload) as { copy?: { users?: string[]; departments?: string[] } } | null)?.copy;

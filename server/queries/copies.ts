@@ -4,6 +4,7 @@
  */
 import type { Knex } from 'knex';
 import { instant, json } from '../store/rows.js';
+import { indexedEventTypes } from '../store/migrations/20261204T0300-event-type-index.js';
 
 /** One copy as the list shows it. */
 export interface CopyRow {
@@ -29,7 +30,7 @@ const COPY_SCAN = 5000;
 
 /** The copies given to `user` or their department (of `caseNo` only, when given), newest first. */
 export async function copiesFor(knex: Knex, user: { id: string; department?: string }, caseNo?: string): Promise<CopyRow[]> {
-  const query = knex('events').where('type', 'task.copied').orderBy([{ column: 'at', order: 'desc' }, { column: 'case_no', order: 'desc' }, { column: 'seq', order: 'desc' }]).limit(COPY_SCAN).select('case_no', 'seq', 'payload');
+  const query = knex('events').where('type', 'task.copied').whereRaw(indexedEventTypes()).orderBy([{ column: 'at', order: 'desc' }, { column: 'case_no', order: 'desc' }, { column: 'seq', order: 'desc' }]).limit(COPY_SCAN).select('case_no', 'seq', 'payload');
   if (caseNo !== undefined) query.where('case_no', caseNo);
   const marks = knex('copy_reads').where('user_id', user.id).select('case_no', 'seq', 'read_at');
   if (caseNo !== undefined) marks.where('case_no', caseNo);

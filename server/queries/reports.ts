@@ -10,11 +10,12 @@ import type { ApprovalCaseState } from '../../engine/approval/index.js';
 import type { WorkingCalendar } from '../../engine/calendar/types.js';
 import type { MonthlyRowView } from '../../contracts/api/reports.js';
 import { json } from '../store/rows.js';
+import { indexedEventTypes, type IndexedEventType } from '../store/migrations/20261204T0300-event-type-index.js';
 
 /** One department's figures for one item (the contract's `MonthlyRowSchema`). */
 export type MonthlyRow = MonthlyRowView;
 
-const TYPES = ['case.applied', 'case.accepted', 'case.rejected', 'case.concluded', 'delivery.recorded', 'case.evaluated', 'rectification.opened', 'rectification.completed'];
+const TYPES: IndexedEventType[] = ['case.applied', 'case.accepted', 'case.rejected', 'case.concluded', 'delivery.recorded', 'case.evaluated', 'rectification.opened', 'rectification.completed'];
 
 function emptyRow(department: string, itemCode: string, itemName: string): MonthlyRow {
   return {
@@ -30,7 +31,7 @@ export async function monthlyFigures(knex: Knex, calendar: WorkingCalendar, mont
   const to = start.plus({ months: 1 }).toUTC().toISO()!;
   const events: Array<{ case_no: string; type: string; payload: unknown; department: string; item_code: string; name: string }> = await knex('events as e')
     .join('approval_cases as a', 'a.case_no', 'e.case_no').join('items as i', 'i.code', 'a.item_code')
-    .whereIn('e.type', TYPES).where('e.at', '>=', from).where('e.at', '<', to)
+    .whereIn('e.type', TYPES).whereRaw(indexedEventTypes('e')).where('e.at', '>=', from).where('e.at', '<', to)
     .orderBy(['e.case_no', 'e.seq']).select('e.case_no', 'e.type', 'e.payload', 'a.department', 'a.item_code', 'i.name');
   const rows = new Map<string, MonthlyRow & { days: number[] }>();
   const concluded: Array<{ caseNo: string; row: MonthlyRow & { days: number[] } }> = [];

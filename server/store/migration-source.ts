@@ -25,6 +25,7 @@ import { yellowLightSchema } from './migrations/20261202T1700-yellow-light.js';
 import { supervisionRecordNamesSchema } from './migrations/20261202T1730-supervision-record-names.js';
 import { caseDepartmentsSchema } from './migrations/20261203T1430-case-departments.js';
 import { pgExpectRowsSchema } from './migrations/20261204-pg-expect-rows.js';
+import { eventTypeIndexSchema } from './migrations/20261204T0300-event-type-index.js';
 
 /** A knex migration with the name knex records in its migrations table. */
 export interface NamedMigration extends Knex.Migration {
@@ -58,6 +59,7 @@ export const MIGRATIONS: readonly NamedMigration[] = [
   supervisionRecordNamesSchema,
   caseDepartmentsSchema,
   pgExpectRowsSchema,
+  eventTypeIndexSchema,
 ];
 
 /** Serves `MIGRATIONS` to `knex.migrate`. */
