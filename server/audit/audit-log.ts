@@ -29,7 +29,8 @@ export * from './audit-chain.js';
 /** Wall-clock time: the audit log records when it happened, whatever a training clock says. */
 export type WallClock = () => Date;
 
-const wallClock: WallClock = () => new Date();
+/** The clock audit entries are stamped with: the machine's, at the append. */
+export const wallClock: WallClock = () => new Date();
 
 /**
  * Appends `inputs` at the head of the chain inside `trx`. Call it last in the transaction (see above): on
@@ -87,8 +88,7 @@ interface PgConnection {
  * quoted literals (`pg.escapeLiteral`), never SQL text from a caller.
  */
 async function appendAndCommitPg(trx: Knex.Transaction, input: AuditInput, at: string, commit: boolean, key: HeldKey | undefined): Promise<AuditEntry> {
-  const q = (v: string) => pg.escapeLiteral(v);
-  const mark = key ? `${markKeyCommittedPgSql(key, at, q)}\n` : '';
+  const mark = key ? `${markKeyCommittedPgSql(key, at)};\n` : '';
   const { sql: append, entry } = appendEntrySqlPg(input, at);
   const sql = `${mark}${append};${commit ? '\nCOMMIT;\nBEGIN;' : ''}`;
   const connection = (await trx.client.acquireConnection()) as PgConnection;

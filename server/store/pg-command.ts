@@ -7,9 +7,8 @@
  *
  * The guards run inside the query, so nothing is acknowledged that a guard refused: a version-guarded update
  * of the case row and the firing of a scheduled timer each pass their changed-row count to
- * `shenpi_expect_rows` (migration 20261204-pg-expect-rows), which raises `SH409` naming the guard; the key's
- * mark fails with `division_by_zero` when the key was taken over (request-keys.ts); a unique violation fails
- * as itself. Any failure leaves the transaction aborted, the rest of the query unrun, and is answered by a
+ * `shenpi_expect_rows` (pg-guards.ts), which raises `SH409` naming the guard, as does the request key's mark
+ * when the key was taken over (request-keys.ts); a unique violation fails as itself. Any failure leaves the transaction aborted, the rest of the query unrun, and is answered by a
  * `ROLLBACK`: nothing of the command is written. The values are quoted literals (`pg.escapeLiteral`).
  *
  * Used when the command runs in no outer transaction, every read model of the store can write its rows as
@@ -17,12 +16,12 @@
  * transaction as before.
  */
 import type { Knex } from 'knex';
-import pg from 'pg';
 import type { AuditInput } from '../audit/audit-chain.js';
-import { appendEntrySqlPg } from '../audit/audit-log.js';
+import { appendEntrySqlPg, wallClock } from '../audit/audit-log.js';
 import type { ConflictError } from '../../engine/runtime/errors.js';
 import type { CaseWrite } from '../../engine/runtime/ports.js';
 import { batchStatements, type Statement } from './pg-case-batch.js';
+import { expectOneRowPgSql, failedGuardPg } from './pg-guards.js';
 import { heldKey, keyLostIn, markKeyCommittedPgSql } from './request-keys.js';
 
 /** A read model's rows for one write, as SQL statements with their values as literals; empty when it has none. */
@@ -32,17 +31,9 @@ interface PgConnection {
   query(text: string): Promise<unknown>;
 }
 
-/** The guard named in a `shenpi_expect_rows` failure, if `error` is one. */
-function failedGuard(error: unknown): number | undefined {
-  const e = error as { code?: unknown; message?: unknown } | null;
-  if (e?.code !== 'SH409' || typeof e.message !== 'string') return undefined;
-  const m = /^guard (\d+) /.exec(e.message);
-  return m ? Number(m[1]) : undefined;
-}
-
-/** `s` as a statement of the one-trip query: a guarded update checks its own row count. */
+/** `s` as a statement of the one-trip query: a guarded update checks its own row count (pg-guards.ts). */
 function checked(s: Statement, guard: number): string {
-  return s.unchanged ? `WITH changed AS (${s.sql} RETURNING 1)\nSELECT shenpi_expect_rows((SELECT count(*) FROM changed), ${guard})` : s.sql;
+  return s.unchanged ? expectOneRowPgSql(s.sql, guard) : s.sql;
 }
 
 /**
@@ -59,8 +50,8 @@ export async function commitCommandPg(
   // stamped with the wall clock at the append, last, so the chain head is locked only until the COMMIT after it.
   const key = audit ? heldKey() : undefined;
   if (audit) {
-    const at = new Date().toISOString();
-    if (key) parts.push(markKeyCommittedPgSql(key, at, pg.escapeLiteral).replace(/;$/, ''));
+    const at = wallClock().toISOString();
+    if (key) parts.push(markKeyCommittedPgSql(key, at));
     parts.push(appendEntrySqlPg(audit, at).sql);
   }
   parts.push('COMMIT');
@@ -71,8 +62,9 @@ export async function commitCommandPg(
     await connection.query(sql);
   } catch (error) {
     await connection.query('ROLLBACK').catch(() => undefined);
-    const guard = failedGuard(error);
-    const conflict: ConflictError | undefined = guard !== undefined ? batch[guard]?.unchanged?.() : key && keyLostIn(error, key);
+    // A command's own guards count from 0; the request key's mark is a guard of its own (request-keys.ts).
+    const guard = failedGuardPg(error);
+    const conflict: ConflictError | undefined = (guard !== undefined ? batch[guard]?.unchanged?.() : undefined) ?? (key && keyLostIn(error, key));
     throw conflict ?? error;
   } finally {
     await knex.client.releaseConnection(connection);

@@ -14,7 +14,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
+import pg from 'pg';
 import { ConflictError } from '../../engine/runtime/errors.js';
+import { expectOneRowPgSql, failedGuardPg } from './pg-guards.js';
 import { isUniqueViolation } from './rows.js';
 import type { SqliteDatabase } from './sqlite-driver.js';
 import { perConnection } from './sqlite-handle.js';
@@ -62,21 +64,24 @@ export async function markKeyCommitted(trx: Knex.Transaction, at: string, key: H
   if (changed !== 1) throw lost(key);
 }
 
+/** The guard number of the request key's mark in `shenpi_expect_rows` (a command's own guards count from 0). */
+const KEY_GUARD = -1;
+
 /**
  * `markKeyCommitted` as one statement of a PostgreSQL simple query (the chain append's round trip,
- * server/audit/audit-log.ts): the update, then a division by the number of rows it changed, so that a key taken
- * over fails the statement with `division_by_zero` (see `keyLostIn`) and aborts the transaction before anything
- * after it in the query runs. `quote` writes a value as a quoted literal (`pg.escapeLiteral`).
+ * server/audit/audit-log.ts, or a whole command's, server/store/pg-command.ts): the update, its changed rows
+ * checked by `shenpi_expect_rows` like a command's own guards, so that a key taken over fails the statement
+ * (see `keyLostIn`) and aborts the transaction before anything after it in the query runs. Values are quoted
+ * literals (`pg.escapeLiteral`); no trailing semicolon.
  */
-export function markKeyCommittedPgSql(key: HeldKey, at: string, quote: (value: string) => string): string {
-  return `WITH marked AS (UPDATE request_keys SET committed_at = COALESCE(committed_at, ${quote(at)})
-  WHERE scope_hash = ${quote(key.scopeHash)} AND key = ${quote(key.key)} AND owner = ${quote(key.owner)} RETURNING 1)
-SELECT 1 / (SELECT count(*)::int FROM marked) AS held;`;
+export function markKeyCommittedPgSql(key: HeldKey, at: string): string {
+  return expectOneRowPgSql(`UPDATE request_keys SET committed_at = COALESCE(committed_at, ${pg.escapeLiteral(at)})
+  WHERE scope_hash = ${pg.escapeLiteral(key.scopeHash)} AND key = ${pg.escapeLiteral(key.key)} AND owner = ${pg.escapeLiteral(key.owner)}`, KEY_GUARD);
 }
 
 /** The refusal for `key` when `error` is the failure of `markKeyCommittedPgSql`'s statement; else `undefined`. */
 export function keyLostIn(error: unknown, key: HeldKey): ConflictError | undefined {
-  return (error as { code?: unknown } | null)?.code === '22012' ? lost(key) : undefined;
+  return failedGuardPg(error) === KEY_GUARD ? lost(key) : undefined;
 }
 
 const statements = perConnection((db: SqliteDatabase) => ({
