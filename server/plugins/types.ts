@@ -28,7 +28,7 @@ import type { SealKeyStore } from '../seal/key-store.js';
 /** The async runtime of one server process. */
 export interface RuntimeServices {
   runner: Runner;
-  /** Claim and complete on `runner`, with the step's authority checked on the case each command loads. */
+  /** Claim, complete and the operations on a task, on `runner`; claim and complete check the step's authority on the case each command loads. */
   tasks: TaskService<CommandResult>;
   poller: TimerPoller;
   dispatcher: OutboxDispatcher;

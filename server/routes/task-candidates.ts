@@ -8,7 +8,7 @@
  * Anyone who may read the task, within their supervision level (分级监管), may ask.
  */
 import { Type } from '@sinclair/typebox';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import { errors } from '../http/schemas.js';
 import { stepAuthority, stepDepartment } from '../identity/step-authority.js';
 import { listTasks } from '../queries/tasks.js';
@@ -19,16 +19,13 @@ import '../plugins/types.js';
 
 /** `GET /api/tasks/:id/reject-targets` and `GET /api/tasks/:id/candidates`. */
 export const taskCandidateRoutes: FastifyPluginAsync = async (app) => {
-  /** The task, when the caller may read it within its supervision level; 404 otherwise (tasks.ts). */
-  const readable = (request: FastifyRequest<{ Params: { id: string } }>) => readableTask(app, request, request.params.id);
-
   app.get<{ Params: TaskParams }>('/api/tasks/:id/reject-targets', {
     schema: {
       tags: ['tasks'], summary: 'The steps done before this one, in the order they were done (for 驳回)', params: TaskParamsSchema,
       response: { 200: Type.Array(RejectTargetSchema), ...errors(401, 404) },
     },
   }, async (request) => {
-    const { task } = await readable(request);
+    const { task } = await readableTask(app, request, request.params.id);
     const done = await listTasks(app.store.knex, { caseNo: task.caseNo, status: 'completed' });
     const seen = new Map<string, RejectTargetView>();
     for (const d of done) if (d.elementId !== task.elementId && !seen.has(d.elementId)) seen.set(d.elementId, { elementId: d.elementId, ...(d.name ? { name: d.name } : {}) });
@@ -41,7 +38,7 @@ export const taskCandidateRoutes: FastifyPluginAsync = async (app) => {
       response: { 200: Type.Array(CandidateSchema), ...errors(401, 404) },
     },
   }, async (request) => {
-    const { task, owner } = await readable(request);
+    const { task, owner } = await readableTask(app, request, request.params.id);
     const department = stepDepartment({ department: task.department, owner });
     if (department === undefined) return [];
     const step = { taskId: task.taskId, elementId: task.elementId, department: task.department, owner, role: task.role, candidateGroups: task.candidateGroups, ...(task.candidates ? { candidates: task.candidates } : {}) };

@@ -14,7 +14,7 @@ import { actorOf, authorize } from '../http/guard.js';
 import { commandResultSchema, errors } from '../http/schemas.js';
 import type { Action } from '../identity/permissions.js';
 import { stepAuthority } from '../identity/step-authority.js';
-import { ownedTask, readableTask, taskResource } from './tasks.js';
+import { readableTask, taskResource, type OwnedTask } from './tasks.js';
 import {
   TaskAddSignersBodySchema, TaskHandOverBodySchema, TaskRemoveSignersBodySchema, TaskResolveBodySchema,
   type TaskAddSignersBody, type TaskHandOverBody, type TaskRemoveSignersBody, type TaskResolveBody,
@@ -37,12 +37,13 @@ export const OPERATION_BODIES = {
  */
 export async function operate(
   request: FastifyRequest, id: string, action: Action, audit: string,
-  command: (task: TaskRecord) => Record<string, unknown>, check?: (task: TaskRecord) => Promise<void>,
+  command: (task: TaskRecord) => Record<string, unknown>, check?: (owned: OwnedTask) => Promise<void>,
 ): Promise<unknown> {
   const app = request.server;
-  const { task } = await readableTask(app, request, id);
+  const owned = await readableTask(app, request, id);
+  const { task } = owned;
   const user = authorize(request, action, taskResource(task));
-  await check?.(task);
+  await check?.(owned);
   const fields = command(task);
   const { type: _type, ...details } = fields;
   // The entry is written by the store in the operation's own commit (server/audit/audit-scope.ts).
@@ -52,12 +53,11 @@ export async function operate(
 }
 
 /** The step may go to `to` only when they could work it themselves (行政许可法 第23条: within their competence). */
-function mayHold(request: FastifyRequest, to: string): (task: TaskRecord) => Promise<void> {
-  return async (task) => {
+function mayHold(request: FastifyRequest, to: string): (owned: OwnedTask) => Promise<void> {
+  return async ({ task, owner }) => {
     const target = await request.server.identity.users.get(to);
     if (!target || target.disabled) throw new ApiError('VALIDATION_FAILED', `Expected '${to}' to be an active user to hand task '${task.taskId}' to, but there is none`, { to });
-    // A step that names no department belongs to its definition's (as for claim and complete).
-    const { owner } = await ownedTask(request.server.store.knex, task);
+    // A step that names no department belongs to its definition's (as for claim and complete), read with the task.
     const refused = stepAuthority(target, { taskId: task.taskId, elementId: task.elementId, department: task.department, owner, role: task.role, candidateGroups: task.candidateGroups, ...(task.candidates ? { candidates: task.candidates } : {}) });
     if (refused) throw new ApiError(refused.code, `'${to}' may not hold this step: ${refused.message}`, refused.details);
   };
@@ -79,7 +79,7 @@ export const taskOperationRoutes: FastifyPluginAsync = async (app) => {
 
   app.post<P<TaskAddSignersBody>>('/api/tasks/:id/signers', { schema: schema('加签: before, after, or parallel in a multi-instance step', OPERATION_BODIES.signers) }, async (request) =>
     operate(request, request.params.id, 'task.operate', 'task.signers-added', () => ({ type: 'task.add-signers', signers: request.body.signers, mode: request.body.mode, reason: request.body.reason }),
-      async (task) => { for (const s of request.body.signers) await mayHold(request, s)(task); }));
+      async (owned) => { for (const s of request.body.signers) await mayHold(request, s)(owned); }));
 
   app.post<P<TaskRemoveSignersBody>>('/api/tasks/:id/signers/remove', { schema: schema('减签: signers added by 加签 who have not signed', OPERATION_BODIES.removeSigners) }, async (request) =>
     operate(request, request.params.id, 'task.operate', 'task.signers-removed', () => ({ type: 'task.remove-signers', signers: request.body.signers, reason: request.body.reason })));

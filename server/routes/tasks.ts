@@ -8,7 +8,7 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
 import type { TaskRecord } from '../../engine/runtime/ports.js';
-import { levelScope } from '../http/case-guard.js';
+import { emptyBodyAsObject, levelScope } from '../http/case-guard.js';
 import { acceptedOrThrow } from '../http/command-result.js';
 import { audited } from '../audit/audit-scope.js';
 import { notFound } from '../http/errors.js';
@@ -37,8 +37,14 @@ export function taskResource(task: TaskRecord, onBehalfOf?: string, owner?: stri
   };
 }
 
+/** A task with the department that owns its step when the task names none (its definition's). */
+export interface OwnedTask {
+  task: TaskRecord;
+  owner?: string;
+}
+
 /** The task with the department that owns its step: its own, else its definition's (for the policy). */
-export async function ownedTask(knex: Knex, task: TaskRecord): Promise<{ task: TaskRecord; owner?: string }> {
+export async function ownedTask(knex: Knex, task: TaskRecord): Promise<OwnedTask> {
   if (task.department !== undefined) return { task };
   const owner = await caseOwner(knex, task.caseNo);
   return owner === undefined ? { task } : { task, owner };
@@ -50,17 +56,12 @@ function inLevel(scope: string[] | undefined, owned: { task: TaskRecord; owner?:
   return scope === undefined || (department !== undefined && scope.includes(department));
 }
 
-/** A POST without any body (no content type) means "no fields"; any body that was sent is validated as sent. */
-async function emptyBodyAsObject(request: FastifyRequest): Promise<void> {
-  if (request.body === undefined && request.headers['content-type'] === undefined) request.body = {};
-}
-
 /**
  * The task `id` with the department owning its step, when it exists, the caller may read it and it lies in
  * the caller's supervision level (分级监管); else 404, as for a task that does not exist. Every route that
  * names one task reads it through here.
  */
-export async function readableTask(app: FastifyInstance, request: FastifyRequest, id: string): Promise<{ task: TaskRecord; owner?: string }> {
+export async function readableTask(app: FastifyInstance, request: FastifyRequest, id: string): Promise<OwnedTask> {
   const user = requireUser(request);
   const found = await findTask(app.store.knex, id);
   const owned = found && (await ownedTask(app.store.knex, found));
@@ -70,7 +71,6 @@ export async function readableTask(app: FastifyInstance, request: FastifyRequest
 
 /** `GET /api/tasks`, `GET /api/tasks/:id`, `POST /api/tasks/:id/claim`, `POST /api/tasks/:id/complete`. */
 export const taskRoutes: FastifyPluginAsync = async (app) => {
-  const loadTask = (request: FastifyRequest, id: string) => readableTask(app, request, id);
 
   app.get<{ Querystring: TaskInboxQuery }>('/api/tasks', {
     schema: { tags: ['tasks'], summary: 'Task inbox, filtered to what the caller may see', querystring: TaskInboxQuerySchema, response: { 200: { type: 'array', items: taskSchema }, ...errors(400, 401, 403) } },
@@ -91,7 +91,7 @@ export const taskRoutes: FastifyPluginAsync = async (app) => {
 
   app.get<{ Params: TaskParams }>('/api/tasks/:id', {
     schema: { tags: ['tasks'], summary: 'One task', params: TaskParamsSchema, response: { 200: taskSchema, ...errors(401, 404) } },
-  }, async (request) => (await withTaskLights(app.store.cases, app.runtime.calendar, app.runtime.clock.now().toISOString(), [(await loadTask(request, request.params.id)).task]))[0]);
+  }, async (request) => (await withTaskLights(app.store.cases, app.runtime.calendar, app.runtime.clock.now().toISOString(), [(await readableTask(app, request, request.params.id)).task]))[0]);
 
   app.post<{ Params: TaskParams; Body: TaskClaimBody | undefined }>('/api/tasks/:id/claim', {
     preValidation: emptyBodyAsObject,
@@ -103,7 +103,7 @@ export const taskRoutes: FastifyPluginAsync = async (app) => {
       response: { 200: commandResultSchema, ...errors(400, 401, 403, 404, 409) },
     },
   }, async (request) => {
-    const { task, owner } = await loadTask(request, request.params.id);
+    const { task, owner } = await readableTask(app, request, request.params.id);
     const user = authorize(request, 'task.claim', taskResource(task, request.body?.assignee, owner));
     const result = await audited({ actorId: user.id, action: 'task.claimed', target: task.taskId, caseNo: task.caseNo, details: { caseNo: task.caseNo } }, () =>
       app.runtime.tasks.claim(task.caseNo, { taskId: task.taskId, assignee: user.id, actor: actorOf(user), worker: user, ...(owner !== undefined ? { owner } : {}) }));
@@ -121,7 +121,7 @@ export const taskRoutes: FastifyPluginAsync = async (app) => {
       response: { 200: commandResultSchema, ...errors(400, 401, 403, 404, 409, 422) },
     },
   }, async (request) => {
-    const { task, owner } = await loadTask(request, request.params.id);
+    const { task, owner } = await readableTask(app, request, request.params.id);
     const user = authorize(request, 'task.complete', taskResource(task, undefined, owner));
     const { outcome, opinion, variables } = request.body ?? {};
     // A repeated request is answered by the Idempotency-Key mechanism (server/http/idempotency.ts), per task.
