@@ -5,6 +5,8 @@
  * its route: its kinds are the engine core's list, which imports nothing from outside the engine.)
  */
 import { Type, type Static } from '@sinclair/typebox';
+import { REGION_LEVELS } from '../vocabulary/regions.js';
+import { StringEnum } from './enum.js';
 
 /** A user id or a position id. */
 export const ORG_ID_PATTERN = '^[a-z0-9][a-z0-9._-]{1,63}$';
@@ -46,7 +48,7 @@ export type UserChangeBody = Static<typeof UserChangeBodySchema>;
 export const RegionViewSchema = Type.Object({
   code: Type.String({ description: 'Its division code' }),
   name: Type.String(),
-  level: Type.String({ description: 'city, county or township' }),
+  level: StringEnum(REGION_LEVELS, { description: 'city, county or township' }),
   parent: Type.Optional(Type.String({ description: 'The division code of the region above; none for a city' })),
   centre: Type.String({ description: 'Its service centre' }),
   disabled: Type.Boolean(),

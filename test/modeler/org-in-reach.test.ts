@@ -3,9 +3,10 @@
  * its townships, their departments and positions; the city office, and an account placed nowhere, all of it.
  */
 import { describe, expect, it } from 'vitest';
+import type { OrganisationView } from '../../contracts/api/organisation.js';
 import { orgInReach } from '../../modeler/src/console/organisation.js';
 
-const ORG = {
+const ORG: OrganisationView = {
   regions: [
     { code: '330100', name: '杭州市', level: 'city', centre: '杭州市政务服务中心', disabled: false },
     { code: '330106', name: '西湖区', level: 'county', parent: '330100', centre: '西湖区政务服务中心', disabled: false },
