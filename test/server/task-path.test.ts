@@ -38,6 +38,15 @@ function countLoads(cases: CaseStore): { count: () => number; reset: () => void 
   return { count: () => spy.mock.calls.length, reset: () => spy.mockClear() };
 }
 
+/** An app with an accepted ITEM-02 case and the id of its open review step. */
+async function acceptedFoodCase(): Promise<{ c: CaseApp; caseNo: string; taskId: string }> {
+  const c: CaseApp = await buildCaseApp();
+  t = c;
+  const caseNo = await applyFood(c.app, c.tokens.applicant);
+  expect((await c.app.inject({ method: 'POST', url: `/api/cases/${caseNo}/accept`, headers: c.tokens['samr-staff'], payload: {} })).statusCode).toBe(200);
+  return { c, caseNo, taskId: await openTask(c.app, c.tokens['samr-staff'], caseNo, 'review') };
+}
+
 describe('the task path', () => {
   it("decides the step's authority on the case the command loads, not on the inbox row alone", async () => {
     t = await buildTestApp();
@@ -83,11 +92,7 @@ describe('the task path', () => {
   });
 
   it('loads an approval case once per completion, from the route and from the case service', async () => {
-    const c: CaseApp = await buildCaseApp();
-    t = c;
-    const caseNo = await applyFood(c.app, c.tokens.applicant);
-    expect((await c.app.inject({ method: 'POST', url: `/api/cases/${caseNo}/accept`, headers: c.tokens['samr-staff'], payload: {} })).statusCode).toBe(200);
-    const taskId = await openTask(c.app, c.tokens['samr-staff'], caseNo, 'review');
+    const { c, caseNo, taskId } = await acceptedFoodCase();
     const loads = countLoads(c.app.store.cases);
     const res = await c.app.inject({ method: 'POST', url: taskUrl(taskId, 'complete'), headers: c.tokens['samr-staff'], payload: { opinion: '材料齐全' } });
     expect(res.statusCode, res.body).toBe(200);
@@ -106,11 +111,7 @@ describe('the task path', () => {
   });
 
   it('runs the operations on a task (催办 here) through the task service too, on one case load', async () => {
-    const c: CaseApp = await buildCaseApp();
-    t = c;
-    const caseNo = await applyFood(c.app, c.tokens.applicant);
-    expect((await c.app.inject({ method: 'POST', url: `/api/cases/${caseNo}/accept`, headers: c.tokens['samr-staff'], payload: {} })).statusCode).toBe(200);
-    const taskId = await openTask(c.app, c.tokens['samr-staff'], caseNo, 'review');
+    const { c, caseNo, taskId } = await acceptedFoodCase();
     const operate = vi.spyOn(c.app.runtime.tasks, 'operate');
     const execute = vi.spyOn(c.app.runtime.runner, 'execute');
     const loads = countLoads(c.app.store.cases);
