@@ -3,6 +3,7 @@
  * certificate, delivery, fees, 好差评 and rectification, withdrawal and revocation.
  */
 import { Type } from '@sinclair/typebox';
+import { SEAL_ALGORITHMS } from '../vocabulary/seal-algorithms.js';
 import { CompletionSchema, DeadlineSchema } from './clocks.js';
 import { StringEnum } from './enum.js';
 import { Instant, LegalDate } from './time.js';
@@ -67,7 +68,7 @@ export const DecisionSchema = Type.Object({
 /** The e-seal of a certificate, or why there is none. */
 export const CertificateSealSchema = Type.Union([
   Type.Object({
-    kind: StringEnum(['e-seal']), signedAt: Instant(), algorithm: StringEnum(['SM2-SM3', 'Ed25519']), signer: Type.String(),
+    kind: StringEnum(['e-seal']), signedAt: Instant(), algorithm: StringEnum(SEAL_ALGORITHMS), signer: Type.String(),
     keyId: Type.String({ description: 'The first 16 hex digits of the SHA-256 of the public key' }), signature: Type.String({ description: 'base64' }),
   }, { additionalProperties: false }),
   Type.Object({ kind: StringEnum(['unsealed', 'e-seal-placeholder']), holder: Type.String() }, { additionalProperties: false }),

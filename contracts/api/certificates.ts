@@ -4,6 +4,8 @@
  * and the verification.
  */
 import { Type, type Static } from '@sinclair/typebox';
+import { SEAL_ALGORITHMS } from '../vocabulary/seal-algorithms.js';
+import { StringEnum } from './enum.js';
 import { Instant } from './time.js';
 
 const Department = Type.String({ minLength: 1, maxLength: 256 });
@@ -31,7 +33,7 @@ export const PresentedCertificateSchema = Type.Object({
   validUntil: Type.Optional(Type.String({ maxLength: 10 })),
   seal: Type.Object({
     kind: Type.String({ maxLength: 32 }),
-    algorithm: Type.Optional(Type.Unsafe<'SM2-SM3' | 'Ed25519'>({ enum: ['SM2-SM3', 'Ed25519'] })),
+    algorithm: Type.Optional(StringEnum(SEAL_ALGORITHMS)),
     signer: Type.Optional(Type.String({ maxLength: 256 })),
     keyId: Type.Optional(Type.String({ maxLength: 32 })),
     signature: Type.Optional(Type.String({ maxLength: 512 })),
@@ -45,7 +47,7 @@ export type PresentedCertificate = Static<typeof PresentedCertificateSchema>;
 export const SealKeySchema = Type.Object({
   keyId: Type.String(),
   department: Type.String(),
-  algorithm: Type.Unsafe<'SM2-SM3' | 'Ed25519'>({ enum: ['SM2-SM3', 'Ed25519'] }),
+  algorithm: StringEnum(SEAL_ALGORITHMS),
   publicKey: Type.String({ description: 'SPKI PEM' }),
   createdAt: Instant(),
 }, { additionalProperties: false });
