@@ -17,6 +17,7 @@ import { VALIDATED_EVENT, type LiveValidation, type ValidatedEvent } from '../va
 import { withDiagram } from './auto-layout.js';
 import { download, el, say } from '../ui/dom.js';
 import { STARTER_DIAGRAM } from './starter-diagram.js';
+import { pageLanguage } from '../i18n/translate.js';
 
 type Translate = (s: string, r?: Record<string, unknown>) => string;
 
@@ -33,7 +34,7 @@ export function mountModelerPage(root: HTMLElement, modeler: Modeler, api: ApiCl
   // diagram's steps name; empty lets the server take the key's owner, the caller's own or the only one named.
   const department = el('select', { id: 'deploy-department', title: t('Implementing department') });
   // The page's language, for the texts the server's dictionaries word (the browser may ask the server in English).
-  const language: Language = t('Department') === 'Department' ? 'en' : 'zh-CN';
+  const language: Language = pageLanguage(t);
   /**
    * The deploy's warnings in the page's words, by their code and parameters (a step's department or a
    * listing's department missing from the organisation); a step is named as the diagram names it now.

@@ -7,6 +7,7 @@ import type { CaseDetail, TimelineRow } from '../ui/api-types.js';
 import { el, errorText, keyed, say, section, table, type T } from '../ui/dom.js';
 import { dateTime } from '../ui/format.js';
 import type { Http } from '../ui/http.js';
+import { pageLanguage } from '../i18n/translate.js';
 
 /** The documents a case may have, in the order they arise. */
 export const DOCUMENT_KINDS = ['correction-notice', 'acceptance-notice', 'non-acceptance'] as const;
@@ -121,7 +122,7 @@ const ROUTINE_EVENTS: ReadonlySet<string> = new Set(['task.created', 'deadlines.
 /** The timeline: the entries that concern people by default, every event in order with the toggle. */
 export function timelineSection(t: T, rows: TimelineRow[]): HTMLElement {
   // The page's language, once for all rows: the engine's explanations are worded in it.
-  const language: Language = t('Case') === 'Case' ? 'en' : 'zh-CN';
+  const language: Language = pageLanguage(t);
   const list = table<TimelineRow>([
     { head: '#', cell: (r) => String(r.seq), className: 'col-seq' },
     { head: t('When'), cell: (r) => dateTime(r.at) },

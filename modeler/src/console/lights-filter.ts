@@ -4,12 +4,10 @@
  * narrowed view can be linked; the server decides what the reader may see and refuses a region outside it.
  */
 import type { OrganisationView, RegionView } from '../../../contracts/api/organisation.js';
+import { REGION_LEVELS } from '../../../contracts/vocabulary/regions.js';
 import { el, field, keyed, select, type T } from '../ui/dom.js';
 import type { Http, Me } from '../ui/http.js';
 import { go } from '../ui/router.js';
-
-/** The levels of the platform, top first. */
-const LEVELS = ['city', 'county', 'township'] as const;
 
 /** The regions at and below `home` (all of them without one), top first, each under its parent. */
 export function regionsInScope(regions: readonly RegionView[], home?: string): RegionView[] {
@@ -26,10 +24,10 @@ export function regionsInScope(regions: readonly RegionView[], home?: string): R
 /** The filter form; the regions come from GET /api/org (none shown when it cannot be read). */
 export async function lightsFilter(t: T, http: Http, me: Me | undefined, query: URLSearchParams): Promise<HTMLElement> {
   const org = await http.get<OrganisationView>('/api/org').catch(() => ({ regions: [] as RegionView[] }));
-  const indent = (r: RegionView) => '\u3000'.repeat(LEVELS.indexOf(r.level as (typeof LEVELS)[number]));
+  const indent = (r: RegionView) => '\u3000'.repeat(REGION_LEVELS.indexOf(r.level));
   const region = select('lights-region', regionsInScope(org.regions, me?.region).map((r) => [r.code, `${indent(r)}${r.name}（${keyed(t, 'level', r.level)}）`]), t('All regions in my scope'));
   region.value = query.get('region') ?? '';
-  const level = select('lights-level', LEVELS.map((l) => [l, keyed(t, 'level', l)]), t('All levels'));
+  const level = select('lights-level', REGION_LEVELS.map((l) => [l, keyed(t, 'level', l)]), t('All levels'));
   level.value = query.get('level') ?? '';
   const form = el('form', { class: 'filters', id: 'lights-filters' },
     field(t('Region'), region), field(t('Level'), level),

@@ -3,6 +3,7 @@
  * in the UI goes through the `translate` service; a key without a Chinese entry falls back to its English
  * text, so a missing entry is visible but never breaks the page.
  */
+import type { Language } from '../../../contracts/messages/index.js';
 import { ZH_CN_ACCOUNTS } from './zh-cn-accounts.js';
 import { ZH_CN_BPMN } from './zh-cn-bpmn.js';
 import { ZH_CN_CLOCKS } from './zh-cn-clocks.js';
@@ -44,3 +45,12 @@ export function createTranslate(locale = 'zh-CN'): (template: string, replacemen
   return (template, replacements) => translateWith(dictionary, template, replacements);
 }
 
+
+/**
+ * The language a translate function speaks, for the texts worded from message codes (findings, timeline
+ * details) in the same language as the page's labels: a translate function carries no locale of its own, and
+ * a label the Chinese dictionary always has comes back unchanged only in English.
+ */
+export function pageLanguage(t: (template: string) => string): Language {
+  return t('Department') === 'Department' ? 'en' : 'zh-CN';
+}

@@ -14,6 +14,7 @@ import { EXAMPLE_TABLES } from './examples.js';
 import { addColumn, addRow, checkTable, newTable, openTable, runTests, type CheckResult } from './table-state.js';
 import { renderGrid } from './table-view.js';
 import { renderTests } from './tests-view.js';
+import { pageLanguage } from '../i18n/translate.js';
 
 type Translate = (s: string, r?: Record<string, unknown>) => string;
 
@@ -22,7 +23,7 @@ const AGGREGATION_CHOICES: (Aggregation | '')[] = ['', ...AGGREGATIONS];
 /** Mounts the rule editor into `root`. `itemCode` gives the item the table is saved with. */
 export function mountRulesPage(root: HTMLElement, api: ApiClient, t: Translate, itemCode: () => string): void {
   // The page's language: the findings are worded from their codes in it, never shown as the English sentence.
-  const language: Language = t('Row') === 'Row' ? 'en' : 'zh-CN';
+  const language: Language = pageLanguage(t);
   const worded = (f: Pick<Finding, 'message' | 'messageCode' | 'params'>) => ruleFindingMessage(f, language);
   const separator = language === 'en' ? '; ' : '；';
   let table: RuleTable = openTable(EXAMPLE_TABLES['acceptance.yaml']!, 'acceptance.yaml');
