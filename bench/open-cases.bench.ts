@@ -113,7 +113,7 @@ export async function run(opts: OpenCasesOptions): Promise<OpenCasesResult> {
     const actual = {
       openCases: count("SELECT count(*) AS n FROM cases WHERE status = 'active'"),
       activeTasks: count("SELECT count(*) AS n FROM tasks WHERE status = 'active'"),
-      eventRows: count('SELECT count(*) AS n FROM events'),
+      eventRows: count('SELECT coalesce(sum(json_array_length(payload)), 0) AS n FROM event_log'),
     };
     const eventsAtReviews = writes.reduce((s, w) => s + w.events.length, 0);
     const expected = {

@@ -13,6 +13,8 @@ import path from 'node:path';
 import type { CaseWrite } from '../engine/runtime/ports.js';
 import { toUtc } from '../engine/runtime/projection.js';
 import { openStore } from '../server/store/open-store.js';
+import { commandActor } from '../server/store/knex-case-store.js';
+import { isIndexedEventType } from '../server/store/migrations/20261204T0300-event-type-index.js';
 import { caseNo, type Variant } from './lib/flow.js';
 import { recordTemplateCase, TEMPLATE_NO } from './lib/recorded-writes.js';
 import { openSqlite, type Database, type Statement, type Synchronous } from './lib/sqlite.js';
@@ -107,7 +109,9 @@ function check(db: Database, writes: CaseWrite[], cases: number): Consistency {
   const last = writes.at(-1)!;
   const actual = {
     cases: count(`SELECT count(*) AS n FROM cases WHERE status = '${last.summary.status}' AND version = ${writes.length}`),
-    eventRows: count('SELECT count(*) AS n FROM events WHERE 1 = 1'),
+    eventRows: count('SELECT coalesce(sum(json_array_length(payload)), 0) AS n FROM event_log WHERE 1 = 1'),
+    logRows: count('SELECT count(*) AS n FROM event_log WHERE 1 = 1'),
+    indexedEventRows: count('SELECT count(*) AS n FROM events WHERE 1 = 1'),
     taskRows: count('SELECT count(*) AS n FROM tasks WHERE 1 = 1'),
     timerRows: count('SELECT count(*) AS n FROM timers WHERE 1 = 1'),
     outboxRows: count('SELECT count(*) AS n FROM outbox WHERE 1 = 1'),
@@ -116,6 +120,8 @@ function check(db: Database, writes: CaseWrite[], cases: number): Consistency {
   const expected = {
     cases,
     eventRows: per((w) => w.events.length),
+    logRows: per((w) => (w.events.length ? 1 : 0)),
+    indexedEventRows: per((w) => w.events.filter((e) => isIndexedEventType(e.type)).length),
     taskRows: per((w) => w.tasks.filter((t) => t.op === 'create').length),
     timerRows: per((w) => w.timers.filter((t) => t.op === 'schedule').length),
     outboxRows: per((w) => w.outbox.length),
@@ -138,12 +144,19 @@ function compile(db: Database, w: CaseWrite): Op[] {
   } else {
     ops.push({
       statement: db.prepare(`UPDATE cases SET status = ?, stage = ?, department = ?, statutory_deadline = ?, promised_deadline = ?,
-        light = ?, state = ?, version = ?, updated_at = ?, last_seq = ? WHERE case_no = ? AND version = ?`),
-      params: [...summary, JSON.stringify(w.state), w.expectedVersion + 1, w.at, lastSeq ?? 0, w.caseNo, w.expectedVersion],
+        light = ?, state = ?, version = ?, updated_at = ?, last_seq = ? WHERE case_no = ? AND version = ? AND (? IS NULL OR last_seq < ?)`),
+      params: [...summary, JSON.stringify(w.state), w.expectedVersion + 1, w.at, lastSeq ?? 0, w.caseNo, w.expectedVersion, w.events[0]?.seq ?? null, w.events[0]?.seq ?? null],
     });
   }
+  if (w.events.length) {
+    const first = w.events[0]!;
+    const log = db.prepare('INSERT INTO event_log (case_no, first_seq, last_seq, at, actor_id, payload) VALUES (?, ?, ?, ?, ?, ?)');
+    ops.push({ statement: log, params: [w.caseNo, first.seq, w.events.at(-1)!.seq, toUtc(first.at), commandActor(w.events), JSON.stringify(w.events)] });
+  }
   const event = db.prepare('INSERT INTO events (case_no, seq, type, v, at, actor_id, payload) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  for (const e of w.events) ops.push({ statement: event, params: [w.caseNo, e.seq, e.type, e.v, toUtc(e.at), e.actor?.id ?? null, JSON.stringify(e)] });
+  for (const e of w.events.filter((x) => isIndexedEventType(x.type))) {
+    ops.push({ statement: event, params: [w.caseNo, e.seq, e.type, e.v, toUtc(e.at), e.actor?.id ?? null, JSON.stringify(e)] });
+  }
   const createTask = db.prepare(`INSERT INTO tasks (case_no, task_id, element_id, name, kind, department, role, candidate_groups, stage,
     assignee, due_at, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?)`);
   const finishTask = db.prepare('UPDATE tasks SET status = ?, completed_at = ? WHERE case_no = ? AND task_id = ?');

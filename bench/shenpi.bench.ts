@@ -132,7 +132,9 @@ async function check(store: OpenedStore, opts: ShenpiRunOptions, events: number)
   const actual: Record<string, number> = {
     casesCompleted: await count(measured('cases').where('status', 'completed')),
     casesOther: await count(measured('cases').whereNot('status', 'completed')),
-    eventRows: await count(measured('events')),
+    // The events in the log (one row per command, migration 20261204T0400-event-log), and its rows.
+    eventRows: Number(((await measured('event_log').sum({ n: store.knex.raw('json_array_length(payload)') }).first()) as { n: number | string | null }).n ?? 0),
+    logRows: await count(measured('event_log')),
     tasksCompleted: await count(measured('tasks').where('status', 'completed')),
     tasksOpen: await count(measured('tasks').whereNot('status', 'completed')),
     timersCancelled: await count(measured('timers').where('status', 'cancelled')),
@@ -145,6 +147,7 @@ async function check(store: OpenedStore, opts: ShenpiRunOptions, events: number)
     casesCompleted: opts.cases,
     casesOther: 0,
     eventRows: events,
+    logRows: opts.cases * commandsPerCase(opts.variant),
     tasksCompleted: opts.cases * userTasks,
     tasksOpen: 0,
     timersCancelled: opts.variant === 'timers' ? 3 * opts.cases : 0,

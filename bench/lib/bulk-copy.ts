@@ -1,7 +1,7 @@
 /**
  * The fast path for loading many open cases: the rows the real runner wrote for the template case
  * (`TEMPLATE_NO`) are copied inside SQLite, with the case number substituted in every column that carries it
- * (case_no, the state, event payloads, task and timer ids, outbox payloads). The copies are byte for byte
+ * (case_no, the state, the event log's payloads, task and timer ids, outbox payloads). The copies are byte for byte
  * what the runner would have written for those case numbers at the same instant; only the surrogate ids of
  * timer and outbox rows are new.
  */
@@ -12,6 +12,7 @@ import type { Database } from './sqlite.js';
 /** Columns holding the case number inside text, per table; every other column is copied as it is. */
 const SUBSTITUTED: Record<string, string[]> = {
   cases: ['case_no', 'state'],
+  event_log: ['case_no', 'payload'],
   events: ['case_no', 'payload'],
   tasks: ['case_no', 'task_id'],
   timers: ['case_no', 'timer_id'],

@@ -13,6 +13,8 @@ export interface TimelineEntry {
   at: string;
   /** The real-name user, or `system` for timers and sweeps. */
   actor: string;
+  /** Their user id, when a person acted. */
+  actorId?: string;
   /** The event type (`case.accepted`, `task.completed` …). */
   what: string;
   /** A short description of what happened, in English (the log's record, kept for older clients). */
@@ -139,6 +141,7 @@ export function timeline(events: readonly CaseEvent[]): TimelineEntry[] {
       seq: e.seq,
       at: e.at,
       actor: e.actor?.name ?? e.actor?.id ?? 'system',
+      ...(e.actor?.id ? { actorId: e.actor.id } : {}),
       what: e.type,
       detail: described.detail,
       ...(described.code ? { detailCode: described.code, detailParams: described.params ?? {} } : {}),

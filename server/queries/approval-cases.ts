@@ -6,7 +6,7 @@
  * about every row.
  */
 import type { Knex } from 'knex';
-import { instant, json, text } from '../store/rows.js';
+import { instant, isPostgres, json, text } from '../store/rows.js';
 import { indexedEventTypes } from '../store/migrations/20261204T0300-event-type-index.js';
 
 /** Filters of `GET /api/cases`. */
@@ -60,11 +60,25 @@ function ofDepartment(q: Knex.QueryBuilder, knex: Knex, department: string | rea
 /** Events that are no act of the user's own on the case: their application, taking a task, the system's records. */
 const NOT_DONE = ['case.applied', 'task.claimed'];
 
-/** 已办 (an event of `userId` besides applying and claiming) or 我发起的 (a window application `userId` entered). */
+/**
+ * 已办 (an event of `userId` besides applying and claiming) or 我发起的 (a window application `userId` entered).
+ * 已办 reads the event log: a command's events name at most one actor, the command's, which is its log row's
+ * `actor_id` (migration 20261204T0400-event-log); only the rows of that actor have their events looked into.
+ * 我发起的 finds `case.applied`, an indexed type, in `events`.
+ */
 function byQueue(q: Knex.QueryBuilder, knex: Knex, mine: NonNullable<CaseListFilter['mine']>): void {
-  const acts = knex('events as e').whereRaw('e.case_no = a.case_no').where('e.actor_id', mine.userId).select(knex.raw('1'));
-  if (mine.queue === 'done') q.whereExists(acts.whereNotIn('e.type', NOT_DONE));
-  else q.where('a.channel', 'window').whereExists(acts.where('e.type', 'case.applied'));
+  if (mine.queue === 'done') {
+    const pg = isPostgres(knex);
+    const event = pg ? 'json_array_elements(l.payload) AS j(value)' : 'json_each(l.payload) AS j';
+    const field = (name: string) => (pg ? `j.value->>'${name}'` : `json_extract(j.value, '$.${name}')`);
+    q.whereExists(knex.select(knex.raw('1')).from(knex.raw(`event_log AS l, ${event}`)).whereRaw('l.case_no = a.case_no')
+      .where('l.actor_id', mine.userId)
+      .whereRaw(`${pg ? "j.value->'actor'->>'id'" : "json_extract(j.value, '$.actor.id')"} = ?`, [mine.userId])
+      .whereRaw(`${field('type')} NOT IN (${NOT_DONE.map(() => '?').join(', ')})`, NOT_DONE));
+    return;
+  }
+  q.where('a.channel', 'window').whereExists(knex('events as e').whereRaw('e.case_no = a.case_no').where('e.actor_id', mine.userId)
+    .where('e.type', 'case.applied').whereRaw(indexedEventTypes('e')).select(knex.raw('1')));
 }
 
 /** One page of cases and the total matching, newest first. */

@@ -38,7 +38,7 @@ const FACTS = {
   case: 'SELECT case_no, status, department, state FROM cases WHERE case_no = ? LIMIT 1',
   taskDepartments: 'SELECT DISTINCT department FROM tasks WHERE case_no = ? AND department IS NOT NULL',
   approval: 'SELECT * FROM approval_cases WHERE case_no = ? LIMIT 1',
-  starter: 'SELECT actor_id FROM events WHERE case_no = ? AND seq = 1 LIMIT 1',
+  starter: 'SELECT actor_id FROM event_log WHERE case_no = ? AND first_seq = 1 LIMIT 1',
 };
 
 /** The facts of `caseNo`, or undefined when there is no such case. */

@@ -80,8 +80,7 @@ export const caseRoutes: FastifyPluginAsync = async (app) => {
   }, async (request) => {
     const { caseNo } = request.params;
     await caseFor(app, request, caseNo);
-    const actors = new Map((await app.store.knex('events').where({ case_no: caseNo }).select('seq', 'actor_id')).map((r: { seq: number; actor_id: string | null }) => [Number(r.seq), r.actor_id]));
-    const entries = (await app.cases.service.timeline(caseNo)).map((e) => ({ ...e, ...(actors.get(e.seq) ? { actorId: actors.get(e.seq)! } : {}) }));
+    const entries = await app.cases.service.timeline(caseNo);
     // People by name: the assignee, the delegate, the signers, the 抄送 recipients, in one lookup.
     return timelineWithNames(app.identity.users, entries);
   });

@@ -15,6 +15,7 @@ import { appendAudit, appendAuditAndCommit } from '../audit/audit-log.js';
 import { claimAudit } from '../audit/audit-scope.js';
 import { writeBatchPg } from './pg-case-batch.js';
 import { commitCommandPg, type ProjectionStatements } from './pg-command.js';
+import { isIndexedEventType } from './migrations/20261204T0300-event-type-index.js';
 import { conflictOnDuplicate, instant, isPostgres, json, requiredInstant, text, toJson } from './rows.js';
 
 /** SQLite allows 32,766 bound variables per statement; 100 rows of ≤ 8 columns stays far below. */
@@ -89,8 +90,8 @@ export class KnexCaseStore implements CaseStore {
   }
 
   async listEvents(caseNo: string): Promise<CaseEvent[]> {
-    const rows = await this.knex('events').where({ case_no: caseNo }).orderBy('seq').select('payload');
-    return rows.map((r) => json(r.payload) as unknown as CaseEvent);
+    const rows = await this.knex('event_log').where({ case_no: caseNo }).orderBy('first_seq').select('payload');
+    return rows.flatMap((r) => json(r.payload) as unknown as CaseEvent[]);
   }
 
   async listTasks(filter: { caseNo?: string; status?: TaskRecord['status'] }): Promise<TaskRecord[]> {
@@ -114,8 +115,10 @@ async function writeRows(trx: Knex.Transaction, w: CaseWrite): Promise<void> {
     });
   }
   await writeCase(trx, w);
-  for (let i = 0; i < w.events.length; i += CHUNK) {
-    await trx('events').insert(w.events.slice(i, i + CHUNK).map((e) => eventRow(w.caseNo, e)));
+  if (w.events.length) {
+    await trx('event_log').insert(eventLogRow(w.caseNo, w.events));
+    const indexed = indexedEventRows(w.caseNo, w.events);
+    for (let i = 0; i < indexed.length; i += CHUNK) await trx('events').insert(indexed.slice(i, i + CHUNK));
   }
   for (const op of w.tasks) await applyTaskOp(trx, w.caseNo, op, w.at);
   for (const timerId of w.firedTimerIds) await fireTimer(trx, w.caseNo, timerId, w.at);
@@ -184,20 +187,45 @@ async function writeCase(trx: Knex.Transaction, w: CaseWrite): Promise<void> {
     });
     return;
   }
-  const changed = await trx('cases')
-    .where({ case_no: w.caseNo, version: w.expectedVersion })
-    .update(lastSeq === undefined ? columns : { ...columns, last_seq: lastSeq });
-  if (changed !== 1) {
-    throw new ConflictError(
-      `Expected case '${w.caseNo}' to be at version ${w.expectedVersion}, but it was changed by another command; reload and retry`,
-      w.caseNo,
-    );
-  }
+  const query = trx('cases').where({ case_no: w.caseNo, version: w.expectedVersion });
+  // The log's rows hold ranges of seqs, so its key cannot refuse a seq already logged; the case row can.
+  if (w.events.length) query.where('last_seq', '<', w.events[0]!.seq);
+  const changed = await query.update(lastSeq === undefined ? columns : { ...columns, last_seq: lastSeq });
+  if (changed !== 1) throw new ConflictError(staleMessage(w), w.caseNo);
+}
+
+/** Why a command's case row was not updated: the case moved on, or (an engine fault) its first seq is already logged. */
+export function staleMessage(w: CaseWrite): string {
+  const logged = w.events.length ? ` with its event log ending before seq ${w.events[0]!.seq}` : '';
+  return `Expected case '${w.caseNo}' to be at version ${w.expectedVersion}${logged}, but it was changed by another command; reload and retry`;
 }
 
 /** The `events` row of an event. */
-export function eventRow(caseNo: string, e: CaseEvent) {
+function eventRow(caseNo: string, e: CaseEvent) {
   return { case_no: caseNo, seq: e.seq, type: e.type, v: e.v, at: toUtc(e.at), actor_id: e.actor?.id ?? null, payload: toJson(e) };
+}
+
+/**
+ * The command's row of the event log: all its events in one JSON array, in order (migration
+ * 20261204T0400-event-log). `events` must not be empty.
+ */
+export function eventLogRow(caseNo: string, events: readonly CaseEvent[]) {
+  const first = events[0]!;
+  return {
+    case_no: caseNo, first_seq: first.seq, last_seq: events[events.length - 1]!.seq, at: toUtc(first.at),
+    actor_id: commandActor(events), payload: toJson(events),
+  };
+}
+
+/** The command's actor: its events name at most one, the command's (`Run` stamps it, engine/core/run-base.ts). */
+export function commandActor(events: readonly CaseEvent[]): string | null {
+  for (const e of events) if (e.actor?.id) return e.actor.id;
+  return null;
+}
+
+/** The rows of `events` for those of the command's events that queries find by type. */
+export function indexedEventRows(caseNo: string, events: readonly CaseEvent[]) {
+  return events.filter((e) => isIndexedEventType(e.type)).map((e) => eventRow(caseNo, e));
 }
 
 async function applyTaskOp(trx: Knex.Transaction, caseNo: string, op: TaskOp, at: string): Promise<void> {

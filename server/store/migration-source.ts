@@ -26,6 +26,7 @@ import { supervisionRecordNamesSchema } from './migrations/20261202T1730-supervi
 import { caseDepartmentsSchema } from './migrations/20261203T1430-case-departments.js';
 import { pgExpectRowsSchema } from './migrations/20261204-pg-expect-rows.js';
 import { eventTypeIndexSchema } from './migrations/20261204T0300-event-type-index.js';
+import { eventLogSchema } from './migrations/20261204T0400-event-log.js';
 
 /** A knex migration with the name knex records in its migrations table. */
 export interface NamedMigration extends Knex.Migration {
@@ -60,6 +61,7 @@ export const MIGRATIONS: readonly NamedMigration[] = [
   caseDepartmentsSchema,
   pgExpectRowsSchema,
   eventTypeIndexSchema,
+  eventLogSchema,
 ];
 
 /** Serves `MIGRATIONS` to `knex.migrate`. */

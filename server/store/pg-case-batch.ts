@@ -14,7 +14,7 @@ import type { Knex } from 'knex';
 import pg from 'pg';
 import { ConflictError } from '../../engine/runtime/errors.js';
 import type { CaseWrite, TaskOp, TimerOp } from '../../engine/runtime/ports.js';
-import { eventRow, summaryColumns } from './knex-case-store.js';
+import { eventLogRow, indexedEventRows, staleMessage, summaryColumns } from './knex-case-store.js';
 import { toJson } from './rows.js';
 
 /** A column value of a batch statement. */
@@ -63,11 +63,9 @@ function caseStatement(w: CaseWrite): Statement {
     };
   }
   return {
-    sql: `UPDATE cases SET ${set(lastSeq === undefined ? columns : { ...columns, last_seq: lastSeq })} WHERE case_no = ${literal(w.caseNo)} AND version = ${literal(w.expectedVersion)}`,
-    unchanged: () => new ConflictError(
-      `Expected case '${w.caseNo}' to be at version ${w.expectedVersion}, but it was changed by another command; reload and retry`,
-      w.caseNo,
-    ),
+    // The log's rows hold ranges of seqs, so its key cannot refuse a seq already logged; the case row can.
+    sql: `UPDATE cases SET ${set(lastSeq === undefined ? columns : { ...columns, last_seq: lastSeq })} WHERE case_no = ${literal(w.caseNo)} AND version = ${literal(w.expectedVersion)}${w.events.length ? ` AND last_seq < ${literal(w.events[0]!.seq)}` : ''}`,
+    unchanged: () => new ConflictError(staleMessage(w), w.caseNo),
   };
 }
 
@@ -115,7 +113,11 @@ export function batchStatements(w: CaseWrite): Statement[] {
     out.push({ sql: insert('idempotency_keys', [{ key: w.idempotency.key, case_no: w.caseNo, command_type: w.idempotency.commandType, result: toJson(w.idempotency.result), created_at: w.at }]) });
   }
   out.push(caseStatement(w));
-  if (w.events.length) out.push({ sql: insert('events', w.events.map((e) => eventRow(w.caseNo, e))) });
+  if (w.events.length) {
+    out.push({ sql: insert('event_log', [eventLogRow(w.caseNo, w.events)]) });
+    const indexed = indexedEventRows(w.caseNo, w.events);
+    if (indexed.length) out.push({ sql: insert('events', indexed) });
+  }
   for (const op of w.tasks) out.push(taskStatement(w.caseNo, op, w.at));
   for (const timerId of w.firedTimerIds) {
     // Exactly once: only a scheduled timer can fire, so a second node firing the same timer changes nothing.

@@ -11,7 +11,8 @@ import { ConflictError } from '../../engine/runtime/errors.js';
 import type { CaseWrite, RememberedResult, StoredCase, TaskOp, TimerOp } from '../../engine/runtime/ports.js';
 import { toUtc } from '../../engine/runtime/projection.js';
 import { GroupCommit, type GroupCommitOptions, type GroupCommitStats } from './group-commit.js';
-import { duplicateMessage, KnexCaseStore, toStoredCase } from './knex-case-store.js';
+import { duplicateMessage, eventLogRow, KnexCaseStore, staleMessage, toStoredCase } from './knex-case-store.js';
+import { isIndexedEventType } from './migrations/20261204T0300-event-type-index.js';
 import { isUniqueViolation, json, toJson } from './rows.js';
 import { heldKey, type HeldKey } from './request-keys.js';
 import { appendAuditSync } from './sqlite-audit.js';
@@ -25,9 +26,12 @@ const statements = perConnection((db: SqliteDatabase) => ({
   findKey: db.prepare('SELECT key, case_no, result FROM idempotency_keys WHERE key = ?'),
   insertCase: db.prepare(`INSERT INTO cases (status, stage, department, statutory_deadline, promised_deadline, light, state, version,
     updated_at, case_no, item_key, definition_version, last_seq, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`),
-  // A command without events (none today, but allowed) keeps the stored last_seq.
+  // A command without events (none today, but allowed) keeps the stored last_seq. The log's rows hold ranges
+  // of seqs, so its key cannot refuse a seq already logged; the case row can (NULL: no events, no condition).
   updateCase: db.prepare(`UPDATE cases SET status = ?, stage = ?, department = ?, statutory_deadline = ?, promised_deadline = ?,
-    light = ?, state = ?, version = ?, updated_at = ?, last_seq = COALESCE(?, last_seq) WHERE case_no = ? AND version = ?`),
+    light = ?, state = ?, version = ?, updated_at = ?, last_seq = COALESCE(?, last_seq) WHERE case_no = ? AND version = ?
+    AND (? IS NULL OR last_seq < ?)`),
+  insertLog: db.prepare('INSERT INTO event_log (case_no, first_seq, last_seq, at, actor_id, payload) VALUES (?, ?, ?, ?, ?, ?)'),
   insertEvent: db.prepare('INSERT INTO events (case_no, seq, type, v, at, actor_id, payload) VALUES (?, ?, ?, ?, ?, ?, ?)'),
   createTask: db.prepare(`INSERT INTO tasks (case_no, task_id, element_id, name, kind, department, role, candidate_groups, stage,
     assignee, due_at, status, created_at, candidates) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)`),
@@ -163,7 +167,11 @@ function writeCommand(s: Statements, w: CaseWrite): void {
     // The key first: a duplicate command fails before touching the case.
     if (w.idempotency) s.insertKey.run(w.idempotency.key, w.caseNo, w.idempotency.commandType, toJson(w.idempotency.result), w.at);
     writeCase(s, w);
-    for (const e of w.events) s.insertEvent.run(w.caseNo, e.seq, e.type, e.v, toUtc(e.at), e.actor?.id ?? null, toJson(e));
+    if (w.events.length) {
+      const log = eventLogRow(w.caseNo, w.events);
+      s.insertLog.run(log.case_no, log.first_seq, log.last_seq, log.at, log.actor_id, log.payload);
+      for (const e of w.events) if (isIndexedEventType(e.type)) s.insertEvent.run(w.caseNo, e.seq, e.type, e.v, toUtc(e.at), e.actor?.id ?? null, toJson(e));
+    }
     for (const op of w.tasks) applyTaskOp(s, w.caseNo, op, w.at);
     for (const timerId of w.firedTimerIds) {
       if (s.fireTimer.run(w.at, w.caseNo, timerId).changes !== 1) {
@@ -192,13 +200,9 @@ function writeCase(s: Statements, w: CaseWrite): void {
     s.insertCase.run(...summary, w.at, w.caseNo, w.definition.key, w.definition.version, lastSeq ?? 0, w.at);
     return;
   }
-  const changed = s.updateCase.run(...summary, w.expectedVersion + 1, w.at, lastSeq ?? null, w.caseNo, w.expectedVersion).changes;
-  if (changed !== 1) {
-    throw new ConflictError(
-      `Expected case '${w.caseNo}' to be at version ${w.expectedVersion}, but it was changed by another command; reload and retry`,
-      w.caseNo,
-    );
-  }
+  const firstSeq = w.events[0]?.seq ?? null;
+  const changed = s.updateCase.run(...summary, w.expectedVersion + 1, w.at, lastSeq ?? null, w.caseNo, w.expectedVersion, firstSeq, firstSeq).changes;
+  if (changed !== 1) throw new ConflictError(staleMessage(w), w.caseNo);
 }
 
 function applyTaskOp(s: Statements, caseNo: string, op: TaskOp, at: string): void {

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../server/audit/audit-log.js';
 import { applyFood, buildCaseApp, openTask, SAMR, type CaseApp } from './case-support.js';
 import { login } from './helper.js';
+import { loggedEvents } from '../support/event-log.js';
 
 let t: CaseApp;
 let knex: Knex;
@@ -121,7 +122,7 @@ describe('writes and their audit entries', () => {
     expect((await post(`/api/cases/${caseNo}/accept`, t.tokens['samr-staff'])).statusCode).toBe(200);
     const taskId = await openTask(t.app, t.tokens['samr-staff'], caseNo, 'review');
     expect((await post(`/api/tasks/${encodeURIComponent(taskId)}/claim`, t.tokens['samr-staff'])).statusCode).toBe(200);
-    const events = async () => (await knex('events').where({ case_no: caseNo })).length;
+    const events = async () => (await loggedEvents(knex, { caseNos: [caseNo] })).length;
     const before = await events();
     const transfer = { to: 'samr-admin', reason: '工作调整' };
     const refused = await failing('task.transferred', () => post(`/api/tasks/${encodeURIComponent(taskId)}/transfer`, t.tokens['samr-staff'], transfer));

@@ -12,7 +12,7 @@ import { buildCaseApp, multipart, pdf, type CaseApp } from './case-support.js';
 import { foodCase } from './case-fixtures.js';
 import { expectRefusedWithoutTrace } from './helper.js';
 
-const TABLES = ['definitions', 'items', 'cases', 'events', 'tasks', 'timers', 'outbox', 'approval_cases', 'case_uploads', 'users', 'sessions', 'audit_log'];
+const TABLES = ['definitions', 'items', 'cases', 'event_log', 'events', 'tasks', 'timers', 'outbox', 'approval_cases', 'case_uploads', 'users', 'sessions', 'audit_log'];
 let t: CaseApp;
 let caseNo: string;
 let taskId: string;

@@ -82,7 +82,7 @@ describe('hostile expressions over HTTP', () => {
       const { user, system } = process.cpuUsage(cpu);
       return { res, cpuMs: (user + system) / 1000 };
     };
-    const rows = () => Promise.all(['definition_versions', 'cases', 'events'].map((table) => countRows(t.app.store.knex, table)));
+    const rows = () => Promise.all(['definition_versions', 'cases', 'event_log', 'events'].map((table) => countRows(t.app.store.knex, table)));
     const seen = { deployed: 0, refusedAtDeploy: 0, started: 0, refusedAtStart: 0 };
     await fc.assert(fc.asyncProperty(hostile, async (source) => {
       const before = await rows();

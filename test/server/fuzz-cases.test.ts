@@ -15,7 +15,7 @@ import { buildCaseApp, foodFacts, multipart, type CaseApp } from './case-support
 import { foodCase } from './case-fixtures.js';
 import { expectRefusedWithoutTrace } from './helper.js';
 
-const TABLES = ['definitions', 'definition_versions', 'definition_departments', 'items', 'item_versions', 'cases', 'events', 'tasks', 'timers', 'outbox', 'approval_cases', 'case_uploads', 'supervision_notices'];
+const TABLES = ['definitions', 'definition_versions', 'definition_departments', 'items', 'item_versions', 'cases', 'event_log', 'events', 'tasks', 'timers', 'outbox', 'approval_cases', 'case_uploads', 'supervision_notices'];
 const LIMIT = 64 * 1024;
 let t: CaseApp;
 let files: Record<string, string>;

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows } from '../../server/queries/cases.js';
 import { buildTestApp, expectRefusedWithoutTrace, fixture, login, type TestApp } from './helper.js';
 
-const TABLES = ['definitions', 'definition_versions', 'definition_departments', 'cases', 'events', 'tasks', 'timers', 'outbox', 'users'];
+const TABLES = ['definitions', 'definition_versions', 'definition_departments', 'cases', 'event_log', 'events', 'tasks', 'timers', 'outbox', 'users'];
 const BODY_LIMIT = 16 * 1024;
 let t: TestApp;
 let admin: Record<string, string>;

@@ -15,6 +15,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { LoadRecorder } from '../../bench/http/client.js';
 import { adminLogin, runLoad, type LoadResult } from '../../bench/http/load.js';
 import { nodeEnv, startNode, stopNode, type NodeStore, type ServerNode } from '../../bench/http/nodes.js';
+import { loggedEvents } from '../support/event-log.js';
 
 const url = process.env.DATABASE_URL;
 const started: ServerNode[] = [];
@@ -36,8 +37,8 @@ async function nodes(store: NodeStore, count: number): Promise<ServerNode[]> {
 /** What the database holds for the run's cases. */
 async function stored(db: Knex, caseNos: string[]) {
   const cases = await db('cases').whereIn('case_no', caseNos).count({ n: '*' });
-  const completions = await db('events').whereIn('case_no', caseNos).where({ type: 'task.completed' }).count({ n: '*' });
-  return { cases: Number(cases[0]!.n), completions: Number(completions[0]!.n) };
+  const completions = await loggedEvents(db, { caseNos, type: 'task.completed' });
+  return { cases: Number(cases[0]!.n), completions: completions.length };
 }
 
 async function expectHeld(label: string, result: LoadResult, db: Knex, cases: number) {

@@ -13,6 +13,7 @@ import { fakeEngine } from '../runtime/fake-engine.js';
 import { spawnFixture } from './child.js';
 import { deployDemo, ITEM } from './harness.js';
 import { dropSchema, testSchemaName } from './pg-schema.js';
+import { loggedEvents } from '../support/event-log.js';
 
 const url = process.env.DATABASE_URL;
 const RACES = 200;
@@ -54,17 +55,16 @@ describe.skipIf(!url)(url ? 'several nodes on PostgreSQL' : 'several nodes on Po
         expect(results.filter((r) => r === 'ok'), no).toHaveLength(1);
         expect(results.filter((r) => r !== 'ok').every((r) => r === 'CONFLICT' || r === 'TASK_NOT_ACTIVE'), `${no}: ${results}`).toBe(true);
       }
-      const completions = await store.knex('events').where({ type: 'task.completed' }).count({ n: '*' });
-      expect(Number(completions[0]!.n)).toBe(RACES);
+      expect(await loggedEvents(store.knex, { type: 'task.completed' })).toHaveLength(RACES);
 
       const total = TIMER_CASES * TIMERS_PER_CASE;
       const firedByNodes = nodes.map((n) => Number(n.lines.find((l) => l.startsWith('FIRED '))!.slice(6)));
       expect(firedByNodes.reduce((a, b) => a + b, 0)).toBe(total);
       const statuses: Array<{ status: string; n: string | number }> = await store.knex('timers').select('status').count({ n: '*' }).groupBy('status');
       expect(statuses.map((s) => [s.status, Number(s.n)])).toEqual([['fired', total]]);
-      const firedEvents = await store.knex('events').where({ type: 'timer.fired' }).select('case_no', store.knex.raw("payload::json->>'timerId' AS timer_id"));
+      const firedEvents = await loggedEvents(store.knex, { type: 'timer.fired' });
       expect(firedEvents).toHaveLength(total);
-      expect(new Set(firedEvents.map((e) => `${e.case_no}/${e.timer_id}`)).size).toBe(total);
+      expect(new Set(firedEvents.map((e) => `${e.caseNo}/${String(e.timerId)}`)).size).toBe(total);
       const takenOver = await store.knex('timers').whereIn('id', store.knex('timers').select('id').where('lock_owner', 'dead-node')).count({ n: '*' });
       expect(Number(takenOver[0]!.n)).toBe(0);
     } finally {

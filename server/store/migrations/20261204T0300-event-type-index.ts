@@ -20,6 +20,13 @@ export const INDEXED_EVENT_TYPES = [
 /** One of `INDEXED_EVENT_TYPES`. */
 export type IndexedEventType = (typeof INDEXED_EVENT_TYPES)[number];
 
+const INDEXED = new Set<string>(INDEXED_EVENT_TYPES);
+
+/** Whether events of `type` are found by type, and so also kept as rows of `events` (20261204T0400-event-log). */
+export function isIndexedEventType(type: string): type is IndexedEventType {
+  return INDEXED.has(type);
+}
+
 /** The index's condition, on the events table or its alias: the same term in the index and in its queries. */
 export function indexedEventTypes(alias?: string): string {
   return `${alias ? `${alias}.` : ''}type IN (${INDEXED_EVENT_TYPES.map((t) => `'${t}'`).join(', ')})`;
