@@ -310,22 +310,20 @@ export class CaseService {
     return { ...result, document: document ?? '' };
   }
 
-  /** Stores uploads and keeps shared-certificate references; refuses a material the item does not list. */
+  /**
+   * Stores uploads and keeps shared-certificate references; refuses a material the item does not list before
+   * writing any file. The uploads are written side by side: each waits on its own flushes to disk (see
+   * `LocalDiskStorage.put`), which one after another made an application with three files wait three times.
+   */
   private async store(listed: string[], inputs: MaterialInput[]): Promise<{ refs: MaterialRef[] } | { unknown: string }> {
-    const refs: MaterialRef[] = [];
-    for (const input of inputs) {
-      if (!listed.includes(input.material)) return { unknown: input.material };
-      if ('shared' in input) {
-        refs.push({ material: input.material, kind: 'shared', certificate: { ...input.shared } });
-        continue;
-      }
-      if ('stored' in input) {
-        refs.push({ material: input.material, kind: 'upload', ...input.stored });
-        continue;
-      }
+    const unknown = inputs.find((input) => !listed.includes(input.material));
+    if (unknown) return { unknown: unknown.material };
+    const refs = await Promise.all(inputs.map(async (input): Promise<MaterialRef> => {
+      if ('shared' in input) return { material: input.material, kind: 'shared', certificate: { ...input.shared } };
+      if ('stored' in input) return { material: input.material, kind: 'upload', ...input.stored };
       const stored = await this.deps.files.put(input.file.bytes, { name: input.file.name, ...(input.file.contentType ? { contentType: input.file.contentType } : {}) });
-      refs.push({ material: input.material, kind: 'upload', name: stored.name, ref: stored.ref, sha256: stored.sha256, size: stored.size, contentType: stored.contentType });
-    }
+      return { material: input.material, kind: 'upload', name: stored.name, ref: stored.ref, sha256: stored.sha256, size: stored.size, contentType: stored.contentType };
+    }));
     return { refs };
   }
 }

@@ -48,9 +48,8 @@ export const caseIntakeRoutes: FastifyPluginAsync = async (app) => {
       if (!listed.has(f.field)) throw new ApiError('UNKNOWN_MATERIAL', `Expected materials of the item's list, but '${f.field}' is not one`);
       return { material: f.field, ...acceptUpload(f) };
     });
-    const stored = [];
-    for (const f of accepted) stored.push({ material: f.material, ...(await app.cases.files.put(f.bytes, { name: f.name, contentType: f.contentType })) });
-    const toRecord = [...stored];
+    // Side by side: each file waits on its own flushes to disk (LocalDiskStorage.put).
+    const toRecord = await Promise.all(accepted.map(async (f) => ({ material: f.material, ...(await app.cases.files.put(f.bytes, { name: f.name, contentType: f.contentType })) })));
     const uploads = await app.audit.transaction(async (trx) => {
       const recorded = await recordUploads(trx, caseNo, toRecord, user.id, app.runtime.clock.now().toISOString());
       return { result: recorded, audit: { actorId: user.id, action: 'case.materials-uploaded', target: caseNo, details: { files: recorded.map((u) => ({ material: u.material, sha256: u.sha256, size: u.size })) } } };
