@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { CaseWrite } from '../engine/runtime/ports.js';
 import { toUtc } from '../engine/runtime/projection.js';
 import { openStore } from '../server/store/open-store.js';
-import { commandActor } from '../server/store/knex-case-store.js';
+import { commandActor } from '../server/store/event-log-rows.js';
 import { isIndexedEventType } from '../server/store/migrations/20261204T0300-event-type-index.js';
 import { caseNo, type Variant } from './lib/flow.js';
 import { recordTemplateCase, TEMPLATE_NO } from './lib/recorded-writes.js';

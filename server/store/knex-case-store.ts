@@ -15,7 +15,7 @@ import { appendAudit, appendAuditAndCommit } from '../audit/audit-log.js';
 import { claimAudit } from '../audit/audit-scope.js';
 import { writeBatchPg } from './pg-case-batch.js';
 import { commitCommandPg, type ProjectionStatements } from './pg-command.js';
-import { isIndexedEventType } from './migrations/20261204T0300-event-type-index.js';
+import { eventLogRow, indexedEventRows } from './event-log-rows.js';
 import { conflictOnDuplicate, instant, isPostgres, json, requiredInstant, text, toJson } from './rows.js';
 
 /** SQLite allows 32,766 bound variables per statement; 100 rows of ≤ 8 columns stays far below. */
@@ -198,34 +198,6 @@ async function writeCase(trx: Knex.Transaction, w: CaseWrite): Promise<void> {
 export function staleMessage(w: CaseWrite): string {
   const logged = w.events.length ? ` with its event log ending before seq ${w.events[0]!.seq}` : '';
   return `Expected case '${w.caseNo}' to be at version ${w.expectedVersion}${logged}, but it was changed by another command; reload and retry`;
-}
-
-/** The `events` row of an event. */
-function eventRow(caseNo: string, e: CaseEvent) {
-  return { case_no: caseNo, seq: e.seq, type: e.type, v: e.v, at: toUtc(e.at), actor_id: e.actor?.id ?? null, payload: toJson(e) };
-}
-
-/**
- * The command's row of the event log: all its events in one JSON array, in order (migration
- * 20261204T0400-event-log). `events` must not be empty.
- */
-export function eventLogRow(caseNo: string, events: readonly CaseEvent[]) {
-  const first = events[0]!;
-  return {
-    case_no: caseNo, first_seq: first.seq, last_seq: events[events.length - 1]!.seq, at: toUtc(first.at),
-    actor_id: commandActor(events), payload: toJson(events),
-  };
-}
-
-/** The command's actor: its events name at most one, the command's (`Run` stamps it, engine/core/run-base.ts). */
-export function commandActor(events: readonly CaseEvent[]): string | null {
-  for (const e of events) if (e.actor?.id) return e.actor.id;
-  return null;
-}
-
-/** The rows of `events` for those of the command's events that queries find by type. */
-export function indexedEventRows(caseNo: string, events: readonly CaseEvent[]) {
-  return events.filter((e) => isIndexedEventType(e.type)).map((e) => eventRow(caseNo, e));
 }
 
 async function applyTaskOp(trx: Knex.Transaction, caseNo: string, op: TaskOp, at: string): Promise<void> {

@@ -14,7 +14,8 @@ import type { Knex } from 'knex';
 import pg from 'pg';
 import { ConflictError } from '../../engine/runtime/errors.js';
 import type { CaseWrite, TaskOp, TimerOp } from '../../engine/runtime/ports.js';
-import { eventLogRow, indexedEventRows, staleMessage, summaryColumns } from './knex-case-store.js';
+import { eventLogRow, indexedEventRows } from './event-log-rows.js';
+import { staleMessage, summaryColumns } from './knex-case-store.js';
 import { toJson } from './rows.js';
 
 /** A column value of a batch statement. */
