@@ -3,7 +3,7 @@
  * closes itself on `onClose`), then the routes, each its own encapsulated plugin. Tests call `build()` and
  * drive the app with `app.inject()`; `server/main.ts` calls it and listens.
  *
- *   root: validators, error catalogue, config
+ *   root: validators, the response serializer, error catalogue, config
  *   ├─ drain          `Connection: close` on answers sent while closing
  *   ├─ openapi        @fastify/swagger + /docs + /openapi.json
  *   ├─ store          openStore (SQLite under the data dir, or PostgreSQL), migrated; closed on close
@@ -29,6 +29,7 @@ import { loadConfig, type ServerConfig } from './config.js';
 import { ApiError } from './http/errors.js';
 import { installErrorHandlers } from './http/error-handler.js';
 import { installValidators } from './http/validators.js';
+import { installSerializer } from './http/serializer.js';
 import { auditPlugin } from './plugins/audit.js';
 import { approvalEngine } from './cases/approval-engine.js';
 import { casesPlugin } from './plugins/cases.js';
@@ -84,6 +85,7 @@ export async function build(options: BuildOptions = {}): Promise<FastifyInstance
   });
   try {
     installValidators(app, config.variablesLimit);
+    installSerializer(app);
     installErrorHandlers(app);
     if (options.strictResponses) installStrictResponses(app, options.strictResponses);
     app.decorate('config', config);
