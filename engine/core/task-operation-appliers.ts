@@ -73,7 +73,13 @@ export const taskOperationAppliers: Appliers = {
     const gone = new Set(e.signers);
     task.added = (task.added ?? []).filter((u) => !gone.has(u));
     if (task.queue) task.queue = task.queue.filter((u) => !gone.has(u));
-    if (task.assignee !== undefined && gone.has(task.assignee)) task.assignee = task.queue?.shift() ?? task.owner;
+    if (task.assignee !== undefined && gone.has(task.assignee)) {
+      // With no one queued and no owner the step goes back unclaimed: no `assignee` key at all, as a stored
+      // (JSON) state has none, so the live state equals the replayed one.
+      const next = task.queue?.shift() ?? task.owner;
+      if (next === undefined) delete task.assignee;
+      else task.assignee = next;
+    }
     if (task.queue?.length === 0) delete task.queue;
     if (task.added.length === 0) delete task.added;
     if (e.scope !== undefined && e.tasks?.length) {

@@ -5,7 +5,8 @@
  * after a join, the timers and reminders after a return, and a transfer of a task whose step clock runs.
  */
 import { describe, expect, it } from 'vitest';
-import { openTasks, type Actor, type Command } from '../../engine/core/index.js';
+import { applyEvent } from '../../engine/core/evolve.js';
+import { openTasks, type Actor, type CaseEvent, type Command } from '../../engine/core/index.js';
 import { fixture } from './support/fixtures.js';
 import { startCase, type TestCase } from './support/harness.js';
 
@@ -135,6 +136,22 @@ describe('加签 before and after, 减签', () => {
     expect(task(c, 'accept').queue).toBeUndefined();
     c.run(as(li, { type: 'task.complete', taskId: id }));
     expect(c.active()).toEqual(['reviewA', 'reviewB']);
+  });
+
+  it('减签 of the signer a step is with, when no one is queued and no owner holds it, leaves no assignee key', async () => {
+    // 加签 before on a step no one had claimed: the signer holds it, with no owner behind (the applier's case
+    // where the removed signer has no one to hand the step to).
+    const c = await opened();
+    const id = task(c, 'accept').taskId;
+    c.run(as(li, { type: 'task.add-signers', taskId: id, signers: ['wang'], mode: 'before', reason: '会签' }));
+    expect(task(c, 'accept')).toMatchObject({ assignee: 'wang', added: ['wang'] });
+    expect(task(c, 'accept').owner).toBeUndefined();
+    const state = structuredClone(c.state);
+    applyEvent(state, { type: 'task.signers-removed', v: 1, seq: state.seq + 1, at: '2026-03-02T09:00:00+08:00', taskId: id, signers: ['wang'], reason: '无需会签' } as unknown as CaseEvent);
+    const key = Object.keys(state.elements).find((k) => state.elements[k]!.task?.taskId === id)!;
+    expect(Object.keys(state.elements[key]!.task!)).not.toContain('assignee');
+    // The state as stored (JSON) is the state as computed.
+    expect(JSON.parse(JSON.stringify(state))).toStrictEqual(state);
   });
 
   it('refuses parallel 加签 on a single step', async () => {
