@@ -76,8 +76,12 @@ export interface EventPayloads {
   'task.transferred': { taskId: string; from?: string; to: string; reason: string } & ReasonCode;
   'task.delegated': { taskId: string; owner: string; to: string; reason: string };
   'task.resolved': { taskId: string; owner: string; by: string; opinion?: string };
-  /** 加签: `tasks` are the new instances' tasks (parallel), in the order of `signers`. */
-  'task.signers-added': { taskId: string; mode: SignerMode; signers: string[]; reason: string; scope?: string; items?: Json[]; tasks?: string[] };
+  /**
+   * 加签: `tasks` are the new instances' tasks (parallel), in the order of `signers`. `owner` (before and after)
+   * is who holds the step: its owner or assignee, or the adder taking a step no one had claimed. Events logged
+   * before it was written have none; the step's owner or assignee is then the holder, as they were.
+   */
+  'task.signers-added': { taskId: string; mode: SignerMode; signers: string[]; reason: string; scope?: string; items?: Json[]; tasks?: string[]; owner?: string };
   /** 减签: `tasks` are the parallel instances terminated. */
   'task.signers-removed': { taskId: string; signers: string[]; reason: string; scope?: string; tasks?: string[] };
   /** A signer signed; the step goes on to `next` instead of completing. */

@@ -47,7 +47,7 @@ export const taskOperationAppliers: Appliers = {
   },
   'task.signers-added': (s, e) => {
     const task = taskOf(s, e.taskId);
-    const owner = task.owner ?? task.assignee;
+    const owner = e.owner ?? task.owner ?? task.assignee;
     task.touched = true;
     task.added = [...(task.added ?? []), ...e.signers];
     if (e.mode === 'parallel') {
@@ -62,8 +62,11 @@ export const taskOperationAppliers: Appliers = {
       return;
     }
     if (owner !== undefined) task.owner = owner;
-    if (e.mode === 'after') task.queue = [...e.signers, ...(task.queue ?? [])];
-    else {
+    if (e.mode === 'after') {
+      task.queue = [...e.signers, ...(task.queue ?? [])];
+      // The adder of a step no one had claimed signs it first.
+      if (task.assignee === undefined && owner !== undefined) task.assignee = owner;
+    } else {
       task.queue = [...e.signers.slice(1), ...(owner !== undefined ? [owner] : []), ...(task.queue ?? [])];
       task.assignee = e.signers[0]!;
     }

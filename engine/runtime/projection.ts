@@ -67,10 +67,14 @@ export function projectTasks(events: readonly CaseEvent[]): TaskOp[] {
   return ops;
 }
 
-/** 加签: a signer before the owner takes the task; each parallel signer gets their new instance's task. */
+/**
+ * 加签: a signer before the owner takes the task; after the owner, the owner keeps it (takes it, when no one
+ * had claimed it); each parallel signer gets their new instance's task.
+ */
 function signerAssignments(event: CaseEvent): TaskOp[] {
   const signers = (event.signers as string[] | undefined) ?? [];
   if (event.mode === 'before' && signers[0] !== undefined) return [{ op: 'claim', taskId: String(event.taskId), assignee: signers[0] }];
+  if (event.mode === 'after' && typeof event.owner === 'string') return [{ op: 'claim', taskId: String(event.taskId), assignee: event.owner }];
   const tasks = (event.tasks as string[] | undefined) ?? [];
   return tasks.map((taskId, i) => ({ op: 'claim', taskId, assignee: signers[i]! }));
 }

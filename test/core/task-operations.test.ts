@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { applyEvent } from '../../engine/core/evolve.js';
+import { projectTasks } from '../../engine/runtime/projection.js';
 import { openTasks, type Actor, type CaseEvent, type Command } from '../../engine/core/index.js';
 import { fixture } from './support/fixtures.js';
 import { startCase, type TestCase } from './support/harness.js';
@@ -138,16 +139,36 @@ describe('加签 before and after, 减签', () => {
     expect(c.active()).toEqual(['reviewA', 'reviewB']);
   });
 
-  it('减签 of the signer a step is with, when no one is queued and no owner holds it, leaves no assignee key', async () => {
-    // 加签 before on a step no one had claimed: the signer holds it, with no owner behind (the applier's case
-    // where the removed signer has no one to hand the step to).
+  it('加签 on a step no one had claimed: the adder holds it, before and after the signers', async () => {
+    const before = await opened();
+    const id = task(before, 'accept').taskId;
+    before.run(as(li, { type: 'task.add-signers', taskId: id, signers: ['wang'], mode: 'before', reason: '会签' }));
+    expect(before.events[0]).toMatchObject({ type: 'task.signers-added', owner: 'li' });
+    expect(task(before, 'accept')).toMatchObject({ assignee: 'wang', owner: 'li', queue: ['li'] });
+    before.run(as(wang, { type: 'task.complete', taskId: id }));
+    // The signature hands the step back to its holder, it does not complete it.
+    expect(before.events[0]).toMatchObject({ type: 'task.signed', next: 'li' });
+    expect(before.active()).toEqual(['accept']);
+
+    const after = await opened();
+    const aid = task(after, 'accept').taskId;
+    after.run(as(li, { type: 'task.add-signers', taskId: aid, signers: ['zhao'], mode: 'after', reason: '科长复核' }));
+    expect(task(after, 'accept')).toMatchObject({ assignee: 'li', owner: 'li', queue: ['zhao'] });
+    // The task table learns who holds it.
+    expect(projectTasks(after.events)).toEqual([{ op: 'claim', taskId: aid, assignee: 'li' }]);
+    after.run(as(li, { type: 'task.remove-signers', taskId: aid, signers: ['zhao'], reason: '无需复核' }));
+    expect(task(after, 'accept').queue).toBeUndefined();
+  });
+
+  it('reads a 加签 logged before the holder was written, and 减签 of its signer leaves no assignee key', async () => {
+    // Such an event on a step no one had claimed left the signer holding it with no owner behind: removing
+    // that signer has no one to hand the step to.
     const c = await opened();
     const id = task(c, 'accept').taskId;
-    c.run(as(li, { type: 'task.add-signers', taskId: id, signers: ['wang'], mode: 'before', reason: '会签' }));
-    expect(task(c, 'accept')).toMatchObject({ assignee: 'wang', added: ['wang'] });
-    expect(task(c, 'accept').owner).toBeUndefined();
     const state = structuredClone(c.state);
-    applyEvent(state, { type: 'task.signers-removed', v: 1, seq: state.seq + 1, at: '2026-03-02T09:00:00+08:00', taskId: id, signers: ['wang'], reason: '无需会签' } as unknown as CaseEvent);
+    const at = '2026-03-02T09:00:00+08:00';
+    applyEvent(state, { type: 'task.signers-added', v: 1, seq: state.seq + 1, at, actor: li, taskId: id, mode: 'before', signers: ['wang'], reason: '会签' } as unknown as CaseEvent);
+    applyEvent(state, { type: 'task.signers-removed', v: 1, seq: state.seq + 1, at, taskId: id, signers: ['wang'], reason: '无需会签' } as unknown as CaseEvent);
     const key = Object.keys(state.elements).find((k) => state.elements[k]!.task?.taskId === id)!;
     expect(Object.keys(state.elements[key]!.task!)).not.toContain('assignee');
     // The state as stored (JSON) is the state as computed.

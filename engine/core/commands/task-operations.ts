@@ -89,7 +89,9 @@ export function addSigners(run: Run, cmd: Of<'task.add-signers'>): void {
   const owner = holder(task, cmd.actor, cmd.type);
   assertSigners(task, owner, cmd.signers);
   if (cmd.mode !== 'parallel') {
-    run.emit('task.signers-added', { taskId: cmd.taskId, mode: cmd.mode, signers: [...cmd.signers], reason: cmd.reason });
+    // The holder travels with the event: on a step no one had claimed the adder takes it, and only the event
+    // can tell the applier so (it has no actor to go by).
+    run.emit('task.signers-added', { taskId: cmd.taskId, mode: cmd.mode, signers: [...cmd.signers], reason: cmd.reason, owner });
     return;
   }
   const scope = run.inst(key).scope!;
