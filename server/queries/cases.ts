@@ -34,11 +34,14 @@ function coDepartments(state: Snapshot): string[] {
 }
 
 const FACTS = {
-  // The state comes with the row: an approval case's co-departments and starter are read from it.
-  case: 'SELECT case_no, status, department, state FROM cases WHERE case_no = ? LIMIT 1',
+  // One row for the case, its application (approval cases) and its starter (plain cases): each is a round
+  // trip on PostgreSQL, and every case request asks the policy. The state comes with the row: an approval
+  // case's co-departments and starter are read from it; a plain case's applicant is the actor of its first
+  // command, the first row of its event log.
+  case: `SELECT c.case_no, c.status, c.department, c.state, a.case_no AS approval_case, a.department AS lead, a.applicant_id,
+    a.agent_id, a.channel, (SELECT l.actor_id FROM event_log l WHERE l.case_no = c.case_no AND l.first_seq = 1) AS first_actor
+    FROM cases c LEFT JOIN approval_cases a ON a.case_no = c.case_no WHERE c.case_no = ? LIMIT 1`,
   taskDepartments: 'SELECT DISTINCT department FROM tasks WHERE case_no = ? AND department IS NOT NULL',
-  approval: 'SELECT * FROM approval_cases WHERE case_no = ? LIMIT 1',
-  starter: 'SELECT actor_id FROM event_log WHERE case_no = ? AND first_seq = 1 LIMIT 1',
 };
 
 /** The facts of `caseNo`, or undefined when there is no such case. */
@@ -50,24 +53,22 @@ export async function caseFacts(knex: Knex, caseNo: string): Promise<CaseFacts |
   const taskDepartments = await reads.all(FACTS.taskDepartments, [caseNo]);
   const departments = new Set<string>(taskDepartments.map((t) => String(t.department)));
   if (row.department) departments.add(String(row.department));
-  const approval = await reads.first(FACTS.approval, [caseNo]);
-  if (approval) {
-    departments.add(String(approval.department));
+  if (row.approval_case !== null && row.approval_case !== undefined) {
+    departments.add(String(row.lead));
     const state = json(row.state) as Snapshot;
     for (const d of coDepartments(state)) departments.add(d);
     const starter = state?.approval?.starter;
     return {
-      caseNo, status: String(row.status), departments: [...departments].sort(), lead: String(approval.department),
-      applicant: String(approval.applicant_id), ...(approval.agent_id ? { agent: String(approval.agent_id) } : {}), channel: String(approval.channel),
+      caseNo, status: String(row.status), departments: [...departments].sort(), lead: String(row.lead),
+      applicant: String(row.applicant_id), ...(row.agent_id ? { agent: String(row.agent_id) } : {}), channel: String(row.channel),
       ...(starter ? { starter } : {}), approval: true,
     };
   }
-  const first = await reads.first(FACTS.starter, [caseNo]);
   return {
     caseNo,
     status: String(row.status),
     departments: [...departments].sort(),
-    ...(first?.actor_id ? { applicant: String(first.actor_id) } : {}),
+    ...(row.first_actor ? { applicant: String(row.first_actor) } : {}),
     approval: false,
   };
 }
