@@ -11,9 +11,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CaseWrite } from '../engine/runtime/ports.js';
-import { toUtc } from '../engine/runtime/projection.js';
 import { openStore } from '../server/store/open-store.js';
-import { commandActor } from '../server/store/event-log-rows.js';
+import { eventLogRow, indexedEventRows } from '../server/store/event-log-rows.js';
 import { isIndexedEventType } from '../server/store/migrations/20261204T0300-event-type-index.js';
 import { caseNo, type Variant } from './lib/flow.js';
 import { recordTemplateCase, TEMPLATE_NO } from './lib/recorded-writes.js';
@@ -148,15 +147,14 @@ function compile(db: Database, w: CaseWrite): Op[] {
       params: [...summary, JSON.stringify(w.state), w.expectedVersion + 1, w.at, lastSeq ?? 0, w.caseNo, w.expectedVersion, w.events[0]?.seq ?? null, w.events[0]?.seq ?? null],
     });
   }
+  // The store's own row builder, so these are the rows Shenpi writes.
   if (w.events.length) {
-    const first = w.events[0]!;
-    const log = db.prepare('INSERT INTO event_log (case_no, first_seq, last_seq, at, actor_id, payload) VALUES (?, ?, ?, ?, ?, ?)');
-    ops.push({ statement: log, params: [w.caseNo, first.seq, w.events.at(-1)!.seq, toUtc(first.at), commandActor(w.events), JSON.stringify(w.events)] });
+    const log = eventLogRow(w.caseNo, w.events);
+    const insertLog = db.prepare('INSERT INTO event_log (case_no, first_seq, last_seq, at, actor_id, payload) VALUES (?, ?, ?, ?, ?, ?)');
+    ops.push({ statement: insertLog, params: [log.case_no, log.first_seq, log.last_seq, log.at, log.actor_id, log.payload] });
   }
   const event = db.prepare('INSERT INTO events (case_no, seq, type, v, at, actor_id, payload) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  for (const e of w.events.filter((x) => isIndexedEventType(x.type))) {
-    ops.push({ statement: event, params: [w.caseNo, e.seq, e.type, e.v, toUtc(e.at), e.actor?.id ?? null, JSON.stringify(e)] });
-  }
+  for (const e of indexedEventRows(w.caseNo, w.events)) ops.push({ statement: event, params: [e.case_no, e.seq, e.type, e.v, e.at, e.actor_id, e.payload] });
   const createTask = db.prepare(`INSERT INTO tasks (case_no, task_id, element_id, name, kind, department, role, candidate_groups, stage,
     assignee, due_at, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?)`);
   const finishTask = db.prepare('UPDATE tasks SET status = ?, completed_at = ? WHERE case_no = ? AND task_id = ?');

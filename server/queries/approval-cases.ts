@@ -70,10 +70,14 @@ function byQueue(q: Knex.QueryBuilder, knex: Knex, mine: NonNullable<CaseListFil
   if (mine.queue === 'done') {
     const pg = isPostgres(knex);
     const event = pg ? 'json_array_elements(l.payload) AS j(value)' : 'json_each(l.payload) AS j';
-    const field = (name: string) => (pg ? `j.value->>'${name}'` : `json_extract(j.value, '$.${name}')`);
+    // A field of the event as text, by its path (`actor.id`).
+    const field = (path: string) => {
+      const parts = path.split('.');
+      return pg ? `j.value${parts.slice(0, -1).map((p) => `->'${p}'`).join('')}->>'${parts.at(-1)}'` : `json_extract(j.value, '$.${path}')`;
+    };
     q.whereExists(knex.select(knex.raw('1')).from(knex.raw(`event_log AS l, ${event}`)).whereRaw('l.case_no = a.case_no')
       .where('l.actor_id', mine.userId)
-      .whereRaw(`${pg ? "j.value->'actor'->>'id'" : "json_extract(j.value, '$.actor.id')"} = ?`, [mine.userId])
+      .whereRaw(`${field('actor.id')} = ?`, [mine.userId])
       .whereRaw(`${field('type')} NOT IN (${NOT_DONE.map(() => '?').join(', ')})`, NOT_DONE));
     return;
   }

@@ -26,7 +26,7 @@ export function eventLogRow(caseNo: string, events: readonly CaseEvent[]) {
 }
 
 /** The command's actor: its events name at most one, the command's (`Run` stamps it, engine/core/run-base.ts). */
-export function commandActor(events: readonly CaseEvent[]): string | null {
+function commandActor(events: readonly CaseEvent[]): string | null {
   for (const e of events) if (e.actor?.id) return e.actor.id;
   return null;
 }

@@ -11,9 +11,8 @@ import { ConflictError } from '../../engine/runtime/errors.js';
 import type { CaseWrite, RememberedResult, StoredCase, TaskOp, TimerOp } from '../../engine/runtime/ports.js';
 import { toUtc } from '../../engine/runtime/projection.js';
 import { GroupCommit, type GroupCommitOptions, type GroupCommitStats } from './group-commit.js';
-import { eventLogRow } from './event-log-rows.js';
+import { eventLogRow, indexedEventRows } from './event-log-rows.js';
 import { duplicateMessage, KnexCaseStore, staleMessage, toStoredCase } from './knex-case-store.js';
-import { isIndexedEventType } from './migrations/20261204T0300-event-type-index.js';
 import { isUniqueViolation, json, toJson } from './rows.js';
 import { heldKey, type HeldKey } from './request-keys.js';
 import { appendAuditSync } from './sqlite-audit.js';
@@ -171,7 +170,7 @@ function writeCommand(s: Statements, w: CaseWrite): void {
     if (w.events.length) {
       const log = eventLogRow(w.caseNo, w.events);
       s.insertLog.run(log.case_no, log.first_seq, log.last_seq, log.at, log.actor_id, log.payload);
-      for (const e of w.events) if (isIndexedEventType(e.type)) s.insertEvent.run(w.caseNo, e.seq, e.type, e.v, toUtc(e.at), e.actor?.id ?? null, toJson(e));
+      for (const e of indexedEventRows(w.caseNo, w.events)) s.insertEvent.run(e.case_no, e.seq, e.type, e.v, e.at, e.actor_id, e.payload);
     }
     for (const op of w.tasks) applyTaskOp(s, w.caseNo, op, w.at);
     for (const timerId of w.firedTimerIds) {

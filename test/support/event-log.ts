@@ -4,6 +4,7 @@
  */
 import type { Knex } from 'knex';
 import type { CaseEvent } from '../../engine/core/types.js';
+import { json } from '../../server/store/rows.js';
 
 /** Every logged event of `caseNos` (all cases when omitted), of `type` when given, in case and log order. */
 export async function loggedEvents(knex: Knex, filter: { caseNos?: readonly string[]; type?: string } = {}): Promise<Array<CaseEvent & { caseNo: string }>> {
@@ -11,6 +12,6 @@ export async function loggedEvents(knex: Knex, filter: { caseNos?: readonly stri
   if (filter.caseNos) query.whereIn('case_no', [...filter.caseNos]);
   const rows = (await query) as Array<{ case_no: string; payload: unknown }>;
   return rows
-    .flatMap((r) => ((typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as CaseEvent[]).map((e) => ({ ...e, caseNo: r.case_no })))
+    .flatMap((r) => (json(r.payload) as unknown as CaseEvent[]).map((e) => ({ ...e, caseNo: r.case_no })))
     .filter((e) => filter.type === undefined || e.type === filter.type);
 }
